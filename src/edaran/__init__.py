@@ -1,0 +1,1 @@
+"""edaran: Indonesian circulars on civil-servant work arrangements, as rules."""

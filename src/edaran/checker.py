@@ -1,0 +1,457 @@
+"""The checker: AST -> typed, resolved :class:`~edaran.ir.Program`, or every problem at once.
+
+It resolves names against the attrs schema and the file's declarations,
+types every expression, builds the graph of exceptions (a cycle is an
+error), and looks for conflicts between rules statically
+(:mod:`edaran.conflicts`).  Problems are collected, never raised one by one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from edaran import ir
+from edaran import nodes as n
+from edaran import types as t
+from edaran.conflicts import find_conflicts
+from edaran.diagnostics import Diagnostic, EdaranError, Label, Severity, Span
+from edaran.expressions import Env, ExprChecker, suggest
+from edaran.schema import WEEKDAY, Schema
+
+__all__ = ["BUILTIN_MODES", "MAX_DIAGNOSTICS", "STATUS_NOT_IN_FORCE", "STATUS_OFF", "check"]
+
+#: More diagnostics than this from one file are cut, with a note.
+MAX_DIAGNOSTICS = 100
+BUILTIN_MODES = ("WFO", "WFH", "WFA")
+#: Not modes a rule sets but what a decision says on a day off, or outside the circular.
+STATUS_OFF = "LIBUR"
+STATUS_NOT_IN_FORCE = "TIDAK_BERLAKU"
+WORK_MODE = "moda_kerja"
+_OUTPUT_ALIASES = {"work_mode": WORK_MODE}
+_TIMEZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+_HEADER_REQUIRED = ("effective",)
+_HEADER_WORDS = {"effective": "berlaku", "evaluation": "evaluasi"}
+
+
+class _Checker:
+    def __init__(self, module: n.Module, schema: Schema, static_conflicts: bool = True) -> None:
+        self.static_conflicts = static_conflicts
+        self.module = module
+        self.schema = schema
+        self.diagnostics: list[Diagnostic] = []
+        modes = [(m, m) for m in BUILTIN_MODES]
+        modes += [(d.name.name, d.name.name) for d in module.items if isinstance(d, n.ModeDecl)]
+        modes += [(STATUS_OFF, STATUS_OFF), (STATUS_NOT_IN_FORCE, STATUS_NOT_IN_FORCE)]
+        self.modes = t.EnumType("mode", "moda", tuple(dict(modes).items()))
+        self.env = Env(schema, self.modes)
+        self.exprs = ExprChecker(self.env, self.report)
+        self.outputs: dict[str, t.Type] = {WORK_MODE: self.modes}
+        self.declared: dict[str, Span | None] = {}
+        self.params: dict[str, tuple[tuple[dt.date | None, object], ...]] = {}
+
+    def report(self, diagnostic: Diagnostic) -> None:
+        self.diagnostics.append(diagnostic)
+
+    def error(self, code: str, span: Span | None, **args: object) -> None:
+        self.report(Diagnostic(code, span, args))
+
+    # ----------------------------------------------------------- driver
+    def run(self) -> ir.Program | None:
+        items = self.module.items
+        header = self.header([i for i in items if isinstance(i, n.Header)])
+        self.declare(items)
+        rules = self.rules([i for i in items if isinstance(i, n.Rule)])
+        overrides = self.exception_graph(rules)
+        examples = [self.example(e) for e in items if isinstance(e, n.Example)]
+        if any(d.is_error for d in self.diagnostics) or header is None or overrides is None:
+            return None
+        program = ir.Program(
+            header=header,
+            outputs=self.outputs,
+            rules=tuple(rules),
+            params=self.params,
+            param_types=dict(self.env.params),
+            sets=dict(self.env.sets),
+            modes=self.modes,
+            holidays=tuple(self.holidays(items)),
+            workweek=self.workweek(items),
+            examples=tuple(e for e in examples if e is not None),
+            overrides=overrides,
+            source_name=self.module.span.path if self.module.span else "",
+        )
+        if self.static_conflicts:
+            self.diagnostics.extend(find_conflicts(program))
+        return None if any(d.is_error for d in self.diagnostics) else program
+
+    # ----------------------------------------------------------- header
+    def header(self, headers: list[n.Header]) -> ir.Header | None:
+        if not headers:
+            self.error("E110", self.module.span and self.module.span.source and self.module.span.source.span(0, 0), field="surat_edaran")
+            return None
+        for extra in headers[1:]:
+            self.error("E111", extra.span, field="surat_edaran")
+        head = headers[0]
+        seen: dict[str, n.HeaderItem] = {}
+        values: dict[str, object] = {"bases": ()}
+        for item in head.items:
+            if item.kind in seen and item.kind != "basis":
+                self.error("E111", item.span, field=_HEADER_WORDS.get(item.kind, item.kind))
+                continue
+            seen[item.kind] = item
+            self.header_item(item, values)
+        for required in _HEADER_REQUIRED:
+            if required not in seen:
+                self.error("E110", head.span, field=_HEADER_WORDS[required])
+        if "effective_from" not in values:
+            return None
+        return ir.Header(number=head.number, **values)  # type: ignore[arg-type]  # values are typed by header_item
+
+    def header_item(self, item: n.HeaderItem, values: dict[str, object]) -> None:
+        kind, texts = item.kind, item.values
+        if kind in ("subject", "issuer"):
+            values[kind] = texts[0]
+        elif kind == "basis":
+            values["bases"] = (*values["bases"], texts[0])  # type: ignore[misc]  # a tuple set above
+        elif kind == "signed":
+            values["signed"] = self.date_text(texts[0], item.span)
+        elif kind == "effective":
+            start = self.date_text(texts[0], item.span)
+            if start is not None:
+                values["effective_from"] = start
+            if len(texts) > 1:
+                values["effective_until"] = self.date_text(texts[1], item.span)
+        elif kind == "evaluation":
+            unit = t.DURATION_UNITS.get(texts[1])
+            if unit is None or not unit.months:
+                months_words = [w for w, d in t.DURATION_UNITS.items() if d.months]
+                self.report(Diagnostic("E103", item.span, {"unit": texts[1]}, suggestions=suggest(texts[1], months_words)))
+            else:
+                values["evaluation_months"] = int(texts[0]) * unit.months
+        elif kind == "timezone":
+            if texts[0] not in _TIMEZONES:
+                self.report(Diagnostic("E109", item.span, {"zone": texts[0]}, suggestions=suggest(texts[0], _TIMEZONES)))
+            else:
+                values["timezone"] = texts[0]
+
+    def date_text(self, text: str, span: Span | None) -> dt.date | None:
+        return self.exprs.date(n.DateLit(text, span=span))
+
+    # ----------------------------------------------------- declarations
+    def claim(self, ident: n.Ident) -> bool:
+        if ident.name in self.declared or ident.name in self.schema.roots:
+            self.report(Diagnostic("E105", ident.span, {"name": ident.name}))
+            return False
+        self.declared[ident.name] = ident.span
+        return True
+
+    def declare(self, items: Iterable[n.Item]) -> None:
+        for item in items:
+            if isinstance(item, n.EnumDecl) and self.claim(item.name):
+                members = tuple((m.name, m.name) for m in item.members)
+                self.env.enums[item.name.name] = t.EnumType(item.name.name, item.name.name, members)
+            elif isinstance(item, n.OutputDecl) and self.claim(item.name):
+                kind = self.type_ref(item.type)
+                if kind is not None:
+                    self.outputs[item.name.name] = kind
+            elif isinstance(item, n.ModeDecl):
+                self.claim(item.name)
+        for item in items:
+            if isinstance(item, n.SetDecl):
+                self.set_decl(item)
+            elif isinstance(item, n.ParamDecl):
+                self.param_decl(item)
+
+    def type_ref(self, ref: n.TypeRef) -> t.Type | None:
+        table: dict[str, t.Type] = {
+            "unit": t.UnitType(self.schema.unit_cls),
+            "moda": self.modes,
+            "mode": self.modes,
+            "hari": WEEKDAY,
+            "weekday": WEEKDAY,
+        }
+        for prim in (t.BOOL, t.INT, t.DECIMAL, t.PERCENT, t.MONEY, t.DATE, t.TIME, t.DURATION, t.TEXT):
+            table[prim.name] = table[prim.id_name] = prim
+        for known in self.env.known_enums:
+            table[known.name] = table[known.id_name] = known
+        table.update(self.env.enums)
+        kind = table.get(ref.name)
+        if kind is None:
+            self.report(Diagnostic("E206", ref.span, {"name": ref.name}, suggestions=suggest(ref.name, table)))
+            return None
+        return t.SetType(kind) if ref.is_set else kind
+
+    def set_decl(self, item: n.SetDecl) -> None:
+        if not self.claim(item.name):
+            return
+        element = self.type_ref(item.type)
+        if element is None:
+            return
+        typed = self.exprs.check(item.items, t.SetType(element))
+        if isinstance(typed, ir.Const):
+            self.env.sets[item.name.name] = ir.Const(typed.value, t.SetType(element), item.name.name, span=item.span)
+
+    def param_decl(self, item: n.ParamDecl) -> None:
+        if not self.claim(item.name):
+            return
+        kind = self.type_ref(item.type)
+        if kind is None:
+            return
+        values: list[tuple[dt.date | None, object]] = []
+        for since, expr in [(None, item.value), *((c.date, c.value) for c in item.changes)]:
+            day = self.exprs.date(since) if since is not None else None
+            value = self.constant(expr, kind)
+            if value is not None and (since is None or day is not None):
+                values.append((day, value))
+        values.sort(key=lambda pair: pair[0] or dt.date.min)
+        self.params[item.name.name] = tuple(values)
+        self.env.params[item.name.name] = kind
+
+    def constant(self, expr: n.Expr, kind: t.Type) -> object | None:
+        typed = self.exprs.check(expr, kind)
+        if typed is None:
+            return None
+        if not isinstance(typed, ir.Const):
+            self.error("E113", expr.span)
+            return None
+        if not _assignable(typed.type, kind):
+            self.error("E203", expr.span, found=_shown(typed.type), name="parameter", expected=_shown(kind))
+            return None
+        return typed.value
+
+    def holidays(self, items: Iterable[n.Item]) -> list[tuple[dt.date, dt.date, str]]:
+        found = []
+        for item in items:
+            if isinstance(item, n.HolidayDecl):
+                start = self.exprs.date(item.start)
+                end = self.exprs.date(item.end) if item.end else start
+                if start and end:
+                    found.append((start, end, item.label))
+        return found
+
+    def workweek(self, items: Iterable[n.Item]) -> frozenset[int]:
+        days: set[int] = set()
+        declared = [i for i in items if isinstance(i, n.WorkweekDecl)]
+        for item in declared:
+            for ident in item.days:
+                member = WEEKDAY.lookup(ident.name)
+                if member is None:
+                    self.report(Diagnostic("E205", ident.span, {"name": ident.name, "type": "hari"}, suggestions=suggest(ident.name, WEEKDAY.names())))
+                else:
+                    days.add(member.value)  # type: ignore[attr-defined]  # a Weekday member
+        return frozenset(days) if declared else frozenset(range(5))
+
+    # ------------------------------------------------------------ rules
+    def rules(self, rules: list[n.Rule]) -> list[ir.RuleIR]:
+        # Labels first: an exception may name a rule written further down.
+        self.labels: dict[str, n.Rule] = {}
+        unique: list[n.Rule] = []
+        for rule in rules:
+            label = rule.citation.label
+            first = self.labels.get(label)
+            if first is not None:
+                here = (Label(first.citation.span, "label-declared-here"),) if first.citation.span else ()
+                self.report(Diagnostic("E106", rule.citation.span, {"ref": label}, labels=here))
+                continue
+            self.labels[label] = rule
+            unique.append(rule)
+        checked = [self.rule(rule) for rule in unique]
+        return [rule for rule in checked if rule is not None]
+
+    def rule(self, rule: n.Rule) -> ir.RuleIR | None:
+        target = _OUTPUT_ALIASES.get(rule.assignment.target.name, rule.assignment.target.name)
+        kind = self.outputs.get(target)
+        if kind is None:
+            self.report(Diagnostic("E108", rule.assignment.target.span, {"name": target}, suggestions=suggest(target, [*self.outputs, *_OUTPUT_ALIASES])))
+            return None
+        value = self.exprs.check(rule.assignment.value, kind)
+        if value is not None and not _assignable(value.type, kind):
+            self.error("E203", rule.assignment.value.span, found=_shown(value.type), name=target, expected=_shown(kind))
+            value = None
+        conditions = [self.exprs.condition(c) for c in rule.conditions]
+        if value is None or any(c is None for c in conditions):
+            return None
+        condition: ir.Expr | None = None
+        for part in conditions:
+            assert part is not None
+            condition = part if condition is None else ir.Op("and", (condition, part), t.BOOL, span=part.span)
+        return ir.RuleIR(
+            id=rule.citation.label,
+            clause=rule.citation.clause,
+            title=rule.title,
+            output=target,
+            value=value,
+            condition=condition,
+            exceptions=tuple(self.resolve_ref(c) or "" for c in rule.exceptions),
+            is_default=rule.is_default,
+            span=rule.span,
+        )
+
+    def resolve_ref(self, citation: n.Citation) -> str | None:
+        if citation.label in self.labels:
+            return citation.label
+        same_clause = [label for label, r in self.labels.items() if r.citation.clause == citation.clause]
+        if citation.tag is None and len(same_clause) == 1:
+            return same_clause[0]
+        if citation.tag is None and len(same_clause) > 1:
+            self.error("E107", citation.span, ref=citation.label, count=len(same_clause))
+        else:
+            self.report(Diagnostic("E104", citation.span, {"ref": citation.label}, suggestions=suggest(citation.label, self.labels)))
+        return None
+
+    def exception_graph(self, rules: list[ir.RuleIR]) -> dict[str, frozenset[str]] | None:
+        by_id = {r.id: r for r in rules}
+        edges = {r.id: [e for e in r.exceptions if e in by_id] for r in rules}
+        ok = True
+        for rule in rules:
+            for target in edges[rule.id]:
+                if target == rule.id:
+                    self.error("E303", rule.span, ref=rule.id)
+                    ok = False
+                elif by_id[target].output != rule.output:
+                    self.error("E304", rule.span, first=rule.id, second=target, first_output=rule.output, second_output=by_id[target].output)
+                    ok = False
+        for cycle in _cycles(edges):
+            if len(cycle) > 1:
+                self.cycle(cycle, by_id)
+                ok = False
+        return _closure(edges) if ok else None
+
+    def cycle(self, cycle: list[str], by_id: dict[str, ir.RuleIR]) -> None:
+        path = " → ".join([*cycle, cycle[0]])
+        first = by_id[cycle[0]]
+        labels = tuple(Label(by_id[c].span, "label-in-cycle") for c in cycle[1:] if by_id[c].span)
+        self.report(Diagnostic("E301", first.span, {"cycle": path}, labels=labels))
+
+    # --------------------------------------------------------- examples
+    def example(self, example: n.Example) -> ir.CheckedExample | None:
+        givens: list[tuple[tuple[str, ...], object]] = []
+        written: set[str] = set()
+        day: dt.date | None = None
+        ok = True
+        for given in example.givens:
+            if given.path.dotted in written:
+                self.error("E401", given.span, name=given.path.dotted)
+                ok = False
+                continue
+            written.add(given.path.dotted)
+            fact = self.exprs.check(given.path)
+            if not isinstance(fact, ir.Fact):
+                ok = False
+                continue
+            value = self.constant(given.value, fact.type)
+            if value is None:
+                ok = False
+            elif fact.root == "kalender":
+                if fact.attrs_path != ("tanggal",):
+                    self.error("E403", given.path.span, name=given.path.dotted)
+                    ok = False
+                else:
+                    day = value  # type: ignore[assignment]  # typed DATE by constant()
+            else:
+                givens.append(((fact.root, *fact.attrs_path), value))
+        if day is None and ok:
+            self.error("E402", example.span)
+        expects: list[tuple[str, object, t.Type]] = []
+        for expect in example.expects:
+            name = _OUTPUT_ALIASES.get(expect.path.dotted, expect.path.dotted)
+            kind = self.outputs.get(name)
+            if kind is None:
+                self.report(Diagnostic("E108", expect.path.span, {"name": name}, suggestions=suggest(name, self.outputs)))
+                ok = False
+                continue
+            value = self.constant(expect.value, kind)
+            if value is None:
+                ok = False
+            else:
+                expects.append((name, value, kind))
+        if not ok or day is None:
+            return None
+        return ir.CheckedExample(example.title, tuple(givens), day, tuple(expects), span=example.span)
+
+
+def _shown(kind: t.Type) -> object:
+    from edaran.expressions import _Shown
+
+    return _Shown(kind)
+
+
+def _assignable(found: t.Type, expected: t.Type) -> bool:
+    if isinstance(found, t.UnitType) and isinstance(expected, t.UnitType):
+        return True
+    if isinstance(found, t.SetType) and isinstance(expected, t.SetType):
+        return _assignable(found.element, expected.element)
+    return found == expected or (found == t.INT and expected == t.DECIMAL)
+
+
+def _cycles(edges: dict[str, list[str]]) -> list[list[str]]:
+    """Each elementary cycle found by a depth-first search, once."""
+    found: list[list[str]] = []
+    seen_sets: set[frozenset[str]] = set()
+    state: dict[str, int] = {}
+
+    def visit(node: str, stack: list[str]) -> None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in edges.get(node, []):
+            if state.get(nxt) == 1:
+                cycle = stack[stack.index(nxt) :]
+                key = frozenset(cycle)
+                if key not in seen_sets:
+                    seen_sets.add(key)
+                    found.append(cycle)
+            elif nxt not in state:
+                visit(nxt, stack)
+        stack.pop()
+        state[node] = 2
+
+    for node in edges:
+        if node not in state:
+            visit(node, [])
+    return found
+
+
+def _closure(edges: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    result: dict[str, frozenset[str]] = {}
+    for start in edges:
+        reached: set[str] = set()
+        todo = list(edges[start])
+        while todo:
+            node = todo.pop()
+            if node not in reached:
+                reached.add(node)
+                todo.extend(edges.get(node, []))
+        result[start] = frozenset(reached)
+    return result
+
+
+def check(
+    module: n.Module, schema: Schema | None = None, *, static_conflicts: bool = True
+) -> tuple[ir.Program | None, list[Diagnostic]]:
+    """Check a parsed module: the program (None if any error) and every diagnostic.
+
+    ``static_conflicts=False`` skips the search for conflicts, leaving them to
+    the run-time check (for tests of that check, and for very large files).
+    """
+    checker = _Checker(module, schema or Schema(), static_conflicts)
+    program = checker.run()
+    diagnostics = sorted(checker.diagnostics, key=_position)
+    if len(diagnostics) > MAX_DIAGNOSTICS:
+        diagnostics = diagnostics[:MAX_DIAGNOSTICS]
+    return program, diagnostics
+
+
+def _position(diagnostic: Diagnostic) -> tuple[int, int, str]:
+    span = diagnostic.span
+    return (span.line, span.column, diagnostic.code) if span else (0, 0, diagnostic.code)
+
+
+def check_or_raise(
+    module: n.Module, schema: Schema | None = None, *, static_conflicts: bool = True
+) -> ir.Program:
+    """Like :func:`check`, raising :class:`EdaranError` when there is any error."""
+    program, diagnostics = check(module, schema, static_conflicts=static_conflicts)
+    if program is None or any(d.severity is Severity.ERROR for d in diagnostics):
+        raise EdaranError(diagnostics)
+    return program
+

@@ -1,0 +1,338 @@
+"""The ``edaran`` command: check, test, decide, explain and run circulars.
+
+Subcommands have English names and Indonesian aliases (``periksa``, ``uji``,
+``putuskan``, ``jelaskan``, ``jalankan``).  Messages are Indonesian unless
+``--lang en`` (or ``EDARAN_LANG=en``).  Exit codes: 0 clean, 1 problems in the
+input or failed examples, 2 bad usage.  No Python traceback reaches the
+terminal: every error is a diagnostic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from edaran.checker import WORK_MODE
+from edaran.conflicts import show_value
+from edaran.decision import Decision, DecisionError
+from edaran.diagnostics import Diagnostic, EdaranError, Severity, render, render_all
+from edaran.engine import Circular
+from edaran.examples import ExampleResult, run_examples
+from edaran.messages import Lang, default_lang
+from edaran.roster import Roster, load_roster
+
+__all__ = ["main"]
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "clean": ("{path}: bersih ({rules} aturan, {examples} contoh)", "{path}: clean ({rules} rules, {examples} examples)"),
+    "pass": ("lulus", "pass"),
+    "fail": ("GAGAL", "FAIL"),
+    "expected": ("    {output}: diharapkan {expected}, didapat {got}", "    {output}: expected {expected}, got {got}"),
+    "tally": ("{passed} passed, {failed} failed", "{passed} passed, {failed} failed"),
+    "bad-date": ("tanggal tidak sah '{text}' (bentuk TTTT-BB-HH)", "invalid date '{text}' (form YYYY-MM-DD)"),
+    "no-nip": ("NIP {nip} tidak ada dalam daftar pegawai", "NIP {nip} is not in the roster"),
+    "no-rules": ("tidak ada berkas aturan (*.edaran) di {path}", "no rule file (*.edaran) in {path}"),
+    "no-roster": ("tidak ada daftar pegawai (folder roster/) di {path}", "no roster (folder roster/) in {path}"),
+    "undecided": ("{count} pegawai-hari tidak dapat diputuskan", "{count} employee-days could not be decided"),
+    "written": ("{count} keputusan ditulis ke {path}", "{count} decisions written to {path}"),
+    "summary-head": ("Ringkasan per perangkat daerah, {first} s.d. {last}", "Summary per unit, {first} to {last}"),
+    "step-check": ("== Memeriksa {path}", "== Checking {path}"),
+    "step-test": ("== Menjalankan contoh", "== Running the examples"),
+    "step-decide": ("== Memutuskan {people} pegawai, {first} s.d. {last}", "== Deciding {people} employees, {first} to {last}"),
+    "unit": ("Perangkat daerah", "Unit"),
+    "people": ("Pegawai", "Staff"),
+    "total": ("Jumlah", "Total"),
+    "interrupted": ("dihentikan", "interrupted"),
+}
+
+
+def _w(key: str, lang: Lang, **args: object) -> str:
+    return _WORDS[key][0 if lang == "id" else 1].format(**args)
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(text) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=["id", "en"], default=None, help="bahasa pesan / message language (id, en)")
+    parser = argparse.ArgumentParser(prog="edaran", description="Surat edaran sebagai aturan / circulars as rules", parents=[common])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("check", aliases=["periksa"], parents=[common], help="periksa berkas aturan / check rule files")
+    p.add_argument("files", nargs="+", type=Path)
+    p = sub.add_parser("test", aliases=["uji"], parents=[common], help="jalankan contoh / run the examples")
+    p.add_argument("files", nargs="+", type=Path)
+    p = sub.add_parser("decide", aliases=["putuskan"], parents=[common], help="putuskan moda kerja / decide work modes")
+    _roster_args(p)
+    p.add_argument("--from", dest="first", required=True, type=_date)
+    p.add_argument("--to", dest="last", type=_date)
+    p.add_argument("--nip")
+    p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p.add_argument("--output", type=Path)
+    p = sub.add_parser("explain", aliases=["jelaskan"], parents=[common], help="jelaskan satu keputusan / explain one decision")
+    _roster_args(p)
+    p.add_argument("--nip", required=True)
+    p.add_argument("--date", required=True, type=_date)
+    p = sub.add_parser("run", aliases=["jalankan"], parents=[common], help="pekerjaan utama pada contoh terpaket / the main job on a bundled example")
+    p.add_argument("directory", type=Path)
+    p.add_argument("--output", type=Path)
+    return parser
+
+
+def _roster_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", type=Path)
+    p.add_argument("--roster", required=True, type=Path)
+
+
+# --------------------------------------------------------------- commands
+def _load(path: Path, out: TextIO, lang: Lang) -> Circular | None:
+    try:
+        circular = Circular.load(path)
+    except EdaranError as err:
+        out.write(render_all(err.diagnostics, lang) + "\n")
+        return None
+    if circular.warnings:
+        out.write(render_all(circular.warnings, lang) + "\n")
+    return circular
+
+
+def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
+    failed = False
+    for path in args.files:
+        circular = _load(path, sys.stdout, lang)
+        if circular is None:
+            failed = True
+            continue
+        program = circular.program
+        print(_w("clean", lang, path=path, rules=len(program.rules), examples=len(program.examples)))
+    return 1 if failed else 0
+
+
+def _print_results(results: Sequence[ExampleResult], lang: Lang) -> tuple[int, int]:
+    passed = failed = 0
+    for result in results:
+        where = f"{result.span.path}:{result.span.line}" if result.span else ""
+        status = _w("pass" if result.passed else "fail", lang)
+        print(f"{status:6} {where} {result.title}")
+        for output, expected, got in result.failures:
+            print(_w("expected", lang, output=output, expected=expected, got=got))
+        if result.error is not None:
+            print("    " + render(result.error, lang).replace("\n", "\n    "))
+        passed += result.passed
+        failed += not result.passed
+    return passed, failed
+
+
+def cmd_test(args: argparse.Namespace, lang: Lang) -> int:
+    passed = failed = 0
+    for path in args.files:
+        circular = _load(path, sys.stdout, lang)
+        if circular is None:
+            failed += 1
+            continue
+        p, f = _print_results(run_examples(circular), lang)
+        passed, failed = passed + p, failed + f
+    print(_w("tally", lang, passed=passed, failed=failed))
+    return 1 if failed else 0
+
+
+def _roster(path: Path, lang: Lang) -> Roster | None:
+    try:
+        return load_roster(path)
+    except EdaranError as err:
+        sys.stderr.write(render_all(err.diagnostics, lang) + "\n")
+        return None
+
+
+_COLUMNS = ["nip", "unit", "date", "mode", "clause", "reason"]
+
+
+def _rows(circular: Circular, roster: Roster, decisions: Iterable[Decision], lang: Lang) -> Iterator[dict[str, str]]:
+    units = {e.nip: e.unit.kode for e in roster.employees}
+    for d in decisions:
+        yield {
+            "nip": d.nip,
+            "unit": units.get(d.nip, ""),
+            "date": d.date.isoformat(),
+            "mode": show_value(d.value, lang),
+            "clause": d.clause or "",
+            "reason": circular.reason(d, lang),
+        }
+
+
+def _write(rows: Iterable[dict[str, str]], fmt: str, out: TextIO) -> int:
+    count = 0
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+        return count
+    out.write("[")
+    for row in rows:
+        out.write(("," if count else "") + "\n" + json.dumps(row, ensure_ascii=False))
+        count += 1
+    out.write("\n]\n")
+    return count
+
+
+def _report_undecided(errors: list[DecisionError], lang: Lang) -> None:
+    if not errors:
+        return
+    shown: set[str] = set()
+    for err in errors:
+        text = render(err.diagnostics[0], lang)
+        key = err.diagnostics[0].code + str(err.diagnostics[0].args.get("first")) + str(err.diagnostics[0].args.get("second"))
+        if key not in shown:
+            shown.add(key)
+            sys.stderr.write(text + "\n\n")
+    sys.stderr.write(_w("undecided", lang, count=len(errors)) + "\n")
+
+
+def cmd_decide(args: argparse.Namespace, lang: Lang) -> int:
+    circular = _load(args.file, sys.stderr, lang)
+    roster = _roster(args.roster, lang) if circular else None
+    if circular is None or roster is None:
+        return 1
+    staff: Sequence[Any] = roster.employees
+    if args.nip:
+        person = roster.by_nip(args.nip)
+        if person is None:
+            sys.stderr.write(_w("no-nip", lang, nip=args.nip) + "\n")
+            return 1
+        staff = [person]
+    errors: list[DecisionError] = []
+    decisions = circular.decide_many(staff, args.first, args.last or args.first, errors=errors)
+    rows = _rows(circular, roster, decisions, lang)
+    if args.output:
+        with args.output.open("w", encoding="utf-8", newline="") as out:
+            _write(rows, args.format, out)
+    else:
+        _write(rows, args.format, sys.stdout)
+    _report_undecided(errors, lang)
+    return 1 if errors else 0
+
+
+def cmd_explain(args: argparse.Namespace, lang: Lang) -> int:
+    circular = _load(args.file, sys.stderr, lang)
+    roster = _roster(args.roster, lang) if circular else None
+    if circular is None or roster is None:
+        return 1
+    person = roster.by_nip(args.nip)
+    if person is None:
+        sys.stderr.write(_w("no-nip", lang, nip=args.nip) + "\n")
+        return 1
+    try:
+        print(circular.explain(person, args.date).render(lang))
+    except DecisionError as err:
+        sys.stderr.write(render_all(err.diagnostics, lang) + "\n")
+        return 1
+    return 0
+
+
+def cmd_run(args: argparse.Namespace, lang: Lang) -> int:
+    from edaran.summary import first_period, summarize, summary_table
+
+    directory: Path = args.directory
+    files = sorted(directory.glob("*.edaran"))
+    if not files:
+        sys.stderr.write(_w("no-rules", lang, path=directory) + "\n")
+        return 1
+    roster_path = directory / "roster"
+    if not roster_path.exists():
+        sys.stderr.write(_w("no-roster", lang, path=directory) + "\n")
+        return 1
+    status = 0
+    for path in files:
+        print(_w("step-check", lang, path=path))
+        circular = _load(path, sys.stdout, lang)
+        if circular is None:
+            return 1
+        print(_w("step-test", lang))
+        passed, failed = _print_results(run_examples(circular), lang)
+        print(_w("tally", lang, passed=passed, failed=failed))
+        roster = _roster(roster_path, lang)
+        if roster is None:
+            return 1
+        first, last = first_period(circular)
+        print(_w("step-decide", lang, people=len(roster), first=first, last=last))
+        errors: list[DecisionError] = []
+        output = args.output or directory / "keluaran" / f"keputusan-{path.stem}-{first}-{last}.csv"
+        output.parent.mkdir(parents=True, exist_ok=True)
+        counts: Counter[tuple[str, object]] = Counter()
+        top = {e.nip: _top_unit(e.unit) for e in roster.employees}
+
+        def tally(decisions: Iterable[Decision]) -> Iterator[Decision]:
+            for d in decisions:
+                counts[(top[d.nip], d.value)] += 1
+                yield d
+
+        decisions = tally(circular.decide_many(roster.employees, first, last, errors=errors))
+        with output.open("w", encoding="utf-8", newline="") as out:
+            written = _write(_rows(circular, roster, decisions, lang), "csv", out)
+        print()
+        print(_w("summary-head", lang, first=first, last=last))
+        print(summary_table(summarize(roster, counts), lang, _w("unit", lang), _w("people", lang), _w("total", lang)))
+        print()
+        print(_w("written", lang, count=written, path=output))
+        _report_undecided(errors, lang)
+        status = status or (1 if failed or errors else 0)
+    return status
+
+
+def _top_unit(unit: Any) -> str:
+    while unit.induk is not None:
+        unit = unit.induk
+    return str(unit.kode)
+
+
+_COMMANDS = {
+    "check": cmd_check,
+    "periksa": cmd_check,
+    "test": cmd_test,
+    "uji": cmd_test,
+    "decide": cmd_decide,
+    "putuskan": cmd_decide,
+    "explain": cmd_explain,
+    "jelaskan": cmd_explain,
+    "run": cmd_run,
+    "jalankan": cmd_run,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``edaran`` command; returns the exit code."""
+    args = _parser().parse_args(argv)
+    lang: Lang = args.lang or default_lang()
+    try:
+        return _COMMANDS[args.command](args, lang)
+    except KeyboardInterrupt:
+        sys.stderr.write(_w("interrupted", lang) + "\n")
+        return 130
+    except EdaranError as err:
+        sys.stderr.write(render_all(err.diagnostics, lang) + "\n")
+        return 1
+    except OSError as err:
+        diagnostic = Diagnostic("E005", None, {"reason": f"{err.filename or ''}: {err.strerror or err}"}, severity=Severity.ERROR)
+        sys.stderr.write(render(diagnostic, lang) + "\n")
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,195 @@
+"""The compiled backend: one generated Python function per output.
+
+The generator reads only the checked program.  Constants that are not plain
+literals (enum members, sets) are bound by name in the function's globals;
+literals are emitted with ``repr()``; no rule text is ever pasted into code.
+The source is registered in :mod:`linecache` under a readable name
+(``<edaran SE 800.1/...: moda_kerja>``) so a traceback shows the rule.
+
+The specialised resolution below follows :func:`edaran.interpreter.resolve`
+step by step; when it meets a conflict or no applicable rule it calls that
+function itself, so the error is the interpreter's to the letter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import linecache
+from collections.abc import Callable
+from typing import Any
+
+from edaran import ir
+from edaran import types as t
+from edaran.interpreter import RUNTIME_OPS, resolve, whole_rupiah
+
+__all__ = ["CompiledProgram", "compile_program"]
+
+#: (value, index of the deciding rule, overridden pairs)
+Result = tuple[object, int, tuple[tuple[str, str], ...]]
+DecideFn = Callable[[Any, Any, dict[str, object]], Result]
+
+_INFIX = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
+_SIMPLE_LITERALS = (bool, int, str, type(None))
+
+
+class _Emitter:
+    def __init__(self, program: ir.Program) -> None:
+        self.program = program
+        self.namespace: dict[str, object] = {"_ops": RUNTIME_OPS, "_whole": whole_rupiah, "_resolve": resolve, "_program": program}
+        self.constants: dict[int, str] = {}
+
+    def const(self, value: object) -> str:
+        if type(value) in _SIMPLE_LITERALS:
+            return repr(value)
+        key = id(value)
+        if key not in self.constants:
+            name = f"_k{len(self.constants)}"
+            self.constants[key] = name
+            self.namespace[name] = value
+        return self.constants[key]
+
+    def fact(self, node: ir.Fact) -> str:
+        root = "pegawai" if node.root == "pegawai" else "kalender"
+        if node.nullable and len(node.attrs_path) > 1:
+            self.namespace["_get"] = _get
+            return f"_get({root}, {node.attrs_path!r})"
+        return ".".join([root, *node.attrs_path])
+
+    def expr(self, node: ir.Expr) -> str:
+        if isinstance(node, ir.Const):
+            return self.const(node.value)
+        if isinstance(node, ir.Fact):
+            return self.fact(node)
+        if isinstance(node, ir.Param):
+            return f"_p[{node.name!r}]"
+        return self.op(node)
+
+    def op(self, node: ir.Op) -> str:
+        args = [self.expr(a) for a in node.args]
+        op = node.op
+        if op in ("and", "or"):
+            if all(_surely_bool(a) for a in node.args):
+                return "(" + f" {op} ".join(args) + ")"
+            return "(" + f" {op} ".join(f"({a}) is True" for a in args) + ")"
+        if op == "not":
+            return f"(not {args[0]})"
+        if op in ("eq", "ne") or (op in _INFIX and not any(_nullable(a) for a in node.args)):
+            return f"({args[0]} {_INFIX[op]} {args[1]})"
+        if op == "in":
+            return f"({args[0]} in {args[1]})"
+        if op == "not_in":
+            return f"({args[0]} not in {args[1]})"
+        left = node.args[0]
+        if op == "unit_in" and isinstance(left, ir.Fact) and not _nullable(left):
+            return f"(not {args[0]}.silsilah.isdisjoint({args[1]}))"
+        if op == "unit_eq" and isinstance(left, ir.Fact) and not _nullable(left) and isinstance(node.args[1], ir.Const):
+            return f"({args[0]}.kode == {args[1]})"
+        call = f"_ops[{op!r}]({', '.join(args)})"
+        if node.type == t.MONEY and op in ("mul", "div"):
+            return f"_whole({call})"
+        return call
+
+
+def _surely_bool(node: ir.Expr) -> bool:
+    if isinstance(node, ir.Op):
+        return True
+    if isinstance(node, ir.Const):
+        return isinstance(node.value, bool)
+    return node.type == t.BOOL and not (isinstance(node, ir.Fact) and node.nullable)
+
+
+def _nullable(node: ir.Expr) -> bool:
+    if isinstance(node, ir.Fact):
+        return node.nullable
+    if isinstance(node, ir.Op):
+        return node.op in ("add", "sub", "mul", "div", "neg", "date_add", "date_sub", "date_diff") and any(_nullable(a) for a in node.args)
+    return False
+
+
+def _get(root: Any, path: tuple[str, ...]) -> Any:
+    value = root
+    for name in path:
+        if value is None:
+            return None
+        value = getattr(value, name)
+    return value
+
+
+def _function_source(emitter: _Emitter, output: str, rules: tuple[ir.RuleIR, ...]) -> str:
+    program = emitter.program
+    lines = ["def decide(pegawai, kalender, _p):"]
+    for i, rule in enumerate(rules):
+        lines.append(f"    # {rule.id}")
+        condition = "True" if rule.condition is None else emitter.expr(rule.condition)
+        lines.append(f"    a{i} = {condition}")
+    ids = [r.id for r in rules]
+    winners = {i: [j for j, w in enumerate(rules) if r.id in program.overrides.get(w.id, ())] for i, r in enumerate(rules)}
+    for i in range(len(rules)):
+        if winners[i]:
+            lines.append(f"    s{i} = a{i} and not ({' or '.join(f'a{j}' for j in winners[i])})")
+        else:
+            lines.append(f"    s{i} = a{i}")
+    lines.append("    ov = ()")
+    for i in range(len(rules)):
+        if winners[i]:
+            pick = _first_applicable(ids, winners[i])
+            lines.append(f"    if a{i} and not s{i}:")
+            lines.append(f"        ov += (({ids[i]!r}, {pick}),)")
+    values = {i: emitter.expr(r.value) for i, r in enumerate(rules)}
+    for group in ([i for i, r in enumerate(rules) if not r.is_default], [i for i, r in enumerate(rules) if r.is_default]):
+        if not group:
+            continue
+        lines.append("    res = None")
+        for i in group:
+            lines.append(f"    if s{i}:")
+            lines.append("        if res is None:")
+            lines.append(f"            res = ({values[i]}, {i})")
+            lines.append(f"        elif {values[i]} != res[0]:")
+            lines.append("            _fail(pegawai, kalender, _p)")
+        lines.append("    if res is not None:")
+        lines.append("        return (res[0], res[1], ov)")
+    lines.append("    _fail(pegawai, kalender, _p)")
+    return "\n".join(lines) + "\n"
+
+
+def _first_applicable(ids: list[str], winners: list[int]) -> str:
+    """The first applicable winner in file order, as resolve() picks it."""
+    parts = [f"{ids[j]!r} if a{j} else " for j in winners[:-1]]
+    return "(" + "".join(parts) + f"{ids[winners[-1]]!r})"
+
+
+class CompiledProgram:
+    """The generated functions of a program, one per output, and their source."""
+
+    def __init__(self, program: ir.Program, interpreter_decide: Callable[..., Any]) -> None:
+        self.program = program
+        self.functions: dict[str, DecideFn] = {}
+        self.sources: dict[str, str] = {}
+        for output in program.outputs:
+            rules = program.rules_for(output)
+            if not rules:
+                continue
+            emitter = _Emitter(program)
+            source = _function_source(emitter, output, rules)
+
+            def fail(pegawai: Any, kalender: Any, _p: Any, _output: str = output) -> None:
+                # Let the reference interpreter raise the exact conflict / no-rule error.
+                interpreter_decide(pegawai, kalender, _output)
+                raise AssertionError("the compiled backend and the interpreter disagree")  # pragma: no cover
+
+            emitter.namespace["_fail"] = fail
+            name = f"<edaran {program.header.number}: {output}>"
+            code = compile(source, name, "exec")
+            linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+            exec(code, emitter.namespace)  # noqa: S102 - generated from the checked program only
+            self.functions[output] = emitter.namespace["decide"]  # type: ignore[assignment]  # defined by the exec above
+            self.sources[output] = source
+
+    def params_for(self, day: dt.date) -> dict[str, object]:
+        """The parameter values in force on ``day`` (computed once per day by callers)."""
+        return {name: self.program.param_value(name, day) for name in self.program.params}
+
+
+def compile_program(program: ir.Program, interpreter_decide: Callable[..., Any]) -> CompiledProgram:
+    """Generate and compile the program's decision functions."""
+    return CompiledProgram(program, interpreter_decide)

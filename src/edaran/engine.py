@@ -1,0 +1,163 @@
+"""The decision engine: a loaded circular deciding employees on days.
+
+:class:`Circular` ties a checked program to its calendar and a backend.  The
+calendar and the dates in force are decided here, before any rule runs, so
+every backend sees only working days inside the circular's force.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from edaran import ir
+from edaran import types as t
+from edaran.calendar import WorkCalendar
+from edaran.checker import STATUS_NOT_IN_FORCE, STATUS_OFF, WORK_MODE, check
+from edaran.compiler import CompiledProgram
+from edaran.decision import Decision, DecisionError, Explanation, Status, one_line_reason
+from edaran.diagnostics import Diagnostic, EdaranError, Severity
+from edaran.interpreter import Interpreter
+from edaran.parser import parse, parse_file
+from edaran.schema import Schema
+
+__all__ = ["Backend", "Circular"]
+
+Backend = Literal["compiled", "interpreter"]
+
+
+class Circular:
+    """A checked circular, ready to decide.
+
+    Build one with :meth:`load` (a path) or :meth:`from_text`; ``warnings``
+    holds what the checker found that does not stop it.
+    """
+
+    def __init__(self, program: ir.Program, warnings: list[Diagnostic], schema: Schema, backend: Backend = "compiled") -> None:
+        self.program = program
+        self.warnings = warnings
+        self.schema = schema
+        self.backend = backend
+        self.calendar = WorkCalendar(program.holidays, program.workweek, schema.day_cls)
+        self.interpreter = Interpreter(program)
+        self.compiled = CompiledProgram(program, self._interpret_error)
+        self._titles = {r.id: r.title for r in program.rules}
+        self._rules = {name: program.rules_for(name) for name in program.outputs}
+        self._params: dict[dt.date, dict[str, object]] = {}
+
+    # ----------------------------------------------------------- loading
+    @classmethod
+    def load(cls, path: str | Path, *, schema: Schema | None = None, backend: Backend = "compiled", static_conflicts: bool = True) -> Circular:
+        """Parse and check a rule file; raises :class:`EdaranError` with every problem."""
+        return cls._build(parse_file(path), schema, backend, static_conflicts)
+
+    @classmethod
+    def from_text(cls, text: str, name: str = "<teks>", *, schema: Schema | None = None, backend: Backend = "compiled", static_conflicts: bool = True) -> Circular:
+        """Like :meth:`load`, from text."""
+        return cls._build(parse(text, name), schema, backend, static_conflicts)
+
+    @classmethod
+    def _build(cls, module: Any, schema: Schema | None, backend: Backend, static_conflicts: bool) -> Circular:
+        schema = schema or Schema()
+        program, diagnostics = check(module, schema, static_conflicts=static_conflicts)
+        if program is None or any(d.severity is Severity.ERROR for d in diagnostics):
+            raise EdaranError(diagnostics)
+        return cls(program, diagnostics, schema, backend)
+
+    # ---------------------------------------------------------- deciding
+    @property
+    def number(self) -> str:
+        """The circular's number, as its header gives it."""
+        return self.program.header.number
+
+    def _outside(self, employee: Any, day: Any, output: str) -> Decision | None:
+        header = self.program.header
+        date = day.tanggal
+        start, end = header.effective_from, header.effective_until
+        if (start and date < start) or (end and date > end):
+            note = f"berlaku {start.isoformat() if start else '?'}" + (f" s.d. {end.isoformat()}" if end else "")
+            return Decision(employee.nip, date, output, STATUS_NOT_IN_FORCE, Status.NOT_IN_FORCE, note=note)
+        if not day.hari_kerja:
+            note = day.nama_libur or day.hari.label
+            return Decision(employee.nip, date, output, STATUS_OFF, Status.OFF, note=note)
+        return None
+
+    def params_for(self, date: dt.date) -> dict[str, object]:
+        """Parameter values in force on ``date`` (cached)."""
+        values = self._params.get(date)
+        if values is None:
+            values = self._params[date] = self.compiled.params_for(date)
+        return values
+
+    def decide(self, employee: Any, date: dt.date, output: str = WORK_MODE, *, backend: Backend | None = None) -> Decision:
+        """Decide ``output`` for one employee on one date.
+
+        Raises :class:`DecisionError` on a conflict between rules or when no
+        rule applies, naming the clauses.
+        """
+        day = self.calendar.day(date)
+        outside = self._outside(employee, day, output)
+        if outside is not None:
+            return outside
+        try:
+            if (backend or self.backend) == "interpreter":
+                return self.interpreter.decision(employee, day, output)
+            value, index, overridden = self.compiled.functions[output](employee, day, self.params_for(date))
+        except t.EvalError as err:
+            raise DecisionError([Diagnostic("E503", None, {"reason": err.key})]) from None
+        rule = self._rules[output][index]
+        status = Status.DEFAULT if rule.is_default else Status.RULE
+        return Decision(employee.nip, date, output, value, status, rule.id, rule.clause, overridden)
+
+    def _interpret_error(self, employee: Any, day: Any, output: str) -> None:
+        self.interpreter.decide(employee, day, output)
+
+    def explain(self, employee: Any, date: dt.date, output: str = WORK_MODE) -> Explanation:
+        """Decide through the reference interpreter, recording the facts read."""
+        day = self.calendar.day(date)
+        decision = self._outside(employee, day, output)
+        facts: dict[str, object] = {}
+        applied: tuple[str, ...] = ()
+        title = None
+        if decision is None:
+            outcome = self.interpreter.decide(employee, day, output, trace=facts)
+            rule = outcome.rule
+            status = Status.DEFAULT if rule.is_default else Status.RULE
+            decision = Decision(employee.nip, date, output, outcome.value, status, rule.id, rule.clause, outcome.overridden)
+            applied, title = outcome.applied, rule.title
+        circular = f"SE {self.number}"
+        return Explanation(decision, circular, title, tuple(facts.items()), applied, self._titles)
+
+    def reason(self, decision: Decision, lang: str = "id") -> str:
+        """A one-line reason for a decision (for tables)."""
+        title = self._titles.get(decision.rule) if decision.rule else None
+        return one_line_reason(decision, title, "en" if lang == "en" else "id")
+
+    def decide_many(
+        self,
+        employees: Iterable[Any],
+        first: dt.date,
+        last: dt.date | None = None,
+        output: str = WORK_MODE,
+        *,
+        backend: Backend | None = None,
+        errors: list[DecisionError] | None = None,
+    ) -> Iterator[Decision]:
+        """Decisions for every employee on every day from ``first`` to ``last``, day by day.
+
+        A generator: nothing is kept, so a province over a year costs no more
+        memory than one day.  With ``errors`` given, an employee-day that
+        cannot be decided is appended there and skipped; without it, the
+        :class:`DecisionError` propagates.
+        """
+        staff = list(employees)
+        for day in self.calendar.days(first, last or first):
+            for employee in staff:
+                try:
+                    yield self.decide(employee, day.tanggal, output, backend=backend)
+                except DecisionError as err:
+                    if errors is None:
+                        raise
+                    errors.append(err)

@@ -1,0 +1,127 @@
+"""Running the worked examples (``contoh``) written inside a rule file.
+
+An example states a few facts about one employee and a date; everything it
+does not state takes a neutral placeholder (a Pelaksana of a unit called
+``CONTOH``).  Each expected outcome is decided through the reference
+interpreter *and* the compiled backend, and both must give it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import typing
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from edaran import ir, model
+from edaran.decision import DecisionError
+from edaran.diagnostics import Diagnostic, Span
+from edaran.engine import Circular
+
+__all__ = ["ExampleResult", "build_subject", "run_examples"]
+
+
+@attrs.frozen
+class ExampleResult:
+    """The outcome of one example: passed, or what was expected and what came."""
+
+    title: str
+    passed: bool
+    span: Span | None
+    failures: tuple[tuple[str, str, str], ...] = ()
+    error: Diagnostic | None = None
+    #: clauses of the rules that decided or were overridden (for coverage)
+    clauses: tuple[str, ...] = ()
+
+
+_PLACEHOLDER_TEXT = {"nip": "0" * 18, "kode": "CONTOH", "nama": "Contoh"}
+
+
+def _placeholder(name: str, hint: Any) -> Any:
+    origin = typing.get_origin(hint)
+    if origin is not None and type(None) in typing.get_args(hint):
+        return None
+    if hint is str:
+        return _PLACEHOLDER_TEXT.get(name, "")
+    if hint is bool:
+        return False
+    if hint is int:
+        return 0
+    if hint is Decimal:
+        return Decimal(0)
+    if hint is dt.date:
+        return dt.date(2000, 1, 1)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return next(iter(hint))
+    if isinstance(hint, type) and attrs.has(hint):
+        return _build(hint, {})
+    return None
+
+
+def _build(cls: type, given: dict[tuple[str, ...], object]) -> Any:
+    hints = typing.get_type_hints(cls, localns=vars(model))
+    kwargs: dict[str, object] = {}
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        hint = hints.get(field.name)
+        nested = {path[1:]: v for path, v in given.items() if path[0] == field.name and len(path) > 1}
+        target = _attrs_class(hint)
+        if (field.name,) in given:
+            value = given[(field.name,)]
+            if isinstance(value, str) and target is not None and issubclass(target, model.Unit):
+                value = _build(target, {("kode",): value, ("nama",): value, **nested})
+            kwargs[field.name] = value
+        elif nested and target is not None:
+            kwargs[field.name] = _build(target, nested)
+        elif field.default is attrs.NOTHING:
+            kwargs[field.name] = _placeholder(field.name, hint)
+    return cls(**kwargs)
+
+
+def _attrs_class(hint: Any) -> type | None:
+    for candidate in (hint, *typing.get_args(hint)):
+        if isinstance(candidate, type) and attrs.has(candidate):
+            return candidate
+    return None
+
+
+def build_subject(circular: Circular, example: ir.CheckedExample) -> Any:
+    """The employee an example describes (its unit built from ``unit.*`` facts)."""
+    given = {path[1:]: value for path, value in example.givens if path[0] == "pegawai"}
+    return _build(circular.schema.employee_cls, given)
+
+
+def _show(value: object) -> str:
+    from edaran.conflicts import show_value
+
+    return show_value(value)
+
+
+def run_examples(circular: Circular) -> list[ExampleResult]:
+    """Run every ``contoh`` of the circular, in file order."""
+    results = []
+    for example in circular.program.examples:
+        employee = build_subject(circular, example)
+        failures: list[tuple[str, str, str]] = []
+        clauses: list[str] = []
+        error = None
+        try:
+            for output, expected, _ in example.expects:
+                reference = circular.decide(employee, example.date, output, backend="interpreter")
+                compiled = circular.decide(employee, example.date, output, backend="compiled")
+                if compiled != reference:  # pragma: no cover - a backend bug, caught loudly
+                    failures.append((output, _show(reference.value), "compiled: " + _show(compiled.value)))
+                if reference.value != expected:
+                    failures.append((output, _show(expected), _show(reference.value)))
+                if reference.rule:
+                    clauses.append(circular.program.rule(reference.rule).clause)
+                clauses.extend(circular.program.rule(loser).clause for loser, _ in reference.overridden)
+        except DecisionError as err:
+            error = err.diagnostics[0]
+        passed = not failures and error is None
+        results.append(ExampleResult(example.title, passed, example.span, tuple(failures), error, tuple(dict.fromkeys(clauses))))
+    return results

@@ -1,0 +1,159 @@
+"""The checked program: resolved names, typed expressions, rules by output.
+
+The checker turns a :class:`~edaran.nodes.Module` into a :class:`Program`;
+the backends (the reference interpreter and the compiled one) read only this.
+Every name here is resolved: a :class:`Fact` knows the attribute path on the
+attrs objects, a :class:`Param` the name of a declared parameter, a
+:class:`Const` its run-time value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import TypeAlias
+
+import attrs
+
+from edaran import types as t
+from edaran.diagnostics import Span
+from edaran.nodes import Citation
+
+__all__ = [
+    "CheckedExample",
+    "Const",
+    "Expr",
+    "Fact",
+    "Header",
+    "Op",
+    "Param",
+    "Program",
+    "RuleIR",
+]
+
+
+@attrs.frozen
+class Const:
+    """A constant; ``name`` is the declared name it came from, if any (a set)."""
+
+    value: object
+    type: t.Type
+    name: str | None = None
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class Fact:
+    """A fact read from the subject: ``root`` is ``pegawai`` or ``kalender``."""
+
+    root: str
+    attrs_path: tuple[str, ...]
+    written: str
+    type: t.Type
+    nullable: bool = False
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class Param:
+    """A declared parameter, whose value depends on the date."""
+
+    name: str
+    type: t.Type
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class Op:
+    """An operation.
+
+    ``op`` is one of: ``and or not eq ne lt le gt ge in not_in unit_in
+    unit_not_in unit_eq unit_ne add sub mul div neg between date_add date_sub``.
+    """
+
+    op: str
+    args: tuple[Expr, ...]
+    type: t.Type
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+Expr: TypeAlias = Const | Fact | Param | Op
+
+
+@attrs.frozen
+class RuleIR:
+    """A checked rule.  ``id`` is its label (``butir 12`` or ``butir 6[pendukung]``)."""
+
+    id: str
+    clause: str
+    title: str | None
+    output: str
+    value: Expr
+    condition: Expr | None
+    exceptions: tuple[str, ...]
+    is_default: bool
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class Header:
+    """The circular's metadata, checked."""
+
+    number: str
+    subject: str | None = None
+    issuer: str | None = None
+    bases: tuple[str, ...] = ()
+    signed: dt.date | None = None
+    effective_from: dt.date | None = None
+    effective_until: dt.date | None = None
+    evaluation_months: int | None = None
+    timezone: str = "WIB"
+
+
+@attrs.frozen
+class CheckedExample:
+    """A ``contoh`` with its facts typed: ``givens`` maps a written path to a value."""
+
+    title: str
+    givens: tuple[tuple[tuple[str, ...], object], ...]
+    date: dt.date
+    expects: tuple[tuple[str, object, t.Type], ...]
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class Program:
+    """A rule file, checked and resolved, ready for a backend."""
+
+    header: Header
+    outputs: Mapping[str, t.Type]
+    rules: tuple[RuleIR, ...]
+    params: Mapping[str, tuple[tuple[dt.date | None, object], ...]]
+    param_types: Mapping[str, t.Type]
+    sets: Mapping[str, Const]
+    modes: t.EnumType
+    holidays: tuple[tuple[dt.date, dt.date, str], ...]
+    workweek: frozenset[int]
+    examples: tuple[CheckedExample, ...]
+    #: rule id -> ids of every rule it overrides, directly or through others
+    overrides: Mapping[str, frozenset[str]]
+    source_name: str = ""
+
+    def rules_for(self, output: str) -> tuple[RuleIR, ...]:
+        """The rules that set ``output``, in file order."""
+        return tuple(r for r in self.rules if r.output == output)
+
+    def param_value(self, name: str, day: dt.date) -> object:
+        """The value of parameter ``name`` in force on ``day``."""
+        value: object = None
+        for since, candidate in self.params[name]:
+            if since is None or since <= day:
+                value = candidate
+        return value
+
+    def rule(self, rule_id: str) -> RuleIR:
+        """The rule with this id."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)

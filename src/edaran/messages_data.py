@@ -1,0 +1,144 @@
+"""Messages for data files (rosters, CSV and Excel input): codes ``D0xx``.
+
+Kept apart from :mod:`edaran.messages` so the rule-language catalogue stays
+readable; :mod:`edaran.messages` merges this table into the one catalogue.
+Each entry is ``(indonesian, english)``.  ``docs/data-formats.md`` lists every
+code with a one-line fix.
+"""
+
+from __future__ import annotations
+
+DATA_MESSAGES: dict[str, tuple[str, str]] = {
+    # -- the file as a whole ---------------------------------------------------
+    "D001": ("berkas tidak ditemukan: {path}", "file not found: {path}"),
+    "D002": ("berkas tidak dapat dibaca: {reason}", "file cannot be read: {reason}"),
+    "D003": (
+        "folder {path} tidak memuat {missing}; folder daftar pegawai memerlukan "
+        "unit.csv dan pegawai.csv",
+        "directory {path} has no {missing}; a roster directory needs unit.csv and pegawai.csv",
+    ),
+    "D004": (
+        "berkas terlalu besar: {size} bita, batasnya {limit} bita",
+        "file too large: {size} bytes, the limit is {limit} bytes",
+    ),
+    "D005": (
+        "berkas biner, bukan teks CSV: ada byte NUL (simpan ulang sebagai CSV UTF-8)",
+        "binary file, not CSV text: it holds NUL bytes (save it again as CSV UTF-8)",
+    ),
+    "D006": (
+        "berkas bukan UTF-8 (byte tidak sah mulai baris {line}); dibaca sebagai Windows-1252",
+        "file is not UTF-8 (invalid byte from line {line}); read as Windows-1252",
+    ),
+    "D007": ("berkas kosong", "file is empty"),
+    "D008": ("CSV tidak dapat diurai: {reason}", "CSV cannot be parsed: {reason}"),
+    "D009": (
+        'tanda petik (") yang dibuka pada baris ini tidak pernah ditutup',
+        'a quote (") opened on this line is never closed',
+    ),
+    # -- the header ----------------------------------------------------------------
+    "D010": (
+        "baris pertama bukan judul kolom: tidak ada kolom yang dikenal; "
+        "kolom yang diharapkan: {expected}",
+        "the first line is not a header: it names no known column; expected columns: {expected}",
+    ),
+    "D011": ("kolom wajib '{column}' tidak ada", "required column '{column}' is missing"),
+    "D012": (
+        "kolom ke-{index} '{column}' tidak dikenal dan diabaikan",
+        "column {index} '{column}' is unknown and ignored",
+    ),
+    "D013": (
+        "kolom ke-{index} '{column}' sudah ada sebagai kolom ke-{first}",
+        "column {index} '{column}' repeats column {first}",
+    ),
+    # -- one cell --------------------------------------------------------------------
+    "D014": (
+        "nilai '{value}' tidak dikenal di kolom ke-{index} '{column}'; yang diterima: {accepted}",
+        "unknown value '{value}' in column {index} '{column}'; accepted: {accepted}",
+    ),
+    "D015": (
+        "'{value}' di kolom ke-{index} '{column}' bukan ya/tidak",
+        "'{value}' in column {index} '{column}' is not yes/no (ya/tidak)",
+    ),
+    "D016": (
+        "'{value}' di kolom ke-{index} '{column}' bukan bilangan desimal",
+        "'{value}' in column {index} '{column}' is not a decimal number",
+    ),
+    "D017": (
+        "'{value}' di kolom ke-{index} '{column}' bukan bilangan bulat",
+        "'{value}' in column {index} '{column}' is not a whole number",
+    ),
+    "D018": (
+        "'{value}' di kolom ke-{index} '{column}' bukan tanggal; tulis 2026-04-01 atau 01-04-2026",
+        "'{value}' in column {index} '{column}' is not a date; write 2026-04-01 or 01-04-2026",
+    ),
+    "D019": (
+        "baris ini berisi {found} sel, sedangkan judul kolom berisi {expected}",
+        "this row has {found} cells but the header has {expected}",
+    ),
+    "D020": (
+        "sel wajib di kolom ke-{index} '{column}' kosong",
+        "required cell in column {index} '{column}' is empty",
+    ),
+    # -- the roster ------------------------------------------------------------------
+    "D021": (
+        "NIP {nip} sudah dipakai pada baris {first}",
+        "NIP {nip} is already used on line {first}",
+    ),
+    "D022": (
+        "kode unit '{code}' sudah dipakai pada baris {first}",
+        "unit code '{code}' is already used on line {first}",
+    ),
+    "D023": ("unit '{code}' tidak dikenal", "unknown unit '{code}'"),
+    "D024": (
+        "unit induk '{parent}' dari unit '{code}' tidak dikenal",
+        "parent unit '{parent}' of unit '{code}' is unknown",
+    ),
+    "D025": ("unit induk melingkar: {cycle}", "parent units form a cycle: {cycle}"),
+    "D026": (
+        "unit '{code}' tidak dimuat karena unit induknya '{parent}' tidak dimuat",
+        "unit '{code}' is not loaded because its parent '{parent}' is not loaded",
+    ),
+    "D027": (
+        "unit '{code}' tidak dimuat, sehingga {count} baris pegawai di {file} yang "
+        "menyebutnya ikut dibuang (baris {lines})",
+        "unit '{code}' is not loaded, so {count} employee rows in {file} that name it "
+        "are dropped too (lines {lines})",
+    ),
+    "D028": (
+        "unit '{code}': kolom ke-{index} '{column}' bernilai '{value}' di sini, "
+        "tetapi '{other}' pada baris {first}",
+        "unit '{code}': column {index} '{column}' is '{value}' here but '{other}' on line {first}",
+    ),
+    "D029": ("baris ditolak oleh {cls}: {reason}", "row refused by {cls}: {reason}"),
+    # -- NIP -------------------------------------------------------------------------
+    "D030": (
+        "NIP '{value}' harus terdiri atas tepat 18 angka (ada {length} karakter)",
+        "NIP '{value}' must be exactly 18 digits (it has {length} characters)",
+    ),
+    "D031": (
+        "NIP {nip}: tanggal lahir {digits} (angka ke-1 s.d. 8) bukan tanggal yang ada",
+        "NIP {nip}: birth date {digits} (digits 1-8) is not a real date",
+    ),
+    "D032": (
+        "NIP {nip}: bulan pengangkatan {digits} (angka ke-9 s.d. 14) bukan bulan yang ada",
+        "NIP {nip}: appointment month {digits} (digits 9-14) is not a real month",
+    ),
+    "D033": (
+        "NIP {nip}: bulan pengangkatan {appointed} mendahului tanggal lahir {born}",
+        "NIP {nip}: appointment month {appointed} comes before birth date {born}",
+    ),
+    "D034": (
+        "NIP {nip}: angka jenis kelamin (angka ke-15) adalah {digit}, harus 1 atau 2",
+        "NIP {nip}: the gender digit (digit 15) is {digit}, it must be 1 or 2",
+    ),
+    # -- reporting -------------------------------------------------------------------
+    "D035": (
+        "{count} masalah lain tidak ditampilkan (batas {limit})",
+        "{count} more problems are not shown (limit {limit})",
+    ),
+    "data-label-first-here": ("pertama di sini", "first here"),
+    "data-note-excel-number": (
+        "Excel mengubah NIP menjadi bilangan; format kolom NIP sebagai Teks lalu simpan ulang",
+        "Excel turned the NIP into a number; format the NIP column as Text and save again",
+    ),
+}

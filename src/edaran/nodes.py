@@ -1,0 +1,417 @@
+"""The abstract syntax tree of a rule file: frozen attrs nodes with spans.
+
+The parser builds these and nothing else; the checker reads them.  A node's
+span is data, not identity: it is left out of equality and repr, so
+``parse(text) == expected`` holds in tests whatever the layout of the text.
+Literals keep the text a person wrote (a date such as ``2026-02-30`` is not a
+date yet); turning text into values is the checker's job, so that a bad
+literal becomes a diagnostic with a caret instead of an exception here.
+"""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+import attrs
+
+from edaran.diagnostics import Span
+
+__all__ = [
+    "Assignment",
+    "Between",
+    "Binary",
+    "BoolLit",
+    "Citation",
+    "DateLit",
+    "DecLit",
+    "EnumDecl",
+    "Example",
+    "Expect",
+    "Expr",
+    "Given",
+    "Header",
+    "HeaderItem",
+    "HolidayDecl",
+    "Ident",
+    "IntLit",
+    "Item",
+    "ModeDecl",
+    "Module",
+    "MoneyLit",
+    "Name",
+    "Not",
+    "OutputDecl",
+    "ParamChange",
+    "ParamDecl",
+    "PercentLit",
+    "Quantity",
+    "Rule",
+    "SetDecl",
+    "SetLit",
+    "StrLit",
+    "TimeLit",
+    "TypeRef",
+    "WorkweekDecl",
+]
+
+
+def _span() -> Span | None:
+    return attrs.field(default=None, eq=False, repr=False, kw_only=True)  # type: ignore[no-any-return]  # attrs.field is typed as returning the field's type
+
+
+# ------------------------------------------------------------------ pieces
+@attrs.frozen
+class Ident:
+    """A name as written, with where it was written."""
+
+    name: str
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class Citation:
+    """A clause citation: ``butir 12.d``, ``angka 3 huruf b``, ``pasal 5 ayat (2)``.
+
+    ``tag`` tells apart two rules that encode the same clause (``butir 6[pendukung]``).
+    """
+
+    kind: str
+    number: str
+    sub: str | None = None
+    tag: str | None = None
+    span: Span | None = _span()
+
+    @property
+    def clause(self) -> str:
+        """The clause as the circular numbers it, without the tag."""
+        if self.kind == "angka":
+            return f"angka {self.number}" + (f" huruf {self.sub}" if self.sub else "")
+        if self.kind == "pasal":
+            return f"pasal {self.number}" + (f" ayat ({self.sub})" if self.sub else "")
+        return f"butir {self.number}"
+
+    @property
+    def label(self) -> str:
+        """The clause with its tag, as rules are referred to."""
+        return self.clause + (f"[{self.tag}]" if self.tag else "")
+
+
+@attrs.frozen
+class TypeRef:
+    """A type as written in a declaration: ``unit``, ``himpunan unit``."""
+
+    name: str
+    is_set: bool = False
+    span: Span | None = _span()
+
+
+# ------------------------------------------------------------- expressions
+@attrs.frozen
+class Name:
+    """A dotted name: ``pegawai.jenjang``, ``UNIT_TETAP_WFO``, ``Jumat``."""
+
+    parts: tuple[str, ...]
+    span: Span | None = _span()
+
+    @property
+    def dotted(self) -> str:
+        """The name as written."""
+        return ".".join(self.parts)
+
+
+@attrs.frozen
+class IntLit:
+    """A whole number."""
+
+    text: str
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class DecLit:
+    """A decimal number written with a point: ``0.5``."""
+
+    text: str
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class PercentLit:
+    """A percentage: ``50%``."""
+
+    text: str
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class MoneyLit:
+    """An amount of Rupiah: ``Rp 1.500.000``."""
+
+    text: str
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class DateLit:
+    """A date in ISO form: ``2026-04-01``."""
+
+    text: str
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class TimeLit:
+    """A time of day: ``07:30``."""
+
+    text: str
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class StrLit:
+    """A quoted text, unescaped."""
+
+    value: str
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class BoolLit:
+    """``benar``/``true`` or ``salah``/``false``."""
+
+    value: bool
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class Quantity:
+    """A number with a unit: ``5 menit``, ``2 bulan``, ``50 persen``."""
+
+    amount: str
+    unit: Ident
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class SetLit:
+    """A set written out: ``{BPBD, SATPOL_PP}``."""
+
+    items: tuple[Expr, ...]
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class Not:
+    """``tidak X`` / ``not X``."""
+
+    operand: Expr
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class Binary:
+    """A binary operation.
+
+    ``op`` is one of ``and or eq ne in not_in < <= > >= = != + - * / neg``;
+    for ``neg`` the left operand is absent.
+    """
+
+    op: str
+    left: Expr | None
+    right: Expr
+    span: Span | None = _span()
+    op_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+
+@attrs.frozen
+class Between:
+    """``X antara A dan B``: A <= X <= B."""
+
+    value: Expr
+    low: Expr
+    high: Expr
+    span: Span | None = _span()
+
+
+Expr: TypeAlias = (
+    Name
+    | IntLit
+    | DecLit
+    | PercentLit
+    | MoneyLit
+    | DateLit
+    | TimeLit
+    | StrLit
+    | BoolLit
+    | Quantity
+    | SetLit
+    | Not
+    | Binary
+    | Between
+)
+
+
+# -------------------------------------------------------------- statements
+@attrs.frozen
+class HeaderItem:
+    """One line of the header: ``kind`` names it, ``values`` hold its text."""
+
+    kind: str
+    values: tuple[str, ...]
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class Header:
+    """``surat_edaran "NOMOR":`` and the lines under it."""
+
+    number: str
+    items: tuple[HeaderItem, ...]
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class SetDecl:
+    """``himpunan NAMA: tipe = {...}``."""
+
+    name: Ident
+    type: TypeRef
+    items: SetLit
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class EnumDecl:
+    """``enumerasi NAMA = {A, B}``."""
+
+    name: Ident
+    members: tuple[Ident, ...]
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class ParamChange:
+    """``mulai TANGGAL: nilai``: the value from a date on."""
+
+    date: DateLit
+    value: Expr
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class ParamDecl:
+    """``parameter NAMA: tipe = nilai`` with its dated changes."""
+
+    name: Ident
+    type: TypeRef
+    value: Expr
+    changes: tuple[ParamChange, ...] = ()
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class OutputDecl:
+    """``keluaran NAMA: tipe``: something rules decide besides the work mode."""
+
+    name: Ident
+    type: TypeRef
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class ModeDecl:
+    """``moda NAMA "label"``: a work mode beyond WFO, WFH and WFA."""
+
+    name: Ident
+    label: str | None = None
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class HolidayDecl:
+    """``hari_libur TANGGAL [sampai TANGGAL] "nama"``: a closure the circular declares."""
+
+    start: DateLit
+    end: DateLit | None
+    label: str
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class WorkweekDecl:
+    """``pekan_kerja Senin, Selasa, ...``: the working weekdays."""
+
+    days: tuple[Ident, ...]
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class Assignment:
+    """``moda_kerja adalah WFH``: the output a rule sets and its value."""
+
+    target: Ident
+    value: Expr
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class Rule:
+    """A clause-cited rule, possibly a default or an exception to others."""
+
+    citation: Citation
+    title: str | None
+    exceptions: tuple[Citation, ...]
+    is_default: bool
+    assignment: Assignment
+    conditions: tuple[Expr, ...]
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class Given:
+    """A fact an example states: ``pegawai.jenjang adalah Pelaksana``."""
+
+    path: Name
+    value: Expr
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class Expect:
+    """An outcome an example expects: ``maka moda_kerja adalah WFO``."""
+
+    path: Name
+    value: Expr
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class Example:
+    """``contoh "judul":`` with its facts and expected outcomes."""
+
+    title: str
+    givens: tuple[Given, ...]
+    expects: tuple[Expect, ...]
+    span: Span | None = _span()
+
+
+Item: TypeAlias = (
+    Header
+    | SetDecl
+    | EnumDecl
+    | ParamDecl
+    | OutputDecl
+    | ModeDecl
+    | HolidayDecl
+    | WorkweekDecl
+    | Rule
+    | Example
+)
+
+
+@attrs.frozen
+class Module:
+    """A whole rule file."""
+
+    items: tuple[Item, ...]
+    span: Span | None = _span()
