@@ -87,7 +87,8 @@ class _Checker:
     # ----------------------------------------------------------- header
     def header(self, headers: list[n.Header]) -> ir.Header | None:
         if not headers:
-            self.error("E110", self.module.span and self.module.span.source and self.module.span.source.span(0, 0), field="surat_edaran")
+            source = self.module.span.source if self.module.span else None
+            self.error("E110", source.span(0, 0) if source else None, field="surat_edaran")
             return None
         for extra in headers[1:]:
             self.error("E111", extra.span, field="surat_edaran")
@@ -125,12 +126,26 @@ class _Checker:
             unit = t.DURATION_UNITS.get(texts[1])
             if unit is None or not unit.months:
                 months_words = [w for w, d in t.DURATION_UNITS.items() if d.months]
-                self.report(Diagnostic("E103", item.span, {"unit": texts[1]}, suggestions=suggest(texts[1], months_words)))
+                self.report(
+                    Diagnostic(
+                        "E103",
+                        item.span,
+                        {"unit": texts[1]},
+                        suggestions=suggest(texts[1], months_words),
+                    )
+                )
             else:
                 values["evaluation_months"] = int(texts[0]) * unit.months
         elif kind == "timezone":
             if texts[0] not in _TIMEZONES:
-                self.report(Diagnostic("E109", item.span, {"zone": texts[0]}, suggestions=suggest(texts[0], _TIMEZONES)))
+                self.report(
+                    Diagnostic(
+                        "E109",
+                        item.span,
+                        {"zone": texts[0]},
+                        suggestions=suggest(texts[0], _TIMEZONES),
+                    )
+                )
             else:
                 values["timezone"] = texts[0]
 
@@ -170,14 +185,28 @@ class _Checker:
             "hari": WEEKDAY,
             "weekday": WEEKDAY,
         }
-        for prim in (t.BOOL, t.INT, t.DECIMAL, t.PERCENT, t.MONEY, t.DATE, t.TIME, t.DURATION, t.TEXT):
+        for prim in (
+            t.BOOL,
+            t.INT,
+            t.DECIMAL,
+            t.PERCENT,
+            t.MONEY,
+            t.DATE,
+            t.TIME,
+            t.DURATION,
+            t.TEXT,
+        ):
             table[prim.name] = table[prim.id_name] = prim
         for known in self.env.known_enums:
             table[known.name] = table[known.id_name] = known
         table.update(self.env.enums)
         kind = table.get(ref.name)
         if kind is None:
-            self.report(Diagnostic("E206", ref.span, {"name": ref.name}, suggestions=suggest(ref.name, table)))
+            self.report(
+                Diagnostic(
+                    "E206", ref.span, {"name": ref.name}, suggestions=suggest(ref.name, table)
+                )
+            )
             return None
         return t.SetType(kind) if ref.is_set else kind
 
@@ -189,7 +218,9 @@ class _Checker:
             return
         typed = self.exprs.check(item.items, t.SetType(element))
         if isinstance(typed, ir.Const):
-            self.env.sets[item.name.name] = ir.Const(typed.value, t.SetType(element), item.name.name, span=item.span)
+            self.env.sets[item.name.name] = ir.Const(
+                typed.value, t.SetType(element), item.name.name, span=item.span
+            )
 
     def param_decl(self, item: n.ParamDecl) -> None:
         if not self.claim(item.name):
@@ -215,7 +246,9 @@ class _Checker:
             self.error("E113", expr.span)
             return None
         if not _assignable(typed.type, kind):
-            self.error("E203", expr.span, found=_shown(typed.type), name="parameter", expected=_shown(kind))
+            self.error(
+                "E203", expr.span, found=_shown(typed.type), name="parameter", expected=_shown(kind)
+            )
             return None
         return typed.value
 
@@ -236,7 +269,14 @@ class _Checker:
             for ident in item.days:
                 member = WEEKDAY.lookup(ident.name)
                 if member is None:
-                    self.report(Diagnostic("E205", ident.span, {"name": ident.name, "type": "hari"}, suggestions=suggest(ident.name, WEEKDAY.names())))
+                    self.report(
+                        Diagnostic(
+                            "E205",
+                            ident.span,
+                            {"name": ident.name, "type": "hari"},
+                            suggestions=suggest(ident.name, WEEKDAY.names()),
+                        )
+                    )
                 else:
                     days.add(member.value)  # type: ignore[attr-defined]  # a Weekday member
         return frozenset(days) if declared else frozenset(range(5))
@@ -250,7 +290,11 @@ class _Checker:
             label = rule.citation.label
             first = self.labels.get(label)
             if first is not None:
-                here = (Label(first.citation.span, "label-declared-here"),) if first.citation.span else ()
+                here = (
+                    (Label(first.citation.span, "label-declared-here"),)
+                    if first.citation.span
+                    else ()
+                )
                 self.report(Diagnostic("E106", rule.citation.span, {"ref": label}, labels=here))
                 continue
             self.labels[label] = rule
@@ -262,11 +306,24 @@ class _Checker:
         target = _OUTPUT_ALIASES.get(rule.assignment.target.name, rule.assignment.target.name)
         kind = self.outputs.get(target)
         if kind is None:
-            self.report(Diagnostic("E108", rule.assignment.target.span, {"name": target}, suggestions=suggest(target, [*self.outputs, *_OUTPUT_ALIASES])))
+            self.report(
+                Diagnostic(
+                    "E108",
+                    rule.assignment.target.span,
+                    {"name": target},
+                    suggestions=suggest(target, [*self.outputs, *_OUTPUT_ALIASES]),
+                )
+            )
             return None
         value = self.exprs.check(rule.assignment.value, kind)
         if value is not None and not _assignable(value.type, kind):
-            self.error("E203", rule.assignment.value.span, found=_shown(value.type), name=target, expected=_shown(kind))
+            self.error(
+                "E203",
+                rule.assignment.value.span,
+                found=_shown(value.type),
+                name=target,
+                expected=_shown(kind),
+            )
             value = None
         conditions = [self.exprs.condition(c) for c in rule.conditions]
         if value is None or any(c is None for c in conditions):
@@ -274,7 +331,11 @@ class _Checker:
         condition: ir.Expr | None = None
         for part in conditions:
             assert part is not None
-            condition = part if condition is None else ir.Op("and", (condition, part), t.BOOL, span=part.span)
+            condition = (
+                part
+                if condition is None
+                else ir.Op("and", (condition, part), t.BOOL, span=part.span)
+            )
         return ir.RuleIR(
             id=rule.citation.label,
             clause=rule.citation.clause,
@@ -290,13 +351,22 @@ class _Checker:
     def resolve_ref(self, citation: n.Citation) -> str | None:
         if citation.label in self.labels:
             return citation.label
-        same_clause = [label for label, r in self.labels.items() if r.citation.clause == citation.clause]
+        same_clause = [
+            label for label, r in self.labels.items() if r.citation.clause == citation.clause
+        ]
         if citation.tag is None and len(same_clause) == 1:
             return same_clause[0]
         if citation.tag is None and len(same_clause) > 1:
             self.error("E107", citation.span, ref=citation.label, count=len(same_clause))
         else:
-            self.report(Diagnostic("E104", citation.span, {"ref": citation.label}, suggestions=suggest(citation.label, self.labels)))
+            self.report(
+                Diagnostic(
+                    "E104",
+                    citation.span,
+                    {"ref": citation.label},
+                    suggestions=suggest(citation.label, self.labels),
+                )
+            )
         return None
 
     def exception_graph(self, rules: list[ir.RuleIR]) -> dict[str, frozenset[str]] | None:
@@ -309,7 +379,14 @@ class _Checker:
                     self.error("E303", rule.span, ref=rule.id)
                     ok = False
                 elif by_id[target].output != rule.output:
-                    self.error("E304", rule.span, first=rule.id, second=target, first_output=rule.output, second_output=by_id[target].output)
+                    self.error(
+                        "E304",
+                        rule.span,
+                        first=rule.id,
+                        second=target,
+                        first_output=rule.output,
+                        second_output=by_id[target].output,
+                    )
                     ok = False
         for cycle in _cycles(edges):
             if len(cycle) > 1:
@@ -320,7 +397,8 @@ class _Checker:
     def cycle(self, cycle: list[str], by_id: dict[str, ir.RuleIR]) -> None:
         path = " → ".join([*cycle, cycle[0]])
         first = by_id[cycle[0]]
-        labels = tuple(Label(by_id[c].span, "label-in-cycle") for c in cycle[1:] if by_id[c].span)
+        spans = [by_id[c].span for c in cycle[1:]]
+        labels = tuple(Label(span, "label-in-cycle") for span in spans if span is not None)
         self.report(Diagnostic("E301", first.span, {"cycle": path}, labels=labels))
 
     # --------------------------------------------------------- examples
@@ -357,7 +435,14 @@ class _Checker:
             name = _OUTPUT_ALIASES.get(expect.path.dotted, expect.path.dotted)
             kind = self.outputs.get(name)
             if kind is None:
-                self.report(Diagnostic("E108", expect.path.span, {"name": name}, suggestions=suggest(name, self.outputs)))
+                self.report(
+                    Diagnostic(
+                        "E108",
+                        expect.path.span,
+                        {"name": name},
+                        suggestions=suggest(name, self.outputs),
+                    )
+                )
                 ok = False
                 continue
             value = self.constant(expect.value, kind)
@@ -367,7 +452,9 @@ class _Checker:
                 expects.append((name, value, kind))
         if not ok or day is None:
             return None
-        return ir.CheckedExample(example.title, tuple(givens), day, tuple(expects), span=example.span)
+        return ir.CheckedExample(
+            example.title, tuple(givens), day, tuple(expects), span=example.span
+        )
 
 
 def _shown(kind: t.Type) -> object:
@@ -454,4 +541,3 @@ def check_or_raise(
     if program is None or any(d.severity is Severity.ERROR for d in diagnostics):
         raise EdaranError(diagnostics)
     return program
-

@@ -19,7 +19,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from edaran.checker import WORK_MODE
 from edaran.conflicts import show_value
 from edaran.decision import Decision, DecisionError
 from edaran.diagnostics import Diagnostic, EdaranError, Severity, render, render_all
@@ -31,21 +30,45 @@ from edaran.roster import Roster, load_roster
 __all__ = ["main"]
 
 _WORDS: dict[str, tuple[str, str]] = {
-    "clean": ("{path}: bersih ({rules} aturan, {examples} contoh)", "{path}: clean ({rules} rules, {examples} examples)"),
+    "clean": (
+        "{path}: bersih ({rules} aturan, {examples} contoh)",
+        "{path}: clean ({rules} rules, {examples} examples)",
+    ),
     "pass": ("lulus", "pass"),
     "fail": ("GAGAL", "FAIL"),
-    "expected": ("    {output}: diharapkan {expected}, didapat {got}", "    {output}: expected {expected}, got {got}"),
+    "expected": (
+        "    {output}: diharapkan {expected}, didapat {got}",
+        "    {output}: expected {expected}, got {got}",
+    ),
     "tally": ("{passed} passed, {failed} failed", "{passed} passed, {failed} failed"),
-    "bad-date": ("tanggal tidak sah '{text}' (bentuk TTTT-BB-HH)", "invalid date '{text}' (form YYYY-MM-DD)"),
+    "bad-date": (
+        "tanggal tidak sah '{text}' (bentuk TTTT-BB-HH)",
+        "invalid date '{text}' (form YYYY-MM-DD)",
+    ),
     "no-nip": ("NIP {nip} tidak ada dalam daftar pegawai", "NIP {nip} is not in the roster"),
-    "no-rules": ("tidak ada berkas aturan (*.edaran) di {path}", "no rule file (*.edaran) in {path}"),
-    "no-roster": ("tidak ada daftar pegawai (folder roster/) di {path}", "no roster (folder roster/) in {path}"),
-    "undecided": ("{count} pegawai-hari tidak dapat diputuskan", "{count} employee-days could not be decided"),
+    "no-rules": (
+        "tidak ada berkas aturan (*.edaran) di {path}",
+        "no rule file (*.edaran) in {path}",
+    ),
+    "no-roster": (
+        "tidak ada daftar pegawai (folder roster/) di {path}",
+        "no roster (folder roster/) in {path}",
+    ),
+    "undecided": (
+        "{count} pegawai-hari tidak dapat diputuskan",
+        "{count} employee-days could not be decided",
+    ),
     "written": ("{count} keputusan ditulis ke {path}", "{count} decisions written to {path}"),
-    "summary-head": ("Ringkasan per perangkat daerah, {first} s.d. {last}", "Summary per unit, {first} to {last}"),
+    "summary-head": (
+        "Ringkasan per perangkat daerah, {first} s.d. {last}",
+        "Summary per unit, {first} to {last}",
+    ),
     "step-check": ("== Memeriksa {path}", "== Checking {path}"),
     "step-test": ("== Menjalankan contoh", "== Running the examples"),
-    "step-decide": ("== Memutuskan {people} pegawai, {first} s.d. {last}", "== Deciding {people} employees, {first} to {last}"),
+    "step-decide": (
+        "== Memutuskan {people} pegawai, {first} s.d. {last}",
+        "== Deciding {people} employees, {first} to {last}",
+    ),
     "unit": ("Perangkat daerah", "Unit"),
     "people": ("Pegawai", "Staff"),
     "total": ("Jumlah", "Total"),
@@ -70,25 +93,56 @@ def _date(text: str) -> dt.date:
 
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=["id", "en"], default=None, help="bahasa pesan / message language (id, en)")
-    parser = argparse.ArgumentParser(prog="edaran", description="Surat edaran sebagai aturan / circulars as rules", parents=[common])
+    common.add_argument(
+        "--lang",
+        choices=["id", "en"],
+        default=None,
+        help="bahasa pesan / message language (id, en)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="edaran",
+        description="Surat edaran sebagai aturan / circulars as rules",
+        parents=[common],
+    )
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("check", aliases=["periksa"], parents=[common], help="periksa berkas aturan / check rule files")
+    p = sub.add_parser(
+        "check",
+        aliases=["periksa"],
+        parents=[common],
+        help="periksa berkas aturan / check rule files",
+    )
     p.add_argument("files", nargs="+", type=Path)
-    p = sub.add_parser("test", aliases=["uji"], parents=[common], help="jalankan contoh / run the examples")
+    p = sub.add_parser(
+        "test", aliases=["uji"], parents=[common], help="jalankan contoh / run the examples"
+    )
     p.add_argument("files", nargs="+", type=Path)
-    p = sub.add_parser("decide", aliases=["putuskan"], parents=[common], help="putuskan moda kerja / decide work modes")
+    p = sub.add_parser(
+        "decide",
+        aliases=["putuskan"],
+        parents=[common],
+        help="putuskan moda kerja / decide work modes",
+    )
     _roster_args(p)
     p.add_argument("--from", dest="first", required=True, type=_date)
     p.add_argument("--to", dest="last", type=_date)
     p.add_argument("--nip")
     p.add_argument("--format", choices=["csv", "json"], default="csv")
     p.add_argument("--output", type=Path)
-    p = sub.add_parser("explain", aliases=["jelaskan"], parents=[common], help="jelaskan satu keputusan / explain one decision")
+    p = sub.add_parser(
+        "explain",
+        aliases=["jelaskan"],
+        parents=[common],
+        help="jelaskan satu keputusan / explain one decision",
+    )
     _roster_args(p)
     p.add_argument("--nip", required=True)
     p.add_argument("--date", required=True, type=_date)
-    p = sub.add_parser("run", aliases=["jalankan"], parents=[common], help="pekerjaan utama pada contoh terpaket / the main job on a bundled example")
+    p = sub.add_parser(
+        "run",
+        aliases=["jalankan"],
+        parents=[common],
+        help="pekerjaan utama pada contoh terpaket / the main job on a bundled example",
+    )
     p.add_argument("directory", type=Path)
     p.add_argument("--output", type=Path)
     return parser
@@ -119,7 +173,9 @@ def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
             failed = True
             continue
         program = circular.program
-        print(_w("clean", lang, path=path, rules=len(program.rules), examples=len(program.examples)))
+        print(
+            _w("clean", lang, path=path, rules=len(program.rules), examples=len(program.examples))
+        )
     return 1 if failed else 0
 
 
@@ -162,7 +218,9 @@ def _roster(path: Path, lang: Lang) -> Roster | None:
 _COLUMNS = ["nip", "unit", "date", "mode", "clause", "reason"]
 
 
-def _rows(circular: Circular, roster: Roster, decisions: Iterable[Decision], lang: Lang) -> Iterator[dict[str, str]]:
+def _rows(
+    circular: Circular, roster: Roster, decisions: Iterable[Decision], lang: Lang
+) -> Iterator[dict[str, str]]:
     units = {e.nip: e.unit.kode for e in roster.employees}
     for d in decisions:
         yield {
@@ -198,7 +256,11 @@ def _report_undecided(errors: list[DecisionError], lang: Lang) -> None:
     shown: set[str] = set()
     for err in errors:
         text = render(err.diagnostics[0], lang)
-        key = err.diagnostics[0].code + str(err.diagnostics[0].args.get("first")) + str(err.diagnostics[0].args.get("second"))
+        key = (
+            err.diagnostics[0].code
+            + str(err.diagnostics[0].args.get("first"))
+            + str(err.diagnostics[0].args.get("second"))
+        )
         if key not in shown:
             shown.add(key)
             sys.stderr.write(text + "\n\n")
@@ -247,8 +309,6 @@ def cmd_explain(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def cmd_run(args: argparse.Namespace, lang: Lang) -> int:
-    from edaran.summary import first_period, summarize, summary_table
-
     directory: Path = args.directory
     files = sorted(directory.glob("*.edaran"))
     if not files:
@@ -260,40 +320,47 @@ def cmd_run(args: argparse.Namespace, lang: Lang) -> int:
         return 1
     status = 0
     for path in files:
-        print(_w("step-check", lang, path=path))
-        circular = _load(path, sys.stdout, lang)
-        if circular is None:
-            return 1
-        print(_w("step-test", lang))
-        passed, failed = _print_results(run_examples(circular), lang)
-        print(_w("tally", lang, passed=passed, failed=failed))
-        roster = _roster(roster_path, lang)
-        if roster is None:
-            return 1
-        first, last = first_period(circular)
-        print(_w("step-decide", lang, people=len(roster), first=first, last=last))
-        errors: list[DecisionError] = []
-        output = args.output or directory / "keluaran" / f"keputusan-{path.stem}-{first}-{last}.csv"
-        output.parent.mkdir(parents=True, exist_ok=True)
-        counts: Counter[tuple[str, object]] = Counter()
-        top = {e.nip: _top_unit(e.unit) for e in roster.employees}
-
-        def tally(decisions: Iterable[Decision]) -> Iterator[Decision]:
-            for d in decisions:
-                counts[(top[d.nip], d.value)] += 1
-                yield d
-
-        decisions = tally(circular.decide_many(roster.employees, first, last, errors=errors))
-        with output.open("w", encoding="utf-8", newline="") as out:
-            written = _write(_rows(circular, roster, decisions, lang), "csv", out)
-        print()
-        print(_w("summary-head", lang, first=first, last=last))
-        print(summary_table(summarize(roster, counts), lang, _w("unit", lang), _w("people", lang), _w("total", lang)))
-        print()
-        print(_w("written", lang, count=written, path=output))
-        _report_undecided(errors, lang)
-        status = status or (1 if failed or errors else 0)
+        status = max(status, _run_one(path, roster_path, args.output, lang))
     return status
+
+
+def _run_one(path: Path, roster_path: Path, output: Path | None, lang: Lang) -> int:
+    """The main job for one rule file: check, test, decide the first period, summarise."""
+    from edaran.summary import first_period, summarize, summary_table
+
+    print(_w("step-check", lang, path=path))
+    circular = _load(path, sys.stdout, lang)
+    if circular is None:
+        return 1
+    print(_w("step-test", lang))
+    _, failed = _print_results(run_examples(circular), lang)
+    roster = _roster(roster_path, lang)
+    if roster is None:
+        return 1
+    first, last = first_period(circular)
+    print(_w("step-decide", lang, people=len(roster), first=first, last=last))
+    errors: list[DecisionError] = []
+    target = output or path.parent / "keluaran" / f"keputusan-{path.stem}-{first}-{last}.csv"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    counts: Counter[tuple[str, object]] = Counter()
+    top = {e.nip: _top_unit(e.unit) for e in roster.employees}
+
+    def tally(decisions: Iterable[Decision]) -> Iterator[Decision]:
+        for d in decisions:
+            counts[(top[d.nip], d.value)] += 1
+            yield d
+
+    decisions = tally(circular.decide_many(roster.employees, first, last, errors=errors))
+    with target.open("w", encoding="utf-8", newline="") as out:
+        written = _write(_rows(circular, roster, decisions, lang), "csv", out)
+    print()
+    print(_w("summary-head", lang, first=first, last=last))
+    words = (_w("unit", lang), _w("people", lang), _w("total", lang))
+    print(summary_table(summarize(roster, counts), lang, *words))
+    print()
+    print(_w("written", lang, count=written, path=target))
+    _report_undecided(errors, lang)
+    return 1 if failed or errors else 0
 
 
 def _top_unit(unit: Any) -> str:
@@ -329,7 +396,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(render_all(err.diagnostics, lang) + "\n")
         return 1
     except OSError as err:
-        diagnostic = Diagnostic("E005", None, {"reason": f"{err.filename or ''}: {err.strerror or err}"}, severity=Severity.ERROR)
+        diagnostic = Diagnostic(
+            "E005",
+            None,
+            {"reason": f"{err.filename or ''}: {err.strerror or err}"},
+            severity=Severity.ERROR,
+        )
         sys.stderr.write(render(diagnostic, lang) + "\n")
         return 1
 

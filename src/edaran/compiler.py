@@ -35,7 +35,12 @@ _SIMPLE_LITERALS = (bool, int, str, type(None))
 class _Emitter:
     def __init__(self, program: ir.Program) -> None:
         self.program = program
-        self.namespace: dict[str, object] = {"_ops": RUNTIME_OPS, "_whole": whole_rupiah, "_resolve": resolve, "_program": program}
+        self.namespace: dict[str, object] = {
+            "_ops": RUNTIME_OPS,
+            "_whole": whole_rupiah,
+            "_resolve": resolve,
+            "_program": program,
+        }
         self.constants: dict[int, str] = {}
 
     def const(self, value: object) -> str:
@@ -82,7 +87,12 @@ class _Emitter:
         left = node.args[0]
         if op == "unit_in" and isinstance(left, ir.Fact) and not _nullable(left):
             return f"(not {args[0]}.silsilah.isdisjoint({args[1]}))"
-        if op == "unit_eq" and isinstance(left, ir.Fact) and not _nullable(left) and isinstance(node.args[1], ir.Const):
+        if (
+            op == "unit_eq"
+            and isinstance(left, ir.Fact)
+            and not _nullable(left)
+            and isinstance(node.args[1], ir.Const)
+        ):
             return f"({args[0]}.kode == {args[1]})"
         call = f"_ops[{op!r}]({', '.join(args)})"
         if node.type == t.MONEY and op in ("mul", "div"):
@@ -102,7 +112,16 @@ def _nullable(node: ir.Expr) -> bool:
     if isinstance(node, ir.Fact):
         return node.nullable
     if isinstance(node, ir.Op):
-        return node.op in ("add", "sub", "mul", "div", "neg", "date_add", "date_sub", "date_diff") and any(_nullable(a) for a in node.args)
+        return node.op in (
+            "add",
+            "sub",
+            "mul",
+            "div",
+            "neg",
+            "date_add",
+            "date_sub",
+            "date_diff",
+        ) and any(_nullable(a) for a in node.args)
     return False
 
 
@@ -123,7 +142,10 @@ def _function_source(emitter: _Emitter, output: str, rules: tuple[ir.RuleIR, ...
         condition = "True" if rule.condition is None else emitter.expr(rule.condition)
         lines.append(f"    a{i} = {condition}")
     ids = [r.id for r in rules]
-    winners = {i: [j for j, w in enumerate(rules) if r.id in program.overrides.get(w.id, ())] for i, r in enumerate(rules)}
+    winners = {
+        i: [j for j, w in enumerate(rules) if r.id in program.overrides.get(w.id, ())]
+        for i, r in enumerate(rules)
+    }
     for i in range(len(rules)):
         if winners[i]:
             lines.append(f"    s{i} = a{i} and not ({' or '.join(f'a{j}' for j in winners[i])})")
@@ -136,7 +158,10 @@ def _function_source(emitter: _Emitter, output: str, rules: tuple[ir.RuleIR, ...
             lines.append(f"    if a{i} and not s{i}:")
             lines.append(f"        ov += (({ids[i]!r}, {pick}),)")
     values = {i: emitter.expr(r.value) for i, r in enumerate(rules)}
-    for group in ([i for i, r in enumerate(rules) if not r.is_default], [i for i, r in enumerate(rules) if r.is_default]):
+    for group in (
+        [i for i, r in enumerate(rules) if not r.is_default],
+        [i for i, r in enumerate(rules) if r.is_default],
+    ):
         if not group:
             continue
         lines.append("    res = None")
@@ -175,13 +200,15 @@ class CompiledProgram:
             def fail(pegawai: Any, kalender: Any, _p: Any, _output: str = output) -> None:
                 # Let the reference interpreter raise the exact conflict / no-rule error.
                 interpreter_decide(pegawai, kalender, _output)
-                raise AssertionError("the compiled backend and the interpreter disagree")  # pragma: no cover
+                raise AssertionError(
+                    "the compiled backend and the interpreter disagree"
+                )  # pragma: no cover
 
             emitter.namespace["_fail"] = fail
             name = f"<edaran {program.header.number}: {output}>"
             code = compile(source, name, "exec")
             linecache.cache[name] = (len(source), None, source.splitlines(True), name)
-            exec(code, emitter.namespace)  # noqa: S102 - generated from the checked program only
+            exec(code, emitter.namespace)
             self.functions[output] = emitter.namespace["decide"]  # type: ignore[assignment]  # defined by the exec above
             self.sources[output] = source
 

@@ -23,8 +23,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from typing import Literal
 
 import attrs
 
@@ -131,7 +132,7 @@ def _walk(expr: ir.Expr) -> Iterator[ir.Expr]:
             yield from _walk(arg)
 
 
-def _domains(program: ir.Program, exprs: list[ir.Expr]) -> list[Var] | None:
+def _domains(program: ir.Program, exprs: Sequence[ir.Expr]) -> list[Var] | None:
     """The variables of ``exprs`` and their finite domains; None if one is unbounded."""
     variables: dict[tuple[str, ...], ir.Fact | ir.Param] = {}
     constants: dict[tuple[str, ...], set[object]] = {}
@@ -162,14 +163,16 @@ def _collect_constants(op: ir.Op, found: dict[tuple[str, ...], set[object]]) -> 
                 found.setdefault(key, set()).update(values)
 
 
-def _domain(program: ir.Program, node: ir.Fact | ir.Param, seen: set[object]) -> tuple[object, ...] | None:
+def _domain(
+    program: ir.Program, node: ir.Fact | ir.Param, seen: set[object]
+) -> tuple[object, ...] | None:
     if isinstance(node, ir.Param):
         return tuple(dict.fromkeys(v for _, v in program.params[node.name]))
     kind = node.type
     if node.root == "kalender":
         path = node.attrs_path
         if path == ("hari",):
-            return tuple(m for m in WEEKDAY.py_enum or () if m.value in program.workweek)  # type: ignore[attr-defined]  # Weekday members
+            return tuple(m for m in WEEKDAY.py_enum or () if m.value in program.workweek)
         if path == ("hari_kerja",):
             return (True,)
         if kind == t.BOOL:
@@ -196,12 +199,14 @@ def _points(constants: list[object], kind: t.Type) -> tuple[object, ...]:
     """One value in each cell of the partition of a line by ``constants``."""
     if not constants:
         return (dt.date(2000, 1, 1),) if kind == t.DATE else (Decimal(0),)
-    step: object = dt.timedelta(days=1) if kind == t.DATE else (1 if kind == t.INT else Decimal("0.001"))
+    step: object = (
+        dt.timedelta(days=1) if kind == t.DATE else (1 if kind == t.INT else Decimal("0.001"))
+    )
     points: list[object] = [constants[0] - step]  # type: ignore[operator]  # dates and numbers
     for low, high in itertools.pairwise(constants):
         points.append(low)
         middle = low + step  # type: ignore[operator]  # dates and numbers
-        if middle < high:  # type: ignore[operator]  # dates and numbers
+        if middle < high:
             points.append(middle)
     points.append(constants[-1])
     points.append(constants[-1] + step)  # type: ignore[operator]  # dates and numbers
@@ -209,7 +214,9 @@ def _points(constants: list[object], kind: t.Type) -> tuple[object, ...]:
 
 
 # -------------------------------------------------------------- search
-def _search(formula: ir.Expr, variables: list[Var]) -> tuple[dict[tuple[str, ...], object] | None, bool]:
+def _search(
+    formula: ir.Expr, variables: list[Var]
+) -> tuple[dict[tuple[str, ...], object] | None, bool]:
     """A satisfying assignment, and whether the search was complete."""
     undecided = False
     leaves = 0
@@ -235,7 +242,19 @@ def _search(formula: ir.Expr, variables: list[Var]) -> tuple[dict[tuple[str, ...
         return None
 
     found = go(0, {})
+    if found is not None:
+        found = _minimal(formula, found)
     return found, not undecided
+
+
+def _minimal(formula: ir.Expr, env: dict[tuple[str, ...], object]) -> dict[tuple[str, ...], object]:
+    """Drop the assignments the formula does not need, so a witness names only what matters."""
+    kept = dict(env)
+    for key in list(env):
+        trial = {k: v for k, v in kept.items() if k != key}
+        if evaluate3(formula, trial) is True:
+            kept = trial
+    return kept
 
 
 def show_value(value: object, lang: str = "id") -> str:
@@ -294,7 +313,7 @@ def _survives(rule: ir.RuleIR, rules: list[ir.RuleIR], program: ir.Program) -> l
     return parts
 
 
-def _conjunction(parts: list[ir.Expr]) -> ir.Expr:
+def _conjunction(parts: Sequence[ir.Expr]) -> ir.Expr:
     return ir.Op("and", tuple(parts), t.BOOL) if len(parts) > 1 else parts[0]
 
 
@@ -306,26 +325,38 @@ def find_conflicts(program: ir.Program) -> list[Diagnostic]:
         rules = list(program.rules_for(output))
         ordinary = [r for r in rules if not r.is_default]
         defaults = [r for r in rules if r.is_default]
-        nobody = [ir.Op("not", (_applies(r),), t.BOOL) for r in ordinary]
+        nobody: list[ir.Expr] = [ir.Op("not", (_applies(r),), t.BOOL) for r in ordinary]
         for group, extra in ((ordinary, []), (defaults, nobody)):
             for first, second in itertools.combinations(group, 2):
                 result = _pair(program, rules, first, second, extra)
                 if result is None:
                     skipped += 1
-                elif result is not False:
+                elif result:
                     found.append(result)
         if not defaults and ordinary and output:
             found.extend(_missing_default(program, output, nobody))
     if skipped and found:
-        found[-1] = attrs.evolve(found[-1], notes=(*found[-1].notes, ("note-skipped-static", {"count": skipped})))
+        found[-1] = attrs.evolve(
+            found[-1], notes=(*found[-1].notes, ("note-skipped-static", {"count": skipped}))
+        )
     return found
 
 
-def _pair(program: ir.Program, rules: list[ir.RuleIR], first: ir.RuleIR, second: ir.RuleIR, extra: list[ir.Expr]) -> Diagnostic | None | bool:
+def _pair(
+    program: ir.Program,
+    rules: list[ir.RuleIR],
+    first: ir.RuleIR,
+    second: ir.RuleIR,
+    extra: Sequence[ir.Expr],
+) -> Diagnostic | Literal[False] | None:
     overrides = program.overrides
     if first.id in overrides.get(second.id, ()) or second.id in overrides.get(first.id, ()):
         return False
-    if isinstance(first.value, ir.Const) and isinstance(second.value, ir.Const) and first.value.value == second.value.value:
+    if (
+        isinstance(first.value, ir.Const)
+        and isinstance(second.value, ir.Const)
+        and first.value.value == second.value.value
+    ):
         return False
     differ = ir.Op("ne", (first.value, second.value), t.BOOL)
     parts = [*_survives(first, rules, program), *_survives(second, rules, program), *extra, differ]
@@ -352,11 +383,20 @@ def _pair(program: ir.Program, rules: list[ir.RuleIR], first: ir.RuleIR, second:
     )
 
 
-def _missing_default(program: ir.Program, output: str, nobody: list[ir.Expr]) -> list[Diagnostic]:
+def _missing_default(
+    program: ir.Program, output: str, nobody: Sequence[ir.Expr]
+) -> list[Diagnostic]:
     formula = _conjunction(nobody)
     variables = _domains(program, nobody) or []
     env, _ = _search(formula, variables)
     if env is None:
         return []
     span = program.rules_for(output)[0].span
-    return [Diagnostic("W306", span, {"output": output, "witness": Witness(env, variables)}, severity=Severity.WARNING)]
+    return [
+        Diagnostic(
+            "W306",
+            span,
+            {"output": output, "witness": Witness(env, variables)},
+            severity=Severity.WARNING,
+        )
+    ]

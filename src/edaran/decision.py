@@ -65,15 +65,25 @@ class Explanation:
     def render(self, lang: Lang = "id") -> str:
         """The explanation as a short text, as an analyst would read it."""
         d = self.decision
-        lines = [_WORDS["head"][_i(lang)].format(nip=d.nip, date=d.date.isoformat(), output=d.output, value=show_value(d.value, lang))]
+        lines = [
+            _WORDS["head"][_i(lang)].format(
+                nip=d.nip, date=d.date.isoformat(), output=d.output, value=show_value(d.value, lang)
+            )
+        ]
         if d.status in (Status.RULE, Status.DEFAULT):
             key = "by-default" if d.status == Status.DEFAULT else "by-rule"
-            lines.append(_WORDS[key][_i(lang)].format(rule=d.rule, title=self.title or "", circular=self.circular))
+            lines.append(
+                _WORDS[key][_i(lang)].format(
+                    rule=d.rule, title=self.title or "", circular=self.circular
+                )
+            )
         else:
             lines.append(_WORDS[d.status][_i(lang)].format(note=d.note, circular=self.circular))
         for loser, winner in d.overridden:
             title = self.titles.get(loser) or ""
-            lines.append(_WORDS["overridden"][_i(lang)].format(loser=loser, title=title, winner=winner))
+            lines.append(
+                _WORDS["overridden"][_i(lang)].format(loser=loser, title=title, winner=winner)
+            )
         others = [r for r in self.applied if r != d.rule and r not in {x for x, _ in d.overridden}]
         for other in others:
             lines.append(_WORDS["agrees"][_i(lang)].format(rule=other))
@@ -104,25 +114,33 @@ def _i(lang: Lang) -> int:
 
 
 _WORDS: dict[str, tuple[str, str]] = {
-    "head": ("{output} pegawai {nip} pada {date}: {value}", "{output} of employee {nip} on {date}: {value}"),
+    "head": (
+        "{output} pegawai {nip} pada {date}: {value}",
+        "{output} of employee {nip} on {date}: {value}",
+    ),
     "by-rule": (
-        "Diputuskan oleh {rule} \"{title}\" ({circular}).",
-        "Decided by {rule} \"{title}\" ({circular}).",
+        'Diputuskan oleh {rule} "{title}" ({circular}).',
+        'Decided by {rule} "{title}" ({circular}).',
     ),
     "by-default": (
-        "Aturan bawaan {rule} \"{title}\" ({circular}): tidak ada aturan lain yang berlaku.",
-        "Default rule {rule} \"{title}\" ({circular}): no other rule applies.",
+        'Aturan bawaan {rule} "{title}" ({circular}): tidak ada aturan lain yang berlaku.',
+        'Default rule {rule} "{title}" ({circular}): no other rule applies.',
     ),
     "off": ("Hari libur: {note}. Tidak ada yang bekerja.", "Day off: {note}. Nobody works."),
-    "not-in-force": ("{circular} tidak berlaku pada tanggal ini ({note}).", "{circular} is not in force on this date ({note})."),
-    "overridden": (
-        "{loser} \"{title}\" juga berlaku, tetapi dikesampingkan oleh {winner} (pengecualian atasnya).",
-        "{loser} \"{title}\" also applies, but {winner} overrides it (an exception to it).",
+    "not-in-force": (
+        "{circular} tidak berlaku pada tanggal ini ({note}).",
+        "{circular} is not in force on this date ({note}).",
     ),
-    "agrees": ("{rule} juga berlaku dan memberi nilai yang sama.", "{rule} also applies and gives the same value."),
+    "overridden": (
+        '{loser} "{title}" juga berlaku, tetapi dikesampingkan oleh {winner} (pengecualian atasnya).',
+        '{loser} "{title}" also applies, but {winner} overrides it (an exception to it).',
+    ),
+    "agrees": (
+        "{rule} juga berlaku dan memberi nilai yang sama.",
+        "{rule} also applies and gives the same value.",
+    ),
     "facts": ("Fakta yang dipakai:", "Facts used:"),
     "off-short": ("libur: {note}", "day off: {note}"),
     "not-in-force-short": ("SE tidak berlaku ({note})", "circular not in force ({note})"),
     "over-short": (" (mengesampingkan {losers})", " (overrides {losers})"),
 }
-

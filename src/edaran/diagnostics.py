@@ -178,15 +178,15 @@ def render(diagnostic: Diagnostic, lang: Lang = "id", *, color: bool = False) ->
         out.extend(_snippet(label.span, width, "-", message(label.key, lang, label.args)))
     if diagnostic.suggestions:
         quoted = ", ".join(f"'{s}'" for s in diagnostic.suggestions)
-        out.append(f"{pad} = {ui('help', lang)}: {message('did-you-mean', lang, {'names': quoted})}")
+        out.append(
+            f"{pad} = {ui('help', lang)}: {message('did-you-mean', lang, {'names': quoted})}"
+        )
     for key, args in diagnostic.notes:
         out.append(f"{pad} = {ui('note', lang)}: {message(key, lang, args)}")
     return "\n".join(out)
 
 
-def render_all(
-    diagnostics: Iterable[Diagnostic], lang: Lang = "id", *, color: bool = False
-) -> str:
+def render_all(diagnostics: Iterable[Diagnostic], lang: Lang = "id", *, color: bool = False) -> str:
     """Draw several diagnostics, a blank line apart, with a closing count."""
     items = list(diagnostics)
     parts = [render(d, lang, color=color) for d in items]

@@ -35,7 +35,13 @@ class Circular:
     holds what the checker found that does not stop it.
     """
 
-    def __init__(self, program: ir.Program, warnings: list[Diagnostic], schema: Schema, backend: Backend = "compiled") -> None:
+    def __init__(
+        self,
+        program: ir.Program,
+        warnings: list[Diagnostic],
+        schema: Schema,
+        backend: Backend = "compiled",
+    ) -> None:
         self.program = program
         self.warnings = warnings
         self.schema = schema
@@ -49,17 +55,34 @@ class Circular:
 
     # ----------------------------------------------------------- loading
     @classmethod
-    def load(cls, path: str | Path, *, schema: Schema | None = None, backend: Backend = "compiled", static_conflicts: bool = True) -> Circular:
+    def load(
+        cls,
+        path: str | Path,
+        *,
+        schema: Schema | None = None,
+        backend: Backend = "compiled",
+        static_conflicts: bool = True,
+    ) -> Circular:
         """Parse and check a rule file; raises :class:`EdaranError` with every problem."""
         return cls._build(parse_file(path), schema, backend, static_conflicts)
 
     @classmethod
-    def from_text(cls, text: str, name: str = "<teks>", *, schema: Schema | None = None, backend: Backend = "compiled", static_conflicts: bool = True) -> Circular:
+    def from_text(
+        cls,
+        text: str,
+        name: str = "<teks>",
+        *,
+        schema: Schema | None = None,
+        backend: Backend = "compiled",
+        static_conflicts: bool = True,
+    ) -> Circular:
         """Like :meth:`load`, from text."""
         return cls._build(parse(text, name), schema, backend, static_conflicts)
 
     @classmethod
-    def _build(cls, module: Any, schema: Schema | None, backend: Backend, static_conflicts: bool) -> Circular:
+    def _build(
+        cls, module: Any, schema: Schema | None, backend: Backend, static_conflicts: bool
+    ) -> Circular:
         schema = schema or Schema()
         program, diagnostics = check(module, schema, static_conflicts=static_conflicts)
         if program is None or any(d.severity is Severity.ERROR for d in diagnostics):
@@ -77,8 +100,12 @@ class Circular:
         date = day.tanggal
         start, end = header.effective_from, header.effective_until
         if (start and date < start) or (end and date > end):
-            note = f"berlaku {start.isoformat() if start else '?'}" + (f" s.d. {end.isoformat()}" if end else "")
-            return Decision(employee.nip, date, output, STATUS_NOT_IN_FORCE, Status.NOT_IN_FORCE, note=note)
+            note = f"berlaku {start.isoformat() if start else '?'}" + (
+                f" s.d. {end.isoformat()}" if end else ""
+            )
+            return Decision(
+                employee.nip, date, output, STATUS_NOT_IN_FORCE, Status.NOT_IN_FORCE, note=note
+            )
         if not day.hari_kerja:
             note = day.nama_libur or day.hari.label
             return Decision(employee.nip, date, output, STATUS_OFF, Status.OFF, note=note)
@@ -91,7 +118,14 @@ class Circular:
             values = self._params[date] = self.compiled.params_for(date)
         return values
 
-    def decide(self, employee: Any, date: dt.date, output: str = WORK_MODE, *, backend: Backend | None = None) -> Decision:
+    def decide(
+        self,
+        employee: Any,
+        date: dt.date,
+        output: str = WORK_MODE,
+        *,
+        backend: Backend | None = None,
+    ) -> Decision:
         """Decide ``output`` for one employee on one date.
 
         Raises :class:`DecisionError` on a conflict between rules or when no
@@ -104,7 +138,9 @@ class Circular:
         try:
             if (backend or self.backend) == "interpreter":
                 return self.interpreter.decision(employee, day, output)
-            value, index, overridden = self.compiled.functions[output](employee, day, self.params_for(date))
+            value, index, overridden = self.compiled.functions[output](
+                employee, day, self.params_for(date)
+            )
         except t.EvalError as err:
             raise DecisionError([Diagnostic("E503", None, {"reason": err.key})]) from None
         rule = self._rules[output][index]
@@ -125,7 +161,16 @@ class Circular:
             outcome = self.interpreter.decide(employee, day, output, trace=facts)
             rule = outcome.rule
             status = Status.DEFAULT if rule.is_default else Status.RULE
-            decision = Decision(employee.nip, date, output, outcome.value, status, rule.id, rule.clause, outcome.overridden)
+            decision = Decision(
+                employee.nip,
+                date,
+                output,
+                outcome.value,
+                status,
+                rule.id,
+                rule.clause,
+                outcome.overridden,
+            )
             applied, title = outcome.applied, rule.title
         circular = f"SE {self.number}"
         return Explanation(decision, circular, title, tuple(facts.items()), applied, self._titles)

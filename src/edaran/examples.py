@@ -68,7 +68,9 @@ def _build(cls: type, given: dict[tuple[str, ...], object]) -> Any:
         if not field.init:
             continue
         hint = hints.get(field.name)
-        nested = {path[1:]: v for path, v in given.items() if path[0] == field.name and len(path) > 1}
+        nested = {
+            path[1:]: v for path, v in given.items() if path[0] == field.name and len(path) > 1
+        }
         target = _attrs_class(hint)
         if (field.name,) in given:
             value = given[(field.name,)]
@@ -114,14 +116,27 @@ def run_examples(circular: Circular) -> list[ExampleResult]:
                 reference = circular.decide(employee, example.date, output, backend="interpreter")
                 compiled = circular.decide(employee, example.date, output, backend="compiled")
                 if compiled != reference:  # pragma: no cover - a backend bug, caught loudly
-                    failures.append((output, _show(reference.value), "compiled: " + _show(compiled.value)))
+                    failures.append(
+                        (output, _show(reference.value), "compiled: " + _show(compiled.value))
+                    )
                 if reference.value != expected:
                     failures.append((output, _show(expected), _show(reference.value)))
                 if reference.rule:
                     clauses.append(circular.program.rule(reference.rule).clause)
-                clauses.extend(circular.program.rule(loser).clause for loser, _ in reference.overridden)
+                clauses.extend(
+                    circular.program.rule(loser).clause for loser, _ in reference.overridden
+                )
         except DecisionError as err:
             error = err.diagnostics[0]
         passed = not failures and error is None
-        results.append(ExampleResult(example.title, passed, example.span, tuple(failures), error, tuple(dict.fromkeys(clauses))))
+        results.append(
+            ExampleResult(
+                example.title,
+                passed,
+                example.span,
+                tuple(failures),
+                error,
+                tuple(dict.fromkeys(clauses)),
+            )
+        )
     return results

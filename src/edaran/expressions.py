@@ -30,7 +30,9 @@ def suggest(word: str, candidates: Iterable[str]) -> tuple[str, ...]:
     found = difflib.get_close_matches(word, pool, n=3, cutoff=0.6)
     if not found:
         lowered = {c.casefold(): c for c in pool}
-        found = [lowered[m] for m in difflib.get_close_matches(word.casefold(), lowered, n=3, cutoff=0.6)]
+        found = [
+            lowered[m] for m in difflib.get_close_matches(word.casefold(), lowered, n=3, cutoff=0.6)
+        ]
     return tuple(found)
 
 
@@ -72,7 +74,9 @@ class ExprChecker:
             return None
         return typed
 
-    def _error(self, code: str, span: Span | None, suggestions: tuple[str, ...] = (), **args: object) -> None:
+    def _error(
+        self, code: str, span: Span | None, suggestions: tuple[str, ...] = (), **args: object
+    ) -> None:
         self.report(Diagnostic(code, span, args, suggestions=suggestions))
 
     # --------------------------------------------------------- literals
@@ -138,7 +142,9 @@ class ExprChecker:
         try:
             return ir.Const(t.scale(unit, amount), t.DURATION, span=e.span)
         except t.EvalError:
-            self._error("E006", e.span, text=f"{e.amount} {word}", reason=_Reason("fraction-of-month"))
+            self._error(
+                "E006", e.span, text=f"{e.amount} {word}", reason=_Reason("fraction-of-month")
+            )
             return None
 
     def _SetLit(self, e: n.SetLit, expect: t.Type | None) -> ir.Expr | None:
@@ -160,7 +166,11 @@ class ExprChecker:
             if not isinstance(item, ir.Const):
                 self._error("E113", source.span)
                 return None
-        return ir.Const(frozenset(i.value for i in typed if isinstance(i, ir.Const)), t.SetType(first), span=e.span)
+        return ir.Const(
+            frozenset(i.value for i in typed if isinstance(i, ir.Const)),
+            t.SetType(first),
+            span=e.span,
+        )
 
     # ------------------------------------------------------------ names
     def _Name(self, e: n.Name, expect: t.Type | None) -> ir.Expr | None:
@@ -178,7 +188,12 @@ class ExprChecker:
         else:
             for enum_type in self.env.all_enums():
                 candidates += enum_type.names()
-        self._error("E101", e.span, suggest(e.dotted if len(e.parts) == 1 else head, candidates), name=e.dotted)
+        self._error(
+            "E101",
+            e.span,
+            suggest(e.dotted if len(e.parts) == 1 else head, candidates),
+            name=e.dotted,
+        )
         return None
 
     def constant(self, word: str, expect: t.Type | None, span: Span | None) -> ir.Expr | None:
@@ -235,7 +250,9 @@ class ExprChecker:
             return None
         for bound in (low, high):
             if not (value.type in _ORDERED and _comparable(value.type, bound.type)):
-                self._error("E201", e.span, op="antara", left=_Shown(value.type), right=_Shown(bound.type))
+                self._error(
+                    "E201", e.span, op="antara", left=_Shown(value.type), right=_Shown(bound.type)
+                )
                 return None
         return ir.Op("between", (value, low, high), t.BOOL, span=e.span)
 
@@ -261,13 +278,26 @@ class ExprChecker:
         op = _COMPARE.get(e.op, e.op)
         result = _type_binary(op, left, right)
         if result is None:
-            symbol = {"eq": "adalah", "ne": "bukan", "in": "termasuk", "not_in": "tidak termasuk"}.get(e.op, e.op)
-            self._error("E201", e.op_span or e.span, op=symbol, left=_Shown(left.type), right=_Shown(right.type))
+            symbol = {
+                "eq": "adalah",
+                "ne": "bukan",
+                "in": "termasuk",
+                "not_in": "tidak termasuk",
+            }.get(e.op, e.op)
+            self._error(
+                "E201",
+                e.op_span or e.span,
+                op=symbol,
+                left=_Shown(left.type),
+                right=_Shown(right.type),
+            )
             return None
         name, kind = result
         return ir.Op(name, (left, right), kind, span=e.span)
 
-    def _operands(self, left: n.Expr, right: n.Expr, op: str) -> tuple[ir.Expr | None, ir.Expr | None]:
+    def _operands(
+        self, left: n.Expr, right: n.Expr, op: str
+    ) -> tuple[ir.Expr | None, ir.Expr | None]:
         """Type both sides; a bare name on one side takes its meaning from the other."""
         if self._needs_context(left) and not self._needs_context(right):
             typed_right = self.check(right)
@@ -289,7 +319,11 @@ class ExprChecker:
         if not isinstance(e, n.Name) or len(e.parts) != 1:
             return False
         word = e.parts[0]
-        return word not in self.env.schema.roots and word not in self.env.sets and word not in self.env.params
+        return (
+            word not in self.env.schema.roots
+            and word not in self.env.sets
+            and word not in self.env.params
+        )
 
 
 class _Shown:

@@ -90,7 +90,9 @@ RUNTIME_OPS: dict[str, Callable[..., Any]] = {
     "le": _ordered(lambda a, b: a <= b),
     "gt": _ordered(lambda a, b: a > b),
     "ge": _ordered(lambda a, b: a >= b),
-    "between": lambda a, lo, hi: a is not None and lo is not None and hi is not None and lo <= a <= hi,
+    "between": lambda a, lo, hi: (
+        a is not None and lo is not None and hi is not None and lo <= a <= hi
+    ),
     "in": lambda a, b: a in b,
     "not_in": lambda a, b: a not in b,
     "unit_in": _unit_in,
@@ -157,21 +159,38 @@ def resolve(
     return Outcome(value, first, overridden, tuple(r.id for r in shown))
 
 
-def _conflict(a: ir.RuleIR, b: ir.RuleIR, va: object, vb: object, nip: str, day: dt.date) -> Diagnostic:
+def _conflict(
+    a: ir.RuleIR, b: ir.RuleIR, va: object, vb: object, nip: str, day: dt.date
+) -> Diagnostic:
     from edaran.conflicts import show_value
 
     labels = (Label(a.span, "label-first"),) if a.span else ()
     return Diagnostic(
         "E501",
         b.span,
-        {"first": a.id, "second": b.id, "first_value": show_value(va), "second_value": show_value(vb), "nip": nip, "date": day.isoformat()},
+        {
+            "first": a.id,
+            "second": b.id,
+            "first_value": show_value(va),
+            "second_value": show_value(vb),
+            "nip": nip,
+            "date": day.isoformat(),
+        },
         labels=labels,
-        notes=(("note-subject", {"nip": nip, "date": day.isoformat()}), ("note-settle", {"first": b.id, "second": a.id})),
+        notes=(
+            ("note-subject", {"nip": nip, "date": day.isoformat()}),
+            ("note-settle", {"first": b.id, "second": a.id}),
+        ),
     )
 
 
 def _no_rule(nip: str, day: dt.date, output: str) -> Diagnostic:
-    return Diagnostic("E502", None, {"output": output}, notes=(("note-subject", {"nip": nip, "date": day.isoformat()}),))
+    return Diagnostic(
+        "E502",
+        None,
+        {"output": output},
+        notes=(("note-subject", {"nip": nip, "date": day.isoformat()}),),
+    )
 
 
 # ----------------------------------------------------------- interpreter
@@ -182,7 +201,13 @@ class Interpreter:
         self.program = program
         self._rules = {name: program.rules_for(name) for name in program.outputs}
 
-    def evaluate(self, node: ir.Expr, subject: dict[str, Any], day: dt.date, trace: dict[str, object] | None = None) -> Any:
+    def evaluate(
+        self,
+        node: ir.Expr,
+        subject: dict[str, Any],
+        day: dt.date,
+        trace: dict[str, object] | None = None,
+    ) -> Any:
         """The value of ``node`` for ``subject`` (``{"pegawai": ..., "kalender": ...}``)."""
         if isinstance(node, ir.Const):
             return node.value
@@ -206,14 +231,25 @@ class Interpreter:
             return any(self.evaluate(a, subject, day, trace) is True for a in node.args)
         args = [self.evaluate(a, subject, day, trace) for a in node.args]
         result = RUNTIME_OPS[node.op](*args)
-        return whole_rupiah(result) if node.type == t.MONEY and node.op in ("mul", "div") else result
+        return (
+            whole_rupiah(result) if node.type == t.MONEY and node.op in ("mul", "div") else result
+        )
 
-    def decide(self, employee: Any, calendar_day: Any, output: str = "moda_kerja", trace: dict[str, object] | None = None) -> Outcome:
+    def decide(
+        self,
+        employee: Any,
+        calendar_day: Any,
+        output: str = "moda_kerja",
+        trace: dict[str, object] | None = None,
+    ) -> Outcome:
         """Which rule decides ``output`` for this employee on this working day."""
         subject = {"pegawai": employee, "kalender": calendar_day}
         day = calendar_day.tanggal
         rules = self._rules[output]
-        applies = [r.condition is None or self.evaluate(r.condition, subject, day, trace) is True for r in rules]
+        applies = [
+            r.condition is None or self.evaluate(r.condition, subject, day, trace) is True
+            for r in rules
+        ]
         return resolve(
             self.program,
             rules,
@@ -229,4 +265,13 @@ class Interpreter:
         outcome = self.decide(employee, calendar_day, output)
         rule = outcome.rule
         status = Status.DEFAULT if rule.is_default else Status.RULE
-        return Decision(employee.nip, calendar_day.tanggal, output, outcome.value, status, rule.id, rule.clause, outcome.overridden)
+        return Decision(
+            employee.nip,
+            calendar_day.tanggal,
+            output,
+            outcome.value,
+            status,
+            rule.id,
+            rule.clause,
+            outcome.overridden,
+        )

@@ -17,7 +17,6 @@ import attrs
 
 from edaran import types as t
 from edaran.diagnostics import Span
-from edaran.nodes import Citation
 
 __all__ = [
     "CheckedExample",

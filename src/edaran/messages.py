@@ -52,7 +52,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "'{record}' has no field '{field}'",
     ),
     "E103": ("satuan tidak dikenal '{unit}'", "unknown unit '{unit}'"),
-    "E104": ("rujukan ke aturan yang tidak ada: {ref}", "reference to a rule that does not exist: {ref}"),
+    "E104": (
+        "rujukan ke aturan yang tidak ada: {ref}",
+        "reference to a rule that does not exist: {ref}",
+    ),
     "E105": ("nama '{name}' dideklarasikan dua kali", "name '{name}' is declared twice"),
     "E106": ("aturan {ref} ditulis dua kali", "rule {ref} is written twice"),
     "E107": (
@@ -163,12 +166,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "label-second": ("aturan kedua", "second rule"),
     "label-declared-here": ("dideklarasikan di sini", "declared here"),
     "label-in-cycle": ("bagian dari lingkaran", "part of the cycle"),
-    "note-witness": ("keduanya berlaku misalnya ketika {witness}", "both apply for instance when {witness}"),
+    "note-witness": (
+        "keduanya berlaku misalnya ketika {witness}",
+        "both apply for instance when {witness}",
+    ),
     "note-settle": (
         "nyatakan salah satunya sebagai pengecualian atas yang lain, misalnya "
         "'{first}, pengecualian atas {second}'",
-        "declare one an exception to the other, for instance "
-        "'{first}, exception to {second}'",
+        "declare one an exception to the other, for instance '{first}, exception to {second}'",
     ),
     "note-skipped-static": (
         "{count} pasang aturan tidak dapat diperiksa secara statis (ranah tak hingga); "

@@ -122,13 +122,9 @@ class Employee:
     nip: str = attrs.field(metadata={"en": "nip"})
     nama: str = attrs.field(metadata={"en": "name"})
     unit: Unit = attrs.field(metadata={"en": "unit"})
-    jenjang: PositionLevel = attrs.field(
-        default=PositionLevel.PELAKSANA, metadata={"en": "level"}
-    )
+    jenjang: PositionLevel = attrs.field(default=PositionLevel.PELAKSANA, metadata={"en": "level"})
     jabatan: str = attrs.field(default="", metadata={"en": "position"})
-    capaian_kinerja: Decimal | None = attrs.field(
-        default=None, metadata={"en": "performance"}
-    )
+    capaian_kinerja: Decimal | None = attrs.field(default=None, metadata={"en": "performance"})
 
 
 @attrs.frozen

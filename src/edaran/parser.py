@@ -170,8 +170,9 @@ class _Expected:
 def _syntax_diagnostic(source: Source, error: lark.exceptions.UnexpectedInput) -> Diagnostic:
     end = len(source.text)
     if isinstance(error, lark.exceptions.UnexpectedCharacters):
-        span = source.span(error.pos_in_stream, error.pos_in_stream + 1)
-        char = source.text[error.pos_in_stream : error.pos_in_stream + 1]
+        at = error.pos_in_stream or 0
+        span = source.span(at, at + 1)
+        char = source.text[at : at + 1]
         return Diagnostic("E002", span, {"char": repr(char)})
     if isinstance(error, lark.exceptions.UnexpectedToken) and error.token.type != "$END":
         token = error.token
@@ -204,7 +205,7 @@ def _unquote(token: Token) -> str:
     return body.replace('\\"', '"').replace("\\n", "\n").replace("\\\\", "\\")
 
 
-class _ToAst(lark.visitors.Transformer_NonRecursive):
+class _ToAst(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-arg]  # lark is untyped here
     """Lark tree -> :mod:`edaran.nodes`.  Builds nodes; judges nothing."""
 
     def __init__(self, source: Source) -> None:
@@ -235,7 +236,7 @@ class _ToAst(lark.visitors.Transformer_NonRecursive):
     def _r_header(self, c: list[Any], s: Span | None) -> n.Header:
         return n.Header(_unquote(c[0]), tuple(c[1:]), span=s)
 
-    def _header_item(kind: str) -> Any:  # noqa: N805 - a factory used in the class body
+    def _header_item(kind: str) -> Any:  # type: ignore[misc]  # a factory run in the class body
         def build(self: _ToAst, c: list[Any], s: Span | None) -> n.HeaderItem:
             values = tuple(_unquote(t) if t.type == "STRING" else str(t) for t in c)
             return n.HeaderItem(kind, values, span=s)
@@ -283,7 +284,9 @@ class _ToAst(lark.visitors.Transformer_NonRecursive):
 
     def _r_holiday_decl(self, c: list[Any], s: Span | None) -> n.HolidayDecl:
         dates = [n.DateLit(str(t), span=self._tok(t)) for t in c if t.type == "DATE"]
-        return n.HolidayDecl(dates[0], dates[1] if len(dates) > 1 else None, _unquote(c[-1]), span=s)
+        return n.HolidayDecl(
+            dates[0], dates[1] if len(dates) > 1 else None, _unquote(c[-1]), span=s
+        )
 
     def _r_workweek_decl(self, c: list[Any], s: Span | None) -> n.WorkweekDecl:
         return n.WorkweekDecl(c[0], span=s)
@@ -377,7 +380,7 @@ class _ToAst(lark.visitors.Transformer_NonRecursive):
     def _r_not_(self, c: list[Any], s: Span | None) -> n.Not:
         return n.Not(c[0], span=s)
 
-    def _binary(op: str) -> Any:  # noqa: N805 - a factory used in the class body
+    def _binary(op: str) -> Any:  # type: ignore[misc]  # a factory run in the class body
         def build(self: _ToAst, c: list[Any], s: Span | None) -> n.Binary:
             operands = [x for x in c if not isinstance(x, Token) or x.type not in _OP_TOKENS]
             ops = [x for x in c if isinstance(x, Token) and x.type in _OP_TOKENS]
@@ -403,7 +406,7 @@ class _ToAst(lark.visitors.Transformer_NonRecursive):
     def _r_between(self, c: list[Any], s: Span | None) -> n.Between:
         return n.Between(c[0], c[1], c[2], span=s)
 
-    def _lit(cls: Any) -> Any:  # noqa: N805 - a factory used in the class body
+    def _lit(cls: Any) -> Any:
         def build(self: _ToAst, c: list[Any], s: Span | None) -> Any:
             return cls(str(c[0]), span=s)
 
@@ -447,13 +450,19 @@ def _tree_depth(tree: lark.Tree[Token]) -> int:
 def _decode(data: bytes, name: str) -> tuple[str | None, Diagnostic | None]:
     source = Source(name, "")
     if len(data) > MAX_BYTES:
-        return None, Diagnostic("E005", source.span(0, 0), {"reason": _Reason("too-large", size=len(data), limit=MAX_BYTES)})
+        return None, Diagnostic(
+            "E005",
+            source.span(0, 0),
+            {"reason": _Reason("too-large", size=len(data), limit=MAX_BYTES)},
+        )
     if b"\x00" in data:
         return None, Diagnostic("E005", source.span(0, 0), {"reason": _Reason("binary")})
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        return None, Diagnostic("E005", source.span(0, 0), {"reason": _Reason("not-utf8", offset=err.start)})
+        return None, Diagnostic(
+            "E005", source.span(0, 0), {"reason": _Reason("not-utf8", offset=err.start)}
+        )
     if not text.strip():
         return None, Diagnostic("E005", Source(name, text).span(0, 0), {"reason": _Reason("empty")})
     return text, None
@@ -463,11 +472,17 @@ class _Reason:
     """A reason for E005, worded in the reader's language when rendered."""
 
     _WORDS = {
-        "too-large": ("berkas terlalu besar ({size} bita; batas {limit} bita)", "file too large ({size} bytes; the limit is {limit} bytes)"),
+        "too-large": (
+            "berkas terlalu besar ({size} bita; batas {limit} bita)",
+            "file too large ({size} bytes; the limit is {limit} bytes)",
+        ),
         "binary": ("berkas biner, bukan teks", "a binary file, not text"),
         "not-utf8": ("bukan teks UTF-8 (bita ke-{offset})", "not UTF-8 text (byte {offset})"),
         "empty": ("berkas kosong", "the file is empty"),
-        "too-deep": ("ungkapan bersarang terlalu dalam (lebih dari {limit} tingkat)", "expressions nested too deeply (more than {limit} levels)"),
+        "too-deep": (
+            "ungkapan bersarang terlalu dalam (lebih dari {limit} tingkat)",
+            "expressions nested too deeply (more than {limit} levels)",
+        ),
     }
 
     def __init__(self, key: str, **args: Any) -> None:
@@ -488,7 +503,9 @@ def _iter_parse(source: Source) -> Iterator[Diagnostic | n.Module]:
         yield _syntax_diagnostic(source, err)
         return
     if _tree_depth(tree) > MAX_DEPTH:
-        yield Diagnostic("E005", source.span(0, 0), {"reason": _Reason("too-deep", limit=MAX_DEPTH)})
+        yield Diagnostic(
+            "E005", source.span(0, 0), {"reason": _Reason("too-deep", limit=MAX_DEPTH)}
+        )
         return
     yield _ToAst(source).transform(tree)
 
@@ -536,7 +553,9 @@ def parse_file(path: str | Path) -> n.Module:
         data = Path(path).read_bytes()
     except OSError as err:
         reason = err.strerror or type(err).__name__
-        raise EdaranError([Diagnostic("E005", Source(name, "").span(0, 0), {"reason": reason})]) from None
+        raise EdaranError(
+            [Diagnostic("E005", Source(name, "").span(0, 0), {"reason": reason})]
+        ) from None
     decoded, problem = _decode(data, name)
     if problem is not None or decoded is None:
         raise EdaranError([problem] if problem else [])

@@ -19,7 +19,7 @@ import attrs
 from edaran import model
 from edaran import types as t
 
-__all__ = ["Field", "Schema", "WEEKDAY", "enum_type"]
+__all__ = ["WEEKDAY", "Field", "Schema", "enum_type"]
 
 
 @attrs.frozen

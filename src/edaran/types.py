@@ -104,9 +104,9 @@ class EnumType:
         for name, value in self.members:
             if _fold(name) == key:
                 return value
-            if isinstance(value, enum.Enum) and isinstance(value.value, str):
-                if _fold(value.value) == key:
-                    return value
+            label = value.value if isinstance(value, enum.Enum) else None
+            if isinstance(label, str) and _fold(label) == key:
+                return value
         if self.py_enum is not None and hasattr(self.py_enum, "english"):
             for member in self.py_enum:
                 if _fold(getattr(member, "english", "")) == key:
