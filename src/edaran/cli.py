@@ -13,6 +13,7 @@ import argparse
 import csv
 import datetime as dt
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -389,6 +390,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang: Lang = args.lang or default_lang()
     try:
         return _COMMANDS[args.command](args, lang)
+    except BrokenPipeError:
+        # The reader went away (``edaran decide ... | head``): stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         sys.stderr.write(_w("interrupted", lang) + "\n")
         return 130

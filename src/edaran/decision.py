@@ -132,7 +132,8 @@ _WORDS: dict[str, tuple[str, str]] = {
         "{circular} is not in force on this date ({note}).",
     ),
     "overridden": (
-        '{loser} "{title}" juga berlaku, tetapi dikesampingkan oleh {winner} (pengecualian atasnya).',
+        '{loser} "{title}" juga berlaku, tetapi dikesampingkan oleh {winner} '
+        "(pengecualian atasnya).",
         '{loser} "{title}" also applies, but {winner} overrides it (an exception to it).',
     ),
     "agrees": (
