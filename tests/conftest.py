@@ -1,15 +1,28 @@
-"""Shared test options: ``--update-golden`` rewrites golden files."""
+"""Shared test set-up: ``edaran`` importable from a plain checkout, and ``--update-golden``."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+
 import pytest
 
-from golden import UPDATE
+ROOT = Path(__file__).resolve().parent.parent
+if importlib.util.find_spec("edaran") is None:  # not installed: use the src layout directly
+    sys.path.insert(0, str(ROOT / "src"))
+
+import golden  # noqa: E402  (tests/ is on sys.path; golden.py lives beside this file)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ files")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the golden files under tests/golden/ from the current output",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    UPDATE["enabled"] = bool(config.getoption("--update-golden"))
+    golden.UPDATE = bool(config.getoption("--update-golden"))

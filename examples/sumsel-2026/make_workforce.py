@@ -98,7 +98,7 @@ class UnitSpec(NamedTuple):
     kind: str
     public: bool
     parent: str
-    count: int  # head count
+    staff: int  # head count
     profile: str  # which posts it has: setda, biro, opd, samsat, school, upt, hospital
 
 
@@ -594,7 +594,7 @@ def employees(dice: Dice, unit_rows: list[UnitSpec]) -> list[list[str]]:
     rows: list[list[str]] = []
     for unit in unit_rows:
         posts = list(fixed_posts(unit))
-        posts += [staff_post(unit, dice) for _ in range(unit.count - len(posts))]
+        posts += [staff_post(unit, dice) for _ in range(unit.staff - len(posts))]
         female_share = 0.6 if unit.profile in ("school", "hospital") else 0.4
         people = []
         for level, title in posts:

@@ -213,20 +213,31 @@ def _load_text(path: Path, name: str, max_bytes: int) -> tuple[str | None, list[
         return None, [file_diagnostic("D002", name, {"reason": err.strerror or str(err)})]
     if (nul := data.find(b"\x00")) >= 0:
         return None, [file_diagnostic("D005", name, {}, data.count(b"\n", 0, nul) + 1)]
-    diagnostics: list[Diagnostic] = []
+    bad_byte = None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         # Excel on Windows saves "CSV" in the ANSI code page; cp1252 reads it
         # right for Indonesian text, and the warning tells the user to re-save.
         text = data.decode("cp1252", errors="replace")
-        line = data.count(b"\n", 0, err.start) + 1
-        warning = file_diagnostic("D006", name, {"line": line}, line, severity=Severity.WARNING)
-        diagnostics.append(warning)
+        bad_byte = err.start
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    diagnostics = [] if bad_byte is None else [_not_utf8(name, text, data, bad_byte)]
     if not text.strip():
         return None, [*diagnostics, file_diagnostic("D007", name, {})]
     return text, diagnostics
+
+
+def _not_utf8(name: str, text: str, data: bytes, offset: int) -> Diagnostic:
+    """D006 pointing at the first byte that is not UTF-8.
+
+    cp1252 maps one byte to one character, so the byte's place in its line is
+    also the character's column.
+    """
+    line = data.count(b"\n", 0, offset) + 1
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    span = Span.at_line(Source(name, text), line, column)
+    return Diagnostic("D006", span, {"line": line}, Severity.WARNING)
 
 
 def _sniff(header_line: str) -> str:
@@ -354,7 +365,7 @@ def sort_and_cap(
 
     Within a line the order of discovery stays: a cause is found before its
     consequences (a cycle before the rows it drops).  When some are cut, a
-    closing note (D035) says how many.
+    closing note (D036) says how many.
     """
 
     def key(d: Diagnostic) -> tuple[int, str, int]:
@@ -366,5 +377,5 @@ def sort_and_cap(
     if len(ordered) <= limit:
         return ordered
     cut = len(ordered) - limit
-    note = Diagnostic("D035", None, {"count": cut, "limit": limit}, Severity.NOTE)
+    note = Diagnostic("D036", None, {"count": cut, "limit": limit}, Severity.NOTE)
     return [*ordered[:limit], note]

@@ -29,6 +29,7 @@ from edaran.diagnostics import Diagnostic, Label
 from edaran.model import Employee, Unit
 
 __all__ = [
+    "MAX_UNIT_DEPTH",
     "Column",
     "Record",
     "Schema",
@@ -41,6 +42,9 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+
+#: Levels of parent units a unit may have (province > office > UPT is two).
+MAX_UNIT_DEPTH = 16
 
 # attr -> (column must be present, cell may be empty).  A missing or empty
 # kind, level or public-service flag would silently fall back to a default
@@ -132,7 +136,7 @@ def _columns(
             continue
         if field.name in refs:
             vtype = None
-        elif field.name == "nip":
+        elif field.name == "nip" and issubclass(cls, Employee):
             vtype = _NIP
         else:
             vtype = value_type(hints[field.name])
@@ -237,16 +241,15 @@ class Record:
 
 
 def construct(
-    cls: Callable[..., _T], record: Record, diagnostics: list[Diagnostic], link: Unit | None
+    cls: Callable[..., _T], record: Record, diagnostics: list[Diagnostic], **links: Unit | None
 ) -> _T | None:
-    """``cls(**kwargs)`` with the unit (or parent) linked in.
+    """``cls(**kwargs)`` with the linked unit (``unit=`` or ``induk=``) added.
 
     A validator of a user subclass may refuse the row: that is a D029, not a
     traceback.
     """
-    name = "unit" if record.ref_column in ("unit", "kode_unit") else "induk"
     try:
-        return cls(**record.kwargs, **{name: link})
+        return cls(**record.kwargs, **links)
     except (TypeError, ValueError) as err:
         args = {"cls": getattr(cls, "__name__", str(cls)), "reason": str(err)}
         diagnostics.append(Diagnostic("D029", record.table.row_span(record.row), args))
@@ -272,18 +275,33 @@ class UnitBuilder:
         for cycle in cycles:
             self._cycle([units[code] for code in cycle])
         built: dict[str, Unit] = {}
+        depth: dict[str, int] = {}
         for code in order:
             record = units[code]
             parent = built.get(record.ref) if record.ref is not None else None
             if record.ref is not None and parent is None:
                 self._orphan(record, units)
                 continue
-            unit = construct(self.unit_cls, record, self.diagnostics, parent)
+            depth[code] = depth[record.ref] + 1 if record.ref is not None else 0
+            if depth[code] > MAX_UNIT_DEPTH:
+                self._too_deep(record)
+                continue
+            unit = construct(self.unit_cls, record, self.diagnostics, induk=parent)
             if unit is None:
                 self.not_loaded[code] = (record.table, record.row)
             else:
                 built[code] = unit
         return built
+
+    def _too_deep(self, record: Record) -> None:
+        """D035: real hierarchies are a few levels deep; a long chain is a broken file.
+
+        The cap also bounds the work each unit's lineage costs.
+        """
+        span = record.table.where(record.row, record.ref_column)[0]
+        args = {"code": record.kwargs["kode"], "limit": MAX_UNIT_DEPTH}
+        self.diagnostics.append(Diagnostic("D035", span, args))
+        self.not_loaded[record.kwargs["kode"]] = (record.table, record.row)
 
     def _orphan(self, record: Record, units: Mapping[str, Record]) -> None:
         """D024 (unknown parent) or D026 (parent known but not loaded)."""
@@ -298,8 +316,13 @@ class UnitBuilder:
         self.not_loaded[record.kwargs["kode"]] = (record.table, record.row)
 
     def _cycle(self, members: list[Record]) -> None:
-        """One D025 per cycle, at its first row in the file, labelling the others."""
-        members.sort(key=lambda r: r.row.line)
+        """One D025 per cycle, at its first row in the file, labelling the others.
+
+        ``members`` follow the parent links; they are rotated, not sorted, so
+        that "A → B" still reads "A's parent is B".
+        """
+        first = min(range(len(members)), key=lambda i: members[i].row.line)
+        members = members[first:] + members[:first]
         codes = [r.kwargs["kode"] for r in members]
         args = {"cycle": " → ".join([*codes, codes[0]])}
         labels = tuple(

@@ -94,10 +94,11 @@ def _date(text: str) -> dt.date:
 
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a --lang after the subcommand must not reset one given before it.
     common.add_argument(
         "--lang",
         choices=["id", "en"],
-        default=None,
+        default=argparse.SUPPRESS,
         help="bahasa pesan / message language (id, en)",
     )
     parser = argparse.ArgumentParser(
@@ -387,7 +388,7 @@ _COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``edaran`` command; returns the exit code."""
     args = _parser().parse_args(argv)
-    lang: Lang = args.lang or default_lang()
+    lang: Lang = getattr(args, "lang", None) or default_lang()
     try:
         return _COMMANDS[args.command](args, lang)
     except BrokenPipeError:

@@ -60,9 +60,12 @@ class Source:
 
     def span(self, start: int, end: int) -> Span:
         """The span of ``text[start:end]``."""
+        # Clamped: the parser parses the text with a line break added at its end.
+        start = max(0, min(start, len(self.text)))
+        end = max(start, min(end, len(self.text)))
         line, column = self.position(start)
-        end_line, end_column = self.position(max(start, end))
-        return Span(self, start, max(start, end), line, column, end_line, end_column)
+        end_line, end_column = self.position(end)
+        return Span(self, start, end, line, column, end_line, end_column)
 
 
 @attrs.frozen

@@ -112,8 +112,10 @@ DATA_MESSAGES: dict[str, tuple[str, str]] = {
     "D029": ("baris ditolak oleh {cls}: {reason}", "row refused by {cls}: {reason}"),
     # -- NIP -------------------------------------------------------------------------
     "D030": (
-        "NIP '{value}' harus terdiri atas tepat 18 angka (ada {length} karakter)",
-        "NIP '{value}' must be exactly 18 digits (it has {length} characters)",
+        "NIP '{value}' harus terdiri atas tepat 18 angka (ada {digits} angka dan "
+        "{others} karakter lain)",
+        "NIP '{value}' must be exactly 18 digits (it has {digits} digits and "
+        "{others} other characters)",
     ),
     "D031": (
         "NIP {nip}: tanggal lahir {digits} (angka ke-1 s.d. 8) bukan tanggal yang ada",
@@ -131,8 +133,13 @@ DATA_MESSAGES: dict[str, tuple[str, str]] = {
         "NIP {nip}: angka jenis kelamin (angka ke-15) adalah {digit}, harus 1 atau 2",
         "NIP {nip}: the gender digit (digit 15) is {digit}, it must be 1 or 2",
     ),
-    # -- reporting -------------------------------------------------------------------
+    # -- the roster, continued ------------------------------------------------------
     "D035": (
+        "unit '{code}' bertingkat terlalu dalam: lebih dari {limit} tingkat unit induk",
+        "unit '{code}' is nested too deep: more than {limit} levels of parent units",
+    ),
+    # -- reporting -------------------------------------------------------------------
+    "D036": (
         "{count} masalah lain tidak ditampilkan (batas {limit})",
         "{count} more problems are not shown (limit {limit})",
     ),

@@ -200,9 +200,13 @@ def _text(token: Token) -> str:
     return str(token)
 
 
+_ESCAPE = re.compile(r'\\(["\\n])')
+_ESCAPES = {'"': '"', "\\": "\\", "n": "\n"}
+
+
 def _unquote(token: Token) -> str:
-    body = str(token)[1:-1]
-    return body.replace('\\"', '"').replace("\\n", "\n").replace("\\\\", "\\")
+    # One pass, so that '\\n' (an escaped backslash, then n) stays a backslash and an n.
+    return _ESCAPE.sub(lambda m: _ESCAPES[m.group(1)], str(token)[1:-1])
 
 
 class _ToAst(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-arg]  # lark is untyped here
@@ -363,13 +367,16 @@ class _ToAst(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-arg] 
         return n.SetLit(tuple(c), span=s)
 
     def _chain(self, op: str, c: list[Any], s: Span | None) -> Any:
-        result = c[0]
-        for right in c[1:]:
-            span = None
-            if result.span is not None and right.span is not None:
-                span = self.source.span(result.span.start, right.span.end)
-            result = n.Binary(op, result, right, span=span)
-        return result
+        # 'a dan b dan c ...' is associative: a balanced tree keeps a long flat
+        # conjunction shallow, so no later pass recurses as deep as it is long.
+        if len(c) == 1:
+            return c[0]
+        middle = len(c) // 2
+        left, right = self._chain(op, c[:middle], None), self._chain(op, c[middle:], None)
+        span = None
+        if left.span is not None and right.span is not None:
+            span = self.source.span(left.span.start, right.span.end)
+        return n.Binary(op, left, right, span=span)
 
     def _r_or_expr(self, c: list[Any], s: Span | None) -> Any:
         return self._chain("or", c, s)
@@ -514,7 +521,8 @@ def _dedent_span(source: Source) -> Span:
     # Lark's DedentError carries no position: point at the first line whose
     # indentation matches no enclosing block.
     levels = [0]
-    for number, line in enumerate(source.text.splitlines(), start=1):
+    # Lines are counted by '\n' only, as everywhere else (not by form feeds).
+    for number, line in enumerate(source.text.split("\n"), start=1):
         stripped = line.lstrip(" \t")
         if not stripped or stripped.startswith("#"):
             continue

@@ -196,7 +196,7 @@ class _Loader:
         units: dict[str, Record] = {}
         people: list[Record] = []
         for row in table.rows:
-            person = self._parse(table, row, people_schema, "kode_unit", ref_attr=None)
+            person = self._parse(table, row, people_schema, "kode_unit")
             unit = self._parse(table, row, units_schema, "induk_unit")
             if unit is None:
                 self._refused(table, row, "kode_unit")
@@ -207,24 +207,18 @@ class _Loader:
             self.not_loaded.pop(code, None)
         return self._assemble(units, self._dedupe_nips(people))
 
-    def _parse(
-        self,
-        table: Table,
-        row: Row,
-        schema: Schema,
-        ref_column: str,
-        ref_attr: str | None = "",
-    ) -> Record | None:
-        """A row's record; the reference (``unit`` or ``induk``) is kept apart.
+    def _parse(self, table: Table, row: Row, schema: Schema, ref_column: str) -> Record | None:
+        """A row's record, with the unit code in ``ref_column`` kept apart.
 
-        ``ref_attr`` defaults to the field behind ``ref_column``.
+        The code (an employee's unit, a unit's parent) becomes an object only
+        once every unit is built.  A flat row's employee part has no such
+        column: its unit is the row's unit, set by the caller.
         """
         kwargs = parse_cells(table, row, schema.columns, self.diagnostics)
         if kwargs is None:
             return None
-        if ref_attr == "":
-            ref_attr = next(c.attr for c in schema.columns if c.name == ref_column)
-        ref = kwargs.pop(ref_attr, None) if ref_attr else None
+        attr = next((c.attr for c in schema.columns if c.name == ref_column), None)
+        ref = kwargs.pop(attr, None) if attr else None
         return Record(table, row, kwargs, ref, ref_column)
 
     def _refused(self, table: Table, row: Row, column: str) -> None:
@@ -301,7 +295,7 @@ class _Loader:
                 span, args = person.table.where(person.row, person.ref_column)
                 args |= {"code": code}
                 self.diagnostics.append(Diagnostic("D023", span, args, suggestions=tuple(hints)))
-            elif employee := construct(self.employee_cls, person, self.diagnostics, unit):
+            elif employee := construct(self.employee_cls, person, self.diagnostics, unit=unit):
                 employees.append(employee)
         for code, rows in orphans.items():
             self._orphans(code, rows)
