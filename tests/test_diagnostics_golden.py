@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from golden import check_golden
 
 from edaran.checker import check
 from edaran.diagnostics import Diagnostic, EdaranError, Severity, render_all
 from edaran.messages import catalogue_keys
 from edaran.parser import parse, parse_file
+from golden import check_golden
 
 REPO = Path(__file__).resolve().parents[1]
 RULES = Path("tests/data/rules")
@@ -27,9 +27,7 @@ SETTLEMENT = (
     'butir 12.a "Badan Penanggulangan Bencana Daerah tetap WFO", '
     "pengecualian atas butir 2, butir 11:"
 )
-UNSETTLED = (
-    'butir 12.a "Badan Penanggulangan Bencana Daerah tetap WFO", pengecualian atas butir 2:'
-)
+UNSETTLED = 'butir 12.a "Badan Penanggulangan Bencana Daerah tetap WFO", pengecualian atas butir 2:'
 #: The reference circular without the settlement, under a name of its own.
 UNSETTLED_NAME = "se-800.1-1230-BKD.I-2026-tanpa-butir-11-pada-12.a.edaran"
 
@@ -71,7 +69,7 @@ def test_golden_diagnostics(case: str, lang: str) -> None:
     diagnostics = diagnostics_of_file(RULES / f"{case}.edaran")
     code = case.split("-")[0]
     assert code in {d.code for d in diagnostics}
-    check_golden(f"diagnostics/{case}.{lang}.txt", render_all(diagnostics, lang))  # type: ignore[arg-type]
+    check_golden(f"diagnostics/{case}.{lang}.txt", render_all(diagnostics, lang))
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -94,7 +92,7 @@ def test_removing_the_settlement_of_butir_11_and_12a_is_a_static_conflict(lang: 
     assert conflict.code == "E302"
     assert conflict.args["first"] == "butir 11"
     assert conflict.args["second"] == "butir 12.a"
-    text = render_all(diagnostics, lang)  # type: ignore[arg-type]
+    text = render_all(diagnostics, lang)
     assert "butir 11" in text and "butir 12.a" in text
     check_golden(f"diagnostics/E302-static-conflict.{lang}.txt", text)
 

@@ -4,7 +4,8 @@ Fenced blocks in ``docs/*.md`` follow these conventions (the fence reader and
 the block runner are those of ``tools/gen_diagnostics_doc.py``):
 
 ``edaran``
-    A whole rule file: it must parse and check without error.
+    A whole rule file: it must parse and check without error, and its
+    ``contoh`` must pass.
 ``edaran lanjutan``
     A piece added at the end of the last good rule file of the page (the
     tutorial builds one file step by step); the whole must check.
@@ -37,8 +38,10 @@ import re
 import shlex
 import subprocess
 import sys
+import types
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -51,7 +54,7 @@ DOCS = ROOT / "docs"
 ROSTER = "examples/sumsel-2026/roster"
 
 
-def _load_tool() -> object:
+def _load_tool() -> Any:
     spec = importlib.util.spec_from_file_location(
         "gen_diagnostics_doc", ROOT / "tools" / "gen_diagnostics_doc.py"
     )
@@ -62,23 +65,23 @@ def _load_tool() -> object:
     return module
 
 
-tool: object = _load_tool()
-Fence = tool.Fence  # type: ignore[attr-defined]
+#: tools/gen_diagnostics_doc.py: its fence reader and block runner serve the tests too.
+tool: Any = _load_tool()
 
 
 def _pages() -> list[Path]:
     return sorted(DOCS.glob("*.md"))
 
 
-def _id(path: Path, fence: object) -> str:
-    return f"{path.name}:{fence.line}"  # type: ignore[attr-defined]
+def _id(path: Path, fence: Any) -> str:
+    return f"{path.name}:{fence.line}"
 
 
 # ------------------------------------------------------------- rule files
 def _rule_blocks() -> Iterator[object]:
     for path in _pages():
-        files = tool.RuleFiles()  # type: ignore[attr-defined]
-        for fence in tool.fences(path.read_text(encoding="utf-8")):  # type: ignore[attr-defined]
+        files = tool.RuleFiles()
+        for fence in tool.fences(path.read_text(encoding="utf-8")):
             if fence.lang in ("edaran", "edaran-error"):
                 text = files.advance(fence)
                 yield pytest.param(fence, text, id=_id(path, fence))
@@ -92,33 +95,35 @@ def test_docs_have_rule_blocks() -> None:
 
 
 @pytest.mark.parametrize(("fence", "text"), RULE_BLOCKS)
-def test_rule_block(fence: object, text: str) -> None:
-    if fence.lang == "edaran":  # type: ignore[attr-defined]
+def test_rule_block(fence: Any, text: str) -> None:
+    if fence.lang == "edaran":
         try:
-            edaran.Circular.from_text(text, "contoh.edaran")
+            circular = edaran.Circular.from_text(text, "contoh.edaran")
         except edaran.EdaranError as err:
             pytest.fail("a rule file in the docs does not check:\n" + str(err))
+        failed = [r for r in edaran.run_examples(circular) if not r.passed]
+        assert not failed, f"examples of a rule file in the docs fail: {failed}"
         return
-    found = tool.rule_diagnostics(text)  # type: ignore[attr-defined]
+    found = tool.rule_diagnostics(text)
     assert any(d.is_error for d in found), "an edaran-error block gives no error"
     codes = {d.code for d in found}
-    missing = [code for code in fence.codes if code not in codes]  # type: ignore[attr-defined]
+    missing = [code for code in fence.codes if code not in codes]
     assert not missing, f"expected {missing}, got {sorted(codes)}"
 
 
 # ------------------------------------------------------------- data files
 def _data_blocks() -> Iterator[object]:
     for path in _pages():
-        for fence, found in tool.block_outputs(path.read_text(encoding="utf-8")):  # type: ignore[attr-defined]
+        for fence, found in tool.block_outputs(path.read_text(encoding="utf-8")):
             if fence.lang == "csv-error":
                 yield pytest.param(fence, found, id=_id(path, fence))
 
 
 @pytest.mark.parametrize(("fence", "found"), list(_data_blocks()))
-def test_data_block(fence: object, found: list[edaran.Diagnostic]) -> None:
+def test_data_block(fence: Any, found: list[edaran.Diagnostic]) -> None:
     codes = {d.code for d in found}
-    assert fence.codes, "a csv-error block names the code it shows"  # type: ignore[attr-defined]
-    missing = [code for code in fence.codes if code not in codes]  # type: ignore[attr-defined]
+    assert fence.codes, "a csv-error block names the code it shows"
+    missing = [code for code in fence.codes if code not in codes]
     assert not missing, f"expected {missing}, got {sorted(codes)}"
 
 
@@ -132,21 +137,25 @@ class Command:
     rule_file: str  # the file the page had built when the command appears
 
 
+_RUN = (("run",), ("jalankan",))
+
+
 def _commands() -> Iterator[object]:
     for path in _pages():
-        files = tool.RuleFiles()  # type: ignore[attr-defined]
-        for fence in tool.fences(path.read_text(encoding="utf-8")):  # type: ignore[attr-defined]
+        files = tool.RuleFiles()
+        for fence in tool.fences(path.read_text(encoding="utf-8")):
             if fence.lang in ("edaran", "edaran-error"):
                 files.advance(fence)
             elif fence.lang in ("console", "sh"):
                 for number, command in enumerate(_split(fence, files.current), start=1):
-                    if command.words[:1] == ("edaran",):
+                    # `edaran run` writes decisions into examples/; the README covers it.
+                    if command.words[:1] == ("edaran",) and command.words[1:2] not in _RUN:
                         yield pytest.param(command, id=f"{_id(path, fence)}-{number}")
 
 
-def _split(fence: object, rule_file: str) -> Iterator[Command]:
-    lines = fence.body.splitlines()  # type: ignore[attr-defined]
-    if fence.lang == "sh":  # type: ignore[attr-defined]
+def _split(fence: Any, rule_file: str) -> Iterator[Command]:
+    lines = fence.body.splitlines()
+    if fence.lang == "sh":
         for line in lines:
             line = line.removeprefix("$ ").strip()
             if line and not line.startswith("#"):
@@ -185,8 +194,6 @@ COMMANDS = list(_commands())
 @pytest.mark.parametrize("command", COMMANDS)
 def test_command(command: Command, tmp_path: Path) -> None:
     args = list(command.words[1:])
-    if args[:1] in (["run"], ["jalankan"]):
-        pytest.skip("edaran run writes decisions into examples/; the README covers it")
     if "--roster" in args and not (ROOT / args[args.index("--roster") + 1]).exists():
         pytest.skip(f"no roster: run python {ROSTER.rsplit('/', 1)[0]}/make_workforce.py")
     rule_files = [a for a in args if a.endswith(".edaran")]
@@ -235,24 +242,24 @@ def test_keyword_table_lists_exactly_the_grammar_keywords() -> None:
 
 def test_diagnostics_page_lists_every_code() -> None:
     text = (DOCS / "diagnostics.md").read_text(encoding="utf-8")
-    for code in tool.catalogue_codes():  # type: ignore[attr-defined]
+    for code in tool.catalogue_codes():
         assert f"\n## {code}\n" in text, f"docs/diagnostics.md has no entry for {code}"
         assert f"<!-- generated: messages {code} -->" in text
 
 
 def test_diagnostics_page_is_up_to_date() -> None:
     text = (DOCS / "diagnostics.md").read_text(encoding="utf-8")
-    assert tool.update(text) == text, "run: python tools/gen_diagnostics_doc.py"  # type: ignore[attr-defined]
+    assert tool.update(text) == text, "run: python tools/gen_diagnostics_doc.py"
 
 
 def test_diagnostics_page_shows_every_rule_file_code_by_example() -> None:
     text = (DOCS / "diagnostics.md").read_text(encoding="utf-8")
     shown: set[str] = set()
-    for _, found in tool.block_outputs(text):  # type: ignore[attr-defined]
+    for _, found in tool.block_outputs(text):
         shown.update(d.code for d in found)
     # E005 needs a missing or empty file; E112 and W305 are not reported yet.
     untriggerable = {"E005", "E112", "W305"}
-    wanted = {c for c in tool.catalogue_codes() if c[0] in "EW"} - untriggerable  # type: ignore[attr-defined]
+    wanted = {c for c in tool.catalogue_codes() if c[0] in "EW"} - untriggerable
     assert wanted <= shown, f"no example shows {sorted(wanted - shown)}"
 
 
@@ -264,16 +271,21 @@ def test_api_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
         pytest.skip(f"no roster: run python {ROSTER.rsplit('/', 1)[0]}/make_workforce.py")
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("EDARAN_LANG", raising=False)
-    namespace: dict[str, object] = {"__name__": "docs_api"}
+    # A real module, so that typing can resolve the annotations of classes it defines.
+    module = types.ModuleType("docs_api")
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    namespace = module.__dict__
     parser = doctest.DocTestParser()
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     blocks = 0
-    for fence in tool.fences(text):  # type: ignore[attr-defined]
+    for fence in tool.fences(text):
         if fence.lang == "python":
-            exec(compile(fence.body, f"{path.name}:{fence.line}", "exec"), namespace)  # noqa: S102 - our own docs
+            code = compile(fence.body, f"{path.name}:{fence.line}", "exec", dont_inherit=True)
+            exec(code, namespace)
         elif fence.lang == "pycon":
             test = parser.get_doctest(fence.body, namespace, path.name, str(path), fence.line)
             runner.run(test, clear_globs=False)
+            namespace.update(test.globs)  # a DocTest works on a copy of the namespace
         else:
             continue
         blocks += 1

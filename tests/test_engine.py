@@ -7,13 +7,13 @@ import types
 from pathlib import Path
 
 import pytest
-from golden import check_golden
 
 from edaran.decision import Decision, DecisionError, Status
 from edaran.diagnostics import EdaranError, render_all
 from edaran.engine import Circular
 from edaran.examples import run_examples
 from edaran.model import Employee, PositionLevel, Unit, UnitKind
+from golden import check_golden
 
 REPO = Path(__file__).resolve().parents[1]
 REFERENCE = REPO / "examples/sumsel-2026/se-800.1-1230-BKD.I-2026.edaran"
@@ -21,9 +21,7 @@ SETTLEMENT = (
     'butir 12.a "Badan Penanggulangan Bencana Daerah tetap WFO", '
     "pengecualian atas butir 2, butir 11:"
 )
-UNSETTLED = (
-    'butir 12.a "Badan Penanggulangan Bencana Daerah tetap WFO", pengecualian atas butir 2:'
-)
+UNSETTLED = 'butir 12.a "Badan Penanggulangan Bencana Daerah tetap WFO", pengecualian atas butir 2:'
 BACKENDS = ["interpreter", "compiled"]
 
 P = PositionLevel
@@ -89,16 +87,34 @@ TABLE = [
     # butir 12.a to 12.f
     ((P.PELAKSANA, "BPBD", K.BADAN, None, False, FRI), ("WFO", "butir 12.a")),
     ((P.JPT_PRATAMA, "BPBD", K.BADAN, None, False, FRI), ("WFO", "butir 12.a")),
-    ((P.PELAKSANA, "SATPOL_PP", K.SATUAN, None, False, dt.date(2026, 4, 24)), ("WFO", "butir 12.b")),
+    (
+        (P.PELAKSANA, "SATPOL_PP", K.SATUAN, None, False, dt.date(2026, 4, 24)),
+        ("WFO", "butir 12.b"),
+    ),
     ((P.PENGAWAS, "DPMPTSP", K.DINAS, None, False, dt.date(2026, 4, 24)), ("WFO", "butir 12.c")),
-    ((P.FUNGSIONAL, "RS_EB", K.RUMAH_SAKIT, None, False, dt.date(2026, 5, 8)), ("WFO", "butir 12.d")),
-    ((P.FUNGSIONAL, "RS_EB_IGD", K.UPT, "RS_EB", False, dt.date(2026, 5, 8)), ("WFO", "butir 12.d")),
-    ((P.FUNGSIONAL, "SMAN1_PLG", K.UPT_SEKOLAH, "DISDIK", False, dt.date(2026, 5, 22)), ("WFO", "butir 12.e")),
+    (
+        (P.FUNGSIONAL, "RS_EB", K.RUMAH_SAKIT, None, False, dt.date(2026, 5, 8)),
+        ("WFO", "butir 12.d"),
+    ),
+    (
+        (P.FUNGSIONAL, "RS_EB_IGD", K.UPT, "RS_EB", False, dt.date(2026, 5, 8)),
+        ("WFO", "butir 12.d"),
+    ),
+    (
+        (P.FUNGSIONAL, "SMAN1_PLG", K.UPT_SEKOLAH, "DISDIK", False, dt.date(2026, 5, 22)),
+        ("WFO", "butir 12.e"),
+    ),
     ((P.PELAKSANA, "UPT_BTKP", K.UPT, "DISDIK", False, dt.date(2026, 5, 22)), ("WFH", "butir 2")),
-    ((P.PELAKSANA, "UPTB_SAMSAT", K.UPTB, "BAPENDA", False, dt.date(2026, 5, 22)), ("WFO", "butir 12.f")),
+    (
+        (P.PELAKSANA, "UPTB_SAMSAT", K.UPTB, "BAPENDA", False, dt.date(2026, 5, 22)),
+        ("WFO", "butir 12.f"),
+    ),
     ((P.PELAKSANA, "BAPENDA", K.BADAN, None, False, dt.date(2026, 5, 22)), ("WFH", "butir 2")),
     # a school outside the Education Office is not 12.e
-    ((P.FUNGSIONAL, "SMAN_X", K.UPT_SEKOLAH, None, False, dt.date(2026, 5, 22)), ("WFH", "butir 2")),
+    (
+        (P.FUNGSIONAL, "SMAN_X", K.UPT_SEKOLAH, None, False, dt.date(2026, 5, 22)),
+        ("WFH", "butir 2"),
+    ),
     # days off and days outside the circular: no rule decides
     ((P.PELAKSANA, "BAPPEDA", K.BADAN, None, False, GOOD_FRIDAY), ("LIBUR", None)),
     ((P.PELAKSANA, "BPBD", K.BADAN, None, False, ASCENSION_LEAVE), ("LIBUR", None)),
@@ -110,10 +126,12 @@ TABLE = [
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-@pytest.mark.parametrize(("given", "expected"), TABLE, ids=[f"{g[1]}-{g[5]}-{g[0].name}" for g, _ in TABLE])
-def test_decision_table(circular: Circular, backend: str, given: tuple, expected: tuple) -> None:  # type: ignore[type-arg]
+@pytest.mark.parametrize(
+    ("given", "expected"), TABLE, ids=[f"{g[1]}-{g[5]}-{g[0].name}" for g, _ in TABLE]
+)
+def test_decision_table(circular: Circular, backend: str, given: tuple, expected: tuple) -> None:
     level, code, kind, parent, public, date = given
-    decision = circular.decide(employee(level, code, kind, parent, public), date, backend=backend)  # type: ignore[arg-type]
+    decision = circular.decide(employee(level, code, kind, parent, public), date, backend=backend)
     assert (decision.value, decision.rule) == expected
     assert decision.date == date and decision.nip == NIP and decision.output == "moda_kerja"
 
@@ -122,7 +140,7 @@ def test_decision_table(circular: Circular, backend: str, given: tuple, expected
 def test_head_of_bpbd_on_friday_is_decided_by_12a_over_11_and_2(
     circular: Circular, backend: str
 ) -> None:
-    decision = circular.decide(employee(P.JPT_PRATAMA, "BPBD", K.BADAN), FRI, backend=backend)  # type: ignore[arg-type]
+    decision = circular.decide(employee(P.JPT_PRATAMA, "BPBD", K.BADAN), FRI, backend=backend)
     assert decision == Decision(
         nip=NIP,
         date=FRI,
@@ -138,7 +156,7 @@ def test_head_of_bpbd_on_friday_is_decided_by_12a_over_11_and_2(
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_sub_unit_inherits_12d_from_its_parent(circular: Circular, backend: str) -> None:
     nurse = employee(P.FUNGSIONAL, "RS_EB_IGD", K.UPT, "RS_EB")
-    decision = circular.decide(nurse, FRI, backend=backend)  # type: ignore[arg-type]
+    decision = circular.decide(nurse, FRI, backend=backend)
     assert (decision.value, decision.rule, decision.overridden) == (
         "WFO",
         "butir 12.d",
@@ -151,7 +169,7 @@ def test_statuses_and_notes(circular: Circular, backend: str) -> None:
     staff = employee(P.PELAKSANA, "BAPPEDA", K.BADAN)
 
     def decide(date: dt.date) -> Decision:
-        return circular.decide(staff, date, backend=backend)  # type: ignore[arg-type]
+        return circular.decide(staff, date, backend=backend)
 
     assert (decide(MON).status, decide(MON).clause) == (Status.DEFAULT, "butir 1.a")
     assert decide(FRI).status == Status.RULE
@@ -180,11 +198,11 @@ def test_runtime_conflict_names_both_clauses(backend: str, lang: str) -> None:
     circular = unsettled_circular()
     head = employee(P.JPT_PRATAMA, "BPBD", K.BADAN)
     with pytest.raises(DecisionError) as caught:
-        circular.decide(head, FRI, backend=backend)  # type: ignore[arg-type]
+        circular.decide(head, FRI, backend=backend)
     (diagnostic,) = caught.value.diagnostics
     assert diagnostic.code == "E501"
     assert (diagnostic.args["first"], diagnostic.args["second"]) == ("butir 11", "butir 12.a")
-    text = render_all(caught.value.diagnostics, lang)  # type: ignore[arg-type]
+    text = render_all(caught.value.diagnostics, lang)
     assert "butir 11" in text and "butir 12.a" in text
     check_golden(f"diagnostics/E501-runtime-conflict.{lang}.txt", text)
 
@@ -193,11 +211,11 @@ def test_runtime_conflict_only_where_both_rules_apply() -> None:
     circular = unsettled_circular()
     for backend in BACKENDS:
         staff = employee(P.PELAKSANA, "BPBD", K.BADAN)
-        assert circular.decide(staff, FRI, backend=backend).rule == "butir 12.a"  # type: ignore[arg-type]
+        assert circular.decide(staff, FRI, backend=backend).rule == "butir 12.a"
         head = employee(P.JPT_PRATAMA, "BPBD", K.BADAN)
-        assert circular.decide(head, THU, backend=backend).rule == "butir 12.a"  # type: ignore[arg-type]
+        assert circular.decide(head, THU, backend=backend).rule == "butir 12.a"
         jpt = employee(P.JPT_PRATAMA, "BAPPEDA", K.BADAN)
-        assert circular.decide(jpt, FRI, backend=backend).rule == "butir 11"  # type: ignore[arg-type]
+        assert circular.decide(jpt, FRI, backend=backend).rule == "butir 11"
     with pytest.raises(DecisionError):
         circular.explain(employee(P.JPT_PRATAMA, "BPBD", K.BADAN), FRI)
 
@@ -225,11 +243,11 @@ def test_no_applicable_rule_and_no_default(backend: str, lang: str) -> None:
     circular = Circular.from_text(NO_DEFAULT, "tanpa-bawaan.edaran")
     assert [w.code for w in circular.warnings] == ["W306"]
     staff = employee(P.PELAKSANA, "BAPPEDA", K.BADAN)
-    assert circular.decide(staff, FRI, backend=backend).value == "WFH"  # type: ignore[arg-type]
+    assert circular.decide(staff, FRI, backend=backend).value == "WFH"
     with pytest.raises(DecisionError) as caught:
-        circular.decide(staff, MON, backend=backend)  # type: ignore[arg-type]
+        circular.decide(staff, MON, backend=backend)
     assert [d.code for d in caught.value.diagnostics] == ["E502"]
-    text = render_all(caught.value.diagnostics, lang)  # type: ignore[arg-type]
+    text = render_all(caught.value.diagnostics, lang)
     check_golden(f"diagnostics/E502-no-rule.{lang}.txt", text)
 
 
@@ -247,12 +265,12 @@ def test_evaluation_errors_are_decision_errors(backend: str) -> None:
     staff = employee(P.PELAKSANA, "BAPPEDA", K.BADAN)
     # 31 March + 1 month is no date: refused, not clamped to 30 April.
     with pytest.raises(DecisionError) as clamp:
-        circular.decide(staff, dt.date(2026, 3, 31), backend=backend)  # type: ignore[arg-type]
+        circular.decide(staff, dt.date(2026, 3, 31), backend=backend)
     with pytest.raises(DecisionError) as zero:
-        circular.decide(staff, MON, backend=backend)  # type: ignore[arg-type]
+        circular.decide(staff, MON, backend=backend)
     assert [d.code for d in clamp.value.diagnostics] == ["E503"]
     assert [d.code for d in zero.value.diagnostics] == ["E503"]
-    assert circular.decide(staff, dt.date(2026, 3, 26), backend=backend).value == "WFO"  # type: ignore[arg-type]
+    assert circular.decide(staff, dt.date(2026, 3, 26), backend=backend).value == "WFO"
 
 
 # ---------------------------------------------------------------- explain
@@ -267,13 +285,13 @@ EXPLAINED = [
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("case", EXPLAINED, ids=[c[0] for c in EXPLAINED])
-def test_explain_golden(circular: Circular, case: tuple, lang: str) -> None:  # type: ignore[type-arg]
+def test_explain_golden(circular: Circular, case: tuple, lang: str) -> None:
     name, level, code, kind, parent, public, date = case
     explanation = circular.explain(employee(level, code, kind, parent, public), date)
     assert explanation.decision == circular.decide(
         employee(level, code, kind, parent, public), date
     )
-    check_golden(f"cli/explain-{name}.{lang}.txt", explanation.render(lang) + "\n")  # type: ignore[arg-type]
+    check_golden(f"cli/explain-{name}.{lang}.txt", explanation.render(lang) + "\n")
 
 
 def test_explanation_of_the_head_of_bpbd(circular: Circular) -> None:

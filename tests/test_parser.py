@@ -48,7 +48,9 @@ def assert_inside(diagnostic: Diagnostic, text: str) -> None:
 # ------------------------------------------------------------ small files
 def test_header_and_block_rule() -> None:
     text = HEADER + (
-        '\nbutir 2 "WFH setiap hari Jumat":\n    moda_kerja adalah WFH\n    jika hari adalah Jumat\n'
+        '\nbutir 2 "WFH setiap hari Jumat":\n'
+        "    moda_kerja adalah WFH\n"
+        "    jika hari adalah Jumat\n"
     )
     expected = n.Module(
         (
@@ -133,9 +135,7 @@ def test_declarations() -> None:
                     n.ParamChange(n.DateLit("2026-08-01"), name("Rabu")),
                 ),
             ),
-            n.ParamDecl(
-                n.Ident("BATAS"), n.TypeRef("durasi"), n.Quantity("5", n.Ident("menit"))
-            ),
+            n.ParamDecl(n.Ident("BATAS"), n.TypeRef("durasi"), n.Quantity("5", n.Ident("menit"))),
             n.OutputDecl(n.Ident("wajib_apel"), n.TypeRef("benar_salah")),
             n.ModeDecl(n.Ident("WFK"), "Kerja dari kantor cabang"),
             n.ModeDecl(n.Ident("WFX")),
@@ -229,9 +229,7 @@ def test_citation_labels() -> None:
                 ">=",
                 n.Binary(
                     "-",
-                    n.Binary(
-                        "+", n.IntLit("1"), n.Binary("*", n.IntLit("2"), n.IntLit("3"))
-                    ),
+                    n.Binary("+", n.IntLit("1"), n.Binary("*", n.IntLit("2"), n.IntLit("3"))),
                     n.Binary("neg", None, n.IntLit("4")),
                 ),
                 n.Binary("/", name("x"), n.IntLit("2")),
@@ -294,9 +292,7 @@ def test_chains_of_and_or_keep_their_operands_in_order(word: str, op: str) -> No
 def test_string_escapes() -> None:
     # In the file: "a\nb" is a line break, "C:\\new" a backslash followed by n.
     assert condition_of('x adalah "a\\nb"') == n.Binary("eq", name("x"), n.StrLit("a\nb"))
-    assert condition_of('x adalah "C:\\\\new"') == n.Binary(
-        "eq", name("x"), n.StrLit("C:\\new")
-    )
+    assert condition_of('x adalah "C:\\\\new"') == n.Binary("eq", name("x"), n.StrLit("C:\\new"))
 
 
 def test_spans_are_not_identity_but_are_recorded() -> None:
@@ -535,7 +531,13 @@ def test_parse_file_names_the_source(tmp_path: Path) -> None:
 # -------------------------------------------------------- syntax errors
 SYNTAX_ERRORS = [
     # (case, text, code, line, column)
-    ("misspelt keyword", HEADER + "butir 1:\n    moda_kerja adalah WFO\n    jikaa a\n", "E001", 5, 5),
+    (
+        "misspelt keyword",
+        HEADER + "butir 1:\n    moda_kerja adalah WFO\n    jikaa a\n",
+        "E001",
+        5,
+        5,
+    ),
     ("missing colon", HEADER + 'butir 1 "x"\n    moda_kerja adalah WFO\n', "E001", 3, 12),
     ("stray indentation", HEADER + '        tentang "x"\n', "E001", 3, 9),
     ("missing body indentation", HEADER + "butir 1:\nmoda_kerja adalah WFO\n", "E001", 4, 1),
@@ -625,7 +627,7 @@ def e005_reason(diagnostics: list[Diagnostic], lang: str = "en") -> str:
     (diagnostic,) = diagnostics
     assert diagnostic.code == "E005"
     prefix = "file cannot be read as rules: "
-    text = diagnostic.message(lang)  # type: ignore[arg-type]
+    text = diagnostic.message(lang)
     assert text.startswith(prefix)
     return text[len(prefix) :]
 

@@ -52,14 +52,10 @@ DEFAULT_DATA = {
         "kode,nama,jenis,layanan_publik,induk\n"
         "BAPPEDA,Badan Perencanaan Pembangunan Daerah,Badan,tidak,\n"
     ),
-    "pegawai.csv": (
-        "nip,nama,unit,jenjang\n196812031991031001,Rahmat Irawan,BAPPEDA,Pelaksana\n"
-    ),
+    "pegawai.csv": ("nip,nama,unit,jenjang\n196812031991031001,Rahmat Irawan,BAPPEDA,Pelaksana\n"),
 }
 _CODE = re.compile(r"^[EWD]\d{3}$")
-_REGION = re.compile(
-    r"<!-- generated: (?P<what>[^>]*?) -->\n.*?<!-- end generated -->", re.DOTALL
-)
+_REGION = re.compile(r"<!-- generated: (?P<what>[^>]*?) -->\n.*?<!-- end generated -->", re.DOTALL)
 _FENCE = re.compile(r"^(?P<ticks>```+)(?P<info>[^`\n]*)$")
 
 
