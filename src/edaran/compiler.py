@@ -42,6 +42,9 @@ class _Emitter:
             "_program": program,
         }
         self.constants: dict[int, str] = {}
+        #: locals computed once at the top of the function: fact prefixes, parameters
+        self.prelude: list[str] = []
+        self.locals: dict[tuple[str, ...], str] = {}
 
     def const(self, value: object) -> str:
         if type(value) in _SIMPLE_LITERALS:
@@ -58,7 +61,31 @@ class _Emitter:
         if node.nullable and len(node.attrs_path) > 1:
             self.namespace["_get"] = _get
             return f"_get({root}, {node.attrs_path!r})"
-        return ".".join([root, *node.attrs_path])
+        return self.path(root, node.attrs_path)
+
+    def path(self, root: str, attrs_path: tuple[str, ...]) -> str:
+        """A local holding ``root.a.b``, read once per call at the top of the function.
+
+        Only for chains without empty links, whose reads cannot fail, so reading
+        them early changes nothing but the time.
+        """
+        if not attrs_path:
+            return root
+        key = (root, *attrs_path)
+        if key not in self.locals:
+            parent = self.path(root, attrs_path[:-1])
+            name = f"_f{len(self.locals)}"
+            self.locals[key] = name
+            self.prelude.append(f"    {name} = {parent}.{attrs_path[-1]}")
+        return self.locals[key]
+
+    def param(self, name: str) -> str:
+        key = ("param", name)
+        if key not in self.locals:
+            local = f"_f{len(self.locals)}"
+            self.locals[key] = local
+            self.prelude.append(f"    {local} = _p[{name!r}]")
+        return self.locals[key]
 
     def expr(self, node: ir.Expr) -> str:
         if isinstance(node, ir.Const):
@@ -66,7 +93,7 @@ class _Emitter:
         if isinstance(node, ir.Fact):
             return self.fact(node)
         if isinstance(node, ir.Param):
-            return f"_p[{node.name!r}]"
+            return self.param(node.name)
         return self.op(node)
 
     def op(self, node: ir.Op) -> str:
@@ -78,6 +105,9 @@ class _Emitter:
             return "(" + f" {op} ".join(f"({a}) is True" for a in args) + ")"
         if op == "not":
             return f"(not {args[0]})"
+        if op in ("eq", "ne") and all(_singleton(a) for a in node.args):
+            # Python enum members are singletons: identity is equality, and cheaper.
+            return f"({args[0]} {'is' if op == 'eq' else 'is not'} {args[1]})"
         if op in ("eq", "ne") or (op in _INFIX and not any(_nullable(a) for a in node.args)):
             return f"({args[0]} {_INFIX[op]} {args[1]})"
         if op == "in":
@@ -86,7 +116,17 @@ class _Emitter:
             return f"({args[0]} not in {args[1]})"
         left = node.args[0]
         if op == "unit_in" and isinstance(left, ir.Fact) and not _nullable(left):
-            return f"(not {args[0]}.silsilah.isdisjoint({args[1]}))"
+            root = "pegawai" if left.root == "pegawai" else "kalender"
+            lineage = self.path(root, (*left.attrs_path, "silsilah"))
+            codes = node.args[1]
+            if (
+                isinstance(codes, ir.Const)
+                and isinstance(codes.value, frozenset)
+                and len(codes.value) == 1
+            ):
+                (code,) = codes.value
+                return f"({code!r} in {lineage})"
+            return f"(not {lineage}.isdisjoint({args[1]}))"
         if (
             op == "unit_eq"
             and isinstance(left, ir.Fact)
@@ -98,6 +138,13 @@ class _Emitter:
         if node.type == t.MONEY and op in ("mul", "div"):
             return f"_whole({call})"
         return call
+
+
+def _singleton(node: ir.Expr) -> bool:
+    kind = node.type
+    if not (isinstance(kind, t.EnumType) and kind.py_enum is not None):
+        return False
+    return not (isinstance(node, ir.Fact) and node.nullable)
 
 
 def _surely_bool(node: ir.Expr) -> bool:
@@ -136,7 +183,7 @@ def _get(root: Any, path: tuple[str, ...]) -> Any:
 
 def _function_source(emitter: _Emitter, output: str, rules: tuple[ir.RuleIR, ...]) -> str:
     program = emitter.program
-    lines = ["def decide(pegawai, kalender, _p):"]
+    lines: list[str] = []
     for i, rule in enumerate(rules):
         lines.append(f"    # {rule.id}")
         condition = "True" if rule.condition is None else emitter.expr(rule.condition)
@@ -164,17 +211,19 @@ def _function_source(emitter: _Emitter, output: str, rules: tuple[ir.RuleIR, ...
     ):
         if not group:
             continue
-        lines.append("    res = None")
+        lines.append("    ri = -1")
         for i in group:
             lines.append(f"    if s{i}:")
-            lines.append("        if res is None:")
-            lines.append(f"            res = ({values[i]}, {i})")
-            lines.append(f"        elif {values[i]} != res[0]:")
+            lines.append("        if ri < 0:")
+            lines.append(f"            rv = {values[i]}")
+            lines.append(f"            ri = {i}")
+            lines.append(f"        elif {values[i]} != rv:")
             lines.append("            _fail(pegawai, kalender, _p)")
-        lines.append("    if res is not None:")
-        lines.append("        return (res[0], res[1], ov)")
+        lines.append("    if ri >= 0:")
+        lines.append("        return (rv, ri, ov)")
     lines.append("    _fail(pegawai, kalender, _p)")
-    return "\n".join(lines) + "\n"
+    head = ["def decide(pegawai, kalender, _p):", *emitter.prelude]
+    return "\n".join(head + lines) + "\n"
 
 
 def _first_applicable(ids: list[str], winners: list[int]) -> str:
