@@ -94,10 +94,11 @@ KEYWORDS = {
 
 @attrs.frozen
 class RuleFile:
-    """A generated rule file and the dates it names (good dates to test)."""
+    """A generated rule file, the dates it names and the days it is in force."""
 
     text: str
     dates: tuple[dt.date, ...]
+    in_force: tuple[dt.date, dt.date] = (DATE_MIN, DATE_MAX)
 
 
 @attrs.frozen
@@ -308,11 +309,10 @@ def rule_files(
     )
     out: list[str] = []
     start = w.date(dt.date(2026, 1, 1), dt.date(2026, 6, 30))
-    until = ""
+    until, end = "", DATE_MAX
     if draw(st.integers(0, 2)) == 0:
-        until = (
-            f" sampai {w.date(start + dt.timedelta(days=60), dt.date(2026, 12, 31)).isoformat()}"
-        )
+        end = w.date(start + dt.timedelta(days=60), DATE_MAX)
+        until = f" sampai {end.isoformat()}"
     out += [
         f'surat_edaran "GEN/{draw(st.integers(1, 999))}/2026":',
         f"    berlaku {start.isoformat()}{until}",
@@ -383,7 +383,7 @@ def rule_files(
             for j, condition in enumerate(conditions):
                 out.append(f"    {w.kw('jika') if j == 0 else w.kw('dan')} {condition}")
         out.append("")
-    return RuleFile("\n".join(out), tuple(w.dates))
+    return RuleFile("\n".join(out), tuple(w.dates), (start, end))
 
 
 def _label(w: _Writer, i: int) -> str:
@@ -452,10 +452,13 @@ def scenarios(
     people = draw(workforces())
     named = st.sampled_from(rule_file.dates) if rule_file.dates else st.nothing()
     nearby = named.map(lambda d: d + dt.timedelta(days=1))
+    # Mostly weekdays while the circular is in force: the days on which rules run.
+    working = _dates(*rule_file.in_force).filter(lambda d: d.weekday() < 5)
+    any_day = _dates(DATE_MIN, DATE_MAX)
     days = draw(
         st.lists(
             st.one_of(
-                _dates(DATE_MIN, DATE_MAX), named, nearby, st.sampled_from(MONTH_ENDS)
+                working, working, working, any_day, named, nearby, st.sampled_from(MONTH_ENDS)
             ).filter(lambda d: d.year == 2026),
             min_size=1,
             max_size=8,

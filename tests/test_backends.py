@@ -117,8 +117,6 @@ FIXED_SAMPLE = settings(derandomize=True, database=None, deadline=None, phases=[
 @pytest.mark.slow
 def test_backends_agree_long_run(request: pytest.FixtureRequest) -> None:
     """3000 scenarios (about a minute): ``pytest -m slow``."""
-    if "slow" not in request.config.getoption("markexpr", ""):
-        pytest.skip("a long run: select it with -m slow")
 
     @settings(max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))
     @given(scenarios(evaluation_errors=True))
@@ -133,7 +131,7 @@ def test_generated_files_mostly_check() -> None:
     loaded: list[bool] = []
     failures: list[str] = []
 
-    @settings(FIXED_SAMPLE, max_examples=200)
+    @settings(FIXED_SAMPLE, max_examples=120)
     @given(rule_files())
     def collect(rule_file: RuleFile) -> None:
         try:
@@ -183,10 +181,9 @@ def test_generated_scenarios_reach_every_kind_of_outcome() -> None:
 # --------------------------------------------------------------------- table
 def test_reference_circular_on_sample_workforce() -> None:
     """The reference circular, every employee of the sample roster, April-May 2026."""
-    roster_module = pytest.importorskip("edaran.roster")
-    if not (ROSTER / "pegawai.csv").exists():
-        pytest.skip("examples/sumsel-2026/roster/ has not been generated")
-    roster = roster_module.load_roster(ROSTER)
+    from edaran.roster import load_roster
+
+    roster = load_roster(ROSTER)
     circular = Circular.load(REFERENCE)
     first, last = dt.date(2026, 4, 1), dt.date(2026, 5, 31)
     interpreted = list(circular.decide_many(roster.employees, first, last, backend="interpreter"))
@@ -222,9 +219,6 @@ butir 2: moda_kerja adalah WFH jika tanggal + 1 bulan > 2026-05-01
 _SOMEONE = Employee("198001012026011001", "Pegawai", Unit("BAPPEDA", "Bappeda"))
 
 
-@pytest.mark.xfail(
-    strict=True, raises=EvalError, reason="BUG: explain() does not turn EvalError into E503"
-)
 def test_explain_reports_evaluation_errors_as_decide_does() -> None:
     circular = Circular.from_text(_MONTH_STEP)
     day = dt.date(2026, 3, 31)  # a Tuesday; 31 March + 1 month is no date
@@ -237,11 +231,6 @@ def test_explain_reports_evaluation_errors_as_decide_does() -> None:
     assert render_all(explained.value.diagnostics, "en") == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=KeyError,
-    reason="BUG: the compiled backend has no function for an output without rules",
-)
 def test_output_without_rules_is_e502_in_both_backends() -> None:
     circular = Circular.from_text(_NO_RULES_FOR_WORK_MODE, static_conflicts=False)
     day = dt.date(2026, 4, 1)

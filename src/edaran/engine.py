@@ -138,9 +138,10 @@ class Circular:
         try:
             if (backend or self.backend) == "interpreter":
                 return self.interpreter.decision(employee, day, output)
-            value, index, overridden = self.compiled.functions[output](
-                employee, day, self.params_for(date)
-            )
+            function = self.compiled.functions.get(output)
+            if function is None:  # an output with no rules: the interpreter says E502
+                return self.interpreter.decision(employee, day, output)
+            value, index, overridden = function(employee, day, self.params_for(date))
         except t.EvalError as err:
             raise DecisionError([Diagnostic("E503", None, {"reason": err.key})]) from None
         rule = self._rules[output][index]
@@ -158,7 +159,10 @@ class Circular:
         applied: tuple[str, ...] = ()
         title = None
         if decision is None:
-            outcome = self.interpreter.decide(employee, day, output, trace=facts)
+            try:
+                outcome = self.interpreter.decide(employee, day, output, trace=facts)
+            except t.EvalError as err:
+                raise DecisionError([Diagnostic("E503", None, {"reason": err.key})]) from None
             rule = outcome.rule
             status = Status.DEFAULT if rule.is_default else Status.RULE
             decision = Decision(
