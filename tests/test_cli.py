@@ -438,6 +438,16 @@ def test_missing_roster(capsys: pytest.CaptureFixture[str]) -> None:
     assert err.startswith("error[D001]: file not found: tidak-ada\n")
 
 
+def test_unwritable_output(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "tidak-ada" / "keputusan.csv"
+    code, out, err = run(
+        capsys, "decide", REFERENCE, "--roster", ROSTER, "--from", "2026-04-06",
+        "--output", str(target),
+    )  # fmt: skip
+    assert (code, out) == (1, "")
+    assert str(target) in err
+
+
 def test_a_long_flat_condition_gives_no_traceback(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

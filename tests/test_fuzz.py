@@ -33,14 +33,14 @@ from edaran.parser import grammar_text, keyword_pairs, parse, parse_file
 
 settings.register_profile(
     "long",
-    max_examples=20_000,
+    max_examples=5_000,
     deadline=None,
     suppress_health_check=list(HealthCheck),
 )
 LONG = os.environ.get("EDARAN_FUZZ") == "long" or settings.get_current_profile_name() == "long"
 FUZZ = settings(
     settings.get_profile("long") if LONG else settings.default,
-    max_examples=20_000 if LONG else 150,
+    max_examples=5_000 if LONG else 150,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
