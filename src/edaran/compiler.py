@@ -33,7 +33,7 @@ _SIMPLE_LITERALS = (bool, int, str, type(None))
 
 
 class _Emitter:
-    def __init__(self, program: ir.Program) -> None:
+    def __init__(self, program: ir.Program, uses: dict[tuple[str, ...], int] | None = None) -> None:
         self.program = program
         self.namespace: dict[str, object] = {
             "_ops": RUNTIME_OPS,
@@ -45,6 +45,9 @@ class _Emitter:
         #: locals computed once at the top of the function: fact prefixes, parameters
         self.prelude: list[str] = []
         self.locals: dict[tuple[str, ...], str] = {}
+        #: how often each prefix is needed (this pass) and was needed (first pass)
+        self.counts: dict[tuple[str, ...], int] = {}
+        self.uses = dict(uses or {})
 
     def const(self, value: object) -> str:
         if type(value) in _SIMPLE_LITERALS:
@@ -64,28 +67,37 @@ class _Emitter:
         return self.path(root, node.attrs_path)
 
     def path(self, root: str, attrs_path: tuple[str, ...]) -> str:
-        """A local holding ``root.a.b``, read once per call at the top of the function.
+        """``root.a.b``: a local read once at the top when more than one place needs it.
 
-        Only for chains without empty links, whose reads cannot fail, so reading
-        them early changes nothing but the time.
+        Only chains without empty links come here; their reads cannot fail, so
+        reading them early changes nothing but the time.  ``uses`` comes from a
+        first generation pass; a prefix needed once stays inline.
         """
         if not attrs_path:
             return root
         key = (root, *attrs_path)
-        if key not in self.locals:
-            parent = self.path(root, attrs_path[:-1])
-            name = f"_f{len(self.locals)}"
-            self.locals[key] = name
-            self.prelude.append(f"    {name} = {parent}.{attrs_path[-1]}")
-        return self.locals[key]
+        self.counts[key] = self.counts.get(key, 0) + 1
+        if key in self.locals:
+            return self.locals[key]
+        parent = self.path(root, attrs_path[:-1])
+        if self.uses.get(key, 2) < 2:
+            return f"{parent}.{attrs_path[-1]}"
+        name = f"_f{len(self.locals)}"
+        self.locals[key] = name
+        self.prelude.append(f"    {name} = {parent}.{attrs_path[-1]}")
+        return name
 
     def param(self, name: str) -> str:
         key = ("param", name)
-        if key not in self.locals:
-            local = f"_f{len(self.locals)}"
-            self.locals[key] = local
-            self.prelude.append(f"    {local} = _p[{name!r}]")
-        return self.locals[key]
+        self.counts[key] = self.counts.get(key, 0) + 1
+        if key in self.locals:
+            return self.locals[key]
+        if self.uses.get(key, 2) < 2:
+            return f"_p[{name!r}]"
+        local = f"_f{len(self.locals)}"
+        self.locals[key] = local
+        self.prelude.append(f"    {local} = _p[{name!r}]")
+        return local
 
     def expr(self, node: ir.Expr) -> str:
         if isinstance(node, ir.Const):
@@ -183,16 +195,19 @@ def _get(root: Any, path: tuple[str, ...]) -> Any:
 
 def _function_source(emitter: _Emitter, output: str, rules: tuple[ir.RuleIR, ...]) -> str:
     program = emitter.program
-    lines: list[str] = []
-    for i, rule in enumerate(rules):
-        lines.append(f"    # {rule.id}")
-        condition = "True" if rule.condition is None else emitter.expr(rule.condition)
-        lines.append(f"    a{i} = {condition}")
-    ids = [r.id for r in rules]
+    conditions = {
+        i: "True" if r.condition is None else emitter.expr(r.condition) for i, r in enumerate(rules)
+    }
+    values = {i: emitter.expr(r.value) for i, r in enumerate(rules)}
     winners = {
         i: [j for j, w in enumerate(rules) if r.id in program.overrides.get(w.id, ())]
         for i, r in enumerate(rules)
     }
+    lines = _fast_path(rules, winners, conditions, values)
+    for i, rule in enumerate(rules):
+        lines.append(f"    # {rule.id}")
+        lines.append(f"    a{i} = {conditions[i]}")
+    ids = [r.id for r in rules]
     for i in range(len(rules)):
         if winners[i]:
             lines.append(f"    s{i} = a{i} and not ({' or '.join(f'a{j}' for j in winners[i])})")
@@ -204,7 +219,6 @@ def _function_source(emitter: _Emitter, output: str, rules: tuple[ir.RuleIR, ...
             pick = _first_applicable(ids, winners[i])
             lines.append(f"    if a{i} and not s{i}:")
             lines.append(f"        ov += (({ids[i]!r}, {pick}),)")
-    values = {i: emitter.expr(r.value) for i, r in enumerate(rules)}
     for group in (
         [i for i, r in enumerate(rules) if not r.is_default],
         [i for i, r in enumerate(rules) if r.is_default],
@@ -226,6 +240,52 @@ def _function_source(emitter: _Emitter, output: str, rules: tuple[ir.RuleIR, ...
     return "\n".join(head + lines) + "\n"
 
 
+_PARTIAL_OPS = {"add", "sub", "mul", "div", "neg", "date_add", "date_sub", "date_diff"}
+
+
+def _total(node: ir.Expr | None) -> bool:
+    """True when evaluating ``node`` cannot raise: no arithmetic, no duration order."""
+    if not isinstance(node, ir.Op):
+        return True
+    if node.op in _PARTIAL_OPS:
+        return False
+    if node.op in ("lt", "le", "gt", "ge", "between") and node.args[0].type == t.DURATION:
+        return False
+    return all(_total(a) for a in node.args)
+
+
+def _fast_path(
+    rules: tuple[ir.RuleIR, ...],
+    winners: dict[int, list[int]],
+    conditions: dict[int, str],
+    values: dict[int, str],
+) -> list[str]:
+    """The common case first: no ordinary rule applies and one plain default decides.
+
+    Then nothing is overridden and no conflict is possible, so the bookkeeping
+    below is skipped.  Only for a single default that no rule is an exception
+    to, and only when no condition can raise: the conditions are tested here
+    with short-circuits, and computed again below when one of them holds,
+    which must not change what is raised.
+    """
+    ordinary = [i for i, r in enumerate(rules) if not r.is_default]
+    defaults = [i for i, r in enumerate(rules) if r.is_default]
+    if len(defaults) != 1 or winners[defaults[0]] or not ordinary:
+        return []
+    if not all(_total(r.condition) for r in rules):
+        return []
+    (d,) = defaults
+    head = f"    if not ({' or '.join(conditions[i] for i in ordinary)}):"
+    if rules[d].condition is None:
+        return [head, f"        return ({values[d]}, {d}, ())"]
+    return [
+        head,
+        f"        if {conditions[d]}:",
+        f"            return ({values[d]}, {d}, ())",
+        "        _fail(pegawai, kalender, _p)",
+    ]
+
+
 def _first_applicable(ids: list[str], winners: list[int]) -> str:
     """The first applicable winner in file order, as resolve() picks it."""
     parts = [f"{ids[j]!r} if a{j} else " for j in winners[:-1]]
@@ -243,7 +303,10 @@ class CompiledProgram:
             rules = program.rules_for(output)
             if not rules:
                 continue
-            emitter = _Emitter(program)
+            # Two passes: the first counts what each fact prefix is needed for.
+            counting = _Emitter(program)
+            _function_source(counting, output, rules)
+            emitter = _Emitter(program, counting.counts)
             source = _function_source(emitter, output, rules)
 
             def fail(pegawai: Any, kalender: Any, _p: Any, _output: str = output) -> None:
