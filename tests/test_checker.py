@@ -125,7 +125,7 @@ def test_exceptions_closure_is_transitive() -> None:
         + "butir 1: moda_kerja adalah WFO jika hari adalah Senin\n"
         + "butir 2, pengecualian atas butir 1: moda_kerja adalah WFH jika hari adalah Senin\n"
         + "butir 3, pengecualian atas butir 2: moda_kerja adalah WFA jika hari adalah Senin\n"
-        + "butir 4, butir 2: moda_kerja adalah WFA jika hari adalah Selasa\n"
+        + "butir 4, pengecualian atas butir 2: moda_kerja adalah WFA jika hari adalah Selasa\n"
     )
     assert dict(program.overrides) == {
         "butir 1": frozenset(),
@@ -296,7 +296,7 @@ def test_all_problems_in_a_file_are_reported_at_once() -> None:
         ("E101", 12),
         ("E102", 16),
     ]
-    assert found[2].suggestions == ("JUMAT",)
+    assert found[2].suggestions == ("Jumat",)
     assert found[3].suggestions == ("jenjang",)
 
 

@@ -342,7 +342,7 @@ def test_unknown_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize("date", ["2026-13-01", "2026-02-30", "besok"])
 def test_bad_from_date(capsys: pytest.CaptureFixture[str], date: str) -> None:
     err = usage_error(capsys, "decide", REFERENCE, "--roster", ROSTER, "--from", date)
-    assert f"argument --from: {date}" in err
+    assert f"argument --from: tanggal tidak sah / invalid date: {date!r}" in err
 
 
 def test_missing_required_options(capsys: pytest.CaptureFixture[str]) -> None:

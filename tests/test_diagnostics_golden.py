@@ -37,9 +37,8 @@ NOT_FROM_A_RULE_FILE = {
     "E501": "conflict found while deciding (static_conflicts=False)",
     "E502": "no applicable rule while deciding",
     "E503": "evaluation error while deciding (division by zero, month clamp)",
-    # In the catalogue but never emitted by src/edaran (reported to the maintainers):
-    "E112": "'X is a kind, not a value' has no caller in src/",
-    "W305": "'rule never applies' has no caller in src/",
+    # The command line: a file the operating system refuses (tested in test_cli.py).
+    "E007": "a file that cannot be read or written",
 }
 
 

@@ -178,10 +178,21 @@ def test_statuses_and_notes(circular: Circular, backend: str) -> None:
         "Wafat Yesus Kristus",
     )
     assert decide(ASCENSION_LEAVE).note == "Cuti Bersama Kenaikan Yesus Kristus"
-    assert decide(SAT).note == "Sabtu"
+    # Notes are data (a weekday's name, the dates in force); words come when rendered.
+    assert decide(SAT).note == "SABTU"
+    assert circular.reason(decide(SAT), "id") == "libur: Sabtu"
+    assert circular.reason(decide(SAT), "en") == "day off: Saturday"
     assert (decide(BEFORE_IN_FORCE).status, decide(BEFORE_IN_FORCE).note) == (
         Status.NOT_IN_FORCE,
-        "berlaku 2026-04-01",
+        "2026-04-01..",
+    )
+    assert (
+        circular.reason(decide(BEFORE_IN_FORCE), "id")
+        == "SE tidak berlaku (berlaku mulai 2026-04-01)"
+    )
+    assert (
+        circular.reason(decide(BEFORE_IN_FORCE), "en")
+        == "circular not in force (in force from 2026-04-01)"
     )
 
 
@@ -258,8 +269,10 @@ def test_evaluation_errors_are_decision_errors(backend: str) -> None:
         "    berlaku 2026-01-01\n"
         "parameter NOL: bilangan = 0\n"
         "butir 1, bawaan: moda_kerja adalah WFO\n"
-        "butir 2, butir 1: moda_kerja adalah WFH jika tanggal + 1 bulan > 2026-12-01\n"
-        "butir 3, butir 1: moda_kerja adalah WFA jika hari adalah Senin dan 10 / NOL > 1\n"
+        "butir 2, pengecualian atas butir 1: "
+        "moda_kerja adalah WFH jika tanggal + 1 bulan > 2026-12-01\n"
+        "butir 3, pengecualian atas butir 1: "
+        "moda_kerja adalah WFA jika hari adalah Senin dan 10 / NOL > 1\n"
     )
     circular = Circular.from_text(text, static_conflicts=False)
     staff = employee(P.PELAKSANA, "BAPPEDA", K.BADAN)

@@ -14,6 +14,7 @@ SRC = Path(edaran.__file__).parent
 LAYERS = [
     {"messages_data", "messages"},
     {"diagnostics", "model", "types", "_values", "_csvio", "_roster_rows"},
+    {"runtime", "schedule_model"},
     {"nodes", "schema", "calendar", "roster"},
     {"parser", "ir"},
     {"expressions", "conflicts"},
@@ -21,7 +22,7 @@ LAYERS = [
     {"interpreter"},
     {"compiler"},
     {"engine"},
-    {"examples", "summary"},
+    {"examples", "summary", "scheduler", "schedule_io", "_xlsx", "_ics"},
     {"cli", "__init__", "__main__"},
 ]
 

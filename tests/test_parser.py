@@ -545,10 +545,11 @@ SYNTAX_ERRORS = [
     ("unexpected character", HEADER + "butir 1: moda_kerja adalah WFO jika a ?\n", "E002", 3, 39),
     ("unterminated string", HEADER + 'butir 1 "abc\n', "E002", 3, 9),
     ("typographic quotes", HEADER + "butir 1 \u201cx\u201d:\n", "E002", 3, 9),
-    ("block header at end of file", HEADER + 'butir 2 "x":\n', "E003", 4, 1),
+    # E003 points just after the last thing written, not at a line after it.
+    ("block header at end of file", HEADER + 'butir 2 "x":\n', "E003", 3, 13),
     ("block header without newline", HEADER + 'butir 2 "x":', "E003", 3, 13),
-    ("unclosed parenthesis", HEADER + "butir 1: moda_kerja adalah (WFO\n", "E003", 4, 1),
-    ("header alone", 'surat_edaran "1":\n', "E003", 2, 1),
+    ("unclosed parenthesis", HEADER + "butir 1: moda_kerja adalah (WFO\n", "E003", 3, 32),
+    ("header alone", 'surat_edaran "1":\n', "E003", 1, 18),
     (
         "dedent to no enclosing level",
         HEADER + "butir 1:\n        moda_kerja adalah WFO\n    jika a\n",

@@ -11,12 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+import attrs
+
 from edaran import ir
 from edaran import nodes as n
 from edaran import types as t
 from edaran.conflicts import find_conflicts
 from edaran.diagnostics import Diagnostic, EdaranError, Label, Severity, Span
 from edaran.expressions import Env, ExprChecker, suggest
+from edaran.messages import Localized
 from edaran.schema import WEEKDAY, Schema
 
 __all__ = ["BUILTIN_MODES", "MAX_DIAGNOSTICS", "STATUS_NOT_IN_FORCE", "STATUS_OFF", "check"]
@@ -31,7 +34,6 @@ WORK_MODE = "moda_kerja"
 _OUTPUT_ALIASES = {"work_mode": WORK_MODE}
 _TIMEZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 _HEADER_REQUIRED = ("effective",)
-_HEADER_WORDS = {"effective": "berlaku", "evaluation": "evaluasi"}
 
 
 class _Checker:
@@ -88,22 +90,24 @@ class _Checker:
     def header(self, headers: list[n.Header]) -> ir.Header | None:
         if not headers:
             source = self.module.span.source if self.module.span else None
-            self.error("E110", source.span(0, 0) if source else None, field="surat_edaran")
+            self.error(
+                "E110", source.span(0, 0) if source else None, field=Localized("kw-circular")
+            )
             return None
         for extra in headers[1:]:
-            self.error("E111", extra.span, field="surat_edaran")
+            self.error("E111", extra.span, field=Localized("kw-circular"))
         head = headers[0]
         seen: dict[str, n.HeaderItem] = {}
         values: dict[str, object] = {"bases": ()}
         for item in head.items:
             if item.kind in seen and item.kind != "basis":
-                self.error("E111", item.span, field=_HEADER_WORDS.get(item.kind, item.kind))
+                self.error("E111", item.span, field=Localized("kw-" + item.kind))
                 continue
             seen[item.kind] = item
             self.header_item(item, values)
         for required in _HEADER_REQUIRED:
             if required not in seen:
-                self.error("E110", head.span, field=_HEADER_WORDS[required])
+                self.error("E110", head.span, field=Localized("kw-" + required))
         if "effective_from" not in values:
             return None
         return ir.Header(number=head.number, **values)  # type: ignore[arg-type]  # values are typed by header_item
@@ -124,15 +128,13 @@ class _Checker:
                 values["effective_until"] = self.date_text(texts[1], item.span)
         elif kind == "evaluation":
             unit = t.DURATION_UNITS.get(texts[1])
-            if unit is None or not unit.months:
+            if unit is not None and not unit.months:
+                self.error("E115", item.span, unit=texts[1])
+            elif unit is None:
                 months_words = [w for w, d in t.DURATION_UNITS.items() if d.months]
+                suggestions = suggest(texts[1], months_words)
                 self.report(
-                    Diagnostic(
-                        "E103",
-                        item.span,
-                        {"unit": texts[1]},
-                        suggestions=suggest(texts[1], months_words),
-                    )
+                    Diagnostic("E103", item.span, {"unit": texts[1]}, suggestions=suggestions)
                 )
             else:
                 values["evaluation_months"] = int(texts[0]) * unit.months
@@ -155,7 +157,9 @@ class _Checker:
     # ----------------------------------------------------- declarations
     def claim(self, ident: n.Ident) -> bool:
         if ident.name in self.declared or ident.name in self.schema.roots:
-            self.report(Diagnostic("E105", ident.span, {"name": ident.name}))
+            first = self.declared.get(ident.name)
+            labels = (Label(first, "label-declared-here"),) if first is not None else ()
+            self.report(Diagnostic("E105", ident.span, {"name": ident.name}, labels=labels))
             return False
         self.declared[ident.name] = ident.span
         return True
@@ -273,7 +277,7 @@ class _Checker:
                         Diagnostic(
                             "E205",
                             ident.span,
-                            {"name": ident.name, "type": "hari"},
+                            {"name": ident.name, "type": _shown(WEEKDAY)},
                             suggestions=suggest(ident.name, WEEKDAY.names()),
                         )
                     )
@@ -303,6 +307,9 @@ class _Checker:
         return [rule for rule in checked if rule is not None]
 
     def rule(self, rule: n.Rule) -> ir.RuleIR | None:
+        for stray in rule.stray:
+            hint = f"pengecualian atas {stray.label}"
+            self.report(Diagnostic("E114", stray.span, {"ref": stray.label}, suggestions=(hint,)))
         target = _OUTPUT_ALIASES.get(rule.assignment.target.name, rule.assignment.target.name)
         kind = self.outputs.get(target)
         if kind is None:
@@ -316,6 +323,9 @@ class _Checker:
             )
             return None
         value = self.exprs.check(rule.assignment.value, kind)
+        if isinstance(value, ir.Const) and value.value in (STATUS_OFF, STATUS_NOT_IN_FORCE):
+            self.error("E207", rule.assignment.value.span, name=value.value)
+            value = None
         if value is not None and not _assignable(value.type, kind):
             self.error(
                 "E203",
@@ -524,7 +534,13 @@ def check(
     program = checker.run()
     diagnostics = sorted(checker.diagnostics, key=_position)
     if len(diagnostics) > MAX_DIAGNOSTICS:
-        diagnostics = diagnostics[:MAX_DIAGNOSTICS]
+        hidden = len(diagnostics) - MAX_DIAGNOSTICS
+        last = diagnostics[MAX_DIAGNOSTICS - 1]
+        note = ("note-truncated", {"count": hidden})
+        diagnostics = [
+            *diagnostics[: MAX_DIAGNOSTICS - 1],
+            attrs.evolve(last, notes=(*last.notes, note)),
+        ]
     return program, diagnostics
 
 

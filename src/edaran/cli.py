@@ -25,7 +25,7 @@ from edaran.decision import Decision, DecisionError
 from edaran.diagnostics import Diagnostic, EdaranError, Severity, render, render_all
 from edaran.engine import Circular
 from edaran.examples import ExampleResult, run_examples
-from edaran.messages import Lang, default_lang
+from edaran.messages import Lang, default_lang, os_reason
 from edaran.roster import Roster, load_roster
 
 __all__ = ["main"]
@@ -42,9 +42,9 @@ _WORDS: dict[str, tuple[str, str]] = {
         "    {output}: expected {expected}, got {got}",
     ),
     "tally": ("{passed} passed, {failed} failed", "{passed} passed, {failed} failed"),
-    "bad-date": (
-        "tanggal tidak sah '{text}' (bentuk TTTT-BB-HH)",
-        "invalid date '{text}' (form YYYY-MM-DD)",
+    "bad-range": (
+        "--to ({last}) lebih awal daripada --from ({first})",
+        "--to ({last}) is earlier than --from ({first})",
     ),
     "no-nip": ("NIP {nip} tidak ada dalam daftar pegawai", "NIP {nip} is not in the roster"),
     "no-rules": (
@@ -81,15 +81,14 @@ def _w(key: str, lang: Lang, **args: object) -> str:
     return _WORDS[key][0 if lang == "id" else 1].format(**args)
 
 
-class _UsageError(Exception):
-    pass
-
-
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(text) from None
+        # Usage errors come before --lang is known: both languages, briefly.
+        raise argparse.ArgumentTypeError(
+            f"tanggal tidak sah / invalid date: {text!r} (TTTT-BB-HH / YYYY-MM-DD)"
+        ) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -270,6 +269,9 @@ def _report_undecided(errors: list[DecisionError], lang: Lang) -> None:
 
 
 def cmd_decide(args: argparse.Namespace, lang: Lang) -> int:
+    if args.last is not None and args.last < args.first:
+        sys.stderr.write(_w("bad-range", lang, first=args.first, last=args.last) + "\n")
+        return 2
     circular = _load(args.file, sys.stderr, lang)
     roster = _roster(args.roster, lang) if circular else None
     if circular is None or roster is None:
@@ -335,7 +337,8 @@ def _run_one(path: Path, roster_path: Path, output: Path | None, lang: Lang) -> 
     if circular is None:
         return 1
     print(_w("step-test", lang))
-    _, failed = _print_results(run_examples(circular), lang)
+    passed, failed = _print_results(run_examples(circular), lang)
+    print(_w("tally", lang, passed=passed, failed=failed))
     roster = _roster(roster_path, lang)
     if roster is None:
         return 1
@@ -402,12 +405,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(render_all(err.diagnostics, lang) + "\n")
         return 1
     except OSError as err:
-        diagnostic = Diagnostic(
-            "E005",
-            None,
-            {"reason": f"{err.filename or ''}: {err.strerror or err}"},
-            severity=Severity.ERROR,
-        )
+        args_ = {"path": err.filename or "", "reason": os_reason(err)}
+        diagnostic = Diagnostic("E007", None, args_, severity=Severity.ERROR)
         sys.stderr.write(render(diagnostic, lang) + "\n")
         return 1
 

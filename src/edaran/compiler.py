@@ -20,7 +20,8 @@ from typing import Any
 
 from edaran import ir
 from edaran import types as t
-from edaran.interpreter import RUNTIME_OPS, resolve, whole_rupiah
+from edaran.interpreter import resolve
+from edaran.runtime import RUNTIME_OPS, whole_rupiah
 
 __all__ = ["CompiledProgram", "compile_program"]
 

@@ -152,7 +152,17 @@ def _domains(program: ir.Program, exprs: Sequence[ir.Expr]) -> list[Var] | None:
     return result
 
 
+_COMPARISONS = frozenset(
+    {"eq", "ne", "lt", "le", "gt", "ge", "between", "in", "not_in"}
+    | {"unit_eq", "unit_ne", "unit_in", "unit_not_in"}
+)
+
+
 def _collect_constants(op: ir.Op, found: dict[tuple[str, ...], set[object]]) -> None:
+    # Only what a variable is compared with cuts its domain: in 'tanggal - 5 hari'
+    # the duration is no value of 'tanggal'.
+    if op.op not in _COMPARISONS:
+        return
     keys = [_var_key(a) for a in op.args]
     for key in keys:
         if key is None:
@@ -335,9 +345,12 @@ def find_conflicts(program: ir.Program) -> list[Diagnostic]:
                     found.append(result)
         if not defaults and ordinary and output:
             found.extend(_missing_default(program, output, nobody))
-    if skipped and found:
-        found[-1] = attrs.evolve(
-            found[-1], notes=(*found[-1].notes, ("note-skipped-static", {"count": skipped}))
+        found.extend(_never_applies(program, rules))
+    if skipped and program.rules:
+        # Said every time, not only beside a conflict: a clean check must not
+        # look more complete than it is.
+        found.append(
+            Diagnostic("W307", program.rules[0].span, {"count": skipped}, severity=Severity.WARNING)
         )
     return found
 
@@ -381,6 +394,19 @@ def _pair(
             ("note-settle", {"first": second.id, "second": first.id}),
         ),
     )
+
+
+def _never_applies(program: ir.Program, rules: Sequence[ir.RuleIR]) -> list[Diagnostic]:
+    """W305 for a rule whose condition no input can meet (proved, not guessed)."""
+    found = []
+    for rule in rules:
+        if rule.condition is None:
+            continue
+        env, complete = _search(rule.condition, _domains(program, [rule.condition]) or [])
+        if env is None and complete:
+            args = {"ref": rule.id}
+            found.append(Diagnostic("W305", rule.span, args, severity=Severity.WARNING))
+    return found
 
 
 def _missing_default(

@@ -15,6 +15,7 @@ import attrs
 from edaran.conflicts import show_value
 from edaran.diagnostics import EdaranError
 from edaran.messages import Lang
+from edaran.model import Weekday
 
 __all__ = ["Decision", "DecisionError", "Explanation", "Status"]
 
@@ -78,7 +79,9 @@ class Explanation:
                 )
             )
         else:
-            lines.append(_WORDS[d.status][_i(lang)].format(note=d.note, circular=self.circular))
+            lines.append(
+                _WORDS[d.status][_i(lang)].format(note=_note(d, lang), circular=self.circular)
+            )
         for loser, winner in d.overridden:
             title = self.titles.get(loser) or ""
             lines.append(
@@ -101,12 +104,30 @@ def one_line_reason(decision: Decision, title: str | None, lang: Lang = "id") ->
     """A one-line reason for a decision, with the clause it cites."""
     d = decision
     if d.status in (Status.OFF, Status.NOT_IN_FORCE):
-        return _WORDS[d.status + "-short"][_i(lang)].format(note=d.note)
+        return _WORDS[d.status + "-short"][_i(lang)].format(note=_note(d, lang))
     reason = f"{d.clause}: {title}" if title else str(d.clause)
     if d.overridden:
         losers = ", ".join(dict.fromkeys(loser for loser, _ in d.overridden))
         reason += _WORDS["over-short"][_i(lang)].format(losers=losers)
     return reason
+
+
+def _note(decision: Decision, lang: Lang) -> str:
+    """The note of a day off or out-of-force decision, in the reader's language.
+
+    A weekend is recorded by the weekday's name (``SABTU``) and worded here;
+    a holiday keeps its official (Indonesian) name in both languages.
+    """
+    note = decision.note
+    if decision.status == Status.NOT_IN_FORCE and ".." in note:
+        start, end = note.split("..")
+        if lang == "id":
+            return f"{start} s.d. {end}" if end else f"mulai {start}"
+        return f"{start} to {end}" if end else f"from {start}"
+    if note in Weekday.__members__:
+        day = Weekday[note]
+        return day.label if lang == "id" else day.english
+    return note
 
 
 def _i(lang: Lang) -> int:
@@ -128,8 +149,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "off": ("Hari libur: {note}. Tidak ada yang bekerja.", "Day off: {note}. Nobody works."),
     "not-in-force": (
-        "{circular} tidak berlaku pada tanggal ini ({note}).",
-        "{circular} is not in force on this date ({note}).",
+        "{circular} tidak berlaku pada tanggal ini (berlaku {note}).",
+        "{circular} is not in force on this date (in force {note}).",
     ),
     "overridden": (
         '{loser} "{title}" juga berlaku, tetapi dikesampingkan oleh {winner} '
@@ -142,6 +163,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "facts": ("Fakta yang dipakai:", "Facts used:"),
     "off-short": ("libur: {note}", "day off: {note}"),
-    "not-in-force-short": ("SE tidak berlaku ({note})", "circular not in force ({note})"),
+    "not-in-force-short": (
+        "SE tidak berlaku (berlaku {note})",
+        "circular not in force (in force {note})",
+    ),
     "over-short": (" (mengesampingkan {losers})", " (overrides {losers})"),
 }

@@ -196,5 +196,11 @@ def render_all(diagnostics: Iterable[Diagnostic], lang: Lang = "id", *, color: b
     errors = sum(1 for d in items if d.is_error)
     warnings = sum(1 for d in items if d.severity is Severity.WARNING)
     if items:
-        parts.append(message("summary-counts", lang, {"errors": errors, "warnings": warnings}))
+        counts = {
+            "errors": errors,
+            "warnings": warnings,
+            "error_word": "error" if errors == 1 else "errors",
+            "warning_word": "warning" if warnings == 1 else "warnings",
+        }
+        parts.append(message("summary-counts", lang, counts))
     return "\n\n".join(parts)

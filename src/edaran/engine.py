@@ -20,6 +20,7 @@ from edaran.compiler import CompiledProgram
 from edaran.decision import Decision, DecisionError, Explanation, Status, one_line_reason
 from edaran.diagnostics import Diagnostic, EdaranError, Severity
 from edaran.interpreter import Interpreter
+from edaran.messages import Localized
 from edaran.parser import parse, parse_file
 from edaran.schema import Schema
 
@@ -100,14 +101,13 @@ class Circular:
         date = day.tanggal
         start, end = header.effective_from, header.effective_until
         if (start and date < start) or (end and date > end):
-            note = f"berlaku {start.isoformat() if start else '?'}" + (
-                f" s.d. {end.isoformat()}" if end else ""
-            )
+            # Dates only: the words around them come from the reader's language.
+            note = (start.isoformat() if start else "") + ".." + (end.isoformat() if end else "")
             return Decision(
                 employee.nip, date, output, STATUS_NOT_IN_FORCE, Status.NOT_IN_FORCE, note=note
             )
         if not day.hari_kerja:
-            note = day.nama_libur or day.hari.label
+            note = day.nama_libur or day.hari.name
             return Decision(employee.nip, date, output, STATUS_OFF, Status.OFF, note=note)
         return None
 
@@ -143,7 +143,7 @@ class Circular:
                 return self.interpreter.decision(employee, day, output)
             value, index, overridden = function(employee, day, self.params_for(date))
         except t.EvalError as err:
-            raise DecisionError([Diagnostic("E503", None, {"reason": err.key})]) from None
+            raise _evaluation_error(err, employee.nip, date) from None
         rule = self._rules[output][index]
         status = Status.DEFAULT if rule.is_default else Status.RULE
         return Decision(employee.nip, date, output, value, status, rule.id, rule.clause, overridden)
@@ -162,7 +162,7 @@ class Circular:
             try:
                 outcome = self.interpreter.decide(employee, day, output, trace=facts)
             except t.EvalError as err:
-                raise DecisionError([Diagnostic("E503", None, {"reason": err.key})]) from None
+                raise _evaluation_error(err, employee.nip, date) from None
             rule = outcome.rule
             status = Status.DEFAULT if rule.is_default else Status.RULE
             decision = Decision(
@@ -210,3 +210,10 @@ class Circular:
                     if errors is None:
                         raise
                     errors.append(err)
+
+
+def _evaluation_error(err: t.EvalError, nip: str, date: dt.date) -> DecisionError:
+    """E503, worded from the error's own catalogue entry, naming the employee and day."""
+    reason = Localized("eval-" + err.key, **err.args_)
+    note = ("note-subject", {"nip": nip, "date": date.isoformat()})
+    return DecisionError([Diagnostic("E503", None, {"reason": reason}, notes=(note,))])

@@ -16,6 +16,8 @@ from edaran import ir
 from edaran import nodes as n
 from edaran import types as t
 from edaran.diagnostics import Diagnostic, Span
+from edaran.messages import Localized
+from edaran.runtime import ARITHMETIC, RUNTIME_OPS, whole_rupiah
 from edaran.schema import Schema
 
 __all__ = ["Env", "ExprChecker", "suggest"]
@@ -251,7 +253,11 @@ class ExprChecker:
         for bound in (low, high):
             if not (value.type in _ORDERED and _comparable(value.type, bound.type)):
                 self._error(
-                    "E201", e.span, op="antara", left=_Shown(value.type), right=_Shown(bound.type)
+                    "E201",
+                    e.span,
+                    op=Localized("op-between"),
+                    left=_Shown(value.type),
+                    right=_Shown(bound.type),
                 )
                 return None
         return ir.Op("between", (value, low, high), t.BOOL, span=e.span)
@@ -270,7 +276,7 @@ class ExprChecker:
             if not (t.is_numeric(operand.type) or operand.type == t.DURATION):
                 self._error("E201", e.span, op="-", left="", right=_Shown(operand.type))
                 return None
-            return ir.Op("neg", (operand,), operand.type, span=e.span)
+            return self._fold(ir.Op("neg", (operand,), operand.type, span=e.span))
         assert e.left is not None
         left, right = self._operands(e.left, e.right, e.op)
         if left is None or right is None:
@@ -278,12 +284,9 @@ class ExprChecker:
         op = _COMPARE.get(e.op, e.op)
         result = _type_binary(op, left, right)
         if result is None:
-            symbol = {
-                "eq": "adalah",
-                "ne": "bukan",
-                "in": "termasuk",
-                "not_in": "tidak termasuk",
-            }.get(e.op, e.op)
+            symbol: object = e.op
+            if e.op in ("eq", "ne", "in", "not_in"):
+                symbol = Localized("op-" + e.op)
             self._error(
                 "E201",
                 e.op_span or e.span,
@@ -293,7 +296,21 @@ class ExprChecker:
             )
             return None
         name, kind = result
-        return ir.Op(name, (left, right), kind, span=e.span)
+        return self._fold(ir.Op(name, (left, right), kind, span=e.span))
+
+    def _fold(self, node: ir.Op) -> ir.Expr | None:
+        """Arithmetic on constants is done now, so a parameter may be ``-2`` or ``50% / 2``."""
+        if node.op not in ARITHMETIC or not all(isinstance(a, ir.Const) for a in node.args):
+            return node
+        values = [a.value for a in node.args if isinstance(a, ir.Const)]
+        try:
+            value = RUNTIME_OPS[node.op](*values)
+        except t.EvalError as err:
+            self._error("E116", node.span, reason=Localized("eval-" + err.key, **err.args_))
+            return None
+        if node.type == t.MONEY and node.op in ("mul", "div"):
+            value = whole_rupiah(value)
+        return ir.Const(value, node.type, span=node.span)
 
     def _operands(
         self, left: n.Expr, right: n.Expr, op: str

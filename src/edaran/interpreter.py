@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import attrs
@@ -20,8 +19,9 @@ from edaran import ir
 from edaran import types as t
 from edaran.decision import Decision, DecisionError, Status
 from edaran.diagnostics import Diagnostic, Label
+from edaran.runtime import RUNTIME_OPS, whole_rupiah
 
-__all__ = ["Interpreter", "Outcome", "resolve", "runtime_op"]
+__all__ = ["Interpreter", "Outcome", "resolve"]
 
 
 @attrs.frozen
@@ -32,94 +32,6 @@ class Outcome:
     rule: ir.RuleIR
     overridden: tuple[tuple[str, str], ...]
     applied: tuple[str, ...]
-
-
-# ------------------------------------------------------------ operations
-def _unit_code(value: Any) -> Any:
-    return value if value is None or isinstance(value, str) else value.kode
-
-
-def _unit_in(unit: Any, codes: frozenset[str]) -> bool:
-    if unit is None:
-        return False
-    if isinstance(unit, str):
-        return unit in codes
-    return not unit.silsilah.isdisjoint(codes)
-
-
-def _ordered(fn: Callable[[Any, Any], bool]) -> Callable[..., bool]:
-    def compare(a: Any, b: Any) -> bool:
-        return False if a is None or b is None else fn(a, b)
-
-    return compare
-
-
-def _arith(fn: Callable[[Any, Any], Any]) -> Callable[..., Any]:
-    def compute(a: Any, b: Any) -> Any:
-        return None if a is None or b is None else fn(a, b)
-
-    return compute
-
-
-def _div(a: Any, b: Any) -> Any:
-    if b == 0:
-        raise t.EvalError("division-by-zero")
-    return Decimal(a) / Decimal(b)
-
-
-def _mul(a: Any, b: Any) -> Any:
-    if isinstance(a, t.Duration):
-        return t.scale(a, Decimal(b))
-    if isinstance(b, t.Duration):
-        return t.scale(b, Decimal(a))
-    if isinstance(a, Decimal) or isinstance(b, Decimal):
-        return Decimal(a) * Decimal(b)
-    return a * b
-
-
-def _date_sub(a: dt.date, b: t.Duration) -> dt.date:
-    return (-b).add_to(a)
-
-
-#: op name -> function of the evaluated arguments (``and``/``or`` are lazy, apart).
-RUNTIME_OPS: dict[str, Callable[..., Any]] = {
-    "not": lambda a: not a,
-    "eq": lambda a, b: a == b,
-    "ne": lambda a, b: a != b,
-    "lt": _ordered(lambda a, b: a < b),
-    "le": _ordered(lambda a, b: a <= b),
-    "gt": _ordered(lambda a, b: a > b),
-    "ge": _ordered(lambda a, b: a >= b),
-    "between": lambda a, lo, hi: (
-        a is not None and lo is not None and hi is not None and lo <= a <= hi
-    ),
-    "in": lambda a, b: a in b,
-    "not_in": lambda a, b: a not in b,
-    "unit_in": _unit_in,
-    "unit_not_in": lambda a, b: not _unit_in(a, b),
-    "unit_eq": lambda a, b: a is not None and _unit_code(a) == _unit_code(b),
-    "unit_ne": lambda a, b: a is None or _unit_code(a) != _unit_code(b),
-    "add": _arith(lambda a, b: a + b),
-    "sub": _arith(lambda a, b: a - b),
-    "mul": _arith(_mul),
-    "div": _arith(_div),
-    "neg": lambda a: None if a is None else -a,
-    "date_add": _arith(lambda a, b: b.add_to(a)),
-    "date_sub": _arith(_date_sub),
-    "date_diff": _arith(lambda a, b: (a - b).days),
-}
-
-
-def runtime_op(op: str) -> Callable[..., Any]:
-    """The run-time function of an operation (shared by every backend)."""
-    return RUNTIME_OPS[op]
-
-
-def whole_rupiah(value: Any) -> Any:
-    """Money is whole rupiah: half a rupiah and up rounds away from zero."""
-    if value is None:
-        return None
-    return Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP)
 
 
 # ------------------------------------------------------------ resolution

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from edaran.messages_data import DATA_MESSAGES
 
-__all__ = ["LANGS", "Lang", "default_lang", "message", "ui"]
+__all__ = ["LANGS", "Lang", "Localized", "default_lang", "message", "os_reason", "ui"]
 
 Lang = Literal["id", "en"]
 LANGS: tuple[Lang, ...] = ("id", "en")
@@ -44,6 +44,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "berkas tidak dapat dibaca sebagai aturan: {reason}",
         "file cannot be read as rules: {reason}",
     ),
+    "E007": (
+        "berkas tidak dapat dibaca atau ditulis: {path}: {reason}",
+        "file cannot be read or written: {path}: {reason}",
+    ),
     "E006": ("literal tidak sah: {text} ({reason})", "invalid literal: {text} ({reason})"),
     # -- names ----------------------------------------------------------------
     "E101": ("nama tidak dikenal '{name}'", "unknown name '{name}'"),
@@ -72,13 +76,23 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "isian kepala '{field}' ditulis dua kali",
         "header field '{field}' is written twice",
     ),
-    "E112": (
-        "'{name}' adalah {kind}, bukan nilai",
-        "'{name}' is {kind}, not a value",
-    ),
     "E113": (
-        "nilai ini harus tetap (literal atau nama yang dideklarasikan), bukan fakta",
-        "this value must be a constant (a literal or a declared name), not a fact",
+        "nilai ini harus dapat dihitung saat pemeriksaan (literal, nama yang dideklarasikan "
+        "atau hitungan atas keduanya), bukan fakta pegawai atau hari",
+        "this value must be computable when checking (a literal, a declared name or "
+        "arithmetic on them), not a fact about an employee or a day",
+    ),
+    "E114": (
+        "{ref} ditulis di kepala aturan tanpa 'pengecualian atas' di depannya",
+        "{ref} is written in the rule's head without 'exception to' before it",
+    ),
+    "E115": (
+        "evaluasi dihitung dalam bulan atau tahun, bukan '{unit}'",
+        "evaluation periods are counted in months or years, not '{unit}'",
+    ),
+    "E116": (
+        "hitungan tetap ini tidak dapat dikerjakan: {reason}",
+        "this constant cannot be computed: {reason}",
     ),
     # -- types ----------------------------------------------------------------
     "E201": (
@@ -100,6 +114,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "E205": (
         "'{name}' bukan anggota {type}",
         "'{name}' is not a member of {type}",
+    ),
+    "E207": (
+        "'{name}' adalah status yang diputuskan kalender dan masa berlaku SE, "
+        "bukan moda yang ditetapkan aturan",
+        "'{name}' is a status the calendar and the circular's dates decide, not a mode a rule sets",
     ),
     "E206": (
         "tipe tidak dikenal '{name}'",
@@ -136,6 +155,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "'{output}' has no default rule: some cases have no applicable rule, "
         "for instance when {witness}",
     ),
+    "W307": (
+        "{count} pasang aturan tidak dapat diperiksa konfliknya secara statis (ranah tak hingga "
+        "atau hitungan atas fakta); konflik di antaranya tetap dilaporkan saat dijalankan",
+        "the static conflict check could not decide {count} pair(s) of rules (an unbounded "
+        "domain or arithmetic on facts); a conflict between them is still reported at run time",
+    ),
     # -- examples -------------------------------------------------------------
     "E401": (
         "contoh menyebut '{name}' dua kali",
@@ -161,6 +186,23 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "no rule applies to '{output}' and there is no default",
     ),
     "E503": ("galat hitungan: {reason}", "evaluation error: {reason}"),
+    "eval-month-clamp": (
+        "{date} + {months} bulan jatuh pada tanggal yang tidak ada (tidak digeser diam-diam)",
+        "{date} + {months} month(s) lands on no such day (it is not moved silently)",
+    ),
+    "eval-division-by-zero": ("pembagian dengan nol", "division by zero"),
+    "eval-duration-mixed": (
+        "{left} dan {right} tidak dapat dibandingkan: bulan bukan sejumlah hari",
+        "{left} and {right} cannot be compared: a month is not a number of days",
+    ),
+    "eval-fraction-of-month": (
+        "bulan dan tahun harus bulat ({amount})",
+        "months and years must be whole ({amount})",
+    ),
+    "eval-date-plus-time": (
+        "tanggal hanya dapat ditambah hari, minggu, bulan atau tahun, bukan {duration}",
+        "a date can only be moved by days, weeks, months or years, not {duration}",
+    ),
     # -- secondary labels and notes -------------------------------------------
     "label-first": ("aturan pertama", "first rule"),
     "label-second": ("aturan kedua", "second rule"),
@@ -175,17 +217,34 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "'{first}, pengecualian atas {second}'",
         "declare one an exception to the other, for instance '{first}, exception to {second}'",
     ),
-    "note-skipped-static": (
-        "{count} pasang aturan tidak dapat diperiksa secara statis (ranah tak hingga); "
-        "konflik di antaranya tetap dilaporkan saat dijalankan",
-        "{count} pairs of rules cannot be checked statically (unbounded domain); "
-        "a conflict between them is still reported at run time",
-    ),
     "note-subject": ("pada pegawai {nip}, tanggal {date}", "for employee {nip}, on {date}"),
+    "kw-circular": ("surat_edaran", "circular"),
+    "kw-subject": ("tentang", "subject"),
+    "kw-issuer": ("penerbit", "issuer"),
+    "kw-basis": ("dasar", "basis"),
+    "kw-signed": ("ditetapkan", "signed"),
+    "kw-effective": ("berlaku", "effective"),
+    "kw-evaluation": ("evaluasi", "evaluation"),
+    "kw-timezone": ("zona_waktu", "time_zone"),
+    "op-eq": ("adalah", "is"),
+    "op-ne": ("bukan", "is not"),
+    "op-in": ("termasuk", "in"),
+    "op-not_in": ("tidak termasuk", "not in"),
+    "op-between": ("antara", "between"),
+    "os-ENOENT": ("tidak ada berkas atau folder seperti itu", "no such file or directory"),
+    "os-EACCES": ("izin ditolak", "permission denied"),
+    "os-EISDIR": ("itu sebuah folder, bukan berkas", "it is a directory, not a file"),
+    "os-ENOTDIR": ("bagian jalurnya bukan folder", "a part of the path is not a directory"),
+    "os-ENOSPC": ("ruang disk habis", "no space left on the disk"),
+    "os-other": ("{text}", "{text}"),
+    "note-truncated": (
+        "{count} masalah lain tidak ditampilkan; perbaiki yang di atas dulu",
+        "{count} more problems are not shown; fix the ones above first",
+    ),
     "did-you-mean": ("mungkin maksud Anda {names}?", "did you mean {names}?"),
     "summary-counts": (
         "{errors} galat, {warnings} peringatan",
-        "{errors} errors, {warnings} warnings",
+        "{errors} {error_word}, {warnings} {warning_word}",
     ),
     "end-of-file": ("akhir berkas", "end of file"),
     "end-of-line": ("akhir baris", "end of line"),
@@ -213,6 +272,31 @@ def message(key: str, lang: Lang, args: Mapping[str, Any] | None = None) -> str:
         for key, value in (args or {}).items()
     }
     return template.format_map(filled)
+
+
+class Localized:
+    """A catalogue entry used as a message argument, worded when the message is."""
+
+    def __init__(self, key: str, **args: Any) -> None:
+        self.key, self.args = key, args
+
+    def localize(self, lang: Lang) -> str:
+        """The entry in ``lang``."""
+        return message(self.key, lang, self.args)
+
+    def __repr__(self) -> str:
+        return f"Localized({self.key!r}, {self.args!r})"
+
+
+def os_reason(err: OSError) -> Localized:
+    """Why the operating system refused a file, in the reader's language."""
+    import errno
+
+    name = errno.errorcode.get(err.errno or 0, "")
+    key = f"os-{name}"
+    if key in _CATALOGUE:
+        return Localized(key)
+    return Localized("os-other", text=err.strerror or type(err).__name__)
 
 
 def ui(key: str, lang: Lang) -> str:

@@ -364,6 +364,8 @@ class Rule:
     is_default: bool
     assignment: Assignment
     conditions: tuple[Expr, ...]
+    #: citations written in the head without 'pengecualian atas' before them
+    stray: tuple[Citation, ...] = attrs.field(default=(), kw_only=True)
     span: Span | None = _span()
 
 

@@ -21,7 +21,7 @@ from lark.lexer import Token
 
 from edaran import nodes as n
 from edaran.diagnostics import Diagnostic, EdaranError, Source, Span
-from edaran.messages import Lang, message
+from edaran.messages import Lang, message, os_reason
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "grammar_text", "keyword_pairs", "parse", "parse_file"]
 
@@ -184,6 +184,8 @@ def _syntax_diagnostic(source: Source, error: lark.exceptions.UnexpectedInput) -
             suggestions=_keyword_suggestions(token, expected),
         )
     expected = set(getattr(error, "expected", ()) or ())
+    # Point at the end of what was written, not at a line after the last one.
+    end = len(source.text.rstrip())
     return Diagnostic("E003", source.span(end, end), {"expected": _Expected(expected)})
 
 
@@ -318,7 +320,7 @@ class _ToAst(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-arg] 
         return ("exception", c[0])
 
     def _r_exception_more(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
-        return ("exception", c[0])
+        return ("more", c[0])
 
     def _r_default_rule(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
         return ("default", None)
@@ -326,9 +328,17 @@ class _ToAst(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-arg] 
     def _r_rule_head(self, c: list[Any], s: Span | None) -> tuple[Any, ...]:
         title = _unquote(c[1]) if len(c) > 1 and isinstance(c[1], Token) else None
         mods = [m for m in c[1:] if isinstance(m, tuple)]
-        exceptions = tuple(m[1] for m in mods if m[0] == "exception")
+        # A bare citation continues a 'pengecualian atas' list; before one, it
+        # is stray, and the checker says so (nothing semantic happens here).
+        exceptions: list[n.Citation] = []
+        stray: list[n.Citation] = []
+        for kind, citation in mods:
+            if kind == "exception" or (kind == "more" and exceptions):
+                exceptions.append(citation)
+            elif kind == "more":
+                stray.append(citation)
         is_default = any(m[0] == "default" for m in mods)
-        return (c[0], title, exceptions, is_default)
+        return (c[0], title, tuple(exceptions), is_default, tuple(stray))
 
     def _r_assignment(self, c: list[Any], s: Span | None) -> n.Assignment:
         return n.Assignment(self._ident(c[0]), c[1], span=s)
@@ -340,12 +350,16 @@ class _ToAst(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-arg] 
         return (c[0], tuple(c[1:]))
 
     def _r_rule(self, c: list[Any], s: Span | None) -> n.Rule:
-        (citation, title, exceptions, is_default), (assignment, conditions) = c
-        return n.Rule(citation, title, exceptions, is_default, assignment, conditions, span=s)
+        (citation, title, exceptions, is_default, stray), (assignment, conditions) = c
+        return n.Rule(
+            citation, title, exceptions, is_default, assignment, conditions, stray=stray, span=s
+        )
 
     def _r_inline_rule(self, c: list[Any], s: Span | None) -> n.Rule:
-        citation, title, exceptions, is_default = c[0]
-        return n.Rule(citation, title, exceptions, is_default, c[1], tuple(c[2:]), span=s)
+        citation, title, exceptions, is_default, stray = c[0]
+        return n.Rule(
+            citation, title, exceptions, is_default, c[1], tuple(c[2:]), stray=stray, span=s
+        )
 
     # -- examples
     def _r_example(self, c: list[Any], s: Span | None) -> n.Example:
@@ -560,7 +574,7 @@ def parse_file(path: str | Path) -> n.Module:
     try:
         data = Path(path).read_bytes()
     except OSError as err:
-        reason = err.strerror or type(err).__name__
+        reason = os_reason(err)
         raise EdaranError(
             [Diagnostic("E005", Source(name, "").span(0, 0), {"reason": reason})]
         ) from None

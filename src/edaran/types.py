@@ -114,8 +114,8 @@ class EnumType:
         return None
 
     def names(self) -> list[str]:
-        """Member names, for "did you mean"."""
-        return [name for name, _ in self.members]
+        """Member names as rule files write them (``Jumat``), for "did you mean"."""
+        return [str(getattr(value, "label", None) or name) for name, value in self.members]
 
 
 def _fold(word: str) -> str:
@@ -243,7 +243,9 @@ class Duration:
             result = day + relativedelta(months=self.months)
             if result.day != day.day:
                 raise EvalError("month-clamp", date=day.isoformat(), months=self.months)
-        return result + dt.timedelta(days=self.exact.days)
+        if self.exact % dt.timedelta(days=1):
+            raise EvalError("date-plus-time", duration=self.describe())
+        return result + self.exact
 
 
 #: Duration and percent units a rule file may write after a number.
