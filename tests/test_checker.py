@@ -59,6 +59,7 @@ def test_the_reference_circular_checks_clean() -> None:
         "butir 1.a",
         "butir 2",
         "butir 6",
+        "butir 6[pendukung]",
         "butir 11",
         "butir 12.a",
         "butir 12.b",
@@ -68,8 +69,12 @@ def test_the_reference_circular_checks_clean() -> None:
         "butir 12.f",
     ]
     assert [r.id for r in program.rules if r.is_default] == ["butir 1.a"]
-    assert len(program.examples) == 22
+    assert len(program.examples) == 28
     assert list(program.outputs) == ["moda_kerja"]
+    assert [(lim.id, lim.mode, lim.kind, lim.scope) for lim in program.limits] == [
+        ("butir 4#1", "WFH", "at_most", "unit"),
+        ("butir 4#2", "WFO", "at_least", "unit"),
+    ]
 
 
 def test_the_reference_header() -> None:
@@ -92,12 +97,14 @@ def test_the_reference_header() -> None:
 
 def test_the_reference_exceptions_closure() -> None:
     program = check_or_raise(parse_file(REFERENCE))
-    both = frozenset({"butir 2", "butir 11"})
+    # 6 and 12 override 11, and through it 6[pendukung] (11 overrides it).
+    both = frozenset({"butir 2", "butir 11", "butir 6[pendukung]"})
     assert dict(program.overrides) == {
         "butir 1.a": frozenset(),
         "butir 2": frozenset(),
         "butir 6": both,
-        "butir 11": frozenset({"butir 2"}),
+        "butir 6[pendukung]": frozenset({"butir 2"}),
+        "butir 11": frozenset({"butir 2", "butir 6[pendukung]"}),
         "butir 12.a": both,
         "butir 12.b": both,
         "butir 12.c": both,

@@ -39,6 +39,9 @@ NOT_FROM_A_RULE_FILE = {
     "E503": "evaluation error while deciding (division by zero, month clamp)",
     # The command line: a file the operating system refuses (tested in test_cli.py).
     "E007": "a file that cannot be read or written",
+    # Scheduling: they need a roster (tested in test_scheduler.py and test_cli.py).
+    "E121": "a unit in a per-unit table that the roster does not have",
+    "W401": "a floor above the headcount of a unit on a day",
 }
 
 

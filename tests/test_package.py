@@ -18,11 +18,13 @@ LAYERS = [
     {"nodes", "schema", "calendar", "roster"},
     {"parser", "ir"},
     {"expressions", "conflicts"},
+    {"limits"},
     {"checker", "decision"},
     {"interpreter"},
     {"compiler"},
     {"engine"},
-    {"examples", "summary", "scheduler", "schedule_io", "_xlsx", "_ics"},
+    {"scheduler"},
+    {"examples", "summary", "presence", "schedule_io", "_xlsx", "_ics"},
     {"cli", "__init__", "__main__"},
 ]
 

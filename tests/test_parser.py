@@ -357,6 +357,15 @@ contoh "Staf":
     pegawai.jenjang adalah Pelaksana
     tanggal adalah 2026-04-10
     maka moda_kerja adalah WFO
+
+tabel PROPORSI: unit -> persen = 100%
+    BPKAD: 50%
+
+batas butir 4 "Kuota":
+    WFH paling banyak PROPORSI[unit] per unit per hari, dibulatkan ke bawah
+    WFO paling sedikit 1 per unit per hari dibulatkan ke atas
+    WFH paling banyak 1 per pegawai per minggu dibulatkan terdekat
+    jika tidak unit.layanan_publik
 """
 
 ENGLISH = """\
@@ -398,6 +407,15 @@ example "Staf":
     pegawai.jenjang is Pelaksana
     tanggal is 2026-04-10
     then moda_kerja is WFO
+
+table PROPORSI: unit -> persen = 100%
+    BPKAD: 50%
+
+limit clause 4 "Kuota":
+    WFH at most PROPORSI[unit] per unit per hari, rounded down
+    WFO at least 1 per unit per hari rounded up
+    WFH at most 1 per pegawai per minggu rounded nearest
+    if not unit.layanan_publik
 """
 
 MIXED = """\
@@ -439,12 +457,21 @@ contoh "Staf":
     pegawai.jenjang is Pelaksana
     tanggal adalah 2026-04-10
     then moda_kerja adalah WFO
+
+tabel PROPORSI: unit -> persen = 100%
+    BPKAD: 50%
+
+limit butir 4 "Kuota":
+    WFH paling banyak PROPORSI[unit] per unit per hari, rounded down
+    WFO at least 1 per unit per hari dibulatkan ke atas
+    WFH at most 1 per pegawai per minggu dibulatkan nearest
+    jika not unit.layanan_publik
 """
 
 
 def test_english_and_mixed_spellings_give_the_same_ast() -> None:
     indonesian = parse(INDONESIAN)
-    assert len(indonesian.items) == 14
+    assert len(indonesian.items) == 16
     assert parse(ENGLISH) == indonesian
     assert parse(MIXED) == indonesian
 
@@ -500,6 +527,16 @@ contoh "Staf":
     pegawai.jenjang adalah Pelaksana
     tanggal adalah 2026-04-10
     maka moda_kerja adalah WFO
+tabel PROPORSI: unit -> persen = 100%   # butir 4
+    # baris per unit
+    BPKAD: 50%
+
+batas butir 4 "Kuota":  # kuota
+    WFH paling  banyak PROPORSI[unit] per unit per hari, dibulatkan ke  bawah
+
+    WFO paling sedikit 1 per unit per hari dibulatkan ke atas
+    WFH paling banyak 1 per pegawai per minggu dibulatkan terdekat  # per orang
+    jika tidak unit.layanan_publik
 # komentar terakhir, tanpa baris baru di akhir"""
     assert parse(commented) == parse(INDONESIAN)
 
@@ -710,18 +747,19 @@ def grammar_keyword_terminals() -> dict[str, list[str]]:
     """Keyword terminals read from the grammar text itself: name -> its words."""
     found: dict[str, list[str]] = {}
     for line in grammar_text().splitlines():
-        match = re.match(r"^(_[A-Z]+)(?:\.\d+)?:\s*(.*)$", line)
+        match = re.match(r"^(_[A-Z_]+)(?:\.\d+)?:\s*(.*)$", line)
         if match and match.group(1) not in ("_NL",):
-            words = re.fullmatch(r"/\(\?:([\w|]+)\)\\b/", match.group(2).strip())
+            # Two-word keywords are written 'paling[ \t]+banyak'.
+            words = re.fullmatch(r"/\(\?:([\w|\[\] \\t+]+)\)\\b/", match.group(2).strip())
             assert words, f"keyword terminal {match.group(1)} has an unexpected pattern"
-            found[match.group(1)] = words.group(1).split("|")
+            found[match.group(1)] = [w.replace("[ \\t]+", " ") for w in words.group(1).split("|")]
     return found
 
 
 def test_keyword_table_covers_every_keyword_terminal() -> None:
     grammar = grammar_keyword_terminals()
     pairs = keyword_pairs()
-    assert len(grammar) == 38
+    assert len(grammar) == 47
     assert set(pairs) == set(grammar)
     for terminal, words in grammar.items():
         assert pairs[terminal] == (words[0], words[-1])
@@ -741,13 +779,14 @@ def test_keyword_table_spellings() -> None:
 
 
 def test_the_spelling_tests_use_every_keyword_in_both_languages() -> None:
-    indonesian = set(re.findall(r"\w+", INDONESIAN))
-    english = set(re.findall(r"\w+", ENGLISH))
+    def written(word: str, text: str) -> bool:
+        return re.search(r"\b" + word.replace(" ", r"\s+") + r"\b", text) is not None
+
     for terminal, (word_id, word_en) in keyword_pairs().items():
-        assert word_id in indonesian, terminal
+        assert written(word_id, INDONESIAN), terminal
         # 'bukan' has no English spelling of its own: English writes 'is not'.
         if terminal != "_ISNT":
-            assert word_en in english, terminal
+            assert written(word_en, ENGLISH), terminal
 
 
 def test_keywords_need_a_word_boundary() -> None:

@@ -19,7 +19,9 @@ from edaran import types as t
 from edaran.conflicts import find_conflicts
 from edaran.diagnostics import Diagnostic, EdaranError, Label, Severity, Span
 from edaran.expressions import Env, ExprChecker, suggest
+from edaran.limits import check_limit
 from edaran.messages import Localized
+from edaran.runtime import UnitTable
 from edaran.schema import WEEKDAY, Schema
 
 __all__ = ["BUILTIN_MODES", "MAX_DIAGNOSTICS", "STATUS_NOT_IN_FORCE", "STATUS_OFF", "check"]
@@ -32,6 +34,10 @@ STATUS_OFF = "LIBUR"
 STATUS_NOT_IN_FORCE = "TIDAK_BERLAKU"
 WORK_MODE = "moda_kerja"
 _OUTPUT_ALIASES = {"work_mode": WORK_MODE}
+#: 'jumlah_pegawai adalah 7' in a contoh: a unit of 7 alike employees, scheduled
+_STAFF_WORDS = ("jumlah_pegawai", "staff_count")
+#: 'maka jumlah.WFH adalah 3': how many of them the schedule puts in a mode
+_COUNT_WORDS = ("jumlah", "count")
 _TIMEZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 _HEADER_REQUIRED = ("effective",)
 
@@ -66,6 +72,12 @@ class _Checker:
         rules = self.rules([i for i in items if isinstance(i, n.Rule)])
         overrides = self.exception_graph(rules)
         examples = [self.example(e) for e in items if isinstance(e, n.Example)]
+        limits = [
+            limit
+            for decl in items
+            if isinstance(decl, n.LimitDecl)
+            for limit in check_limit(decl, self.exprs, self.modes, self.report)
+        ]
         if any(d.is_error for d in self.diagnostics) or header is None or overrides is None:
             return None
         program = ir.Program(
@@ -80,6 +92,11 @@ class _Checker:
             workweek=self.workweek(items),
             examples=tuple(e for e in examples if e is not None),
             overrides=overrides,
+            limits=tuple(limits),
+            tables={
+                name: (table, self.table_spans[name])
+                for name, (table, _) in self.env.tables.items()
+            },
             source_name=self.module.span.path if self.module.span else "",
         )
         if self.static_conflicts:
@@ -175,11 +192,14 @@ class _Checker:
                     self.outputs[item.name.name] = kind
             elif isinstance(item, n.ModeDecl):
                 self.claim(item.name)
+        self.table_spans: dict[str, dict[str, Span | None]] = {}
         for item in items:
             if isinstance(item, n.SetDecl):
                 self.set_decl(item)
             elif isinstance(item, n.ParamDecl):
                 self.param_decl(item)
+            elif isinstance(item, n.TableDecl):
+                self.table_decl(item)
 
     def type_ref(self, ref: n.TypeRef) -> t.Type | None:
         table: dict[str, t.Type] = {
@@ -241,6 +261,37 @@ class _Checker:
         values.sort(key=lambda pair: pair[0] or dt.date.min)
         self.params[item.name.name] = tuple(values)
         self.env.params[item.name.name] = kind
+
+    def table_decl(self, item: n.TableDecl) -> None:
+        if not self.claim(item.name):
+            return
+        if item.key_type.name != "unit":
+            self.report(
+                Diagnostic(
+                    "E206", item.key_type.span, {"name": item.key_type.name}, suggestions=("unit",)
+                )
+            )
+            return
+        kind = self.type_ref(item.value_type)
+        if kind is None:
+            return
+        default = self.constant(item.default, kind)
+        rows: dict[str, object] = {}
+        spans: dict[str, Span | None] = {}
+        for row in item.rows:
+            if row.key.name in rows:
+                first = spans[row.key.name]
+                labels = (Label(first, "label-declared-here"),) if first is not None else ()
+                name = f"{item.name.name}[{row.key.name}]"
+                self.report(Diagnostic("E105", row.key.span, {"name": name}, labels=labels))
+                continue
+            value = self.constant(row.value, kind)
+            if value is not None:
+                rows[row.key.name] = value
+                spans[row.key.name] = row.span
+        table = UnitTable(item.name.name, default, rows)
+        self.env.tables[item.name.name] = (table, kind)
+        self.table_spans[item.name.name] = spans
 
     def constant(self, expr: n.Expr, kind: t.Type) -> object | None:
         typed = self.exprs.check(expr, kind)
@@ -415,6 +466,7 @@ class _Checker:
     def example(self, example: n.Example) -> ir.CheckedExample | None:
         givens: list[tuple[tuple[str, ...], object]] = []
         written: set[str] = set()
+        staff: object = None
         day: dt.date | None = None
         ok = True
         for given in example.givens:
@@ -423,6 +475,10 @@ class _Checker:
                 ok = False
                 continue
             written.add(given.path.dotted)
+            if given.path.dotted in _STAFF_WORDS:
+                staff = self.constant(given.value, t.INT)
+                ok = ok and isinstance(staff, int) and staff > 0
+                continue
             fact = self.exprs.check(given.path)
             if not isinstance(fact, ir.Fact):
                 ok = False
@@ -443,6 +499,15 @@ class _Checker:
         expects: list[tuple[str, object, t.Type]] = []
         for expect in example.expects:
             name = _OUTPUT_ALIASES.get(expect.path.dotted, expect.path.dotted)
+            parts = expect.path.parts
+            if len(parts) == 2 and parts[0] in _COUNT_WORDS and self.modes.lookup(parts[1]):
+                # 'maka jumlah.WFH adalah 3': a count in a schedule example
+                count = self.constant(expect.value, t.INT)
+                if count is None:
+                    ok = False
+                else:
+                    expects.append((f"jumlah.{self.modes.lookup(parts[1])}", count, t.INT))
+                continue
             kind = self.outputs.get(name)
             if kind is None:
                 self.report(
@@ -463,7 +528,12 @@ class _Checker:
         if not ok or day is None:
             return None
         return ir.CheckedExample(
-            example.title, tuple(givens), day, tuple(expects), span=example.span
+            example.title,
+            tuple(givens),
+            day,
+            tuple(expects),
+            staff=staff if isinstance(staff, int) else None,
+            span=example.span,
         )
 
 

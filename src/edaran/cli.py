@@ -10,13 +10,15 @@ terminal: every error is a diagnostic.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
+import difflib
 import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -138,6 +140,25 @@ def _parser() -> argparse.ArgumentParser:
     _roster_args(p)
     p.add_argument("--nip", required=True)
     p.add_argument("--date", required=True, type=_date)
+    p = sub.add_parser(
+        "schedule",
+        aliases=["jadwalkan"],
+        parents=[common],
+        help="jadwal yang memenuhi kuota butir 4 / a schedule meeting the caps",
+    )
+    _roster_args(p)
+    p.add_argument("--from", dest="first", required=True, type=_date)
+    p.add_argument("--to", dest="last", required=True, type=_date)
+    p.add_argument("--format", choices=["csv", "json", "xlsx", "ics"], default="csv")
+    p.add_argument("--output", type=Path, help="file (csv, json, xlsx) or folder (ics)")
+    p.add_argument(
+        "--per",
+        choices=["person", "unit"],
+        default="person",
+        help="ics: a file per person or per unit",
+    )
+    p.add_argument("--absences", type=Path, help="cuti.csv: nip, mulai, sampai")
+    p.add_argument("--transfers", type=Path, help="mutasi.csv: nip, tanggal, unit")
     p = sub.add_parser(
         "run",
         aliases=["jalankan"],
@@ -368,6 +389,118 @@ def _run_one(path: Path, roster_path: Path, output: Path | None, lang: Lang) -> 
     return 1 if failed or errors else 0
 
 
+def _unknown_table_units(circular: Circular, roster: Roster) -> list[Diagnostic]:
+    """E121 for a per-unit table row naming a unit the roster does not have."""
+    found = []
+    for name, (_, spans) in circular.program.tables.items():
+        for code, span in spans.items():
+            if code not in roster.units:
+                hints = tuple(difflib.get_close_matches(code, list(roster.units), n=3))
+                found.append(
+                    Diagnostic("E121", span, {"code": code, "table": name}, suggestions=hints)
+                )
+    return found
+
+
+def _presence(
+    args: argparse.Namespace, roster: Roster, lang: Lang
+) -> tuple[list[Any], list[Any]] | None:
+    from edaran.presence import read_absences, read_transfers
+
+    absences: list[Any] = []
+    transfers: list[Any] = []
+    problems: list[Diagnostic] = []
+    if args.absences:
+        absences, found = read_absences(args.absences, roster)
+        problems += found
+    if args.transfers:
+        transfers, found = read_transfers(args.transfers, roster)
+        problems += found
+    if problems:
+        sys.stderr.write(render_all(problems, lang) + "\n")
+    if any(d.is_error for d in problems):
+        return None
+    return absences, transfers
+
+
+def cmd_schedule(args: argparse.Namespace, lang: Lang) -> int:
+    from edaran import schedule_io
+    from edaran.scheduler import schedule
+
+    if args.last < args.first:
+        sys.stderr.write(_w("bad-range", lang, first=args.first, last=args.last) + "\n")
+        return 2
+    schedule_io.require_format(args.format)
+    circular = _load(args.file, sys.stderr, lang)
+    roster = _roster(args.roster, lang) if circular else None
+    if circular is None or roster is None:
+        return 1
+    unknown = _unknown_table_units(circular, roster)
+    if unknown:
+        sys.stderr.write(render_all(unknown, lang) + "\n")
+        return 1
+    presence = _presence(args, roster, lang)
+    if presence is None:
+        return 1
+    absences, transfers = presence
+    with _progress(lang) as progress:
+        made = schedule(
+            circular,
+            roster.employees,
+            args.first,
+            args.last,
+            absences=absences,
+            transfers=transfers,
+            progress=progress,
+        )
+    if made.warnings:
+        sys.stderr.write(render_all(made.warnings, lang) + "\n")
+    if args.format == "xlsx":
+        schedule_io.write_xlsx(made, args.output or Path("jadwal.xlsx"), lang)
+    elif args.format == "ics":
+        schedule_io.write_ics(made, args.output or Path("jadwal-ics"), args.per, lang)
+    elif args.output:
+        with args.output.open("w", encoding="utf-8", newline="") as out:
+            _write_schedule(made, args.format, out, lang)
+    else:
+        _write_schedule(made, args.format, sys.stdout, lang)
+    sys.stderr.write(schedule_io.summary_text(made, lang) + "\n")
+    return 1 if any(d.is_error for d in made.warnings) else 0
+
+
+def _write_schedule(made: Any, fmt: str, out: TextIO, lang: Lang) -> None:
+    from edaran import schedule_io
+
+    if fmt == "json":
+        schedule_io.write_json(made, out, lang)
+    else:
+        schedule_io.write_csv(made, out, lang)
+
+
+@contextlib.contextmanager
+def _progress(lang: Lang) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr for long runs, when tqdm is installed and stderr is a terminal."""
+    try:
+        from tqdm import tqdm  # type: ignore[import-not-found, import-untyped, unused-ignore]  # optional extra
+    except ImportError:
+        yield None
+        return
+    if not sys.stderr.isatty():
+        yield None
+        return
+    bar = tqdm(total=0, unit="hari" if lang == "id" else "day", file=sys.stderr, leave=False)
+
+    def update(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    try:
+        yield update
+    finally:
+        bar.close()
+
+
 def _top_unit(unit: Any) -> str:
     while unit.induk is not None:
         unit = unit.induk
@@ -384,6 +517,8 @@ _COMMANDS = {
     "explain": cmd_explain,
     "jelaskan": cmd_explain,
     "run": cmd_run,
+    "schedule": cmd_schedule,
+    "jadwalkan": cmd_schedule,
     "jalankan": cmd_run,
 }
 

@@ -103,6 +103,29 @@ def _show(value: object) -> str:
     return show_value(value)
 
 
+def _schedule_example(
+    circular: Circular, example: ir.CheckedExample, employee: Any
+) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """A unit of ``staff`` alike employees scheduled on the example's day; counts compared."""
+    from edaran.scheduler import schedule
+
+    staff = example.staff or 0
+    people = [
+        attrs.evolve(employee, nip=f"{i + 1:018d}", nama=f"Pegawai {i + 1}") for i in range(staff)
+    ]
+    made = schedule(circular, people, example.date, example.date)
+    counts: dict[str, int] = {}
+    for assignment in made:
+        counts[assignment.mode] = counts.get(assignment.mode, 0) + 1
+    failures = []
+    for output, expected, _ in example.expects:
+        mode = output.split(".", 1)[1]
+        if counts.get(mode, 0) != expected:
+            failures.append((output, _show(expected), _show(counts.get(mode, 0))))
+    clauses = [a.clause for a in made if a.clause]
+    return failures, list(dict.fromkeys(clauses))
+
+
 def run_examples(circular: Circular) -> list[ExampleResult]:
     """Run every ``contoh`` of the circular, in file order."""
     results = []
@@ -111,6 +134,15 @@ def run_examples(circular: Circular) -> list[ExampleResult]:
         failures: list[tuple[str, str, str]] = []
         clauses: list[str] = []
         error = None
+        if example.staff is not None:
+            failures, clauses = _schedule_example(circular, example, employee)
+            passed = not failures
+            results.append(
+                ExampleResult(
+                    example.title, passed, example.span, tuple(failures), None, tuple(clauses)
+                )
+            )
+            continue
         try:
             for output, expected, _ in example.expects:
                 reference = circular.decide(employee, example.date, output, backend="interpreter")

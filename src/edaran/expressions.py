@@ -17,7 +17,7 @@ from edaran import nodes as n
 from edaran import types as t
 from edaran.diagnostics import Diagnostic, Span
 from edaran.messages import Localized
-from edaran.runtime import ARITHMETIC, RUNTIME_OPS, whole_rupiah
+from edaran.runtime import ARITHMETIC, RUNTIME_OPS, UnitTable, whole_rupiah
 from edaran.schema import Schema
 
 __all__ = ["Env", "ExprChecker", "suggest"]
@@ -48,6 +48,8 @@ class Env:
         self.params: dict[str, t.Type] = {}
         self.enums: dict[str, t.EnumType] = {}
         self.known_enums: list[t.EnumType] = [*schema.enums()]
+        #: table name -> (the table, the type of its values)
+        self.tables: dict[str, tuple[UnitTable, t.Type]] = {}
 
     def all_enums(self) -> list[t.EnumType]:
         """Schema enumerations, the work modes and the file's own, in lookup order."""
@@ -237,6 +239,21 @@ class ExprChecker:
             kind = field.type
             nullable = nullable or field.nullable
         return ir.Fact(root, path, e.dotted, kind, nullable, span=e.span)
+
+    def _Index(self, e: n.Index, expect: t.Type | None) -> ir.Expr | None:
+        name = e.table.dotted
+        declared = self.env.tables.get(name)
+        if declared is None:
+            self._error("E101", e.table.span, suggest(name, self.env.tables), name=name)
+            return None
+        key = self.check(e.key)
+        if key is None:
+            return None
+        if not isinstance(key.type, t.UnitType):
+            self._error("E201", e.span, op="[ ]", left=name, right=_Shown(key.type))
+            return None
+        table, kind = declared
+        return ir.Op("index", (ir.Const(table, kind, name=name), key), kind, span=e.span)
 
     # ------------------------------------------------------- operations
     def _Not(self, e: n.Not, expect: t.Type | None) -> ir.Expr | None:

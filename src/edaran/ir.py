@@ -24,6 +24,7 @@ __all__ = [
     "Expr",
     "Fact",
     "Header",
+    "LimitIR",
     "Op",
     "Param",
     "Program",
@@ -95,6 +96,31 @@ class RuleIR:
 
 
 @attrs.frozen
+class LimitIR:
+    """A cap, floor or per-person limit (butir 4), which the scheduler meets.
+
+    ``kind`` is ``at_most`` or ``at_least``; ``amount`` is a percent (a share
+    of the headcount) or an integer (people, or days for a person);
+    ``scope`` is ``unit``, ``perangkat_daerah`` or ``pegawai``; ``window`` is
+    ``hari``, ``minggu``, ``bulan`` or ``periode``; ``rounding`` is ``down``,
+    ``up`` or ``nearest``.  ``condition`` reads unit and day facts (and, for a
+    per-person limit, the employee's).
+    """
+
+    id: str
+    clause: str
+    title: str | None
+    mode: str
+    kind: str
+    amount: Expr
+    scope: str
+    window: str
+    rounding: str
+    condition: Expr | None = None
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
 class Header:
     """The circular's metadata, checked."""
 
@@ -117,6 +143,8 @@ class CheckedExample:
     givens: tuple[tuple[tuple[str, ...], object], ...]
     date: dt.date
     expects: tuple[tuple[str, object, t.Type], ...]
+    #: for a schedule example: how many alike employees the unit has
+    staff: int | None = None
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
 
 
@@ -137,6 +165,9 @@ class Program:
     #: rule id -> ids of every rule it overrides, directly or through others
     overrides: Mapping[str, frozenset[str]]
     source_name: str = ""
+    limits: tuple[LimitIR, ...] = ()
+    #: table name -> (table, spans of its rows by unit code) for roster checks
+    tables: Mapping[str, tuple[object, Mapping[str, Span | None]]] = attrs.field(factory=dict)
 
     def rules_for(self, output: str) -> tuple[RuleIR, ...]:
         """The rules that set ``output``, in file order."""

@@ -94,6 +94,23 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "hitungan tetap ini tidak dapat dikerjakan: {reason}",
         "this constant cannot be computed: {reason}",
     ),
+    "E117": ("'{word}' bukan {what} yang dikenal", "'{word}' is not a known {what}"),
+    "E118": (
+        "batas per unit hanya dapat membaca fakta unit dan hari, bukan '{name}'",
+        "a limit on a unit can read unit and day facts only, not '{name}'",
+    ),
+    "E119": (
+        "batas ditulis sebagai persentase atau bilangan (hari, bagi batas per pegawai), bukan {type}",
+        "a limit is a percentage or a number (of days, for a limit per employee), not {type}",
+    ),
+    "E120": (
+        "batas {value} di luar rentang 0%-100%",
+        "limit {value} is outside 0%-100%",
+    ),
+    "E121": (
+        "unit '{code}' di tabel {table} tidak ada dalam daftar pegawai",
+        "unit '{code}' in table {table} is not in the roster",
+    ),
     # -- types ----------------------------------------------------------------
     "E201": (
         "tipe tidak cocok: '{op}' tidak berlaku untuk {left} dan {right}",
@@ -173,6 +190,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "E403": (
         "fakta kalender '{name}' diambil dari kalender; contoh cukup menyebut tanggal",
         "calendar fact '{name}' comes from the calendar; an example gives only the date",
+    ),
+    "W401": (
+        "{clause}: {mode} paling sedikit {required} di {unit} pada {date}, tetapi hanya "
+        "{headcount} pegawai hadir; semua yang hadir ditetapkan {mode}",
+        "{clause}: at least {required} {mode} in {unit} on {date}, but only {headcount} "
+        "staff are present; all of them are set to {mode}",
     ),
     # -- evaluation -----------------------------------------------------------
     "E501": (

@@ -148,4 +148,18 @@ DATA_MESSAGES: dict[str, tuple[str, str]] = {
         "Excel mengubah NIP menjadi bilangan; format kolom NIP sebagai Teks lalu simpan ulang",
         "Excel turned the NIP into a number; format the NIP column as Text and save again",
     ),
+    "D040": (
+        "keluaran {format} memerlukan paket '{package}' yang belum terpasang; "
+        'pasang dengan: pip install "edaran[{extra}]"',
+        "the {format} output needs the package '{package}', which is not installed; "
+        'install it with: pip install "edaran[{extra}]"',
+    ),
+    "D041": (
+        "NIP {nip} di kolom '{column}' tidak ada dalam daftar pegawai",
+        "NIP {nip} in column '{column}' is not in the roster",
+    ),
+    "D042": (
+        "'{column}' ({last}) lebih awal daripada tanggal mulai ({first})",
+        "'{column}' ({last}) is earlier than the first day ({first})",
+    ),
 }

@@ -33,8 +33,11 @@ __all__ = [
     "HeaderItem",
     "HolidayDecl",
     "Ident",
+    "Index",
     "IntLit",
     "Item",
+    "LimitDecl",
+    "LimitLine",
     "ModeDecl",
     "Module",
     "MoneyLit",
@@ -49,6 +52,8 @@ __all__ = [
     "SetDecl",
     "SetLit",
     "StrLit",
+    "TableDecl",
+    "TableRow",
     "TimeLit",
     "TypeRef",
     "WorkweekDecl",
@@ -233,8 +238,18 @@ class Between:
     span: Span | None = _span()
 
 
+@attrs.frozen
+class Index:
+    """``TABEL[unit]``: a per-unit value from a declared table."""
+
+    table: Name
+    key: Expr
+    span: Span | None = _span()
+
+
 Expr: TypeAlias = (
-    Name
+    Index
+    | Name
     | IntLit
     | DecLit
     | PercentLit
@@ -397,8 +412,59 @@ class Example:
     span: Span | None = _span()
 
 
+@attrs.frozen
+class TableRow:
+    """``KODE: nilai``: one unit's own value in a table."""
+
+    key: Ident
+    value: Expr
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class TableDecl:
+    """``tabel NAMA: unit -> tipe = bawaan`` and its rows, one per unit that differs."""
+
+    name: Ident
+    key_type: Ident
+    value_type: TypeRef
+    default: Expr
+    rows: tuple[TableRow, ...] = ()
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class LimitLine:
+    """``WFH paling banyak 50% per unit per hari, dibulatkan ke bawah``.
+
+    ``kind`` is ``at_most`` or ``at_least``; ``rounding`` is ``down``, ``up``,
+    ``nearest`` or None (the default for the kind).
+    """
+
+    mode: Ident
+    kind: str
+    amount: Expr
+    scope: Ident
+    window: Ident
+    rounding: str | None = None
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class LimitDecl:
+    """``batas butir 4 "judul":`` with its limits and the conditions they hold under."""
+
+    citation: Citation
+    title: str | None
+    lines: tuple[LimitLine, ...]
+    conditions: tuple[Expr, ...] = ()
+    span: Span | None = _span()
+
+
 Item: TypeAlias = (
-    Header
+    TableDecl
+    | LimitDecl
+    | Header
     | SetDecl
     | EnumDecl
     | ParamDecl

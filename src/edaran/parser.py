@@ -63,7 +63,7 @@ def _parser() -> lark.Lark:
     )
 
 
-_KEYWORD_PATTERN = re.compile(r"^\(\?:([\w|]+)\)\\b$")
+_KEYWORD_PATTERN = re.compile(r"^\(\?:([\w|\[\] \t+]+)\)\\b$")
 
 
 @functools.cache
@@ -78,7 +78,8 @@ def keyword_pairs() -> dict[str, tuple[str, str]]:
     for terminal in _parser().terminals:
         match = _KEYWORD_PATTERN.match(terminal.pattern.value)
         if terminal.pattern.type == "re" and match:
-            words = match.group(1).split("|")
+            # Two-word keywords are written 'paling[ \t]+banyak': shown with one space.
+            words = [w.replace("[ \t]+", " ") for w in match.group(1).split("|")]
             pairs[terminal.name] = (words[0], words[-1])
     return pairs
 
@@ -296,6 +297,56 @@ class _ToAst(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-arg] 
 
     def _r_workweek_decl(self, c: list[Any], s: Span | None) -> n.WorkweekDecl:
         return n.WorkweekDecl(c[0], span=s)
+
+    # -- tables and limits
+    def _r_table_decl(self, c: list[Any], s: Span | None) -> n.TableDecl:
+        name, key, _arrow, value_type, default, *rows = c
+        return n.TableDecl(
+            self._ident(name), self._ident(key), value_type, default, tuple(rows), span=s
+        )
+
+    def _r_table_row(self, c: list[Any], s: Span | None) -> n.TableRow:
+        return n.TableRow(self._ident(c[0]), c[1], span=s)
+
+    def _limit_line(kind: str) -> Any:  # type: ignore[misc]  # a factory run in the class body
+        def build(self: _ToAst, c: list[Any], s: Span | None) -> n.LimitLine:
+            mode, amount, scope, window, *rounding = c
+            return n.LimitLine(
+                self._ident(mode),
+                kind,
+                amount,
+                self._ident(scope),
+                self._ident(window),
+                rounding[0] if rounding else None,
+                span=s,
+            )
+
+        return build
+
+    _r_at_most = _limit_line("at_most")
+    _r_at_least = _limit_line("at_least")
+
+    def _r_limit_if(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
+        return ("if", c[0])
+
+    def _r_round_down(self, c: list[Any], s: Span | None) -> str:
+        return "down"
+
+    def _r_round_up(self, c: list[Any], s: Span | None) -> str:
+        return "up"
+
+    def _r_round_nearest(self, c: list[Any], s: Span | None) -> str:
+        return "nearest"
+
+    def _r_limit_decl(self, c: list[Any], s: Span | None) -> n.LimitDecl:
+        citation, *rest = c
+        title = _unquote(rest.pop(0)) if rest and isinstance(rest[0], Token) else None
+        lines = tuple(x for x in rest if isinstance(x, n.LimitLine))
+        conditions = tuple(x[1] for x in rest if isinstance(x, tuple))
+        return n.LimitDecl(citation, title, lines, conditions, span=s)
+
+    def _r_index(self, c: list[Any], s: Span | None) -> n.Index:
+        return n.Index(c[0], c[1], span=s)
 
     # -- rules
     def _cite(self, kind: str, c: list[Any], s: Span | None) -> n.Citation:

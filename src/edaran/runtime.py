@@ -12,9 +12,11 @@ from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+import attrs
+
 from edaran import types as t
 
-__all__ = ["ARITHMETIC", "RUNTIME_OPS", "whole_rupiah"]
+__all__ = ["ARITHMETIC", "RUNTIME_OPS", "UnitTable", "whole_rupiah"]
 
 
 def _unit_code(value: Any) -> Any:
@@ -63,6 +65,32 @@ def _date_sub(a: dt.date, b: t.Duration) -> dt.date:
     return (-b).add_to(a)
 
 
+@attrs.frozen
+class UnitTable:
+    """A per-unit parameter: each listed unit's own value, and the circular's default.
+
+    A sub-unit without a row of its own takes its parent's, then the default:
+    a UPT follows its office unless the table names it.
+    """
+
+    name: str
+    default: object
+    rows: dict[str, object] = attrs.field(eq=False)
+
+    def lookup(self, unit: Any) -> object:
+        """The value for ``unit`` (a Unit, or a unit code)."""
+        if unit is None:
+            return None
+        if isinstance(unit, str):
+            return self.rows.get(unit, self.default)
+        seen = unit
+        while seen is not None:
+            if seen.kode in self.rows:
+                return self.rows[seen.kode]
+            seen = seen.induk
+        return self.default
+
+
 #: op name -> function of the evaluated arguments (``and``/``or`` are lazy, apart).
 RUNTIME_OPS: dict[str, Callable[..., Any]] = {
     "not": lambda a: not a,
@@ -86,6 +114,7 @@ RUNTIME_OPS: dict[str, Callable[..., Any]] = {
     "mul": _arith(_mul),
     "div": _arith(_div),
     "neg": lambda a: None if a is None else -a,
+    "index": lambda table, key: table.lookup(key),
     "date_add": _arith(lambda a, b: b.add_to(a)),
     "date_sub": _arith(_date_sub),
     "date_diff": _arith(lambda a, b: (a - b).days),
