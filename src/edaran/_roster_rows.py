@@ -64,6 +64,8 @@ _EMPLOYEE_BASE = {
     "jenjang": (True, False),
     "jabatan": (False, True),
     "capaian_kinerja": (False, True),
+    "mulai_tugas": (False, True),
+    "selesai_tugas": (False, True),
 }
 # Unit columns of the flat layout that keep their bare name (the others get "_unit").
 _FLAT_BARE = frozenset({"layanan_publik"})

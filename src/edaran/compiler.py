@@ -21,7 +21,7 @@ from typing import Any
 from edaran import ir
 from edaran import types as t
 from edaran.interpreter import resolve
-from edaran.runtime import RUNTIME_OPS, whole_rupiah
+from edaran.runtime import ARITHMETIC, RUNTIME_OPS, whole_rupiah
 
 __all__ = ["CompiledProgram", "compile_program"]
 
@@ -169,19 +169,14 @@ def _surely_bool(node: ir.Expr) -> bool:
 
 
 def _nullable(node: ir.Expr) -> bool:
+    """Whether ``node`` may be empty (None): a nullable fact, or what is computed from one."""
     if isinstance(node, ir.Fact):
         return node.nullable
     if isinstance(node, ir.Op):
-        return node.op in (
-            "add",
-            "sub",
-            "mul",
-            "div",
-            "neg",
-            "date_add",
-            "date_sub",
-            "date_diff",
-        ) and any(_nullable(a) for a in node.args)
+        # Arithmetic and table lookups pass an empty value on; comparisons never do.
+        return (node.op in ARITHMETIC or node.op == "index") and any(
+            _nullable(a) for a in node.args
+        )
     return False
 
 

@@ -125,6 +125,10 @@ class Employee:
     jenjang: PositionLevel = attrs.field(default=PositionLevel.PELAKSANA, metadata={"en": "level"})
     jabatan: str = attrs.field(default="", metadata={"en": "position"})
     capaian_kinerja: Decimal | None = attrs.field(default=None, metadata={"en": "performance"})
+    #: first day of duty in this post (a new hire); None if it began before
+    mulai_tugas: dt.date | None = attrs.field(default=None, metadata={"en": "start_date"})
+    #: last day of duty (retirement, a move out of the province); None if open
+    selesai_tugas: dt.date | None = attrs.field(default=None, metadata={"en": "end_date"})
 
 
 @attrs.frozen
