@@ -299,9 +299,11 @@ def test_run_on_the_bundled_example(
     with target.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == staff * days
-    assert list(rows[0]) == ["nip", "unit", "date", "mode", "clause", "reason"]
-    assert {r["mode"] for r in rows} == {"WFO", "WFH", "WFA", "LIBUR"}
-    assert rows[0]["date"] == "2026-04-01" and rows[-1]["date"] == "2026-05-31"
+    # The reference circular has caps (butir 4): the main job writes the schedule.
+    header = ["nip", "nama", "unit", "tanggal", "layak", "moda", "alasan", "klausul"]
+    assert list(rows[0]) == header
+    assert {r["moda"] for r in rows} == {"WFO", "WFH", "WFA", "LIBUR"}
+    assert rows[0]["tanggal"] == "2026-04-01" and rows[-1]["tanggal"] == "2026-05-31"
 
 
 def test_run_on_a_small_copy_in_english(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -309,15 +311,17 @@ def test_run_on_a_small_copy_in_english(capsys: pytest.CaptureFixture[str], tmp_
     shutil.copytree(REPO / ROSTER, tmp_path / "roster")
     code, out, _ = run(capsys, "run", "--lang", "en", str(tmp_path))
     assert code == 0
-    written = tmp_path / "keluaran" / "keputusan-se-2026-04-01-2026-05-31.csv"
+    written = tmp_path / "keluaran" / "jadwal-se-2026-04-01-2026-05-31.csv"
     assert out.splitlines()[-1] == f"{4 * 61} decisions written to {written}"
     summary = out[out.index("Summary per unit") :].splitlines()
-    assert summary[1].split() == ["Unit", "Staff", "WFO", "WFH", "WFA", "LIBUR"]
+    assert summary[1].split() == ["Unit", "Staff", "WFO", "WFA", "LIBUR"]
     # 61 days: 24 off (18 weekend days, 6 holidays and cuti bersama), 6 working Fridays.
-    assert summary[3].split() == ["BAPPEDA", "2", "62", "6", "6", "48"]
-    assert summary[4].split() == ["BPBD", "1", "37", "0", "0", "24"]
-    assert summary[5].split() == ["RS_EB", "1", "37", "0", "0", "24"]
-    assert summary[7].split() == ["Total", "4", "136", "6", "6", "96"]
+    # Bappeda's head works from anywhere on Fridays (butir 11), so its one other
+    # employee is the one on site that butir 4 requires: no WFH at all.
+    assert summary[3].split() == ["BAPPEDA", "2", "68", "6", "48"]
+    assert summary[4].split() == ["BPBD", "1", "37", "0", "24"]
+    assert summary[5].split() == ["RS_EB", "1", "37", "0", "24"]
+    assert summary[7].split() == ["Total", "4", "142", "6", "96"]
 
 
 def test_run_without_rules_or_roster(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

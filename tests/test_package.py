@@ -15,7 +15,7 @@ LAYERS = [
     {"messages_data", "messages"},
     {"diagnostics", "model", "types", "_values", "_csvio", "_roster_rows"},
     {"runtime", "schedule_model"},
-    {"nodes", "schema", "calendar", "roster"},
+    {"nodes", "schema", "calendar", "roster", "contacts"},
     {"parser", "ir"},
     {"expressions", "conflicts"},
     {"limits"},

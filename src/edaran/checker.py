@@ -19,7 +19,7 @@ from edaran import types as t
 from edaran.conflicts import find_conflicts
 from edaran.diagnostics import Diagnostic, EdaranError, Label, Severity, Span
 from edaran.expressions import Env, ExprChecker, suggest
-from edaran.limits import check_limit
+from edaran.limits import check_limit, check_limit_params
 from edaran.messages import Localized
 from edaran.runtime import UnitTable
 from edaran.schema import WEEKDAY, Schema
@@ -78,6 +78,7 @@ class _Checker:
             if isinstance(decl, n.LimitDecl)
             for limit in check_limit(decl, self.exprs, self.modes, self.report)
         ]
+        limits = check_limit_params(limits, self.params, self.report)
         if any(d.is_error for d in self.diagnostics) or header is None or overrides is None:
             return None
         program = ir.Program(
@@ -289,7 +290,9 @@ class _Checker:
             if value is not None:
                 rows[row.key.name] = value
                 spans[row.key.name] = row.span
-        table = UnitTable(item.name.name, default, rows)
+        where: dict[str | None, object] = {None: item.default.span}
+        where.update(spans)
+        table = UnitTable(item.name.name, default, rows, where)
         self.env.tables[item.name.name] = (table, kind)
         self.table_spans[item.name.name] = spans
 

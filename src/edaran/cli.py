@@ -72,6 +72,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "== Memutuskan {people} pegawai, {first} s.d. {last}",
         "== Deciding {people} employees, {first} to {last}",
     ),
+    "step-schedule": (
+        "== Menjadwalkan menurut batas (butir 4): kuota, minimal hadir, batas per orang",
+        "== Scheduling within the limits (butir 4): caps, floors, per-person limits",
+    ),
     "unit": ("Perangkat daerah", "Unit"),
     "people": ("Pegawai", "Staff"),
     "total": ("Jumlah", "Total"),
@@ -366,10 +370,21 @@ def _run_one(path: Path, roster_path: Path, output: Path | None, lang: Lang) -> 
     first, last = first_period(circular)
     print(_w("step-decide", lang, people=len(roster), first=first, last=last))
     errors: list[DecisionError] = []
-    target = output or path.parent / "keluaran" / f"keputusan-{path.stem}-{first}-{last}.csv"
+    # With caps (batas), the main job is the schedule; without, the decisions.
+    kind = "jadwal" if circular.program.limits else "keputusan"
+    target = output or path.parent / "keluaran" / f"{kind}-{path.stem}-{first}-{last}.csv"
     target.parent.mkdir(parents=True, exist_ok=True)
     counts: Counter[tuple[str, object]] = Counter()
     top = {e.nip: _top_unit(e.unit) for e in roster.employees}
+    if circular.program.limits:
+        written = _run_schedule(circular, roster, (first, last), target, counts, lang)
+        print()
+        print(_w("summary-head", lang, first=first, last=last))
+        words = (_w("unit", lang), _w("people", lang), _w("total", lang))
+        print(summary_table(summarize(roster, counts), lang, *words))
+        print()
+        print(_w("written", lang, count=written, path=target))
+        return 1 if failed else 0
 
     def tally(decisions: Iterable[Decision]) -> Iterator[Decision]:
         for d in decisions:
@@ -387,6 +402,30 @@ def _run_one(path: Path, roster_path: Path, output: Path | None, lang: Lang) -> 
     print(_w("written", lang, count=written, path=target))
     _report_undecided(errors, lang)
     return 1 if failed or errors else 0
+
+
+def _run_schedule(
+    circular: Circular,
+    roster: Roster,
+    period: tuple[dt.date, dt.date],
+    target: Path,
+    counts: Counter[tuple[str, object]],
+    lang: Lang,
+) -> int:
+    """Schedule the period, write it to ``target`` and count modes per top-level unit."""
+    from edaran import schedule_io
+    from edaran.scheduler import schedule
+
+    print(_w("step-schedule", lang))
+    with _progress(lang) as progress:
+        made = schedule(circular, roster.employees, *period, progress=progress)
+    if made.warnings:
+        sys.stderr.write(render_all(made.warnings, lang) + "\n")
+    top = {e.nip: _top_unit(e.unit) for e in roster.employees}
+    for assignment in made:
+        counts[(top[assignment.nip], assignment.mode)] += 1
+    with target.open("w", encoding="utf-8", newline="") as out:
+        return schedule_io.write_csv(made, out, lang)
 
 
 def _unknown_table_units(circular: Circular, roster: Roster) -> list[Diagnostic]:

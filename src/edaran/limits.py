@@ -6,7 +6,7 @@ checker calls :func:`check_limit` with its expression checker and reporter.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from edaran import ir
@@ -16,7 +16,7 @@ from edaran.diagnostics import Diagnostic, Span
 from edaran.expressions import ExprChecker, suggest
 from edaran.runtime import UnitTable
 
-__all__ = ["SCOPES", "WINDOWS", "check_limit"]
+__all__ = ["SCOPES", "WINDOWS", "check_limit", "check_limit_params"]
 
 #: scope word (Indonesian and English) -> canonical scope
 SCOPES = {
@@ -153,6 +153,29 @@ def _amount(
     return amount
 
 
+def check_limit_params(
+    limits: list[ir.LimitIR],
+    params: Mapping[str, tuple[tuple[object, object], ...]],
+    report: Callable[[Diagnostic], None],
+) -> list[ir.LimitIR]:
+    """E120 for a limit set through a parameter any of whose dated values is out of range."""
+    kept = []
+    for limit in limits:
+        amount = limit.amount
+        bad = None
+        if isinstance(amount, ir.Param) and amount.type == t.PERCENT:
+            for _, value in params.get(amount.name, ()):
+                share = Decimal(str(value))
+                if not Decimal(0) <= share <= Decimal(1):
+                    bad = f"{(share * 100).normalize():f}%"
+                    break
+        if bad is None:
+            kept.append(limit)
+        else:
+            report(Diagnostic("E120", amount.span, {"value": bad}))
+    return kept
+
+
 def _percent_values(amount: ir.Expr) -> list[tuple[object, Span | None]]:
     if amount.type != t.PERCENT:
         return []
@@ -162,9 +185,14 @@ def _percent_values(amount: ir.Expr) -> list[tuple[object, Span | None]]:
     if isinstance(amount, ir.Op) and amount.op == "index":
         table = amount.args[0]
         if isinstance(table, ir.Const) and isinstance(table.value, UnitTable):
-            found.append((table.value.default, None))
-            found.extend((v, None) for v in table.value.rows.values())
+            spans = table.value.spans
+            found.append((table.value.default, _span_or_none(spans.get(None))))
+            found.extend((v, _span_or_none(spans.get(k))) for k, v in table.value.rows.items())
     return found
+
+
+def _span_or_none(value: object) -> Span | None:
+    return value if isinstance(value, Span) else None
 
 
 class _Shown:

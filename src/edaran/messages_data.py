@@ -162,4 +162,42 @@ DATA_MESSAGES: dict[str, tuple[str, str]] = {
         "'{column}' ({last}) lebih awal daripada tanggal mulai ({first})",
         "'{column}' ({last}) is earlier than the first day ({first})",
     ),
+    # -- contact logs (butir 10.b-d) -------------------------------------------------
+    "D043": (
+        "'{value}' di kolom '{column}' bukan tanggal dan jam; tulis "
+        "2026-04-10T09:00:00+07:00, 2026-04-10 09:00 atau 10/04/2026 09:00",
+        "'{value}' in column '{column}' is not a date and time; write "
+        "2026-04-10T09:00:00+07:00, 2026-04-10 09:00 or 10/04/2026 09:00",
+    ),
+    "D044": (
+        "dijawab {answered}, lebih awal daripada dikirim {sent}",
+        "answered at {answered}, before it was sent at {sent}",
+    ),
+    "D045": (
+        "id kontak '{id}' sudah dipakai dengan nilai lain ({fields}); yang pertama dipakai",
+        "contact id '{id}' is already used with other values ({fields}); the first is kept",
+    ),
+    "D046": (
+        "id kontak '{id}' mengulang baris sebelumnya dengan nilai yang sama; ulangan diabaikan",
+        "contact id '{id}' repeats an earlier row with the same values; the repeat is ignored",
+    ),
+    "D047": (
+        "saluran '{value}' tidak dikenal; tulis panggilan atau pesan",
+        "unknown channel '{value}'; write panggilan (call) or pesan (message)",
+    ),
+    "D048": ("baris ini bukan objek JSON: {reason}", "this line is not a JSON object: {reason}"),
+    "D049": (
+        "nilai '{column}' harus teks atau bilangan bulat, bukan {value}",
+        "the value of '{column}' must be text or a whole number, not {value}",
+    ),
+    "D050": (
+        "kunci wajib '{column}' tidak ada atau kosong",
+        "required key '{column}' is missing or empty",
+    ),
+    "D051": ("kunci '{key}' tidak dikenal dan diabaikan", "unknown key '{key}' is ignored"),
+    "D052": (
+        "{count} baris bermasalah dilewati; {kept} kontak dibaca dari berkas ini",
+        "{count} bad rows skipped; {kept} contacts read from this file",
+    ),
+    "data-label-sent-here": ("dikirim di sini", "sent here"),
 }

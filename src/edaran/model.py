@@ -17,8 +17,12 @@ from decimal import Decimal
 
 import attrs
 
+from edaran.types import Duration
+
 __all__ = [
     "CalendarDay",
+    "Channel",
+    "Contact",
     "Employee",
     "PositionLevel",
     "Unit",
@@ -52,6 +56,10 @@ class UnitKind(enum.Enum):
     UPT = "UPT"
     UPTB = "UPTB"
     UPT_SEKOLAH = "UPT Sekolah"
+    #: kinds a regency or city has (a Bagian of its Setda, a Kecamatan and its Kelurahan)
+    BAGIAN = "Bagian"
+    KECAMATAN = "Kecamatan"
+    KELURAHAN = "Kelurahan"
 
 
 class Weekday(enum.Enum):
@@ -147,3 +155,46 @@ class CalendarDay:
     def libur(self) -> bool:
         """True on a public holiday, collective leave day or declared closure."""
         return self.libur_nasional or self.cuti_bersama or self.libur_daerah
+
+
+class Channel(enum.Enum):
+    """How a person was contacted (saluran)."""
+
+    PANGGILAN = "panggilan"
+    PESAN = "pesan"
+
+    @property
+    def english(self) -> str:
+        """``call`` or ``message``."""
+        return "call" if self is Channel.PANGGILAN else "message"
+
+
+@attrs.frozen
+class Contact:
+    """One call or message to an employee, from a phone or chat system's log.
+
+    ``dikirim`` and ``dijawab`` are aware datetimes (the loader gives naive
+    ones the rule file's zone).  ``waktu_respon`` (how long the answer took),
+    ``terjawab`` (answered at all) and ``beralasan`` (a reason was given) are
+    computed, so rules can read them.
+    """
+
+    id: str = attrs.field(metadata={"en": "id"})
+    nip: str = attrs.field(metadata={"en": "nip"})
+    pengirim: str = attrs.field(metadata={"en": "sender"})
+    saluran: Channel = attrs.field(metadata={"en": "channel"})
+    dikirim: dt.datetime = attrs.field(metadata={"en": "sent_at"})
+    dijawab: dt.datetime | None = attrs.field(default=None, metadata={"en": "answered_at"})
+    alasan: str | None = attrs.field(default=None, metadata={"en": "reason"})
+    waktu_respon: Duration | None = attrs.field(
+        init=False, eq=False, repr=False, metadata={"en": "response_time"}
+    )
+    terjawab: bool = attrs.field(init=False, eq=False, repr=False, metadata={"en": "answered"})
+    beralasan: bool = attrs.field(init=False, eq=False, repr=False, metadata={"en": "with_reason"})
+
+    def __attrs_post_init__(self) -> None:
+        answered = self.dijawab is not None
+        delay = Duration(exact=self.dijawab - self.dikirim) if self.dijawab is not None else None
+        object.__setattr__(self, "waktu_respon", delay)
+        object.__setattr__(self, "terjawab", answered)
+        object.__setattr__(self, "beralasan", bool(self.alasan and self.alasan.strip()))

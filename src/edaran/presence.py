@@ -14,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 
 from edaran._csvio import Row, Table, read_table
-from edaran._values import parse_date, suggest
+from edaran._values import BadValue, parse_date, suggest
 from edaran.diagnostics import Diagnostic
 from edaran.roster import Roster
 from edaran.scheduler import Absence, Transfer
@@ -28,7 +28,7 @@ def _date(table: Table, row: Row, column: str, found: list[Diagnostic]) -> dt.da
     text = table.cell(row, column)
     try:
         return parse_date(text)
-    except ValueError:
+    except (BadValue, ValueError):
         span, args = table.where(row, column)
         found.append(Diagnostic("D018", span, {**args, "value": text}))
         return None

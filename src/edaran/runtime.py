@@ -76,6 +76,8 @@ class UnitTable:
     name: str
     default: object
     rows: dict[str, object] = attrs.field(eq=False)
+    #: where the default (key None) and each row were written, for diagnostics
+    spans: dict[str | None, object] = attrs.field(factory=dict, eq=False, repr=False)
 
     def lookup(self, unit: Any) -> object:
         """The value for ``unit`` (a Unit, or a unit code)."""

@@ -136,6 +136,8 @@ class _Scheduler:
         limits = circular.program.limits
         self.personal = [lim for lim in limits if lim.scope == "pegawai"]
         self.shared = [lim for lim in limits if lim.scope != "pegawai"]
+        #: modes some cap rations: a floor calls people back from these first
+        self.rationed = {lim.mode for lim in limits if lim.kind == "at_most"}
         #: nip -> (window key, mode) -> days assigned
         self.used: dict[str, dict[tuple[object, ...], int]] = defaultdict(lambda: defaultdict(int))
         self.warnings: list[Diagnostic] = []
@@ -304,6 +306,22 @@ class _Scheduler:
 
         return sorted(members, key=key)
 
+    def _callback_order(self, others: list[_Person], period: int) -> list[_Person]:
+        """Who a floor calls back first.
+
+        People in a mode some cap rations (WFH, say) before people in other
+        modes (the WFA a clause grants by position); within each, whoever has
+        had the most days in their mode this period, then the rotation.  So the
+        calls back go round instead of falling on one person.
+        """
+
+        def key(person: _Person) -> tuple[bool, int, int, str]:
+            a = person.assignment
+            days = self.used[a.nip][("periode", period, a.mode)]
+            return (a.mode not in self.rationed, -days, _rotation(a.nip, period), a.nip)
+
+        return sorted(others, key=key)
+
     def _cap(self, limit: ir.LimitIR, members: list[_Person], day: dt.date, period: int) -> None:
         present = [p for p in members if p.assignment.mode != ON_LEAVE]
         in_mode = [p for p in present if p.assignment.mode == limit.mode]
@@ -345,8 +363,7 @@ class _Scheduler:
         if missing <= 0:
             return
         others = [p for p in present if p.assignment.mode != limit.mode]
-        # Those with the most days away from the mode come back first.
-        ranked = list(reversed(self._rank(others, limit.mode, period)))
+        ranked = self._callback_order(others, period)
         for person in ranked[:missing]:
             detail = {
                 "limit": required,

@@ -55,6 +55,7 @@ _PRIMS: dict[object, t.Type] = {
     str: t.TEXT,
     dt.date: t.DATE,
     dt.time: t.TIME,
+    t.Duration: t.DURATION,
 }
 
 
