@@ -18,6 +18,7 @@ from edaran import nodes as n
 from edaran import types as t
 from edaran.conflicts import find_conflicts
 from edaran.diagnostics import Diagnostic, EdaranError, Label, Severity, Span
+from edaran.discipline_check import check_discipline, check_example_contacts, reads_contacts
 from edaran.expressions import Env, ExprChecker, suggest
 from edaran.limits import check_limit, check_limit_params
 from edaran.messages import Localized
@@ -71,6 +72,12 @@ class _Checker:
         self.declare(items)
         rules = self.rules([i for i in items if isinstance(i, n.Rule)])
         overrides = self.exception_graph(rules)
+        duties, breaches, sanctions = check_discipline(items, self.exprs, self.modes, self.report)
+        self.discipline_ids = {
+            "breaches": {b.id for b in breaches},
+            "sanctions": {s.id for s in sanctions},
+        }
+        self.zone = header.timezone if header is not None else "WIB"
         examples = [self.example(e) for e in items if isinstance(e, n.Example)]
         limits = [
             limit
@@ -94,6 +101,9 @@ class _Checker:
             examples=tuple(e for e in examples if e is not None),
             overrides=overrides,
             limits=tuple(limits),
+            duties=tuple(duties),
+            breaches=tuple(breaches),
+            sanctions=tuple(sanctions),
             tables={
                 name: (table, self.table_spans[name])
                 for name, (table, _) in self.env.tables.items()
@@ -390,6 +400,11 @@ class _Checker:
             )
             value = None
         conditions = [self.exprs.condition(c) for c in rule.conditions]
+        for typed in (value, *conditions):
+            contact = reads_contacts(typed)
+            if contact is not None:
+                self.error("E122", contact.span, name=contact.written)
+                return None
         if value is None or any(c is None for c in conditions):
             return None
         condition: ir.Expr | None = None
@@ -528,7 +543,23 @@ class _Checker:
                 ok = False
             else:
                 expects.append((name, value, kind))
+        for count in example.counts:
+            known = self.discipline_ids[count.counts]
+            if count.of.label not in known:
+                hints = suggest(count.of.label, known)
+                self.report(
+                    Diagnostic("E104", count.of.span, {"ref": count.of.label}, suggestions=hints)
+                )
+                ok = False
+                continue
+            prefix = "pelanggaran" if count.counts == "breaches" else "sanksi"
+            expects.append((f"{prefix}:{count.of.label}", int(count.number), t.INT))
         if not ok or day is None:
+            return None
+        contacts, contacts_ok = check_example_contacts(
+            example, day, self.zone, self.exprs, self.report
+        )
+        if not contacts_ok:
             return None
         return ir.CheckedExample(
             example.title,
@@ -536,6 +567,7 @@ class _Checker:
             day,
             tuple(expects),
             staff=staff if isinstance(staff, int) else None,
+            contacts=contacts,
             span=example.span,
         )
 

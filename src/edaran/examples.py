@@ -126,6 +126,32 @@ def _schedule_example(
     return failures, list(dict.fromkeys(clauses))
 
 
+def _discipline_example(
+    circular: Circular, example: ir.CheckedExample, employee: Any
+) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """The example's contacts run through the discipline engine; counts compared."""
+    from edaran.discipline import run_discipline
+    from edaran.model import Contact
+
+    contacts = [
+        Contact(f"c{i + 1}", employee.nip, "atasan", channel, sent, answered, reason)  # type: ignore[arg-type]  # a Channel by checking
+        for i, (channel, sent, answered, reason) in enumerate(example.contacts)
+    ]
+    result = run_discipline(circular, [employee], contacts, use_schedule=False)
+    counts: dict[str, int] = {}
+    for breach in result.breaches:
+        counts[f"pelanggaran:{breach.rule}"] = counts.get(f"pelanggaran:{breach.rule}", 0) + 1
+    for sanction in result.sanctions:
+        counts[f"sanksi:{sanction.rule}"] = counts.get(f"sanksi:{sanction.rule}", 0) + 1
+    failures = []
+    for output, expected, _ in example.expects:
+        got = counts.get(output, 0)
+        if got != expected:
+            failures.append((output.replace(":", " "), _show(expected), _show(got)))
+    clauses = [b.clause for b in result.breaches] + [s.clause for s in result.sanctions]
+    return failures, list(dict.fromkeys(clauses))
+
+
 def run_examples(circular: Circular) -> list[ExampleResult]:
     """Run every ``contoh`` of the circular, in file order."""
     results = []
@@ -134,6 +160,14 @@ def run_examples(circular: Circular) -> list[ExampleResult]:
         failures: list[tuple[str, str, str]] = []
         clauses: list[str] = []
         error = None
+        if example.contacts or any(":" in out for out, _, _ in example.expects):
+            failures, clauses = _discipline_example(circular, example, employee)
+            results.append(
+                ExampleResult(
+                    example.title, not failures, example.span, tuple(failures), None, tuple(clauses)
+                )
+            )
+            continue
         if example.staff is not None:
             failures, clauses = _schedule_example(circular, example, employee)
             passed = not failures

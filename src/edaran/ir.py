@@ -19,8 +19,10 @@ from edaran import types as t
 from edaran.diagnostics import Span
 
 __all__ = [
+    "BreachIR",
     "CheckedExample",
     "Const",
+    "DutyIR",
     "Expr",
     "Fact",
     "Header",
@@ -29,6 +31,7 @@ __all__ = [
     "Param",
     "Program",
     "RuleIR",
+    "SanctionIR",
 ]
 
 
@@ -121,6 +124,44 @@ class LimitIR:
 
 
 @attrs.frozen
+class DutyIR:
+    """A duty (butir 10.b): contacts count on days in ``modes``, within ``hours``."""
+
+    id: str
+    clause: str
+    title: str | None
+    modes: frozenset[str]
+    hours: tuple[dt.time, dt.time] | None
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class BreachIR:
+    """A breach: a condition over one contact (and the employee, unit and day)."""
+
+    id: str
+    clause: str
+    title: str | None
+    condition: Expr | None
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class SanctionIR:
+    """A step of the sanction ladder: one for ``every`` N breaches (or sanctions) of
+    the kinds ``of``, counted per ``window`` (hari, minggu, bulan, periode)."""
+
+    id: str
+    clause: str
+    title: str | None
+    every: int
+    counts: str
+    of: tuple[str, ...]
+    window: str
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
 class Header:
     """The circular's metadata, checked."""
 
@@ -145,6 +186,8 @@ class CheckedExample:
     expects: tuple[tuple[str, object, t.Type], ...]
     #: for a schedule example: how many alike employees the unit has
     staff: int | None = None
+    #: for a discipline example: (channel, sent, answered or None, reason or None)
+    contacts: tuple[tuple[object, dt.datetime, dt.datetime | None, str | None], ...] = ()
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
 
 
@@ -166,6 +209,9 @@ class Program:
     overrides: Mapping[str, frozenset[str]]
     source_name: str = ""
     limits: tuple[LimitIR, ...] = ()
+    duties: tuple[DutyIR, ...] = ()
+    breaches: tuple[BreachIR, ...] = ()
+    sanctions: tuple[SanctionIR, ...] = ()
     #: table name -> (table, spans of its rows by unit code) for roster checks
     tables: Mapping[str, tuple[object, Mapping[str, Span | None]]] = attrs.field(factory=dict)
 

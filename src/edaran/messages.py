@@ -100,7 +100,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "a limit on a unit can read unit and day facts only, not '{name}'",
     ),
     "E119": (
-        "batas ditulis sebagai persentase atau bilangan (hari, bagi batas per pegawai), bukan {type}",
+        "batas ditulis sebagai persentase atau bilangan (hari, bagi batas per pegawai), "
+        "bukan {type}",
         "a limit is a percentage or a number (of days, for a limit per employee), not {type}",
     ),
     "E120": (
@@ -110,6 +111,26 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "E121": (
         "unit '{code}' di tabel {table} tidak ada dalam daftar pegawai",
         "unit '{code}' in table {table} is not in the roster",
+    ),
+    "E122": (
+        "'{name}' adalah fakta kontak: hanya dapat dibaca di dalam 'pelanggaran'",
+        "'{name}' is a fact of a contact: it can be read inside a 'breach' only",
+    ),
+    "E123": (
+        "jam kewajiban berakhir ({end}) tidak setelah mulainya ({start})",
+        "the duty's hours end ({end}) no later than they start ({start})",
+    ),
+    "E124": (
+        "ada 'pelanggaran' tetapi tidak ada 'kewajiban' yang menyatakan kapan kontak dihitung",
+        "there are breaches but no 'duty' says when contacts count",
+    ),
+    "E125": (
+        "sanksi hanya dapat menghitung sanksi yang ditulis sebelumnya: {ref}",
+        "a sanction can count only sanctions written before it: {ref}",
+    ),
+    "E126": (
+        "jawaban ({answered}) lebih awal daripada kontaknya ({sent})",
+        "the answer ({answered}) is earlier than its contact ({sent})",
     ),
     # -- types ----------------------------------------------------------------
     "E201": (

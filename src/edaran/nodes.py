@@ -21,12 +21,16 @@ __all__ = [
     "Between",
     "Binary",
     "BoolLit",
+    "BreachDecl",
     "Citation",
+    "ContactLine",
     "DateLit",
     "DecLit",
+    "DutyDecl",
     "EnumDecl",
     "Example",
     "Expect",
+    "ExpectCount",
     "Expr",
     "Given",
     "Header",
@@ -49,6 +53,7 @@ __all__ = [
     "PercentLit",
     "Quantity",
     "Rule",
+    "SanctionDecl",
     "SetDecl",
     "SetLit",
     "StrLit",
@@ -403,12 +408,37 @@ class Expect:
 
 
 @attrs.frozen
+class ContactLine:
+    """``kontak panggilan pukul 09:00 dijawab pukul 09:07 dengan alasan "rapat"``."""
+
+    channel: Ident
+    sent: TimeLit
+    answered: bool
+    answer_date: DateLit | None = None
+    answer_time: TimeLit | None = None
+    reason: str | None = None
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class ExpectCount:
+    """``maka pelanggaran butir 10.c adalah 2`` / ``maka sanksi butir 10.d[lisan] adalah 1``."""
+
+    counts: str
+    of: Citation
+    number: str
+    span: Span | None = _span()
+
+
+@attrs.frozen
 class Example:
     """``contoh "judul":`` with its facts and expected outcomes."""
 
     title: str
     givens: tuple[Given, ...]
     expects: tuple[Expect, ...]
+    contacts: tuple[ContactLine, ...] = attrs.field(default=(), kw_only=True)
+    counts: tuple[ExpectCount, ...] = attrs.field(default=(), kw_only=True)
     span: Span | None = _span()
 
 
@@ -461,8 +491,48 @@ class LimitDecl:
     span: Span | None = _span()
 
 
+@attrs.frozen
+class DutyDecl:
+    """``kewajiban butir 10.b "...":`` the modes and hours on which contacts count."""
+
+    citation: Citation
+    title: str | None
+    modes: SetLit | None
+    hours: tuple[TimeLit, TimeLit] | None
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class BreachDecl:
+    """``pelanggaran butir 10.c "...":`` a condition over one contact."""
+
+    citation: Citation
+    title: str | None
+    conditions: tuple[Expr, ...]
+    span: Span | None = _span()
+
+
+@attrs.frozen
+class SanctionDecl:
+    """``sanksi butir 10.d[lisan] "...": setiap 2 pelanggaran butir 10.c per hari``.
+
+    ``counts`` is ``breaches`` or ``sanctions``: what ``every`` N of, in ``window``.
+    """
+
+    citation: Citation
+    title: str | None
+    every: str
+    counts: str
+    of: tuple[Citation, ...]
+    window: Ident
+    span: Span | None = _span()
+
+
 Item: TypeAlias = (
-    TableDecl
+    DutyDecl
+    | BreachDecl
+    | SanctionDecl
+    | TableDecl
     | LimitDecl
     | Header
     | SetDecl

@@ -348,6 +348,47 @@ class _ToAst(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-arg] 
     def _r_index(self, c: list[Any], s: Span | None) -> n.Index:
         return n.Index(c[0], c[1], span=s)
 
+    # -- discipline
+    def _head(self, c: list[Any]) -> tuple[n.Citation, str | None, list[Any]]:
+        citation, *rest = c
+        title = (
+            _unquote(rest.pop(0))
+            if rest and isinstance(rest[0], Token) and rest[0].type == "STRING"
+            else None
+        )
+        return citation, title, rest
+
+    def _r_duty_decl(self, c: list[Any], s: Span | None) -> n.DutyDecl:
+        citation, title, rest = self._head(c)
+        modes = next((x[1] for x in rest if x[0] == "modes"), None)
+        hours = next((x[1] for x in rest if x[0] == "hours"), None)
+        return n.DutyDecl(citation, title, modes, hours, span=s)
+
+    def _r_duty_modes(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
+        return ("modes", c[0])
+
+    def _r_duty_hours(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
+        return ("hours", tuple(n.TimeLit(str(t), span=self._tok(t)) for t in c))
+
+    def _r_breach_decl(self, c: list[Any], s: Span | None) -> n.BreachDecl:
+        citation, title, rest = self._head(c)
+        return n.BreachDecl(citation, title, tuple(rest), span=s)
+
+    def _r_sanction_decl(self, c: list[Any], s: Span | None) -> n.SanctionDecl:
+        citation, title, rest = self._head(c)
+        counts, every, of, window = rest[0]
+        return n.SanctionDecl(citation, title, every, counts, of, window, span=s)
+
+    def _count(kind: str) -> Any:  # type: ignore[misc]  # a factory run in the class body
+        def build(self: _ToAst, c: list[Any], s: Span | None) -> tuple[Any, ...]:
+            every, *cites, window = c
+            return (kind, str(every), tuple(cites), self._ident(window))
+
+        return build
+
+    _r_count_breaches = _count("breaches")
+    _r_count_sanctions = _count("sanctions")
+
     # -- rules
     def _cite(self, kind: str, c: list[Any], s: Span | None) -> n.Citation:
         tag = next((x for x in c if isinstance(x, n.Ident)), None)
@@ -416,7 +457,32 @@ class _ToAst(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-arg] 
     def _r_example(self, c: list[Any], s: Span | None) -> n.Example:
         givens = tuple(x for x in c[1:] if isinstance(x, n.Given))
         expects = tuple(x for x in c[1:] if isinstance(x, n.Expect))
-        return n.Example(_unquote(c[0]), givens, expects, span=s)
+        contacts = tuple(x for x in c[1:] if isinstance(x, n.ContactLine))
+        counts = tuple(x for x in c[1:] if isinstance(x, n.ExpectCount))
+        return n.Example(_unquote(c[0]), givens, expects, contacts=contacts, counts=counts, span=s)
+
+    def _r_contact_line(self, c: list[Any], s: Span | None) -> n.ContactLine:
+        channel, sent, answer = c
+        sent_lit = n.TimeLit(str(sent), span=self._tok(sent))
+        if answer is None:
+            return n.ContactLine(self._ident(channel), sent_lit, False, span=s)
+        date, time, reason = answer
+        return n.ContactLine(self._ident(channel), sent_lit, True, date, time, reason, span=s)
+
+    def _r_unanswered(self, c: list[Any], s: Span | None) -> None:
+        return None
+
+    def _r_answered(self, c: list[Any], s: Span | None) -> tuple[Any, ...]:
+        date = next((n.DateLit(str(t), span=self._tok(t)) for t in c if t.type == "DATE"), None)
+        time = next(n.TimeLit(str(t), span=self._tok(t)) for t in c if t.type == "TIME")
+        reason = next((_unquote(t) for t in c if t.type == "STRING"), None)
+        return (date, time, reason)
+
+    def _r_expect_breaches(self, c: list[Any], s: Span | None) -> n.ExpectCount:
+        return n.ExpectCount("breaches", c[0], str(c[1]), span=s)
+
+    def _r_expect_sanctions(self, c: list[Any], s: Span | None) -> n.ExpectCount:
+        return n.ExpectCount("sanctions", c[0], str(c[1]), span=s)
 
     def _r_given(self, c: list[Any], s: Span | None) -> n.Given:
         return n.Given(c[0], c[1], span=s)

@@ -36,6 +36,7 @@ _ENUM_NAMES: dict[type, tuple[str, str]] = {
     model.PositionLevel: ("position_level", "jenjang"),
     model.UnitKind: ("unit_kind", "jenis_unit"),
     model.Weekday: ("weekday", "hari"),
+    model.Channel: ("channel", "saluran"),
 }
 
 
@@ -67,9 +68,13 @@ class Schema:
     """
 
     def __init__(
-        self, employee_cls: type = model.Employee, day_cls: type = model.CalendarDay
+        self,
+        employee_cls: type = model.Employee,
+        day_cls: type = model.CalendarDay,
+        contact_cls: type = model.Contact,
     ) -> None:
         self.employee_cls = employee_cls
+        self.contact_cls = contact_cls
         self.day_cls = day_cls
         self._fields: dict[type, dict[str, Field]] = {}
         unit_field = self.fields(employee_cls).get("unit")
@@ -89,6 +94,9 @@ class Schema:
             "weekday": ("kalender", ("hari",), WEEKDAY),
             "tanggal": ("kalender", ("tanggal",), t.DATE),
             "date": ("kalender", ("tanggal",), t.DATE),
+            # A contact (call or message): readable in breaches only.
+            "kontak": ("kontak", (), t.RecordType(contact_cls)),
+            "contact": ("kontak", (), t.RecordType(contact_cls)),
         }
 
     def fields(self, cls: type) -> dict[str, Field]:
@@ -143,7 +151,7 @@ class Schema:
         """Every enumeration reachable from the roots (for resolving bare names)."""
         found: dict[str, t.EnumType] = {WEEKDAY.name: WEEKDAY}
         seen: set[type] = set()
-        stack = [self.employee_cls, self.day_cls, self.unit_cls]
+        stack = [self.employee_cls, self.day_cls, self.unit_cls, self.contact_cls]
         while stack:
             cls = stack.pop()
             if cls in seen:
