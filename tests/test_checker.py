@@ -69,7 +69,7 @@ def test_the_reference_circular_checks_clean() -> None:
         "butir 12.f",
     ]
     assert [r.id for r in program.rules if r.is_default] == ["butir 1.a"]
-    assert len(program.examples) == 28
+    assert len(program.examples) == 37
     assert list(program.outputs) == ["moda_kerja"]
     assert [(lim.id, lim.mode, lim.kind, lim.scope) for lim in program.limits] == [
         ("butir 4#1", "WFH", "at_most", "unit"),

@@ -366,6 +366,26 @@ batas butir 4 "Kuota":
     WFO paling sedikit 1 per unit per hari dibulatkan ke atas
     WFH paling banyak 1 per pegawai per minggu dibulatkan terdekat
     jika tidak unit.layanan_publik
+kewajiban butir 10.b "Dapat dihubungi":
+    pada moda {WFH}
+    pukul 07:30 sampai 16:00
+
+pelanggaran butir 10.c "Terlambat":
+    jika kontak.terjawab
+    dan kontak.waktu_respon >= 5 menit
+
+sanksi butir 10.d[lisan] "Teguran lisan":
+    setiap 2 pelanggaran butir 10.c per hari
+
+sanksi butir 10.d[berulang] "Berulang":
+    setiap 2 kali sanksi butir 10.d[lisan] per periode
+
+contoh "Kontak":
+    tanggal adalah 2026-04-10
+    kontak panggilan pukul 09:00 tidak dijawab
+    kontak pesan pukul 10:00 dijawab 2026-04-10 pukul 10:09 dengan alasan "rapat"
+    maka pelanggaran butir 10.c adalah 1
+    maka sanksi butir 10.d[lisan] adalah 0
 """
 
 ENGLISH = """\
@@ -416,6 +436,26 @@ limit clause 4 "Kuota":
     WFO at least 1 per unit per hari rounded up
     WFH at most 1 per pegawai per minggu rounded nearest
     if not unit.layanan_publik
+duty clause 10.b "Dapat dihubungi":
+    on mode {WFH}
+    hours 07:30 until 16:00
+
+breach clause 10.c "Terlambat":
+    if kontak.terjawab
+    and kontak.waktu_respon >= 5 menit
+
+sanction clause 10.d[lisan] "Teguran lisan":
+    every 2 breach clause 10.c per hari
+
+sanction clause 10.d[berulang] "Berulang":
+    every 2 times sanction clause 10.d[lisan] per periode
+
+example "Kontak":
+    tanggal is 2026-04-10
+    contact panggilan hours 09:00 not answered
+    contact pesan hours 10:00 answered 2026-04-10 hours 10:09 with reason "rapat"
+    then breach clause 10.c is 1
+    then sanction clause 10.d[lisan] is 0
 """
 
 MIXED = """\
@@ -466,12 +506,32 @@ limit butir 4 "Kuota":
     WFO at least 1 per unit per hari dibulatkan ke atas
     WFH at most 1 per pegawai per minggu dibulatkan nearest
     jika not unit.layanan_publik
+kewajiban clause 10.b "Dapat dihubungi":
+    on moda {WFH}
+    pukul 07:30 until 16:00
+
+breach butir 10.c "Terlambat":
+    jika kontak.terjawab
+    and kontak.waktu_respon >= 5 menit
+
+sanksi clause 10.d[lisan] "Teguran lisan":
+    setiap 2 breach butir 10.c per hari
+
+sanction butir 10.d[berulang] "Berulang":
+    every 2 kali sanksi clause 10.d[lisan] per periode
+
+contoh "Kontak":
+    tanggal is 2026-04-10
+    contact panggilan pukul 09:00 tidak answered
+    kontak pesan hours 10:00 dijawab 2026-04-10 pukul 10:09 with reason "rapat"
+    then pelanggaran clause 10.c adalah 1
+    maka sanction butir 10.d[lisan] is 0
 """
 
 
 def test_english_and_mixed_spellings_give_the_same_ast() -> None:
     indonesian = parse(INDONESIAN)
-    assert len(indonesian.items) == 16
+    assert len(indonesian.items) == 21
     assert parse(ENGLISH) == indonesian
     assert parse(MIXED) == indonesian
 
@@ -537,6 +597,26 @@ batas butir 4 "Kuota":  # kuota
     WFO paling sedikit 1 per unit per hari dibulatkan ke atas
     WFH paling banyak 1 per pegawai per minggu dibulatkan terdekat  # per orang
     jika tidak unit.layanan_publik
+kewajiban butir 10.b "Dapat dihubungi":  # butir 10.b
+    pada moda {WFH}
+    pukul 07:30 sampai 16:00
+
+pelanggaran butir 10.c "Terlambat":
+    jika kontak.terjawab
+    dan kontak.waktu_respon >= 5 menit
+
+sanksi butir 10.d[lisan] "Teguran lisan":
+    setiap 2 pelanggaran butir 10.c per hari
+
+sanksi butir 10.d[berulang] "Berulang":
+    setiap 2 kali sanksi butir 10.d[lisan] per periode
+
+contoh "Kontak":
+    tanggal adalah 2026-04-10
+    kontak panggilan pukul 09:00 tidak dijawab
+    kontak pesan pukul 10:00 dijawab 2026-04-10 pukul 10:09 dengan alasan "rapat"
+    maka pelanggaran butir 10.c adalah 1
+    maka sanksi butir 10.d[lisan] adalah 0
 # komentar terakhir, tanpa baris baru di akhir"""
     assert parse(commented) == parse(INDONESIAN)
 
@@ -759,7 +839,7 @@ def grammar_keyword_terminals() -> dict[str, list[str]]:
 def test_keyword_table_covers_every_keyword_terminal() -> None:
     grammar = grammar_keyword_terminals()
     pairs = keyword_pairs()
-    assert len(grammar) == 47
+    assert len(grammar) == 56
     assert set(pairs) == set(grammar)
     for terminal, words in grammar.items():
         assert pairs[terminal] == (words[0], words[-1])

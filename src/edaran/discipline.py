@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -174,12 +174,14 @@ def run_discipline(
     last: dt.date | None = None,
     absences: Sequence[Absence] = (),
     use_schedule: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> DisciplineResult:
     """Breaches and sanctions from a contact log (see the module docstring).
 
     ``use_schedule=False`` takes each person's mode from the rules alone, even
     when the circular has caps: a ``contoh`` describes one employee, and a
-    schedule needs their whole unit.
+    schedule needs their whole unit.  ``progress(done, total)`` is called
+    every few thousand contacts (a progress bar on long logs).
     """
     program = circular.program
     zone = zoneinfo.ZoneInfo(TIMEZONES.get(program.header.timezone, "Asia/Jakarta"))
@@ -198,7 +200,9 @@ def run_discipline(
     skipped: Counter[str] = Counter()
     breaches: list[Breach] = []
     counted = 0
-    for contact, at in local:
+    for index, (contact, at) in enumerate(local):
+        if progress is not None and index % 5000 == 0:
+            progress(index, len(local))
         day = at.date()
         employee = people.get(contact.nip)
         reason = _why_not(circular, employee, day, at, first, last, leave, modes)

@@ -16,7 +16,7 @@ from edaran import nodes as n
 from edaran import types as t
 from edaran.diagnostics import Diagnostic, Label
 from edaran.expressions import ExprChecker, suggest
-from edaran.limits import WINDOWS
+from edaran.limits import WINDOWS, Words
 from edaran.model import Channel
 
 __all__ = ["TIMEZONES", "check_discipline", "check_example_contacts", "reads_contacts"]
@@ -106,7 +106,7 @@ def _sanction(
             Diagnostic(
                 "E117",
                 decl.window.span,
-                {"word": decl.window.name, "what": "window"},
+                {"word": decl.window.name, "what": Words("window")},
                 suggestions=suggest(decl.window.name, WINDOWS),
             )
         )

@@ -41,7 +41,7 @@ WINDOWS = {
 _DEFAULT_ROUNDING = {"at_most": "down", "at_least": "up"}
 
 
-class _Words:
+class Words:
     """'scope' / 'window', worded in the reader's language."""
 
     def __init__(self, key: str) -> None:
@@ -79,7 +79,7 @@ def _word(
 ) -> str | None:
     if ident.name in table:
         return table[ident.name]
-    args = {"word": ident.name, "what": _Words(what)}
+    args = {"word": ident.name, "what": Words(what)}
     report(Diagnostic("E117", ident.span, args, suggestions=suggest(ident.name, table)))
     return None
 
