@@ -11,7 +11,13 @@ here, between marker comments:
   :mod:`edaran.messages_data`);
 * ``<!-- generated: output -->`` : right after an ``edaran``, ``edaran-error`` or
   ``csv-error`` block, what ``edaran`` reports for that block, rendered by
-  :func:`edaran.render_all` exactly as the command line prints it.
+  :func:`edaran.render_all` exactly as the command line prints it.  A
+  ``csv-error`` block is a roster file (``pegawai.csv``, ``unit.csv``, a flat
+  file) or a leave or transfer file of ``edaran schedule`` (``cuti.csv``,
+  ``mutasi.csv``).
+
+Codes that need a roster and a schedule run (E121, W401) are shown by
+``console`` blocks instead, which ``tests/test_docs.py`` runs and compares.
 
 A catalogue code without a section gets a stub at the end of the page, so a
 new code cannot be forgotten.  Every region ends with ``<!-- end generated -->``.
@@ -169,15 +175,20 @@ def _inside(directory: Path) -> Iterator[None]:
 
 
 def data_diagnostics(files: dict[str, str]) -> list[edaran.Diagnostic]:
-    """What reading a roster reports when ``files`` replace the default ones.
+    """What reading a roster (or a leave or transfer file) reports for ``files``.
 
     ``unit.csv`` and ``pegawai.csv`` make a ``roster/`` directory (the other one
-    keeps its valid default); any other name is read as a flat CSV file.  Paths
-    in the diagnostics are relative (``roster/pegawai.csv``), so the output is
-    the same on every machine.
+    keeps its valid default).  ``cuti.csv`` and ``mutasi.csv`` are read as the
+    leave and transfer files of ``edaran schedule`` (``--absences``,
+    ``--transfers``) against that roster.  Any other name is read as a flat
+    roster file.  Paths in the diagnostics are relative
+    (``roster/pegawai.csv``), so the output is the same on every machine.
     """
+    from edaran.presence import read_absences, read_transfers
+
+    presence = {"cuti.csv": read_absences, "mutasi.csv": read_transfers}
     with tempfile.TemporaryDirectory() as tmp, _inside(Path(tmp)):
-        flat = [name for name in files if name not in DEFAULT_DATA]
+        flat = [name for name in files if name not in DEFAULT_DATA and name not in presence]
         if flat:
             Path(flat[0]).write_text(files[flat[0]], encoding="utf-8")
             _, found = edaran.read_roster(flat[0])
@@ -185,7 +196,11 @@ def data_diagnostics(files: dict[str, str]) -> list[edaran.Diagnostic]:
         Path("roster").mkdir()
         for name, default in DEFAULT_DATA.items():
             Path("roster", name).write_text(files.get(name, default), encoding="utf-8")
-        _, found = edaran.read_roster("roster")
+        roster, found = edaran.read_roster("roster")
+        for name, reader in presence.items():
+            if name in files:
+                Path(name).write_text(files[name], encoding="utf-8")
+                found += reader(name, roster)[1]
         return found
 
 

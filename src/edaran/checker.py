@@ -296,7 +296,7 @@ class _Checker:
                 name = f"{item.name.name}[{row.key.name}]"
                 self.report(Diagnostic("E105", row.key.span, {"name": name}, labels=labels))
                 continue
-            value = self.constant(row.value, kind)
+            value = self.constant(row.value, kind, f"{item.name.name}[{row.key.name}]")
             if value is not None:
                 rows[row.key.name] = value
                 spans[row.key.name] = row.span
@@ -306,7 +306,7 @@ class _Checker:
         self.env.tables[item.name.name] = (table, kind)
         self.table_spans[item.name.name] = spans
 
-    def constant(self, expr: n.Expr, kind: t.Type) -> object | None:
+    def constant(self, expr: n.Expr, kind: t.Type, name: str = "parameter") -> object | None:
         typed = self.exprs.check(expr, kind)
         if typed is None:
             return None
@@ -495,6 +495,8 @@ class _Checker:
             written.add(given.path.dotted)
             if given.path.dotted in _STAFF_WORDS:
                 staff = self.constant(given.value, t.INT)
+                if isinstance(staff, int) and staff <= 0:
+                    self.error("E127", given.value.span, value=staff)
                 ok = ok and isinstance(staff, int) and staff > 0
                 continue
             fact = self.exprs.check(given.path)
@@ -554,6 +556,14 @@ class _Checker:
                 continue
             prefix = "pelanggaran" if count.counts == "breaches" else "sanksi"
             expects.append((f"{prefix}:{count.of.label}", int(count.number), t.INT))
+        counting = [name for name, _, _ in expects if name.startswith("jumlah.")]
+        others = [e for e in example.expects if not e.path.dotted.startswith(("jumlah.", "count."))]
+        if staff is None and counting:
+            self.error("E128", example.span, name=counting[0])
+            ok = False
+        elif staff is not None and others:
+            self.error("E128", others[0].span, name=others[0].path.dotted)
+            ok = False
         if not ok or day is None:
             return None
         contacts, contacts_ok = check_example_contacts(

@@ -164,6 +164,32 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--absences", type=Path, help="cuti.csv: nip, mulai, sampai")
     p.add_argument("--transfers", type=Path, help="mutasi.csv: nip, tanggal, unit")
     p = sub.add_parser(
+        "discipline",
+        aliases=["disiplin"],
+        parents=[common],
+        help="pelanggaran dan sanksi dari log kontak / breaches and sanctions from a contact log",
+    )
+    _roster_args(p)
+    p.add_argument(
+        "--contacts",
+        required=True,
+        type=Path,
+        nargs="+",
+        help="log kontak (CSV/JSONL); several parts are merged",
+    )
+    p.add_argument("--from", dest="first", type=_date)
+    p.add_argument("--to", dest="last", type=_date)
+    p.add_argument("--format", choices=["csv", "json", "xlsx"], default="csv")
+    p.add_argument(
+        "--output", type=Path, help="file (json, xlsx) or folder (csv: pelanggaran.csv, sanksi.csv)"
+    )
+    p.add_argument(
+        "--skip-bad-rows",
+        action="store_true",
+        help="lewati baris rusak (dilaporkan) / skip bad rows (reported)",
+    )
+    p.add_argument("--absences", type=Path, help="cuti.csv: nip, mulai, sampai")
+    p = sub.add_parser(
         "run",
         aliases=["jalankan"],
         parents=[common],
@@ -503,8 +529,87 @@ def cmd_schedule(args: argparse.Namespace, lang: Lang) -> int:
             _write_schedule(made, args.format, out, lang)
     else:
         _write_schedule(made, args.format, sys.stdout, lang)
+    sys.stdout.flush()  # the schedule first, then the summary, even in one pipe
     sys.stderr.write(schedule_io.summary_text(made, lang) + "\n")
     return 1 if any(d.is_error for d in made.warnings) else 0
+
+
+def cmd_discipline(args: argparse.Namespace, lang: Lang) -> int:
+    import zoneinfo
+
+    from edaran import discipline_io
+    from edaran.contacts import merge_contacts, read_contacts
+    from edaran.discipline import run_discipline
+    from edaran.discipline_check import TIMEZONES
+
+    if args.first and args.last and args.last < args.first:
+        sys.stderr.write(_w("bad-range", lang, first=args.first, last=args.last) + "\n")
+        return 2
+    if args.format == "xlsx":
+        from edaran.schedule_io import require_format
+
+        require_format("xlsx")
+    circular = _load(args.file, sys.stderr, lang)
+    roster = _roster(args.roster, lang) if circular else None
+    if circular is None or roster is None:
+        return 1
+    zone = zoneinfo.ZoneInfo(TIMEZONES.get(circular.program.header.timezone, "Asia/Jakarta"))
+    logs, problems = [], []
+    for path in args.contacts:
+        contacts, found = read_contacts(
+            path, roster=roster, tz=zone, skip_bad_rows=args.skip_bad_rows
+        )
+        logs.append(contacts)
+        problems += found
+    merged, found = merge_contacts(*logs)
+    problems += found
+    if problems:
+        sys.stderr.write(render_all(problems, lang) + "\n")
+    if any(d.is_error for d in problems):
+        return 1
+    args.transfers = None
+    presence = _presence(args, roster, lang)
+    if presence is None:
+        return 1
+    with _progress(lang) as progress:
+        result = run_discipline(
+            circular,
+            roster.employees,
+            merged,
+            first=args.first,
+            last=args.last,
+            absences=presence[0],
+            progress=progress,
+        )
+    if result.warnings:
+        sys.stderr.write(render_all(result.warnings, lang) + "\n")
+    names = {e.nip: e.nama for e in roster.employees}
+    _write_discipline(result, args, names, lang)
+    sys.stderr.write(discipline_io.summary_text(result, lang) + "\n")
+    return 0
+
+
+def _write_discipline(
+    result: Any, args: argparse.Namespace, names: dict[str, str], lang: Lang
+) -> None:
+    from edaran import discipline_io
+
+    if args.format == "xlsx":
+        discipline_io.write_xlsx(result, args.output or Path("disiplin.xlsx"), lang, names)
+    elif args.format == "json":
+        if args.output:
+            with args.output.open("w", encoding="utf-8", newline="") as out:
+                discipline_io.write_json(result, out, lang, names)
+        else:
+            discipline_io.write_json(result, sys.stdout, lang, names)
+    elif args.output:
+        args.output.mkdir(parents=True, exist_ok=True)
+        with (args.output / "pelanggaran.csv").open("w", encoding="utf-8", newline="") as out:
+            discipline_io.write_breaches_csv(result, out, lang, names)
+        with (args.output / "sanksi.csv").open("w", encoding="utf-8", newline="") as out:
+            discipline_io.write_sanctions_csv(result, out, lang, names)
+    else:
+        discipline_io.write_sanctions_csv(result, sys.stdout, lang, names)
 
 
 def _write_schedule(made: Any, fmt: str, out: TextIO, lang: Lang) -> None:
@@ -557,6 +662,8 @@ _COMMANDS = {
     "jelaskan": cmd_explain,
     "run": cmd_run,
     "schedule": cmd_schedule,
+    "discipline": cmd_discipline,
+    "disiplin": cmd_discipline,
     "jadwalkan": cmd_schedule,
     "jalankan": cmd_run,
 }

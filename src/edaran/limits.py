@@ -106,6 +106,11 @@ def _line(
     amount = exprs.check(line.amount)
     if mode is None or scope is None or window is None or amount is None:
         return None
+    if scope != "pegawai" and window != "hari":
+        # A unit's cap or floor is a count of people on one day; over a week it
+        # would be person-days, which the circulars do not use.
+        report(Diagnostic("E129", line.window.span, {"window": line.window.name}))
+        return None
     amount = _amount(amount, scope, line.amount.span, report)
     if amount is None:
         return None

@@ -132,6 +132,22 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "jawaban ({answered}) lebih awal daripada kontaknya ({sent})",
         "the answer ({answered}) is earlier than its contact ({sent})",
     ),
+    "E127": (
+        "jumlah_pegawai harus bilangan bulat positif, bukan {value}",
+        "staff_count must be a positive whole number, not {value}",
+    ),
+    "E128": (
+        "'{name}' tidak dapat diharapkan di sini: contoh dengan jumlah_pegawai mengharapkan "
+        "'jumlah.MODA', dan 'jumlah.MODA' memerlukan jumlah_pegawai",
+        "'{name}' cannot be expected here: an example with staff_count expects "
+        "'count.MODE', and 'count.MODE' needs staff_count",
+    ),
+    "E129": (
+        "batas per unit dihitung per hari, bukan per '{window}'; batas per minggu atau periode "
+        "ditulis per pegawai",
+        "a limit on a unit counts per day, not per '{window}'; weekly or period limits are "
+        "written per employee",
+    ),
     # -- types ----------------------------------------------------------------
     "E201": (
         "tipe tidak cocok: '{op}' tidak berlaku untuk {left} dan {right}",

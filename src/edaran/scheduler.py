@@ -91,6 +91,18 @@ def _period(circular: Circular, day: dt.date) -> int:
     return (delta.years * 12 + delta.months) // header.evaluation_months
 
 
+def _period_bounds(circular: Circular, day: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day of the evaluation period holding ``day``."""
+    header = circular.program.header
+    start = header.effective_from
+    months = header.evaluation_months
+    if start is None or months is None or day < start:
+        return day, day
+    index = _period(circular, day)
+    first = start + relativedelta(months=index * months)
+    return first, start + relativedelta(months=(index + 1) * months) - dt.timedelta(days=1)
+
+
 def _window(limit: ir.LimitIR, circular: Circular, day: dt.date) -> tuple[object, ...]:
     if limit.window == "hari":
         return ("hari", day)
@@ -205,11 +217,11 @@ class _Scheduler:
         for person in people:
             self._personal_limits(person, day)
         for limit in self.shared:
-            for members in self._groups(limit, people, day):
+            for unit, members in self._groups(limit, people, day):
                 if limit.kind == "at_most":
-                    self._cap(limit, members, day, period)
+                    self._cap(limit, unit, members, day, period)
                 else:
-                    self._floor(limit, members, day, period)
+                    self._floor(limit, unit, members, day, period)
         for person in people:
             self._record(person, day)
         return [
@@ -277,13 +289,17 @@ class _Scheduler:
                 for i in range(31)
                 if (first + dt.timedelta(days=i)).month == day.month
             ]
+        elif window[0] == "periode":
+            start, end = _period_bounds(self.circular, day)
+            days = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
         else:
             days = [day]
         return sum(1 for d in days if calendar.day(d).hari_kerja)
 
     def _groups(
         self, limit: ir.LimitIR, people: list[_Person], day: dt.date
-    ) -> list[list[_Person]]:
+    ) -> list[tuple[Any, list[_Person]]]:
+        """The groups a shared limit counts (a unit, or a whole perangkat daerah) and their unit."""
         groups: dict[str, list[_Person]] = defaultdict(list)
         tops: dict[str, Any] = {}
         for person in people:
@@ -294,7 +310,7 @@ class _Scheduler:
             groups[unit.kode].append(person)
             tops[unit.kode] = unit
         return [
-            members
+            (tops[code], members)
             for code, members in sorted(groups.items())
             if self._applies(limit, _Subject(tops[code]), day)
         ]
@@ -322,12 +338,14 @@ class _Scheduler:
 
         return sorted(others, key=key)
 
-    def _cap(self, limit: ir.LimitIR, members: list[_Person], day: dt.date, period: int) -> None:
+    def _cap(
+        self, limit: ir.LimitIR, unit: Any, members: list[_Person], day: dt.date, period: int
+    ) -> None:
         present = [p for p in members if p.assignment.mode != ON_LEAVE]
         in_mode = [p for p in present if p.assignment.mode == limit.mode]
         if not in_mode:
             return
-        amount = self._amount(limit, _Subject(in_mode[0].employee.unit), day)
+        amount = self._amount(limit, _Subject(unit), day)
         allowed = _count(amount, len(present), limit.rounding)
         if len(in_mode) <= allowed:
             return
@@ -351,12 +369,14 @@ class _Scheduler:
                 detail=detail,
             )
 
-    def _floor(self, limit: ir.LimitIR, members: list[_Person], day: dt.date, period: int) -> None:
+    def _floor(
+        self, limit: ir.LimitIR, unit: Any, members: list[_Person], day: dt.date, period: int
+    ) -> None:
+        if all(p.assignment.mode in (STATUS_OFF, STATUS_NOT_IN_FORCE) for p in members):
+            return  # not a working day for this unit: no floor to meet
         present = [p for p in members if p.assignment.mode not in _NOT_WORKING]
-        if not present:
-            return
-        amount = self._amount(limit, _Subject(present[0].employee.unit), day)
-        headcount = len([p for p in members if p.assignment.mode != ON_LEAVE])
+        amount = self._amount(limit, _Subject(unit), day)
+        headcount = len(present)
         required = _count(amount, headcount, limit.rounding)
         have = [p for p in present if p.assignment.mode == limit.mode]
         missing = required - len(have)
@@ -380,9 +400,8 @@ class _Scheduler:
                 detail=detail,
             )
         if missing > len(others):
-            unit = present[0].employee.unit.kode
             args = {
-                "unit": unit,
+                "unit": unit.kode,
                 "date": day.isoformat(),
                 "clause": limit.clause,
                 "required": required,
