@@ -26,6 +26,7 @@ LAYERS = [
     {"scheduler"},
     {"discipline"},
     {"examples", "summary", "presence", "schedule_io", "_xlsx", "_ics"},
+    {"discipline_io", "_discipline_xlsx"},
     {"cli", "__init__", "__main__"},
 ]
 

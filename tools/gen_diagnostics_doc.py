@@ -184,9 +184,20 @@ def data_diagnostics(files: dict[str, str]) -> list[edaran.Diagnostic]:
     roster file.  Paths in the diagnostics are relative
     (``roster/pegawai.csv``), so the output is the same on every machine.
     """
+    from zoneinfo import ZoneInfo
+
+    from edaran.contacts import read_contacts
     from edaran.presence import read_absences, read_transfers
 
-    presence = {"cuti.csv": read_absences, "mutasi.csv": read_transfers}
+    def contacts(name: str, roster: edaran.Roster) -> tuple[object, list[edaran.Diagnostic]]:
+        return read_contacts(name, roster=roster, tz=ZoneInfo("Asia/Jakarta"))
+
+    presence = {
+        "cuti.csv": read_absences,
+        "mutasi.csv": read_transfers,
+        "kontak.csv": contacts,
+        "kontak.jsonl": contacts,
+    }
     with tempfile.TemporaryDirectory() as tmp, _inside(Path(tmp)):
         flat = [name for name in files if name not in DEFAULT_DATA and name not in presence]
         if flat:

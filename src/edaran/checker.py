@@ -315,7 +315,7 @@ class _Checker:
             return None
         if not _assignable(typed.type, kind):
             self.error(
-                "E203", expr.span, found=_shown(typed.type), name="parameter", expected=_shown(kind)
+                "E203", expr.span, found=_shown(typed.type), name=name, expected=_shown(kind)
             )
             return None
         return typed.value

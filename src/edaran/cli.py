@@ -538,7 +538,7 @@ def cmd_discipline(args: argparse.Namespace, lang: Lang) -> int:
     import zoneinfo
 
     from edaran import discipline_io
-    from edaran.contacts import merge_contacts, read_contacts
+    from edaran.contacts import read_contact_logs
     from edaran.discipline import run_discipline
     from edaran.discipline_check import TIMEZONES
 
@@ -554,15 +554,9 @@ def cmd_discipline(args: argparse.Namespace, lang: Lang) -> int:
     if circular is None or roster is None:
         return 1
     zone = zoneinfo.ZoneInfo(TIMEZONES.get(circular.program.header.timezone, "Asia/Jakarta"))
-    logs, problems = [], []
-    for path in args.contacts:
-        contacts, found = read_contacts(
-            path, roster=roster, tz=zone, skip_bad_rows=args.skip_bad_rows
-        )
-        logs.append(contacts)
-        problems += found
-    merged, found = merge_contacts(*logs)
-    problems += found
+    merged, problems = read_contact_logs(
+        args.contacts, roster=roster, tz=zone, skip_bad_rows=args.skip_bad_rows
+    )
     if problems:
         sys.stderr.write(render_all(problems, lang) + "\n")
     if any(d.is_error for d in problems):

@@ -15,7 +15,6 @@ counts the rows left out.  Bad input never raises.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import gc
@@ -30,7 +29,6 @@ import attrs
 from edaran._csvio import (
     DEFAULT_MAX_BYTES,
     MAX_DIAGNOSTICS,
-    Row,
     Table,
     _load_text,
     column_key,
@@ -161,11 +159,7 @@ def _csv_records(table: Table) -> Iterator[_Record]:
     columns = [(name, table.columns[name]) for name in COLUMNS if table.has(name)]
     for row in table.rows:
         values = {name: row.cells[index].strip() for name, index in columns}
-        yield _Record(row.line, values, functools.partial(_csv_where, table, row))
-
-
-def _csv_where(table: Table, row: Row, name: str) -> tuple[Span, dict[str, Any]]:
-    return table.where(row, name)
+        yield _Record(row.line, values, functools.partial(table.where, row))
 
 
 class _Pairs(list[tuple[str, Any]]):
@@ -193,6 +187,8 @@ class _JsonLines:
             pairs = json.loads(line, object_pairs_hook=_Pairs)
         except json.JSONDecodeError as err:
             return self._unreadable(record, offset + err.colno - 1, offset + len(line), err.msg)
+        except ValueError:  # int() refuses more than 4,300 digits
+            return self._unreadable(record, offset, offset + len(line), "a number too long")
         except RecursionError:
             return self._unreadable(record, offset, offset + len(line), "nested too deep")
         if not isinstance(pairs, _Pairs):
@@ -454,19 +450,6 @@ def _finish(checker: _Checker, order: Sequence[str]) -> list[Diagnostic]:
     return found
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a log is read: its records hold no cycles,
-    and collections over a growing heap of millions of them double the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def read_contact_logs(
     paths: Iterable[str | Path],
     *,
@@ -483,13 +466,17 @@ def read_contact_logs(
     checker = _Checker(roster, tz, Severity.WARNING if skip_bad_rows else Severity.ERROR)
     entries: list[_Entry] = []
     bad: dict[str, int] = {}
-    names = []
-    with _collector_paused():
-        for path in paths:
-            found, bad[str(path)] = _read_one(path, checker, max_bytes)
+    names = [str(path) for path in ([paths] if isinstance(paths, str | Path) else paths)]
+    collecting = gc.isenabled()
+    gc.disable()  # the records hold no cycles; collections over millions of them double the time
+    try:
+        for name in names:
+            found, bad[name] = _read_one(name, checker, max_bytes)
             entries += found
-            names.append(str(path))
         kept, lost = _merge(entries, checker)
+    finally:
+        if collecting:
+            gc.enable()
     diagnostics = _finish(checker, names)
     if skip_bad_rows:
         for name in names:

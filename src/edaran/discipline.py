@@ -186,7 +186,8 @@ def run_discipline(
     program = circular.program
     zone = zoneinfo.ZoneInfo(TIMEZONES.get(program.header.timezone, "Asia/Jakarta"))
     people = {e.nip: e for e in employees}
-    log = sorted({c.id: c for c in contacts}.values(), key=lambda c: (c.dikirim, c.id))
+    # A float timestamp sorts a million contacts far faster than aware datetimes.
+    log = sorted({c.id: c for c in contacts}.values(), key=lambda c: (c.dikirim.timestamp(), c.id))
     local = [(c, c.dikirim.astimezone(zone)) for c in log]
     days = {
         at.date()

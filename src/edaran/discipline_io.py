@@ -121,7 +121,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "sum-head": (
         "Disiplin hari WFH{dates}: {counted} kontak dihitung, {skipped} tidak dihitung; "
         "{breaches} pelanggaran, {sanctions} sanksi",
-        "Discipline on WFH days{dates}: {counted} contacts counted, {skipped} set aside; "
+        "Discipline on WFH days{dates}: {counted} {contact_word} counted, {skipped} set aside; "
         "{breaches} {breach_word}, {sanctions} {sanction_word}",
     ),
     "sum-dates": (" {first} s.d. {last}", " {first} to {last}"),
@@ -292,6 +292,10 @@ class Explainer:
     def order(self, e: Breach | Sanction) -> tuple[dt.datetime, int, str]:
         """A sort key: time, then breaches before the sanctions they complete, then id."""
         return (e.at, 0 if isinstance(e, Breach) else self.levels.get(e.rule, 1), e.id)
+
+    def sanctions_in_order(self) -> list[Sanction]:
+        """The sanctions by :meth:`order`: an escalation after the sanctions it counts."""
+        return sorted(self.result.sanctions, key=self.order)
 
     # -- what is behind a sanction -------------------------------------------------
     def contacts_of(self, event: str) -> tuple[str, ...]:
@@ -477,6 +481,8 @@ def write_sanctions_csv(
 ) -> int:
     """Write one CSV row per sanction, in time order; return the number of rows.
 
+    At the same moment, an escalation comes after the sanctions it counts.
+
     Columns: ``id``, ``nip``, ``nama``/``name``, ``unit``, ``tanggal``/``date``
     and ``pukul``/``time`` (of the last event behind it: the moment the
     sanction became due), ``klausul``/``clause``, ``sanksi``/``sanction``
@@ -491,7 +497,7 @@ def write_sanctions_csv(
     explain = Explainer(result, lang, contacts)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([word(f"col-{f}", lang) for f in _SANCTION_FIELDS])
-    for s in result.sanctions:
+    for s in explain.sanctions_in_order():
         writer.writerow(
             [
                 s.id,
@@ -583,8 +589,8 @@ def write_json(
     ``reason``; ``sanctions``: ``id``, ``rule``, ``clause``, ``title``,
     ``nip``, ``name``, ``unit``, ``window``, ``date``, ``at``, ``behind``,
     ``contacts``, ``sanctions`` (escalations counting it) and ``reason``.
-    One breach or sanction per line, so a large file stays readable with
-    ``grep``.
+    Breaches in the engine's order, sanctions as in :func:`write_sanctions_csv`;
+    one per line, so a large file stays readable with ``grep``.
     """
     names = names or {}
     explain = Explainer(result, lang, contacts)
@@ -601,7 +607,7 @@ def write_json(
     rows = 0
     parts: tuple[tuple[str, list[dict[str, object]]], ...] = (
         ("breaches", [breach_object(b, explain, names) for b in result.breaches]),
-        ("sanctions", [sanction_object(s, explain, names) for s in result.sanctions]),
+        ("sanctions", [sanction_object(s, explain, names) for s in explain.sanctions_in_order()]),
     )
     for key, objects in parts:
         out.write(f' "{key}": [')
@@ -685,6 +691,7 @@ def summary_text(result: DisciplineResult, lang: Lang = "id") -> str:
             skipped=skipped,
             breaches=len(result.breaches),
             sanctions=len(result.sanctions),
+            contact_word=_plural(result.counted, "contact", "contacts"),
             breach_word=_plural(len(result.breaches), "breach", "breaches"),
             sanction_word=_plural(len(result.sanctions), "sanction", "sanctions"),
         )

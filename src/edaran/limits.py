@@ -106,6 +106,11 @@ def _line(
     amount = exprs.check(line.amount)
     if mode is None or scope is None or window is None or amount is None:
         return None
+    if line.kind == "at_most" and str(mode) == "WFO":
+        # Whoever a limit keeps back goes to the office: a cap on WFO could
+        # never be met by keeping people back.
+        report(Diagnostic("E130", line.mode.span, {"mode": str(mode)}))
+        return None
     if scope != "pegawai" and window != "hari":
         # A unit's cap or floor is a count of people on one day; over a week it
         # would be person-days, which the circulars do not use.

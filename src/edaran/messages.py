@@ -148,6 +148,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "a limit on a unit counts per day, not per '{window}'; weekly or period limits are "
         "written per employee",
     ),
+    "E130": (
+        "{mode} tidak dapat dibatasi 'paling banyak': yang ditahan oleh batas "
+        "ditempatkan di {mode}",
+        "{mode} cannot be capped with 'at most': whoever a limit keeps back is placed in {mode}",
+    ),
     # -- types ----------------------------------------------------------------
     "E201": (
         "tipe tidak cocok: '{op}' tidak berlaku untuk {left} dan {right}",

@@ -194,7 +194,12 @@ class Contact:
 
     def __attrs_post_init__(self) -> None:
         answered = self.dijawab is not None
-        delay = Duration(exact=self.dijawab - self.dikirim) if self.dijawab is not None else None
+        # Through UTC: two times sharing a zone object would subtract as clock faces.
+        delay = None
+        if self.dijawab is not None:
+            delay = Duration(
+                exact=self.dijawab.astimezone(dt.UTC) - self.dikirim.astimezone(dt.UTC)
+            )
         object.__setattr__(self, "waktu_respon", delay)
         object.__setattr__(self, "terjawab", answered)
         object.__setattr__(self, "beralasan", bool(self.alasan and self.alasan.strip()))

@@ -143,7 +143,8 @@ class _Scheduler:
         for absence in absences:
             self.absent[absence.nip].append(absence)
         self.moves: dict[str, list[Transfer]] = defaultdict(list)
-        for move in sorted(transfers, key=lambda m: (m.nip, m.date)):
+        # Two moves on one day are ordered by unit code, not by input order.
+        for move in sorted(transfers, key=lambda m: (m.nip, m.date, m.unit.kode)):
             self.moves[move.nip].append(move)
         limits = circular.program.limits
         self.personal = [lim for lim in limits if lim.scope == "pegawai"]
