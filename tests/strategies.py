@@ -158,6 +158,9 @@ class _Decls:
     level_set: bool = False
     day_set: bool = False
     extra_mode: bool = False
+    #: per-unit tables (``tabel X: unit -> persen``), looked up by unit or parent
+    share_table: bool = False
+    mode_table: bool = False
     #: also write comparisons that fail to evaluate on some days
     evaluation_errors: bool = False
 
@@ -183,7 +186,10 @@ def _atom(w: _Writer, decls: _Decls) -> str:
         "parent_public",
         "score_arith",
         "english_names",
+        "duty",
     ]
+    if decls.share_table or decls.mode_table:
+        kinds += ["table", "table"]
     kind = w.pick(kinds)
     adalah, termasuk = w.kw("adalah"), w.kw("termasuk")
     if kind == "day_is":
@@ -243,6 +249,25 @@ def _atom(w: _Writer, decls: _Decls) -> str:
     if kind == "parent_public":
         # A nullable boolean: a unit without a parent has no answer.
         return w.pick(("unit.induk.layanan_publik", f"unit.induk.jenis {adalah} {w.pick(KINDS)}"))
+    if kind == "table":
+        # A parent may be missing: the lookup is then empty, like a missing score.
+        key = w.pick(("unit", "unit.induk"))
+        if decls.share_table and (not decls.mode_table or w.draw(st.booleans())):
+            op, share = w.pick((">=", "<", ">", "=")), w.pick(("50%", "60%", "100%"))
+            return f"PROPORSI_WFH[{key}] {op} {share}"
+        return f"MODA_UNIT[{key}] {w.pick((adalah, 'bukan'))} {w.pick(MODES)}"
+    if kind == "duty":
+        # Two nullable dates of the employee, compared with the day and each other.
+        field = w.pick(("pegawai.mulai_tugas", "pegawai.selesai_tugas"))
+        return w.pick(
+            (
+                f"{field} <= tanggal",
+                f"tanggal > {field}",
+                f"tanggal - {field} < {w.pick(('30', '0', '90'))}",
+                f"{field} {w.kw('antara')} {w.date().isoformat()} {w.kw('dan')} 2026-12-31",
+                "pegawai.mulai_tugas < pegawai.selesai_tugas",
+            )
+        )
     if kind == "english_names":
         return w.pick(
             (
@@ -305,6 +330,8 @@ def rule_files(
         level_set=draw(st.booleans()),
         day_set=draw(st.booleans()),
         extra_mode=draw(st.integers(0, 5)) == 0,
+        share_table=draw(st.integers(0, 2)) == 0,
+        mode_table=draw(st.integers(0, 2)) == 0,
         evaluation_errors=evaluation_errors,
     )
     out: list[str] = []
@@ -345,6 +372,14 @@ def rule_files(
         out.append(f"himpunan PIMPINAN: jenjang = {w.subset(LEVELS)}")
     if decls.day_set:
         out.append(f"himpunan HARI_LONGGAR: hari = {w.subset(ALL_WEEKDAYS)}")
+    if decls.share_table:
+        out.append(f"tabel PROPORSI_WFH: unit -> persen = {w.pick(('100%', '50%'))}")
+        for code in draw(st.lists(st.sampled_from(UNIT_CODES), max_size=3, unique=True)):
+            out.append(f"    {code}: {w.pick(('40%', '50%', '60%'))}")
+    if decls.mode_table:
+        out.append(f"tabel MODA_UNIT: unit -> moda = {w.pick(modes)}")
+        for code in draw(st.lists(st.sampled_from(UNIT_CODES), max_size=3, unique=True)):
+            out.append(f"    {code}: {w.pick(modes)}")
     out.append("")
 
     count = draw(st.integers(min_rules, max_rules))
@@ -352,6 +387,8 @@ def rule_files(
     default_at = draw(st.one_of(st.none(), st.integers(0, count - 1)))
     second_default = default_at is not None and count > 2 and draw(st.integers(0, 5)) == 0
     values = [*modes, "MODA_KHUSUS"] if decls.mode_param else list(modes)
+    if decls.mode_table:
+        values += ["MODA_UNIT[unit]", "MODA_UNIT[unit]", "MODA_UNIT[unit.induk]"]
     for i, label in enumerate(labels):
         is_default = i == default_at or (second_default and i == count - 1)
         head = label
@@ -438,6 +475,8 @@ def workforces(draw: st.DrawFn, max_employees: int = 6) -> Workforce:
                 unit=pool[draw(st.sampled_from(UNIT_CODES))],
                 jenjang=draw(st.sampled_from(tuple(PositionLevel))),
                 capaian_kinerja=draw(st.one_of(st.none(), st.sampled_from(SCORES))),
+                mulai_tugas=draw(st.one_of(st.none(), st.none(), _dates())),
+                selesai_tugas=draw(st.one_of(st.none(), st.none(), _dates())),
             )
         )
     return Workforce(pool, tuple(employees))

@@ -404,3 +404,13 @@ def test_a_subclass_of_the_calendar_day() -> None:
 
     typed = condition("kalender.pekan_budaya", schema=Schema(day_cls=HariDaerah))
     assert typed == ir.Fact("kalender", ("pekan_budaya",), "kalender.pekan_budaya", BOOL)
+
+
+def test_the_static_search_is_bounded_and_gives_the_same_answer_every_time() -> None:
+    """A generated file that once took minutes to check: every search node counts
+    against a budget (not a clock), so the check ends and always says the same."""
+    path = Path(__file__).parent / "data" / "slow-static-search.edaran"
+    first = [(d.code, d.span.line if d.span else 0) for d in check(parse_file(path))[1]]
+    second = [(d.code, d.span.line if d.span else 0) for d in check(parse_file(path))[1]]
+    assert first == second
+    assert sorted(code for code, _ in first) == ["E302", "E302", "W305", "W306", "W307"]

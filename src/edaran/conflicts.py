@@ -40,8 +40,11 @@ __all__ = ["UNKNOWN", "evaluate3", "find_conflicts", "show_value"]
 UNKNOWN = object()
 _OTHER_UNIT = "«unit lain»"
 _OTHER_TEXT = "«teks lain»"
-#: A search larger than this many leaves is abandoned as not checkable.
-MAX_LEAVES = 200_000
+#: Nodes one search may visit before its pair is counted as not checkable.
+MAX_NODES = 3_000
+#: Nodes all the searches of one file may visit together: a check never hangs,
+#: and the same file always gets the same answer (a count, not a clock).
+FILE_NODES = 60_000
 
 
 @attrs.frozen
@@ -224,23 +227,40 @@ def _points(constants: list[object], kind: t.Type) -> tuple[object, ...]:
 
 
 # -------------------------------------------------------------- search
+class Budget:
+    """Search nodes left for one file."""
+
+    def __init__(self, nodes: int = FILE_NODES) -> None:
+        self.left = nodes
+
+
 def _search(
-    formula: ir.Expr, variables: list[Var]
+    formula: ir.Expr, variables: list[Var], budget: Budget | None = None
 ) -> tuple[dict[tuple[str, ...], object] | None, bool]:
-    """A satisfying assignment, and whether the search was complete."""
+    """A satisfying assignment, and whether the search was complete.
+
+    Every node visited counts against ``MAX_NODES`` and the file's ``budget``;
+    past either, the search stops as incomplete (the pair is not checkable
+    statically, and the run-time check still guards it).
+    """
+    budget = budget if budget is not None else Budget()
     undecided = False
-    leaves = 0
+    nodes = 0
 
     def go(index: int, env: dict[tuple[str, ...], object]) -> dict[tuple[str, ...], object] | None:
-        nonlocal undecided, leaves
+        nonlocal undecided, nodes
+        nodes += 1
+        budget.left -= 1
+        if nodes > MAX_NODES or budget.left < 0:
+            undecided = True
+            return None
         value = evaluate3(formula, env)
         if value is True:
             return dict(env)
         if value is False:
             return None
-        if index == len(variables) or leaves > MAX_LEAVES:
+        if index == len(variables):
             undecided = True
-            leaves += 1
             return None
         var = variables[index]
         for candidate in var.domain:
@@ -248,6 +268,8 @@ def _search(
             found = go(index + 1, env)
             if found is not None:
                 return found
+            if nodes > MAX_NODES or budget.left < 0:
+                break
         del env[var.key]
         return None
 
@@ -331,6 +353,7 @@ def find_conflicts(program: ir.Program) -> list[Diagnostic]:
     """E302 for every pair of rules that can conflict, W306 for a missing default."""
     found: list[Diagnostic] = []
     skipped = 0
+    budget = Budget()
     for output in program.outputs:
         rules = list(program.rules_for(output))
         ordinary = [r for r in rules if not r.is_default]
@@ -338,14 +361,14 @@ def find_conflicts(program: ir.Program) -> list[Diagnostic]:
         nobody: list[ir.Expr] = [ir.Op("not", (_applies(r),), t.BOOL) for r in ordinary]
         for group, extra in ((ordinary, []), (defaults, nobody)):
             for first, second in itertools.combinations(group, 2):
-                result = _pair(program, rules, first, second, extra)
+                result = _pair(program, rules, first, second, extra, budget)
                 if result is None:
                     skipped += 1
                 elif result:
                     found.append(result)
         if not defaults and ordinary and output:
-            found.extend(_missing_default(program, output, nobody))
-        found.extend(_never_applies(program, rules))
+            found.extend(_missing_default(program, output, nobody, budget))
+        found.extend(_never_applies(program, rules, budget))
     if skipped and program.rules:
         # Said every time, not only beside a conflict: a clean check must not
         # look more complete than it is.
@@ -361,6 +384,7 @@ def _pair(
     first: ir.RuleIR,
     second: ir.RuleIR,
     extra: Sequence[ir.Expr],
+    budget: Budget,
 ) -> Diagnostic | Literal[False] | None:
     overrides = program.overrides
     if first.id in overrides.get(second.id, ()) or second.id in overrides.get(first.id, ()):
@@ -375,7 +399,7 @@ def _pair(
     parts = [*_survives(first, rules, program), *_survives(second, rules, program), *extra, differ]
     formula = _conjunction(parts)
     variables = _domains(program, parts) or []
-    env, complete = _search(formula, variables)
+    env, complete = _search(formula, variables, budget)
     if env is None:
         return False if complete else None
     labels = (Label(first.span, "label-first"),) if first.span else ()
@@ -396,13 +420,15 @@ def _pair(
     )
 
 
-def _never_applies(program: ir.Program, rules: Sequence[ir.RuleIR]) -> list[Diagnostic]:
+def _never_applies(
+    program: ir.Program, rules: Sequence[ir.RuleIR], budget: Budget
+) -> list[Diagnostic]:
     """W305 for a rule whose condition no input can meet (proved, not guessed)."""
     found = []
     for rule in rules:
         if rule.condition is None:
             continue
-        env, complete = _search(rule.condition, _domains(program, [rule.condition]) or [])
+        env, complete = _search(rule.condition, _domains(program, [rule.condition]) or [], budget)
         if env is None and complete:
             args = {"ref": rule.id}
             found.append(Diagnostic("W305", rule.span, args, severity=Severity.WARNING))
@@ -410,11 +436,11 @@ def _never_applies(program: ir.Program, rules: Sequence[ir.RuleIR]) -> list[Diag
 
 
 def _missing_default(
-    program: ir.Program, output: str, nobody: Sequence[ir.Expr]
+    program: ir.Program, output: str, nobody: Sequence[ir.Expr], budget: Budget
 ) -> list[Diagnostic]:
     formula = _conjunction(nobody)
     variables = _domains(program, nobody) or []
-    env, _ = _search(formula, variables)
+    env, _ = _search(formula, variables, budget)
     if env is None:
         return []
     span = program.rules_for(output)[0].span
