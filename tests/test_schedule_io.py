@@ -333,12 +333,16 @@ def test_summary_figures(schedule: Schedule) -> None:
 # ------------------------------------------------------------------ Excel
 @pytest.fixture(scope="module")
 def openpyxl() -> Any:
-    return pytest.importorskip("openpyxl")
+    import openpyxl  # the test extra installs it (edaran[excel])
+
+    return openpyxl
 
 
 @pytest.fixture(scope="module")
 def icalendar() -> Any:
-    return pytest.importorskip("icalendar")
+    import icalendar  # the test extra installs it (edaran[calendar])
+
+    return icalendar
 
 
 def _workbook(schedule: Schedule, tmp_path: Path, lang: Lang, name: str = "j.xlsx") -> Any:

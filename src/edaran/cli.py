@@ -578,32 +578,35 @@ def cmd_discipline(args: argparse.Namespace, lang: Lang) -> int:
     if result.warnings:
         sys.stderr.write(render_all(result.warnings, lang) + "\n")
     names = {e.nip: e.nama for e in roster.employees}
-    _write_discipline(result, args, names, lang)
+    _write_discipline(result, args, names, merged, lang)
     sys.stderr.write(discipline_io.summary_text(result, lang) + "\n")
     return 0
 
 
 def _write_discipline(
-    result: Any, args: argparse.Namespace, names: dict[str, str], lang: Lang
+    result: Any, args: argparse.Namespace, names: dict[str, str], contacts: Any, lang: Lang
 ) -> None:
     from edaran import discipline_io
 
+    extra = {"contacts": {c.id: c for c in contacts}}
     if args.format == "xlsx":
-        discipline_io.write_xlsx(result, args.output or Path("disiplin.xlsx"), lang, names)
+        target = args.output or Path("disiplin.xlsx")
+        discipline_io.write_xlsx(result, target, lang, names, **extra)
     elif args.format == "json":
         if args.output:
             with args.output.open("w", encoding="utf-8", newline="") as out:
-                discipline_io.write_json(result, out, lang, names)
+                discipline_io.write_json(result, out, lang, names, **extra)
         else:
-            discipline_io.write_json(result, sys.stdout, lang, names)
+            discipline_io.write_json(result, sys.stdout, lang, names, **extra)
     elif args.output:
         args.output.mkdir(parents=True, exist_ok=True)
         with (args.output / "pelanggaran.csv").open("w", encoding="utf-8", newline="") as out:
-            discipline_io.write_breaches_csv(result, out, lang, names)
+            discipline_io.write_breaches_csv(result, out, lang, names, **extra)
         with (args.output / "sanksi.csv").open("w", encoding="utf-8", newline="") as out:
-            discipline_io.write_sanctions_csv(result, out, lang, names)
+            discipline_io.write_sanctions_csv(result, out, lang, names, **extra)
     else:
-        discipline_io.write_sanctions_csv(result, sys.stdout, lang, names)
+        discipline_io.write_sanctions_csv(result, sys.stdout, lang, names, **extra)
+    sys.stdout.flush()
 
 
 def _write_schedule(made: Any, fmt: str, out: TextIO, lang: Lang) -> None:

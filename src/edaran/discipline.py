@@ -129,7 +129,11 @@ class _Modes:
         self.known: dict[tuple[str, dt.date], str | None] = {}
         self.errors: dict[str, Diagnostic] = {}
         if use_schedule and circular.program.limits and days:
-            made = schedule(circular, employees, min(days), max(days), absences=absences)
+            # From the start of the evaluation period: the rotation counts from
+            # there, so a day's modes do not depend on which earlier days the
+            # log happens to hold.
+            start = min(_period(circular, min(days))[1], min(days))
+            made = schedule(circular, employees, start, max(days), absences=absences)
             for a in made:
                 if a.date in days:
                     self.known[(a.nip, a.date)] = a.mode
@@ -152,6 +156,27 @@ class _Modes:
                 )
                 self.known[key] = None
         return self.known[key]
+
+
+def _one_per_id(contacts: Iterable[Contact]) -> list[Contact]:
+    """One contact per id, chosen by content, not by order.
+
+    Two different contacts under one id are an error of the log (the loader
+    reports D045); whichever order they come in, the same one is kept here.
+    """
+    chosen: dict[str, tuple[tuple[object, ...], Contact]] = {}
+    for contact in contacts:
+        key = (
+            contact.dikirim.timestamp(),
+            contact.dijawab.timestamp() if contact.dijawab else -1.0,
+            contact.alasan or "",
+            contact.pengirim,
+            contact.saluran.value,
+            contact.nip,
+        )
+        if contact.id not in chosen or key < chosen[contact.id][0]:
+            chosen[contact.id] = (key, contact)
+    return [contact for _, contact in chosen.values()]
 
 
 def _counted(duties: Sequence[ir.DutyIR], mode: str, at: dt.datetime) -> str | None:
@@ -186,8 +211,7 @@ def run_discipline(
     program = circular.program
     zone = zoneinfo.ZoneInfo(TIMEZONES.get(program.header.timezone, "Asia/Jakarta"))
     people = {e.nip: e for e in employees}
-    # A float timestamp sorts a million contacts far faster than aware datetimes.
-    log = sorted({c.id: c for c in contacts}.values(), key=lambda c: (c.dikirim.timestamp(), c.id))
+    log = sorted(_one_per_id(contacts), key=lambda c: (c.dikirim.timestamp(), c.id))
     local = [(c, c.dikirim.astimezone(zone)) for c in log]
     days = {
         at.date()
@@ -256,6 +280,9 @@ def _why_not(
         return Skipped.UNKNOWN_NIP
     if (first is not None and day < first) or (last is not None and day > last):
         return Skipped.OUTSIDE_RANGE
+    start, end = getattr(employee, "mulai_tugas", None), getattr(employee, "selesai_tugas", None)
+    if (start is not None and day < start) or (end is not None and day > end):
+        return Skipped.NOT_ON_DUTY  # not in post that day: no duty to be reachable
     if any(a.first <= day <= a.last for a in leave.get(employee.nip, ())):
         return Skipped.ON_LEAVE
     mode = modes.mode(employee, day)

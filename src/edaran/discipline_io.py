@@ -46,10 +46,12 @@ from edaran.schedule_io import require_format
 __all__ = [
     "SKIPPED_ORDER",
     "Explainer",
+    "duration_text",
     "person_history",
     "require_format",
     "skipped_reason",
     "summary_text",
+    "window_text",
     "write_breaches_csv",
     "write_json",
     "write_sanctions_csv",
@@ -206,6 +208,11 @@ def window_text(window: str, lang: Lang) -> str:
     return word(f"window-{kind}", lang, window=shown)
 
 
+def _one_line(text: str) -> str:
+    """Text from a file or a log on one line: every run of white space one space."""
+    return " ".join(text.split())
+
+
 def _clock(moment: dt.datetime) -> str:
     """``09:00``, or ``09:00:44`` when the seconds are not zero."""
     if moment.second or moment.microsecond:
@@ -323,7 +330,7 @@ class Explainer:
         return self.sanction_reason(event)
 
     def _head(self, rule: str, title: str | None) -> str:
-        return f"{rule}: {title}" if title else rule
+        return f"{rule}: {_one_line(title)}" if title else rule
 
     def breach_reason(self, b: Breach) -> str:
         """``butir 10.c: <title> — pesan K1 pada 2026-04-10 pukul 09:00 dijawab ...``."""
@@ -344,7 +351,7 @@ class Explainer:
         delay = duration_text(contact.dijawab - contact.dikirim, lang)
         text += word("answered", lang, when=at, delay=delay)
         if contact.alasan and contact.alasan.strip():
-            return text + ", " + word("with-reason", lang, reason=contact.alasan.strip())
+            return text + ", " + word("with-reason", lang, reason=_one_line(contact.alasan))
         return text + ", " + word("no-reason", lang)
 
     def sanction_reason(self, s: Sanction) -> str:
