@@ -189,6 +189,7 @@ def _parser() -> argparse.ArgumentParser:
         help="lewati baris rusak (dilaporkan) / skip bad rows (reported)",
     )
     p.add_argument("--absences", type=Path, help="cuti.csv: nip, mulai, sampai")
+    p.add_argument("--nip", help="riwayat satu pegawai / one employee's history")
     p = sub.add_parser(
         "run",
         aliases=["jalankan"],
@@ -578,6 +579,13 @@ def cmd_discipline(args: argparse.Namespace, lang: Lang) -> int:
     if result.warnings:
         sys.stderr.write(render_all(result.warnings, lang) + "\n")
     names = {e.nip: e.nama for e in roster.employees}
+    if args.nip:
+        if roster.by_nip(args.nip) is None:
+            sys.stderr.write(_w("no-nip", lang, nip=args.nip) + "\n")
+            return 1
+        contacts = {c.id: c for c in merged}
+        print(discipline_io.person_history(result, args.nip, lang, names, contacts=contacts))
+        return 0
     _write_discipline(result, args, names, merged, lang)
     sys.stderr.write(discipline_io.summary_text(result, lang) + "\n")
     return 0
