@@ -11,17 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Mapping, Sequence
-from copy import copy
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.styles.cell_style import StyleArray
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.xml.functions import tostring
 
-from edaran._xlsx import _normalise_zip, sheet_title
+from edaran._xlsx import Cells, _normalise_zip, sheet_title
 from edaran.discipline import Breach, DisciplineResult, Sanction
 from edaran.discipline_io import (
     Explainer,
@@ -116,41 +114,6 @@ def _w(key: str, lang: Lang, **args: object) -> str:
     return text.format(**args) if args else text
 
 
-class _Cells:
-    """Cells with named styles, each style resolved once (as in ``_xlsx._Cells``)."""
-
-    def __init__(self) -> None:
-        self._arrays: dict[str, StyleArray] = {}
-
-    def _array(self, ws: WriteOnlyWorksheet, style: str) -> StyleArray:
-        array = self._arrays.get(style)
-        if array is None:
-            font, fill, align, number_format = _STYLES[style]
-            proto = WriteOnlyCell(ws)
-            if font is not None:
-                proto.font = font
-            if fill is not None:
-                proto.fill = PatternFill(fill_type="solid", start_color=fill, end_color=fill)
-            if align is not None:
-                proto.alignment = align
-            if number_format is not None:
-                proto.number_format = number_format
-            array = self._arrays[style] = proto._style  # type: ignore[attr-defined]  # see _xlsx
-        return array
-
-    def text(self, ws: WriteOnlyWorksheet, value: str, style: str = "") -> Cell:
-        """A string cell that stays a string (no formula, no control bytes)."""
-        cell = self.value(ws, ILLEGAL_CHARACTERS_RE.sub("", value), style)
-        cell.data_type = "s"
-        return cell
-
-    def value(
-        self, ws: WriteOnlyWorksheet, value: str | float | dt.date | None, style: str = ""
-    ) -> Cell:
-        array = copy(self._array(ws, style)) if style else None
-        return Cell(ws, row=1, column=1, value=value, style_array=array)
-
-
 def _widths(ws: WriteOnlyWorksheet, widths: Sequence[float]) -> None:
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width  # type: ignore[attr-defined]
@@ -172,7 +135,7 @@ def build_workbook(
     wb.properties.title = _w("summary-title", lang, dates=dates)
     wb.properties.created = stamp
     wb.properties.modified = stamp
-    cells = _Cells()
+    cells = Cells(_STYLES)
     taken: set[str] = set()
     rows = unit_counts(result)
     summary = wb.create_sheet(sheet_title(_w("summary-sheet", lang), taken))
@@ -188,7 +151,7 @@ def build_workbook(
 
 def _write_summary(
     ws: WriteOnlyWorksheet,
-    c: _Cells,
+    c: Cells,
     result: DisciplineResult,
     rows: list[UnitCounts],
     units: Mapping[str, str],
@@ -257,7 +220,7 @@ def _write_summary(
 
 def _write_unit(
     ws: WriteOnlyWorksheet,
-    c: _Cells,
+    c: Cells,
     result: DisciplineResult,
     explain: Explainer,
     code: str,
@@ -312,7 +275,7 @@ def _write_unit(
 
 def _event_row(
     ws: WriteOnlyWorksheet,
-    c: _Cells,
+    c: Cells,
     explain: Explainer,
     e: Breach | Sanction,
     names: Mapping[str, str],

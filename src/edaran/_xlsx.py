@@ -13,8 +13,9 @@ import io
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from copy import copy
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, WriteOnlyCell
@@ -139,7 +140,7 @@ def sheet_title(code: str, taken: set[str]) -> str:
     return title
 
 
-class _Cells:
+class Cells:
     """Makes the cells of one workbook, resolving each named style once.
 
     Setting ``cell.font`` or ``cell.fill`` makes openpyxl hash the style
@@ -148,13 +149,15 @@ class _Cells:
     (``StyleArray``) is given to every later cell of that style.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, styles: Mapping[str, Any] | None = None) -> None:
         self._arrays: dict[str, StyleArray] = {}
+        #: style name -> (font, fill colour, alignment, number format), any of them None
+        self.styles = styles if styles is not None else _STYLES
 
     def _array(self, ws: WriteOnlyWorksheet, style: str) -> StyleArray:
         array = self._arrays.get(style)
         if array is None:
-            font, fill, align, number_format = _STYLES[style]
+            font, fill, align, number_format = self.styles[style]
             proto = WriteOnlyCell(ws)
             if font is not None:
                 proto.font = font
@@ -174,7 +177,9 @@ class _Cells:
         cell.data_type = "s"
         return cell
 
-    def value(self, ws: WriteOnlyWorksheet, value: str | float | None, style: str = "") -> Cell:
+    def value(
+        self, ws: WriteOnlyWorksheet, value: str | float | dt.date | None, style: str = ""
+    ) -> Cell:
         """A cell with a value and a named style (``""`` for none)."""
         array = copy(self._array(ws, style)) if style else None
         return Cell(ws, row=1, column=1, value=value, style_array=array)
@@ -188,7 +193,7 @@ def build_workbook(schedule: Schedule, lang: Lang) -> bytes:
     wb.properties.title = _w("summary-title", lang, first=schedule.first, last=schedule.last)
     wb.properties.created = stamp
     wb.properties.modified = stamp
-    cells = _Cells()
+    cells = Cells()
     taken: set[str] = set()
     rows = tally(schedule)
     grid = _grid(schedule.assignments)
@@ -219,7 +224,7 @@ def _widths(ws: WriteOnlyWorksheet, widths: Sequence[float]) -> None:
 
 
 def _write_summary(
-    ws: WriteOnlyWorksheet, c: _Cells, schedule: Schedule, rows: list[UnitTally], lang: Lang
+    ws: WriteOnlyWorksheet, c: Cells, schedule: Schedule, rows: list[UnitTally], lang: Lang
 ) -> None:
     modes = mode_columns(m for r in rows for m in r.modes)
     kept = [_w(k, lang) for k in ("kept-cap", "kept-limit", "kept-floor")]
@@ -265,7 +270,7 @@ def _header_days(days: list[dt.date], lang: Lang) -> list[str]:
 
 def _write_unit(
     ws: WriteOnlyWorksheet,
-    c: _Cells,
+    c: Cells,
     schedule: Schedule,
     r: UnitTally,
     people: dict[str, dict[dt.date, Assignment]],
@@ -325,7 +330,7 @@ def _is_off(a: Assignment | None) -> bool:
     return a is None or a.mode in OFF
 
 
-def _day_cell(ws: WriteOnlyWorksheet, c: _Cells, a: Assignment, lang: Lang) -> Cell:
+def _day_cell(ws: WriteOnlyWorksheet, c: Cells, a: Assignment, lang: Lang) -> Cell:
     if a.why in KEPT_BACK:
         cell = c.text(ws, a.mode, "kept")
         cell.comment = Comment(assignment_reason(a, lang), "edaran", width=320, height=90)
