@@ -1134,7 +1134,7 @@ def test_undecidable_people_are_reported_and_the_run_goes_on() -> None:
     assert [d.code for d in made.warnings] == ["E501"]
 
 
-# ------------------------------------- bugs found here (fixed in 68f3a3c, ed5b91b)
+# ------------------------- bugs these tests found (fixed in 68f3a3c, ed5b91b, 6f6a7b5)
 def test_floor_recalls_in_turn() -> None:
     """Two people, WFH on Fridays, at least one on site: over four Fridays each is on
     site twice.  (Before 68f3a3c the floor recalled whoever had the most WFO days:
@@ -1208,41 +1208,25 @@ def test_weekly_unit_cap_is_refused() -> None:
     assert problem.span is not None and (problem.span.line, problem.span.column) == (13, 38)
 
 
-def test_cap_on_the_fallback_mode_is_refused_or_kept() -> None:
-    """BUG: whoever a cap keeps back goes to WFO, so a cap on WFO ('WFO paling banyak 1
-    per unit per hari') marks three of four people kept back (why=cap) and leaves them
-    in WFO: the cap is reported as applied and does not hold.  The checker should
-    refuse a cap on the mode people are kept back to (or the scheduler keep it)."""
-    try:
-        circular = circular_with(
-            'batas butir 4 "Kuota":\n    WFO paling banyak 1 per unit per hari\n'
-        )
-    except EdaranError:
-        return
-    made = schedule(circular, staff(4), dt.date(2026, 4, 6), dt.date(2026, 4, 6))  # a Monday
-    assert modes_on(made, dt.date(2026, 4, 6))["WFO"] <= 1, Counter(a.why for a in made)
-
-
-def test_person_limit_on_the_fallback_mode_is_refused_or_kept() -> None:
-    """BUG: the same for one person: 'WFO paling banyak 1 per pegawai per minggu' keeps
-    people back (why=person-limit) to WFO, four WFO days a week each."""
-    try:
-        circular = circular_with(
-            'batas butir 4 "Kuota":\n    WFO paling banyak 1 per pegawai per minggu\n'
-        )
-    except EdaranError:
-        return
-    made = schedule(circular, staff(2), dt.date(2026, 4, 6), FRIDAY)
-    weeks = Counter(a.nip for a in made if a.mode == "WFO")
-    assert max(weeks.values()) <= 1, f"WFO days in the week: {dict(weeks)}"
+@pytest.mark.parametrize(
+    "line",
+    ["WFO paling banyak 1 per unit per hari", "WFO paling banyak 1 per pegawai per minggu"],
+)
+def test_a_cap_on_the_fallback_mode_is_refused(line: str) -> None:
+    """Whoever a limit keeps back goes to WFO, so a cap on WFO could never be met: E130
+    at the mode.  (Before 6f6a7b5 it was accepted, and the scheduler marked three of
+    four people 'kept back' to the WFO they were already in; a per-person one left
+    everyone at four WFO days a week.)"""
+    with pytest.raises(EdaranError) as refused:
+        circular_with(f'batas butir 4 "Kuota":\n    {line}\n')
+    (problem,) = refused.value.diagnostics
+    assert problem.code == "E130"
+    assert problem.span is not None and (problem.span.line, problem.span.column) == (13, 5)
 
 
 def test_two_transfers_on_one_day_do_not_depend_on_their_order() -> None:
-    """BUG (minor): ``_Scheduler`` sorts transfers by (nip, date) only, so two transfers
-    of one person on one day (a correction in mutasi.csv, say) take whichever comes
-    last in the list: the same transfers in another order give another schedule.
-    Sorting by (nip, date, unit code), or refusing the duplicate in read_transfers,
-    makes the schedule a function of the set of transfers."""
+    """Two transfers of one person on one day (a correction in mutasi.csv, say) give
+    the same schedule in either order.  (Before 6f6a7b5 the last in the list won.)"""
     a, b = Unit("BAPPEDA", "Bappeda"), Unit("BKD", "BKD")
     people = staff(2)
     moves = [

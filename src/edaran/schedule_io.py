@@ -436,7 +436,9 @@ def summary_text(schedule: Schedule, lang: Lang = "id") -> str:
     body: list[list[object]] = []
     for r in rows:
         body.append([r.code, len(r.people), *(r.modes[m] for m in modes), *_kept_cells(r)])
-    total: list[object] = [word("total", lang), sum(len(r.people) for r in rows)]
+    # A person transferred during the range counts once in the total.
+    staff = len(set().union(*(r.people for r in rows)))
+    total: list[object] = [word("total", lang), staff]
     total += [sum(r.modes[m] for r in rows) for m in modes]
     total += [sum(r.kept[w] for r in rows) for w in KEPT_BACK]
     total += [len(schedule.warnings)]

@@ -25,7 +25,7 @@ class Why:
     CAP = "cap"  #: eligible for a mode, kept back by a cap on the unit that day
     PERSON_LIMIT = "person-limit"  #: kept back by a per-person limit over a week or period
     FLOOR = "floor"  #: kept on site to meet a minimum staffing floor
-    ABSENT = "absent"  #: on leave, not yet hired, or transferred out that day
+    ABSENT = "absent"  #: on leave that day (days before hire or after leaving have no row)
 
 
 @attrs.frozen

@@ -224,7 +224,7 @@ class _Scheduler:
                 else:
                     self._floor(limit, unit, members, day, period)
         for person in people:
-            self._record(person, day)
+            self._record(person, day, period)
         return [
             p.assignment
             for p in sorted(people, key=lambda p: (p.assignment.unit, p.assignment.nip))
@@ -411,12 +411,12 @@ class _Scheduler:
             }
             self.warnings.append(Diagnostic("W401", limit.span, args, severity=Severity.WARNING))
 
-    def _record(self, person: _Person, day: dt.date) -> None:
+    def _record(self, person: _Person, day: dt.date, period: int) -> None:
         a = person.assignment
         if a.mode in _NOT_WORKING:
             return
         used = self.used[a.nip]
-        used[("periode", _period(self.circular, day), a.mode)] += 1
+        used[("periode", period, a.mode)] += 1
         for window in {("minggu", *day.isocalendar()[:2]), ("bulan", day.year, day.month)}:
             used[(*window, a.mode)] += 1
 
