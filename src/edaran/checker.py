@@ -86,6 +86,10 @@ class _Checker:
             for limit in check_limit(decl, self.exprs, self.modes, self.report)
         ]
         limits = check_limit_params(limits, self.params, self.report)
+        for limit in limits:
+            contact = reads_contacts(limit.condition)
+            if contact is not None:
+                self.error("E122", contact.span, name=contact.written)
         if any(d.is_error for d in self.diagnostics) or header is None or overrides is None:
             return None
         program = ir.Program(
@@ -556,6 +560,10 @@ class _Checker:
                 continue
             prefix = "pelanggaran" if count.counts == "breaches" else "sanksi"
             expects.append((f"{prefix}:{count.of.label}", int(count.number), t.INT))
+        if example.contacts and example.expects:
+            # An example with contacts counts breaches and sanctions only.
+            self.error("E131", example.expects[0].span, name=example.expects[0].path.dotted)
+            ok = False
         counting = [name for name, _, _ in expects if name.startswith("jumlah.")]
         others = [e for e in example.expects if not e.path.dotted.startswith(("jumlah.", "count."))]
         if staff is None and counting:

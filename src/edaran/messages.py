@@ -153,6 +153,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "ditempatkan di {mode}",
         "{mode} cannot be capped with 'at most': whoever a limit keeps back is placed in {mode}",
     ),
+    "E131": (
+        "contoh dengan kontak mengharapkan jumlah pelanggaran atau sanksi saja, bukan '{name}'; "
+        "tulis harapan itu di contoh tersendiri",
+        "an example with contacts expects counts of breaches or sanctions only, not '{name}'; "
+        "write that expectation in an example of its own",
+    ),
     # -- types ----------------------------------------------------------------
     "E201": (
         "tipe tidak cocok: '{op}' tidak berlaku untuk {left} dan {right}",
