@@ -27,6 +27,8 @@ LAYERS = [
     {"discipline"},
     {"examples", "summary", "presence", "schedule_io", "_xlsx", "_ics"},
     {"discipline_io", "_discipline_xlsx"},
+    {"cli_common"},
+    {"cli_schedule", "cli_discipline"},
     {"cli", "__init__", "__main__"},
 ]
 

@@ -1,0 +1,154 @@
+"""What every ``edaran`` subcommand shares: its words, loading inputs, progress bars.
+
+The subcommands live in :mod:`edaran.cli` (check, test, decide, explain, run),
+:mod:`edaran.cli_schedule` and :mod:`edaran.cli_discipline`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from edaran.diagnostics import Diagnostic, EdaranError, render_all
+from edaran.engine import Circular
+from edaran.messages import Lang
+from edaran.roster import Roster, load_roster
+
+__all__ = [
+    "WORDS",
+    "load_circular",
+    "progress_bar",
+    "read_presence",
+    "roster_or_report",
+    "say",
+    "top_unit",
+]
+
+WORDS: dict[str, tuple[str, str]] = {
+    "clean": (
+        "{path}: bersih ({rules} aturan, {examples} contoh)",
+        "{path}: clean ({rules} rules, {examples} examples)",
+    ),
+    "pass": ("lulus", "pass"),
+    "fail": ("GAGAL", "FAIL"),
+    "expected": (
+        "    {output}: diharapkan {expected}, didapat {got}",
+        "    {output}: expected {expected}, got {got}",
+    ),
+    "tally": ("{passed} passed, {failed} failed", "{passed} passed, {failed} failed"),
+    "bad-range": (
+        "--to ({last}) lebih awal daripada --from ({first})",
+        "--to ({last}) is earlier than --from ({first})",
+    ),
+    "no-nip": ("NIP {nip} tidak ada dalam daftar pegawai", "NIP {nip} is not in the roster"),
+    "no-rules": (
+        "tidak ada berkas aturan (*.edaran) di {path}",
+        "no rule file (*.edaran) in {path}",
+    ),
+    "no-roster": (
+        "tidak ada daftar pegawai (folder roster/) di {path}",
+        "no roster (folder roster/) in {path}",
+    ),
+    "undecided": (
+        "{count} pegawai-hari tidak dapat diputuskan",
+        "{count} employee-days could not be decided",
+    ),
+    "written": ("{count} keputusan ditulis ke {path}", "{count} decisions written to {path}"),
+    "summary-head": (
+        "Ringkasan per perangkat daerah, {first} s.d. {last}",
+        "Summary per unit, {first} to {last}",
+    ),
+    "step-check": ("== Memeriksa {path}", "== Checking {path}"),
+    "step-test": ("== Menjalankan contoh", "== Running the examples"),
+    "step-decide": (
+        "== Memutuskan {people} pegawai, {first} s.d. {last}",
+        "== Deciding {people} employees, {first} to {last}",
+    ),
+    "step-schedule": (
+        "== Menjadwalkan menurut batas (butir 4): kuota, minimal hadir, batas per orang",
+        "== Scheduling within the limits (butir 4): caps, floors, per-person limits",
+    ),
+    "unit": ("Perangkat daerah", "Unit"),
+    "people": ("Pegawai", "Staff"),
+    "total": ("Jumlah", "Total"),
+    "interrupted": ("dihentikan", "interrupted"),
+}
+
+
+def say(key: str, lang: Lang, **args: object) -> str:
+    """The words ``key`` in ``lang``, filled with ``args``."""
+    return WORDS[key][0 if lang == "id" else 1].format(**args)
+
+
+def load_circular(path: Path, out: TextIO, lang: Lang) -> Circular | None:
+    try:
+        circular = Circular.load(path)
+    except EdaranError as err:
+        out.write(render_all(err.diagnostics, lang) + "\n")
+        return None
+    if circular.warnings:
+        out.write(render_all(circular.warnings, lang) + "\n")
+    return circular
+
+
+def roster_or_report(path: Path, lang: Lang) -> Roster | None:
+    try:
+        return load_roster(path)
+    except EdaranError as err:
+        sys.stderr.write(render_all(err.diagnostics, lang) + "\n")
+        return None
+
+
+@contextlib.contextmanager
+def progress_bar(lang: Lang) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr for long runs, when tqdm is installed and stderr is a terminal."""
+    try:
+        from tqdm import tqdm  # type: ignore[import-not-found, import-untyped, unused-ignore]  # optional extra
+    except ImportError:
+        yield None
+        return
+    if not sys.stderr.isatty():
+        yield None
+        return
+    bar = tqdm(total=0, unit="hari" if lang == "id" else "day", file=sys.stderr, leave=False)
+
+    def update(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    try:
+        yield update
+    finally:
+        bar.close()
+
+
+def read_presence(
+    args: argparse.Namespace, roster: Roster, lang: Lang
+) -> tuple[list[Any], list[Any]] | None:
+    from edaran.presence import read_absences, read_transfers
+
+    absences: list[Any] = []
+    transfers: list[Any] = []
+    problems: list[Diagnostic] = []
+    if args.absences:
+        absences, found = read_absences(args.absences, roster)
+        problems += found
+    if args.transfers:
+        transfers, found = read_transfers(args.transfers, roster)
+        problems += found
+    if problems:
+        sys.stderr.write(render_all(problems, lang) + "\n")
+    if any(d.is_error for d in problems):
+        return None
+    return absences, transfers
+
+
+def top_unit(unit: Any) -> str:
+    while unit.induk is not None:
+        unit = unit.induk
+    return str(unit.kode)
