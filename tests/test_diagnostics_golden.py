@@ -15,6 +15,7 @@ from edaran.checker import check
 from edaran.diagnostics import Diagnostic, EdaranError, Severity, render_all
 from edaran.messages import catalogue_keys
 from edaran.parser import parse, parse_file
+from edaran.variants import resolve
 from golden import check_golden
 
 REPO = Path(__file__).resolve().parents[1]
@@ -39,6 +40,11 @@ NOT_FROM_A_RULE_FILE = {
     "E503": "evaluation error while deciding (division by zero, month clamp)",
     # The command line: a file the operating system refuses (tested in test_cli.py).
     "E007": "a file that cannot be read or written",
+    # Variants: a child and its parent file (tested in test_variants.py).
+    "E140": "circulars that extend each other in a circle",
+    "E141": "a variant removing or replacing a binding rule",
+    "E142": "a variant's exception overriding a binding rule",
+    "E145": "a parent circular that cannot be read",
     # Scheduling: they need a roster (tested in test_scheduler.py and test_cli.py).
     "E121": "a unit in a per-unit table that the roster does not have",
     "W401": "a floor above the headcount of a unit on a day",
@@ -56,6 +62,9 @@ def diagnostics_of_file(path: Path) -> list[Diagnostic]:
         module = parse_file(path)
     except EdaranError as err:
         return err.diagnostics
+    module, merging = resolve(module, path)  # a variant's own problems come first
+    if merging:
+        return merging
     return check(module)[1]
 
 

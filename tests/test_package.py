@@ -17,6 +17,7 @@ LAYERS = [
     {"runtime", "schedule_model"},
     {"nodes", "schema", "calendar", "roster", "contacts"},
     {"parser", "ir"},
+    {"variants"},
     {"expressions", "conflicts"},
     {"limits", "discipline_check"},
     {"checker", "decision"},

@@ -320,6 +320,7 @@ def test_spans_stay_inside_a_text_without_a_final_newline() -> None:
 # ------------------------------------------------------- both spellings
 INDONESIAN = """\
 surat_edaran "800.1/1230/BKD.I/2026":
+    memperluas "nasional.edaran"
     tentang "Transformasi Budaya Kerja"
     penerbit "Gubernur"
     dasar "SE Mendagri"
@@ -338,7 +339,9 @@ moda WFK "Kerja dari kantor cabang"
 hari_libur 2026-04-20 sampai 2026-04-21 "Libur daerah"
 pekan_kerja Senin, Selasa, Rabu, Kamis, Jumat
 
-butir 1.a "WFO", bawaan:
+hapus butir 9
+
+butir 1.a "WFO", bawaan, mengikat:
     moda_kerja adalah WFO
 
 butir 11 "JPT WFA", pengecualian atas butir 2:
@@ -390,6 +393,7 @@ contoh "Kontak":
 
 ENGLISH = """\
 circular "800.1/1230/BKD.I/2026":
+    extends "nasional.edaran"
     subject "Transformasi Budaya Kerja"
     issuer "Gubernur"
     basis "SE Mendagri"
@@ -408,7 +412,9 @@ mode WFK "Kerja dari kantor cabang"
 holiday 2026-04-20 until 2026-04-21 "Libur daerah"
 work_week Senin, Selasa, Rabu, Kamis, Jumat
 
-clause 1.a "WFO", default:
+remove clause 9
+
+clause 1.a "WFO", default, binding:
     moda_kerja is WFO
 
 clause 11 "JPT WFA", exception to clause 2:
@@ -460,6 +466,7 @@ example "Kontak":
 
 MIXED = """\
 circular "800.1/1230/BKD.I/2026":
+    memperluas "nasional.edaran"
     tentang "Transformasi Budaya Kerja"
     issuer "Gubernur"
     dasar "SE Mendagri"
@@ -478,7 +485,9 @@ mode WFK "Kerja dari kantor cabang"
 hari_libur 2026-04-20 until 2026-04-21 "Libur daerah"
 work_week Senin, Selasa, Rabu, Kamis, Jumat
 
-butir 1.a "WFO", default:
+hapus clause 9
+
+butir 1.a "WFO", default, mengikat:
     moda_kerja is WFO
 
 clause 11 "JPT WFA", pengecualian to butir 2:
@@ -531,7 +540,7 @@ contoh "Kontak":
 
 def test_english_and_mixed_spellings_give_the_same_ast() -> None:
     indonesian = parse(INDONESIAN)
-    assert len(indonesian.items) == 21
+    assert len(indonesian.items) == 22
     assert parse(ENGLISH) == indonesian
     assert parse(MIXED) == indonesian
 
@@ -541,6 +550,7 @@ def test_comments_and_blank_lines_anywhere() -> None:
 # Komentar sebelum kepala surat.
 
 surat_edaran "800.1/1230/BKD.I/2026":   # nomor surat
+    memperluas "nasional.edaran"   # SE Mendagri
     # komentar di dalam kepala
     tentang "Transformasi Budaya Kerja"
 
@@ -566,7 +576,9 @@ pekan_kerja Senin, Selasa, Rabu, Kamis, Jumat
 
 
 
-butir 1.a "WFO", bawaan:   # bawaan
+hapus butir 9   # tidak berlaku di provinsi ini
+
+butir 1.a "WFO", bawaan, mengikat:   # bawaan
     moda_kerja adalah WFO
     \n\
 butir 11 "JPT WFA", pengecualian atas butir 2:
@@ -839,7 +851,7 @@ def grammar_keyword_terminals() -> dict[str, list[str]]:
 def test_keyword_table_covers_every_keyword_terminal() -> None:
     grammar = grammar_keyword_terminals()
     pairs = keyword_pairs()
-    assert len(grammar) == 56
+    assert len(grammar) == 59
     assert set(pairs) == set(grammar)
     for terminal, words in grammar.items():
         assert pairs[terminal] == (words[0], words[-1])

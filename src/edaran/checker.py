@@ -429,6 +429,8 @@ class _Checker:
             exceptions=tuple(self.resolve_ref(c) or "" for c in rule.exceptions),
             is_default=rule.is_default,
             span=rule.span,
+            binding=rule.binding,
+            origin=rule.origin,
         )
 
     def resolve_ref(self, citation: n.Citation) -> str | None:
@@ -460,6 +462,12 @@ class _Checker:
             for target in edges[rule.id]:
                 if target == rule.id:
                     self.error("E303", rule.span, ref=rule.id)
+                    ok = False
+                elif _weakens(rule, by_id[target]):
+                    target_rule = by_id[target]
+                    labels = (Label(target_rule.span, "label-binding"),) if target_rule.span else ()
+                    args = {"first": rule.id, "second": target, "parent": target_rule.origin or ""}
+                    self.report(Diagnostic("E142", rule.span, args, labels=labels))
                     ok = False
                 elif by_id[target].output != rule.output:
                     self.error(
@@ -594,6 +602,14 @@ def _shown(kind: t.Type) -> object:
     from edaran.expressions import _Shown
 
     return _Shown(kind)
+
+
+def _weakens(rule: ir.RuleIR, target: ir.RuleIR) -> bool:
+    """An exception from another circular overriding a binding rule with another value."""
+    if not target.binding or rule.origin == target.origin:
+        return False
+    same = isinstance(rule.value, ir.Const) and isinstance(target.value, ir.Const)
+    return not (same and rule.value.value == target.value.value)  # type: ignore[union-attr]  # Const by the test
 
 
 def _assignable(found: t.Type, expected: t.Type) -> bool:

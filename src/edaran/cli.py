@@ -4,8 +4,8 @@ This module holds the parser, ``main`` and the rule-file subcommands;
 ``schedule`` and ``discipline`` live in :mod:`edaran.cli_schedule` and
 :mod:`edaran.cli_discipline`, and what they share in :mod:`edaran.cli_common`.
 Subcommands have English names and Indonesian aliases (``periksa``, ``uji``,
-``putuskan``, ``jelaskan``, ``jalankan``, ``jadwalkan``, ``disiplin``).  Messages are Indonesian unless
-``--lang en`` (or ``EDARAN_LANG=en``).  Exit codes: 0 clean, 1 problems in the
+``putuskan``, ``jelaskan``, ``jalankan``, ``jadwalkan``, ``disiplin``).  Messages
+are Indonesian unless ``--lang en`` (or ``EDARAN_LANG=en``).  Exit codes: 0 clean, 1 problems in the
 input or failed examples, 2 bad usage.  No Python traceback reaches the
 terminal: every error is a diagnostic.
 """

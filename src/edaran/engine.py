@@ -23,6 +23,7 @@ from edaran.interpreter import Interpreter
 from edaran.messages import Localized
 from edaran.parser import parse, parse_file
 from edaran.schema import Schema
+from edaran.variants import resolve
 
 __all__ = ["Backend", "Circular"]
 
@@ -65,7 +66,7 @@ class Circular:
         static_conflicts: bool = True,
     ) -> Circular:
         """Parse and check a rule file; raises :class:`EdaranError` with every problem."""
-        return cls._build(parse_file(path), schema, backend, static_conflicts)
+        return cls._build(parse_file(path), schema, backend, static_conflicts, path)
 
     @classmethod
     def from_text(
@@ -78,13 +79,21 @@ class Circular:
         static_conflicts: bool = True,
     ) -> Circular:
         """Like :meth:`load`, from text."""
-        return cls._build(parse(text, name), schema, backend, static_conflicts)
+        return cls._build(parse(text, name), schema, backend, static_conflicts, None)
 
     @classmethod
     def _build(
-        cls, module: Any, schema: Schema | None, backend: Backend, static_conflicts: bool
+        cls,
+        module: Any,
+        schema: Schema | None,
+        backend: Backend,
+        static_conflicts: bool,
+        path: str | Path | None,
     ) -> Circular:
         schema = schema or Schema()
+        module, merging = resolve(module, path)
+        if any(d.is_error for d in merging):
+            raise EdaranError(merging)
         program, diagnostics = check(module, schema, static_conflicts=static_conflicts)
         if program is None or any(d.severity is Severity.ERROR for d in diagnostics):
             raise EdaranError(diagnostics)
@@ -156,6 +165,7 @@ class Circular:
         day = self.calendar.day(date)
         decision = self._outside(employee, day, output)
         facts: dict[str, object] = {}
+        origin: str | None = None
         applied: tuple[str, ...] = ()
         title = None
         if decision is None:
@@ -176,7 +186,9 @@ class Circular:
                 outcome.overridden,
             )
             applied, title = outcome.applied, rule.title
-        circular = f"SE {self.number}"
+            origin = rule.origin
+        # An inherited rule cites the circular it comes from, not this one.
+        circular = f"SE {origin or self.number}"
         return Explanation(decision, circular, title, tuple(facts.items()), applied, self._titles)
 
     def reason(self, decision: Decision, lang: str = "id") -> str:

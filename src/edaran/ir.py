@@ -96,6 +96,10 @@ class RuleIR:
     exceptions: tuple[str, ...]
     is_default: bool
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
+    #: ``mengikat``: a child circular may not remove, replace or override it
+    binding: bool = False
+    #: the number of the circular the rule comes from (None: this file's own)
+    origin: str | None = None
 
 
 @attrs.frozen

@@ -159,6 +159,28 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "an example with contacts expects counts of breaches or sanctions only, not '{name}'; "
         "write that expectation in an example of its own",
     ),
+    "E140": (
+        "surat edaran saling memperluas dalam lingkaran: {chain}",
+        "circulars extend each other in a circle: {chain}",
+    ),
+    "E141": (
+        "tidak boleh {action} {ref}: aturan itu mengikat dalam SE {parent}",
+        "may not {action} {ref}: it is binding in circular {parent}",
+    ),
+    "E142": (
+        "{first} menjadi pengecualian atas {second} dengan nilai lain, padahal {second} mengikat "
+        "dalam SE {parent}",
+        "{first} is an exception to {second} with another value, but {second} is binding in "
+        "circular {parent}",
+    ),
+    "E144": (
+        "'hapus' hanya berarti di berkas yang memperluas surat edaran lain",
+        "'remove' means something only in a file that extends another circular",
+    ),
+    "E145": (
+        "surat edaran yang diperluas tidak dapat dibaca: {path}",
+        "the circular this file extends cannot be read: {path}",
+    ),
     # -- types ----------------------------------------------------------------
     "E201": (
         "tipe tidak cocok: '{op}' tidak berlaku untuk {left} dan {right}",
@@ -278,6 +300,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "label-first": ("aturan pertama", "first rule"),
     "label-second": ("aturan kedua", "second rule"),
     "label-declared-here": ("dideklarasikan di sini", "declared here"),
+    "label-binding": ("aturan mengikat", "the binding rule"),
     "label-in-cycle": ("bagian dari lingkaran", "part of the cycle"),
     "note-witness": (
         "keduanya berlaku misalnya ketika {witness}",

@@ -52,6 +52,7 @@ __all__ = [
     "ParamDecl",
     "PercentLit",
     "Quantity",
+    "RemoveDecl",
     "Rule",
     "SanctionDecl",
     "SetDecl",
@@ -386,6 +387,10 @@ class Rule:
     conditions: tuple[Expr, ...]
     #: citations written in the head without 'pengecualian atas' before them
     stray: tuple[Citation, ...] = attrs.field(default=(), kw_only=True)
+    #: ``mengikat``: a circular that extends this one may not remove or weaken it
+    binding: bool = attrs.field(default=False, kw_only=True)
+    #: the number of the circular the rule comes from, when a file extends another
+    origin: str | None = attrs.field(default=None, kw_only=True, eq=False)
     span: Span | None = _span()
 
 
@@ -528,8 +533,17 @@ class SanctionDecl:
     span: Span | None = _span()
 
 
+@attrs.frozen
+class RemoveDecl:
+    """``hapus butir 12.e``: a child circular drops rules of the one it extends."""
+
+    citations: tuple[Citation, ...]
+    span: Span | None = _span()
+
+
 Item: TypeAlias = (
-    DutyDecl
+    RemoveDecl
+    | DutyDecl
     | BreachDecl
     | SanctionDecl
     | TableDecl

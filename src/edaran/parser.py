@@ -257,6 +257,7 @@ class _ToAst(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-arg] 
     _r_effective = _header_item("effective")
     _r_evaluation = _header_item("evaluation")
     _r_timezone = _header_item("timezone")
+    _r_extends = _header_item("extends")
 
     # -- declarations
     def _ident(self, token: Token) -> n.Ident:
@@ -417,6 +418,12 @@ class _ToAst(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-arg] 
     def _r_default_rule(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
         return ("default", None)
 
+    def _r_binding_rule(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
+        return ("binding", None)
+
+    def _r_remove_decl(self, c: list[Any], s: Span | None) -> n.RemoveDecl:
+        return n.RemoveDecl(tuple(c), span=s)
+
     def _r_rule_head(self, c: list[Any], s: Span | None) -> tuple[Any, ...]:
         title = _unquote(c[1]) if len(c) > 1 and isinstance(c[1], Token) else None
         mods = [m for m in c[1:] if isinstance(m, tuple)]
@@ -430,7 +437,8 @@ class _ToAst(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-arg] 
             elif kind == "more":
                 stray.append(citation)
         is_default = any(m[0] == "default" for m in mods)
-        return (c[0], title, tuple(exceptions), is_default, tuple(stray))
+        binding = any(m[0] == "binding" for m in mods)
+        return (c[0], title, tuple(exceptions), is_default, tuple(stray), binding)
 
     def _r_assignment(self, c: list[Any], s: Span | None) -> n.Assignment:
         return n.Assignment(self._ident(c[0]), c[1], span=s)
@@ -442,15 +450,31 @@ class _ToAst(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-arg] 
         return (c[0], tuple(c[1:]))
 
     def _r_rule(self, c: list[Any], s: Span | None) -> n.Rule:
-        (citation, title, exceptions, is_default, stray), (assignment, conditions) = c
+        (citation, title, exceptions, is_default, stray, binding), (assignment, conditions) = c
         return n.Rule(
-            citation, title, exceptions, is_default, assignment, conditions, stray=stray, span=s
+            citation,
+            title,
+            exceptions,
+            is_default,
+            assignment,
+            conditions,
+            stray=stray,
+            binding=binding,
+            span=s,
         )
 
     def _r_inline_rule(self, c: list[Any], s: Span | None) -> n.Rule:
-        citation, title, exceptions, is_default, stray = c[0]
+        citation, title, exceptions, is_default, stray, binding = c[0]
         return n.Rule(
-            citation, title, exceptions, is_default, c[1], tuple(c[2:]), stray=stray, span=s
+            citation,
+            title,
+            exceptions,
+            is_default,
+            c[1],
+            tuple(c[2:]),
+            stray=stray,
+            binding=binding,
+            span=s,
         )
 
     # -- examples

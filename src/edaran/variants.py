@@ -1,0 +1,158 @@
+"""Variants: a rule file that extends another (``memperluas "induk.edaran"``).
+
+A province or regency writes its circular as the changes to the one it
+follows.  :func:`resolve` turns such a file into one module before checking:
+
+* the parent's declarations, rules, limits and discipline blocks come first,
+  each rule marked with the number of the circular it comes from, so an
+  explanation cites the parent for an inherited rule and the child for its own;
+* a child rule, limit, duty, breach or sanction with the same citation
+  replaces the parent's in place; a declaration with the same name replaces
+  the parent's; ``hapus butir X`` removes one; everything else is added;
+* the header is the child's, with what it leaves out taken from the parent;
+  the parent's examples are not inherited (the child's rules may differ);
+* a rule the parent marks ``mengikat`` (binding) may be neither removed nor
+  replaced (E141); the checker refuses an exception that would override it
+  with another value (E142).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+
+from edaran import nodes as n
+from edaran.diagnostics import Diagnostic, EdaranError, Label
+from edaran.parser import parse_file
+
+__all__ = ["resolve"]
+
+_CITED = (n.Rule, n.LimitDecl, n.DutyDecl, n.BreachDecl, n.SanctionDecl)
+_NAMED = (n.SetDecl, n.EnumDecl, n.ParamDecl, n.TableDecl, n.OutputDecl, n.ModeDecl)
+
+
+def _header(module: n.Module) -> n.Header | None:
+    return next((i for i in module.items if isinstance(i, n.Header)), None)
+
+
+def _extends(header: n.Header | None) -> n.HeaderItem | None:
+    if header is None:
+        return None
+    return next((i for i in header.items if i.kind == "extends"), None)
+
+
+def _key(item: n.Item) -> tuple[str, str] | None:
+    if isinstance(item, _CITED):
+        return (type(item).__name__, item.citation.label)
+    if isinstance(item, _NAMED):
+        return (type(item).__name__, item.name.name)
+    if isinstance(item, n.WorkweekDecl):
+        return ("WorkweekDecl", "")
+    return None
+
+
+def resolve(
+    module: n.Module, path: str | Path | None = None, *, _seen: Sequence[Path] = ()
+) -> tuple[n.Module, list[Diagnostic]]:
+    """The module with the circular it extends merged in, and what went wrong."""
+    header = _header(module)
+    extends = _extends(header)
+    removals = [i for i in module.items if isinstance(i, n.RemoveDecl)]
+    if extends is None:
+        problems = [Diagnostic("E144", r.span, {}) for r in removals]
+        return module, problems
+    base = Path(path).parent if path is not None else Path.cwd()
+    parent_path = (base / extends.values[0]).resolve()
+    if not _seen and path is not None:
+        _seen = (Path(path).resolve(),)
+    if parent_path in _seen:
+        chain = " → ".join(str(p.name) for p in (*_seen, parent_path))
+        return module, [Diagnostic("E140", extends.span, {"chain": chain})]
+    try:
+        parent = parse_file(parent_path)
+    except EdaranError as err:
+        return module, [
+            Diagnostic("E145", extends.span, {"path": extends.values[0]}),
+            *err.diagnostics,
+        ]
+    parent, problems = resolve(parent, parent_path, _seen=(*_seen, parent_path))
+    merged, more = _merge(parent, module, header)
+    return merged, [*problems, *more]
+
+
+def _merge(
+    parent: n.Module, child: n.Module, header: n.Header | None
+) -> tuple[n.Module, list[Diagnostic]]:
+    parent_header = _header(parent)
+    number = parent_header.number if parent_header else ""
+    child_number = header.number if header else ""
+    items: list[n.Item] = []
+    for item in parent.items:
+        if isinstance(item, (n.Header, n.Example, n.RemoveDecl)):
+            continue
+        if isinstance(item, n.Rule) and item.origin is None:
+            item = attrs.evolve(item, origin=number)
+        items.append(item)
+    problems: list[Diagnostic] = []
+    for item in child.items:
+        if isinstance(item, (n.Header, n.RemoveDecl)):
+            continue
+        if isinstance(item, n.Rule):
+            item = attrs.evolve(item, origin=child_number)
+        key = _key(item)
+        index = next(
+            (i for i, old in enumerate(items) if key is not None and _key(old) == key), None
+        )
+        if index is None:
+            items.append(item)
+            continue
+        old = items[index]
+        if isinstance(old, n.Rule) and old.binding:
+            problems.append(_binding(item, old, "replace"))
+            continue
+        items[index] = item
+    for removal in (i for i in child.items if isinstance(i, n.RemoveDecl)):
+        for citation in removal.citations:
+            index = next(
+                (
+                    i
+                    for i, old in enumerate(items)
+                    if isinstance(old, _CITED) and old.citation.label == citation.label
+                ),
+                None,
+            )
+            if index is None:
+                problems.append(Diagnostic("E104", citation.span, {"ref": citation.label}))
+                continue
+            old = items[index]
+            if isinstance(old, n.Rule) and old.binding:
+                problems.append(_binding(removal, old, "remove"))
+                continue
+            del items[index]
+    return n.Module((_merged_header(parent_header, header), *items), span=child.span), problems
+
+
+def _binding(item: n.Item, old: n.Rule, action: str) -> Diagnostic:
+    label = (Label(old.span, "label-binding"),) if old.span else ()
+    args = {"ref": old.citation.label, "parent": old.origin or "", "action": _Action(action)}
+    return Diagnostic("E141", item.span, args, labels=label)
+
+
+class _Action:
+    def __init__(self, action: str) -> None:
+        self.action = action
+
+    def localize(self, lang: str) -> str:
+        words = {"remove": ("menghapus", "remove"), "replace": ("mengganti", "replace")}
+        return words[self.action][0 if lang == "id" else 1]
+
+
+def _merged_header(parent: n.Header | None, child: n.Header | None) -> n.Header:
+    assert child is not None  # resolve() only merges a file that has a header
+    kinds = {i.kind for i in child.items}
+    inherited = tuple(
+        i for i in (parent.items if parent else ()) if i.kind not in kinds and i.kind != "extends"
+    )
+    return attrs.evolve(child, items=(*child.items, *inherited))
