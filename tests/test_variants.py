@@ -86,3 +86,38 @@ def test_remove_without_extends_is_refused() -> None:
     with pytest.raises(EdaranError) as raised:
         Circular.from_text(text)
     assert [d.code for d in raised.value.diagnostics] == ["E144"]
+
+
+def test_the_national_template_ships_checks_and_passes_its_examples() -> None:
+    from edaran.examples import run_examples
+    from edaran.variants import template_names
+
+    assert template_names() == ["nasional-2026"]
+    text = 'surat_edaran "T":\n    memperluas "nasional-2026"\n    berlaku 2026-04-01\n'
+    circular = Circular.from_text(text)
+    assert [r.origin for r in circular.program.rules] == ["800.1.5/3349/SJ"] * 4
+    template = Path(__file__).parents[1] / "src" / "edaran" / "templates" / "nasional-2026.edaran"
+    results = run_examples(Circular.load(template))
+    assert [r.passed for r in results] == [True] * 4
+
+
+def test_a_regency_moves_wfh_to_thursday_with_one_line() -> None:
+    text = (
+        'surat_edaran "KAB/2026":\n    memperluas "nasional-2026"\n    berlaku 2026-05-01\n\n'
+        "parameter HARI_WFH: hari = Kamis\n"
+    )
+    circular = Circular.from_text(text)
+    thursday = circular.decide(STAFF, dt.date(2026, 5, 7))
+    assert (thursday.value, thursday.rule) == ("WFH", "butir 2")
+    assert circular.decide(STAFF, dt.date(2026, 5, 8)).value == "WFO"
+    assert circular.explain(STAFF, dt.date(2026, 5, 7)).circular == "SE 800.1.5/3349/SJ"
+
+
+def test_the_template_guards_public_services() -> None:
+    text = (
+        'surat_edaran "KAB/2026":\n    memperluas "nasional-2026"\n    berlaku 2026-05-01\n\n'
+        "hapus butir 4\n"
+    )
+    with pytest.raises(EdaranError) as raised:
+        Circular.from_text(text)
+    assert [d.code for d in raised.value.diagnostics] == ["E141"]

@@ -11,6 +11,8 @@ follows.  :func:`resolve` turns such a file into one module before checking:
   the parent's; ``hapus butir X`` removes one; everything else is added;
 * the header is the child's, with what it leaves out taken from the parent;
   the parent's examples are not inherited (the child's rules may differ);
+* the parent is a path relative to the extending file, or the name of a
+  template shipped with the package (``memperluas "nasional-2026"``);
 * a rule the parent marks ``mengikat`` (binding) may be neither removed nor
   replaced (E141); the checker refuses an exception that would override it
   with another value (E142).
@@ -19,7 +21,9 @@ follows.  :func:`resolve` turns such a file into one module before checking:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -27,7 +31,7 @@ from edaran import nodes as n
 from edaran.diagnostics import Diagnostic, EdaranError, Label
 from edaran.parser import parse_file
 
-__all__ = ["resolve"]
+__all__ = ["resolve", "template_names"]
 
 _CITED = (n.Rule, n.LimitDecl, n.DutyDecl, n.BreachDecl, n.SanctionDecl)
 _NAMED = (n.SetDecl, n.EnumDecl, n.ParamDecl, n.TableDecl, n.OutputDecl, n.ModeDecl)
@@ -63,8 +67,7 @@ def resolve(
     if extends is None:
         problems = [Diagnostic("E144", r.span, {}) for r in removals]
         return module, problems
-    base = Path(path).parent if path is not None else Path.cwd()
-    parent_path = (base / extends.values[0]).resolve()
+    parent_path = _locate(extends.values[0], path)
     if not _seen and path is not None:
         _seen = (Path(path).resolve(),)
     if parent_path in _seen:
@@ -80,6 +83,27 @@ def resolve(
     parent, problems = resolve(parent, parent_path, _seen=(*_seen, parent_path))
     merged, more = _merge(parent, module, header)
     return merged, [*problems, *more]
+
+
+def template_names() -> list[str]:
+    """The templates shipped with the package (``memperluas "nasional-2026"``)."""
+    return sorted(
+        p.name.removesuffix(".edaran") for p in _templates().iterdir() if p.name.endswith(".edaran")
+    )
+
+
+def _templates() -> Any:
+    return resources.files("edaran").joinpath("templates")
+
+
+def _locate(name: str, path: str | Path | None) -> Path:
+    """A path relative to the extending file, or the name of a shipped template."""
+    if "/" not in name and "\\" not in name and not name.endswith(".edaran"):
+        template = _templates().joinpath(f"{name}.edaran")
+        if template.is_file():
+            return Path(str(template)).resolve()
+    base = Path(path).parent if path is not None else Path.cwd()
+    return (base / name).resolve()
 
 
 def _merge(
