@@ -29,7 +29,8 @@ LAYERS = [
     {"examples", "summary", "presence", "schedule_io", "_xlsx", "_ics"},
     {"discipline_io", "_discipline_xlsx"},
     {"cli_common"},
-    {"cli_schedule", "cli_discipline"},
+    {"scaffold", "diff"},
+    {"cli_schedule", "cli_discipline", "cli_init", "cli_diff"},
     {"cli", "__init__", "__main__"},
 ]
 

@@ -30,6 +30,8 @@ from edaran.cli_common import (
     top_unit,
 )
 from edaran.cli_discipline import cmd_discipline
+from edaran.cli_init import add_parser as add_init_parser
+from edaran.cli_init import cmd_init
 from edaran.cli_schedule import cmd_schedule, run_schedule
 from edaran.conflicts import show_value
 from edaran.decision import Decision, DecisionError
@@ -153,6 +155,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("directory", type=Path)
     p.add_argument("--output", type=Path)
+    add_init_parser(sub, common)
     return parser
 
 
@@ -379,6 +382,8 @@ _COMMANDS = {
     "run": cmd_run,
     "schedule": cmd_schedule,
     "discipline": cmd_discipline,
+    "init": cmd_init,
+    "mulai": cmd_init,
     "disiplin": cmd_discipline,
     "jadwalkan": cmd_schedule,
     "jalankan": cmd_run,
