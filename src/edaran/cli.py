@@ -29,6 +29,8 @@ from edaran.cli_common import (
     say,
     top_unit,
 )
+from edaran.cli_diff import add_parser as add_diff_parser
+from edaran.cli_diff import cmd_diff
 from edaran.cli_discipline import cmd_discipline
 from edaran.cli_init import add_parser as add_init_parser
 from edaran.cli_init import cmd_init
@@ -156,6 +158,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("directory", type=Path)
     p.add_argument("--output", type=Path)
     add_init_parser(sub, common)
+    add_diff_parser(sub, common)
     return parser
 
 
@@ -382,6 +385,8 @@ _COMMANDS = {
     "run": cmd_run,
     "schedule": cmd_schedule,
     "discipline": cmd_discipline,
+    "diff": cmd_diff,
+    "beda": cmd_diff,
     "init": cmd_init,
     "mulai": cmd_init,
     "disiplin": cmd_discipline,
