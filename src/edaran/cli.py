@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import json
 import os
 import sys
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from edaran.cli_common import (
+    date_argument,
     load_circular,
     roster_or_report,
     say,
@@ -44,16 +44,6 @@ from edaran.messages import Lang, default_lang, os_reason
 from edaran.roster import Roster
 
 __all__ = ["main"]
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        # Usage errors come before --lang is known: both languages, briefly.
-        raise argparse.ArgumentTypeError(
-            f"tanggal tidak sah / invalid date: {text!r} (TTTT-BB-HH / YYYY-MM-DD)"
-        ) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -89,8 +79,8 @@ def _parser() -> argparse.ArgumentParser:
         help="putuskan moda kerja / decide work modes",
     )
     _roster_args(p)
-    p.add_argument("--from", dest="first", required=True, type=_date)
-    p.add_argument("--to", dest="last", type=_date)
+    p.add_argument("--from", dest="first", required=True, type=date_argument)
+    p.add_argument("--to", dest="last", type=date_argument)
     p.add_argument("--nip")
     p.add_argument("--format", choices=["csv", "json"], default="csv")
     p.add_argument("--output", type=Path)
@@ -102,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _roster_args(p)
     p.add_argument("--nip", required=True)
-    p.add_argument("--date", required=True, type=_date)
+    p.add_argument("--date", required=True, type=date_argument)
     p = sub.add_parser(
         "schedule",
         aliases=["jadwalkan"],
@@ -110,8 +100,8 @@ def _parser() -> argparse.ArgumentParser:
         help="jadwal yang memenuhi kuota butir 4 / a schedule meeting the caps",
     )
     _roster_args(p)
-    p.add_argument("--from", dest="first", required=True, type=_date)
-    p.add_argument("--to", dest="last", required=True, type=_date)
+    p.add_argument("--from", dest="first", required=True, type=date_argument)
+    p.add_argument("--to", dest="last", required=True, type=date_argument)
     p.add_argument("--format", choices=["csv", "json", "xlsx", "ics"], default="csv")
     p.add_argument("--output", type=Path, help="file (csv, json, xlsx) or folder (ics)")
     p.add_argument(
@@ -136,8 +126,8 @@ def _parser() -> argparse.ArgumentParser:
         nargs="+",
         help="log kontak (CSV/JSONL); several parts are merged",
     )
-    p.add_argument("--from", dest="first", type=_date)
-    p.add_argument("--to", dest="last", type=_date)
+    p.add_argument("--from", dest="first", type=date_argument)
+    p.add_argument("--to", dest="last", type=date_argument)
     p.add_argument("--format", choices=["csv", "json", "xlsx"], default="csv")
     p.add_argument(
         "--output", type=Path, help="file (json, xlsx) or folder (csv: pelanggaran.csv, sanksi.csv)"

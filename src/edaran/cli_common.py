@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,6 +21,7 @@ from edaran.roster import Roster, load_roster
 
 __all__ = [
     "WORDS",
+    "date_argument",
     "load_circular",
     "progress_bar",
     "read_presence",
@@ -77,6 +79,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "total": ("Jumlah", "Total"),
     "interrupted": ("dihentikan", "interrupted"),
 }
+
+
+def date_argument(text: str) -> dt.date:
+    """An argparse type for ``--from``/``--to``/``--date``: an ISO date, or a usage error."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        # Usage errors come before --lang is known: both languages, briefly.
+        raise argparse.ArgumentTypeError(
+            f"tanggal tidak sah / invalid date: {text!r} (TTTT-BB-HH / YYYY-MM-DD)"
+        ) from None
 
 
 def say(key: str, lang: Lang, **args: object) -> str:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import json
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from edaran.cli_common import load_circular, roster_or_report
+from edaran.cli_common import date_argument, load_circular, roster_or_report
 from edaran.diff import ClauseChange, Impact, diff_clauses, diff_impact
 from edaran.messages import Lang
 
@@ -58,15 +57,6 @@ def _say(key: str, lang: Lang, **args: object) -> str:
     return _WORDS[key][0 if lang == "id" else 1].format(**args)
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"tanggal tidak sah / invalid date: {text!r} (TTTT-BB-HH / YYYY-MM-DD)"
-        ) from None
-
-
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """Add ``diff`` (alias ``beda``) to the subcommands ``sub``."""
     p: argparse.ArgumentParser = sub.add_parser(
@@ -78,8 +68,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> argparse.ArgumentPa
     p.add_argument("left", type=Path, metavar="A")
     p.add_argument("right", type=Path, metavar="B")
     p.add_argument("--roster", type=Path, help="dampak pada daftar pegawai / impact on a roster")
-    p.add_argument("--from", dest="first", type=_date)
-    p.add_argument("--to", dest="last", type=_date)
+    p.add_argument("--from", dest="first", type=date_argument)
+    p.add_argument("--to", dest="last", type=date_argument)
     p.add_argument("--format", choices=["text", "csv", "json"], default="text")
     p.add_argument("--output", type=Path)
     return p
