@@ -13,10 +13,11 @@ import functools
 from collections.abc import Iterable
 
 import holidays
+from dateutil.relativedelta import relativedelta
 
 from edaran.model import CalendarDay, Weekday
 
-__all__ = ["WorkCalendar"]
+__all__ = ["WorkCalendar", "evaluation_period"]
 
 
 @functools.cache
@@ -74,3 +75,16 @@ class WorkCalendar:
         """Every day from ``first`` to ``last`` inclusive."""
         count = (last - first).days + 1
         return [self.day(first + dt.timedelta(days=i)) for i in range(max(0, count))]
+
+
+def evaluation_period(start: dt.date, months: int, day: dt.date) -> tuple[int, dt.date, dt.date]:
+    """The evaluation period holding ``day``: its 0-based index, first and last day.
+
+    Periods of ``months`` months follow each other from ``start`` (the date in
+    force); a day before ``start`` falls in the first.
+    """
+    delta = relativedelta(day, start)
+    index = max(0, (delta.years * 12 + delta.months) // months)
+    first = start + relativedelta(months=index * months)
+    last = start + relativedelta(months=(index + 1) * months) - dt.timedelta(days=1)
+    return index, first, last

@@ -25,9 +25,9 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from edaran import ir
+from edaran.calendar import evaluation_period
 from edaran.decision import DecisionError
 from edaran.diagnostics import Diagnostic
 from edaran.discipline_check import TIMEZONES
@@ -94,11 +94,7 @@ class DisciplineResult:
 def _period(circular: Circular, day: dt.date) -> tuple[int, dt.date, dt.date]:
     header = circular.program.header
     start = header.effective_from or day
-    months = header.evaluation_months or 1
-    delta = relativedelta(day, start)
-    index = max(0, (delta.years * 12 + delta.months) // months)
-    first = start + relativedelta(months=index * months)
-    last = start + relativedelta(months=(index + 1) * months) - dt.timedelta(days=1)
+    index, first, last = evaluation_period(start, header.evaluation_months or 1, day)
     return index + 1, first, last
 
 

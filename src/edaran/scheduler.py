@@ -32,9 +32,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from edaran import ir
+from edaran.calendar import evaluation_period
 from edaran.checker import STATUS_NOT_IN_FORCE, STATUS_OFF
 from edaran.decision import DecisionError
 from edaran.diagnostics import Diagnostic, Severity
@@ -87,8 +87,7 @@ def _period(circular: Circular, day: dt.date) -> int:
     start = header.effective_from
     if start is None or header.evaluation_months is None or day < start:
         return 0
-    delta = relativedelta(day, start)
-    return (delta.years * 12 + delta.months) // header.evaluation_months
+    return evaluation_period(start, header.evaluation_months, day)[0]
 
 
 def _period_bounds(circular: Circular, day: dt.date) -> tuple[dt.date, dt.date]:
@@ -98,9 +97,8 @@ def _period_bounds(circular: Circular, day: dt.date) -> tuple[dt.date, dt.date]:
     months = header.evaluation_months
     if start is None or months is None or day < start:
         return day, day
-    index = _period(circular, day)
-    first = start + relativedelta(months=index * months)
-    return first, start + relativedelta(months=(index + 1) * months) - dt.timedelta(days=1)
+    _, first, last = evaluation_period(start, months, day)
+    return first, last
 
 
 def _window(limit: ir.LimitIR, circular: Circular, day: dt.date) -> tuple[object, ...]:

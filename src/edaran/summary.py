@@ -6,8 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Mapping
 
-from dateutil.relativedelta import relativedelta
-
+from edaran.calendar import evaluation_period
 from edaran.checker import BUILTIN_MODES, STATUS_NOT_IN_FORCE, STATUS_OFF
 from edaran.engine import Circular
 from edaran.roster import Roster
@@ -23,8 +22,7 @@ def first_period(circular: Circular) -> tuple[dt.date, dt.date]:
     header = circular.program.header
     start = header.effective_from
     assert start is not None  # the checker requires it
-    months = header.evaluation_months or 1
-    end = start + relativedelta(months=months) - dt.timedelta(days=1)
+    _, _, end = evaluation_period(start, header.evaluation_months or 1, start)
     if header.effective_until and header.effective_until < end:
         end = header.effective_until
     return start, end
