@@ -13,9 +13,9 @@ SRC = Path(edaran.__file__).parent
 # Each module may import only modules of an earlier layer (or its own).
 LAYERS = [
     {"messages_data", "messages"},
-    {"diagnostics", "model", "types", "_values", "_csvio", "_roster_rows"},
-    {"runtime", "schedule_model"},
-    {"nodes", "schema", "calendar", "roster", "contacts"},
+    {"diagnostics", "model", "types", "_values", "_csvio", "_roster_rows", "_numbers"},
+    {"runtime", "schedule_model", "records"},
+    {"nodes", "schema", "calendar", "roster", "contacts", "records_io"},
     {"parser", "ir"},
     {"variants"},
     {"expressions", "conflicts"},
