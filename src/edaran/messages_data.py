@@ -200,4 +200,84 @@ DATA_MESSAGES: dict[str, tuple[str, str]] = {
         "{count} bad rows skipped; {kept} contacts read from this file",
     ),
     "data-label-sent-here": ("dikirim di sini", "sent here"),
+    # -- records for quotas and reports (edaran.records_io) ------------------------
+    "D053": (
+        "'{value}' di kolom ke-{index} '{column}' bukan angka yang sah: {reason}",
+        "'{value}' in column {index} '{column}' is not a valid number: {reason}",
+    ),
+    "D054": (
+        "'{value}' di kolom ke-{index} '{column}' negatif; biaya dan kuantitas tidak boleh negatif",
+        "'{value}' in column {index} '{column}' is negative; costs and quantities "
+        "cannot be negative",
+    ),
+    "D055": (
+        "satuan '{value}' tidak sesuai dengan kategori '{category}'; tulis {expected}",
+        "unit '{value}' does not match category '{category}'; write {expected}",
+    ),
+    "D056": (
+        "kategori '{category}' tidak mempunyai kuantitas; kosongkan kolom ke-{index} '{column}'",
+        "category '{category}' has no quantity; leave column {index} '{column}' empty",
+    ),
+    "D057": (
+        "kuantitas {value} tanpa satuan; tulis {expected} di kolom '{unit_column}'",
+        "quantity {value} without a unit; write {expected} in column '{unit_column}'",
+    ),
+    "D058": (
+        "'{value}' di kolom ke-{index} '{column}' bukan bulan; tulis 2026-04 atau "
+        "tanggal 1 bulan itu (2026-04-01)",
+        "'{value}' in column {index} '{column}' is not a month; write 2026-04 or "
+        "the first day of the month (2026-04-01)",
+    ),
+    "D059": (
+        "id '{id}' sudah dipakai pada baris {first}; baris ini diabaikan",
+        "id '{id}' is already used on line {first}; this row is left out",
+    ),
+    "D060": (
+        "baris untuk {key} sudah ada pada baris {first}; baris ini diabaikan",
+        "a row for {key} already exists on line {first}; this row is left out",
+    ),
+    "D061": (
+        "membaca berkas Excel memerlukan paket 'openpyxl' yang belum terpasang; "
+        'pasang dengan: pip install "edaran[excel]", atau simpan lembar itu sebagai CSV UTF-8',
+        "reading an Excel file needs the package 'openpyxl', which is not installed; "
+        'install it with: pip install "edaran[excel]", or save the sheet as CSV UTF-8',
+    ),
+    "data-note-excel-cell": ("sel {cell} pada lembar '{sheet}'", "cell {cell} on sheet '{sheet}'"),
+    "data-note-excel-sheet": ("lembar '{sheet}'", "sheet '{sheet}'"),
+    "data-number-char": (
+        "'{char}' bukan bagian dari angka",
+        "'{char}' is not part of a number",
+    ),
+    "data-number-no-digits": ("tidak ada angka", "it has no digits"),
+    "data-number-space": ("ada spasi di dalam angka", "a space inside the number"),
+    "data-number-commas": (
+        "lebih dari satu koma; koma adalah pemisah desimal dan titik pemisah ribuan (1.500.000,00)",
+        "more than one comma; the comma is the decimal separator and dots group "
+        "thousands (1.500.000,00)",
+    ),
+    "data-number-dot-after-comma": (
+        "ada titik sesudah koma desimal; tulis 1.234,56 atau 1234.56",
+        "a dot after the decimal comma; write 1.234,56 or 1234.56",
+    ),
+    "data-number-after-comma": (
+        "tidak ada angka sesudah koma desimal",
+        "no digits after the decimal comma",
+    ),
+    "data-number-before-comma": (
+        "tidak ada angka sebelum koma desimal",
+        "no digits before the decimal comma",
+    ),
+    "data-number-groups": (
+        "titik pemisah ribuan harus memisahkan kelompok tepat tiga angka (1.500.000)",
+        "thousands dots must separate groups of exactly three digits (1.500.000)",
+    ),
+    "data-number-dot-alone": (
+        "titik tanpa angka di salah satu sisinya",
+        "a dot without digits on one side",
+    ),
+    "data-number-rupiah": (
+        "awalan Rp hanya untuk kolom uang",
+        "the Rp prefix belongs in money columns only",
+    ),
+    "data-number-not-finite": ("bukan bilangan terhingga", "not a finite number"),
 }
