@@ -159,7 +159,7 @@ def format_indonesian(value: Decimal, *, rupiah: bool = False) -> str:
     places = max(-exponent, 0)
     text = text.rjust(places + 1, "0")
     whole, fraction = text[: len(text) - places], text[len(text) - places :]
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
