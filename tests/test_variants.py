@@ -92,7 +92,7 @@ def test_the_national_template_ships_checks_and_passes_its_examples() -> None:
     from edaran.examples import run_examples
     from edaran.variants import template_names
 
-    assert template_names() == ["nasional-2026"]
+    assert template_names() == ["nasional-2026", "sumsel-2026"]
     text = 'surat_edaran "T":\n    memperluas "nasional-2026"\n    berlaku 2026-04-01\n'
     circular = Circular.from_text(text)
     assert [r.origin for r in circular.program.rules] == ["800.1.5/3349/SJ"] * 4
