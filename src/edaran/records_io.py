@@ -315,10 +315,9 @@ def _excel_header(
                 unknown[index] = heading
         elif canonical in sheet.columns:
             first = sheet.columns[canonical]
-            label = Label(sheet.cell(number, first)[0], "data-label-first-here")
             span, notes = sheet.cell(number, index)
             args = {"column": heading, "index": index + 1, "first": first + 1}
-            problems.append(Diagnostic("D013", span, args, labels=(label,), notes=notes))
+            problems.append(Diagnostic("D013", span, args, notes=notes))
         else:
             sheet.columns[canonical] = index
     sheet_note = (("data-note-excel-sheet", {"sheet": sheet.title}),)
@@ -550,13 +549,15 @@ class _Reader:
             if first is line:
                 kept.append(record)
                 continue
+            # Without a snippet (Excel) a label shows no words; the message names the row.
             label = Label(sheet.where(first, column)[0], "data-label-first-here")
+            labels = (label,) if isinstance(sheet, _CsvSheet) else ()
             if column == "id":
                 code, args = "D059", {"id": record.id}
             else:
                 code, args = "D060", {"key": ", ".join(key)}
             args["first"] = first.number
-            self._report(sheet, line, column, code, args, labels=(label,))
+            self._report(sheet, line, column, code, args, labels=labels)
         return kept
 
 
