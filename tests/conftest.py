@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
@@ -13,6 +14,11 @@ if importlib.util.find_spec("edaran") is None:  # not installed: use the src lay
     sys.path.insert(0, str(ROOT / "src"))
 
 import golden  # noqa: E402  (tests/ is on sys.path; golden.py lives beside this file)
+
+# "Today" for `edaran check` (W148, an evaluation that fell due): fixed, so
+# what the suite prints does not change with the day it runs.  A day before
+# the examples' first evaluation falls due; test_lifecycle.py sets others.
+os.environ["EDARAN_HARI_INI"] = "2026-05-20"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

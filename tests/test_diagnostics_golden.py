@@ -45,6 +45,9 @@ NOT_FROM_A_RULE_FILE = {
     "E141": "a variant removing or replacing a binding rule",
     "E142": "a variant's exception overriding a binding rule",
     "E145": "a parent circular that cannot be read",
+    # Lifecycle: an amendment and the circular it amends (tested in test_lifecycle.py).
+    "E147": "an amendment taking effect outside the force of the circular it amends",
+    "W148": "an evaluation due with no newer version (edaran check, as of a day)",
     # Scheduling: they need a roster (tested in test_scheduler.py and test_cli.py).
     "E121": "a unit in a per-unit table that the roster does not have",
     "W401": "a floor above the headcount of a unit on a day",

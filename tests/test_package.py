@@ -26,7 +26,7 @@ LAYERS = [
     {"engine"},
     {"scheduler"},
     {"discipline"},
-    {"examples", "summary", "presence", "schedule_io", "_xlsx", "_ics"},
+    {"examples", "summary", "presence", "schedule_io", "_xlsx", "_ics", "lifecycle"},
     {"discipline_io", "_discipline_xlsx"},
     {"cli_common"},
     {"scaffold", "diff"},

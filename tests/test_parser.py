@@ -321,6 +321,7 @@ def test_spans_stay_inside_a_text_without_a_final_newline() -> None:
 INDONESIAN = """\
 surat_edaran "800.1/1230/BKD.I/2026":
     memperluas "nasional.edaran"
+    mengubah "nasional.edaran"
     tentang "Transformasi Budaya Kerja"
     penerbit "Gubernur"
     dasar "SE Mendagri"
@@ -394,6 +395,7 @@ contoh "Kontak":
 ENGLISH = """\
 circular "800.1/1230/BKD.I/2026":
     extends "nasional.edaran"
+    amends "nasional.edaran"
     subject "Transformasi Budaya Kerja"
     issuer "Gubernur"
     basis "SE Mendagri"
@@ -467,6 +469,7 @@ example "Kontak":
 MIXED = """\
 circular "800.1/1230/BKD.I/2026":
     memperluas "nasional.edaran"
+    amends "nasional.edaran"
     tentang "Transformasi Budaya Kerja"
     issuer "Gubernur"
     dasar "SE Mendagri"
@@ -551,6 +554,7 @@ def test_comments_and_blank_lines_anywhere() -> None:
 
 surat_edaran "800.1/1230/BKD.I/2026":   # nomor surat
     memperluas "nasional.edaran"   # SE Mendagri
+    mengubah "nasional.edaran"     # dan mengubahnya
     # komentar di dalam kepala
     tentang "Transformasi Budaya Kerja"
 
@@ -851,7 +855,7 @@ def grammar_keyword_terminals() -> dict[str, list[str]]:
 def test_keyword_table_covers_every_keyword_terminal() -> None:
     grammar = grammar_keyword_terminals()
     pairs = keyword_pairs()
-    assert len(grammar) == 59
+    assert len(grammar) == 60
     assert set(pairs) == set(grammar)
     for terminal, words in grammar.items():
         assert pairs[terminal] == (words[0], words[-1])

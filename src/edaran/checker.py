@@ -24,6 +24,7 @@ from edaran.limits import check_limit, check_limit_params
 from edaran.messages import Localized
 from edaran.runtime import UnitTable
 from edaran.schema import WEEKDAY, Schema
+from edaran.variants import resolve
 
 __all__ = ["BUILTIN_MODES", "MAX_DIAGNOSTICS", "STATUS_NOT_IN_FORCE", "STATUS_OFF", "check"]
 
@@ -669,6 +670,11 @@ def check(
     ``static_conflicts=False`` skips the search for conflicts, leaving them to
     the run-time check (for tests of that check, and for very large files).
     """
+    # A variant or amendment not merged yet (Circular.load merges it first).
+    path = module.span.source.name if module.span and module.span.source else None
+    module, merging = resolve(module, path if path and not path.startswith("<") else None)
+    if any(d.is_error for d in merging):
+        return None, merging
     checker = _Checker(module, schema or Schema(), static_conflicts)
     program = checker.run()
     diagnostics = sorted(checker.diagnostics, key=_position)

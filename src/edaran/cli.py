@@ -40,6 +40,7 @@ from edaran.decision import Decision, DecisionError
 from edaran.diagnostics import Diagnostic, EdaranError, Severity, render, render_all
 from edaran.engine import Circular
 from edaran.examples import ExampleResult, run_examples
+from edaran.lifecycle import overdue, today
 from edaran.messages import Lang, default_lang, os_reason
 from edaran.roster import Roster
 
@@ -68,6 +69,13 @@ def _parser() -> argparse.ArgumentParser:
         help="periksa berkas aturan / check rule files",
     )
     p.add_argument("files", nargs="+", type=Path)
+    p.add_argument(
+        "--hari-ini",
+        "--today",
+        dest="today",
+        type=date_argument,
+        help="tanggal acuan evaluasi (W148) / the date evaluations are due against",
+    )
     p = sub.add_parser(
         "test", aliases=["uji"], parents=[common], help="jalankan contoh / run the examples"
     )
@@ -155,16 +163,27 @@ def _parser() -> argparse.ArgumentParser:
 def _roster_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--roster", required=True, type=Path)
+    p.add_argument(
+        "--per-tanggal",
+        "--as-of",
+        dest="as_of",
+        type=date_argument,
+        help="pakai versi yang berlaku pada tanggal ini / use the version in force on this date",
+    )
 
 
 # --------------------------------------------------------------- commands
 def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
     failed = False
+    on = args.today or today()
     for path in args.files:
         circular = load_circular(path, sys.stdout, lang)
         if circular is None:
             failed = True
             continue
+        due = overdue(circular, on)
+        if due is not None:
+            print(render_all([due], lang))
         program = circular.program
         print(
             say("clean", lang, path=path, rules=len(program.rules), examples=len(program.examples))
@@ -256,7 +275,7 @@ def cmd_decide(args: argparse.Namespace, lang: Lang) -> int:
     if args.last is not None and args.last < args.first:
         sys.stderr.write(say("bad-range", lang, first=args.first, last=args.last) + "\n")
         return 2
-    circular = load_circular(args.file, sys.stderr, lang)
+    circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
     roster = roster_or_report(args.roster, lang) if circular else None
     if circular is None or roster is None:
         return 1
@@ -280,7 +299,7 @@ def cmd_decide(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def cmd_explain(args: argparse.Namespace, lang: Lang) -> int:
-    circular = load_circular(args.file, sys.stderr, lang)
+    circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
     roster = roster_or_report(args.roster, lang) if circular else None
     if circular is None or roster is None:
         return 1

@@ -97,7 +97,13 @@ def say(key: str, lang: Lang, **args: object) -> str:
     return WORDS[key][0 if lang == "id" else 1].format(**args)
 
 
-def load_circular(path: Path, out: TextIO, lang: Lang) -> Circular | None:
+def load_circular(
+    path: Path, out: TextIO, lang: Lang, *, as_of: dt.date | None = None
+) -> Circular | None:
+    """The checked circular (its warnings written to ``out``), or None after writing its errors.
+
+    With ``as_of``, the version in force on that date (``--per-tanggal``).
+    """
     try:
         circular = Circular.load(path)
     except EdaranError as err:
@@ -105,7 +111,7 @@ def load_circular(path: Path, out: TextIO, lang: Lang) -> Circular | None:
         return None
     if circular.warnings:
         out.write(render_all(circular.warnings, lang) + "\n")
-    return circular
+    return circular if as_of is None else circular.in_force(as_of)
 
 
 def roster_or_report(path: Path, lang: Lang) -> Roster | None:

@@ -71,7 +71,7 @@ def cmd_schedule(args: argparse.Namespace, lang: Lang) -> int:
         sys.stderr.write(say("bad-range", lang, first=args.first, last=args.last) + "\n")
         return 2
     schedule_io.require_format(args.format)
-    circular = load_circular(args.file, sys.stderr, lang)
+    circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
     roster = roster_or_report(args.roster, lang) if circular else None
     if circular is None or roster is None:
         return 1

@@ -93,7 +93,7 @@ class DisciplineResult:
 
 def _period(circular: Circular, day: dt.date) -> tuple[int, dt.date, dt.date]:
     header = circular.program.header
-    start = header.effective_from or day
+    start = header.period_start or day
     index, first, last = evaluation_period(start, header.evaluation_months or 1, day)
     return index + 1, first, last
 
@@ -231,11 +231,12 @@ def run_discipline(
             skipped[reason] += 1
             continue
         counted += 1
-        facts = {"pegawai": employee, "kalender": circular.calendar.day(day), "kontak": contact}
-        for rule in program.breaches:
+        version = circular.in_force(day)  # an amendment may change the breaches
+        facts = {"pegawai": employee, "kalender": version.calendar.day(day), "kontak": contact}
+        for rule in version.program.breaches:
             holds = (
                 rule.condition is None
-                or circular.interpreter.evaluate(rule.condition, facts, day) is True
+                or version.interpreter.evaluate(rule.condition, facts, day) is True
             )
             if holds:
                 unit = employee.unit.kode  # type: ignore[union-attr]  # known by _why_not
@@ -284,7 +285,7 @@ def _why_not(
     mode = modes.mode(employee, day)
     if mode is None:
         return Skipped.UNDECIDED
-    return _counted(circular.program.duties, mode, at)
+    return _counted(circular.in_force(day).program.duties, mode, at)
 
 
 def _ladder(circular: Circular, breaches: list[Breach], people: dict[str, Any]) -> list[Sanction]:

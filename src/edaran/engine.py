@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
+import attrs
+
 from edaran import ir
 from edaran import types as t
 from edaran.calendar import WorkCalendar
@@ -23,7 +25,7 @@ from edaran.interpreter import Interpreter
 from edaran.messages import Localized
 from edaran.parser import parse, parse_file
 from edaran.schema import Schema
-from edaran.variants import resolve
+from edaran.variants import amended, resolve
 
 __all__ = ["Backend", "Circular"]
 
@@ -35,6 +37,10 @@ class Circular:
 
     Build one with :meth:`load` (a path) or :meth:`from_text`; ``warnings``
     holds what the checker found that does not stop it.
+
+    A circular that amends another (``mengubah``) keeps that one as
+    ``previous``: a day before the amendment takes effect is decided by the
+    version in force then (:meth:`in_force`).
     """
 
     def __init__(
@@ -54,6 +60,10 @@ class Circular:
         self._titles = {r.id: r.title for r in program.rules}
         self._rules = {name: program.rules_for(name) for name in program.outputs}
         self._params: dict[dt.date, dict[str, object]] = {}
+        #: the version this one amends, in force before this one's start
+        self.previous: Circular | None = None
+        #: the rule file this circular was loaded from (None from text)
+        self.path: Path | None = None
 
     # ----------------------------------------------------------- loading
     @classmethod
@@ -91,13 +101,47 @@ class Circular:
         path: str | Path | None,
     ) -> Circular:
         schema = schema or Schema()
+        parent_path = amended(module, path)
         module, merging = resolve(module, path)
         if any(d.is_error for d in merging):
             raise EdaranError(merging)
         program, diagnostics = check(module, schema, static_conflicts=static_conflicts)
         if program is None or any(d.severity is Severity.ERROR for d in diagnostics):
             raise EdaranError(diagnostics)
-        return cls(program, diagnostics, schema, backend)
+        previous = None
+        if parent_path is not None:
+            previous = cls.load(
+                parent_path, schema=schema, backend=backend, static_conflicts=static_conflicts
+            )
+            # Evaluation periods go on counting from the first version's start.
+            header = attrs.evolve(program.header, periods_from=previous.program.header.period_start)
+            program = attrs.evolve(program, header=header)
+        circular = cls(program, diagnostics, schema, backend)
+        circular.previous = previous
+        circular.path = Path(path) if path is not None else None
+        return circular
+
+    # ---------------------------------------------------------- versions
+    def in_force(self, date: dt.date) -> Circular:
+        """The version in force on ``date``: this one, or one it amends when ``date`` is earlier.
+
+        On a day before every version, the first one (which says the circular
+        is not in force yet).
+        """
+        version = self
+        while version.previous is not None:
+            start = version.program.header.effective_from
+            if start is not None and date >= start:
+                break
+            version = version.previous
+        return version
+
+    def versions(self) -> list[Circular]:
+        """Every version, the first one first and this one last."""
+        chain = [self]
+        while chain[-1].previous is not None:
+            chain.append(chain[-1].previous)
+        return chain[::-1]
 
     # ---------------------------------------------------------- deciding
     @property
@@ -138,8 +182,13 @@ class Circular:
         """Decide ``output`` for one employee on one date.
 
         Raises :class:`DecisionError` on a conflict between rules or when no
-        rule applies, naming the clauses.
+        rule applies, naming the clauses.  A day before an amendment takes
+        effect is decided by the version it amends.
         """
+        if self.previous is not None:
+            version = self.in_force(date)
+            if version is not self:
+                return version.decide(employee, date, output, backend=backend)
         day = self.calendar.day(date)
         outside = self._outside(employee, day, output)
         if outside is not None:
@@ -162,6 +211,10 @@ class Circular:
 
     def explain(self, employee: Any, date: dt.date, output: str = WORK_MODE) -> Explanation:
         """Decide through the reference interpreter, recording the facts read."""
+        if self.previous is not None:
+            version = self.in_force(date)
+            if version is not self:
+                return version.explain(employee, date, output)
         day = self.calendar.day(date)
         decision = self._outside(employee, day, output)
         facts: dict[str, object] = {}
@@ -193,7 +246,8 @@ class Circular:
 
     def reason(self, decision: Decision, lang: str = "id") -> str:
         """A one-line reason for a decision (for tables)."""
-        title = self._titles.get(decision.rule) if decision.rule else None
+        titles = self.in_force(decision.date)._titles
+        title = titles.get(decision.rule) if decision.rule else None
         return one_line_reason(decision, title, "en" if lang == "en" else "id")
 
     def decide_many(

@@ -178,6 +178,13 @@ class Header:
     effective_until: dt.date | None = None
     evaluation_months: int | None = None
     timezone: str = "WIB"
+    #: where evaluation periods count from: the first version's start, for an amendment
+    periods_from: dt.date | None = None
+
+    @property
+    def period_start(self) -> dt.date | None:
+        """The first day of the first evaluation period."""
+        return self.periods_from or self.effective_from
 
 
 @attrs.frozen

@@ -181,6 +181,22 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "surat edaran yang diperluas tidak dapat dibaca: {path}",
         "the circular this file extends cannot be read: {path}",
     ),
+    "E146": (
+        "berkas ini memperluas dan mengubah sekaligus; pilih salah satu",
+        "this file both extends and amends; choose one",
+    ),
+    "E147": (
+        "perubahan berlaku {date}, di luar masa berlaku SE {parent} ({window}); perubahan "
+        "harus mulai sesudah SE yang diubah mulai berlaku dan sebelum ia berakhir",
+        "the amendment takes effect on {date}, outside the force of circular {parent} "
+        "({window}); an amendment must start after the circular it amends and before it ends",
+    ),
+    "W148": (
+        "evaluasi SE {number} jatuh tempo {due} (setiap {months} bulan sejak {start}) dan sudah "
+        "lewat pada {today}, tetapi belum ada versi yang lebih baru",
+        "circular {number} was due for evaluation on {due} (every {months} months from {start}) "
+        "and that date has passed on {today}, but there is no newer version",
+    ),
     # -- types ----------------------------------------------------------------
     "E201": (
         "tipe tidak cocok: '{op}' tidak berlaku untuk {left} dan {right}",
@@ -301,6 +317,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "label-second": ("aturan kedua", "second rule"),
     "label-declared-here": ("dideklarasikan di sini", "declared here"),
     "label-binding": ("aturan mengikat", "the binding rule"),
+    "label-amended": ("masa berlaku SE yang diubah", "the force of the amended circular"),
     "label-in-cycle": ("bagian dari lingkaran", "part of the cycle"),
     "note-witness": (
         "keduanya berlaku misalnya ketika {witness}",
@@ -312,6 +329,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "declare one an exception to the other, for instance '{first}, exception to {second}'",
     ),
     "note-subject": ("pada pegawai {nip}, tanggal {date}", "for employee {nip}, on {date}"),
+    "note-amend": (
+        "tuliskan hasil evaluasi sebagai perubahan: berkas baru di folder ini dengan "
+        "'mengubah \"{file}\"' dan tanggal berlakunya; atau tetapkan 'berlaku ... sampai ...'",
+        "write the evaluation's outcome as an amendment: a new file in this folder with "
+        "'amends \"{file}\"' and its date in force; or give the circular an end date",
+    ),
     "kw-circular": ("surat_edaran", "circular"),
     "kw-subject": ("tentang", "subject"),
     "kw-issuer": ("penerbit", "issuer"),
@@ -320,6 +343,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "kw-effective": ("berlaku", "effective"),
     "kw-evaluation": ("evaluasi", "evaluation"),
     "kw-timezone": ("zona_waktu", "time_zone"),
+    "kw-extends": ("memperluas", "extends"),
+    "kw-amends": ("mengubah", "amends"),
     "op-eq": ("adalah", "is"),
     "op-ne": ("bukan", "is not"),
     "op-in": ("termasuk", "in"),

@@ -259,6 +259,7 @@ class _ToAst(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-arg] 
     _r_evaluation = _header_item("evaluation")
     _r_timezone = _header_item("timezone")
     _r_extends = _header_item("extends")
+    _r_amends = _header_item("amends")
 
     # -- declarations
     def _ident(self, token: Token) -> n.Ident:

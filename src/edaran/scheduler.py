@@ -84,7 +84,7 @@ class _Person:
 
 def _period(circular: Circular, day: dt.date) -> int:
     header = circular.program.header
-    start = header.effective_from
+    start = header.period_start
     if start is None or header.evaluation_months is None or day < start:
         return 0
     return evaluation_period(start, header.evaluation_months, day)[0]
@@ -93,7 +93,7 @@ def _period(circular: Circular, day: dt.date) -> int:
 def _period_bounds(circular: Circular, day: dt.date) -> tuple[dt.date, dt.date]:
     """The first and last day of the evaluation period holding ``day``."""
     header = circular.program.header
-    start = header.effective_from
+    start = header.period_start
     months = header.evaluation_months
     if start is None or months is None or day < start:
         return day, day
@@ -144,16 +144,21 @@ class _Scheduler:
         # Two moves on one day are ordered by unit code, not by input order.
         for move in sorted(transfers, key=lambda m: (m.nip, m.date, m.unit.kode)):
             self.moves[move.nip].append(move)
-        limits = circular.program.limits
+        self._use(circular)
+        #: nip -> (window key, mode) -> days assigned
+        self.used: dict[str, dict[tuple[object, ...], int]] = defaultdict(lambda: defaultdict(int))
+        self.warnings: list[Diagnostic] = []
+        self.errors: dict[str, Diagnostic] = {}
+
+    def _use(self, version: Circular) -> None:
+        """Take the limits of the version in force (an amendment may change them)."""
+        self.version = version
+        limits = version.program.limits
         self.personal = [lim for lim in limits if lim.scope == "pegawai"]
         self.shared = [lim for lim in limits if lim.scope != "pegawai"]
         #: modes some cap rations: a floor calls people back from these first
         self.rationed = {lim.mode for lim in limits if lim.kind == "at_most"}
-        #: nip -> (window key, mode) -> days assigned
-        self.used: dict[str, dict[tuple[object, ...], int]] = defaultdict(lambda: defaultdict(int))
-        self.warnings: list[Diagnostic] = []
-        self.titles = {rule.id: rule.title for rule in circular.program.rules}
-        self.errors: dict[str, Diagnostic] = {}
+        self.titles = {rule.id: rule.title for rule in version.program.rules}
 
     # ------------------------------------------------------------ people
     def _on(self, employee: Any, day: dt.date) -> Any | None:
@@ -201,6 +206,9 @@ class _Scheduler:
 
     # -------------------------------------------------------------- days
     def day(self, day: dt.date) -> list[Assignment]:
+        version = self.circular.in_force(day)
+        if version is not self.version:
+            self._use(version)
         people: list[_Person] = []
         for employee in self.employees:
             present = self._on(employee, day)
@@ -231,12 +239,12 @@ class _Scheduler:
     def _applies(self, limit: ir.LimitIR, subject: Any, day: dt.date) -> bool:
         if limit.condition is None:
             return True
-        facts = {"pegawai": subject, "kalender": self.circular.calendar.day(day)}
-        return self.circular.interpreter.evaluate(limit.condition, facts, day) is True
+        facts = {"pegawai": subject, "kalender": self.version.calendar.day(day)}
+        return self.version.interpreter.evaluate(limit.condition, facts, day) is True
 
     def _amount(self, limit: ir.LimitIR, subject: Any, day: dt.date) -> object:
-        facts = {"pegawai": subject, "kalender": self.circular.calendar.day(day)}
-        return self.circular.interpreter.evaluate(limit.amount, facts, day)
+        facts = {"pegawai": subject, "kalender": self.version.calendar.day(day)}
+        return self.version.interpreter.evaluate(limit.amount, facts, day)
 
     def _personal_limits(self, person: _Person, day: dt.date) -> None:
         for limit in self.personal:
@@ -277,7 +285,7 @@ class _Scheduler:
         ]
 
     def _working_days(self, window: tuple[object, ...], day: dt.date) -> int:
-        calendar = self.circular.calendar
+        calendar = self.version.calendar
         if window[0] == "minggu":
             monday = day - dt.timedelta(days=day.weekday())
             days = [monday + dt.timedelta(days=i) for i in range(7)]

@@ -15,14 +15,18 @@ __all__ = ["first_period", "summarize", "summary_table"]
 
 
 def first_period(circular: Circular) -> tuple[dt.date, dt.date]:
-    """The first evaluation period: from the date in force, ``evaluasi setiap N bulan`` long.
+    """The first evaluation period in force: from the date in force to the end of its period.
 
+    Periods are ``evaluasi setiap N bulan`` long, counted from the first
+    version's start (an amendment's first period may be a part of one).
     Without an evaluation clause the period is one month.
     """
     header = circular.program.header
     start = header.effective_from
     assert start is not None  # the checker requires it
-    _, _, end = evaluation_period(start, header.evaluation_months or 1, start)
+    _, _, end = evaluation_period(
+        header.period_start or start, header.evaluation_months or 1, start
+    )
     if header.effective_until and header.effective_until < end:
         end = header.effective_until
     return start, end

@@ -16,6 +16,13 @@ follows.  :func:`resolve` turns such a file into one module before checking:
 * a rule the parent marks ``mengikat`` (binding) may be neither removed nor
   replaced (E141); the checker refuses an exception that would override it
   with another value (E142).
+
+An amendment (``mengubah "induk.edaran"``) merges the same way; what differs
+is time.  It takes effect on its own ``berlaku`` date, which must fall inside
+the amended circular's force (E147), and ends when that one ends unless it
+says otherwise.  Before that date the amended circular stays in force: the
+engine keeps it as the previous version (:func:`amended`).  A file either
+extends or amends, not both (E146).
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ from edaran import nodes as n
 from edaran.diagnostics import Diagnostic, EdaranError, Label
 from edaran.parser import parse_file
 
-__all__ = ["resolve", "template_names"]
+__all__ = ["amended", "extended_path", "resolve", "template_names"]
 
 _CITED = (n.Rule, n.LimitDecl, n.DutyDecl, n.BreachDecl, n.SanctionDecl)
 _NAMED = (n.SetDecl, n.EnumDecl, n.ParamDecl, n.TableDecl, n.OutputDecl, n.ModeDecl)
@@ -42,9 +49,24 @@ def _header(module: n.Module) -> n.Header | None:
 
 
 def _extends(header: n.Header | None) -> n.HeaderItem | None:
+    """The header's ``memperluas`` or ``mengubah`` line."""
     if header is None:
         return None
-    return next((i for i in header.items if i.kind == "extends"), None)
+    return next((i for i in header.items if i.kind in ("extends", "amends")), None)
+
+
+def extended_path(module: n.Module, path: str | Path | None) -> Path | None:
+    """The file this one extends or amends, or None when it does neither."""
+    parent = _extends(_header(module))
+    return None if parent is None else _locate(parent.values[0], path)
+
+
+def amended(module: n.Module, path: str | Path | None) -> Path | None:
+    """The file an amendment (``mengubah``) amends, or None for any other file."""
+    parent = _extends(_header(module))
+    if parent is None or parent.kind != "amends":
+        return None
+    return _locate(parent.values[0], path)
 
 
 def _key(item: n.Item) -> tuple[str, str] | None:
@@ -67,6 +89,10 @@ def resolve(
     if extends is None:
         problems = [Diagnostic("E144", r.span, {}) for r in removals]
         return module, problems
+    assert header is not None  # _extends found a line in it
+    both = [i for i in header.items if i.kind in ("extends", "amends")]
+    if len({i.kind for i in both}) > 1:
+        return module, [Diagnostic("E146", both[1].span, {})]
     parent_path = _locate(extends.values[0], path)
     if not _seen and path is not None:
         _seen = (Path(path).resolve(),)
@@ -74,15 +100,48 @@ def resolve(
         chain = " → ".join(str(p.name) for p in (*_seen, parent_path))
         return module, [Diagnostic("E140", extends.span, {"chain": chain})]
     try:
-        parent = parse_file(parent_path)
+        parent = parse_file(_shown(parent_path))
     except EdaranError as err:
         return module, [
             Diagnostic("E145", extends.span, {"path": extends.values[0]}),
             *err.diagnostics,
         ]
     parent, problems = resolve(parent, parent_path, _seen=(*_seen, parent_path))
+    if extends.kind == "amends":
+        header, timing = _amendment_header(_header(parent), header, extends)
+        problems.extend(timing)
     merged, more = _merge(parent, module, header)
     return merged, [*problems, *more]
+
+
+def _amendment_header(
+    parent: n.Header | None, child: n.Header, amends: n.HeaderItem
+) -> tuple[n.Header, list[Diagnostic]]:
+    """The amendment's header with the amended one's end date, and E147 for a date outside it.
+
+    Dates are compared as ISO text: the checker reports one that is not a date.
+    """
+    own = next((i for i in child.items if i.kind == "effective"), None)
+    theirs = next((i for i in (parent.items if parent else ()) if i.kind == "effective"), None)
+    if own is None or theirs is None:
+        return child, []  # the checker says E110 for a header without 'berlaku'
+    start, end = theirs.values[0], theirs.values[1] if len(theirs.values) > 1 else None
+    date = own.values[0]
+    if date <= start or (end is not None and date > end):
+        window = f"{start}..{end or ''}"
+        args = {"date": date, "parent": parent.number if parent else "", "window": window}
+        return child, [
+            Diagnostic(
+                "E147",
+                own.span,
+                args,
+                labels=(Label(theirs.span, "label-amended"),) if theirs.span else (),
+            )
+        ]
+    if len(own.values) == 1 and end is not None:
+        items = tuple(attrs.evolve(i, values=(date, end)) if i is own else i for i in child.items)
+        child = attrs.evolve(child, items=items)
+    return child, []
 
 
 def template_names() -> list[str]:
@@ -94,6 +153,14 @@ def template_names() -> list[str]:
 
 def _templates() -> Any:
     return resources.files("edaran").joinpath("templates")
+
+
+def _shown(path: Path) -> Path:
+    """``path`` relative to the working folder when it lies inside it (as messages show it)."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def _locate(name: str, path: str | Path | None) -> Path:
@@ -175,8 +242,13 @@ class _Action:
 
 def _merged_header(parent: n.Header | None, child: n.Header | None) -> n.Header:
     assert child is not None  # resolve() only merges a file that has a header
+    # The merged module extends nothing: resolving it again changes nothing.
+    own = tuple(i for i in child.items if i.kind not in ("extends", "amends"))
+    child = attrs.evolve(child, items=own)
     kinds = {i.kind for i in child.items}
     inherited = tuple(
-        i for i in (parent.items if parent else ()) if i.kind not in kinds and i.kind != "extends"
+        i
+        for i in (parent.items if parent else ())
+        if i.kind not in kinds and i.kind not in ("extends", "amends")
     )
     return attrs.evolve(child, items=(*child.items, *inherited))
