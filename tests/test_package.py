@@ -14,7 +14,7 @@ SRC = Path(edaran.__file__).parent
 LAYERS = [
     {"messages_data", "messages"},
     {"diagnostics", "model", "types", "_values", "_csvio", "_roster_rows", "_numbers"},
-    {"runtime", "schedule_model", "records"},
+    {"runtime", "schedule_model", "records", "quota_model"},
     {"nodes", "schema", "calendar", "roster", "contacts", "records_io"},
     {"parser", "ir"},
     {"variants"},
@@ -26,11 +26,12 @@ LAYERS = [
     {"engine"},
     {"scheduler"},
     {"discipline"},
+    {"quota", "report"},
     {"examples", "summary", "presence", "schedule_io", "_xlsx", "_ics", "lifecycle"},
-    {"discipline_io", "_discipline_xlsx"},
+    {"discipline_io", "_discipline_xlsx", "quota_io", "report_io", "_report_xlsx"},
     {"cli_common"},
     {"scaffold", "diff"},
-    {"cli_schedule", "cli_discipline", "cli_init", "cli_diff"},
+    {"cli_schedule", "cli_discipline", "cli_init", "cli_diff", "cli_quota"},
     {"cli", "__init__", "__main__"},
 ]
 
