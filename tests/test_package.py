@@ -19,7 +19,7 @@ LAYERS = [
     {"parser", "ir"},
     {"variants"},
     {"expressions", "conflicts"},
-    {"limits", "discipline_check"},
+    {"limits", "discipline_check", "quota_check"},
     {"checker", "decision"},
     {"interpreter"},
     {"compiler"},

@@ -22,6 +22,7 @@ from edaran.discipline_check import check_discipline, check_example_contacts, re
 from edaran.expressions import Env, ExprChecker, suggest
 from edaran.limits import check_limit, check_limit_params
 from edaran.messages import Localized
+from edaran.quota_check import check_quotas, misplaced_record
 from edaran.runtime import UnitTable
 from edaran.schema import WEEKDAY, Schema
 from edaran.variants import resolve
@@ -91,6 +92,12 @@ class _Checker:
             contact = reads_contacts(limit.condition)
             if contact is not None:
                 self.error("E122", contact.span, name=contact.written)
+            misplaced_record(limit.condition, self.report)
+        for breach in breaches:
+            misplaced_record(breach.condition, self.report)
+        quotas, targets, checklists, report = check_quotas(
+            items, self.exprs, self.modes, self.report
+        )
         if any(d.is_error for d in self.diagnostics) or header is None or overrides is None:
             return None
         program = ir.Program(
@@ -109,6 +116,10 @@ class _Checker:
             duties=tuple(duties),
             breaches=tuple(breaches),
             sanctions=tuple(sanctions),
+            quotas=tuple(quotas),
+            targets=tuple(targets),
+            checklists=tuple(checklists),
+            report=report,
             tables={
                 name: (table, self.table_spans[name])
                 for name, (table, _) in self.env.tables.items()
@@ -240,6 +251,9 @@ class _Checker:
         for known in self.env.known_enums:
             table[known.name] = table[known.id_name] = known
         table.update(self.env.enums)
+        measured = t.quantity_unit(ref.name)
+        if measured is not None:
+            table[ref.name] = t.QuantityType(measured)
         kind = table.get(ref.name)
         if kind is None:
             self.report(
@@ -409,6 +423,8 @@ class _Checker:
             contact = reads_contacts(typed)
             if contact is not None:
                 self.error("E122", contact.span, name=contact.written)
+                return None
+            if misplaced_record(typed, self.report):
                 return None
         if value is None or any(c is None for c in conditions):
             return None

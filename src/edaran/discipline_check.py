@@ -148,7 +148,8 @@ def check_discipline(
     items: Sequence[n.Item], exprs: ExprChecker, modes: t.EnumType, report: Report
 ) -> tuple[list[ir.DutyIR], list[ir.BreachIR], list[ir.SanctionIR]]:
     """The checked duties, breaches and sanctions of a file."""
-    duty_decls = [i for i in items if isinstance(i, n.DutyDecl)]
+    # A duty with a checklist (butir 10.a) is checked with the quotas.
+    duty_decls = [i for i in items if isinstance(i, n.DutyDecl) and i.checklist is None]
     breach_decls = [i for i in items if isinstance(i, n.BreachDecl)]
     sanction_decls = [i for i in items if isinstance(i, n.SanctionDecl)]
     _unique(duty_decls, report)

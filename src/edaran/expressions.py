@@ -138,9 +138,12 @@ class ExprChecker:
             return ir.Const(amount / 100, t.PERCENT, span=e.span)
         if word == "rupiah":
             return ir.Const(amount, t.MONEY, span=e.span)
+        measured = t.quantity_unit(word)
+        if measured is not None:
+            return ir.Const(amount, t.QuantityType(measured), span=e.span)
         unit = t.DURATION_UNITS.get(word)
         if unit is None:
-            words = [*t.DURATION_UNITS, *t.PERCENT_UNITS, "rupiah"]
+            words = [*t.DURATION_UNITS, *t.PERCENT_UNITS, "rupiah", *t.QUANTITY_UNITS.values()]
             self._error("E103", e.unit.span, suggest(word, words), unit=word)
             return None
         try:
@@ -412,7 +415,8 @@ def _type_binary(op: str, left: ir.Expr, right: ir.Expr) -> tuple[str, t.Type] |
             return ("unit_" + op, t.BOOL)
         return (op, t.BOOL) if _comparable(a, b.element) else None
     if op in ("lt", "le", "gt", "ge"):
-        return (op, t.BOOL) if a in _ORDERED and _comparable(a, b) else None
+        ordered = a in _ORDERED or isinstance(a, t.QuantityType)
+        return (op, t.BOOL) if ordered and _comparable(a, b) else None
     return _arith(op, a, b)
 
 
@@ -459,8 +463,33 @@ _OP_NAMES = {"+": "add", "-": "sub"}
 
 
 def _arith(op: str, a: t.Type, b: t.Type) -> tuple[str, t.Type] | None:
+    if isinstance(a, t.QuantityType) or isinstance(b, t.QuantityType):
+        return _quantity_arith(_OP_NAMES.get(op, op), a, b)
     key = (_OP_NAMES.get(op, op), a, b)
     return _ARITH.get(key)
+
+
+_SCALARS = (t.INT, t.DECIMAL, t.PERCENT)
+
+
+def _quantity_arith(op: str, a: t.Type, b: t.Type) -> tuple[str, t.Type] | None:
+    """Quantities keep their unit: kWh + kWh, 2 x kWh, kWh / kWh, kWh x Rp (a price)."""
+    if op in ("add", "sub"):
+        return (op, a) if a == b else None
+    if op == "*":
+        if isinstance(a, t.QuantityType) and isinstance(b, t.QuantityType):
+            return None
+        other = b if isinstance(a, t.QuantityType) else a
+        quantity = a if isinstance(a, t.QuantityType) else b
+        if other == t.MONEY:
+            return ("mul", t.MONEY)
+        return ("mul", quantity) if other in _SCALARS else None
+    if op == "/":
+        if a == b:
+            return ("div", t.DECIMAL)
+        if isinstance(a, t.QuantityType) and b in (t.INT, t.DECIMAL):
+            return ("div", a)
+    return None
 
 
 NAME_PATTERN = re.compile(r"^[^\W\d]\w*$")

@@ -140,6 +140,89 @@ class DutyIR:
 
 
 @attrs.frozen
+class QuotaIR:
+    """A quota (butir 8, 9) on records of one ``kind`` per unit and window.
+
+    ``field`` is the attribute path summed (None: the records are counted);
+    ``measure_type`` its type.  With ``share``, ``amount`` is a percent of the
+    baseline (``at_most``: allowed = amount x baseline; ``reduced``: allowed =
+    (1 - amount) x baseline); the baseline is the same window a year earlier
+    (``last_year``) or the ``baseline`` expression.  Without ``share`` the
+    amount is the allowance itself.  ``order`` lists attribute paths the
+    planned records take the quota in (then date, then id).
+    """
+
+    id: str
+    clause: str
+    title: str | None
+    kind: str
+    field: tuple[str, ...] | None
+    measure: str
+    measure_type: t.Type
+    mode: str
+    amount: Expr
+    share: bool
+    last_year: bool
+    baseline: Expr | None
+    scope: str
+    window: str
+    rounding: str
+    condition: Expr | None = None
+    order: tuple[tuple[str, ...], ...] = ()
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class TargetIR:
+    """A target (butir 7): the share of ``kind`` records that meet ``share_of``."""
+
+    id: str
+    clause: str
+    title: str | None
+    kind: str
+    share_of: Expr
+    bound: str
+    amount: Expr
+    scope: str
+    window: str
+    condition: Expr | None = None
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class ChecklistIR:
+    """A checklist duty (butir 10.a): a unit with staff in ``modes`` files ``items``."""
+
+    id: str
+    clause: str
+    title: str | None
+    modes: frozenset[str]
+    items: frozenset[str]
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class EstimateIR:
+    """An estimated saving for a cost ``category``, in rupiah or in the category's unit."""
+
+    category: str
+    value: Expr
+    type: t.Type
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class ReportIR:
+    """The savings report (butir 13): its clause and the estimates it may use."""
+
+    id: str
+    clause: str
+    title: str | None
+    estimates: tuple[EstimateIR, ...]
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
 class BreachIR:
     """A breach: a condition over one contact (and the employee, unit and day)."""
 
@@ -223,6 +306,10 @@ class Program:
     duties: tuple[DutyIR, ...] = ()
     breaches: tuple[BreachIR, ...] = ()
     sanctions: tuple[SanctionIR, ...] = ()
+    quotas: tuple[QuotaIR, ...] = ()
+    targets: tuple[TargetIR, ...] = ()
+    checklists: tuple[ChecklistIR, ...] = ()
+    report: ReportIR | None = None
     #: table name -> (table, spans of its rows by unit code) for roster checks
     tables: Mapping[str, tuple[object, Mapping[str, Span | None]]] = attrs.field(factory=dict)
 

@@ -197,6 +197,46 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "circular {number} was due for evaluation on {due} (every {months} months from {start}) "
         "and that date has passed on {today}, but there is no newer version",
     ),
+    "E150": (
+        "'{name}' hanya dapat dibaca di {where}",
+        "'{name}' can be read only in {where}",
+    ),
+    "E151": (
+        "'{name}' tidak dapat dibaca di blok ini; blok ini membaca {allowed}",
+        "'{name}' cannot be read in this block; it reads {allowed}",
+    ),
+    "E152": (
+        "'{name}' bukan jenis catatan yang dapat dihitung: perjalanan, kendaraan atau rapat",
+        "'{name}' is not a kind of record that can be counted: perjalanan, kendaraan or rapat",
+    ),
+    "E153": (
+        "'{name}' tidak dapat dijumlahkan: bertipe {type}, bukan angka, uang atau kuantitas",
+        "'{name}' cannot be summed: it is {type}, not a number, money or a quantity",
+    ),
+    "E154": (
+        "bagian dari dasar ditulis sebagai persen, bukan {type}",
+        "a share of a baseline is a percentage, not {type}",
+    ),
+    "E155": (
+        "kuota atas {measure} harus bertipe {want}, bukan {got}",
+        "a quota on {measure} must be {want}, not {got}",
+    ),
+    "E156": (
+        "perkiraan {category} ditulis dalam {want}, bukan {got}",
+        "an estimate of {category} is in {want}, not {got}",
+    ),
+    "E157": (
+        "perkiraan {category} dalam {type} ditulis dua kali",
+        "the estimate of {category} in {type} is written twice",
+    ),
+    "E158": (
+        "kuota dan sasaran dihitung per unit atau per perangkat_daerah, bukan per {scope}",
+        "quotas and targets count per unit or per perangkat_daerah, not per {scope}",
+    ),
+    "E159": (
+        "surat edaran hanya punya satu blok laporan",
+        "a circular has one report block only",
+    ),
     # -- types ----------------------------------------------------------------
     "E201": (
         "tipe tidak cocok: '{op}' tidak berlaku untuk {left} dan {right}",

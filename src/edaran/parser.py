@@ -365,7 +365,76 @@ class _ToAst(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-arg] 
         citation, title, rest = self._head(c)
         modes = next((x[1] for x in rest if x[0] == "modes"), None)
         hours = next((x[1] for x in rest if x[0] == "hours"), None)
-        return n.DutyDecl(citation, title, modes, hours, span=s)
+        checklist = next((x[1] for x in rest if x[0] == "checklist"), None)
+        return n.DutyDecl(citation, title, modes, hours, span=s, checklist=checklist)
+
+    def _r_duty_checklist(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
+        return ("checklist", c[0])
+
+    # -- quotas, targets and the report
+    def _quota_line(kind: str) -> Any:  # type: ignore[misc]  # a factory run in the class body
+        def build(self: _ToAst, c: list[Any], s: Span | None) -> n.QuotaLine:
+            measure, amount, *rest = c
+            baseline = rest.pop(0) if rest and isinstance(rest[0], tuple) else None
+            scope, window, *rounding = rest
+            last_year = baseline is not None and baseline[0] == "last_year"
+            return n.QuotaLine(
+                measure,
+                kind,
+                amount,
+                baseline[1] if baseline is not None and not last_year else None,
+                last_year,
+                self._ident(scope),
+                self._ident(window),
+                rounding[0] if rounding else None,
+                span=s,
+            )
+
+        return build
+
+    _r_quota_at_most = _quota_line("at_most")
+    _r_quota_reduced = _quota_line("reduced")
+
+    def _r_last_year(self, c: list[Any], s: Span | None) -> tuple[str, None]:
+        return ("last_year", None)
+
+    def _r_given_baseline(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
+        return ("given", c[0])
+
+    def _r_quota_order(self, c: list[Any], s: Span | None) -> tuple[str, tuple[Any, ...]]:
+        return ("order", tuple(c))
+
+    def _r_quota_decl(self, c: list[Any], s: Span | None) -> n.QuotaDecl:
+        citation, title, rest = self._head(c)
+        lines = tuple(x for x in rest if isinstance(x, n.QuotaLine))
+        conditions = tuple(x[1] for x in rest if isinstance(x, tuple) and x[0] == "if")
+        order = tuple(p for x in rest if isinstance(x, tuple) and x[0] == "order" for p in x[1])
+        return n.QuotaDecl(citation, title, lines, conditions, order, span=s)
+
+    def _target_line(kind: str) -> Any:  # type: ignore[misc]  # a factory run in the class body
+        def build(self: _ToAst, c: list[Any], s: Span | None) -> n.TargetLine:
+            share_of, amount, scope, window = c
+            return n.TargetLine(
+                share_of, kind, amount, self._ident(scope), self._ident(window), span=s
+            )
+
+        return build
+
+    _r_target_at_least = _target_line("at_least")
+    _r_target_at_most = _target_line("at_most")
+
+    def _r_target_decl(self, c: list[Any], s: Span | None) -> n.TargetDecl:
+        citation, title, rest = self._head(c)
+        lines = tuple(x for x in rest if isinstance(x, n.TargetLine))
+        conditions = tuple(x[1] for x in rest if isinstance(x, tuple))
+        return n.TargetDecl(citation, title, lines, conditions, span=s)
+
+    def _r_estimate(self, c: list[Any], s: Span | None) -> n.Estimate:
+        return n.Estimate(self._ident(c[0]), c[1], span=s)
+
+    def _r_report_decl(self, c: list[Any], s: Span | None) -> n.ReportDecl:
+        citation, title, rest = self._head(c)
+        return n.ReportDecl(citation, title, tuple(rest), span=s)
 
     def _r_duty_modes(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
         return ("modes", c[0])

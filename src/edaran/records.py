@@ -21,6 +21,7 @@ from decimal import Decimal
 import attrs
 
 from edaran.model import Unit
+from edaran.types import QUANTITY_UNITS as _RULE_UNITS
 
 __all__ = [
     "COST_UNITS",
@@ -32,6 +33,7 @@ __all__ = [
     "Meeting",
     "MeetingForm",
     "MeetingKind",
+    "PeriodFacts",
     "PlanStatus",
     "Trip",
     "TripKind",
@@ -99,16 +101,9 @@ class CostCategory(enum.Enum):
     LAINNYA = "lainnya"
 
 
-#: The physical units a quantity may carry, with their spellings.
-QUANTITY_UNITS: dict[str, str] = {
-    "kwh": "kWh",
-    "liter": "liter",
-    "litre": "liter",
-    "litres": "liter",
-    "l": "liter",
-    "m3": "m3",
-    "km": "km",
-}
+#: The physical units a quantity may carry in a data file, with their spellings
+#: (a rule file writes the same, without the bare "l").
+QUANTITY_UNITS: dict[str, str] = {**_RULE_UNITS, "l": "liter"}
 
 #: The unit a cost category's quantity is measured in (None: no quantity).
 COST_UNITS: dict[CostCategory, str | None] = {
@@ -211,3 +206,23 @@ class CostLine:
     def tanggal(self) -> dt.date:
         """The day the line counts on (the first of its month)."""
         return self.bulan
+
+
+@attrs.frozen
+class PeriodFacts:
+    """What a savings estimate (``laporan``) reads about one unit in one month.
+
+    ``hari_wfh`` and the like are person-days of the unit (and its sub-units)
+    in each mode, from the schedule (or the rules, when the circular has no
+    caps); ``hari_kerja`` the working days of the month, ``jumlah_pegawai``
+    the staff in post on its first working day.
+    """
+
+    unit: Unit = attrs.field(metadata={"en": "unit"})
+    mulai: dt.date = attrs.field(metadata={"en": "start"})
+    selesai: dt.date = attrs.field(metadata={"en": "end"})
+    hari_kerja: int = attrs.field(default=0, metadata={"en": "working_days"})
+    hari_wfo: int = attrs.field(default=0, metadata={"en": "wfo_days"})
+    hari_wfh: int = attrs.field(default=0, metadata={"en": "wfh_days"})
+    hari_wfa: int = attrs.field(default=0, metadata={"en": "wfa_days"})
+    jumlah_pegawai: int = attrs.field(default=0, metadata={"en": "staff"})

@@ -16,10 +16,18 @@ from decimal import Decimal
 
 import attrs
 
-from edaran import model
+from edaran import model, records
 from edaran import types as t
 
-__all__ = ["WEEKDAY", "Field", "Schema", "enum_type"]
+__all__ = ["RECORD_ROOTS", "WEEKDAY", "Field", "Schema", "enum_type"]
+
+#: the record roots, with their English spellings
+RECORD_ROOTS = {
+    "perjalanan": "trip",
+    "kendaraan": "vehicle",
+    "rapat": "meeting",
+    "periode": "period",
+}
 
 
 @attrs.frozen
@@ -37,6 +45,13 @@ _ENUM_NAMES: dict[type, tuple[str, str]] = {
     model.UnitKind: ("unit_kind", "jenis_unit"),
     model.Weekday: ("weekday", "hari"),
     model.Channel: ("channel", "saluran"),
+    records.TripKind: ("trip_kind", "jenis_perjalanan"),
+    records.PlanStatus: ("plan_status", "status_rencana"),
+    records.VehicleKind: ("vehicle_kind", "jenis_kendaraan"),
+    records.MeetingForm: ("meeting_form", "bentuk_rapat"),
+    records.MeetingKind: ("meeting_kind", "jenis_rapat"),
+    records.EnergyItem: ("energy_item", "peralatan"),
+    records.CostCategory: ("cost_category", "kategori_biaya"),
 }
 
 
@@ -72,9 +87,21 @@ class Schema:
         employee_cls: type = model.Employee,
         day_cls: type = model.CalendarDay,
         contact_cls: type = model.Contact,
+        *,
+        trip_cls: type = records.Trip,
+        vehicle_cls: type = records.VehicleUse,
+        meeting_cls: type = records.Meeting,
+        period_cls: type = records.PeriodFacts,
     ) -> None:
         self.employee_cls = employee_cls
         self.contact_cls = contact_cls
+        #: record root -> class, for the roots quotas, targets and the report read
+        self.record_classes: dict[str, type] = {
+            "perjalanan": trip_cls,
+            "kendaraan": vehicle_cls,
+            "rapat": meeting_cls,
+            "periode": period_cls,
+        }
         self.day_cls = day_cls
         self._fields: dict[type, dict[str, Field]] = {}
         unit_field = self.fields(employee_cls).get("unit")
@@ -98,6 +125,11 @@ class Schema:
             "kontak": ("kontak", (), t.RecordType(contact_cls)),
             "contact": ("kontak", (), t.RecordType(contact_cls)),
         }
+        # Records: readable in quotas and targets (a trip, a vehicle day, a
+        # meeting) and in the savings report (a unit's month).
+        for root, english in RECORD_ROOTS.items():
+            kind = t.RecordType(self.record_classes[root])
+            self.roots[root] = self.roots[english] = (root, (), kind)
 
     def fields(self, cls: type) -> dict[str, Field]:
         """Readable fields of an attrs class, by every name they answer to."""
@@ -115,6 +147,10 @@ class Schema:
             if converted is None:
                 continue
             kind, nullable = converted
+            if kind == t.DECIMAL and field.metadata.get("jenis") == "uang":
+                kind = t.MONEY  # rupiah, kept exact
+            elif kind == t.DECIMAL and "satuan" in field.metadata:
+                kind = t.QuantityType(field.metadata["satuan"])
             aliases = (field.name, *([field.metadata["en"]] if "en" in field.metadata else []))
             info = Field(field.name, kind, nullable, aliases)
             for alias in aliases:
@@ -151,7 +187,13 @@ class Schema:
         """Every enumeration reachable from the roots (for resolving bare names)."""
         found: dict[str, t.EnumType] = {WEEKDAY.name: WEEKDAY}
         seen: set[type] = set()
-        stack = [self.employee_cls, self.day_cls, self.unit_cls, self.contact_cls]
+        stack = [
+            self.employee_cls,
+            self.day_cls,
+            self.unit_cls,
+            self.contact_cls,
+            *self.record_classes.values(),
+        ]
         while stack:
             cls = stack.pop()
             if cls in seen:

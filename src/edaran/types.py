@@ -159,7 +159,41 @@ class UnitType:
         return "unit"
 
 
-Type = Prim | EnumType | SetType | RecordType | UnitType
+@attrs.frozen
+class QuantityType:
+    """A measured quantity that keeps its unit: ``kWh``, ``liter``, ``m3``, ``km``.
+
+    Quantities of one unit add up and compare; multiplied by a number they
+    stay quantities; multiplied by money (a price per unit) they give money.
+    Adding kilowatt-hours to rupiah, or litres to kilowatt-hours, is E201.
+    At run time the value is a plain :class:`~decimal.Decimal`: the checker
+    has already kept the units apart.
+    """
+
+    unit: str
+
+    def show(self, lang: str = "id") -> str:
+        """The unit's name (``kWh``)."""
+        return self.unit
+
+
+#: Physical units a rule file may write after a number, by their folded spelling.
+QUANTITY_UNITS: dict[str, str] = {
+    "kwh": "kWh",
+    "liter": "liter",
+    "litre": "liter",
+    "litres": "liter",
+    "m3": "m3",
+    "km": "km",
+}
+
+
+def quantity_unit(word: str) -> str | None:
+    """The canonical unit a word names (``KWH`` -> ``kWh``), or None."""
+    return QUANTITY_UNITS.get(word.lower())
+
+
+Type = Prim | EnumType | SetType | RecordType | UnitType | QuantityType
 
 
 def is_numeric(t: Type) -> bool:

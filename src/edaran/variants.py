@@ -40,7 +40,16 @@ from edaran.parser import parse_file
 
 __all__ = ["amended", "extended_path", "resolve", "template_names"]
 
-_CITED = (n.Rule, n.LimitDecl, n.DutyDecl, n.BreachDecl, n.SanctionDecl)
+_CITED = (
+    n.Rule,
+    n.LimitDecl,
+    n.DutyDecl,
+    n.BreachDecl,
+    n.SanctionDecl,
+    n.QuotaDecl,
+    n.TargetDecl,
+    n.ReportDecl,
+)
 _NAMED = (n.SetDecl, n.EnumDecl, n.ParamDecl, n.TableDecl, n.OutputDecl, n.ModeDecl)
 
 
