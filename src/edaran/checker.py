@@ -80,6 +80,10 @@ class _Checker:
             "sanctions": {s.id for s in sanctions},
         }
         self.zone = header.timezone if header is not None else "WIB"
+        quotas, targets, checklists, report = check_quotas(
+            items, self.exprs, self.modes, self.report
+        )
+        self.quota_blocks = (quotas, targets, report)
         examples = [self.example(e) for e in items if isinstance(e, n.Example)]
         limits = [
             limit
@@ -95,9 +99,6 @@ class _Checker:
             misplaced_record(limit.condition, self.report)
         for breach in breaches:
             misplaced_record(breach.condition, self.report)
-        quotas, targets, checklists, report = check_quotas(
-            items, self.exprs, self.modes, self.report
-        )
         if any(d.is_error for d in self.diagnostics) or header is None or overrides is None:
             return None
         program = ir.Program(
@@ -597,7 +598,8 @@ class _Checker:
         elif staff is not None and others:
             self.error("E128", others[0].span, name=others[0].path.dotted)
             ok = False
-        if not ok or day is None:
+        records, baseline, records_ok = self.example_records(example)
+        if not ok or not records_ok or day is None:
             return None
         contacts, contacts_ok = check_example_contacts(
             example, day, self.zone, self.exprs, self.report
@@ -611,8 +613,67 @@ class _Checker:
             tuple(expects),
             staff=staff if isinstance(staff, int) else None,
             contacts=contacts,
+            baseline=baseline,
+            records=records,
             span=example.span,
         )
+
+    def example_records(
+        self, example: n.Example
+    ) -> tuple[tuple[tuple[str, str, object, t.Type], ...], object, bool]:
+        """A quota, target or report example's expectations, its baseline, and whether all check."""
+        quotas, targets, report = self.quota_blocks
+        found: list[tuple[str, str, object, t.Type]] = []
+        ok = True
+        measure: t.Type | None = None
+        for expect in example.records:
+            if expect.kind == "estimate":
+                assert expect.category is not None
+                name = expect.category.name
+                known = {e.category for e in (report.estimates if report else ())}
+                value = self.exprs.check(expect.value)
+                if name not in known:
+                    hint = suggest(name, known)
+                    args = {"ref": f"perkiraan {name}"}
+                    self.report(Diagnostic("E104", expect.category.span, args, suggestions=hint))
+                    ok = False
+                elif not isinstance(value, ir.Const):
+                    if value is not None:
+                        self.error("E113", expect.value.span)
+                    ok = False
+                else:
+                    found.append(("estimate", name, value.value, value.type))
+                continue
+            assert expect.of is not None
+            label = expect.of.label
+            pool: list[ir.QuotaIR | ir.TargetIR] = list(quotas) if expect.kind == "quota" else []
+            if expect.kind == "target":
+                pool = list(targets)
+            if expect.kind == "counted":
+                pool = [*quotas, *targets]
+            block = next((b for b in pool if b.id == label or b.id.startswith(label + "#")), None)
+            if block is None:
+                hint = suggest(label, {b.id.split("#")[0] for b in pool})
+                self.report(Diagnostic("E104", expect.of.span, {"ref": label}, suggestions=hint))
+                ok = False
+                continue
+            if expect.kind == "quota":
+                assert isinstance(block, ir.QuotaIR)
+                measure = block.measure_type
+                wanted = self.constant(expect.value, measure, name=f"kuota {label}")
+            else:
+                wanted = self.constant(expect.value, t.BOOL, name=label)
+                measure = measure or (block.measure_type if isinstance(block, ir.QuotaIR) else None)
+            if wanted is None:
+                ok = False
+                continue
+            kind = measure if expect.kind == "quota" and measure is not None else t.BOOL
+            found.append((expect.kind, block.id, wanted, kind))
+        baseline: object = None
+        if example.baseline is not None:
+            baseline = self.constant(example.baseline, measure or t.INT, name="dasar")
+            ok = ok and baseline is not None
+        return tuple(found), baseline, ok
 
 
 def _shown(kind: t.Type) -> object:

@@ -17,6 +17,8 @@ from typing import Any
 import attrs
 
 from edaran import ir, model
+from edaran import types as t
+from edaran.runtime import whole_rupiah
 from edaran.decision import DecisionError
 from edaran.diagnostics import Diagnostic, Span
 from edaran.engine import Circular
@@ -152,6 +154,76 @@ def _discipline_example(
     return failures, list(dict.fromkeys(clauses))
 
 
+_EXPECT_WORDS = {"quota": "kuota", "counted": "dihitung", "target": "sasaran"}
+
+
+def _record(circular: Circular, example: ir.CheckedExample, kind: str) -> Any:
+    """The record (a trip, a vehicle day, a meeting, a unit's month) an example describes.
+
+    Its unit is built from ``unit.*`` facts; its dates default to the
+    example's date (a unit's month: the month holding it).
+    """
+    given = {path[1:]: value for path, value in example.givens if path[0] == kind}
+    unit_facts = {
+        path[2:]: value
+        for path, value in example.givens
+        if path[0] == "pegawai" and path[1:2] == ("unit",)
+    }
+    cls = circular.schema.record_classes[kind]
+    base: dict[tuple[str, ...], object] = {("unit",): _build(circular.schema.unit_cls, unit_facts)}
+    hints = typing.get_type_hints(cls)
+    month = example.date.replace(day=1)
+    for field in attrs.fields(cls):
+        if field.init and hints.get(field.name) is dt.date:
+            base[(field.name,)] = example.date
+    if kind == "periode":
+        end = (month + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        base[("mulai",)], base[("selesai",)] = month, end
+    if "id" in {f.name for f in attrs.fields(cls)}:
+        base[("id",)] = "contoh"
+    return _build(cls, {**base, **given})
+
+
+def _record_example(
+    circular: Circular, example: ir.CheckedExample
+) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """A quota, target or report example: allowance, counted, target met, estimate."""
+    from edaran.quota import allowance, counts, meets
+    from edaran.report import estimate_value
+
+    program = circular.program
+    blocks: dict[str, Any] = {b.id: b for b in program.quotas}
+    blocks.update({b.id: b for b in program.targets})
+    failures: list[tuple[str, str, str]] = []
+    clauses: list[str] = []
+    for kind, ref, expected, typ in example.records:
+        got: object
+        if kind == "estimate":
+            estimates = program.report.estimates if program.report else ()
+            estimate = next(
+                e for e in estimates if e.category == ref and (e.type == typ or typ == t.INT)
+            )
+            value = estimate_value(circular, estimate, _record(circular, example, "periode"))
+            got = whole_rupiah(value) if estimate.type == t.MONEY else value
+            label = f"perkiraan {ref}"
+            clauses.append(program.report.clause if program.report else "")
+        else:
+            block = blocks[ref]
+            label = f"{_EXPECT_WORDS[kind]} {ref.split('#')[0]}"
+            clauses.append(block.clause)
+            if kind == "quota":
+                baseline = None if example.baseline is None else Decimal(str(example.baseline))
+                record_unit = _record(circular, example, block.kind).unit
+                got = allowance(circular, block, record_unit, example.date, baseline)
+            elif kind == "counted":
+                got = counts(circular, block, _record(circular, example, block.kind))
+            else:
+                got = meets(circular, block, _record(circular, example, block.kind))
+        if got != expected or (isinstance(expected, bool) != isinstance(got, bool)):
+            failures.append((label, _show(expected), "-" if got is None else _show(got)))
+    return failures, list(dict.fromkeys(c for c in clauses if c))
+
+
 def run_examples(circular: Circular) -> list[ExampleResult]:
     """Run every ``contoh`` of the circular, in file order."""
     results = []
@@ -160,6 +232,14 @@ def run_examples(circular: Circular) -> list[ExampleResult]:
         failures: list[tuple[str, str, str]] = []
         clauses: list[str] = []
         error = None
+        if example.records:
+            failures, clauses = _record_example(circular, example)
+            results.append(
+                ExampleResult(
+                    example.title, not failures, example.span, tuple(failures), None, tuple(clauses)
+                )
+            )
+            continue
         if example.contacts or any(":" in out for out, _, _ in example.expects):
             failures, clauses = _discipline_example(circular, example, employee)
             results.append(

@@ -282,6 +282,10 @@ class CheckedExample:
     staff: int | None = None
     #: for a discipline example: (channel, sent, answered or None, reason or None)
     contacts: tuple[tuple[object, dt.datetime, dt.datetime | None, str | None], ...] = ()
+    #: for a quota, target or report example: the baseline (``dasar adalah 11``) ...
+    baseline: object = None
+    #: ... and (kind, quota/target id or cost category, expected value, its type)
+    records: tuple[tuple[str, str, object, t.Type], ...] = ()
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
 
 

@@ -436,14 +436,37 @@ class ExpectCount:
 
 
 @attrs.frozen
+class ExpectRecord:
+    """What an example expects of a quota, target or estimate.
+
+    ``maka kuota butir 8 adalah 5`` (``kind`` ``quota``: the allowance),
+    ``maka dihitung butir 9 adalah salah`` (``counted``: the record counts),
+    ``maka sasaran butir 7 adalah benar`` (``target``: it meets the target),
+    ``maka perkiraan LISTRIK adalah Rp 520.200`` (``estimate``).
+    """
+
+    kind: str
+    of: Citation | None
+    category: Ident | None
+    value: Expr
+    span: Span | None = _span()
+
+
+@attrs.frozen
 class Example:
-    """``contoh "judul":`` with its facts and expected outcomes."""
+    """``contoh "judul":`` with its facts and expected outcomes.
+
+    ``baseline`` is ``dasar adalah 11``: the same window a year earlier, for
+    a quota example.
+    """
 
     title: str
     givens: tuple[Given, ...]
     expects: tuple[Expect, ...]
     contacts: tuple[ContactLine, ...] = attrs.field(default=(), kw_only=True)
     counts: tuple[ExpectCount, ...] = attrs.field(default=(), kw_only=True)
+    baseline: Expr | None = attrs.field(default=None, kw_only=True)
+    records: tuple[ExpectRecord, ...] = attrs.field(default=(), kw_only=True)
     span: Span | None = _span()
 
 

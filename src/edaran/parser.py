@@ -554,7 +554,34 @@ class _ToAst(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-arg] 
         expects = tuple(x for x in c[1:] if isinstance(x, n.Expect))
         contacts = tuple(x for x in c[1:] if isinstance(x, n.ContactLine))
         counts = tuple(x for x in c[1:] if isinstance(x, n.ExpectCount))
-        return n.Example(_unquote(c[0]), givens, expects, contacts=contacts, counts=counts, span=s)
+        records = tuple(x for x in c[1:] if isinstance(x, n.ExpectRecord))
+        baseline = next((x[1] for x in c[1:] if isinstance(x, tuple)), None)
+        return n.Example(
+            _unquote(c[0]),
+            givens,
+            expects,
+            contacts=contacts,
+            counts=counts,
+            baseline=baseline,
+            records=records,
+            span=s,
+        )
+
+    def _r_example_baseline(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
+        return ("baseline", c[0])
+
+    def _expect_record(kind: str) -> Any:  # type: ignore[misc]  # a factory run in the class body
+        def build(self: _ToAst, c: list[Any], s: Span | None) -> n.ExpectRecord:
+            if kind == "estimate":
+                return n.ExpectRecord(kind, None, self._ident(c[0]), c[1], span=s)
+            return n.ExpectRecord(kind, c[0], None, c[1], span=s)
+
+        return build
+
+    _r_expect_quota = _expect_record("quota")
+    _r_expect_counted = _expect_record("counted")
+    _r_expect_target = _expect_record("target")
+    _r_expect_estimate = _expect_record("estimate")
 
     def _r_contact_line(self, c: list[Any], s: Span | None) -> n.ContactLine:
         channel, sent, answer = c

@@ -53,7 +53,16 @@ from edaran.records import EnergyChecklist, PlanStatus
 from edaran.roster import Roster
 from edaran.scheduler import Absence, schedule
 
-__all__ = ["evaluation_periods", "mode_days", "run_quotas", "top_code", "window_of"]
+__all__ = [
+    "allowance",
+    "counts",
+    "evaluation_periods",
+    "meets",
+    "mode_days",
+    "run_quotas",
+    "top_code",
+    "window_of",
+]
 
 _ROUNDING = {"down": ROUND_FLOOR, "up": ROUND_CEILING, "nearest": ROUND_HALF_UP}
 
@@ -167,16 +176,8 @@ class _Quota:
         self.kept = [r for r in records if self._holds(r)]
         self.dates = [r.tanggal for r in records]
 
-    def _facts(self, record: Any) -> dict[str, Any]:
-        day = self.circular.calendar.day(record.tanggal)
-        return {"pegawai": _Holder(record.unit), "kalender": day, self.quota.kind: record}
-
     def _holds(self, record: Any) -> bool:
-        condition = self.quota.condition
-        if condition is None:
-            return True
-        facts = self._facts(record)
-        return self.circular.interpreter.evaluate(condition, facts, record.tanggal) is True
+        return counts(self.circular, self.quota, record)
 
     def measure(self, record: Any) -> Decimal:
         if self.quota.field is None:
@@ -215,6 +216,44 @@ def _sortable(value: Any) -> Any:
     if hasattr(value, "value") and not isinstance(value, (int, Decimal)):
         return str(value.value)
     return value
+
+
+def allowance(
+    circular: Circular, quota: ir.QuotaIR, unit: Any, day: dt.date, baseline: Decimal | None
+) -> Decimal | None:
+    """What ``quota`` allows ``unit`` in the window starting ``day``, given its baseline.
+
+    None for a share of a baseline there is no data for.  A quota with its
+    own baseline expression (``dari DASAR[unit]``) reads it here.
+    """
+    facts = {"pegawai": _Holder(unit), "kalender": circular.calendar.day(day)}
+    evaluate = circular.interpreter.evaluate
+    if not quota.share:
+        return _round(Decimal(evaluate(quota.amount, facts, day)), quota)
+    if quota.baseline is not None:
+        baseline = Decimal(evaluate(quota.baseline, facts, day))
+    if baseline is None:
+        return None
+    share = Decimal(evaluate(quota.amount, facts, day))
+    if quota.mode == "reduced":
+        share = Decimal(1) - share
+    return _round(baseline * share, quota)
+
+
+def counts(circular: Circular, block: ir.QuotaIR | ir.TargetIR, record: Any) -> bool:
+    """True when ``record`` meets the conditions of a quota or target (it is counted)."""
+    if block.condition is None:
+        return True
+    day = circular.calendar.day(record.tanggal)
+    facts = {"pegawai": _Holder(record.unit), "kalender": day, block.kind: record}
+    return circular.interpreter.evaluate(block.condition, facts, record.tanggal) is True
+
+
+def meets(circular: Circular, target: ir.TargetIR, record: Any) -> bool:
+    """True when ``record`` is one of the share a target asks for (held hybrid, say)."""
+    day = circular.calendar.day(record.tanggal)
+    facts = {"pegawai": _Holder(record.unit), "kalender": day, target.kind: record}
+    return circular.interpreter.evaluate(target.share_of, facts, record.tanggal) is True
 
 
 def _round(value: Decimal, quota: ir.QuotaIR) -> Decimal:
@@ -267,14 +306,7 @@ def _quota_lines(
                     )
             elif quota.baseline is not None:
                 baseline = Decimal(work.evaluate(quota.baseline, unit, span.first))
-            allowed: Decimal | None
-            if quota.share:
-                share = Decimal(work.evaluate(quota.amount, unit, span.first))
-                if quota.mode == "reduced":
-                    share = Decimal(1) - share
-                allowed = None if baseline is None else _round(baseline * share, quota)
-            else:
-                allowed = _round(Decimal(work.evaluate(quota.amount, unit, span.first)), quota)
+            allowed = allowance(circular, quota, unit, span.first, baseline)
             over: list[Over] = []
             running = used
             planned_total = Decimal(0)
@@ -331,30 +363,22 @@ def _target_lines(
     first: dt.date,
     last: dt.date,
 ) -> list[TargetLine]:
-    counts: dict[tuple[str, dt.date], list[int]] = defaultdict(lambda: [0, 0])
+    tallies: dict[tuple[str, dt.date], list[int]] = defaultdict(lambda: [0, 0])
     spans: dict[dt.date, Period] = {}
     units: dict[str, Any] = {}
     for record in records:
-        if not first <= record.tanggal <= last:
-            continue
-        day = circular.calendar.day(record.tanggal)
-        facts = {"pegawai": _Holder(record.unit), "kalender": day, target.kind: record}
-        evaluate = circular.interpreter.evaluate
-        if (
-            target.condition is not None
-            and evaluate(target.condition, facts, day.tanggal) is not True
-        ):
+        if not first <= record.tanggal <= last or not counts(circular, target, record):
             continue
         code = top_code(record.unit) if target.scope == "perangkat_daerah" else record.unit.kode
         span = window_of(circular, target.window, record.tanggal)
         spans[span.first] = span
         units[code] = record.unit
-        tally = counts[(code, span.first)]
+        tally = tallies[(code, span.first)]
         tally[1] += 1
-        if evaluate(target.share_of, facts, day.tanggal) is True:
+        if meets(circular, target, record):
             tally[0] += 1
     lines = []
-    for (code, start), (matching, total) in sorted(counts.items()):
+    for (code, start), (matching, total) in sorted(tallies.items()):
         span = spans[start]
         facts = {"pegawai": _Holder(units[code]), "kalender": circular.calendar.day(start)}
         wanted = Decimal(circular.interpreter.evaluate(target.amount, facts, start))

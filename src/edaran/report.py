@@ -39,7 +39,7 @@ from edaran.records import COST_UNITS, CostCategory, CostLine, PeriodFacts
 from edaran.roster import Roster
 from edaran.scheduler import Absence
 
-__all__ = ["months_of", "savings_report"]
+__all__ = ["estimate_value", "months_of", "savings_report"]
 
 _WHOLE = Decimal(1)
 
@@ -227,16 +227,16 @@ def _line(
             if figure.actual_qty is not None and figure.baseline_qty is not None:
                 saving_qty = _add(saving_qty, figure.baseline_qty - figure.actual_qty)
             elif amount is not None:
-                saving_qty = _add(saving_qty, _estimate(circular, amount, month_facts[month]))
+                saving_qty = _add(saving_qty, estimate_value(circular, amount, month_facts[month]))
             continue
         if money is None:
             continue
-        guess = _estimate(circular, money, month_facts[month])
+        guess = estimate_value(circular, money, month_facts[month])
         saving = _add(saving, guess)
         estimated += guess
         n_estimated += 1
         if amount is not None:
-            saving_qty = _add(saving_qty, _estimate(circular, amount, month_facts[month]))
+            saving_qty = _add(saving_qty, estimate_value(circular, amount, month_facts[month]))
     if n_actual and n_estimated:
         basis = Basis.CAMPURAN
     elif n_actual:
@@ -265,6 +265,7 @@ def _line(
     )
 
 
-def _estimate(circular: Circular, estimate: Any, facts: PeriodFacts) -> Decimal:
+def estimate_value(circular: Circular, estimate: Any, facts: PeriodFacts) -> Decimal:
+    """An estimate (``perkiraan``) computed on one unit's month, exact (not rounded)."""
     subject = {"pegawai": facts, "periode": facts, "kalender": circular.calendar.day(facts.mulai)}
     return Decimal(circular.interpreter.evaluate(estimate.value, subject, facts.mulai))
