@@ -317,6 +317,248 @@ def test_spans_stay_inside_a_text_without_a_final_newline() -> None:
     assert module.span.end == len(text)
 
 
+# ------------------------------------- quotas, targets, checklists, report
+def only_item(body: str) -> n.Item:
+    """The one block written after ``HEADER``."""
+    header, item = parse(HEADER + body).items
+    assert header == EXPECTED_HEADER
+    return item
+
+
+def test_quota_block() -> None:
+    item = only_item(
+        'kuota butir 8[dn] "Perjalanan dinas dalam negeri":\n'
+        "    perjalanan dikurangi 70% dari tahun_lalu per unit per periode\n"
+        "    jika perjalanan.jenis adalah DALAM_NEGERI\n"
+        '    dan tidak perjalanan.tujuan adalah "Jakarta"\n'
+        "    urutan perjalanan.mulai, perjalanan.id\n"
+    )
+    assert item == n.QuotaDecl(
+        n.Citation("butir", "8", tag="dn"),
+        "Perjalanan dinas dalam negeri",
+        (
+            n.QuotaLine(
+                name("perjalanan"),
+                "reduced",
+                n.PercentLit("70%"),
+                None,
+                True,
+                n.Ident("unit"),
+                n.Ident("periode"),
+            ),
+        ),
+        (
+            n.Binary("eq", name("perjalanan", "jenis"), name("DALAM_NEGERI")),
+            n.Not(n.Binary("eq", name("perjalanan", "tujuan"), n.StrLit("Jakarta"))),
+        ),
+        (name("perjalanan", "mulai"), name("perjalanan", "id")),
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "kendaraan paling banyak 50% dari tahun_lalu per unit per periode",
+            n.QuotaLine(
+                name("kendaraan"),
+                "at_most",
+                n.PercentLit("50%"),
+                None,
+                True,
+                n.Ident("unit"),
+                n.Ident("periode"),
+            ),
+        ),
+        (
+            "kendaraan paling banyak 50% dari DASAR[unit] per perangkat_daerah per bulan,"
+            " dibulatkan terdekat",
+            n.QuotaLine(
+                name("kendaraan"),
+                "at_most",
+                n.PercentLit("50%"),
+                n.Index(name("DASAR"), name("unit")),
+                False,
+                n.Ident("perangkat_daerah"),
+                n.Ident("bulan"),
+                "nearest",
+            ),
+        ),
+        (
+            "perjalanan dikurangi 30% dari 12 per unit per periode dibulatkan ke atas",
+            n.QuotaLine(
+                name("perjalanan"),
+                "reduced",
+                n.PercentLit("30%"),
+                n.IntLit("12"),
+                False,
+                n.Ident("unit"),
+                n.Ident("periode"),
+                "up",
+            ),
+        ),
+        (
+            "kendaraan.bbm paling banyak 300 liter per unit per bulan",
+            n.QuotaLine(
+                name("kendaraan", "bbm"),
+                "at_most",
+                n.Quantity("300", n.Ident("liter")),
+                None,
+                False,
+                n.Ident("unit"),
+                n.Ident("bulan"),
+            ),
+        ),
+        (
+            "perjalanan.biaya paling banyak Rp 5.000.000 + Rp 500.000 per unit per bulan",
+            n.QuotaLine(
+                name("perjalanan", "biaya"),
+                "at_most",
+                n.Binary("+", n.MoneyLit("Rp 5.000.000"), n.MoneyLit("Rp 500.000")),
+                None,
+                False,
+                n.Ident("unit"),
+                n.Ident("bulan"),
+            ),
+        ),
+    ],
+)
+def test_quota_lines(line: str, expected: n.QuotaLine) -> None:
+    item = only_item(f"kuota butir 9:\n    {line}\n")
+    assert isinstance(item, n.QuotaDecl)
+    assert item.lines == (expected,)
+    assert item.conditions == () and item.order == ()
+
+
+def test_a_quota_block_holds_several_lines_in_any_order() -> None:
+    item = only_item(
+        "quota clause 9:\n"
+        "    order vehicle.date\n"
+        "    vehicle at most 10 per unit per month\n"
+        "    if not vehicle.electric\n"
+        "    vehicle.fuel reduced by 20% of last_year per agency per month, rounded down\n"
+    )
+    assert isinstance(item, n.QuotaDecl)
+    assert [(line.measure.dotted, line.kind) for line in item.lines] == [
+        ("vehicle", "at_most"),
+        ("vehicle.fuel", "reduced"),
+    ]
+    assert item.lines[1].rounding == "down" and item.lines[1].last_year
+    assert item.conditions == (n.Not(name("vehicle", "electric")),)
+    assert item.order == (name("vehicle", "date"),)
+
+
+def test_a_reduction_needs_its_baseline() -> None:
+    (diagnostic,) = errors_of(
+        HEADER + "kuota butir 8:\n    perjalanan dikurangi 50% per unit per periode\n"
+    )
+    assert diagnostic.code == "E001"
+    assert diagnostic.message("id").endswith("yang diharapkan: 'dari'")
+    assert diagnostic.message("en").endswith("expected: 'of'")
+
+
+def test_target_block() -> None:
+    item = only_item(
+        'sasaran butir 7 "Rapat hibrida atau daring":\n'
+        "    rapat.bentuk termasuk {HIBRIDA, DARING} paling sedikit 60% per unit per periode\n"
+        "    rapat.bentuk adalah LURING paling banyak 40% per perangkat_daerah per bulan\n"
+        "    jika rapat.jenis bukan SEMINAR\n"
+    )
+    assert item == n.TargetDecl(
+        n.Citation("butir", "7"),
+        "Rapat hibrida atau daring",
+        (
+            n.TargetLine(
+                n.Binary(
+                    "in", name("rapat", "bentuk"), n.SetLit((name("HIBRIDA"), name("DARING")))
+                ),
+                "at_least",
+                n.PercentLit("60%"),
+                n.Ident("unit"),
+                n.Ident("periode"),
+            ),
+            n.TargetLine(
+                n.Binary("eq", name("rapat", "bentuk"), name("LURING")),
+                "at_most",
+                n.PercentLit("40%"),
+                n.Ident("perangkat_daerah"),
+                n.Ident("bulan"),
+            ),
+        ),
+        (n.Binary("ne", name("rapat", "jenis"), name("SEMINAR")),),
+    )
+
+
+def test_checklist_duty() -> None:
+    item = only_item(
+        'kewajiban butir 10.a "Matikan peralatan":\n'
+        "    pada moda {WFH, WFA}\n"
+        "    daftar_periksa {ELEKTRONIK, AC, LAMPU, KABEL}\n"
+    )
+    items = (name("ELEKTRONIK"), name("AC"), name("LAMPU"), name("KABEL"))
+    assert item == n.DutyDecl(
+        n.Citation("butir", "10.a"),
+        "Matikan peralatan",
+        n.SetLit((name("WFH"), name("WFA"))),
+        None,
+        checklist=n.SetLit(items),
+    )
+    # Without 'pada moda' the modes are left to the checker (WFH).
+    alone = only_item("duty clause 10.a:\n    checklist {AC}\n")
+    assert alone == n.DutyDecl(
+        n.Citation("butir", "10.a"), None, None, None, checklist=n.SetLit((name("AC"),))
+    )
+
+
+def test_a_contact_duty_has_no_checklist() -> None:
+    item = only_item("kewajiban butir 10.b:\n    pukul 07:30 sampai 16:00\n")
+    assert isinstance(item, n.DutyDecl)
+    assert item.checklist is None
+    assert item.hours == (n.TimeLit("07:30"), n.TimeLit("16:00"))
+
+
+def test_report_block() -> None:
+    item = only_item(
+        'laporan butir 13 "Penghematan":\n'
+        "    perkiraan LISTRIK adalah periode.hari_wfh * 2.5 kWh * Rp 1.445\n"
+        "    perkiraan LISTRIK adalah periode.hari_wfh * 2.5 kWh\n"
+        "    perkiraan BELANJA_PEGAWAI adalah periode.hari_wfh * UANG_MAKAN[unit]\n"
+    )
+    kwh = n.Binary("*", name("periode", "hari_wfh"), n.Quantity("2.5", n.Ident("kWh")))
+    assert item == n.ReportDecl(
+        n.Citation("butir", "13"),
+        "Penghematan",
+        (
+            n.Estimate(n.Ident("LISTRIK"), n.Binary("*", kwh, n.MoneyLit("Rp 1.445"))),
+            n.Estimate(n.Ident("LISTRIK"), kwh),
+            n.Estimate(
+                n.Ident("BELANJA_PEGAWAI"),
+                n.Binary(
+                    "*", name("periode", "hari_wfh"), n.Index(name("UANG_MAKAN"), name("unit"))
+                ),
+            ),
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "amount", "unit"),
+    [("2 kWh", "2", "kWh"), ("2.5 kWh", "2.5", "kWh"), ("10 m3", "10", "m3"), ("7 km", "7", "km")],
+)
+def test_quantities_are_numbers_with_a_unit(written: str, amount: str, unit: str) -> None:
+    # The parser keeps the unit as written; the checker decides what it is.
+    assert condition_of(f"x adalah {written}") == n.Binary(
+        "eq", name("x"), n.Quantity(amount, n.Ident(unit))
+    )
+
+
+def test_new_keywords_need_a_word_boundary_too() -> None:
+    # 'dari' and 'urutan' are keywords only as whole words.
+    assert condition_of("daripada adalah urutannya") == n.Binary(
+        "eq", name("daripada"), name("urutannya")
+    )
+
+
 # ------------------------------------------------------- both spellings
 INDONESIAN = """\
 surat_edaran "800.1/1230/BKD.I/2026":
@@ -383,6 +625,27 @@ sanksi butir 10.d[lisan] "Teguran lisan":
 
 sanksi butir 10.d[berulang] "Berulang":
     setiap 2 kali sanksi butir 10.d[lisan] per periode
+
+kuota butir 8[dn] "Perjalanan dinas dalam negeri":
+    perjalanan dikurangi 50% dari tahun_lalu per unit per periode
+    perjalanan.biaya paling banyak 50% dari DASAR[unit] per unit per bulan, dibulatkan ke atas
+    kendaraan.bbm paling banyak 300 liter per unit per bulan
+    jika perjalanan.jenis adalah DALAM_NEGERI
+    dan tidak kendaraan.listrik
+    urutan perjalanan.mulai, perjalanan.id
+
+sasaran butir 7 "Rapat":
+    rapat.bentuk termasuk {HIBRIDA, DARING} paling sedikit 60% per unit per periode
+    rapat.bentuk adalah LURING paling banyak 40% per unit per bulan
+    jika rapat.jenis adalah RAPAT
+
+kewajiban butir 10.a "Energi":
+    pada moda {WFH}
+    daftar_periksa {ELEKTRONIK, AC, LAMPU, KABEL}
+
+laporan butir 13 "Hemat":
+    perkiraan LISTRIK adalah periode.hari_wfh * 2.5 kWh * Rp 1.445
+    perkiraan BBM adalah periode.hari_wfh * 1.5 liter
 
 contoh "Kontak":
     tanggal adalah 2026-04-10
@@ -458,6 +721,27 @@ sanction clause 10.d[lisan] "Teguran lisan":
 sanction clause 10.d[berulang] "Berulang":
     every 2 times sanction clause 10.d[lisan] per periode
 
+quota clause 8[dn] "Perjalanan dinas dalam negeri":
+    perjalanan reduced by 50% of last_year per unit per periode
+    perjalanan.biaya at most 50% of DASAR[unit] per unit per bulan, rounded up
+    kendaraan.bbm at most 300 liter per unit per bulan
+    if perjalanan.jenis is DALAM_NEGERI
+    and not kendaraan.listrik
+    order perjalanan.mulai, perjalanan.id
+
+target clause 7 "Rapat":
+    rapat.bentuk in {HIBRIDA, DARING} at least 60% per unit per periode
+    rapat.bentuk is LURING at most 40% per unit per bulan
+    if rapat.jenis is RAPAT
+
+duty clause 10.a "Energi":
+    on mode {WFH}
+    checklist {ELEKTRONIK, AC, LAMPU, KABEL}
+
+report clause 13 "Hemat":
+    estimate LISTRIK is periode.hari_wfh * 2.5 kWh * Rp 1.445
+    estimate BBM is periode.hari_wfh * 1.5 liter
+
 example "Kontak":
     tanggal is 2026-04-10
     contact panggilan hours 09:00 not answered
@@ -532,6 +816,27 @@ sanksi clause 10.d[lisan] "Teguran lisan":
 sanction butir 10.d[berulang] "Berulang":
     every 2 kali sanksi clause 10.d[lisan] per periode
 
+quota butir 8[dn] "Perjalanan dinas dalam negeri":
+    perjalanan reduced\t by 50% dari last_year per unit per periode
+    perjalanan.biaya paling banyak 50% of DASAR[unit] per unit per bulan, rounded ke atas
+    kendaraan.bbm at most 300 liter per unit per bulan
+    if perjalanan.jenis adalah DALAM_NEGERI
+    dan not kendaraan.listrik
+    order perjalanan.mulai, perjalanan.id
+
+sasaran clause 7 "Rapat":
+    rapat.bentuk in {HIBRIDA, DARING} paling sedikit 60% per unit per periode
+    rapat.bentuk is LURING at most 40% per unit per bulan
+    jika rapat.jenis is RAPAT
+
+kewajiban clause 10.a "Energi":
+    on moda {WFH}
+    checklist {ELEKTRONIK, AC, LAMPU, KABEL}
+
+report butir 13 "Hemat":
+    perkiraan LISTRIK is periode.hari_wfh * 2.5 kWh * Rp 1.445
+    estimate BBM adalah periode.hari_wfh * 1.5 liter
+
 contoh "Kontak":
     tanggal is 2026-04-10
     contact panggilan pukul 09:00 tidak answered
@@ -543,7 +848,7 @@ contoh "Kontak":
 
 def test_english_and_mixed_spellings_give_the_same_ast() -> None:
     indonesian = parse(INDONESIAN)
-    assert len(indonesian.items) == 22
+    assert len(indonesian.items) == 26
     assert parse(ENGLISH) == indonesian
     assert parse(MIXED) == indonesian
 
@@ -626,6 +931,30 @@ sanksi butir 10.d[lisan] "Teguran lisan":
 
 sanksi butir 10.d[berulang] "Berulang":
     setiap 2 kali sanksi butir 10.d[lisan] per periode
+
+# butir 8 dan 9: kuota
+kuota butir 8[dn] "Perjalanan dinas dalam negeri":   # dikurangi separuh
+    perjalanan dikurangi 50% dari tahun_lalu per unit per periode
+
+    perjalanan.biaya paling banyak 50% dari DASAR[unit] per unit per bulan, dibulatkan ke  atas
+    # BBM dalam liter
+    kendaraan.bbm paling banyak 300 liter per unit per bulan
+    jika perjalanan.jenis adalah DALAM_NEGERI
+    dan tidak kendaraan.listrik   # kendaraan listrik tidak dihitung
+    urutan perjalanan.mulai, perjalanan.id
+sasaran butir 7 "Rapat":  # butir 7
+    rapat.bentuk termasuk {HIBRIDA, DARING} paling sedikit 60% per unit per periode
+    rapat.bentuk adalah LURING paling banyak 40% per unit per bulan
+    jika rapat.jenis adalah RAPAT
+
+kewajiban butir 10.a "Energi":
+    pada moda {WFH}
+    daftar_periksa {ELEKTRONIK, AC,   # dan
+                    LAMPU, KABEL}
+laporan butir 13 "Hemat":
+        # perkiraan bila data realisasi tidak ada
+    perkiraan LISTRIK adalah periode.hari_wfh * 2.5 kWh * Rp 1.445
+    perkiraan BBM adalah periode.hari_wfh * 1.5 liter   # liter
 
 contoh "Kontak":
     tanggal adalah 2026-04-10
@@ -855,7 +1184,7 @@ def grammar_keyword_terminals() -> dict[str, list[str]]:
 def test_keyword_table_covers_every_keyword_terminal() -> None:
     grammar = grammar_keyword_terminals()
     pairs = keyword_pairs()
-    assert len(grammar) == 60
+    assert len(grammar) == 69
     assert set(pairs) == set(grammar)
     for terminal, words in grammar.items():
         assert pairs[terminal] == (words[0], words[-1])
