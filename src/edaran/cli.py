@@ -34,6 +34,8 @@ from edaran.cli_diff import cmd_diff
 from edaran.cli_discipline import cmd_discipline
 from edaran.cli_init import add_parser as add_init_parser
 from edaran.cli_init import cmd_init
+from edaran.cli_quota import add_parsers as add_quota_parsers
+from edaran.cli_quota import cmd_quota, cmd_report
 from edaran.cli_schedule import cmd_schedule, run_schedule
 from edaran.conflicts import show_value
 from edaran.decision import Decision, DecisionError
@@ -157,6 +159,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--output", type=Path)
     add_init_parser(sub, common)
     add_diff_parser(sub, common)
+    add_quota_parsers(sub, common)
     return parser
 
 
@@ -399,6 +402,10 @@ _COMMANDS = {
     "init": cmd_init,
     "mulai": cmd_init,
     "disiplin": cmd_discipline,
+    "quota": cmd_quota,
+    "kuota": cmd_quota,
+    "report": cmd_report,
+    "laporan": cmd_report,
     "jadwalkan": cmd_schedule,
     "jalankan": cmd_run,
 }

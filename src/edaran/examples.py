@@ -18,10 +18,10 @@ import attrs
 
 from edaran import ir, model
 from edaran import types as t
-from edaran.runtime import whole_rupiah
 from edaran.decision import DecisionError
 from edaran.diagnostics import Diagnostic, Span
 from edaran.engine import Circular
+from edaran.runtime import whole_rupiah
 
 __all__ = ["ExampleResult", "build_subject", "run_examples"]
 

@@ -1,0 +1,198 @@
+"""``edaran quota`` and ``edaran report``: quotas, targets, checklists and savings."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from edaran.cli_common import date_argument, load_circular, read_presence, roster_or_report, say
+from edaran.diagnostics import render_all
+from edaran.messages import Lang
+
+__all__ = ["add_parsers", "cmd_quota", "cmd_report", "read_record_files"]
+
+#: option -> (record kind, Indonesian spelling of the option)
+_FILES = {
+    "trips": ("perjalanan", "--perjalanan"),
+    "vehicles": ("kendaraan", "--kendaraan"),
+    "meetings": ("rapat", "--rapat"),
+    "checklists": ("daftar_periksa", "--daftar-periksa"),
+}
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", type=Path)
+    p.add_argument("--roster", required=True, type=Path)
+    p.add_argument("--from", dest="first", type=date_argument)
+    p.add_argument("--to", dest="last", type=date_argument)
+    p.add_argument("--format", choices=["text", "csv", "json", "xlsx"], default="text")
+    p.add_argument("--output", type=Path)
+    p.add_argument(
+        "--skip-bad-rows",
+        action="store_true",
+        help="lewati baris rusak (dilaporkan) / skip bad rows (reported)",
+    )
+    p.add_argument("--absences", type=Path, help="cuti.csv: nip, mulai, sampai")
+    p.add_argument(
+        "--per-tanggal",
+        "--as-of",
+        dest="as_of",
+        type=date_argument,
+        help="pakai versi yang berlaku pada tanggal ini / use the version in force on this date",
+    )
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    """The ``quota`` (``kuota``) and ``report`` (``laporan``) subcommands."""
+    p = sub.add_parser(
+        "quota",
+        aliases=["kuota"],
+        parents=[common],
+        help="kuota perjalanan dan kendaraan, sasaran rapat, daftar periksa / quotas and targets",
+    )
+    _common(p)
+    for option, (kind, indonesian) in _FILES.items():
+        p.add_argument(f"--{option}", indonesian, dest=option, type=Path, help=f"{kind}.csv")
+    p = sub.add_parser(
+        "report",
+        aliases=["laporan"],
+        parents=[common],
+        help="laporan penghematan anggaran (butir 13) / the savings report",
+    )
+    _common(p)
+    p.add_argument("--costs", "--biaya", dest="costs", required=True, type=Path, help="biaya.csv")
+    p.add_argument(
+        "--period",
+        "--periode",
+        dest="periods",
+        type=int,
+        nargs="+",
+        help="nomor periode evaluasi / evaluation period numbers (1 = the first)",
+    )
+
+
+def read_record_files(
+    files: Sequence[tuple[str, Path]], roster: Any, skip_bad_rows: bool, lang: Lang
+) -> dict[str, list[Any]] | None:
+    """Each file's records; None (after writing every problem) when one has errors."""
+    from edaran.records_io import read_records
+
+    found: dict[str, list[Any]] = {}
+    failed = False
+    for kind, path in files:
+        records, problems = read_records(path, kind, roster=roster)
+        if problems:
+            sys.stderr.write(render_all(problems, lang) + "\n")
+        if any(d.is_error for d in problems) and not skip_bad_rows:
+            failed = True
+        found[kind] = records
+    return None if failed else found
+
+
+def _prepare(args: argparse.Namespace, lang: Lang) -> tuple[Any, Any, Any] | None:
+    if args.first and args.last and args.last < args.first:
+        sys.stderr.write(say("bad-range", lang, first=args.first, last=args.last) + "\n")
+        return None
+    if args.format == "xlsx":
+        from edaran.schedule_io import require_format
+
+        require_format("xlsx")
+    circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
+    roster = roster_or_report(args.roster, lang) if circular else None
+    if circular is None or roster is None:
+        return None
+    args.transfers = None
+    presence = read_presence(args, roster, lang)
+    if presence is None:
+        return None
+    return circular, roster, presence[0]
+
+
+def cmd_quota(args: argparse.Namespace, lang: Lang) -> int:
+    from edaran import quota_io
+    from edaran.quota import run_quotas
+
+    prepared = _prepare(args, lang)
+    if prepared is None:
+        return 1
+    circular, roster, absences = prepared
+    files = [(kind, getattr(args, option)) for option, (kind, _) in _FILES.items()]
+    records = read_record_files(
+        [(k, p) for k, p in files if p is not None], roster, args.skip_bad_rows, lang
+    )
+    if records is None:
+        return 1
+    result = run_quotas(
+        circular,
+        roster,
+        trips=records.get("perjalanan", []),
+        vehicles=records.get("kendaraan", []),
+        meetings=records.get("rapat", []),
+        checklists=records.get("daftar_periksa", []),
+        first=args.first,
+        last=args.last,
+        absences=absences,
+    )
+    if result.warnings:
+        sys.stderr.write(render_all(result.warnings, lang) + "\n")
+    summary = quota_io.quota_summary(result, lang)
+    if args.format == "text":
+        _write_text(summary, args.output)
+        return 0
+    if args.format == "xlsx":
+        quota_io.write_quota_xlsx(result, args.output or Path("kuota.xlsx"), lang)
+    elif args.format == "json":
+        _write_text(quota_io.quota_json(result, lang), args.output)
+    else:
+        _write_text(quota_io.quota_csv(result, lang), args.output)
+    sys.stderr.write(summary + "\n")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace, lang: Lang) -> int:
+    from edaran import report_io
+    from edaran.report import savings_report
+
+    prepared = _prepare(args, lang)
+    if prepared is None:
+        return 1
+    circular, roster, absences = prepared
+    records = read_record_files([("biaya", args.costs)], roster, args.skip_bad_rows, lang)
+    if records is None:
+        return 1
+    result = savings_report(
+        circular,
+        roster,
+        records["biaya"],
+        first=args.first,
+        last=args.last,
+        periods=args.periods,
+        absences=absences,
+    )
+    if result.warnings:
+        sys.stderr.write(render_all(result.warnings, lang) + "\n")
+    summary = report_io.report_summary(result, lang)
+    if args.format == "text":
+        _write_text(summary, args.output)
+        return 0
+    if args.format == "xlsx":
+        report_io.write_report_xlsx(result, args.output or Path("laporan.xlsx"), lang)
+    elif args.format == "json":
+        _write_text(report_io.report_json(result, lang), args.output)
+    else:
+        _write_text(report_io.report_csv(result, lang), args.output)
+    sys.stderr.write(summary + "\n")
+    return 0
+
+
+def _write_text(text: str, output: Path | None) -> None:
+    if not text.endswith("\n"):
+        text += "\n"
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        output.write_text(text, encoding="utf-8", newline="")
