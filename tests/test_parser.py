@@ -541,6 +541,30 @@ def test_report_block() -> None:
     )
 
 
+def test_example_lines_for_quotas_targets_and_estimates() -> None:
+    item = only_item(
+        'contoh "Kuota":\n'
+        "    tanggal adalah 2026-04-10\n"
+        "    dasar adalah 11\n"
+        "    maka kuota butir 8[dn] adalah 5\n"
+        "    maka dihitung butir 9 adalah salah\n"
+        "    maka sasaran butir 7 adalah benar\n"
+        "    maka perkiraan LISTRIK adalah Rp 520.200\n"
+    )
+    assert item == n.Example(
+        "Kuota",
+        (n.Given(name("tanggal"), n.DateLit("2026-04-10")),),
+        (),
+        baseline=n.IntLit("11"),
+        records=(
+            n.ExpectRecord("quota", n.Citation("butir", "8", tag="dn"), None, n.IntLit("5")),
+            n.ExpectRecord("counted", n.Citation("butir", "9"), None, n.BoolLit(False)),
+            n.ExpectRecord("target", n.Citation("butir", "7"), None, n.BoolLit(True)),
+            n.ExpectRecord("estimate", None, n.Ident("LISTRIK"), n.MoneyLit("Rp 520.200")),
+        ),
+    )
+
+
 @pytest.mark.parametrize(
     ("written", "amount", "unit"),
     [("2 kWh", "2", "kWh"), ("2.5 kWh", "2.5", "kWh"), ("10 m3", "10", "m3"), ("7 km", "7", "km")],
@@ -647,6 +671,15 @@ laporan butir 13 "Hemat":
     perkiraan LISTRIK adalah periode.hari_wfh * 2.5 kWh * Rp 1.445
     perkiraan BBM adalah periode.hari_wfh * 1.5 liter
 
+contoh "Kuota perjalanan":
+    perjalanan.jenis adalah DALAM_NEGERI
+    tanggal adalah 2026-04-10
+    dasar adalah 11
+    maka kuota butir 8[dn] adalah 5
+    maka dihitung butir 8[dn] adalah benar
+    maka sasaran butir 7 adalah salah
+    maka perkiraan LISTRIK adalah Rp 520.200
+
 contoh "Kontak":
     tanggal adalah 2026-04-10
     kontak panggilan pukul 09:00 tidak dijawab
@@ -741,6 +774,15 @@ duty clause 10.a "Energi":
 report clause 13 "Hemat":
     estimate LISTRIK is periode.hari_wfh * 2.5 kWh * Rp 1.445
     estimate BBM is periode.hari_wfh * 1.5 liter
+
+example "Kuota perjalanan":
+    perjalanan.jenis is DALAM_NEGERI
+    tanggal is 2026-04-10
+    basis is 11
+    then quota clause 8[dn] is 5
+    then counted clause 8[dn] is true
+    then target clause 7 is false
+    then estimate LISTRIK is Rp 520.200
 
 example "Kontak":
     tanggal is 2026-04-10
@@ -837,6 +879,15 @@ report butir 13 "Hemat":
     perkiraan LISTRIK is periode.hari_wfh * 2.5 kWh * Rp 1.445
     estimate BBM adalah periode.hari_wfh * 1.5 liter
 
+example "Kuota perjalanan":
+    perjalanan.jenis adalah DALAM_NEGERI
+    tanggal is 2026-04-10
+    dasar is 11
+    then kuota butir 8[dn] is 5
+    maka counted clause 8[dn] adalah true
+    then sasaran clause 7 adalah salah
+    maka estimate LISTRIK is Rp 520.200
+
 contoh "Kontak":
     tanggal is 2026-04-10
     contact panggilan pukul 09:00 tidak answered
@@ -848,7 +899,7 @@ contoh "Kontak":
 
 def test_english_and_mixed_spellings_give_the_same_ast() -> None:
     indonesian = parse(INDONESIAN)
-    assert len(indonesian.items) == 26
+    assert len(indonesian.items) == 27
     assert parse(ENGLISH) == indonesian
     assert parse(MIXED) == indonesian
 
@@ -955,6 +1006,15 @@ laporan butir 13 "Hemat":
         # perkiraan bila data realisasi tidak ada
     perkiraan LISTRIK adalah periode.hari_wfh * 2.5 kWh * Rp 1.445
     perkiraan BBM adalah periode.hari_wfh * 1.5 liter   # liter
+contoh "Kuota perjalanan":  # butir 8
+    perjalanan.jenis adalah DALAM_NEGERI
+    tanggal adalah 2026-04-10
+    dasar adalah 11   # tahun lalu
+    maka kuota butir 8[dn] adalah 5
+
+    maka dihitung butir 8[dn] adalah benar
+    maka sasaran butir 7 adalah salah
+    maka perkiraan LISTRIK adalah Rp 520.200
 
 contoh "Kontak":
     tanggal adalah 2026-04-10
@@ -1184,7 +1244,7 @@ def grammar_keyword_terminals() -> dict[str, list[str]]:
 def test_keyword_table_covers_every_keyword_terminal() -> None:
     grammar = grammar_keyword_terminals()
     pairs = keyword_pairs()
-    assert len(grammar) == 69
+    assert len(grammar) == 70
     assert set(pairs) == set(grammar)
     for terminal, words in grammar.items():
         assert pairs[terminal] == (words[0], words[-1])
