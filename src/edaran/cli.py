@@ -35,7 +35,7 @@ from edaran.cli_discipline import cmd_discipline
 from edaran.cli_init import add_parser as add_init_parser
 from edaran.cli_init import cmd_init
 from edaran.cli_quota import add_parsers as add_quota_parsers
-from edaran.cli_quota import cmd_quota, cmd_report
+from edaran.cli_quota import cmd_quota, cmd_report, run_quota_files
 from edaran.cli_schedule import cmd_schedule, run_schedule
 from edaran.conflicts import show_value
 from edaran.decision import Decision, DecisionError
@@ -365,7 +365,8 @@ def _run_one(path: Path, roster_path: Path, output: Path | None, lang: Lang) -> 
         print(summary_table(summarize(roster, counts), lang, *words))
         print()
         print(say("written", lang, count=written, path=target))
-        return 1 if failed else 0
+        extra = run_quota_files(circular, roster, path, target.parent, lang)
+        return 1 if failed or extra else 0
 
     def tally(decisions: Iterable[Decision]) -> Iterator[Decision]:
         for d in decisions:
@@ -382,7 +383,8 @@ def _run_one(path: Path, roster_path: Path, output: Path | None, lang: Lang) -> 
     print()
     print(say("written", lang, count=written, path=target))
     _report_undecided(errors, lang)
-    return 1 if failed or errors else 0
+    extra = run_quota_files(circular, roster, path, target.parent, lang)
+    return 1 if failed or errors or extra else 0
 
 
 _COMMANDS = {

@@ -65,6 +65,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "Summary per unit, {first} to {last}",
     ),
     "step-check": ("== Memeriksa {path}", "== Checking {path}"),
+    "step-quota": (
+        "== Kuota perjalanan dan kendaraan, sasaran rapat, daftar periksa ({files})",
+        "== Travel and vehicle quotas, meeting targets, checklists ({files})",
+    ),
+    "step-report": (
+        "== Laporan penghematan anggaran, butir 13 ({files})",
+        "== The savings report, butir 13 ({files})",
+    ),
+    "written-file": ("Ditulis: {path}", "Written: {path}"),
     "step-test": ("== Menjalankan contoh", "== Running the examples"),
     "step-decide": (
         "== Memutuskan {people} pegawai, {first} s.d. {last}",

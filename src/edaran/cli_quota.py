@@ -12,7 +12,7 @@ from edaran.cli_common import date_argument, load_circular, read_presence, roste
 from edaran.diagnostics import render_all
 from edaran.messages import Lang
 
-__all__ = ["add_parsers", "cmd_quota", "cmd_report", "read_record_files"]
+__all__ = ["add_parsers", "cmd_quota", "cmd_report", "read_record_files", "run_quota_files"]
 
 #: option -> (record kind, Indonesian spelling of the option)
 _FILES = {
@@ -196,3 +196,63 @@ def _write_text(text: str, output: Path | None) -> None:
         sys.stdout.flush()
     else:
         output.write_text(text, encoding="utf-8", newline="")
+
+
+#: the record files ``edaran run`` looks for beside a rule file
+RUN_FILES = {
+    "perjalanan": "perjalanan.csv",
+    "kendaraan": "kendaraan.csv",
+    "rapat": "rapat.csv",
+    "daftar_periksa": "daftar_periksa.csv",
+}
+
+
+def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: Lang) -> int:
+    """``edaran run``'s last steps: quotas and the savings report on the files beside the rule file.
+
+    Only when the circular has those blocks and the files are there; the
+    range runs from the date in force to the last record.  Returns 1 when a
+    file has errors.
+    """
+    from edaran import quota_io, report_io
+    from edaran.quota import run_quotas
+    from edaran.report import savings_report
+
+    program = circular.program
+    status = 0
+    result = None
+    if program.quotas or program.targets or program.checklists:
+        files = [(k, path.parent / name) for k, name in RUN_FILES.items()]
+        present = [(k, p) for k, p in files if p.exists()]
+        if present:
+            print()
+            print(say("step-quota", lang, files=", ".join(p.name for _, p in present)))
+            records = read_record_files(present, roster, False, lang)
+            if records is None:
+                return 1
+            result = run_quotas(
+                circular,
+                roster,
+                trips=records.get("perjalanan", []),
+                vehicles=records.get("kendaraan", []),
+                meetings=records.get("rapat", []),
+                checklists=records.get("daftar_periksa", []),
+            )
+            target = folder / f"kuota-{path.stem}.csv"
+            target.write_text(quota_io.quota_csv(result, lang), encoding="utf-8", newline="")
+            print(quota_io.quota_summary(result, lang))
+            print(say("written-file", lang, path=target))
+    costs = path.parent / "biaya.csv"
+    if program.report is not None and costs.exists():
+        print()
+        print(say("step-report", lang, files=costs.name))
+        records = read_record_files([("biaya", costs)], roster, False, lang)
+        if records is None:
+            return 1
+        last = max((q.period.last for q in result.quotas), default=None) if result else None
+        report = savings_report(circular, roster, records["biaya"], last=last)
+        target = folder / f"laporan-{path.stem}.csv"
+        target.write_text(report_io.report_csv(report, lang), encoding="utf-8", newline="")
+        print(report_io.report_summary(report, lang))
+        print(say("written-file", lang, path=target))
+    return status
