@@ -69,11 +69,31 @@ def test_the_reference_circular_checks_clean() -> None:
         "butir 12.f",
     ]
     assert [r.id for r in program.rules if r.is_default] == ["butir 1.a"]
-    assert len(program.examples) == 37
+    assert len(program.examples) == 46
     assert list(program.outputs) == ["moda_kerja"]
     assert [(lim.id, lim.mode, lim.kind, lim.scope) for lim in program.limits] == [
         ("butir 4#1", "WFH", "at_most", "unit"),
         ("butir 4#2", "WFO", "at_least", "unit"),
+    ]
+    assert [(q.id, q.kind, q.mode, q.last_year, q.scope, q.window) for q in program.quotas] == [
+        ("butir 8[dalam_negeri]", "perjalanan", "reduced", True, "unit", "periode"),
+        ("butir 8[luar_negeri]", "perjalanan", "reduced", True, "unit", "periode"),
+        ("butir 9", "kendaraan", "at_most", True, "unit", "periode"),
+    ]
+    assert [(x.id, x.kind, x.bound) for x in program.targets] == [("butir 7", "rapat", "at_least")]
+    assert [(c.id, sorted(c.items)) for c in program.checklists] == [
+        ("butir 10.a", ["AC", "ELEKTRONIK", "KABEL", "LAMPU"])
+    ]
+    assert program.report is not None
+    assert [(e.category, t.show(e.type)) for e in program.report.estimates] == [
+        ("BELANJA_PEGAWAI", "uang"),
+        ("LISTRIK", "uang"),
+        ("LISTRIK", "kWh"),
+        ("BBM", "uang"),
+        ("BBM", "liter"),
+        ("AIR", "uang"),
+        ("AIR", "m3"),
+        ("LAINNYA", "uang"),
     ]
 
 

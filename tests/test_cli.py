@@ -60,7 +60,7 @@ def usage_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
 def test_check_reference_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "check", REFERENCE)
     assert code == 0
-    assert out == f"{REFERENCE}: bersih (11 aturan, 37 contoh)\n"
+    assert out == f"{REFERENCE}: bersih (11 aturan, 46 contoh)\n"
     assert err == ""
 
 
@@ -69,7 +69,7 @@ def test_check_in_english(capsys: pytest.CaptureFixture[str], command: str) -> N
     code, out, _ = run(capsys, command, "--lang", "en", REFERENCE, ALL_PASS)
     assert code == 0
     assert out == (
-        f"{REFERENCE}: clean (11 rules, 37 examples)\n{ALL_PASS}: clean (2 rules, 2 examples)\n"
+        f"{REFERENCE}: clean (11 rules, 46 examples)\n{ALL_PASS}: clean (2 rules, 2 examples)\n"
     )
 
 
@@ -121,8 +121,8 @@ def test_test_reference_passes(capsys: pytest.CaptureFixture[str], command: str)
     code, out, _ = run(capsys, command, REFERENCE)
     assert code == 0
     lines = out.splitlines()
-    assert lines[-1] == "37 passed, 0 failed"
-    assert len(lines) == 38
+    assert lines[-1] == "46 passed, 0 failed"
+    assert len(lines) == 47
     assert all(line.startswith(f"lulus  {REFERENCE}:") for line in lines[:-1])
 
 
@@ -287,7 +287,7 @@ def test_run_on_the_bundled_example(
     lines = out.splitlines()
     assert lines[0] == f"== Memeriksa {REFERENCE}"
     assert lines[1] == "== Menjalankan contoh"
-    assert sum(line.startswith(f"lulus  {REFERENCE}:") for line in lines) == 37
+    assert sum(line.startswith(f"lulus  {REFERENCE}:") for line in lines) == 46
     assert not any(line.startswith("GAGAL") for line in lines)
     assert f"== Memutuskan {staff} pegawai, 2026-04-01 s.d. 2026-05-31" in lines
     assert "Ringkasan per perangkat daerah, 2026-04-01 s.d. 2026-05-31" in lines
@@ -295,7 +295,15 @@ def test_run_on_the_bundled_example(
     numbers = [int(word) for word in total.split()[1:]]
     assert numbers[0] == staff
     assert sum(numbers[1:]) == staff * days
-    assert lines[-1] == f"{staff * days} keputusan ditulis ke {target}"
+    assert f"{staff * days} keputusan ditulis ke {target}" in lines
+    # The record files beside the rule file: quotas and the savings report follow.
+    quota = "== Kuota perjalanan dan kendaraan, sasaran rapat, daftar periksa"
+    files = "(perjalanan.csv, kendaraan.csv, rapat.csv, daftar_periksa.csv)"
+    assert f"{quota} {files}" in lines
+    assert "== Laporan penghematan anggaran, butir 13 (biaya.csv)" in lines
+    stem = "se-800.1-1230-BKD.I-2026"
+    assert lines[-1] == f"Ditulis: {tmp_path / f'laporan-{stem}.csv'}"
+    assert (tmp_path / f"kuota-{stem}.csv").exists()
     with target.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == staff * days
@@ -478,7 +486,7 @@ def test_python_dash_m_edaran() -> None:
         check=False,
     )
     assert done.returncode == 1
-    assert done.stdout.startswith(f"{REFERENCE}: clean (11 rules, 37 examples)\n")
+    assert done.stdout.startswith(f"{REFERENCE}: clean (11 rules, 46 examples)\n")
     assert "error[E101]: unknown name 'Jumaat'" in done.stdout
     assert "Traceback" not in done.stderr
     usage = subprocess.run(

@@ -198,7 +198,7 @@ def test_statuses_and_notes(circular: Circular, backend: str) -> None:
 
 def test_backends_agree_on_every_example_and_examples_pass(circular: Circular) -> None:
     results = run_examples(circular)
-    assert len(results) == 37
+    assert len(results) == 46
     assert [r.title for r in results if not r.passed] == []
 
 

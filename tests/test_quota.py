@@ -177,7 +177,7 @@ def test_evaluation_periods_follow_the_date_in_force() -> None:
         ("periode", dt.date(2026, 6, 1), P2),
         ("bulan", dt.date(2026, 2, 14), Period(2, dt.date(2026, 2, 1), dt.date(2026, 2, 28))),
         ("minggu", dt.date(2026, 4, 9), Period(15, dt.date(2026, 4, 6), dt.date(2026, 4, 12))),
-        ("hari", dt.date(2026, 4, 9), Period(739715, dt.date(2026, 4, 9), dt.date(2026, 4, 9))),
+        ("hari", dt.date(2026, 4, 9), Period(9, dt.date(2026, 4, 9), dt.date(2026, 4, 9))),
     ],
 )
 def test_window_of(window: str, day: dt.date, expected: Period) -> None:
@@ -602,7 +602,7 @@ def test_a_unit_at_the_office_that_day_has_no_finding() -> None:
 
 
 def test_a_finding_cites_its_duty() -> None:
-    result = run_quotas(FULL, ROSTER, first=FRIDAY, last=FRIDAY)
+    result = run_quotas(FULL, ROSTER, checklists=[], first=FRIDAY, last=FRIDAY)
     assert {(f.duty, f.clause) for f in result.checklists} == {("butir 10.a", "butir 10.a")}
     # Without butir 6, the public service unit works from home too.
     assert [f.unit for f in result.checklists] == ["A", "B1", "C"]
@@ -684,3 +684,73 @@ def test_planned_trips_take_what_is_left_in_order(
         assert all(o.allowed == q.allowed and o.unit == q.unit for o in q.over)
         assert q.used + fitting == taken
         assert q.left == q.allowed - q.used
+
+
+# ------------------------------------------------------ fixed after review
+def test_no_checklist_data_is_no_finding() -> None:
+    result = run_quotas(WITH_PUBLIC_SERVICE, ROSTER, first=THURSDAY, last=FRIDAY)
+    assert result.checklists == ()
+
+
+WEEKLY = """\
+surat_edaran "x":
+    berlaku 2026-04-01
+    evaluasi setiap {months} bulan
+butir 1, bawaan:
+    moda_kerja adalah WFO
+kuota butir 8:
+    perjalanan paling banyak 100% dari tahun_lalu per unit per {window}
+"""
+
+
+def test_last_years_baseline_spans_every_window_it_falls_in() -> None:
+    # The week of 2026-04-06 a year earlier (2025-04-06..04-12) starts on a
+    # Sunday: a weekly window a year earlier crosses two ISO weeks.
+    week = [trip(f"w{i}", A, dt.date(2025, 4, 6) + dt.timedelta(days=i)) for i in range(7)]
+    circular = Circular.from_text(WEEKLY.format(months=2, window="minggu"))
+    result = run_quotas(
+        circular, NOBODY, trips=week, first=dt.date(2026, 4, 6), last=dt.date(2026, 4, 12)
+    )
+    assert [(q.unit, q.baseline) for q in result.quotas if q.unit == "A"] == [("A", D(7))]
+    # Five-month periods do not line up with the year: Jul-Nov 2027 looks back
+    # at Jul-Nov 2026, which lies across two periods of 2026 (Apr-Aug, Sep-Jan).
+    monthly = [trip(f"m{m}", A, dt.date(2026, m, 10)) for m in range(4, 13)]
+    circular = Circular.from_text(WEEKLY.format(months=5, window="periode"))
+    result = run_quotas(
+        circular, NOBODY, trips=monthly, first=dt.date(2027, 9, 1), last=dt.date(2027, 11, 30)
+    )
+    (a,) = [q for q in result.quotas if q.unit == "A"]
+    assert (a.period.first, a.baseline) == (dt.date(2027, 7, 1), D(5))
+
+
+TARGET_TABLE = """\
+surat_edaran "x":
+    berlaku 2026-04-01
+    evaluasi setiap 2 bulan
+tabel T: unit -> persen = 60%
+    B: 10%
+    B1: 90%
+butir 1, bawaan:
+    moda_kerja adalah WFO
+sasaran butir 7:
+    rapat.bentuk termasuk {DARING} paling sedikit T[unit] per perangkat_daerah per periode
+"""
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_a_target_per_perangkat_daerah_reads_the_parents_row(reverse: bool) -> None:
+    day = dt.date(2026, 4, 8)
+    records = [
+        meeting("m1", B, day, MeetingForm.DARING),
+        meeting("m2", B1, day, MeetingForm.LURING),
+    ]
+    circular = Circular.from_text(TARGET_TABLE)
+    result = run_quotas(
+        circular,
+        NOBODY,
+        meetings=records[::-1] if reverse else records,
+        first=P1.first,
+        last=P1.last,
+    )
+    (target,) = result.targets
+    assert (target.unit, target.wanted, target.share, target.met) == ("B", D("0.1"), D("0.5"), True)

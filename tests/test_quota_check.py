@@ -204,7 +204,7 @@ def test_a_trip_fact_in_an_ordinary_rule_is_e150() -> None:
     assert diagnostic.code == "E150"
     assert written(text, diagnostic) == "perjalanan.jenis"
     assert diagnostic.message("id") == (
-        "'perjalanan.jenis' hanya dapat dibaca di blok kuota dan sasaran"
+        "'perjalanan.jenis' hanya dapat dibaca dalam blok kuota dan sasaran"
     )
     assert diagnostic.message("en") == (
         "'perjalanan.jenis' can be read only in quota and target blocks"
@@ -286,7 +286,7 @@ def test_a_quota_on_the_kind_of_vehicle_is_e153() -> None:
     )
     assert diagnostic.message("id") == (
         "'kendaraan.jenis' tidak dapat dijumlahkan: bertipe jenis_kendaraan, "
-        "bukan angka, uang atau kuantitas"
+        "bukan bilangan, uang atau kuantitas"
     )
 
 
@@ -297,8 +297,14 @@ def test_a_share_written_as_a_number_is_e154() -> None:
     diagnostic = only_problem(text)
     assert diagnostic.code == "E154"
     assert written(text, diagnostic) == "3"
-    assert diagnostic.message("id") == "bagian dari dasar ditulis sebagai persen, bukan bilangan"
-    assert diagnostic.message("en") == "a share of a baseline is a percentage, not integer"
+    assert (
+        diagnostic.message("id")
+        == "bagian harus berupa persen (mis. 30%), bukan nilai bertipe bilangan"
+    )
+    assert (
+        diagnostic.message("en")
+        == "a share must be a percentage (such as 30%), not a value of type integer"
+    )
 
 
 @pytest.mark.parametrize(
@@ -340,7 +346,6 @@ def test_a_target_reads_a_condition_on_its_records() -> None:
     assert only_problem(not_a_share).code == "E154"
 
 
-@pytest.mark.xfail(strict=True, reason="a target's share is not range-checked (a quota's is)")
 def test_a_target_above_100_percent_is_e120() -> None:
     text = (
         BASE
@@ -355,11 +360,11 @@ def test_a_checklist_item_that_is_not_an_energy_item_is_e205() -> None:
     text = BASE + "kewajiban butir 10.a:\n    daftar_periksa {Jumat}\n"
     diagnostic = only_problem(text)
     assert diagnostic.code == "E205"
-    assert written(text, diagnostic) == "{Jumat}"
-    assert diagnostic.message("id") == "'{Jumat}' bukan anggota peralatan"
+    assert written(text, diagnostic) == "Jumat"
+    assert diagnostic.message("id") == "'Jumat' bukan anggota peralatan"
+    assert diagnostic.message("en") == "'Jumat' is not a member of energy_item"
 
 
-@pytest.mark.xfail(strict=True, reason="an unknown item is E101, with no suggestion")
 def test_a_misspelt_checklist_item_is_e205_with_a_suggestion() -> None:
     diagnostic = only_problem(BASE + "kewajiban butir 10.a:\n    daftar_periksa {LAMPUU}\n")
     assert diagnostic.code == "E205"
@@ -372,10 +377,9 @@ def test_an_estimate_of_fuel_in_kwh_is_e156() -> None:
     diagnostic = only_problem(text)
     assert diagnostic.code == "E156"
     assert written(text, diagnostic) == "periode.hari_wfh * 2 kWh"
-    assert diagnostic.message("id") == "perkiraan BBM ditulis dalam uang / liter, bukan kWh"
+    assert diagnostic.message("id") == "perkiraan BBM ditulis dalam uang atau liter, bukan kWh"
 
 
-@pytest.mark.xfail(strict=True, reason="E156 shows the allowed types in Indonesian")
 def test_an_estimate_of_fuel_in_kwh_reads_in_english() -> None:
     text = BASE + "laporan butir 13:\n    perkiraan BBM adalah periode.hari_wfh * 2 kWh\n"
     assert "uang" not in only_problem(text).message("en")
@@ -472,3 +476,33 @@ def test_a_variant_adds_a_quota_of_its_own(tmp_path: Path) -> None:
         "kuota butir 9[bbm]:\n    kendaraan.bbm paling banyak 200 liter per unit per bulan\n",
     )
     assert [q.id for q in child.program.quotas] == ["butir 8", "butir 9", "butir 9[bbm]"]
+
+
+# ------------------------------------------- citations and ranges, once each
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        "kuota butir 8:\n    perjalanan paling banyak 3 per unit per bulan\n" * 2,
+        "sasaran butir 7:\n    rapat.bentuk adalah DARING paling sedikit 50% per unit per bulan\n"
+        * 2,
+        "kewajiban butir 10.a:\n    daftar_periksa {AC}\n" * 2,
+        "kewajiban butir 10.a:\n    pukul 07:30 sampai 16:00\n"
+        "kewajiban butir 10.a:\n    daftar_periksa {AC}\n",
+    ],
+)
+def test_a_citation_written_twice_is_e106(blocks: str) -> None:
+    diagnostic = only_problem(BASE + blocks)
+    assert diagnostic.code == "E106"
+    assert [label.span.line for label in diagnostic.labels if label.span] == [8]
+
+
+def test_between_orders_quantities_of_one_unit() -> None:
+    text = BASE + (
+        "kuota butir 9:\n"
+        "    kendaraan paling banyak 10 per unit per bulan\n"
+        "    jika kendaraan.bbm antara 1 liter dan 30 liter\n"
+    )
+    program, diagnostics = check(parse(text, "uji.edaran"))
+    assert program is not None and diagnostics == []
+    mixed = text.replace("30 liter", "30 kWh")
+    assert only_problem(mixed).code == "E201"

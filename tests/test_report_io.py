@@ -49,7 +49,7 @@ NAMES = {
     "BPKAD": "Badan Pengelolaan Keuangan dan Aset Daerah",
     "BPBD": "Badan Penanggulangan Bencana Daerah",
 }
-QTY = {"listrik": "kWh", "bbm": "liter", "air": "m3"}
+QTY = {"LISTRIK": "kWh", "BBM": "liter", "AIR": "m3"}
 
 
 def _line(
@@ -95,7 +95,7 @@ LINES = (
     _line(
         "BAPPEDA",
         P1,
-        "belanja operasional pegawai",
+        "BELANJA_PEGAWAI",
         "30000000",
         "28000000",
         "2250000",
@@ -107,7 +107,7 @@ LINES = (
     _line(
         "BAPPEDA",
         P1,
-        "listrik",
+        "LISTRIK",
         "24000000",
         "19500000",
         "4500000",
@@ -115,11 +115,11 @@ LINES = (
         wfh=184,
         quantities=("16000", "13000", "3000"),
     ),
-    _line("BAPPEDA", P1, "bbm", "8000000", None, "1200000", E, "1200000", (0, 2), 184),
+    _line("BAPPEDA", P1, "BBM", "8000000", None, "1200000", E, "1200000", (0, 2), 184),
     _line(
         "BPKAD",
         P1,
-        "listrik",
+        "LISTRIK",
         "18500000",
         "16250000",
         "2250000",
@@ -127,11 +127,11 @@ LINES = (
         wfh=96,
         quantities=("12333.5", "10833.5", "1500"),
     ),
-    _line("BPKAD", P1, "air", None, None, None, N, months=(0, 0), wfh=96),
+    _line("BPKAD", P1, "AIR", None, None, None, N, months=(0, 0), wfh=96),
     _line(
         "BPBD",
         P1,
-        "listrik",
+        "LISTRIK",
         "9000000",
         "9350000",
         "-350000",
@@ -139,11 +139,11 @@ LINES = (
         wfh=0,
         quantities=("6000", "6233", "-233"),
     ),
-    _line("BAPPEDA", P2, "listrik", "25000000", None, "3100000", E, "3100000", (0, 2), 201),
+    _line("BAPPEDA", P2, "LISTRIK", "25000000", None, "3100000", E, "3100000", (0, 2), 201),
     _line(
         "BPKAD",
         P2,
-        "listrik",
+        "LISTRIK",
         "19000000",
         "17100000",
         "1900000",
@@ -198,16 +198,16 @@ def test_json_totals_are_the_results_totals() -> None:
     data = json.loads(report_json(RESULT))
     assert data["total"] == str(RESULT.total()) == "14850000"
     assert data["categories"] == {
-        "belanja operasional pegawai": "2250000",
-        "listrik": "11400000",
-        "bbm": "1200000",
-        "air": "0",
+        "BELANJA_PEGAWAI": "2250000",
+        "LISTRIK": "11400000",
+        "BBM": "1200000",
+        "AIR": "0",
     }
     p1, p2 = data["periods"]
     assert p1["total"] == str(RESULT.total(1)) and p2["total"] == str(RESULT.total(2))
     assert p1["estimated"] == "1450000" and p2["estimated"] == "3100000"
     assert p1["wfh_days"] == 184 + 96 + 0  # once per unit, not per category
-    assert p1["units_without_data"] == [{"unit": "BPKAD", "categories": ["air"]}]
+    assert p1["units_without_data"] == [{"unit": "BPKAD", "categories": ["AIR"]}]
     assert data["lines"][1]["quantity"] == {
         "unit": "kWh",
         "baseline": "16000",
@@ -220,7 +220,7 @@ def test_json_totals_are_the_results_totals() -> None:
 def test_money_never_passes_through_float() -> None:
     tenth = D("0.1")
     lines = tuple(
-        _line("BAPPEDA", P1, cat, None, None, str(tenth), A) for cat in ("listrik", "air", "bbm")
+        _line("BAPPEDA", P1, cat, None, None, str(tenth), A) for cat in ("LISTRIK", "AIR", "BBM")
     )
     result = ReportResult("t", "", (P1,), lines)
     assert sum((tenth,) * 3, D(0)) == D("0.3") and 0.1 + 0.1 + 0.1 != 0.3
@@ -240,7 +240,7 @@ def test_rupiah_in_both_styles() -> None:
 
 def test_wfh_days_and_category_order() -> None:
     assert wfh_days(RESULT, 1) == 280 and wfh_days(RESULT, 1, "BAPPEDA") == 184
-    assert categories(LINES) == ["belanja operasional pegawai", "listrik", "bbm", "air"]
+    assert categories(LINES) == ["BELANJA_PEGAWAI", "LISTRIK", "BBM", "AIR"]
 
 
 # ---------------------------------------------------------------- Excel
@@ -353,7 +353,7 @@ def test_chart_has_a_series_per_category(workbooks: dict[str, Any]) -> None:
             "belanja operasional pegawai" if lang == "id" else "staff operating costs"
         )
         values = [ws.cell(r, 2 + 1).value for r in (3, 4)]  # electricity per period
-        assert values == [int(RESULT.total(1, "listrik")), int(RESULT.total(2, "listrik"))]
+        assert values == [int(RESULT.total(1, "LISTRIK")), int(RESULT.total(2, "LISTRIK"))]
 
 
 def test_workbook_is_byte_identical(tmp_path: Path) -> None:

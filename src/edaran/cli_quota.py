@@ -131,7 +131,7 @@ def cmd_quota(args: argparse.Namespace, lang: Lang) -> int:
         trips=records.get("perjalanan", []),
         vehicles=records.get("kendaraan", []),
         meetings=records.get("rapat", []),
-        checklists=records.get("daftar_periksa", []),
+        checklists=records.get("daftar_periksa"),
         first=args.first,
         last=args.last,
         absences=absences,
@@ -236,7 +236,7 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
                 trips=records.get("perjalanan", []),
                 vehicles=records.get("kendaraan", []),
                 meetings=records.get("rapat", []),
-                checklists=records.get("daftar_periksa", []),
+                checklists=records.get("daftar_periksa"),
             )
             target = folder / f"kuota-{path.stem}.csv"
             target.write_text(quota_io.quota_csv(result, lang), encoding="utf-8", newline="")

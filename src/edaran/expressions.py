@@ -270,8 +270,9 @@ class ExprChecker:
         low, high = self.check(e.low, value.type), self.check(e.high, value.type)
         if low is None or high is None:
             return None
+        ordered = value.type in _ORDERED or isinstance(value.type, t.QuantityType)
         for bound in (low, high):
-            if not (value.type in _ORDERED and _comparable(value.type, bound.type)):
+            if not (ordered and _comparable(value.type, bound.type)):
                 self._error(
                     "E201",
                     e.span,

@@ -198,7 +198,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "and that date has passed on {today}, but there is no newer version",
     ),
     "E150": (
-        "'{name}' hanya dapat dibaca di {where}",
+        "'{name}' hanya dapat dibaca dalam {where}",
         "'{name}' can be read only in {where}",
     ),
     "E151": (
@@ -210,16 +210,16 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "'{name}' is not a kind of record that can be counted: perjalanan, kendaraan or rapat",
     ),
     "E153": (
-        "'{name}' tidak dapat dijumlahkan: bertipe {type}, bukan angka, uang atau kuantitas",
+        "'{name}' tidak dapat dijumlahkan: bertipe {type}, bukan bilangan, uang atau kuantitas",
         "'{name}' cannot be summed: it is {type}, not a number, money or a quantity",
     ),
     "E154": (
-        "bagian dari dasar ditulis sebagai persen, bukan {type}",
-        "a share of a baseline is a percentage, not {type}",
+        "bagian harus berupa persen (mis. 30%), bukan nilai bertipe {type}",
+        "a share must be a percentage (such as 30%), not a value of type {type}",
     ),
     "E155": (
-        "kuota atas {measure} harus bertipe {want}, bukan {got}",
-        "a quota on {measure} must be {want}, not {got}",
+        "jatah atau dasar untuk '{measure}' harus bertipe {want}, bukan {got}",
+        "an allowance or baseline for '{measure}' must be of type {want}, not {got}",
     ),
     "E156": (
         "perkiraan {category} ditulis dalam {want}, bukan {got}",

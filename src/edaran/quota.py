@@ -76,11 +76,15 @@ class _Holder:
         self.unit = unit
 
 
-def top_code(unit: Any) -> str:
-    """The code of a unit's top-level unit (perangkat daerah)."""
+def _top(unit: Any) -> Any:
     while unit.induk is not None:
         unit = unit.induk
-    return str(unit.kode)
+    return unit
+
+
+def top_code(unit: Any) -> str:
+    """The code of a unit's top-level unit (perangkat daerah)."""
+    return str(_top(unit).kode)
 
 
 # ------------------------------------------------------------- windows
@@ -99,7 +103,11 @@ def evaluation_periods(circular: Circular, first: dt.date, last: dt.date) -> lis
 
 
 def window_of(circular: Circular, window: str, day: dt.date) -> Period:
-    """The window (of a quota or target) that holds ``day``, as a :class:`Period`."""
+    """The window (of a quota or target) that holds ``day``, as a :class:`Period`.
+
+    Its number is the evaluation period's (1 = the first), the month's (4 =
+    April), the ISO week's, or the day of the month.
+    """
     if window == "periode":
         header = circular.program.header
         start = header.period_start or day
@@ -112,7 +120,7 @@ def window_of(circular: Circular, window: str, day: dt.date) -> Period:
     if window == "minggu":
         begin = day - dt.timedelta(days=day.weekday())
         return Period(day.isocalendar()[1], begin, begin + dt.timedelta(days=6))
-    return Period(day.toordinal(), day, day)
+    return Period(day.day, day, day)
 
 
 def _windows(circular: Circular, window: str, first: dt.date, last: dt.date) -> list[Period]:
@@ -275,9 +283,11 @@ def _quota_lines(
 ) -> list[QuotaLine]:
     work = _Quota(circular, quota, records)
     by_window: dict[tuple[str, dt.date], list[Any]] = defaultdict(list)
+    by_unit: dict[str, list[Any]] = defaultdict(list)
     for record in work.kept:
         span = window_of(circular, quota.window, record.tanggal)
         by_window[(work.key(record), span.first)].append(record)
+        by_unit[work.key(record)].append(record)
     lines = []
     for span in _windows(circular, quota.window, first, last):
         before = _year_before(span)
@@ -290,20 +300,17 @@ def _quota_lines(
             planned = sorted((r for r in current if r.status is PlanStatus.RENCANA), key=work.order)
             used = sum((work.measure(r) for r in done), Decimal(0))
             baseline: Decimal | None = None
-            if quota.last_year:
-                if covered:
-                    old = by_window.get(
-                        (code, window_of(circular, quota.window, before[0]).first), []
-                    )
-                    baseline = sum(
-                        (
-                            work.measure(r)
-                            for r in old
-                            if r.status is not PlanStatus.RENCANA
-                            and before[0] <= r.tanggal <= before[1]
-                        ),
-                        Decimal(0),
-                    )
+            if quota.last_year and covered:
+                # Every record of the unit a year earlier, whichever windows they fell in.
+                baseline = sum(
+                    (
+                        work.measure(r)
+                        for r in by_unit.get(code, ())
+                        if r.status is not PlanStatus.RENCANA
+                        and before[0] <= r.tanggal <= before[1]
+                    ),
+                    Decimal(0),
+                )
             elif quota.baseline is not None:
                 baseline = Decimal(work.evaluate(quota.baseline, unit, span.first))
             allowed = allowance(circular, quota, unit, span.first, baseline)
@@ -369,10 +376,11 @@ def _target_lines(
     for record in records:
         if not first <= record.tanggal <= last or not counts(circular, target, record):
             continue
-        code = top_code(record.unit) if target.scope == "perangkat_daerah" else record.unit.kode
+        unit = _top(record.unit) if target.scope == "perangkat_daerah" else record.unit
+        code = unit.kode
         span = window_of(circular, target.window, record.tanggal)
         spans[span.first] = span
-        units[code] = record.unit
+        units[code] = unit
         tally = tallies[(code, span.first)]
         tally[1] += 1
         if meets(circular, target, record):
@@ -432,7 +440,7 @@ def run_quotas(
     trips: Sequence[Any] = (),
     vehicles: Sequence[Any] = (),
     meetings: Sequence[Any] = (),
-    checklists: Sequence[EnergyChecklist] = (),
+    checklists: Sequence[EnergyChecklist] | None = None,
     first: dt.date | None = None,
     last: dt.date | None = None,
     absences: Iterable[Absence] = (),
@@ -441,6 +449,8 @@ def run_quotas(
 
     Without dates: from the date in force to its end, or to the last record
     of the current year.  Records outside the range count only as baselines.
+    Checklist duties are judged only when ``checklists`` is given (an empty
+    list: nothing was filed); None means there is no checklist data.
     """
     program = circular.program
     header = program.header
@@ -448,7 +458,7 @@ def run_quotas(
     records = {"perjalanan": trips, "kendaraan": vehicles, "rapat": meetings}
     if last is None:
         dates = [r.tanggal for kind in records.values() for r in kind if r.tanggal >= start]
-        dates += [c.tanggal for c in checklists if c.tanggal >= start]
+        dates += [c.tanggal for c in checklists or () if c.tanggal >= start]
         last = header.effective_until or (max(dates) if dates else start)
     lines: list[QuotaLine] = []
     for quota in program.quotas:
@@ -461,7 +471,7 @@ def run_quotas(
     ]
     findings: list[ChecklistFinding] = []
     warnings: list[Diagnostic] = []
-    if program.checklists:
+    if program.checklists and checklists is not None:
         modes = mode_days(
             circular, roster.employees, start, last, absences=absences, errors=warnings
         )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from typing import Any
 
 from edaran import ir
 from edaran import nodes as n
@@ -61,7 +62,7 @@ class _Where:
 
     def localize(self, lang: str) -> str:
         if self.root == "periode":
-            return "perkiraan di blok laporan" if lang == "id" else "estimates of a report block"
+            return "perkiraan blok laporan" if lang == "id" else "the estimates of a report block"
         return "blok kuota dan sasaran" if lang == "id" else "quota and target blocks"
 
 
@@ -214,13 +215,7 @@ class _Checker:
             if amount.type != t.PERCENT:
                 self.report(Diagnostic("E154", line.amount.span, {"type": _Shown(amount.type)}))
                 return False
-            if isinstance(amount, ir.Const):
-                value = Decimal(str(amount.value))
-                if not Decimal(0) <= value <= Decimal(1):
-                    shown = f"{(value * 100).normalize():f}%"
-                    self.report(Diagnostic("E120", line.amount.span, {"value": shown}))
-                    return False
-            return True
+            return _share_in_range(amount, line.amount.span, self.report)
         return self._fits(line, amount, kind)
 
     def _fits(self, line: n.QuotaLine, value: ir.Expr, kind: t.Type) -> bool:
@@ -251,6 +246,8 @@ class _Checker:
             if amount.type != t.PERCENT:
                 self.report(Diagnostic("E154", line.amount.span, {"type": _Shown(amount.type)}))
                 continue
+            if not _share_in_range(amount, line.amount.span, self.report):
+                continue
             label = decl.citation.label
             found.append(
                 ir.TargetIR(
@@ -278,16 +275,23 @@ class _Checker:
             if not isinstance(typed_modes, ir.Const):
                 return None
             chosen = frozenset(str(v) for v in typed_modes.value)  # type: ignore[attr-defined]  # a frozenset by typing
-        items = self.exprs.check(decl.checklist, t.SetType(_ITEMS))
-        if not isinstance(items, ir.Const):
-            return None
-        if items.type != t.SetType(_ITEMS):
-            args = {"name": _text(decl.checklist), "type": _ITEMS.show()}
-            self.report(Diagnostic("E205", decl.checklist.span, args))
-            return None
-        names = frozenset(m.name for m in items.value)  # type: ignore[attr-defined]  # EnergyItem members
+        names: set[str] = set()
+        for item in decl.checklist.items:
+            word = item.dotted if isinstance(item, n.Name) else _text(item)
+            member = _ITEMS.lookup(word) if isinstance(item, n.Name) else None
+            if not isinstance(member, EnergyItem):
+                args = {"name": word, "type": _Shown(_ITEMS)}
+                hint = suggest(word, _ITEMS.names())
+                self.report(Diagnostic("E205", item.span, args, suggestions=hint))
+                return None
+            names.add(member.name)
         return ir.ChecklistIR(
-            decl.citation.label, decl.citation.clause, decl.title, chosen, names, span=decl.span
+            decl.citation.label,
+            decl.citation.clause,
+            decl.title,
+            chosen,
+            frozenset(names),
+            span=decl.span,
         )
 
     # ------------------------------------------------------------ report
@@ -299,7 +303,7 @@ class _Checker:
             member = _COST.lookup(estimate.category.name)
             value = self.exprs.check(estimate.value)
             if member is None:
-                args = {"name": estimate.category.name, "type": _COST.show()}
+                args = {"name": estimate.category.name, "type": _Shown(_COST)}
                 hint = suggest(estimate.category.name, _COST.names())
                 self.report(Diagnostic("E205", estimate.category.span, args, suggestions=hint))
                 ok = False
@@ -314,7 +318,7 @@ class _Checker:
             if value.type not in allowed:
                 wanted = {
                     "category": category.name,
-                    "want": " / ".join(t.show(k) for k in allowed),
+                    "want": _Either(allowed),
                     "got": _Shown(value.type),
                 }
                 self.report(Diagnostic("E156", estimate.value.span, wanted))
@@ -324,7 +328,7 @@ class _Checker:
             if key in seen:
                 first = seen[key].span
                 labels = (Label(first, "label-declared-here"),) if first is not None else ()
-                args = {"category": category.name, "type": t.show(value.type)}
+                args = {"category": category.name, "type": _Shown(value.type)}
                 self.report(Diagnostic("E157", estimate.span, args, labels=labels))
                 ok = False
                 continue
@@ -341,11 +345,43 @@ class _Checker:
         )
 
 
+def _share_in_range(amount: ir.Expr, span: Any, report: Report) -> bool:
+    """E120 for a constant share outside 0%..100%."""
+    if isinstance(amount, ir.Const):
+        value = Decimal(str(amount.value))
+        if not Decimal(0) <= value <= Decimal(1):
+            report(Diagnostic("E120", span, {"value": f"{(value * 100).normalize():f}%"}))
+            return False
+    return True
+
+
+def _unique(decls: Sequence[Any], report: Report, seen: dict[str, Any] | None = None) -> None:
+    """E106 for a citation written twice among ``decls`` (and ``seen``)."""
+    known: dict[str, Any] = dict(seen or {})
+    for decl in decls:
+        label = decl.citation.label
+        if label in known:
+            first = known[label].span
+            labels = (Label(first, "label-declared-here"),) if first is not None else ()
+            report(Diagnostic("E106", decl.citation.span, {"ref": label}, labels=labels))
+        known.setdefault(label, decl.citation)
+
+
 def _text(expr: n.Expr) -> str:
     span = expr.span
     if span is not None and span.source is not None:
         return span.source.text[span.start : span.end]
     return "?"
+
+
+class _Either:
+    """``uang / kWh``: the types an estimate may have, in the reader's language."""
+
+    def __init__(self, kinds: Sequence[t.Type]) -> None:
+        self.kinds = kinds
+
+    def localize(self, lang: str) -> str:
+        return (" atau " if lang == "id" else " or ").join(t.show(k, lang) for k in self.kinds)
 
 
 class _Shown:
@@ -361,6 +397,11 @@ def check_quotas(
 ) -> tuple[list[ir.QuotaIR], list[ir.TargetIR], list[ir.ChecklistIR], ir.ReportIR | None]:
     """The checked quotas, targets, checklist duties and report of a file."""
     checker = _Checker(exprs, report)
+    _unique([d for d in items if isinstance(d, n.QuotaDecl)], report)
+    _unique([d for d in items if isinstance(d, n.TargetDecl)], report)
+    duties = [d for d in items if isinstance(d, n.DutyDecl)]
+    contact_duties = {d.citation.label: d.citation for d in duties if d.checklist is None}
+    _unique([d for d in duties if d.checklist is not None], report, contact_duties)
     quotas = [q for d in items if isinstance(d, n.QuotaDecl) for q in checker.quota(d)]
     targets = [x for d in items if isinstance(d, n.TargetDecl) for x in checker.target(d)]
     checklists = [

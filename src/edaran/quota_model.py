@@ -31,7 +31,11 @@ __all__ = [
 
 @attrs.frozen
 class Period:
-    """An evaluation period: its 1-based number and its first and last day."""
+    """A window: its number and its first and last day.
+
+    For an evaluation period the number counts from 1 (the first period); for
+    a month window it is the month (4 = April), for a week the ISO week.
+    """
 
     number: int
     first: dt.date
@@ -147,6 +151,7 @@ class SavingLine:
     unit: str
     unit_name: str
     period: Period
+    #: the category as rule files write it (``LISTRIK``, ``BELANJA_PEGAWAI``)
     category: str
     baseline: Decimal | None
     actual: Decimal | None

@@ -215,7 +215,7 @@ class PeriodFacts:
     ``hari_wfh`` and the like are person-days of the unit (and its sub-units)
     in each mode, from the schedule (or the rules, when the circular has no
     caps); ``hari_kerja`` the working days of the month, ``jumlah_pegawai``
-    the staff in post on its first working day.
+    the most staff decided on one day of the month.
     """
 
     unit: Unit = attrs.field(metadata={"en": "unit"})

@@ -55,7 +55,7 @@ __all__ = [
 ]
 
 #: The categories of butir 13 in the circular's order; others come after, sorted.
-CATEGORY_ORDER = tuple(c.value for c in CostCategory)
+CATEGORY_ORDER = tuple(c.name for c in CostCategory)
 
 #: The columns of the report CSV, by key (the headings are ``col-<key>`` in the word table).
 REPORT_FIELDS = (
@@ -106,15 +106,15 @@ _WORDS: dict[str, tuple[str, str]] = {
     Basis.PERKIRAAN.value: ("perkiraan", "estimated"),
     Basis.CAMPURAN.value: ("campuran", "mixed"),
     Basis.TANPA_DATA.value: ("tanpa data", "no data"),
-    "cat-" + CostCategory.BELANJA_PEGAWAI.value: (
+    "cat-" + CostCategory.BELANJA_PEGAWAI.name: (
         "belanja operasional pegawai",
         "staff operating costs",
     ),
-    "cat-" + CostCategory.LISTRIK.value: ("listrik", "electricity"),
-    "cat-" + CostCategory.BBM.value: ("BBM", "fuel"),
-    "cat-" + CostCategory.AIR.value: ("air", "water"),
-    "cat-" + CostCategory.TELEPON.value: ("telepon", "telephone"),
-    "cat-" + CostCategory.LAINNYA.value: ("lainnya", "other"),
+    "cat-" + CostCategory.LISTRIK.name: ("listrik", "electricity"),
+    "cat-" + CostCategory.BBM.name: ("BBM", "fuel"),
+    "cat-" + CostCategory.AIR.name: ("air", "water"),
+    "cat-" + CostCategory.TELEPON.name: ("telepon", "telephone"),
+    "cat-" + CostCategory.LAINNYA.name: ("lainnya", "other"),
     # -- the terminal summary ----------------------------------------------------------
     "sum-head": ("Laporan penghematan: {title}", "Savings report: {title}"),
     "sum-circular": (" ({circular})", " ({circular})"),
@@ -149,7 +149,7 @@ def basis_text(basis: Basis, lang: Lang = "id") -> str:
 
 
 def category_text(category: str, lang: Lang = "id") -> str:
-    """A category for people: ``bbm`` -> ``BBM`` / ``fuel``; one this module does not know as is."""
+    """A category for people: ``BBM`` -> ``BBM`` / ``fuel``; one this module does not know as is."""
     key = f"cat-{category}"
     return word(key, lang) if key in _WORDS else category
 
