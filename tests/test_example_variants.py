@@ -20,7 +20,7 @@ from edaran.diff import diff_clauses
 from edaran.engine import Circular
 
 REPO = Path(__file__).resolve().parents[1]
-TEMPLATE = REPO / "src" / "edaran" / "templates" / "nasional-2026.edaran"
+TEMPLATE = REPO / "src" / "edaran" / "templates" / "nasional-2026-kabupaten-kota.edaran"
 EXAMPLES = REPO / "examples"
 
 #: folder, rule file, expected (kind, what, key) from the template to the variant

@@ -90,7 +90,7 @@ def test_template_is_shipped_checks_and_passes_its_examples(template: edaran.Cir
     assert template.number == PROVINCE_NUMBER
     assert template.warnings == []
     results = edaran.run_examples(template)
-    assert len(results) == 37
+    assert len(results) == 46
     assert all(r.passed for r in results), [r for r in results if not r.passed]
     for command in ("check", "test"):
         code, text = run_cli(command, str(TEMPLATE))
@@ -236,3 +236,11 @@ def test_init_from_the_template_checks_and_tests(tmp_path: Path) -> None:
     code, text = run_cli("test", str(rules))
     assert code == 0, text
     assert text.strip().splitlines()[-1] == "1 passed, 0 failed"
+
+
+def test_quotas_targets_and_the_report_are_the_reference_files(
+    template: edaran.Circular,
+) -> None:
+    reference = edaran.Circular.load(REFERENCE)
+    for name in ("quotas", "targets", "checklists", "report"):
+        assert getattr(template.program, name) == getattr(reference.program, name), name
