@@ -20,6 +20,24 @@ from edaran.engine import Backend, Circular
 from edaran.examples import ExampleResult, run_examples
 from edaran.model import CalendarDay, Employee, PositionLevel, Unit, UnitKind, Weekday
 from edaran.parser import parse, parse_file
+from edaran.quota import run_quotas
+from edaran.quota_model import Basis, QuotaResult, ReportResult, SavingLine
+from edaran.records import (
+    CostCategory,
+    CostLine,
+    EnergyChecklist,
+    EnergyItem,
+    Meeting,
+    MeetingForm,
+    MeetingKind,
+    PlanStatus,
+    Trip,
+    TripKind,
+    VehicleKind,
+    VehicleUse,
+)
+from edaran.records_io import load_records, read_records
+from edaran.report import savings_report
 from edaran.roster import Roster, load_roster, read_roster
 from edaran.schema import Schema
 
@@ -27,30 +45,50 @@ __version__ = "0.1.0.dev0"
 
 __all__ = [
     "Backend",
+    "Basis",
     "CalendarDay",
     "Circular",
+    "CostCategory",
+    "CostLine",
     "Decision",
     "DecisionError",
     "Diagnostic",
     "EdaranError",
     "Employee",
+    "EnergyChecklist",
+    "EnergyItem",
     "ExampleResult",
     "Explanation",
+    "Meeting",
+    "MeetingForm",
+    "MeetingKind",
+    "PlanStatus",
     "PositionLevel",
+    "QuotaResult",
+    "ReportResult",
     "Roster",
+    "SavingLine",
     "Schema",
     "Severity",
     "Span",
     "Status",
+    "Trip",
+    "TripKind",
     "Unit",
     "UnitKind",
+    "VehicleKind",
+    "VehicleUse",
     "Weekday",
     "check",
+    "load_records",
     "load_roster",
     "parse",
     "parse_file",
+    "read_records",
     "read_roster",
     "render",
     "render_all",
     "run_examples",
+    "run_quotas",
+    "savings_report",
 ]
