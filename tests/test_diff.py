@@ -211,3 +211,26 @@ def test_buffer_writer_is_deterministic() -> None:
         write_diff(diff_clauses(parent, child), impact, ("A", "B"), "text", out, "en")
         texts.append(out.getvalue())
     assert texts[0] == texts[1]
+
+
+def test_quota_target_checklist_and_report_changes() -> None:
+    head = (
+        'surat_edaran "{n}":\n    berlaku 2026-04-01\nbutir 1, bawaan:\n    moda_kerja adalah WFO\n'
+    )
+    quota = "kuota butir 8:\n    perjalanan dikurangi {p} dari tahun_lalu per unit per periode\n"
+    target = (
+        "sasaran butir 7:\n    rapat.bentuk adalah DARING paling sedikit 50% per unit per bulan\n"
+    )
+    report = "laporan butir 13:\n    perkiraan LISTRIK adalah periode.hari_wfh * 2 kWh\n"
+    checklist = "kewajiban butir 10.a:\n    daftar_periksa {AC, LAMPU}\n"
+    a = Circular.from_text(head.format(n="A") + quota.format(p="50%") + target + checklist)
+    b = Circular.from_text(head.format(n="B") + quota.format(p="70%") + report + checklist)
+    changes = [(c.kind, c.what, c.key) for c in diff_clauses(a, b)]
+    assert changes == [
+        ("changed", "quota", "butir 8"),
+        ("added", "report", "butir 13"),
+        ("removed", "target", "butir 7"),
+    ]
+    (quota_change,) = [c for c in diff_clauses(a, b) if c.what == "quota"]
+    assert "dikurangi 50%" in (quota_change.left_text or "")
+    assert "dikurangi 70%" in (quota_change.right_text or "")

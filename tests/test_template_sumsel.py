@@ -113,9 +113,12 @@ def test_what_it_inherits_replaces_removes_and_adds() -> None:
         "butir 7[tertulis]",
         "butir 7[berulang]",
     }
-    assert {key for kind, _, key in changes if kind == "changed"} == {"PIMPINAN_TINGGI"}
+    # The province's vehicle quota does not count electric cars either.
+    changed = {(what, key) for kind, what, key in changes if kind == "changed"}
+    assert changed == {("set", "PIMPINAN_TINGGI"), ("quota", "butir 9")}
     added = {(what, key) for kind, what, key in changes if kind == "added"}
     assert {("rule", "butir 1.a"), ("rule", "butir 6"), ("rule", "butir 11")} <= added
+    assert {("target", "butir 7"), ("checklist", "butir 10.a"), ("report", "butir 13")} <= added
     assert ("limit", "butir 4#1") in added
     # Inherited unchanged: butir 2, the binding butir 4, HARI_WFH, BATAS_RESPON.
     untouched = {"butir 2", "butir 4", "HARI_WFH", "BATAS_RESPON"}

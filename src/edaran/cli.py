@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from edaran.cli_common import (
+    clean_parts,
     date_argument,
     load_circular,
     roster_or_report,
@@ -189,7 +190,7 @@ def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
             print(render_all([due], lang))
         program = circular.program
         print(
-            say("clean", lang, path=path, rules=len(program.rules), examples=len(program.examples))
+            say("clean", lang, path=path, parts=clean_parts(program, lang))
         )
     return 1 if failed else 0
 

@@ -31,10 +31,7 @@ __all__ = [
 ]
 
 WORDS: dict[str, tuple[str, str]] = {
-    "clean": (
-        "{path}: bersih ({rules} aturan, {examples} contoh)",
-        "{path}: clean ({rules} rules, {examples} examples)",
-    ),
+    "clean": ("{path}: bersih ({parts})", "{path}: clean ({parts})"),
     "pass": ("lulus", "pass"),
     "fail": ("GAGAL", "FAIL"),
     "expected": (
@@ -180,3 +177,35 @@ def top_unit(unit: Any) -> str:
     while unit.induk is not None:
         unit = unit.induk
     return str(unit.kode)
+
+
+#: What ``edaran check`` counts: (program field, Indonesian word, English singular, plural)
+_COUNTED = (
+    ("rules", "aturan", "rule", "rules"),
+    ("limits", "batas", "limit", "limits"),
+    ("duties", "kewajiban", "duty", "duties"),
+    ("breaches", "pelanggaran", "breach", "breaches"),
+    ("sanctions", "sanksi", "sanction", "sanctions"),
+    ("quotas", "kuota", "quota", "quotas"),
+    ("targets", "sasaran", "target", "targets"),
+    ("checklists", "daftar periksa", "checklist", "checklists"),
+)
+
+
+def clean_parts(program: Any, lang: Lang) -> str:
+    """``11 aturan, 2 batas, 3 kuota, 1 laporan, 46 contoh``: what a checked file holds.
+
+    Rules and examples are always counted; the other blocks when there are any.
+    """
+    parts = []
+    for field, indonesian, one, many in _COUNTED:
+        count = len(getattr(program, field))
+        if count or field == "rules":
+            word = indonesian if lang == "id" else (one if count == 1 else many)
+            parts.append(f"{count} {word}")
+    if program.report is not None:
+        parts.append("1 laporan" if lang == "id" else "1 report")
+    count = len(program.examples)
+    word = "contoh" if lang == "id" else ("example" if count == 1 else "examples")
+    parts.append(f"{count} {word}")
+    return ", ".join(parts)

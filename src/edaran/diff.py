@@ -35,7 +35,20 @@ __all__ = [
 ]
 
 ChangeKind = Literal["added", "removed", "changed"]
-What = Literal["rule", "limit", "duty", "breach", "sanction", "parameter", "set", "table"]
+What = Literal[
+    "rule",
+    "limit",
+    "duty",
+    "breach",
+    "sanction",
+    "quota",
+    "target",
+    "checklist",
+    "report",
+    "parameter",
+    "set",
+    "table",
+]
 
 #: the value shown for an employee-day one side cannot decide
 UNDECIDED = "?"
@@ -134,11 +147,19 @@ def diff_clauses(a: Circular, b: Circular) -> list[ClauseChange]:
         ("duty", "duties"),
         ("breach", "breaches"),
         ("sanction", "sanctions"),
+        ("quota", "quotas"),
+        ("target", "targets"),
+        ("checklist", "checklists"),
     )
     for what, field in blocks:
         left = {x.id: x for x in getattr(pa, field)}
         right = {x.id: x for x in getattr(pb, field)}
         found += _compare(what, left, right, lambda x: x, _block_text)
+    reports = (
+        ({pa.report.id: pa.report} if pa.report else {}),
+        ({pb.report.id: pb.report} if pb.report else {}),
+    )
+    found += _compare("report", *reports, lambda x: x, _block_text)
     found += _compare("parameter", pa.params, pb.params, lambda x: x, _param_text)
     found += _compare("set", pa.sets, pb.sets, lambda c: c.value, _show)
     found += _compare(
