@@ -232,6 +232,29 @@ def estimated(
     )
 
 
+def _missing_text(missing: dict[str, list[str]], result: ReportResult, lang: Lang) -> str:
+    """Units without data, by category; a category no unit has data for is named once.
+
+    ``telepon (semua unit)`` rather than 38 unit codes, then ``DISPORA (air),
+    DKP (air)`` for the rest.
+    """
+    units = {line.unit for line in result.lines}
+    by_category: dict[str, list[str]] = {}
+    for unit, categories in missing.items():
+        for category in categories:
+            by_category.setdefault(category, []).append(unit)
+    everywhere = [c for c, us in by_category.items() if len(us) == len(units) > 1]
+    parts = [
+        f"{category_text(c, lang)} ({'semua unit' if lang == 'id' else 'every unit'})"
+        for c in sorted(everywhere, key=category_key)
+    ]
+    for unit, categories in missing.items():
+        rest = [c for c in categories if c not in everywhere]
+        if rest:
+            parts.append(f"{unit} ({', '.join(category_text(c, lang) for c in rest)})")
+    return ", ".join(parts)
+
+
 def without_data(result: ReportResult, period: int) -> dict[str, list[str]]:
     """Unit -> the categories it has no data for in a period (basis ``tanpa_data``)."""
     found: dict[str, list[str]] = {}
@@ -438,11 +461,7 @@ def report_summary(result: ReportResult, lang: Lang = "id") -> str:
         out += ["  " + line for line in text_table(table, total=True)]
         missing = without_data(result, p.number)
         if missing:
-            listed = ", ".join(
-                f"{u} ({', '.join(category_text(c, lang) for c in cs)})"
-                for u, cs in missing.items()
-            )
-            out.append(word("sum-without", lang, units=listed))
+            out.append(word("sum-without", lang, units=_missing_text(missing, result, lang)))
         else:
             out.append(word("sum-without-none", lang))
     out.append(
