@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.xml.functions import tostring
 
-from edaran._xlsx import Cells, _normalise_zip, sheet_title
+from edaran._xlsx import Cells, _normalise_zip, column_widths, sheet_title
 from edaran.discipline import Breach, DisciplineResult, Sanction
 from edaran.discipline_io import (
     Explainer,
@@ -114,11 +113,6 @@ def _w(key: str, lang: Lang, **args: object) -> str:
     return text.format(**args) if args else text
 
 
-def _widths(ws: WriteOnlyWorksheet, widths: Sequence[float]) -> None:
-    for i, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width  # type: ignore[attr-defined]
-
-
 def build_workbook(
     result: DisciplineResult,
     explain: Explainer,
@@ -164,7 +158,7 @@ def _write_summary(
     heads += [_w("sanction-col", lang, rule=s) for s in steps] + [_w("sanctions-total", lang)]
     name_width = max([len(heads[1]), *(len(units.get(r.code, "")) for r in rows)]) + 2
     figures = len(heads) - 2
-    _widths(ws, [18, min(name_width, 50), *([14] * figures)])
+    column_widths(ws, [18, min(name_width, 50), *([14] * figures)])
     ws.freeze_panes = "C3"
     ws.append([c.text(ws, _w("summary-title", lang, dates=dates), "title")])
     ws.append([c.text(ws, h, "head") for h in heads])
@@ -231,7 +225,7 @@ def _write_unit(
 ) -> None:
     heads = [_w(k, lang) for k in ("nip", "name", "date", "time", "what", "clause", "title")]
     heads += [_w(k, lang) for k in ("window", "contact-ids", "reason")]
-    _widths(ws, [21, 28, 12, 10, 26, 12, 40, 30, 24, 90])
+    column_widths(ws, [21, 28, 12, 10, 26, 12, 40, 30, 24, 90])
     ws.freeze_panes = "C3"
     ws.print_title_rows = "1:2"
     ws.page_setup.orientation = "landscape"  # type: ignore[attr-defined]  # see _xlsx._widths

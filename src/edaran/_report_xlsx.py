@@ -27,7 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.xml.functions import tostring
 
-from edaran._xlsx import Cells, _normalise_zip, sheet_title
+from edaran._xlsx import Cells, _normalise_zip, column_widths, sheet_title
 from edaran.diagnostics import Diagnostic
 from edaran.messages import Lang
 from edaran.quota_io import (
@@ -166,11 +166,6 @@ def _w(key: str, lang: Lang, **args: object) -> str:
     return text.format(**args) if args else text
 
 
-def _widths(ws: WriteOnlyWorksheet, widths: Sequence[float]) -> None:
-    for i, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width  # type: ignore[attr-defined]
-
-
 def _exact(value: Decimal | int) -> Decimal | int:
     """A figure for a cell: an int when whole, else the Decimal itself (never a float here)."""
     if isinstance(value, int) or value != value.to_integral_value():
@@ -273,7 +268,7 @@ def _report_summary(
     cats = categories(result.lines)
     width = len(cats) + 1  # the categories of a period, then its total
     name_width = max([len(_w("unit-name", lang)), *(len(n) for n in names.values())]) + 2
-    _widths(ws, [14, min(name_width, 50), *([16] * (width * len(result.periods)))])
+    column_widths(ws, [14, min(name_width, 50), *([16] * (width * len(result.periods)))])
     ws.freeze_panes = "C4"
     ws.append([c.text(ws, _w("r-title", lang, title=result.title), "title")])
     periods: list[Cell | None] = [None, None]
@@ -316,7 +311,7 @@ def _report_summary(
 
 def _report_chart(ws: WriteOnlyWorksheet, c: Cells, result: ReportResult, lang: Lang) -> None:
     cats = categories(result.lines)
-    _widths(ws, [30, *([16] * len(cats))])
+    column_widths(ws, [30, *([16] * len(cats))])
     ws.append([c.text(ws, _w("r-chart-title", lang), "title")])
     ws.append(
         [c.text(ws, _w("period", lang), "head")]
@@ -361,7 +356,7 @@ def _report_unit(
     keys = ["period", "first", "last", "category", "clause", "baseline", "actual", "saving"]
     keys += ["estimated", "basis", "months-actual", "months-estimated", "wfh-days"]
     keys += ["qty-unit", "qty-baseline", "qty-actual", "qty-saving"]
-    _widths(ws, [9, 12, 12, 28, 12, 18, 18, 18, 18, 12, 10, 10, 12, 10, 14, 14, 14])
+    column_widths(ws, [9, 12, 12, 28, 12, 18, 18, 18, 18, 12, 10, 10, 12, 10, 14, 14, 14])
     ws.freeze_panes = "E3"
     ws.print_title_rows = "1:2"
     ws.page_setup.orientation = "landscape"  # type: ignore[attr-defined]  # see _widths
@@ -434,7 +429,7 @@ def _quota_summary(
 ) -> None:
     keys = ["x-unit", "x-quotas", "over-col", "planned-col", "no-baseline-col", "x-targets"]
     keys += ["missed-col", "findings-col"]
-    _widths(ws, [16, *([14] * (len(keys) - 1))])
+    column_widths(ws, [16, *([14] * (len(keys) - 1))])
     ws.freeze_panes = "B3"
     ws.append([c.text(ws, quota_word("summary-title", lang, dates=dates), "title")])
     ws.append([c.text(ws, quota_word(k, lang), "head") for k in keys])
@@ -462,7 +457,7 @@ def _section(ws: WriteOnlyWorksheet, c: Cells, title: str, heads: Sequence[str])
 def _quota_unit(
     ws: WriteOnlyWorksheet, c: Cells, result: QuotaResult, code: str, dates: str, lang: Lang
 ) -> None:
-    _widths(ws, [14, 20, 36, 9, 12, 12, 14, 12, 12, 12, 12, 12, 24])
+    column_widths(ws, [14, 20, 36, 9, 12, 12, 14, 12, 12, 12, 12, 12, 24])
     ws.freeze_panes = "C3"
     ws.print_title_rows = "1:2"
     ws.page_setup.orientation = "landscape"  # type: ignore[attr-defined]  # see _widths

@@ -30,7 +30,7 @@ from edaran.messages import Lang
 from edaran.schedule_io import KEPT_BACK, OFF, UnitTally, assignment_reason, mode_columns, tally
 from edaran.schedule_model import Assignment, Schedule
 
-__all__ = ["build_workbook", "sheet_title"]
+__all__ = ["build_workbook", "column_widths", "sheet_title"]
 
 _WORDS: dict[str, tuple[str, str]] = {
     "summary-sheet": ("Ringkasan", "Summary"),
@@ -216,13 +216,6 @@ def _grid(assignments: Iterable[Assignment]) -> dict[str, dict[str, dict[dt.date
     return grid
 
 
-def _widths(ws: WriteOnlyWorksheet, widths: Sequence[float]) -> None:
-    # column_dimensions and page_setup are set on write-only sheets by Worksheet._setup;
-    # the openpyxl stubs leave them out, hence the ignores.
-    for i, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width  # type: ignore[attr-defined]
-
-
 def _write_summary(
     ws: WriteOnlyWorksheet, c: Cells, schedule: Schedule, rows: list[UnitTally], lang: Lang
 ) -> None:
@@ -231,7 +224,7 @@ def _write_summary(
     heads = [_w("code", lang), _w("unit-name", lang), _w("people", lang), *modes, *kept]
     heads.append(_w("warnings", lang))
     name_width = max([len(heads[1]), *(len(r.name) for r in rows)]) + 2
-    _widths(ws, [14, min(name_width, 60), 10, *([9] * len(modes)), 14, 14, 14, 12])
+    column_widths(ws, [14, min(name_width, 60), 10, *([9] * len(modes)), 14, 14, 14, 12])
     ws.freeze_panes = "C3"
     title = _w("summary-title", lang, first=schedule.first, last=schedule.last)
     ws.append([c.text(ws, title, "title")])
@@ -281,7 +274,7 @@ def _write_unit(
     nips = sorted(people)
     names = {nip: next(iter(people[nip].values())).name for nip in nips}
     name_width = max([len(_w("name", lang)), *(len(n) for n in names.values())]) + 2
-    _widths(ws, [21, min(name_width, 40), *([9] * len(days)), *([8] * (len(modes) + 1))])
+    column_widths(ws, [21, min(name_width, 40), *([9] * len(days)), *([8] * (len(modes) + 1))])
     ws.freeze_panes = "C3"
     ws.print_title_rows = "1:2"
     ws.print_title_cols = "A:B"
@@ -355,3 +348,11 @@ def _normalise_zip(data: bytes, core_xml: bytes, stamp: dt.datetime) -> bytes:
             entry.external_attr = 0o600 << 16
             zout.writestr(entry, body)
     return out.getvalue()
+
+
+def column_widths(ws: WriteOnlyWorksheet, widths: Sequence[float]) -> None:
+    """Set the widths of a sheet's first columns, in characters."""
+    # column_dimensions and page_setup are set on write-only sheets by Worksheet._setup;
+    # the openpyxl stubs leave them out, hence the ignores.
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width  # type: ignore[attr-defined]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -136,20 +136,8 @@ def cmd_quota(args: argparse.Namespace, lang: Lang) -> int:
         last=args.last,
         absences=absences,
     )
-    if result.warnings:
-        sys.stderr.write(render_all(result.warnings, lang) + "\n")
-    summary = quota_io.quota_summary(result, lang)
-    if args.format == "text":
-        _write_text(summary, args.output)
-        return 0
-    if args.format == "xlsx":
-        quota_io.write_quota_xlsx(result, args.output or Path("kuota.xlsx"), lang)
-    elif args.format == "json":
-        _write_text(quota_io.quota_json(result, lang), args.output)
-    else:
-        _write_text(quota_io.quota_csv(result, lang), args.output)
-    sys.stderr.write(summary + "\n")
-    return 0
+    writers = (quota_io.quota_summary, quota_io.quota_csv, quota_io.quota_json)
+    return _publish(result, args, lang, writers, quota_io.write_quota_xlsx, "kuota.xlsx")
 
 
 def cmd_report(args: argparse.Namespace, lang: Lang) -> int:
@@ -172,18 +160,30 @@ def cmd_report(args: argparse.Namespace, lang: Lang) -> int:
         periods=args.periods,
         absences=absences,
     )
+    writers = (report_io.report_summary, report_io.report_csv, report_io.report_json)
+    return _publish(result, args, lang, writers, report_io.write_report_xlsx, "laporan.xlsx")
+
+
+def _publish(
+    result: Any,
+    args: argparse.Namespace,
+    lang: Lang,
+    writers: tuple[Callable[[Any, Lang], str], ...],
+    workbook: Callable[[Any, Path, Lang], Path],
+    default_workbook: str,
+) -> int:
+    """Warnings to stderr, then the result in the chosen format; the summary on stderr too."""
     if result.warnings:
         sys.stderr.write(render_all(result.warnings, lang) + "\n")
-    summary = report_io.report_summary(result, lang)
+    summary_of, csv_of, json_of = writers
+    summary = summary_of(result, lang)
     if args.format == "text":
         _write_text(summary, args.output)
         return 0
     if args.format == "xlsx":
-        report_io.write_report_xlsx(result, args.output or Path("laporan.xlsx"), lang)
-    elif args.format == "json":
-        _write_text(report_io.report_json(result, lang), args.output)
+        workbook(result, args.output or Path(default_workbook), lang)
     else:
-        _write_text(report_io.report_csv(result, lang), args.output)
+        _write_text((json_of if args.format == "json" else csv_of)(result, lang), args.output)
     sys.stderr.write(summary + "\n")
     return 0
 

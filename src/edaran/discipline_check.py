@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from edaran import ir
 from edaran import nodes as n
@@ -19,7 +20,13 @@ from edaran.expressions import ExprChecker, suggest
 from edaran.limits import WINDOWS, Words
 from edaran.model import Channel
 
-__all__ = ["TIMEZONES", "check_discipline", "check_example_contacts", "reads_contacts"]
+__all__ = [
+    "TIMEZONES",
+    "check_discipline",
+    "check_example_contacts",
+    "reads_contacts",
+    "unique_citations",
+]
 
 #: The three Indonesian time zones and their IANA names.
 TIMEZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
@@ -39,18 +46,19 @@ def reads_contacts(expr: ir.Expr | None) -> ir.Fact | None:
     return None
 
 
-def _unique(
-    items: Sequence[n.DutyDecl | n.BreachDecl | n.SanctionDecl], report: Report
+def unique_citations(
+    items: Sequence[Any], report: Report, seen: Mapping[str, n.Citation] | None = None
 ) -> set[str]:
-    seen: dict[str, n.Citation] = {}
+    """E106 for a citation written twice among ``items`` (or already in ``seen``)."""
+    known: dict[str, n.Citation] = dict(seen or {})
     for item in items:
         label = item.citation.label
-        if label in seen:
-            first = seen[label].span
+        if label in known:
+            first = known[label].span
             labels = (Label(first, "label-declared-here"),) if first is not None else ()
             report(Diagnostic("E106", item.citation.span, {"ref": label}, labels=labels))
-        seen.setdefault(label, item.citation)
-    return set(seen)
+        known.setdefault(label, item.citation)
+    return set(known)
 
 
 def _duty(
@@ -152,9 +160,9 @@ def check_discipline(
     duty_decls = [i for i in items if isinstance(i, n.DutyDecl) and i.checklist is None]
     breach_decls = [i for i in items if isinstance(i, n.BreachDecl)]
     sanction_decls = [i for i in items if isinstance(i, n.SanctionDecl)]
-    _unique(duty_decls, report)
-    breach_ids = _unique(breach_decls, report)
-    _unique(sanction_decls, report)
+    unique_citations(duty_decls, report)
+    breach_ids = unique_citations(breach_decls, report)
+    unique_citations(sanction_decls, report)
     duties = [d for d in (_duty(x, exprs, modes, report) for x in duty_decls) if d is not None]
     breaches = [b for b in (_breach(x, exprs) for x in breach_decls) if b is not None]
     if breach_decls and not duty_decls:

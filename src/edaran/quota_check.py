@@ -22,6 +22,7 @@ from edaran import ir
 from edaran import nodes as n
 from edaran import types as t
 from edaran.diagnostics import Diagnostic, Label
+from edaran.discipline_check import unique_citations
 from edaran.expressions import ExprChecker, suggest
 from edaran.limits import SCOPES, WINDOWS, Words
 from edaran.records import COST_UNITS, CostCategory, EnergyItem
@@ -355,18 +356,6 @@ def _share_in_range(amount: ir.Expr, span: Any, report: Report) -> bool:
     return True
 
 
-def _unique(decls: Sequence[Any], report: Report, seen: dict[str, Any] | None = None) -> None:
-    """E106 for a citation written twice among ``decls`` (and ``seen``)."""
-    known: dict[str, Any] = dict(seen or {})
-    for decl in decls:
-        label = decl.citation.label
-        if label in known:
-            first = known[label].span
-            labels = (Label(first, "label-declared-here"),) if first is not None else ()
-            report(Diagnostic("E106", decl.citation.span, {"ref": label}, labels=labels))
-        known.setdefault(label, decl.citation)
-
-
 def _text(expr: n.Expr) -> str:
     span = expr.span
     if span is not None and span.source is not None:
@@ -397,11 +386,11 @@ def check_quotas(
 ) -> tuple[list[ir.QuotaIR], list[ir.TargetIR], list[ir.ChecklistIR], ir.ReportIR | None]:
     """The checked quotas, targets, checklist duties and report of a file."""
     checker = _Checker(exprs, report)
-    _unique([d for d in items if isinstance(d, n.QuotaDecl)], report)
-    _unique([d for d in items if isinstance(d, n.TargetDecl)], report)
+    unique_citations([d for d in items if isinstance(d, n.QuotaDecl)], report)
+    unique_citations([d for d in items if isinstance(d, n.TargetDecl)], report)
     duties = [d for d in items if isinstance(d, n.DutyDecl)]
     contact_duties = {d.citation.label: d.citation for d in duties if d.checklist is None}
-    _unique([d for d in duties if d.checklist is not None], report, contact_duties)
+    unique_citations([d for d in duties if d.checklist is not None], report, contact_duties)
     quotas = [q for d in items if isinstance(d, n.QuotaDecl) for q in checker.quota(d)]
     targets = [x for d in items if isinstance(d, n.TargetDecl) for x in checker.target(d)]
     checklists = [

@@ -180,9 +180,16 @@ class ReportResult:
 
     def total(self, period: int | None = None, category: str | None = None) -> Decimal:
         """The province's saving: the sum of the (rounded) unit lines, in whole rupiah."""
+        return self._sum("saving", period, category)
+
+    def estimated_total(self, period: int | None = None, category: str | None = None) -> Decimal:
+        """How much of :meth:`total` is estimated from WFH days (same filters)."""
+        return self._sum("estimated", period, category)
+
+    def _sum(self, field: str, period: int | None, category: str | None) -> Decimal:
         return sum(
             (
-                line.saving
+                getattr(line, field)
                 for line in self.lines
                 if line.saving is not None
                 and (period is None or line.period.number == period)

@@ -220,16 +220,7 @@ def estimated(
     result: ReportResult, period: int | None = None, category: str | None = None
 ) -> Decimal:
     """How much of :meth:`ReportResult.total` is estimated from WFH days (same filters)."""
-    return sum(
-        (
-            line.estimated
-            for line in result.lines
-            if line.saving is not None
-            and (period is None or line.period.number == period)
-            and (category is None or line.category == category)
-        ),
-        Decimal(0),
-    )
+    return result.estimated_total(period, category)
 
 
 def _missing_text(missing: dict[str, list[str]], result: ReportResult, lang: Lang) -> str:
