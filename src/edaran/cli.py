@@ -189,9 +189,7 @@ def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
         if due is not None:
             print(render_all([due], lang))
         program = circular.program
-        print(
-            say("clean", lang, path=path, parts=clean_parts(program, lang))
-        )
+        print(say("clean", lang, path=path, parts=clean_parts(program, lang)))
     return 1 if failed else 0
 
 
