@@ -73,9 +73,7 @@ def extended_path(module: n.Module, path: str | Path | None) -> Path | None:
 def amended(module: n.Module, path: str | Path | None) -> Path | None:
     """The file an amendment (``mengubah``) amends, or None for any other file."""
     parent = _extends(_header(module))
-    if parent is None or parent.kind != "amends":
-        return None
-    return _locate(parent.values[0], path)
+    return extended_path(module, path) if parent is not None and parent.kind == "amends" else None
 
 
 def _key(item: n.Item) -> tuple[str, str] | None:
@@ -117,14 +115,14 @@ def resolve(
         ]
     parent, problems = resolve(parent, parent_path, _seen=(*_seen, parent_path))
     if extends.kind == "amends":
-        header, timing = _amendment_header(_header(parent), header, extends)
+        header, timing = _amendment_header(_header(parent), header)
         problems.extend(timing)
     merged, more = _merge(parent, module, header)
     return merged, [*problems, *more]
 
 
 def _amendment_header(
-    parent: n.Header | None, child: n.Header, amends: n.HeaderItem
+    parent: n.Header | None, child: n.Header
 ) -> tuple[n.Header, list[Diagnostic]]:
     """The amendment's header with the amended one's end date, and E147 for a date outside it.
 
