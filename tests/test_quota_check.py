@@ -506,3 +506,10 @@ def test_between_orders_quantities_of_one_unit() -> None:
     assert program is not None and diagnostics == []
     mixed = text.replace("30 liter", "30 kWh")
     assert only_problem(mixed).code == "E201"
+
+
+def test_a_report_without_estimates_uses_actual_figures_only() -> None:
+    program, diagnostics = check(parse(BASE + 'laporan butir 13 "Penghematan":\n', "uji.edaran"))
+    assert diagnostics == [] and program is not None
+    assert program.report is not None
+    assert (program.report.title, program.report.estimates) == ("Penghematan", ())

@@ -123,6 +123,24 @@ def window_of(circular: Circular, window: str, day: dt.date) -> Period:
     return Period(day.day, day, day)
 
 
+class _WindowCache:
+    """:func:`window_of` for one kind of window, computed once per day.
+
+    Many records share a day, and month arithmetic is the costly part.
+    """
+
+    def __init__(self, circular: Circular, window: str) -> None:
+        self.circular = circular
+        self.window = window
+        self.known: dict[dt.date, Period] = {}
+
+    def __call__(self, day: dt.date) -> Period:
+        span = self.known.get(day)
+        if span is None:
+            span = self.known[day] = window_of(self.circular, self.window, day)
+        return span
+
+
 def _windows(circular: Circular, window: str, first: dt.date, last: dt.date) -> list[Period]:
     found: list[Period] = []
     day = first
@@ -284,8 +302,9 @@ def _quota_lines(
     work = _Quota(circular, quota, records)
     by_window: dict[tuple[str, dt.date], list[Any]] = defaultdict(list)
     by_unit: dict[str, list[Any]] = defaultdict(list)
+    windows = _WindowCache(circular, quota.window)
     for record in work.kept:
-        span = window_of(circular, quota.window, record.tanggal)
+        span = windows(record.tanggal)
         by_window[(work.key(record), span.first)].append(record)
         by_unit[work.key(record)].append(record)
     lines = []
@@ -373,12 +392,13 @@ def _target_lines(
     tallies: dict[tuple[str, dt.date], list[int]] = defaultdict(lambda: [0, 0])
     spans: dict[dt.date, Period] = {}
     units: dict[str, Any] = {}
+    windows = _WindowCache(circular, target.window)
     for record in records:
         if not first <= record.tanggal <= last or not counts(circular, target, record):
             continue
         unit = _top(record.unit) if target.scope == "perangkat_daerah" else record.unit
         code = unit.kode
-        span = window_of(circular, target.window, record.tanggal)
+        span = windows(record.tanggal)
         spans[span.first] = span
         units[code] = unit
         tally = tallies[(code, span.first)]
