@@ -27,6 +27,7 @@ then by id (or unit code).  :func:`read_records` never raises for bad data;
 
 from __future__ import annotations
 
+import abc
 import datetime as dt
 import re
 import warnings
@@ -171,22 +172,22 @@ class _Line:
     row: Row | None = None
 
 
-class _Sheet:
+class _Sheet(abc.ABC):
     """Rows of a CSV file or an Excel sheet, and where each cell stands."""
 
     path: str
     indonesian: bool  # ";" delimiter: 1.500 is one thousand five hundred
     lines: list[_Line]
 
+    @abc.abstractmethod
     def where(
         self, line: _Line, name: str
     ) -> tuple[Span, dict[str, Any], tuple[tuple[str, Mapping[str, Any]], ...]]:
         """The span of a cell, the message arguments naming its column, and notes."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def row_span(self, line: _Line) -> Span:
         """The span of a whole row."""
-        raise NotImplementedError
 
 
 class _CsvSheet(_Sheet):
