@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from edaran.cli_common import date_argument, load_circular, read_presence, roster_or_report, say
 from edaran.diagnostics import render_all
 from edaran.messages import Lang
@@ -215,12 +217,25 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
     file has errors.
     """
     from edaran import quota_io, report_io
-    from edaran.quota import run_quotas
+    from edaran.quota import mode_days, run_quotas, window_of
     from edaran.report import savings_report
 
     program = circular.program
-    status = 0
+    start = program.header.effective_from
+    # One schedule for the checklists and the report, to the end of the
+    # evaluation period holding the last record.
+    shared: tuple[Any, list[Any]] | None = None
+    end = None
     result = None
+
+    def modes_until(last: Any) -> tuple[Any, list[Any]]:
+        nonlocal shared
+        if shared is None:
+            warnings: list[Any] = []
+            counts = mode_days(circular, roster.employees, start, last, errors=warnings)
+            shared = (counts, warnings)
+        return shared
+
     if program.quotas or program.targets or program.checklists:
         files = [(k, path.parent / name) for k, name in RUN_FILES.items()]
         present = [(k, p) for k, p in files if p.exists()]
@@ -230,6 +245,14 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
             records = read_record_files(present, roster, False, lang)
             if records is None:
                 return 1
+            days = [r.tanggal for kind in records.values() for r in kind if r.tanggal >= start]
+            last = program.header.effective_until or max(days, default=start)
+            end = window_of(circular, "periode", last).last
+            modes, warnings = (
+                modes_until(end)
+                if program.checklists and "daftar_periksa" in records
+                else (None, [])
+            )
             result = run_quotas(
                 circular,
                 roster,
@@ -237,7 +260,11 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
                 vehicles=records.get("kendaraan", []),
                 meetings=records.get("rapat", []),
                 checklists=records.get("daftar_periksa"),
+                last=last,
+                modes=modes,
             )
+            if warnings:
+                result = attrs.evolve(result, warnings=(*warnings, *result.warnings))
             target = folder / f"kuota-{path.stem}.csv"
             target.write_text(quota_io.quota_csv(result, lang), encoding="utf-8", newline="")
             print(quota_io.quota_summary(result, lang))
@@ -249,10 +276,12 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
         records = read_record_files([("biaya", costs)], roster, False, lang)
         if records is None:
             return 1
-        last = max((q.period.last for q in result.quotas), default=None) if result else None
-        report = savings_report(circular, roster, records["biaya"], last=last)
+        modes, warnings = modes_until(end) if end is not None else (None, [])
+        report = savings_report(circular, roster, records["biaya"], last=end, modes=modes)
+        if warnings:
+            report = attrs.evolve(report, warnings=(*warnings, *report.warnings))
         target = folder / f"laporan-{path.stem}.csv"
         target.write_text(report_io.report_csv(report, lang), encoding="utf-8", newline="")
         print(report_io.report_summary(report, lang))
         print(say("written-file", lang, path=target))
-    return status
+    return 0

@@ -256,7 +256,7 @@ def allowance(
     evaluate = circular.interpreter.evaluate
     if not quota.share:
         return _round(Decimal(evaluate(quota.amount, facts, day)), quota)
-    if quota.baseline is not None:
+    if baseline is None and quota.baseline is not None:
         baseline = Decimal(evaluate(quota.baseline, facts, day))
     if baseline is None:
         return None
@@ -464,6 +464,7 @@ def run_quotas(
     first: dt.date | None = None,
     last: dt.date | None = None,
     absences: Iterable[Absence] = (),
+    modes: Counter[tuple[str, dt.date, str]] | None = None,
 ) -> QuotaResult:
     """Quotas, targets and checklist findings from ``first`` to ``last``.
 
@@ -471,6 +472,9 @@ def run_quotas(
     of the current year.  Records outside the range count only as baselines.
     Checklist duties are judged only when ``checklists`` is given (an empty
     list: nothing was filed); None means there is no checklist data.
+    ``modes`` are :func:`mode_days` counts covering the range when the caller
+    already has them (the schedule is not made again; its warnings are then
+    the caller's).
     """
     program = circular.program
     header = program.header
@@ -492,9 +496,12 @@ def run_quotas(
     findings: list[ChecklistFinding] = []
     warnings: list[Diagnostic] = []
     if program.checklists and checklists is not None:
-        modes = mode_days(
-            circular, roster.employees, start, last, absences=absences, errors=warnings
-        )
+        if modes is None:
+            modes = mode_days(
+                circular, roster.employees, start, last, absences=absences, errors=warnings
+            )
+        else:
+            modes = Counter({k: n for k, n in modes.items() if start <= k[1] <= last})
         filed = {(c.unit.kode, c.tanggal): c for c in checklists}
         for duty in program.checklists:
             findings.extend(_checklist_findings(duty, modes, filed))

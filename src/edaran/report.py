@@ -89,20 +89,21 @@ class _Facts:
         last: dt.date,
         absences: Iterable[Absence],
         warnings: list[Diagnostic],
+        counts: Counter[tuple[str, dt.date, str]] | None,
     ) -> None:
         self.circular = circular
         self.top = {u.kode: top_code(u) for u in roster.units.values()}
         self.days: Counter[tuple[str, dt.date, str]] = Counter()
-        counts = mode_days(
-            circular, roster.employees, first, last, absences=absences, errors=warnings
-        )
+        self.working: dict[dt.date, int] = {}
+        if counts is None:
+            counts = mode_days(
+                circular, roster.employees, first, last, absences=absences, errors=warnings
+            )
         self.people: Counter[tuple[str, dt.date]] = Counter()
-        for (unit, day, mode), count in counts.items():
-            month = day.replace(day=1)
-            self.days[(self.top[unit], month, mode)] += count
         # Staff: the most people decided on one day of the month.
         per_day: Counter[tuple[str, dt.date]] = Counter()
-        for (unit, day, _mode), count in counts.items():
+        for (unit, day, mode), count in counts.items():
+            self.days[(self.top[unit], day.replace(day=1), mode)] += count
             per_day[(self.top[unit], day)] += count
         for (unit, day), count in per_day.items():
             key = (unit, day.replace(day=1))
@@ -110,7 +111,10 @@ class _Facts:
 
     def month(self, unit: Any, month: dt.date) -> PeriodFacts:
         end = month + relativedelta(months=1) - dt.timedelta(days=1)
-        working = sum(1 for d in self.circular.calendar.days(month, end) if d.hari_kerja)
+        working = self.working.get(month)
+        if working is None:  # the same for every unit
+            days = self.circular.calendar.days(month, end)
+            working = self.working[month] = sum(1 for d in days if d.hari_kerja)
         code = unit.kode
         return PeriodFacts(
             unit,
@@ -133,12 +137,15 @@ def savings_report(
     last: dt.date | None = None,
     periods: Sequence[int] | None = None,
     absences: Iterable[Absence] = (),
+    modes: Counter[tuple[str, dt.date, str]] | None = None,
 ) -> ReportResult:
     """The savings report over the evaluation periods from ``first`` to ``last``.
 
     Without dates: from the date in force to its end, or to the end of the
     period holding the last cost line.  ``periods`` keeps only those period
-    numbers (1 is the first evaluation period).
+    numbers (1 is the first evaluation period).  ``modes`` are
+    :func:`~edaran.quota.mode_days` counts from the first day in force to the
+    end of the last period, when the caller already has them.
     """
     program = circular.program
     header = program.header
@@ -156,7 +163,7 @@ def savings_report(
         return ReportResult(_title(circular), header.number, (), (), ())
     # Person-days from the first day in force (or the range) to the end of the last period.
     begin = max(chosen[0].first, header.effective_from or chosen[0].first)
-    facts = _Facts(circular, roster, begin, chosen[-1].last, absences, warnings)
+    facts = _Facts(circular, roster, begin, chosen[-1].last, absences, warnings, modes)
     figures: dict[tuple[str, dt.date, CostCategory], _Month] = defaultdict(_Month)
     for line in costs:
         code = top_code(line.unit)
