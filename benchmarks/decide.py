@@ -47,9 +47,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from edaran.engine import Circular
-from edaran.model import CalendarDay, Employee, PositionLevel, UnitKind
-from edaran.roster import load_roster
+from edaran.engine.circular import Circular
+from edaran.io.roster import load_roster
+from edaran.model.workforce import CalendarDay, Employee, PositionLevel, UnitKind
 
 HERE = Path(__file__).resolve().parent
 EXAMPLE = HERE.parent / "examples" / "sumsel-2026"

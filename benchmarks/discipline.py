@@ -51,11 +51,11 @@ from typing import Any
 
 import attrs
 
-from edaran.discipline import DisciplineResult, Skipped, run_discipline
-from edaran.engine import Circular
-from edaran.model import Channel, Contact, Employee
-from edaran.roster import load_roster
-from edaran.scheduler import schedule
+from edaran.discipline.engine import DisciplineResult, Skipped, run_discipline
+from edaran.engine.circular import Circular
+from edaran.io.roster import load_roster
+from edaran.model.workforce import Channel, Contact, Employee
+from edaran.scheduling.scheduler import schedule
 
 HERE = Path(__file__).resolve().parent
 EXAMPLE = HERE.parent / "examples" / "sumsel-2026"

@@ -48,11 +48,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-from edaran.engine import Circular
-from edaran.model import Unit, UnitKind
-from edaran.quota import run_quotas
-from edaran.quota_model import QuotaResult, ReportResult
-from edaran.records import (
+from edaran.engine.circular import Circular
+from edaran.io.roster import Roster, load_roster
+from edaran.model.records import (
     CostCategory,
     CostLine,
     PlanStatus,
@@ -61,8 +59,10 @@ from edaran.records import (
     VehicleKind,
     VehicleUse,
 )
-from edaran.report import savings_report
-from edaran.roster import Roster, load_roster
+from edaran.model.workforce import Unit, UnitKind
+from edaran.quota.engine import run_quotas
+from edaran.quota.model import QuotaResult, ReportResult
+from edaran.report.engine import savings_report
 
 HERE = Path(__file__).resolve().parent
 EXAMPLE = HERE.parent / "examples" / "sumsel-2026"

@@ -71,7 +71,7 @@ def scaled_staff(count: int) -> list[Any]:
     in proportion and the circular decides the copies as it decides the
     originals.
     """
-    from edaran.roster import load_roster
+    from edaran.io.roster import load_roster
 
     roster = load_roster(ROSTER)
     people = list(roster.employees)
@@ -96,8 +96,8 @@ def _maxrss_mib() -> float:
 
 def measure(path: str, count: int, first: dt.date, last: dt.date, trace: bool) -> dict[str, Any]:
     """One path in this process: its wall time and memory (run in a child)."""
-    from edaran.engine import Circular
-    from edaran.scheduler import schedule
+    from edaran.engine.circular import Circular
+    from edaran.scheduling.scheduler import schedule
 
     circular = Circular.load(RULES)
     staff = scaled_staff(count)

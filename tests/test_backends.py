@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, assume, given, settings
 
-from edaran.decision import Decision, DecisionError
-from edaran.diagnostics import EdaranError, render_all
-from edaran.engine import Circular
-from edaran.model import Employee, Unit
+from edaran.core.diagnostics import EdaranError, render_all
+from edaran.engine.circular import Circular
+from edaran.engine.decision import Decision, DecisionError
+from edaran.model.workforce import Employee, Unit
 from strategies import RuleFile, Workforce, rule_files, scenarios
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -172,7 +172,7 @@ def test_generated_scenarios_reach_every_kind_of_outcome() -> None:
 # --------------------------------------------------------------------- table
 def test_reference_circular_on_sample_workforce() -> None:
     """The reference circular, every employee of the sample roster, April-May 2026."""
-    from edaran.roster import load_roster
+    from edaran.io.roster import load_roster
 
     roster = load_roster(ROSTER)
     circular = Circular.load(REFERENCE)

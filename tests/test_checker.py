@@ -8,14 +8,14 @@ from pathlib import Path
 import attrs
 import pytest
 
-from edaran import ir
-from edaran import types as t
-from edaran.checker import MAX_DIAGNOSTICS, check, check_or_raise
-from edaran.diagnostics import Diagnostic, EdaranError
-from edaran.engine import Circular
-from edaran.model import CalendarDay, Employee, PositionLevel, Unit, UnitKind, Weekday
-from edaran.parser import parse, parse_file
-from edaran.schema import WEEKDAY, Schema
+from edaran.core import types as t
+from edaran.core.diagnostics import Diagnostic, EdaranError
+from edaran.engine.circular import Circular
+from edaran.lang import ir
+from edaran.lang.checker import MAX_DIAGNOSTICS, check, check_or_raise
+from edaran.lang.parser import parse, parse_file
+from edaran.lang.schema import WEEKDAY, Schema
+from edaran.model.workforce import CalendarDay, Employee, PositionLevel, Unit, UnitKind, Weekday
 
 REPO = Path(__file__).resolve().parents[1]
 REFERENCE = REPO / "examples/sumsel-2026/se-800.1-1230-BKD.I-2026.edaran"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from edaran.cli import main
+from edaran.cli.main import main
 from golden import check_golden
 
 REPO = Path(__file__).resolve().parents[1]

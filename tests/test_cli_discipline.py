@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from edaran.cli import main
+from edaran.cli.main import main
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "sumsel-2026"

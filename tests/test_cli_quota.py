@@ -23,7 +23,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from edaran.cli import main
+from edaran.cli.main import main
 from golden import check_golden
 
 REPO = Path(__file__).resolve().parents[1]

@@ -24,8 +24,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from edaran._values import BadValue, enum_key
-from edaran.contacts import (
+from edaran.core.diagnostics import Diagnostic, Severity, render_all
+from edaran.io.cells import BadValue, enum_key
+from edaran.io.contacts import (
     CHANNEL_WORDS,
     COLUMNS,
     merge_contacts,
@@ -33,10 +34,9 @@ from edaran.contacts import (
     read_contact_logs,
     read_contacts,
 )
-from edaran.diagnostics import Diagnostic, Severity, render_all
-from edaran.messages import Lang
-from edaran.model import Channel, Contact
-from edaran.roster import Roster, load_roster
+from edaran.io.roster import Roster, load_roster
+from edaran.messages.catalogue import Lang
+from edaran.model.workforce import Channel, Contact
 from golden import check_golden
 
 REPO = Path(__file__).resolve().parents[1]

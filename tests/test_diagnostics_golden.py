@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from edaran.checker import check
-from edaran.diagnostics import Diagnostic, EdaranError, Severity, render_all
-from edaran.messages import catalogue_keys
-from edaran.parser import parse, parse_file
-from edaran.variants import resolve
+from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, render_all
+from edaran.lang.checker import check
+from edaran.lang.parser import parse, parse_file
+from edaran.lang.variants import resolve
+from edaran.messages.catalogue import catalogue_keys
 from golden import check_golden
 
 REPO = Path(__file__).resolve().parents[1]

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from edaran import Circular, Employee, Unit
-from edaran.cli_diff import add_parser, cmd_diff
-from edaran.diff import ClauseChange, diff_clauses, diff_impact
+from edaran.cli.diff import add_parser, cmd_diff
+from edaran.variants.diff import ClauseChange, diff_clauses, diff_impact
 from golden import check_golden
 
 DATA = Path(__file__).parent / "data" / "variants"
@@ -201,7 +201,7 @@ def test_output_goes_to_a_file_as_text(tmp_path: Path) -> None:
 
 
 def test_buffer_writer_is_deterministic() -> None:
-    from edaran.cli_diff import write_diff
+    from edaran.cli.diff import write_diff
 
     parent, child = Circular.load(PARENT), Circular.load(CHILD)
     texts = []

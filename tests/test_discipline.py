@@ -26,10 +26,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from edaran.discipline import DisciplineResult, Skipped, run_discipline
-from edaran.engine import Circular
-from edaran.model import Channel, Contact, Employee, PositionLevel, Unit, UnitKind
-from edaran.scheduler import Absence, schedule
+from edaran.discipline.engine import DisciplineResult, Skipped, run_discipline
+from edaran.engine.circular import Circular
+from edaran.model.workforce import Channel, Contact, Employee, PositionLevel, Unit, UnitKind
+from edaran.scheduling.scheduler import Absence, schedule
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "examples" / "sumsel-2026" / "se-800.1-1230-BKD.I-2026.edaran"

@@ -24,9 +24,9 @@ from typing import Any
 import attrs
 import pytest
 
-from edaran.diagnostics import EdaranError
-from edaran.discipline import Breach, DisciplineResult, Sanction, Skipped, run_discipline
-from edaran.discipline_io import (
+from edaran.core.diagnostics import EdaranError
+from edaran.discipline.engine import Breach, DisciplineResult, Sanction, Skipped, run_discipline
+from edaran.discipline.writers import (
     Explainer,
     duration_text,
     person_history,
@@ -37,10 +37,10 @@ from edaran.discipline_io import (
     write_sanctions_csv,
     write_xlsx,
 )
-from edaran.engine import Circular
-from edaran.messages import Lang
-from edaran.model import Channel, Contact, Employee, Unit, UnitKind
-from edaran.scheduler import Absence
+from edaran.engine.circular import Circular
+from edaran.messages.catalogue import Lang
+from edaran.model.workforce import Channel, Contact, Employee, Unit, UnitKind
+from edaran.scheduling.scheduler import Absence
 from golden import check_golden
 
 ROOT = Path(__file__).resolve().parents[1]

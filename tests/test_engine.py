@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from edaran.decision import Decision, DecisionError, Status
-from edaran.diagnostics import EdaranError, render_all
-from edaran.engine import Circular
-from edaran.examples import run_examples
-from edaran.model import Employee, PositionLevel, Unit, UnitKind
+from edaran.core.diagnostics import EdaranError, render_all
+from edaran.engine.circular import Circular
+from edaran.engine.decision import Decision, DecisionError, Status
+from edaran.model.workforce import Employee, PositionLevel, Unit, UnitKind
+from edaran.testing.runner import run_examples
 from golden import check_golden
 
 REPO = Path(__file__).resolve().parents[1]

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from edaran.cli import main
-from edaran.roster import read_roster
+from edaran.cli.main import main
+from edaran.io.roster import read_roster
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "kota-tanjung-seruni-2026"
@@ -108,8 +108,8 @@ def test_every_example_passes() -> None:
 
 
 def test_every_rule_and_the_cap_have_an_example() -> None:
-    from edaran.engine import Circular
-    from edaran.examples import run_examples
+    from edaran.engine.circular import Circular
+    from edaran.testing.runner import run_examples
 
     circular = Circular.load(RULES)
     covered = {clause for result in run_examples(circular) for clause in result.clauses}

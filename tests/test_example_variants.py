@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from edaran.cli import main
-from edaran.diff import diff_clauses
-from edaran.engine import Circular
+from edaran.cli.main import main
+from edaran.engine.circular import Circular
+from edaran.variants.diff import diff_clauses
 
 REPO = Path(__file__).resolve().parents[1]
 TEMPLATE = REPO / "src" / "edaran" / "templates" / "nasional-2026-kabupaten-kota.edaran"

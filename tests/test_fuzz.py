@@ -26,10 +26,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 
-from edaran.checker import check
-from edaran.diagnostics import Diagnostic, EdaranError, Span
-from edaran.nodes import Module
-from edaran.parser import grammar_text, keyword_pairs, parse, parse_file
+from edaran.core.diagnostics import Diagnostic, EdaranError, Span
+from edaran.lang.checker import check
+from edaran.lang.nodes import Module
+from edaran.lang.parser import grammar_text, keyword_pairs, parse, parse_file
 
 settings.register_profile(
     "long",

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from edaran import Circular, EdaranError
-from edaran.cli import main
-from edaran.diagnostics import render_all
-from edaran.lifecycle import newer_versions, overdue
-from edaran.model import Employee, PositionLevel, Unit
+from edaran.cli.main import main
+from edaran.core.diagnostics import render_all
+from edaran.model.workforce import Employee, PositionLevel, Unit
+from edaran.variants.lifecycle import newer_versions, overdue
 from golden import check_golden
 
 REPO = Path(__file__).resolve().parents[1]

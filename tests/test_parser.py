@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from edaran import nodes as n
-from edaran.diagnostics import Diagnostic, EdaranError
-from edaran.parser import MAX_BYTES, MAX_DEPTH, grammar_text, keyword_pairs, parse, parse_file
+from edaran.core.diagnostics import Diagnostic, EdaranError
+from edaran.lang import nodes as n
+from edaran.lang.parser import MAX_BYTES, MAX_DEPTH, grammar_text, keyword_pairs, parse, parse_file
 
 HEADER = 'surat_edaran "1/2026":\n    berlaku 2026-04-01\n'
 EXPECTED_HEADER = n.Header("1/2026", (n.HeaderItem("effective", ("2026-04-01",)),))

@@ -19,12 +19,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from edaran.cli import main
-from edaran.diagnostics import Diagnostic, render_all
-from edaran.messages import Lang
-from edaran.presence import read_absences, read_transfers
-from edaran.roster import Roster, load_roster
-from edaran.scheduler import Absence, Transfer
+from edaran.cli.main import main
+from edaran.core.diagnostics import Diagnostic, render_all
+from edaran.io.presence import read_absences, read_transfers
+from edaran.io.roster import Roster, load_roster
+from edaran.messages.catalogue import Lang
+from edaran.scheduling.scheduler import Absence, Transfer
 from golden import check_golden
 
 REPO = Path(__file__).resolve().parents[1]

@@ -20,18 +20,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from edaran.engine import Circular
-from edaran.model import Employee, Unit, UnitKind
-from edaran.quota import (
-    allowance,
-    counts,
-    evaluation_periods,
-    meets,
-    run_quotas,
-    window_of,
-)
-from edaran.quota_model import Over, Period, QuotaLine, QuotaResult, TargetLine
-from edaran.records import (
+from edaran.engine.circular import Circular
+from edaran.io.roster import Roster
+from edaran.model.records import (
     EnergyChecklist,
     EnergyItem,
     Meeting,
@@ -42,7 +33,16 @@ from edaran.records import (
     VehicleKind,
     VehicleUse,
 )
-from edaran.roster import Roster
+from edaran.model.workforce import Employee, Unit, UnitKind
+from edaran.quota.engine import (
+    allowance,
+    counts,
+    evaluation_periods,
+    meets,
+    run_quotas,
+    window_of,
+)
+from edaran.quota.model import Over, Period, QuotaLine, QuotaResult, TargetLine
 
 D = Decimal
 DATA = Path(__file__).resolve().parent / "data" / "quota"

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from edaran import ir
-from edaran import types as t
-from edaran.checker import check
-from edaran.diagnostics import Diagnostic
-from edaran.engine import Circular
-from edaran.parser import parse
+from edaran.core import types as t
+from edaran.core.diagnostics import Diagnostic
+from edaran.engine.circular import Circular
+from edaran.lang import ir
+from edaran.lang.checker import check
+from edaran.lang.parser import parse
 
 HEADER = 'surat_edaran "1/2026":\n    berlaku 2026-04-01\n    evaluasi setiap 2 bulan\n\n'
 BASE = HEADER + "butir 1, bawaan:\n    moda_kerja adalah WFO\n\n"

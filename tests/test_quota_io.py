@@ -20,9 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from edaran.diagnostics import Diagnostic, EdaranError, Severity
-from edaran.messages import Lang
-from edaran.quota_io import (
+from edaran.core.diagnostics import Diagnostic, EdaranError, Severity
+from edaran.messages.catalogue import Lang
+from edaran.quota.model import ChecklistFinding, Over, Period, QuotaLine, QuotaResult, TargetLine
+from edaran.quota.writers import (
     CSV_FIELDS,
     plain,
     quota_csv,
@@ -33,7 +34,6 @@ from edaran.quota_io import (
     write_quota_csv,
     write_quota_xlsx,
 )
-from edaran.quota_model import ChecklistFinding, Over, Period, QuotaLine, QuotaResult, TargetLine
 from golden import check_golden
 
 LANGS: list[Lang] = ["id", "en"]

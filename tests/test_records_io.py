@@ -20,11 +20,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from edaran._numbers import format_indonesian, from_excel, parse_money, parse_number
-from edaran._values import BadValue
-from edaran.diagnostics import EdaranError, Severity, render_all
-from edaran.messages import Lang
-from edaran.records import (
+from edaran.core.diagnostics import EdaranError, Severity, render_all
+from edaran.io.cells import BadValue
+from edaran.io.numbers import format_indonesian, from_excel, parse_money, parse_number
+from edaran.io.records import KINDS, RecordsWarning, load_records, read_records
+from edaran.io.roster import Roster, load_roster
+from edaran.messages.catalogue import Lang
+from edaran.model.records import (
     CostCategory,
     CostLine,
     EnergyChecklist,
@@ -38,8 +40,6 @@ from edaran.records import (
     VehicleKind,
     VehicleUse,
 )
-from edaran.records_io import KINDS, RecordsWarning, load_records, read_records
-from edaran.roster import Roster, load_roster
 from golden import check_golden
 
 REPO = Path(__file__).resolve().parents[1]

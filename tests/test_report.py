@@ -27,13 +27,13 @@ import openpyxl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from edaran.engine import Circular
-from edaran.model import Employee, Unit, UnitKind
-from edaran.quota_model import Basis, Period, ReportResult, SavingLine
-from edaran.records import CostCategory, CostLine, PeriodFacts
-from edaran.report import estimate_value, months_of, savings_report
-from edaran.report_io import report_json, write_report_xlsx
-from edaran.roster import Roster
+from edaran.engine.circular import Circular
+from edaran.io.roster import Roster
+from edaran.model.records import CostCategory, CostLine, PeriodFacts
+from edaran.model.workforce import Employee, Unit, UnitKind
+from edaran.quota.model import Basis, Period, ReportResult, SavingLine
+from edaran.report.engine import estimate_value, months_of, savings_report
+from edaran.report.writers import report_json, write_report_xlsx
 
 D = Decimal
 FULL = Circular.load(Path(__file__).resolve().parent / "data" / "quota" / "lengkap.edaran")

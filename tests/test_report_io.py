@@ -24,10 +24,10 @@ from typing import Any
 
 import pytest
 
-from edaran.diagnostics import Diagnostic, EdaranError, Severity
-from edaran.messages import Lang
-from edaran.quota_model import Basis, Period, ReportResult, SavingLine
-from edaran.report_io import (
+from edaran.core.diagnostics import Diagnostic, EdaranError, Severity
+from edaran.messages.catalogue import Lang
+from edaran.quota.model import Basis, Period, ReportResult, SavingLine
+from edaran.report.writers import (
     REPORT_FIELDS,
     categories,
     report_csv,

@@ -22,8 +22,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from edaran._csvio import MAX_DIAGNOSTICS
-from edaran._values import (
+from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, render_all
+from edaran.io.cells import (
     BadValue,
     parse_bool,
     parse_date,
@@ -32,10 +32,10 @@ from edaran._values import (
     parse_int,
     parse_nip,
 )
-from edaran.diagnostics import Diagnostic, EdaranError, Severity, render_all
-from edaran.messages_data import DATA_MESSAGES
-from edaran.model import Employee, PositionLevel, Unit, UnitKind
-from edaran.roster import Roster, RosterWarning, load_roster, read_roster
+from edaran.io.roster import Roster, RosterWarning, load_roster, read_roster
+from edaran.io.table import MAX_DIAGNOSTICS
+from edaran.messages.data import DATA_MESSAGES
+from edaran.model.workforce import Employee, PositionLevel, Unit, UnitKind
 from golden import check_golden
 
 DATA = Path(__file__).resolve().parent / "data" / "roster"

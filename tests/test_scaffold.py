@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from edaran import EdaranError, load_roster, render_all
-from edaran.cli import main
-from edaran.cli_init import add_parser, cmd_init
-from edaran.scaffold import ScaffoldError, scaffold
-from edaran.variants import template_names
+from edaran.cli.init import add_parser, cmd_init
+from edaran.cli.main import main
+from edaran.lang.variants import template_names
+from edaran.variants.scaffold import ScaffoldError, scaffold
 
 
 def init(argv: list[str]) -> int:

@@ -19,9 +19,10 @@ from typing import Any
 
 import pytest
 
-from edaran.diagnostics import Diagnostic, EdaranError, Severity
-from edaran.messages import Lang, catalogue_keys
-from edaran.schedule_io import (
+from edaran.core.diagnostics import Diagnostic, EdaranError, Severity
+from edaran.messages.catalogue import Lang, catalogue_keys
+from edaran.scheduling.model import Assignment, Schedule, Why
+from edaran.scheduling.writers import (
     assignment_reason,
     require_format,
     summary_text,
@@ -30,7 +31,6 @@ from edaran.schedule_io import (
     write_json,
     write_xlsx,
 )
-from edaran.schedule_model import Assignment, Schedule, Why
 from golden import check_golden
 
 FIRST = dt.date(2026, 3, 30)  # a Monday
@@ -430,7 +430,7 @@ def test_xlsx_is_deterministic_and_text_stays_text(openpyxl: Any, tmp_path: Path
 
 
 def test_sheet_titles_are_excel_safe(openpyxl: Any) -> None:
-    from edaran._xlsx import sheet_title
+    from edaran.scheduling.xlsx import sheet_title
 
     taken: set[str] = {"ringkasan"}
     assert sheet_title("Ringkasan", taken) == "Ringkasan~2"

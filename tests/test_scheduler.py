@@ -32,14 +32,14 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from edaran.diagnostics import EdaranError, render_all
-from edaran.engine import Circular
-from edaran.messages import Lang
-from edaran.model import Employee, PositionLevel, Unit
-from edaran.roster import load_roster
-from edaran.schedule_io import assignment_reason, write_csv, write_json
-from edaran.schedule_model import Assignment, Schedule, Why
-from edaran.scheduler import ON_LEAVE, Absence, Transfer, schedule
+from edaran.core.diagnostics import EdaranError, render_all
+from edaran.engine.circular import Circular
+from edaran.io.roster import load_roster
+from edaran.messages.catalogue import Lang
+from edaran.model.workforce import Employee, PositionLevel, Unit
+from edaran.scheduling.model import Assignment, Schedule, Why
+from edaran.scheduling.scheduler import ON_LEAVE, Absence, Transfer, schedule
+from edaran.scheduling.writers import assignment_reason, write_csv, write_json
 from golden import check_golden
 from strategies import SCORES, UNIT_CODES
 from strategies import units as unit_trees

@@ -21,12 +21,12 @@ from pathlib import Path
 import pytest
 
 import edaran
-from edaran.cli import main
-from edaran.contacts import read_contacts
-from edaran.diff import diff_clauses
-from edaran.discipline import run_discipline
-from edaran.scheduler import schedule
-from edaran.variants import template_names
+from edaran.cli.main import main
+from edaran.discipline.engine import run_discipline
+from edaran.io.contacts import read_contacts
+from edaran.lang.variants import template_names
+from edaran.scheduling.scheduler import schedule
+from edaran.variants.diff import diff_clauses
 
 REPO = Path(__file__).resolve().parents[1]
 TEMPLATES = REPO / "src" / "edaran" / "templates"

@@ -89,8 +89,8 @@ def test_remove_without_extends_is_refused() -> None:
 
 
 def test_the_national_template_ships_checks_and_passes_its_examples() -> None:
-    from edaran.examples import run_examples
-    from edaran.variants import template_names
+    from edaran.lang.variants import template_names
+    from edaran.testing.runner import run_examples
 
     assert template_names() == ["nasional-2026", "nasional-2026-kabupaten-kota", "sumsel-2026"]
     text = 'surat_edaran "T":\n    memperluas "nasional-2026"\n    berlaku 2026-04-01\n'
@@ -111,7 +111,7 @@ def test_the_national_template_ships_checks_and_passes_its_examples() -> None:
 def test_the_regency_template_keeps_echelon_ii_to_iv_at_the_office() -> None:
     import datetime as dt
 
-    from edaran.model import Employee, PositionLevel, Unit
+    from edaran.model.workforce import Employee, PositionLevel, Unit
 
     regency = Circular.from_text(
         'surat_edaran "KAB":\n    memperluas "nasional-2026-kabupaten-kota"\n'

@@ -45,8 +45,8 @@ from pathlib import Path
 import attrs
 
 import edaran
-from edaran import messages
-from edaran.examples import run_examples
+from edaran.messages import catalogue as messages
+from edaran.testing.runner import run_examples
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "diagnostics.md"
@@ -186,8 +186,8 @@ def data_diagnostics(files: dict[str, str]) -> list[edaran.Diagnostic]:
     """
     from zoneinfo import ZoneInfo
 
-    from edaran.contacts import read_contacts
-    from edaran.presence import read_absences, read_transfers
+    from edaran.io.contacts import read_contacts
+    from edaran.io.presence import read_absences, read_transfers
 
     def contacts(name: str, roster: edaran.Roster) -> tuple[object, list[edaran.Diagnostic]]:
         return read_contacts(name, roster=roster, tz=ZoneInfo("Asia/Jakarta"))

@@ -13,16 +13,15 @@ date range::
     print(circular.explain(roster.employees[0], dt.date(2026, 4, 10)).render("en"))
 """
 
-from edaran.checker import check
-from edaran.decision import Decision, DecisionError, Explanation, Status
-from edaran.diagnostics import Diagnostic, EdaranError, Severity, Span, render, render_all
-from edaran.engine import Backend, Circular
-from edaran.examples import ExampleResult, run_examples
-from edaran.model import CalendarDay, Employee, PositionLevel, Unit, UnitKind, Weekday
-from edaran.parser import parse, parse_file
-from edaran.quota import run_quotas
-from edaran.quota_model import Basis, QuotaResult, ReportResult, SavingLine
-from edaran.records import (
+from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, Span, render, render_all
+from edaran.engine.circular import Backend, Circular
+from edaran.engine.decision import Decision, DecisionError, Explanation, Status
+from edaran.io.records import load_records, read_records
+from edaran.io.roster import Roster, load_roster, read_roster
+from edaran.lang.checker import check
+from edaran.lang.parser import parse, parse_file
+from edaran.lang.schema import Schema
+from edaran.model.records import (
     CostCategory,
     CostLine,
     EnergyChecklist,
@@ -36,10 +35,11 @@ from edaran.records import (
     VehicleKind,
     VehicleUse,
 )
-from edaran.records_io import load_records, read_records
-from edaran.report import savings_report
-from edaran.roster import Roster, load_roster, read_roster
-from edaran.schema import Schema
+from edaran.model.workforce import CalendarDay, Employee, PositionLevel, Unit, UnitKind, Weekday
+from edaran.quota.engine import run_quotas
+from edaran.quota.model import Basis, QuotaResult, ReportResult, SavingLine
+from edaran.report.engine import savings_report
+from edaran.testing.runner import ExampleResult, run_examples
 
 __version__ = "0.1.0.dev0"
 

@@ -2,6 +2,6 @@
 
 import sys
 
-from edaran.cli import main
+from edaran.cli.main import main
 
 sys.exit(main())

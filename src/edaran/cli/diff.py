@@ -1,0 +1,235 @@
+"""``edaran diff A B`` (alias ``beda``): the clauses that differ, and with a roster the impact."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from edaran.cli.common import date_argument, load_circular, roster_or_report
+from edaran.messages.catalogue import Lang
+from edaran.variants.diff import ClauseChange, Impact, diff_clauses, diff_impact
+
+__all__ = ["add_parser", "cmd_diff", "write_diff"]
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "head": ("Perbedaan SE {left} → SE {right}", "Differences SE {left} → SE {right}"),
+    "none": ("tidak ada butir yang berbeda", "no clause differs"),
+    "added": ("ditambah", "added"),
+    "removed": ("dihapus", "removed"),
+    "changed": ("diubah", "changed"),
+    "rule": ("aturan", "rule"),
+    "limit": ("batas", "limit"),
+    "duty": ("kewajiban", "duty"),
+    "breach": ("pelanggaran", "breach"),
+    "sanction": ("sanksi", "sanction"),
+    "quota": ("kuota", "quota"),
+    "target": ("sasaran", "target"),
+    "checklist": ("daftar periksa", "checklist"),
+    "report": ("laporan", "report"),
+    "parameter": ("parameter", "parameter"),
+    "set": ("himpunan", "set"),
+    "table": ("tabel", "table"),
+    "impact-head": (
+        "Dampak, {first} s.d. {last}: {changed} dari {total} pegawai-hari berubah moda",
+        "Impact, {first} to {last}: {changed} of {total} employee-days change mode",
+    ),
+    "unit": ("Perangkat daerah", "Unit"),
+    "change": ("Perubahan", "Change"),
+    "days": ("Pegawai-hari", "Employee-days"),
+    "total": ("Jumlah", "Total"),
+    "samples": ("Contoh pegawai terdampak", "Sample of the people affected"),
+    "undecided": (
+        "tidak dapat diputuskan: {left} pegawai-hari (kiri), {right} (kanan)",
+        "could not be decided: {left} employee-days (left), {right} (right)",
+    ),
+    "roster-needs-from": (
+        "--roster memerlukan --from (dan --to)",
+        "--roster needs --from (and --to)",
+    ),
+    "bad-range": (
+        "--to ({last}) lebih awal daripada --from ({first})",
+        "--to ({last}) is earlier than --from ({first})",
+    ),
+}
+
+
+def _say(key: str, lang: Lang, **args: object) -> str:
+    return _WORDS[key][0 if lang == "id" else 1].format(**args)
+
+
+def add_parser(sub: Any, common: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add ``diff`` (alias ``beda``) to the subcommands ``sub``."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "diff",
+        aliases=["beda"],
+        parents=[common],
+        help="bandingkan dua surat edaran / compare two circulars",
+    )
+    p.add_argument("left", type=Path, metavar="A")
+    p.add_argument("right", type=Path, metavar="B")
+    p.add_argument("--roster", type=Path, help="dampak pada daftar pegawai / impact on a roster")
+    p.add_argument("--from", dest="first", type=date_argument)
+    p.add_argument("--to", dest="last", type=date_argument)
+    p.add_argument("--format", choices=["text", "csv", "json"], default="text")
+    p.add_argument("--output", type=Path)
+    return p
+
+
+def cmd_diff(args: argparse.Namespace, lang: Lang) -> int:
+    """0 whether or not the circulars differ; 1 on an input error."""
+    first, last = getattr(args, "first", None), getattr(args, "last", None)
+    roster_path = getattr(args, "roster", None)
+    if roster_path is not None and first is None:
+        sys.stderr.write(_say("roster-needs-from", lang) + "\n")
+        return 1
+    last = last or first
+    if first is not None and last is not None and last < first:
+        sys.stderr.write(_say("bad-range", lang, first=first, last=last) + "\n")
+        return 1
+    left = load_circular(args.left, sys.stderr, lang)
+    right = load_circular(args.right, sys.stderr, lang)
+    if left is None or right is None:
+        return 1
+    impact = None
+    if roster_path is not None:
+        roster = roster_or_report(roster_path, lang)
+        if roster is None:
+            return 1
+        assert first is not None and last is not None  # checked above
+        impact = diff_impact(left, right, roster.employees, first, last, lang)
+    changes = diff_clauses(left, right)
+    names = (left.number, right.number)
+    fmt = getattr(args, "format", "text")
+    output = getattr(args, "output", None)
+    if output is not None:
+        with output.open("w", encoding="utf-8", newline="") as out:
+            write_diff(changes, impact, names, fmt, out, lang)
+    else:
+        write_diff(changes, impact, names, fmt, sys.stdout, lang)
+    return 0
+
+
+def write_diff(
+    changes: list[ClauseChange],
+    impact: Impact | None,
+    names: tuple[str, str],
+    fmt: str,
+    out: TextIO,
+    lang: Lang,
+) -> None:
+    """Write the differences as ``text`` (a terminal table), ``csv`` or ``json``."""
+    if fmt == "json":
+        json.dump(_as_json(changes, impact, names), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "csv":
+        _write_csv(changes, impact, out)
+    else:
+        out.write(_as_text(changes, impact, names, lang))
+
+
+def _as_text(
+    changes: list[ClauseChange], impact: Impact | None, names: tuple[str, str], lang: Lang
+) -> str:
+    lines = [_say("head", lang, left=names[0], right=names[1]), ""]
+    if not changes:
+        lines.append("  " + _say("none", lang))
+    for change in changes:
+        lines.append(f"{_say(change.kind, lang)} {_say(change.what, lang)} {change.key}")
+        for mark, text in (("-", change.left_text), ("+", change.right_text)):
+            if text is not None:
+                lines += [f"  {mark} {line}".rstrip() for line in text.splitlines()]
+        lines.append("")
+    if impact is not None:
+        lines += _impact_text(impact, lang)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _impact_text(impact: Impact, lang: Lang) -> list[str]:
+    lines = [
+        _say(
+            "impact-head",
+            lang,
+            first=impact.first,
+            last=impact.last,
+            changed=impact.changed,
+            total=impact.employee_days,
+        )
+    ]
+    if any(impact.undecided):
+        lines.append(_say("undecided", lang, left=impact.undecided[0], right=impact.undecided[1]))
+    head = (_say("unit", lang), _say("change", lang), _say("days", lang))
+    rows = [(unit, kind, str(n)) for unit, kind, n in impact.counts]
+    rows.append((_say("total", lang), "", str(impact.changed)))
+    widths = [max(len(r[i]) for r in (head, *rows)) for i in range(3)]
+    rule = "  ".join("-" * w for w in widths)
+
+    def row(cells: tuple[str, str, str]) -> str:
+        return f"{cells[0]:<{widths[0]}}  {cells[1]:<{widths[1]}}  {cells[2]:>{widths[2]}}"
+
+    lines += ["", row(head), rule, *(row(r) for r in rows[:-1]), rule, row(rows[-1])]
+    if impact.samples:
+        lines += ["", _say("samples", lang)]
+        for s in impact.samples:
+            lines += ["", f"{s.nip} {s.name} ({s.unit}), {s.date}: {s.left} → {s.right}"]
+            for mark, text in (("-", s.left_explanation), ("+", s.right_explanation)):
+                lines += [f"  {mark} {line}".rstrip() for line in text.splitlines()]
+    return lines
+
+
+def _as_json(
+    changes: list[ClauseChange], impact: Impact | None, names: tuple[str, str]
+) -> dict[str, object]:
+    data: dict[str, object] = {
+        "left": names[0],
+        "right": names[1],
+        "clauses": [
+            {
+                "kind": c.kind,
+                "what": c.what,
+                "key": c.key,
+                "left": c.left_text,
+                "right": c.right_text,
+            }
+            for c in changes
+        ],
+    }
+    if impact is not None:
+        data["impact"] = {
+            "from": impact.first.isoformat(),
+            "to": impact.last.isoformat(),
+            "employee_days": impact.employee_days,
+            "changed": impact.changed,
+            "undecided": {"left": impact.undecided[0], "right": impact.undecided[1]},
+            "counts": [{"unit": u, "change": k, "employee_days": n} for u, k, n in impact.counts],
+            "samples": [
+                {
+                    "nip": s.nip,
+                    "name": s.name,
+                    "unit": s.unit,
+                    "date": s.date.isoformat(),
+                    "left": s.left,
+                    "right": s.right,
+                    "left_explanation": s.left_explanation,
+                    "right_explanation": s.right_explanation,
+                }
+                for s in impact.samples
+            ],
+        }
+    return data
+
+
+def _write_csv(changes: list[ClauseChange], impact: Impact | None, out: TextIO) -> None:
+    """One table: clause rows, then impact rows (unit, change, employee-days)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["section", "kind", "what", "key", "left", "right", "employee_days"])
+    for c in changes:
+        writer.writerow(
+            ["clause", c.kind, c.what, c.key, c.left_text or "", c.right_text or "", ""]
+        )
+    if impact is not None:
+        for unit, kind, n in impact.counts:
+            writer.writerow(["impact", kind, "unit", unit, "", "", n])

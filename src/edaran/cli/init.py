@@ -1,0 +1,67 @@
+"""``edaran init`` (``mulai``): a new variant folder from a template, ready to fill."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from edaran.core.diagnostics import EdaranError, render_all
+from edaran.messages.catalogue import Lang
+from edaran.variants.scaffold import DEFAULT_TEMPLATE, scaffold
+
+__all__ = ["add_parser", "cmd_init"]
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "created": ("Dibuat:", "Created:"),
+    "next": (
+        "Berikutnya: edaran check {rules} && edaran test {rules}",
+        "Next: edaran check {rules} && edaran test {rules}",
+    ),
+}
+
+
+def _say(key: str, lang: Lang, **args: object) -> str:
+    return _WORDS[key][0 if lang == "id" else 1].format(**args)
+
+
+def add_parser(sub: Any, common: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add ``init`` (alias ``mulai``) to the subcommands ``sub``."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "init",
+        aliases=["mulai"],
+        parents=[common],
+        help="buat folder varian dari templat / scaffold a variant folder from a template",
+    )
+    p.add_argument("name", metavar="NAME", help="nama folder varian / variant folder name")
+    p.add_argument(
+        "--from",
+        dest="template",
+        default=DEFAULT_TEMPLATE,
+        metavar="TEMPLATE",
+        help=f"templat atau berkas .edaran / template name or .edaran file ({DEFAULT_TEMPLATE})",
+    )
+    p.add_argument(
+        "--dir",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="folder tempat varian dibuat / where to create it (default: .)",
+    )
+    return p
+
+
+def cmd_init(args: argparse.Namespace, lang: Lang) -> int:
+    """Write the variant folder; 0 when written, 1 when refused."""
+    target = args.dir if args.dir is not None else Path.cwd()
+    try:
+        written = scaffold(args.name, target, args.template)
+    except EdaranError as err:
+        sys.stderr.write(render_all(err.diagnostics, lang) + "\n")
+        return 1
+    print(_say("created", lang))
+    for path in written:
+        print(f"  {path}")
+    print(_say("next", lang, rules=written[0]))
+    return 0

@@ -1,0 +1,118 @@
+"""``edaran schedule``: a schedule that meets the circular's limits, published."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import difflib
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any, TextIO
+
+from edaran.cli.common import (
+    load_circular,
+    progress_bar,
+    read_presence,
+    roster_or_report,
+    say,
+    top_unit,
+)
+from edaran.core.diagnostics import Diagnostic, render_all
+from edaran.engine.circular import Circular
+from edaran.io.roster import Roster
+from edaran.messages.catalogue import Lang
+
+__all__ = ["cmd_schedule", "run_schedule"]
+
+
+def run_schedule(
+    circular: Circular,
+    roster: Roster,
+    period: tuple[dt.date, dt.date],
+    target: Path,
+    counts: Counter[tuple[str, object]],
+    lang: Lang,
+) -> int:
+    """Schedule the period, write it to ``target`` and count modes per top-level unit."""
+    from edaran.scheduling import writers as schedule_io
+    from edaran.scheduling.scheduler import schedule
+
+    print(say("step-schedule", lang))
+    with progress_bar(lang) as progress:
+        made = schedule(circular, roster.employees, *period, progress=progress)
+    if made.warnings:
+        sys.stderr.write(render_all(made.warnings, lang) + "\n")
+    top = {e.nip: top_unit(e.unit) for e in roster.employees}
+    for assignment in made:
+        counts[(top[assignment.nip], assignment.mode)] += 1
+    with target.open("w", encoding="utf-8", newline="") as out:
+        return schedule_io.write_csv(made, out, lang)
+
+
+def _unknown_table_units(circular: Circular, roster: Roster) -> list[Diagnostic]:
+    """E121 for a per-unit table row naming a unit the roster does not have."""
+    found = []
+    for name, (_, spans) in circular.program.tables.items():
+        for code, span in spans.items():
+            if code not in roster.units:
+                hints = tuple(difflib.get_close_matches(code, list(roster.units), n=3))
+                found.append(
+                    Diagnostic("E121", span, {"code": code, "table": name}, suggestions=hints)
+                )
+    return found
+
+
+def cmd_schedule(args: argparse.Namespace, lang: Lang) -> int:
+    from edaran.scheduling import writers as schedule_io
+    from edaran.scheduling.scheduler import schedule
+
+    if args.last < args.first:
+        sys.stderr.write(say("bad-range", lang, first=args.first, last=args.last) + "\n")
+        return 2
+    schedule_io.require_format(args.format)
+    circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
+    roster = roster_or_report(args.roster, lang) if circular else None
+    if circular is None or roster is None:
+        return 1
+    unknown = _unknown_table_units(circular, roster)
+    if unknown:
+        sys.stderr.write(render_all(unknown, lang) + "\n")
+        return 1
+    presence = read_presence(args, roster, lang)
+    if presence is None:
+        return 1
+    absences, transfers = presence
+    with progress_bar(lang) as progress:
+        made = schedule(
+            circular,
+            roster.employees,
+            args.first,
+            args.last,
+            absences=absences,
+            transfers=transfers,
+            progress=progress,
+        )
+    if made.warnings:
+        sys.stderr.write(render_all(made.warnings, lang) + "\n")
+    if args.format == "xlsx":
+        schedule_io.write_xlsx(made, args.output or Path("jadwal.xlsx"), lang)
+    elif args.format == "ics":
+        schedule_io.write_ics(made, args.output or Path("jadwal-ics"), args.per, lang)
+    elif args.output:
+        with args.output.open("w", encoding="utf-8", newline="") as out:
+            _write_schedule(made, args.format, out, lang)
+    else:
+        _write_schedule(made, args.format, sys.stdout, lang)
+    sys.stdout.flush()  # the schedule first, then the summary, even in one pipe
+    sys.stderr.write(schedule_io.summary_text(made, lang) + "\n")
+    return 1 if any(d.is_error for d in made.warnings) else 0
+
+
+def _write_schedule(made: Any, fmt: str, out: TextIO, lang: Lang) -> None:
+    from edaran.scheduling import writers as schedule_io
+
+    if fmt == "json":
+        schedule_io.write_json(made, out, lang)
+    else:
+        schedule_io.write_csv(made, out, lang)

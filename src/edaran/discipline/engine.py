@@ -1,0 +1,324 @@
+"""The discipline engine: a contact log into breaches and sanctions (butir 10.b-d).
+
+1. A contact counts when a duty (``kewajiban``) holds for the person at the
+   moment it was sent: their work mode that day (the rules' decision, or the
+   schedule's when the circular has caps) is one of the duty's modes, the
+   time (in the circular's zone) is within its hours, and they are not on
+   leave.  Other contacts are set aside, with the reason counted.
+2. Each counted contact is tested against every breach (``pelanggaran``): a
+   condition over the contact, the employee, the unit and the day.
+3. Each sanction (``sanksi``), in file order, counts breaches (or earlier
+   sanctions) of the kinds it names, per person and per window (day, ISO
+   week, month, evaluation period), in time order: every N-th gives one
+   sanction, which lists the N events behind it.
+
+Everything is sorted, so the same log gives the same result, and a log fed
+in two parts (merged by contact id) gives what the whole log gives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from edaran.core.diagnostics import Diagnostic
+from edaran.engine.circular import Circular
+from edaran.engine.decision import DecisionError
+from edaran.lang import ir
+from edaran.lang.checks.discipline import TIMEZONES
+from edaran.model.calendar import evaluation_period
+from edaran.model.workforce import Contact
+from edaran.scheduling.scheduler import Absence, schedule
+
+__all__ = ["Breach", "DisciplineResult", "Sanction", "Skipped", "run_discipline"]
+
+
+class Skipped:
+    """Why a contact did not count (keys of ``DisciplineResult.skipped``)."""
+
+    UNKNOWN_NIP = "unknown-nip"
+    OUTSIDE_RANGE = "outside-range"
+    NOT_ON_DUTY = "not-on-duty"  #: not a duty's mode that day (WFO, a holiday, ...)
+    OUTSIDE_HOURS = "outside-hours"
+    ON_LEAVE = "on-leave"
+    UNDECIDED = "undecided"  #: the person's mode could not be decided (an error)
+
+
+@attrs.frozen
+class Breach:
+    """One contact that breaks a rule (``rule`` is the breach's id)."""
+
+    id: str
+    rule: str
+    clause: str
+    title: str | None
+    nip: str
+    unit: str
+    date: dt.date
+    at: dt.datetime
+    contact: str
+
+
+@attrs.frozen
+class Sanction:
+    """One step of the ladder for one person, with the events behind it."""
+
+    id: str
+    rule: str
+    clause: str
+    title: str | None
+    nip: str
+    unit: str
+    window: str
+    date: dt.date
+    at: dt.datetime
+    behind: tuple[str, ...]
+
+
+@attrs.frozen
+class DisciplineResult:
+    """Breaches and sanctions, the counts of contacts set aside by reason, and warnings."""
+
+    breaches: tuple[Breach, ...]
+    sanctions: tuple[Sanction, ...]
+    counted: int
+    skipped: dict[str, int]
+    warnings: tuple[Diagnostic, ...] = ()
+
+
+def _period(circular: Circular, day: dt.date) -> tuple[int, dt.date, dt.date]:
+    header = circular.program.header
+    start = header.period_start or day
+    index, first, last = evaluation_period(start, header.evaluation_months or 1, day)
+    return index + 1, first, last
+
+
+def _window(circular: Circular, window: str, day: dt.date) -> str:
+    if window == "hari":
+        return day.isoformat()
+    if window == "minggu":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    if window == "bulan":
+        return f"{day.year}-{day.month:02d}"
+    number, first, last = _period(circular, day)
+    return f"periode {number} ({first.isoformat()}..{last.isoformat()})"
+
+
+class _Modes:
+    """The work mode of a person on a day: the schedule's if there are caps, else the rules'."""
+
+    def __init__(
+        self,
+        circular: Circular,
+        employees: Sequence[Any],
+        days: set[dt.date],
+        absences: Sequence[Absence],
+        use_schedule: bool,
+    ) -> None:
+        self.circular = circular
+        self.known: dict[tuple[str, dt.date], str | None] = {}
+        self.errors: dict[str, Diagnostic] = {}
+        if use_schedule and circular.program.limits and days:
+            # From the start of the evaluation period: the rotation counts from
+            # there, so a day's modes do not depend on which earlier days the
+            # log happens to hold.
+            start = min(_period(circular, min(days))[1], min(days))
+            made = schedule(circular, employees, start, max(days), absences=absences)
+            for a in made:
+                if a.date in days:
+                    self.known[(a.nip, a.date)] = a.mode
+            self.errors.update({f"{d.code}{d.args}": d for d in made.warnings})
+            self.scheduled = True
+        else:
+            self.scheduled = False
+
+    def mode(self, employee: Any, day: dt.date) -> str | None:
+        key = (employee.nip, day)
+        if key not in self.known:
+            if self.scheduled:
+                return None
+            try:
+                self.known[key] = str(self.circular.decide(employee, day).value)
+            except DecisionError as err:
+                first = err.diagnostics[0]
+                self.errors.setdefault(
+                    f"{first.code}{first.args.get('first')}{first.args.get('second')}", first
+                )
+                self.known[key] = None
+        return self.known[key]
+
+
+def _one_per_id(contacts: Iterable[Contact]) -> list[Contact]:
+    """One contact per id, chosen by content, not by order.
+
+    Two different contacts under one id are an error of the log (the loader
+    reports D045); whichever order they come in, the same one is kept here.
+    """
+    chosen: dict[str, tuple[tuple[object, ...], Contact]] = {}
+    for contact in contacts:
+        key = (
+            contact.dikirim.timestamp(),
+            contact.dijawab.timestamp() if contact.dijawab else -1.0,
+            contact.alasan or "",
+            contact.pengirim,
+            contact.saluran.value,
+            contact.nip,
+        )
+        if contact.id not in chosen or key < chosen[contact.id][0]:
+            chosen[contact.id] = (key, contact)
+    return [contact for _, contact in chosen.values()]
+
+
+def _counted(duties: Sequence[ir.DutyIR], mode: str, at: dt.datetime) -> str | None:
+    """None if a duty covers the contact, else why not."""
+    on_duty = [d for d in duties if mode in d.modes]
+    if not on_duty:
+        return Skipped.NOT_ON_DUTY
+    time = at.time()
+    if any(d.hours is None or d.hours[0] <= time < d.hours[1] for d in on_duty):
+        return None
+    return Skipped.OUTSIDE_HOURS
+
+
+def run_discipline(
+    circular: Circular,
+    employees: Sequence[Any],
+    contacts: Iterable[Contact],
+    *,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+    absences: Sequence[Absence] = (),
+    use_schedule: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> DisciplineResult:
+    """Breaches and sanctions from a contact log (see the module docstring).
+
+    ``use_schedule=False`` takes each person's mode from the rules alone, even
+    when the circular has caps: a ``contoh`` describes one employee, and a
+    schedule needs their whole unit.  ``progress(done, total)`` is called
+    every few thousand contacts (a progress bar on long logs).
+    """
+    program = circular.program
+    zone = zoneinfo.ZoneInfo(TIMEZONES.get(program.header.timezone, "Asia/Jakarta"))
+    people = {e.nip: e for e in employees}
+    log = sorted(_one_per_id(contacts), key=lambda c: (c.dikirim.timestamp(), c.id))
+    local = [(c, c.dikirim.astimezone(zone)) for c in log]
+    days = {
+        at.date()
+        for _, at in local
+        if (first is None or at.date() >= first) and (last is None or at.date() <= last)
+    }
+    modes = _Modes(circular, employees, days, absences, use_schedule)
+    leave = defaultdict(list)
+    for absence in absences:
+        leave[absence.nip].append(absence)
+    skipped: Counter[str] = Counter()
+    breaches: list[Breach] = []
+    counted = 0
+    for index, (contact, at) in enumerate(local):
+        if progress is not None and index % 5000 == 0:
+            progress(index, len(local))
+        day = at.date()
+        employee = people.get(contact.nip)
+        reason = _why_not(circular, employee, day, at, first, last, leave, modes)
+        if reason is not None:
+            skipped[reason] += 1
+            continue
+        counted += 1
+        version = circular.in_force(day)  # an amendment may change the breaches
+        facts = {"pegawai": employee, "kalender": version.calendar.day(day), "kontak": contact}
+        for rule in version.program.breaches:
+            holds = (
+                rule.condition is None
+                or version.interpreter.evaluate(rule.condition, facts, day) is True
+            )
+            if holds:
+                unit = employee.unit.kode  # type: ignore[union-attr]  # known by _why_not
+                breaches.append(
+                    Breach(
+                        f"{rule.id}:{contact.id}",
+                        rule.id,
+                        rule.clause,
+                        rule.title,
+                        contact.nip,
+                        unit,
+                        day,
+                        at,
+                        contact.id,
+                    )
+                )
+    sanctions = _ladder(circular, breaches, people)
+    return DisciplineResult(
+        tuple(breaches),
+        tuple(sanctions),
+        counted,
+        dict(sorted(skipped.items())),
+        tuple(modes.errors.values()),
+    )
+
+
+def _why_not(
+    circular: Circular,
+    employee: Any,
+    day: dt.date,
+    at: dt.datetime,
+    first: dt.date | None,
+    last: dt.date | None,
+    leave: dict[str, list[Absence]],
+    modes: _Modes,
+) -> str | None:
+    if employee is None:
+        return Skipped.UNKNOWN_NIP
+    if (first is not None and day < first) or (last is not None and day > last):
+        return Skipped.OUTSIDE_RANGE
+    start, end = getattr(employee, "mulai_tugas", None), getattr(employee, "selesai_tugas", None)
+    if (start is not None and day < start) or (end is not None and day > end):
+        return Skipped.NOT_ON_DUTY  # not in post that day: no duty to be reachable
+    if any(a.first <= day <= a.last for a in leave.get(employee.nip, ())):
+        return Skipped.ON_LEAVE
+    mode = modes.mode(employee, day)
+    if mode is None:
+        return Skipped.UNDECIDED
+    return _counted(circular.in_force(day).program.duties, mode, at)
+
+
+def _ladder(circular: Circular, breaches: list[Breach], people: dict[str, Any]) -> list[Sanction]:
+    events: dict[str, list[tuple[dt.datetime, str, str, dt.date]]] = defaultdict(list)
+    for b in breaches:
+        events[b.rule].append((b.at, b.id, b.nip, b.date))
+    sanctions: list[Sanction] = []
+    for step in circular.program.sanctions:
+        pool = sorted(e for kind in step.of for e in events[kind])
+        groups: dict[tuple[str, str], list[tuple[dt.datetime, str, str, dt.date]]] = defaultdict(
+            list
+        )
+        for event in pool:
+            _, _, nip, day = event
+            groups[(nip, _window(circular, step.window, day))].append(event)
+        for (nip, window), items in sorted(groups.items()):
+            for k in range(step.every, len(items) + 1, step.every):
+                chunk = items[k - step.every : k]
+                at, _, _, day = chunk[-1]
+                sid = f"{step.id}:{nip}:{window}:{k // step.every}"
+                unit = people[nip].unit.kode
+                sanction = Sanction(
+                    sid,
+                    step.id,
+                    step.clause,
+                    step.title,
+                    nip,
+                    unit,
+                    window,
+                    day,
+                    at,
+                    tuple(e[1] for e in chunk),
+                )
+                sanctions.append(sanction)
+                events[step.id].append((at, sid, nip, day))
+    return sorted(sanctions, key=lambda s: (s.at, s.id))

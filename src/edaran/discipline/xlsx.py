@@ -1,0 +1,292 @@
+"""The discipline workbook (butir 10.b-d): a summary sheet, then a sheet per unit.
+
+Imported only by :func:`edaran.discipline_io.write_xlsx`, after it has checked
+that openpyxl is installed.  The bytes are the same between runs: the
+document dates come from the data and the zip entries are normalised as in
+``_xlsx.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Mapping
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.xml.functions import tostring
+
+from edaran.discipline.engine import Breach, DisciplineResult, Sanction
+from edaran.discipline.writers import (
+    Explainer,
+    UnitCounts,
+    breach_kinds,
+    date_span,
+    sanction_steps,
+    skipped_items,
+    skipped_reason,
+    unit_counts,
+)
+from edaran.messages.catalogue import Lang
+from edaran.scheduling.xlsx import Cells, _normalise_zip, column_widths, sheet_title
+
+__all__ = ["build_workbook"]
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "summary-sheet": ("Ringkasan", "Summary"),
+    "summary-title": (
+        "Disiplin hari WFH: pelanggaran dan sanksi per unit{dates}",
+        "Discipline on WFH days: breaches and sanctions per unit{dates}",
+    ),
+    "dates": (", {first} s.d. {last}", ", {first} to {last}"),
+    "unit-title": ("Sanksi disiplin {unit}{dates}", "Disciplinary sanctions, {unit}{dates}"),
+    "code": ("Kode unit", "Unit code"),
+    "unit-name": ("Nama unit", "Unit name"),
+    "in-breach": ("Pegawai melanggar", "Staff in breach"),
+    "sanctioned": ("Pegawai disanksi", "Staff sanctioned"),
+    "breach-col": ("Pelanggaran {rule}", "Breaches {rule}"),
+    "sanction-col": ("Sanksi {rule}", "Sanctions {rule}"),
+    "breaches-total": ("Jumlah pelanggaran", "Total breaches"),
+    "sanctions-total": ("Jumlah sanksi", "Total sanctions"),
+    "total": ("Jumlah", "Total"),
+    "contacts": ("Kontak", "Contacts"),
+    "counted": ("dihitung", "counted"),
+    "legend": ("Keterangan", "Legend"),
+    "breach": ("pelanggaran", "breach"),
+    "sanction": ("sanksi", "sanction"),
+    "warnings": ("Peringatan", "Warnings"),
+    "no-warnings": ("Tidak ada peringatan.", "No warnings."),
+    "nip": ("NIP", "NIP"),
+    "name": ("Nama", "Name"),
+    "date": ("Tanggal", "Date"),
+    "time": ("Pukul", "Time"),
+    "what": ("Sanksi / dasarnya", "Sanction / behind it"),
+    "clause": ("Klausul", "Clause"),
+    "title": ("Judul", "Title"),
+    "window": ("Jendela", "Window"),
+    "contact-ids": ("Kontak", "Contacts"),
+    "reason": ("Alasan", "Reason"),
+    "open-breaches": (
+        "Pelanggaran yang belum berbuah sanksi",
+        "Breaches that have not (yet) led to a sanction",
+    ),
+    "no-open": ("Tidak ada.", "None."),
+    "unit-legend": (
+        "Baris berwarna: sanksi; baris di bawahnya: pelanggaran atau sanksi yang menjadi dasarnya.",
+        "Shaded rows: sanctions; the rows below each: the breaches or sanctions behind it.",
+    ),
+}
+
+_HEAD_FILL = "305496"
+_SANCTION_FILL = "FCE4D6"
+_GREY = "808080"
+_StyleSpec = tuple[Font | None, str | None, Alignment | None, str | None]
+_WRAP = Alignment(vertical="top", wrap_text=True)
+_STYLES: dict[str, _StyleSpec] = {
+    "title": (Font(bold=True, size=13), None, None, None),
+    "bold": (Font(bold=True), None, None, None),
+    "note": (Font(italic=True, color=_GREY), None, None, None),
+    "head": (
+        Font(bold=True, color="FFFFFF"),
+        _HEAD_FILL,
+        Alignment(horizontal="center", vertical="center", wrap_text=True),
+        None,
+    ),
+    "nip": (None, None, None, "@"),
+    "date": (None, None, None, "yyyy-mm-dd"),
+    "figure": (None, None, Alignment(horizontal="center"), None),
+    "figure-bold": (Font(bold=True), None, Alignment(horizontal="center"), None),
+    "s": (Font(bold=True), _SANCTION_FILL, None, None),
+    "s-nip": (Font(bold=True), _SANCTION_FILL, None, "@"),
+    "s-date": (Font(bold=True), _SANCTION_FILL, None, "yyyy-mm-dd"),
+    "s-wrap": (Font(bold=True), _SANCTION_FILL, _WRAP, None),
+    "sub": (Font(color=_GREY), None, None, None),
+    "sub-nip": (Font(color=_GREY), None, None, "@"),
+    "wrap": (None, None, _WRAP, None),
+}
+
+
+def _w(key: str, lang: Lang, **args: object) -> str:
+    text = _WORDS[key][0 if lang == "id" else 1]
+    return text.format(**args) if args else text
+
+
+def build_workbook(
+    result: DisciplineResult,
+    explain: Explainer,
+    names: Mapping[str, str],
+    units: Mapping[str, str],
+    lang: Lang,
+) -> bytes:
+    """The workbook's bytes: a summary sheet, then a sheet per unit with a breach or sanction."""
+    wb = Workbook(write_only=True)
+    span = date_span(result)
+    stamp = dt.datetime.combine(span[0] if span else dt.date(2000, 1, 1), dt.time())
+    dates = _w("dates", lang, first=span[0], last=span[1]) if span else ""
+    wb.properties.creator = "edaran"
+    wb.properties.title = _w("summary-title", lang, dates=dates)
+    wb.properties.created = stamp
+    wb.properties.modified = stamp
+    cells = Cells(_STYLES)
+    taken: set[str] = set()
+    rows = unit_counts(result)
+    summary = wb.create_sheet(sheet_title(_w("summary-sheet", lang), taken))
+    _write_summary(summary, cells, result, rows, units, dates, lang)
+    for r in rows:
+        ws = wb.create_sheet(sheet_title(r.code, taken))
+        _write_unit(ws, cells, result, explain, r.code, names, units, dates, lang)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    wb.properties.modified = stamp
+    return _normalise_zip(buffer.getvalue(), tostring(wb.properties.to_tree()), stamp)
+
+
+def _write_summary(
+    ws: WriteOnlyWorksheet,
+    c: Cells,
+    result: DisciplineResult,
+    rows: list[UnitCounts],
+    units: Mapping[str, str],
+    dates: str,
+    lang: Lang,
+) -> None:
+    kinds, steps = breach_kinds(result), sanction_steps(result)
+    heads = [_w("code", lang), _w("unit-name", lang), _w("in-breach", lang), _w("sanctioned", lang)]
+    heads += [_w("breach-col", lang, rule=k) for k in kinds] + [_w("breaches-total", lang)]
+    heads += [_w("sanction-col", lang, rule=s) for s in steps] + [_w("sanctions-total", lang)]
+    name_width = max([len(heads[1]), *(len(units.get(r.code, "")) for r in rows)]) + 2
+    figures = len(heads) - 2
+    column_widths(ws, [18, min(name_width, 50), *([14] * figures)])
+    ws.freeze_panes = "C3"
+    ws.append([c.text(ws, _w("summary-title", lang, dates=dates), "title")])
+    ws.append([c.text(ws, h, "head") for h in heads])
+    for r in rows:
+        values: list[int] = [len(r.people), len(r.sanctioned)]
+        values += [r.breaches[k] for k in kinds] + [sum(r.breaches.values())]
+        values += [r.sanctions[s] for s in steps] + [sum(r.sanctions.values())]
+        ws.append(
+            [
+                c.text(ws, r.code, "bold"),
+                c.text(ws, units.get(r.code, "")),
+                *(c.value(ws, v, "figure") for v in values),
+            ]
+        )
+    totals: list[int] = [sum(len(r.people) for r in rows), sum(len(r.sanctioned) for r in rows)]
+    totals += [sum(r.breaches[k] for r in rows) for k in kinds] + [len(result.breaches)]
+    totals += [sum(r.sanctions[s] for r in rows) for s in steps] + [len(result.sanctions)]
+    ws.append(
+        [
+            c.text(ws, _w("total", lang), "bold"),
+            None,
+            *(c.value(ws, v, "figure-bold") for v in totals),
+        ]
+    )
+    ws.append([])
+    ws.append([c.text(ws, _w("contacts", lang), "bold")])
+    ws.append([c.text(ws, _w("counted", lang)), None, c.value(ws, result.counted, "figure")])
+    for reason, count in skipped_items(result):
+        ws.append(
+            [
+                c.text(ws, reason),
+                c.text(ws, skipped_reason(reason, lang)),
+                c.value(ws, count, "figure"),
+            ]
+        )
+    ws.append([])
+    ws.append([c.text(ws, _w("legend", lang), "bold")])
+    titles: dict[str, tuple[str, str | None]] = {}
+    for b in result.breaches:
+        titles.setdefault(b.rule, (_w("breach", lang), b.title))
+    for s in result.sanctions:
+        titles.setdefault(s.rule, (_w("sanction", lang), s.title))
+    for rule in [*kinds, *steps]:
+        kind, title = titles[rule]
+        ws.append([c.text(ws, rule), c.text(ws, kind), c.text(ws, title or "")])
+    ws.append([])
+    ws.append([c.text(ws, _w("warnings", lang), "bold")])
+    if not result.warnings:
+        ws.append([c.text(ws, _w("no-warnings", lang), "note")])
+    for d in result.warnings:
+        ws.append([c.text(ws, d.code), c.text(ws, d.message(lang))])
+
+
+def _write_unit(
+    ws: WriteOnlyWorksheet,
+    c: Cells,
+    result: DisciplineResult,
+    explain: Explainer,
+    code: str,
+    names: Mapping[str, str],
+    units: Mapping[str, str],
+    dates: str,
+    lang: Lang,
+) -> None:
+    heads = [_w(k, lang) for k in ("nip", "name", "date", "time", "what", "clause", "title")]
+    heads += [_w(k, lang) for k in ("window", "contact-ids", "reason")]
+    column_widths(ws, [21, 28, 12, 10, 26, 12, 40, 30, 24, 90])
+    ws.freeze_panes = "C3"
+    ws.print_title_rows = "1:2"
+    ws.page_setup.orientation = "landscape"  # type: ignore[attr-defined]  # see _xlsx._widths
+    unit = f"{code} — {units[code]}" if units.get(code) else code
+    ws.append([c.text(ws, _w("unit-title", lang, unit=unit, dates=dates), "title")])
+    ws.append([c.text(ws, h, "head") for h in heads])
+    mine = sorted(
+        (s for s in result.sanctions if s.unit == code), key=lambda s: (s.nip, *explain.order(s))
+    )
+    for s in mine:
+        ws.append(
+            [
+                c.text(ws, s.nip, "s-nip"),
+                c.text(ws, names.get(s.nip, ""), "s"),
+                c.value(ws, s.date, "s-date"),
+                c.text(ws, s.at.strftime("%H:%M:%S"), "s"),
+                c.text(ws, s.rule, "s"),
+                c.text(ws, s.clause, "s"),
+                c.text(ws, s.title or "", "s-wrap"),
+                c.text(ws, s.window, "s"),
+                c.text(ws, ", ".join(explain.contacts_of(s.id)), "s"),
+                c.text(ws, explain.sanction_reason(s), "s"),
+            ]
+        )
+        for event in s.behind:
+            below = explain.breaches.get(event) or explain.sanctions.get(event)
+            if below is not None:
+                ws.append(_event_row(ws, c, explain, below, names, "sub"))
+    open_breaches = [
+        b for b in result.breaches if b.unit == code and not explain.counted_by.get(b.id)
+    ]
+    ws.append([])
+    ws.append([c.text(ws, _w("open-breaches", lang), "bold")])
+    if not open_breaches:
+        ws.append([c.text(ws, _w("no-open", lang), "note")])
+    for b in sorted(open_breaches, key=lambda b: (b.nip, *explain.order(b))):
+        ws.append(_event_row(ws, c, explain, b, names, ""))
+    ws.append([])
+    ws.append([c.text(ws, _w("unit-legend", lang), "note")])
+
+
+def _event_row(
+    ws: WriteOnlyWorksheet,
+    c: Cells,
+    explain: Explainer,
+    e: Breach | Sanction,
+    names: Mapping[str, str],
+    style: str,
+) -> list[Cell]:
+    """A breach (or a sanction counted by an escalation) on the rows of a unit sheet."""
+    sub = style == "sub"
+    window = e.window if isinstance(e, Sanction) else ""
+    return [
+        c.text(ws, e.nip, "sub-nip" if sub else "nip"),
+        c.text(ws, names.get(e.nip, ""), style),
+        c.value(ws, e.date, "date"),
+        c.text(ws, e.at.strftime("%H:%M:%S"), style),
+        c.text(ws, ("↳ " if sub else "") + e.rule, style),
+        c.text(ws, e.clause, style),
+        c.text(ws, e.title or "", style),
+        c.text(ws, window, style),
+        c.text(ws, ", ".join(explain.contacts_of(e.id)), style),
+        c.text(ws, explain.reason(e), style),
+    ]

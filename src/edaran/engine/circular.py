@@ -1,0 +1,285 @@
+"""The decision engine: a loaded circular deciding employees on days.
+
+:class:`Circular` ties a checked program to its calendar and a backend.  The
+calendar and the dates in force are decided here, before any rule runs, so
+every backend sees only working days inside the circular's force.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+
+from edaran.core import types as t
+from edaran.core.diagnostics import Diagnostic, EdaranError, Severity
+from edaran.engine.compiler import CompiledProgram
+from edaran.engine.decision import Decision, DecisionError, Explanation, Status, one_line_reason
+from edaran.engine.interpreter import Interpreter
+from edaran.lang import ir
+from edaran.lang.checker import STATUS_NOT_IN_FORCE, STATUS_OFF, WORK_MODE, check
+from edaran.lang.parser import parse, parse_file
+from edaran.lang.schema import Schema
+from edaran.lang.variants import amended, resolve
+from edaran.messages.catalogue import Localized
+from edaran.model.calendar import WorkCalendar
+
+__all__ = ["Backend", "Circular"]
+
+Backend = Literal["compiled", "interpreter"]
+
+
+class Circular:
+    """A checked circular, ready to decide.
+
+    Build one with :meth:`load` (a path) or :meth:`from_text`; ``warnings``
+    holds what the checker found that does not stop it.
+
+    A circular that amends another (``mengubah``) keeps that one as
+    ``previous``: a day before the amendment takes effect is decided by the
+    version in force then (:meth:`in_force`).
+    """
+
+    def __init__(
+        self,
+        program: ir.Program,
+        warnings: list[Diagnostic],
+        schema: Schema,
+        backend: Backend = "compiled",
+    ) -> None:
+        self.program = program
+        self.warnings = warnings
+        self.schema = schema
+        self.backend = backend
+        self.calendar = WorkCalendar(program.holidays, program.workweek, schema.day_cls)
+        self.interpreter = Interpreter(program)
+        self.compiled = CompiledProgram(program, self._interpret_error)
+        self._titles = {r.id: r.title for r in program.rules}
+        self._rules = {name: program.rules_for(name) for name in program.outputs}
+        self._params: dict[dt.date, dict[str, object]] = {}
+        #: the version this one amends, in force before this one's start
+        self.previous: Circular | None = None
+        #: the rule file this circular was loaded from (None from text)
+        self.path: Path | None = None
+
+    # ----------------------------------------------------------- loading
+    @classmethod
+    def load(
+        cls,
+        path: str | Path,
+        *,
+        schema: Schema | None = None,
+        backend: Backend = "compiled",
+        static_conflicts: bool = True,
+    ) -> Circular:
+        """Parse and check a rule file; raises :class:`EdaranError` with every problem."""
+        return cls._build(parse_file(path), schema, backend, static_conflicts, path)
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        name: str = "<teks>",
+        *,
+        schema: Schema | None = None,
+        backend: Backend = "compiled",
+        static_conflicts: bool = True,
+    ) -> Circular:
+        """Like :meth:`load`, from text."""
+        return cls._build(parse(text, name), schema, backend, static_conflicts, None)
+
+    @classmethod
+    def _build(
+        cls,
+        module: Any,
+        schema: Schema | None,
+        backend: Backend,
+        static_conflicts: bool,
+        path: str | Path | None,
+    ) -> Circular:
+        schema = schema or Schema()
+        parent_path = amended(module, path)
+        module, merging = resolve(module, path)
+        if any(d.is_error for d in merging):
+            raise EdaranError(merging)
+        program, diagnostics = check(module, schema, static_conflicts=static_conflicts)
+        if program is None or any(d.severity is Severity.ERROR for d in diagnostics):
+            raise EdaranError(diagnostics)
+        previous = None
+        if parent_path is not None:
+            previous = cls.load(
+                parent_path, schema=schema, backend=backend, static_conflicts=static_conflicts
+            )
+            # Evaluation periods go on counting from the first version's start.
+            header = attrs.evolve(program.header, periods_from=previous.program.header.period_start)
+            program = attrs.evolve(program, header=header)
+        circular = cls(program, diagnostics, schema, backend)
+        circular.previous = previous
+        circular.path = Path(path) if path is not None else None
+        return circular
+
+    # ---------------------------------------------------------- versions
+    def in_force(self, date: dt.date) -> Circular:
+        """The version in force on ``date``: this one, or one it amends when ``date`` is earlier.
+
+        On a day before every version, the first one (which says the circular
+        is not in force yet).
+        """
+        version = self
+        while version.previous is not None:
+            start = version.program.header.effective_from
+            if start is not None and date >= start:
+                break
+            version = version.previous
+        return version
+
+    def versions(self) -> list[Circular]:
+        """Every version, the first one first and this one last."""
+        chain = [self]
+        while chain[-1].previous is not None:
+            chain.append(chain[-1].previous)
+        return chain[::-1]
+
+    # ---------------------------------------------------------- deciding
+    @property
+    def number(self) -> str:
+        """The circular's number, as its header gives it."""
+        return self.program.header.number
+
+    def _outside(self, employee: Any, day: Any, output: str) -> Decision | None:
+        header = self.program.header
+        date = day.tanggal
+        start, end = header.effective_from, header.effective_until
+        if (start and date < start) or (end and date > end):
+            # Dates only: the words around them come from the reader's language.
+            note = (start.isoformat() if start else "") + ".." + (end.isoformat() if end else "")
+            return Decision(
+                employee.nip, date, output, STATUS_NOT_IN_FORCE, Status.NOT_IN_FORCE, note=note
+            )
+        if not day.hari_kerja:
+            note = day.nama_libur or day.hari.name
+            return Decision(employee.nip, date, output, STATUS_OFF, Status.OFF, note=note)
+        return None
+
+    def params_for(self, date: dt.date) -> dict[str, object]:
+        """Parameter values in force on ``date`` (cached)."""
+        values = self._params.get(date)
+        if values is None:
+            values = self._params[date] = self.compiled.params_for(date)
+        return values
+
+    def decide(
+        self,
+        employee: Any,
+        date: dt.date,
+        output: str = WORK_MODE,
+        *,
+        backend: Backend | None = None,
+    ) -> Decision:
+        """Decide ``output`` for one employee on one date.
+
+        Raises :class:`DecisionError` on a conflict between rules or when no
+        rule applies, naming the clauses.  A day before an amendment takes
+        effect is decided by the version it amends.
+        """
+        if self.previous is not None:
+            version = self.in_force(date)
+            if version is not self:
+                return version.decide(employee, date, output, backend=backend)
+        day = self.calendar.day(date)
+        outside = self._outside(employee, day, output)
+        if outside is not None:
+            return outside
+        try:
+            if (backend or self.backend) == "interpreter":
+                return self.interpreter.decision(employee, day, output)
+            function = self.compiled.functions.get(output)
+            if function is None:  # an output with no rules: the interpreter says E502
+                return self.interpreter.decision(employee, day, output)
+            value, index, overridden = function(employee, day, self.params_for(date))
+        except t.EvalError as err:
+            raise _evaluation_error(err, employee.nip, date) from None
+        rule = self._rules[output][index]
+        status = Status.DEFAULT if rule.is_default else Status.RULE
+        return Decision(employee.nip, date, output, value, status, rule.id, rule.clause, overridden)
+
+    def _interpret_error(self, employee: Any, day: Any, output: str) -> None:
+        self.interpreter.decide(employee, day, output)
+
+    def explain(self, employee: Any, date: dt.date, output: str = WORK_MODE) -> Explanation:
+        """Decide through the reference interpreter, recording the facts read."""
+        if self.previous is not None:
+            version = self.in_force(date)
+            if version is not self:
+                return version.explain(employee, date, output)
+        day = self.calendar.day(date)
+        decision = self._outside(employee, day, output)
+        facts: dict[str, object] = {}
+        origin: str | None = None
+        applied: tuple[str, ...] = ()
+        title = None
+        if decision is None:
+            try:
+                outcome = self.interpreter.decide(employee, day, output, trace=facts)
+            except t.EvalError as err:
+                raise _evaluation_error(err, employee.nip, date) from None
+            rule = outcome.rule
+            status = Status.DEFAULT if rule.is_default else Status.RULE
+            decision = Decision(
+                employee.nip,
+                date,
+                output,
+                outcome.value,
+                status,
+                rule.id,
+                rule.clause,
+                outcome.overridden,
+            )
+            applied, title = outcome.applied, rule.title
+            origin = rule.origin
+        # An inherited rule cites the circular it comes from, not this one.
+        circular = f"SE {origin or self.number}"
+        return Explanation(decision, circular, title, tuple(facts.items()), applied, self._titles)
+
+    def reason(self, decision: Decision, lang: str = "id") -> str:
+        """A one-line reason for a decision (for tables)."""
+        titles = self.in_force(decision.date)._titles
+        title = titles.get(decision.rule) if decision.rule else None
+        return one_line_reason(decision, title, "en" if lang == "en" else "id")
+
+    def decide_many(
+        self,
+        employees: Iterable[Any],
+        first: dt.date,
+        last: dt.date | None = None,
+        output: str = WORK_MODE,
+        *,
+        backend: Backend | None = None,
+        errors: list[DecisionError] | None = None,
+    ) -> Iterator[Decision]:
+        """Decisions for every employee on every day from ``first`` to ``last``, day by day.
+
+        A generator: nothing is kept, so a province over a year costs no more
+        memory than one day.  With ``errors`` given, an employee-day that
+        cannot be decided is appended there and skipped; without it, the
+        :class:`DecisionError` propagates.
+        """
+        staff = list(employees)
+        for day in self.calendar.days(first, last or first):
+            for employee in staff:
+                try:
+                    yield self.decide(employee, day.tanggal, output, backend=backend)
+                except DecisionError as err:
+                    if errors is None:
+                        raise
+                    errors.append(err)
+
+
+def _evaluation_error(err: t.EvalError, nip: str, date: dt.date) -> DecisionError:
+    """E503, worded from the error's own catalogue entry, naming the employee and day."""
+    reason = Localized("eval-" + err.key, **err.args_)
+    note = ("note-subject", {"nip": nip, "date": date.isoformat()})
+    return DecisionError([Diagnostic("E503", None, {"reason": reason}, notes=(note,))])

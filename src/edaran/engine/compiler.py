@@ -1,0 +1,330 @@
+"""The compiled backend: one generated Python function per output.
+
+The generator reads only the checked program.  Constants that are not plain
+literals (enum members, sets) are bound by name in the function's globals;
+literals are emitted with ``repr()``; no rule text is ever pasted into code.
+The source is registered in :mod:`linecache` under a readable name
+(``<edaran SE 800.1/...: moda_kerja>``) so a traceback shows the rule.
+
+The specialised resolution below follows :func:`edaran.interpreter.resolve`
+step by step; when it meets a conflict or no applicable rule it calls that
+function itself, so the error is the interpreter's to the letter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import linecache
+from collections.abc import Callable
+from typing import Any
+
+from edaran.core import types as t
+from edaran.core.runtime import ARITHMETIC, RUNTIME_OPS, whole_rupiah
+from edaran.engine.interpreter import resolve
+from edaran.lang import ir
+
+__all__ = ["CompiledProgram", "compile_program"]
+
+#: (value, index of the deciding rule, overridden pairs)
+Result = tuple[object, int, tuple[tuple[str, str], ...]]
+DecideFn = Callable[[Any, Any, dict[str, object]], Result]
+
+_INFIX = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
+_SIMPLE_LITERALS = (bool, int, str, type(None))
+
+
+class _Emitter:
+    def __init__(self, program: ir.Program, uses: dict[tuple[str, ...], int] | None = None) -> None:
+        self.program = program
+        self.namespace: dict[str, object] = {
+            "_ops": RUNTIME_OPS,
+            "_whole": whole_rupiah,
+            "_resolve": resolve,
+            "_program": program,
+        }
+        self.constants: dict[int, str] = {}
+        #: locals computed once at the top of the function: fact prefixes, parameters
+        self.prelude: list[str] = []
+        self.locals: dict[tuple[str, ...], str] = {}
+        #: how often each prefix is needed (this pass) and was needed (first pass)
+        self.counts: dict[tuple[str, ...], int] = {}
+        self.uses = dict(uses or {})
+
+    def const(self, value: object) -> str:
+        if type(value) in _SIMPLE_LITERALS:
+            return repr(value)
+        key = id(value)
+        if key not in self.constants:
+            name = f"_k{len(self.constants)}"
+            self.constants[key] = name
+            self.namespace[name] = value
+        return self.constants[key]
+
+    def fact(self, node: ir.Fact) -> str:
+        root = "pegawai" if node.root == "pegawai" else "kalender"
+        if node.nullable and len(node.attrs_path) > 1:
+            self.namespace["_get"] = _get
+            return f"_get({root}, {node.attrs_path!r})"
+        return self.path(root, node.attrs_path)
+
+    def path(self, root: str, attrs_path: tuple[str, ...]) -> str:
+        """``root.a.b``: a local read once at the top when more than one place needs it.
+
+        Only chains without empty links come here; their reads cannot fail, so
+        reading them early changes nothing but the time.  ``uses`` comes from a
+        first generation pass; a prefix needed once stays inline.
+        """
+        if not attrs_path:
+            return root
+        key = (root, *attrs_path)
+        self.counts[key] = self.counts.get(key, 0) + 1
+        if key in self.locals:
+            return self.locals[key]
+        parent = self.path(root, attrs_path[:-1])
+        if self.uses.get(key, 2) < 2:
+            return f"{parent}.{attrs_path[-1]}"
+        name = f"_f{len(self.locals)}"
+        self.locals[key] = name
+        self.prelude.append(f"    {name} = {parent}.{attrs_path[-1]}")
+        return name
+
+    def param(self, name: str) -> str:
+        key = ("param", name)
+        self.counts[key] = self.counts.get(key, 0) + 1
+        if key in self.locals:
+            return self.locals[key]
+        if self.uses.get(key, 2) < 2:
+            return f"_p[{name!r}]"
+        local = f"_f{len(self.locals)}"
+        self.locals[key] = local
+        self.prelude.append(f"    {local} = _p[{name!r}]")
+        return local
+
+    def expr(self, node: ir.Expr) -> str:
+        if isinstance(node, ir.Const):
+            return self.const(node.value)
+        if isinstance(node, ir.Fact):
+            return self.fact(node)
+        if isinstance(node, ir.Param):
+            return self.param(node.name)
+        return self.op(node)
+
+    def op(self, node: ir.Op) -> str:
+        args = [self.expr(a) for a in node.args]
+        op = node.op
+        if op in ("and", "or"):
+            if all(_surely_bool(a) for a in node.args):
+                return "(" + f" {op} ".join(args) + ")"
+            return "(" + f" {op} ".join(f"({a}) is True" for a in args) + ")"
+        if op == "not":
+            return f"(not {args[0]})"
+        if op in ("eq", "ne") and all(_singleton(a) for a in node.args):
+            # Python enum members are singletons: identity is equality, and cheaper.
+            return f"({args[0]} {'is' if op == 'eq' else 'is not'} {args[1]})"
+        if op in ("eq", "ne") or (op in _INFIX and not any(_nullable(a) for a in node.args)):
+            return f"({args[0]} {_INFIX[op]} {args[1]})"
+        if op == "in":
+            return f"({args[0]} in {args[1]})"
+        if op == "not_in":
+            return f"({args[0]} not in {args[1]})"
+        left = node.args[0]
+        if op == "unit_in" and isinstance(left, ir.Fact) and not _nullable(left):
+            root = "pegawai" if left.root == "pegawai" else "kalender"
+            lineage = self.path(root, (*left.attrs_path, "silsilah"))
+            codes = node.args[1]
+            if (
+                isinstance(codes, ir.Const)
+                and isinstance(codes.value, frozenset)
+                and len(codes.value) == 1
+            ):
+                (code,) = codes.value
+                return f"({code!r} in {lineage})"
+            return f"(not {lineage}.isdisjoint({args[1]}))"
+        if (
+            op == "unit_eq"
+            and isinstance(left, ir.Fact)
+            and not _nullable(left)
+            and isinstance(node.args[1], ir.Const)
+        ):
+            return f"({args[0]}.kode == {args[1]})"
+        call = f"_ops[{op!r}]({', '.join(args)})"
+        if node.type == t.MONEY and op in ("mul", "div"):
+            return f"_whole({call})"
+        return call
+
+
+def _singleton(node: ir.Expr) -> bool:
+    kind = node.type
+    if not (isinstance(kind, t.EnumType) and kind.py_enum is not None):
+        return False
+    return not (isinstance(node, ir.Fact) and node.nullable)
+
+
+def _surely_bool(node: ir.Expr) -> bool:
+    if isinstance(node, ir.Op):
+        return True
+    if isinstance(node, ir.Const):
+        return isinstance(node.value, bool)
+    return node.type == t.BOOL and not (isinstance(node, ir.Fact) and node.nullable)
+
+
+def _nullable(node: ir.Expr) -> bool:
+    """Whether ``node`` may be empty (None): a nullable fact, or what is computed from one."""
+    if isinstance(node, ir.Fact):
+        return node.nullable
+    if isinstance(node, ir.Op):
+        # Arithmetic and table lookups pass an empty value on; comparisons never do.
+        return (node.op in ARITHMETIC or node.op == "index") and any(
+            _nullable(a) for a in node.args
+        )
+    return False
+
+
+def _get(root: Any, path: tuple[str, ...]) -> Any:
+    value = root
+    for name in path:
+        if value is None:
+            return None
+        value = getattr(value, name)
+    return value
+
+
+def _function_source(emitter: _Emitter, output: str, rules: tuple[ir.RuleIR, ...]) -> str:
+    program = emitter.program
+    conditions = {
+        i: "True" if r.condition is None else emitter.expr(r.condition) for i, r in enumerate(rules)
+    }
+    values = {i: emitter.expr(r.value) for i, r in enumerate(rules)}
+    winners = {
+        i: [j for j, w in enumerate(rules) if r.id in program.overrides.get(w.id, ())]
+        for i, r in enumerate(rules)
+    }
+    lines = _fast_path(rules, winners, conditions, values)
+    for i, rule in enumerate(rules):
+        lines.append(f"    # {rule.id}")
+        lines.append(f"    a{i} = {conditions[i]}")
+    ids = [r.id for r in rules]
+    for i in range(len(rules)):
+        if winners[i]:
+            lines.append(f"    s{i} = a{i} and not ({' or '.join(f'a{j}' for j in winners[i])})")
+        else:
+            lines.append(f"    s{i} = a{i}")
+    lines.append("    ov = ()")
+    for i in range(len(rules)):
+        if winners[i]:
+            pick = _first_applicable(ids, winners[i])
+            lines.append(f"    if a{i} and not s{i}:")
+            lines.append(f"        ov += (({ids[i]!r}, {pick}),)")
+    for group in (
+        [i for i, r in enumerate(rules) if not r.is_default],
+        [i for i, r in enumerate(rules) if r.is_default],
+    ):
+        if not group:
+            continue
+        lines.append("    ri = -1")
+        for i in group:
+            lines.append(f"    if s{i}:")
+            lines.append("        if ri < 0:")
+            lines.append(f"            rv = {values[i]}")
+            lines.append(f"            ri = {i}")
+            lines.append(f"        elif {values[i]} != rv:")
+            lines.append("            _fail(pegawai, kalender, _p)")
+        lines.append("    if ri >= 0:")
+        lines.append("        return (rv, ri, ov)")
+    lines.append("    _fail(pegawai, kalender, _p)")
+    head = ["def decide(pegawai, kalender, _p):", *emitter.prelude]
+    return "\n".join(head + lines) + "\n"
+
+
+_PARTIAL_OPS = {"add", "sub", "mul", "div", "neg", "date_add", "date_sub", "date_diff"}
+
+
+def _total(node: ir.Expr | None) -> bool:
+    """True when evaluating ``node`` cannot raise: no arithmetic, no duration order."""
+    if not isinstance(node, ir.Op):
+        return True
+    if node.op in _PARTIAL_OPS:
+        return False
+    if node.op in ("lt", "le", "gt", "ge", "between") and node.args[0].type == t.DURATION:
+        return False
+    return all(_total(a) for a in node.args)
+
+
+def _fast_path(
+    rules: tuple[ir.RuleIR, ...],
+    winners: dict[int, list[int]],
+    conditions: dict[int, str],
+    values: dict[int, str],
+) -> list[str]:
+    """The common case first: no ordinary rule applies and one plain default decides.
+
+    Then nothing is overridden and no conflict is possible, so the bookkeeping
+    below is skipped.  Only for a single default that no rule is an exception
+    to, and only when no condition can raise: the conditions are tested here
+    with short-circuits, and computed again below when one of them holds,
+    which must not change what is raised.
+    """
+    ordinary = [i for i, r in enumerate(rules) if not r.is_default]
+    defaults = [i for i, r in enumerate(rules) if r.is_default]
+    if len(defaults) != 1 or winners[defaults[0]] or not ordinary:
+        return []
+    if not all(_total(r.condition) for r in rules):
+        return []
+    (d,) = defaults
+    head = f"    if not ({' or '.join(conditions[i] for i in ordinary)}):"
+    if rules[d].condition is None:
+        return [head, f"        return ({values[d]}, {d}, ())"]
+    return [
+        head,
+        f"        if {conditions[d]}:",
+        f"            return ({values[d]}, {d}, ())",
+        "        _fail(pegawai, kalender, _p)",
+    ]
+
+
+def _first_applicable(ids: list[str], winners: list[int]) -> str:
+    """The first applicable winner in file order, as resolve() picks it."""
+    parts = [f"{ids[j]!r} if a{j} else " for j in winners[:-1]]
+    return "(" + "".join(parts) + f"{ids[winners[-1]]!r})"
+
+
+class CompiledProgram:
+    """The generated functions of a program, one per output, and their source."""
+
+    def __init__(self, program: ir.Program, interpreter_decide: Callable[..., Any]) -> None:
+        self.program = program
+        self.functions: dict[str, DecideFn] = {}
+        self.sources: dict[str, str] = {}
+        for output in program.outputs:
+            rules = program.rules_for(output)
+            if not rules:
+                continue
+            # Two passes: the first counts what each fact prefix is needed for.
+            counting = _Emitter(program)
+            _function_source(counting, output, rules)
+            emitter = _Emitter(program, counting.counts)
+            source = _function_source(emitter, output, rules)
+
+            def fail(pegawai: Any, kalender: Any, _p: Any, _output: str = output) -> None:
+                # Let the reference interpreter raise the exact conflict / no-rule error.
+                interpreter_decide(pegawai, kalender, _output)
+                raise AssertionError(
+                    "the compiled backend and the interpreter disagree"
+                )  # pragma: no cover
+
+            emitter.namespace["_fail"] = fail
+            name = f"<edaran {program.header.number}: {output}>"
+            code = compile(source, name, "exec")
+            linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+            exec(code, emitter.namespace)
+            self.functions[output] = emitter.namespace["decide"]  # type: ignore[assignment]  # defined by the exec above
+            self.sources[output] = source
+
+    def params_for(self, day: dt.date) -> dict[str, object]:
+        """The parameter values in force on ``day`` (computed once per day by callers)."""
+        return {name: self.program.param_value(name, day) for name in self.program.params}
+
+
+def compile_program(program: ir.Program, interpreter_decide: Callable[..., Any]) -> CompiledProgram:
+    """Generate and compile the program's decision functions."""
+    return CompiledProgram(program, interpreter_decide)

@@ -1,0 +1,83 @@
+"""Who is there on a day: leave (cuti) and transfers (mutasi), read from CSV.
+
+``cuti.csv``: ``nip, mulai, sampai`` (English ``nip, from, to``) — one absence
+per row, both days included.  ``mutasi.csv``: ``nip, tanggal, unit``
+(``nip, date, unit``) — the employee works in ``unit`` from ``tanggal`` on.
+New hires and leavers are the roster's own optional ``mulai_tugas`` and
+``selesai_tugas`` columns.  Every bad row is reported with its line and
+column; the valid rows are kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from edaran.core.diagnostics import Diagnostic
+from edaran.io.cells import BadValue, parse_date, suggest
+from edaran.io.roster import Roster
+from edaran.io.table import Row, Table, read_table
+from edaran.scheduling.scheduler import Absence, Transfer
+
+__all__ = ["read_absences", "read_transfers"]
+
+_ALIASES = {"from": "mulai", "to": "sampai", "date": "tanggal"}
+
+
+def _date(table: Table, row: Row, column: str, found: list[Diagnostic]) -> dt.date | None:
+    text = table.cell(row, column)
+    try:
+        return parse_date(text)
+    except (BadValue, ValueError):
+        span, args = table.where(row, column)
+        found.append(Diagnostic("D018", span, {**args, "value": text}))
+        return None
+
+
+def _nip(table: Table, row: Row, roster: Roster, found: list[Diagnostic]) -> str | None:
+    nip = table.cell(row, "nip").replace(" ", "")
+    if roster.by_nip(nip) is None:
+        span, args = table.where(row, "nip")
+        found.append(Diagnostic("D041", span, {**args, "nip": nip}))
+        return None
+    return nip
+
+
+def read_absences(path: str | Path, roster: Roster) -> tuple[list[Absence], list[Diagnostic]]:
+    """Leave records from ``cuti.csv``; every valid row, and every problem."""
+    table, found = read_table(path, ("nip", "mulai", "sampai"), aliases=_ALIASES)
+    if table is None:
+        return [], found
+    absences = []
+    for row in table.rows:
+        nip = _nip(table, row, roster, found)
+        first, last = _date(table, row, "mulai", found), _date(table, row, "sampai", found)
+        if nip is None or first is None or last is None:
+            continue
+        if last < first:
+            span, args = table.where(row, "sampai")
+            found.append(Diagnostic("D042", span, {**args, "first": first, "last": last}))
+            continue
+        absences.append(Absence(nip, first, last))
+    return absences, found
+
+
+def read_transfers(path: str | Path, roster: Roster) -> tuple[list[Transfer], list[Diagnostic]]:
+    """Transfers from ``mutasi.csv``; the target unit must be in the roster."""
+    table, found = read_table(path, ("nip", "tanggal", "unit"), aliases=_ALIASES)
+    if table is None:
+        return [], found
+    transfers = []
+    for row in table.rows:
+        nip = _nip(table, row, roster, found)
+        date = _date(table, row, "tanggal", found)
+        code = table.cell(row, "unit")
+        unit = roster.units.get(code)
+        if unit is None:
+            span, args = table.where(row, "unit")
+            hints = tuple(suggest(code, roster.units))
+            found.append(Diagnostic("D023", span, {**args, "code": code}, suggestions=hints))
+        if nip is None or date is None or unit is None:
+            continue
+        transfers.append(Transfer(nip, date, unit))
+    return transfers, found

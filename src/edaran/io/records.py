@@ -1,0 +1,702 @@
+"""Reading the records of quotas and reports from CSV or Excel files.
+
+One file per kind of record (:mod:`edaran.records`): ``perjalanan`` (trips),
+``kendaraan`` (vehicle days), ``rapat`` (meetings), ``daftar_periksa`` (energy
+checklists of WFH days) and ``biaya`` (cost lines).  The columns are the attrs
+fields of the record class, by their Indonesian name or their English alias
+(``metadata["en"]``), in any case; a regency's subclass with extra fields
+gets extra columns, required exactly when the field has no default.  The
+``unit`` column names a unit code of the roster, and the record holds that
+:class:`~edaran.model.Unit`.
+
+A checklist has one ``ya``/``tidak`` column per :class:`~edaran.records.EnergyItem`
+(``elektronik``, ``ac``, ``lampu``, ``kabel``) instead of ``dimatikan``; an
+item without a column, or with an empty cell, was not switched off.
+
+CSV files are read by :func:`edaran._csvio.read_table` (``,`` or ``;``,
+UTF-8 or Windows-1252); a ``;`` file is in an Indonesian locale, which
+decides how ``1.500`` is read (:mod:`edaran._numbers`).  An ``.xlsx`` file
+(the ``excel`` extra) is read from its first sheet, headings in its first
+row; a diagnostic about a cell names the file, the row, the column number
+and heading, and in a note the cell (``C3``) and the sheet.
+
+Every problem is a diagnostic; the valid rows are kept, sorted by date and
+then by id (or unit code).  :func:`read_records` never raises for bad data;
+:func:`load_records` raises :class:`~edaran.diagnostics.EdaranError`.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+import re
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeAlias, TypeVar, overload
+
+import attrs
+
+from edaran.core.diagnostics import (
+    Diagnostic,
+    EdaranError,
+    Label,
+    Severity,
+    Source,
+    Span,
+    render_all,
+)
+from edaran.io.cells import BadValue, parse_bool, parse_date, parse_int, suggest
+from edaran.io.numbers import from_excel, parse_money, parse_number
+from edaran.io.roster import Roster
+from edaran.io.roster_rows import Column, Schema, _columns, _plain
+from edaran.io.table import (
+    DEFAULT_MAX_BYTES,
+    Row,
+    Table,
+    column_key,
+    file_diagnostic,
+    read_table,
+    sort_and_cap,
+)
+from edaran.messages.catalogue import default_lang
+from edaran.model.records import (
+    COST_UNITS,
+    QUANTITY_UNITS,
+    CostCategory,
+    CostLine,
+    EnergyChecklist,
+    EnergyItem,
+    Meeting,
+    Trip,
+    VehicleUse,
+)
+
+__all__ = [
+    "EXCEL_SUFFIXES",
+    "KINDS",
+    "Record",
+    "RecordsWarning",
+    "load_records",
+    "read_records",
+]
+
+#: A record of any kind.
+Record: TypeAlias = Trip | VehicleUse | Meeting | EnergyChecklist | CostLine
+_R = TypeVar("_R", bound=Record)
+
+#: The kinds of record files and the classes they fill.
+KINDS: Mapping[str, type[Record]] = {
+    "perjalanan": Trip,
+    "kendaraan": VehicleUse,
+    "rapat": Meeting,
+    "daftar_periksa": EnergyChecklist,
+    "biaya": CostLine,
+}
+#: File name endings read as Excel workbooks; every other file is read as CSV.
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+
+_DEFAULT: Any = object()
+_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+
+
+class RecordsWarning(UserWarning):
+    """Diagnostics that :func:`load_records` reports without raising."""
+
+
+# -- cells ---------------------------------------------------------------------------------
+
+
+def _text(raw: object) -> str:
+    """A cell as text: CSV cells trimmed, Excel values written the way a person reads them."""
+    if raw is None:
+        return ""
+    if isinstance(raw, str):
+        return raw.strip()
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, dt.datetime):
+        return raw.date().isoformat() if raw.time() == dt.time() else raw.isoformat(" ")
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
+    return repr(raw) if isinstance(raw, float) else str(raw)
+
+
+def _as_date(raw: object, column: Column) -> dt.date:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    assert column.vtype is not None
+    value = column.vtype.parse(_text(raw))
+    assert isinstance(value, dt.date)
+    return value
+
+
+def _as_int(raw: object) -> int:
+    if isinstance(raw, bool):
+        raise BadValue("D017", {"value": str(raw)})
+    if isinstance(raw, int | float | Decimal) and not isinstance(raw, str):
+        try:
+            value = from_excel(raw)
+        except BadValue:
+            raise BadValue("D017", {"value": _text(raw)}) from None
+        if value != int(value):
+            raise BadValue("D017", {"value": _text(raw)})
+        return int(value)
+    return parse_int(_text(raw))
+
+
+def _as_month(raw: object) -> dt.date:
+    """The first day of the month of a cost line: ``2026-04`` or ``2026-04-01``."""
+    text = _text(raw)
+    if isinstance(raw, dt.date):
+        day = raw.date() if isinstance(raw, dt.datetime) else raw
+    elif match := _MONTH.fullmatch(text):
+        try:
+            return dt.date(int(match[1]), int(match[2]), 1)
+        except ValueError:
+            raise BadValue("D058", {"value": text}) from None
+    else:
+        try:
+            day = parse_date(text)
+        except BadValue:
+            raise BadValue("D058", {"value": text}) from None
+    if day.day != 1:
+        raise BadValue("D058", {"value": text})
+    return day
+
+
+# -- the two kinds of file ------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Line:
+    """One row with data: its number in the file, its cells by column, its CSV row."""
+
+    number: int
+    values: Mapping[str, object]
+    row: Row | None = None
+
+
+class _Sheet(abc.ABC):
+    """Rows of a CSV file or an Excel sheet, and where each cell stands."""
+
+    path: str
+    indonesian: bool  # ";" delimiter: 1.500 is one thousand five hundred
+    lines: list[_Line]
+
+    @abc.abstractmethod
+    def where(
+        self, line: _Line, name: str
+    ) -> tuple[Span, dict[str, Any], tuple[tuple[str, Mapping[str, Any]], ...]]:
+        """The span of a cell, the message arguments naming its column, and notes."""
+
+    @abc.abstractmethod
+    def row_span(self, line: _Line) -> Span:
+        """The span of a whole row."""
+
+
+class _CsvSheet(_Sheet):
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.path = table.source.name
+        self.indonesian = table.delimiter == ";"
+        columns = list(table.columns.items())
+        self.lines = [
+            _Line(row.line, {name: row.cells[i] for name, i in columns}, row) for row in table.rows
+        ]
+
+    def where(
+        self, line: _Line, name: str
+    ) -> tuple[Span, dict[str, Any], tuple[tuple[str, Mapping[str, Any]], ...]]:
+        assert line.row is not None
+        span, args = self.table.where(line.row, name)
+        return span, args, ()
+
+    def row_span(self, line: _Line) -> Span:
+        assert line.row is not None
+        return self.table.row_span(line.row)
+
+
+def _letter(index: int) -> str:
+    """The Excel letter of a 0-based column: 0 is A, 26 is AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+class _ExcelSheet(_Sheet):
+    def __init__(self, path: str, title: str, headings: Sequence[str]) -> None:
+        self.path = path
+        self.title = title
+        self.headings = headings
+        self.source = Source(path, "")  # no text to show: the notes name the cell
+        self.indonesian = False  # numbers are numbers; text cells follow the Rp rule
+        self.columns: dict[str, int] = {}
+        self.lines = []
+
+    def cell(
+        self, number: int, index: int
+    ) -> tuple[Span, tuple[tuple[str, Mapping[str, Any]], ...]]:
+        note = ("data-note-excel-cell", {"cell": f"{_letter(index)}{number}", "sheet": self.title})
+        return Span.at_line(self.source, number, index + 1), (note,)
+
+    def where(
+        self, line: _Line, name: str
+    ) -> tuple[Span, dict[str, Any], tuple[tuple[str, Mapping[str, Any]], ...]]:
+        index = self.columns[name]
+        span, notes = self.cell(line.number, index)
+        return span, {"column": self.headings[index], "index": index + 1}, notes
+
+    def row_span(self, line: _Line) -> Span:
+        return Span.at_line(self.source, line.number, 1)
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _read_excel(
+    path: Path, known: Mapping[str, str], required: Sequence[str], max_bytes: int
+) -> tuple[_ExcelSheet | None, list[Diagnostic]]:
+    """The first sheet of a workbook, its header mapped like a CSV header."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return None, [file_diagnostic("D001", name, {"path": name})]
+    except OSError as err:
+        return None, [file_diagnostic("D002", name, {"reason": err.strerror or str(err)})]
+    if not path.is_file():
+        return None, [file_diagnostic("D002", name, {"reason": "not a regular file"})]
+    if size > max_bytes:
+        return None, [file_diagnostic("D004", name, {"size": size, "limit": max_bytes})]
+    try:
+        import openpyxl
+    except ImportError:
+        return None, [file_diagnostic("D061", name, {})]
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            title = sheet.title
+            rows = [
+                (number, values)
+                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+                if not all(_blank(v) for v in values)
+            ]
+        finally:
+            workbook.close()
+    # openpyxl raises whatever its zip and XML readers raise for a damaged file.
+    except Exception as err:
+        return None, [file_diagnostic("D002", name, {"reason": str(err) or type(err).__name__})]
+    if not rows:
+        return None, [file_diagnostic("D007", name, {})]
+    (header_number, header), body = rows[0], rows[1:]
+    headings = [_text(v) for v in header]
+    while headings and not headings[-1]:
+        headings.pop()
+    sheet_ = _ExcelSheet(name, title, headings)
+    problems = _excel_header(sheet_, header_number, known, required)
+    if any(d.is_error for d in problems):
+        return None, problems
+    for number, values in body:
+        cells = {c: values[i] if i < len(values) else None for c, i in sheet_.columns.items()}
+        sheet_.lines.append(_Line(number, cells))
+    return sheet_, problems
+
+
+def _excel_header(
+    sheet: _ExcelSheet, number: int, known: Mapping[str, str], required: Sequence[str]
+) -> list[Diagnostic]:
+    """Map the headings onto columns: the codes and arguments of a CSV header (D010-D013)."""
+    unknown: dict[int, str] = {}
+    problems: list[Diagnostic] = []
+    for index, heading in enumerate(sheet.headings):
+        canonical = known.get(column_key(heading)) if heading else None
+        if canonical is None:
+            if heading:
+                unknown[index] = heading
+        elif canonical in sheet.columns:
+            first = sheet.columns[canonical]
+            span, notes = sheet.cell(number, index)
+            args = {"column": heading, "index": index + 1, "first": first + 1}
+            problems.append(Diagnostic("D013", span, args, notes=notes))
+        else:
+            sheet.columns[canonical] = index
+    sheet_note = (("data-note-excel-sheet", {"sheet": sheet.title}),)
+    header = Span.at_line(sheet.source, number, 1)
+    if not sheet.columns:
+        args = {"expected": ", ".join(required)}
+        return [Diagnostic("D010", header, args, notes=sheet_note)]
+    for column in required:
+        if column in sheet.columns:
+            continue
+        near = [i for i, h in unknown.items() if suggest(column, [column_key(h)])]
+        if near:
+            span, notes = sheet.cell(number, near[0])
+            del unknown[near[0]]
+            diagnostic = Diagnostic("D011", span, {"column": column}, suggestions=(column,))
+            problems.append(attrs.evolve(diagnostic, notes=notes))
+        else:
+            problems.append(Diagnostic("D011", header, {"column": column}, notes=sheet_note))
+    for index, heading in unknown.items():
+        hints = tuple(suggest(heading, sorted(set(known.values()) - set(sheet.columns))))
+        span, notes = sheet.cell(number, index)
+        args = {"column": heading, "index": index + 1}
+        problems.append(
+            Diagnostic("D012", span, args, Severity.WARNING, suggestions=hints, notes=notes)
+        )
+    return problems
+
+
+# -- rows to records ----------------------------------------------------------------------
+
+
+class _Reader:
+    """The columns of one record class, and the checks that turn rows into records."""
+
+    def __init__(self, cls: type[Record], roster: Roster) -> None:
+        self.cls = cls
+        self.roster = roster
+        self.checklist = issubclass(cls, EnergyChecklist)
+        skip = frozenset({"dimatikan"}) if self.checklist else frozenset()
+        base = {"unit": (True, False)}  # the unit column is a reference: never empty
+        self.schema = Schema(tuple(_columns(cls, base, _plain, frozenset({"unit"}), skip)))
+        self.fields = {f.alias: f for f in attrs.fields(cls)}
+        self.items = [item.value for item in EnergyItem] if self.checklist else []
+        self.diagnostics: list[Diagnostic] = []
+
+    @property
+    def known(self) -> dict[str, str]:
+        """Every accepted heading (in :func:`column_key` form) and its column."""
+        names = [*self.schema.required, *self.schema.optional, *self.items]
+        known = {column_key(n): n for n in names}
+        known.update({column_key(a): c for a, c in self.schema.aliases.items()})
+        return known
+
+    def _report(
+        self,
+        sheet: _Sheet,
+        line: _Line,
+        name: str,
+        code: str,
+        args: Mapping[str, Any],
+        suggestions: Iterable[str] = (),
+        labels: Iterable[Label] = (),
+    ) -> None:
+        span, where, notes = sheet.where(line, name)
+        diagnostic = Diagnostic(
+            code, span, {**where, **args}, labels=tuple(labels), suggestions=tuple(suggestions)
+        )
+        self.diagnostics.append(attrs.evolve(diagnostic, notes=notes))
+
+    def records(self, sheet: _Sheet) -> list[Any]:
+        """The valid records of a sheet, in file order, duplicates left out."""
+        found: list[tuple[_Line, Any]] = []
+        for line in sheet.lines:
+            kwargs = self._cells(sheet, line)
+            if kwargs is None:
+                continue
+            record = self._construct(sheet, line, kwargs)
+            if record is not None:
+                found.append((line, record))
+        return self._unique(sheet, found)
+
+    def _cells(self, sheet: _Sheet, line: _Line) -> dict[str, Any] | None:
+        """The keyword arguments of a row, or None after reporting each bad cell.
+
+        Every cell is checked, and every check between cells whose cells were
+        read, so one row with three mistakes gives three diagnostics.
+        """
+        kwargs: dict[str, Any] = {}
+        failed: set[str] = set()
+        for column in self.schema.columns:
+            if column.name not in line.values:
+                continue
+            try:
+                value = self._value(sheet, column, line.values[column.name])
+            except BadValue as bad:
+                args = bad.args_
+                self._report(sheet, line, column.name, bad.code, args, suggestions=bad.suggestions)
+                failed.add(column.attr)
+                continue
+            if value is not _DEFAULT:
+                kwargs[column.attr] = value
+        ok = not failed
+        if "unit" in kwargs:
+            ok = self._unit(sheet, line, kwargs) and ok
+        if self.checklist:
+            ok = self._switched_off(sheet, line, kwargs) and ok
+        cost = issubclass(self.cls, CostLine)
+        if cost and "kategori" in kwargs and not failed & {"kuantitas", "satuan"}:
+            ok = self._cost_units(sheet, line, kwargs) and ok
+        trip = issubclass(self.cls, Trip) and {"mulai", "selesai"} <= kwargs.keys()
+        if trip and kwargs["selesai"] < kwargs["mulai"]:
+            args = {"last": kwargs["selesai"].isoformat(), "first": kwargs["mulai"].isoformat()}
+            self._report(sheet, line, "selesai", "D042", args)
+            ok = False
+        return kwargs if ok else None
+
+    def _value(self, sheet: _Sheet, column: Column, raw: object) -> Any:
+        """The value of one cell; ``_DEFAULT`` when the field's default applies."""
+        if _blank(raw):
+            if not column.empty_ok:
+                raise BadValue("D020", {})
+            return None if column.vtype is None or column.vtype.optional else _DEFAULT
+        if column.vtype is None:  # the unit code, resolved against the roster
+            return _text(raw)
+        field = self.fields[column.attr]
+        kind = column.vtype.name
+        if issubclass(self.cls, CostLine) and column.attr == "bulan":
+            return _as_month(raw)
+        if kind == "Decimal":
+            value: Any = self._decimal(sheet, field, raw)
+        elif kind == "int":
+            value = _as_int(raw)
+        elif kind == "date":
+            return _as_date(raw, column)
+        elif kind == "bool" and isinstance(raw, bool):
+            return raw
+        else:
+            return column.vtype.parse(_text(raw))
+        if value < 0 and not field.metadata.get("boleh_negatif", False):
+            raise BadValue("D054", {"value": _text(raw)})
+        return value
+
+    @staticmethod
+    def _decimal(sheet: _Sheet, field: attrs.Attribute[Any], raw: object) -> Decimal:
+        if isinstance(raw, int | float | Decimal) and not isinstance(raw, bool):
+            return Decimal(from_excel(raw))
+        text = _text(raw)
+        if field.metadata.get("jenis") == "uang":
+            return parse_money(text, indonesian=sheet.indonesian)
+        return parse_number(text, indonesian=sheet.indonesian)
+
+    def _unit(self, sheet: _Sheet, line: _Line, kwargs: dict[str, Any]) -> bool:
+        """Replace the unit code by the roster's unit (D023 when it has none)."""
+        code = kwargs["unit"]
+        unit = self.roster.units.get(code)
+        if unit is None:
+            hints = tuple(suggest(code, self.roster.units))
+            self._report(sheet, line, "unit", "D023", {"code": code}, suggestions=hints)
+            return False
+        kwargs["unit"] = unit
+        return True
+
+    def _switched_off(self, sheet: _Sheet, line: _Line, kwargs: dict[str, Any]) -> bool:
+        """``dimatikan`` from the item columns: ``ya`` is off, empty or absent is not."""
+        off: set[EnergyItem] = set()
+        ok = True
+        for item in EnergyItem:
+            raw = line.values.get(item.value)
+            if _blank(raw):
+                continue
+            try:
+                value = raw if isinstance(raw, bool) else parse_bool(_text(raw))
+            except BadValue as bad:
+                self._report(sheet, line, item.value, bad.code, bad.args_)
+                ok = False
+                continue
+            if value:
+                off.add(item)
+        kwargs["dimatikan"] = frozenset(off)
+        return ok
+
+    def _cost_units(self, sheet: _Sheet, line: _Line, kwargs: dict[str, Any]) -> bool:
+        """The quantity's unit: a known spelling that matches the category (D055-D057)."""
+        written = kwargs.get("satuan")
+        unit = None
+        if written:
+            unit = QUANTITY_UNITS.get(written.casefold())
+            if unit is None:
+                accepted = sorted(set(QUANTITY_UNITS.values()), key=str.casefold)
+                hints = {QUANTITY_UNITS[k] for k in suggest(written, QUANTITY_UNITS)}
+                args = {"value": written, "accepted": ", ".join(accepted)}
+                self._report(sheet, line, "satuan", "D014", args, suggestions=tuple(sorted(hints)))
+                return False
+            kwargs["satuan"] = unit
+        category: CostCategory = kwargs["kategori"]
+        expected = COST_UNITS[category]
+        quantity = kwargs.get("kuantitas")
+        if expected is None:
+            stray = [n for n, v in (("kuantitas", quantity), ("satuan", unit)) if v is not None]
+            for name in stray:
+                self._report(sheet, line, name, "D056", {"category": category.value})
+            return not stray
+        if unit is not None and unit != expected:
+            args = {"value": written, "category": category.value, "expected": expected}
+            self._report(sheet, line, "satuan", "D055", args)
+            return False
+        if quantity is not None and unit is None:
+            args = {"value": _text(line.values["kuantitas"]), "expected": expected}
+            self._report(sheet, line, "kuantitas", "D057", {**args, "unit_column": "satuan"})
+            return False
+        return True
+
+    def _construct(self, sheet: _Sheet, line: _Line, kwargs: dict[str, Any]) -> Any:
+        """``cls(**kwargs)``; a validator of a subclass refusing the row is D029."""
+        try:
+            return self.cls(**kwargs)
+        except (TypeError, ValueError) as err:
+            args = {"cls": self.cls.__name__, "reason": str(err)}
+            self.diagnostics.append(Diagnostic("D029", sheet.row_span(line), args))
+            return None
+
+    def _unique(self, sheet: _Sheet, found: Iterable[tuple[_Line, Any]]) -> list[Any]:
+        """Records with an id (or unit, date and category) not seen before (D059, D060)."""
+        seen: dict[tuple[str, ...], _Line] = {}
+        kept = []
+        for line, record in found:
+            key, column = _identity(record)
+            first = seen.setdefault(key, line)
+            if first is line:
+                kept.append(record)
+                continue
+            # Without a snippet (Excel) a label shows no words; the message names the row.
+            label = Label(sheet.where(first, column)[0], "data-label-first-here")
+            labels = (label,) if isinstance(sheet, _CsvSheet) else ()
+            if column == "id":
+                code, args = "D059", {"id": record.id}
+            else:
+                code, args = "D060", {"key": ", ".join(key)}
+            args["first"] = first.number
+            self._report(sheet, line, column, code, args, labels=labels)
+        return kept
+
+
+def _identity(record: Any) -> tuple[tuple[str, ...], str]:
+    """What must be unique in a file, and the column that shows it."""
+    if isinstance(record, EnergyChecklist):
+        return (record.unit.kode, record.tanggal.isoformat()), "unit"
+    if isinstance(record, CostLine):
+        return (record.unit.kode, record.bulan.strftime("%Y-%m"), record.kategori.value), "unit"
+    return (record.id,), "id"
+
+
+_CATEGORY_ORDER: dict[object, int] = {c: i for i, c in enumerate(CostCategory)}
+
+
+def _order(record: Any) -> tuple[dt.date, str, str, int]:
+    """Date, then id (or unit code), then unit code and category: one order for any input."""
+    first = record.unit.kode if isinstance(record, EnergyChecklist | CostLine) else record.id
+    category = _CATEGORY_ORDER.get(getattr(record, "kategori", None), -1)
+    return record.tanggal, first, record.unit.kode, category
+
+
+# -- the API ---------------------------------------------------------------------------------
+
+
+@overload
+def read_records(
+    path: str | Path,
+    kind: str,
+    *,
+    roster: Roster,
+    cls: type[_R],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[list[_R], list[Diagnostic]]: ...
+
+
+@overload
+def read_records(
+    path: str | Path,
+    kind: str,
+    *,
+    roster: Roster,
+    cls: None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[list[Record], list[Diagnostic]]: ...
+
+
+def read_records(
+    path: str | Path,
+    kind: str,
+    *,
+    roster: Roster,
+    cls: type[Any] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[list[Any], list[Diagnostic]]:
+    """The valid records of a file and every problem found; never raises on bad data.
+
+    ``kind`` is one of :data:`KINDS` (``perjalanan``, ``kendaraan``, ``rapat``,
+    ``daftar_periksa``, ``biaya``); ``cls`` a subclass of its class with extra
+    fields.  Unit codes must be units of ``roster``.  Records are sorted by
+    date, then id (or unit code); diagnostics by line, at most 200.  Raises
+    ``ValueError`` for an unknown ``kind`` and ``TypeError`` for a ``cls`` that
+    does not fit it: mistakes in the calling code, not in the file.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind of records {kind!r}; expected one of {', '.join(KINDS)}")
+    base = KINDS[kind]
+    cls = base if cls is None else cls
+    if not (isinstance(cls, type) and issubclass(cls, base)):
+        raise TypeError(f"cls must be {base.__name__} or a subclass of it, not {cls!r}")
+    reader = _Reader(cls, roster)
+    target = Path(path)
+    name = str(path)
+    sheet: _Sheet | None
+    if name.casefold().endswith(EXCEL_SUFFIXES):
+        sheet, found = _read_excel(target, reader.known, reader.schema.required, max_bytes)
+    else:
+        schema = reader.schema
+        optional = [*schema.optional, *reader.items]
+        table, found = read_table(
+            target, schema.required, optional, schema.aliases, max_bytes=max_bytes
+        )
+        sheet = _CsvSheet(table) if table is not None else None
+    records = reader.records(sheet) if sheet is not None else []
+    records.sort(key=_order)
+    return records, sort_and_cap([*found, *reader.diagnostics], [name])
+
+
+@overload
+def load_records(
+    path: str | Path,
+    kind: str,
+    *,
+    roster: Roster,
+    cls: type[_R],
+    strict: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> list[_R]: ...
+
+
+@overload
+def load_records(
+    path: str | Path,
+    kind: str,
+    *,
+    roster: Roster,
+    cls: None = None,
+    strict: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> list[Record]: ...
+
+
+def load_records(
+    path: str | Path,
+    kind: str,
+    *,
+    roster: Roster,
+    cls: type[Any] | None = None,
+    strict: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> list[Any]:
+    """Read records like :func:`read_records`; raise :class:`EdaranError` on any error.
+
+    With ``strict=False`` the valid records are returned even when other rows
+    are in error.  Diagnostics that are not raised are issued as one
+    :class:`RecordsWarning`, so none is lost.
+    """
+    records, diagnostics = read_records(path, kind, roster=roster, cls=cls, max_bytes=max_bytes)
+    if strict and any(d.is_error for d in diagnostics):
+        raise EdaranError(diagnostics)
+    if diagnostics:
+        warnings.warn(render_all(diagnostics, default_lang()), RecordsWarning, stacklevel=2)
+    return records

@@ -1,0 +1,319 @@
+"""Loading a workforce (units and employees) from CSV files shaped like a SIMPEG export.
+
+Two layouts are read (``docs/data-formats.md`` describes every column):
+
+* a directory holding ``unit.csv`` (one row per unit) and ``pegawai.csv`` (one
+  row per employee, naming the unit by its code);
+* a single flat CSV, one row per employee with the unit's columns repeated.
+
+Columns come from the attrs classes: a regency that subclasses
+:class:`~edaran.model.Employee` or :class:`~edaran.model.Unit` with more fields
+gets those fields read from columns of the same name.  Every problem in the
+files is reported at once, with its file, line and column; valid rows are kept
+and invalid rows are dropped, each with a diagnostic.
+"""
+
+from __future__ import annotations
+
+import types
+import warnings
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from edaran.core.diagnostics import Diagnostic, EdaranError, Label, render_all
+from edaran.io.cells import suggest
+from edaran.io.roster_rows import (
+    Column,
+    Record,
+    Schema,
+    UnitBuilder,
+    construct,
+    employee_schema,
+    flat_schemas,
+    parse_cells,
+    unit_schema,
+)
+from edaran.io.table import DEFAULT_MAX_BYTES, Row, Table, file_diagnostic, read_table, sort_and_cap
+from edaran.messages.catalogue import default_lang
+from edaran.model.workforce import Employee, Unit
+
+__all__ = [
+    "EMPLOYEE_FILE",
+    "UNIT_FILE",
+    "Roster",
+    "RosterWarning",
+    "load_roster",
+    "read_roster",
+]
+
+UNIT_FILE = "unit.csv"
+EMPLOYEE_FILE = "pegawai.csv"
+_LINES_SHOWN = 10
+
+
+def _frozen_units(units: Mapping[str, Unit]) -> Mapping[str, Unit]:
+    return types.MappingProxyType(dict(units))
+
+
+def _as_tuple(employees: Iterable[Employee]) -> tuple[Employee, ...]:
+    return tuple(employees)
+
+
+@attrs.frozen
+class Roster:
+    """A workforce: units by code (in file order) and employees (in file order)."""
+
+    units: Mapping[str, Unit] = attrs.field(converter=_frozen_units)
+    employees: tuple[Employee, ...] = attrs.field(converter=_as_tuple)
+    _by_nip: Mapping[str, Employee] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_nip", {e.nip: e for e in self.employees})
+
+    def by_nip(self, nip: str) -> Employee | None:
+        """The employee with this NIP (spaces ignored), or None."""
+        return self._by_nip.get("".join(nip.split()))
+
+    def __len__(self) -> int:
+        """The number of employees."""
+        return len(self.employees)
+
+    def units_in_order(self) -> tuple[Unit, ...]:
+        """Units as a tree, depth first: each unit followed by its sub-units.
+
+        Top-level units and siblings keep their file order, which is the order
+        reports and schedules list them in.
+        """
+        children: dict[str | None, list[Unit]] = {}
+        for unit in self.units.values():
+            parent = unit.induk.kode if unit.induk and unit.induk.kode in self.units else None
+            children.setdefault(parent, []).append(unit)
+        ordered: list[Unit] = []
+        stack = list(reversed(children.get(None, [])))
+        while stack:
+            unit = stack.pop()
+            ordered.append(unit)
+            stack.extend(reversed(children.get(unit.kode, [])))
+        return tuple(ordered)
+
+
+class RosterWarning(UserWarning):
+    """Diagnostics that :func:`load_roster` reports without raising."""
+
+
+def read_roster(
+    path: str | Path,
+    *,
+    employee_cls: type[Employee] = Employee,
+    unit_cls: type[Unit] = Unit,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[Roster, list[Diagnostic]]:
+    """Read a roster without raising: every valid row and every diagnostic.
+
+    ``path`` is a directory with ``unit.csv`` and ``pegawai.csv``, or one flat
+    CSV file.  Diagnostics are sorted by file and line, at most 200 of them.
+    """
+    target = Path(path)
+    loader = _Loader(employee_cls, unit_cls, max_bytes)
+    roster = loader.read_directory(target) if target.is_dir() else loader.read_flat(target)
+    return roster, sort_and_cap(loader.diagnostics, loader.paths)
+
+
+def load_roster(
+    path: str | Path,
+    *,
+    employee_cls: type[Employee] = Employee,
+    unit_cls: type[Unit] = Unit,
+    strict: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Roster:
+    """Read a roster; raise :class:`EdaranError` if any row or file is in error.
+
+    With ``strict=False`` the valid rows are returned even when others are in
+    error.  Diagnostics that are not raised are issued as one
+    :class:`RosterWarning`, so none is lost.
+    """
+    roster, diagnostics = read_roster(
+        path, employee_cls=employee_cls, unit_cls=unit_cls, max_bytes=max_bytes
+    )
+    if strict and any(d.is_error for d in diagnostics):
+        raise EdaranError(diagnostics)
+    if diagnostics:
+        warnings.warn(render_all(diagnostics, default_lang()), RosterWarning, stacklevel=2)
+    return roster
+
+
+class _Loader:
+    """One reading of a roster: the schemas, and the diagnostics found so far."""
+
+    def __init__(self, employee_cls: type[Employee], unit_cls: type[Unit], max_bytes: int):
+        self.employee_cls = employee_cls
+        self.unit_cls = unit_cls
+        self.max_bytes = max_bytes
+        self.diagnostics: list[Diagnostic] = []
+        self.paths: list[str] = []
+        # Codes of units that were named but not loaded, with the row that names them.
+        self.not_loaded: dict[str, tuple[Table, Row]] = {}
+
+    def _table(self, path: Path, schema: Schema) -> Table | None:
+        self.paths.append(str(path))
+        table, found = read_table(
+            path, schema.required, schema.optional, schema.aliases, max_bytes=self.max_bytes
+        )
+        self.diagnostics += found
+        return table
+
+    def read_directory(self, directory: Path) -> Roster:
+        """Read ``unit.csv`` and ``pegawai.csv`` from ``directory``."""
+        missing = [n for n in (UNIT_FILE, EMPLOYEE_FILE) if not (directory / n).is_file()]
+        if missing:
+            args = {"path": str(directory), "missing": ", ".join(missing)}
+            self.diagnostics.append(file_diagnostic("D003", str(directory), args))
+            return Roster({}, ())
+        units_schema = unit_schema(self.unit_cls)
+        people_schema = employee_schema(self.employee_cls)
+        unit_table = self._table(directory / UNIT_FILE, units_schema)
+        people_table = self._table(directory / EMPLOYEE_FILE, people_schema)
+        if unit_table is None or people_table is None:
+            return Roster({}, ())
+        units = self._unit_records(unit_table, units_schema)
+        records = (
+            self._parse(people_table, row, people_schema, "unit") for row in people_table.rows
+        )
+        people = self._dedupe_nips([r for r in records if r is not None])
+        return self._assemble(units, people)
+
+    def read_flat(self, path: Path) -> Roster:
+        """Read one CSV with a row per employee and the unit columns repeated."""
+        people_schema, units_schema = flat_schemas(self.employee_cls, self.unit_cls)
+        both = Schema.merge(people_schema, units_schema)
+        table = self._table(path, both)
+        if table is None:
+            return Roster({}, ())
+        units: dict[str, Record] = {}
+        people: list[Record] = []
+        for row in table.rows:
+            person = self._parse(table, row, people_schema, "kode_unit")
+            unit = self._parse(table, row, units_schema, "induk_unit")
+            if unit is None:
+                self._refused(table, row, "kode_unit")
+            elif self._agrees(units, unit, units_schema) and person is not None:
+                ref = unit.kwargs["kode"]
+                people.append(attrs.evolve(person, ref=ref))
+        for code in units:
+            self.not_loaded.pop(code, None)
+        return self._assemble(units, self._dedupe_nips(people))
+
+    def _parse(self, table: Table, row: Row, schema: Schema, ref_column: str) -> Record | None:
+        """A row's record, with the unit code in ``ref_column`` kept apart.
+
+        The code (an employee's unit, a unit's parent) becomes an object only
+        once every unit is built.  A flat row's employee part has no such
+        column: its unit is the row's unit, set by the caller.
+        """
+        kwargs = parse_cells(table, row, schema.columns, self.diagnostics)
+        if kwargs is None:
+            return None
+        attr = next((c.attr for c in schema.columns if c.name == ref_column), None)
+        ref = kwargs.pop(attr, None) if attr else None
+        return Record(table, row, kwargs, ref, ref_column)
+
+    def _refused(self, table: Table, row: Row, column: str) -> None:
+        """Remember the code of a unit row that was refused, for its employees."""
+        if code := table.cell(row, column):
+            self.not_loaded.setdefault(code, (table, row))
+
+    def _unit_records(self, table: Table, schema: Schema) -> dict[str, Record]:
+        """Unit rows by code; a second row with a known code is refused (D022)."""
+        units: dict[str, Record] = {}
+        for row in table.rows:
+            record = self._parse(table, row, schema, "induk")
+            if record is None:
+                self._refused(table, row, "kode")
+            elif (first := units.get(record.kwargs["kode"])) is not None:
+                self._twice("D022", record, first, "kode", {"code": record.kwargs["kode"]})
+            else:
+                units[record.kwargs["kode"]] = record
+        for code in units:
+            self.not_loaded.pop(code, None)
+        return units
+
+    def _agrees(self, units: dict[str, Record], unit: Record, schema: Schema) -> bool:
+        """Register a flat row's unit, or check it matches the first row of that unit."""
+        code = unit.kwargs["kode"]
+        first = units.setdefault(code, unit)
+        agree = True
+        for column in schema.columns:
+            mine, theirs = _value(unit, column), _value(first, column)
+            if column.name == "kode_unit" or mine == theirs:
+                continue
+            span, args = unit.table.where(unit.row, column.name)
+            label = Label(first.table.where(first.row, column.name)[0], "data-label-first-here")
+            args |= {"code": code, "value": unit.table.cell(unit.row, column.name)}
+            args |= {"other": first.table.cell(first.row, column.name), "first": first.row.line}
+            self.diagnostics.append(Diagnostic("D028", span, args, labels=(label,)))
+            agree = False
+        return agree
+
+    def _dedupe_nips(self, people: list[Record]) -> list[Record]:
+        """Employees with a NIP not seen before; a repeat is refused (D021)."""
+        seen: dict[str, Record] = {}
+        for person in people:
+            nip = person.kwargs["nip"]
+            if nip in seen:
+                self._twice("D021", person, seen[nip], "nip", {"nip": nip})
+            else:
+                seen[nip] = person
+        return list(seen.values())
+
+    def _twice(
+        self, code: str, record: Record, first: Record, column: str, args: dict[str, Any]
+    ) -> None:
+        span, where = record.table.where(record.row, column)
+        label = Label(first.table.where(first.row, column)[0], "data-label-first-here")
+        args = {**where, **args, "first": first.row.line}
+        self.diagnostics.append(Diagnostic(code, span, args, labels=(label,)))
+
+    def _assemble(self, units: dict[str, Record], people: list[Record]) -> Roster:
+        built = UnitBuilder(self.unit_cls, self.diagnostics, self.not_loaded).build(units)
+        employees = self._employees(people, built)
+        return Roster({code: built[code] for code in units if code in built}, employees)
+
+    def _employees(self, people: list[Record], units: Mapping[str, Unit]) -> list[Employee]:
+        employees: list[Employee] = []
+        orphans: dict[str, list[Record]] = {}
+        for person in people:
+            code = person.ref or ""
+            unit = units.get(code)
+            if unit is None and code in self.not_loaded:
+                orphans.setdefault(code, []).append(person)
+            elif unit is None:
+                hints = suggest(code, [*units, *self.not_loaded])
+                span, args = person.table.where(person.row, person.ref_column)
+                args |= {"code": code}
+                self.diagnostics.append(Diagnostic("D023", span, args, suggestions=tuple(hints)))
+            elif employee := construct(self.employee_cls, person, self.diagnostics, unit=unit):
+                employees.append(employee)
+        for code, rows in orphans.items():
+            self._orphans(code, rows)
+        return employees
+
+    def _orphans(self, code: str, people: list[Record]) -> None:
+        """One D027 per unit not loaded, listing the employee rows dropped with it."""
+        table, row = self.not_loaded[code]
+        lines = [str(p.row.line) for p in people]
+        shown = ", ".join(lines[:_LINES_SHOWN]) + (", …" if len(lines) > _LINES_SHOWN else "")
+        args = {
+            "code": code,
+            "count": len(lines),
+            "lines": shown,
+            "file": people[0].table.source.name,
+        }
+        self.diagnostics.append(Diagnostic("D027", table.row_span(row), args))
+
+
+def _value(record: Record, column: Column) -> Any:
+    return record.ref if column.attr == "induk" else record.kwargs.get(column.attr)

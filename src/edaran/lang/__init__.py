@@ -1,0 +1,1 @@
+"""edaran.lang."""

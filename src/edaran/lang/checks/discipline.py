@@ -1,0 +1,234 @@
+"""Checking the discipline blocks: ``kewajiban``, ``pelanggaran`` and ``sanksi`` (butir 10.b-d).
+
+Kept apart from :mod:`edaran.checker`; the checker calls :func:`check_discipline`
+with its expression checker and reporter, and :func:`check_example_contacts`
+for the contacts and counts of a ``contoh``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from edaran.core import types as t
+from edaran.core.diagnostics import Diagnostic, Label
+from edaran.lang import ir
+from edaran.lang import nodes as n
+from edaran.lang.checks.limits import WINDOWS, Words
+from edaran.lang.expressions import ExprChecker, suggest
+from edaran.model.workforce import Channel
+
+__all__ = [
+    "TIMEZONES",
+    "check_discipline",
+    "check_example_contacts",
+    "reads_contacts",
+    "unique_citations",
+]
+
+#: The three Indonesian time zones and their IANA names.
+TIMEZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+Report = Callable[[Diagnostic], None]
+
+
+def reads_contacts(expr: ir.Expr | None) -> ir.Fact | None:
+    """The first ``kontak.*`` fact in ``expr`` (only breaches may read contacts)."""
+    if isinstance(expr, ir.Fact):
+        return expr if expr.root == "kontak" else None
+    if isinstance(expr, ir.Op):
+        for arg in expr.args:
+            found = reads_contacts(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def unique_citations(
+    items: Sequence[Any], report: Report, seen: Mapping[str, n.Citation] | None = None
+) -> set[str]:
+    """E106 for a citation written twice among ``items`` (or already in ``seen``)."""
+    known: dict[str, n.Citation] = dict(seen or {})
+    for item in items:
+        label = item.citation.label
+        if label in known:
+            first = known[label].span
+            labels = (Label(first, "label-declared-here"),) if first is not None else ()
+            report(Diagnostic("E106", item.citation.span, {"ref": label}, labels=labels))
+        known.setdefault(label, item.citation)
+    return set(known)
+
+
+def _duty(
+    decl: n.DutyDecl, exprs: ExprChecker, modes: t.EnumType, report: Report
+) -> ir.DutyIR | None:
+    chosen: frozenset[str] = frozenset(str(v) for _, v in modes.members if v == "WFH")
+    if decl.modes is not None:
+        typed = exprs.check(decl.modes, t.SetType(modes))
+        if not isinstance(typed, ir.Const):
+            return None
+        chosen = frozenset(str(v) for v in typed.value)  # type: ignore[attr-defined]  # a frozenset by typing
+    hours: tuple[dt.time, dt.time] | None = None
+    if decl.hours is not None:
+        start, end = (exprs.check(x) for x in decl.hours)
+        if not (isinstance(start, ir.Const) and isinstance(end, ir.Const)):
+            return None
+        begin, finish = start.value, end.value
+        assert isinstance(begin, dt.time) and isinstance(finish, dt.time)  # TIME by typing
+        if not begin < finish:
+            report(
+                Diagnostic(
+                    "E123",
+                    decl.hours[1].span,
+                    {"start": decl.hours[0].text, "end": decl.hours[1].text},
+                )
+            )
+            return None
+        hours = (begin, finish)
+    return ir.DutyIR(
+        decl.citation.label, decl.citation.clause, decl.title, chosen, hours, span=decl.span
+    )
+
+
+def _breach(decl: n.BreachDecl, exprs: ExprChecker) -> ir.BreachIR | None:
+    parts = [exprs.condition(c) for c in decl.conditions]
+    if any(p is None for p in parts):
+        return None
+    condition: ir.Expr | None = None
+    for part in parts:
+        assert part is not None
+        condition = part if condition is None else ir.Op("and", (condition, part), t.BOOL)
+    return ir.BreachIR(
+        decl.citation.label, decl.citation.clause, decl.title, condition, span=decl.span
+    )
+
+
+def _sanction(
+    decl: n.SanctionDecl, breaches: set[str], earlier: list[str], report: Report
+) -> ir.SanctionIR | None:
+    window = WINDOWS.get(decl.window.name)
+    if window is None:
+        report(
+            Diagnostic(
+                "E117",
+                decl.window.span,
+                {"word": decl.window.name, "what": Words("window")},
+                suggestions=suggest(decl.window.name, WINDOWS),
+            )
+        )
+        return None
+    every = int(decl.every)
+    if every < 1:
+        report(Diagnostic("E120", decl.span, {"value": decl.every}))
+        return None
+    known = breaches if decl.counts == "breaches" else set(earlier)
+    of = []
+    for citation in decl.of:
+        if citation.label not in known:
+            code = (
+                "E125" if decl.counts == "sanctions" and citation.label not in breaches else "E104"
+            )
+            report(
+                Diagnostic(
+                    code,
+                    citation.span,
+                    {"ref": citation.label},
+                    suggestions=suggest(citation.label, known),
+                )
+            )
+            return None
+        of.append(citation.label)
+    return ir.SanctionIR(
+        decl.citation.label,
+        decl.citation.clause,
+        decl.title,
+        every,
+        decl.counts,
+        tuple(of),
+        window,
+        span=decl.span,
+    )
+
+
+def check_discipline(
+    items: Sequence[n.Item], exprs: ExprChecker, modes: t.EnumType, report: Report
+) -> tuple[list[ir.DutyIR], list[ir.BreachIR], list[ir.SanctionIR]]:
+    """The checked duties, breaches and sanctions of a file."""
+    # A duty with a checklist (butir 10.a) is checked with the quotas.
+    duty_decls = [i for i in items if isinstance(i, n.DutyDecl) and i.checklist is None]
+    breach_decls = [i for i in items if isinstance(i, n.BreachDecl)]
+    sanction_decls = [i for i in items if isinstance(i, n.SanctionDecl)]
+    unique_citations(duty_decls, report)
+    breach_ids = unique_citations(breach_decls, report)
+    unique_citations(sanction_decls, report)
+    duties = [d for d in (_duty(x, exprs, modes, report) for x in duty_decls) if d is not None]
+    breaches = [b for b in (_breach(x, exprs) for x in breach_decls) if b is not None]
+    if breach_decls and not duty_decls:
+        report(Diagnostic("E124", breach_decls[0].span, {}))
+    sanctions: list[ir.SanctionIR] = []
+    for decl in sanction_decls:
+        checked = _sanction(decl, breach_ids, [s.id for s in sanctions], report)
+        if checked is not None:
+            sanctions.append(checked)
+    return duties, breaches, sanctions
+
+
+def check_example_contacts(
+    example: n.Example, day: dt.date, zone: str, exprs: ExprChecker, report: Report
+) -> tuple[tuple[tuple[object, dt.datetime, dt.datetime | None, str | None], ...], bool]:
+    """A ``contoh``'s contacts (aware, in the file's zone), and whether all are valid."""
+    tz = zoneinfo.ZoneInfo(TIMEZONES.get(zone, "Asia/Jakarta"))
+    contacts = []
+    ok = True
+    for line in example.contacts:
+        channel = _channel(line.channel.name)
+        if channel is None:
+            words = ["panggilan", "pesan", "call", "message"]
+            report(
+                Diagnostic(
+                    "E205",
+                    line.channel.span,
+                    {"name": line.channel.name, "type": "saluran"},
+                    suggestions=suggest(line.channel.name, words),
+                )
+            )
+            ok = False
+            continue
+        sent = _at(day, line.sent, exprs, tz)
+        answered = None
+        if line.answered and line.answer_time is not None:
+            answer_day = exprs.date(line.answer_date) if line.answer_date else day
+            answered = _at(answer_day or day, line.answer_time, exprs, tz)
+            if sent is not None and answered is not None and answered < sent:
+                report(
+                    Diagnostic(
+                        "E126",
+                        line.answer_time.span,
+                        {"sent": line.sent.text, "answered": line.answer_time.text},
+                    )
+                )
+                ok = False
+        if sent is None or (line.answered and answered is None):
+            ok = False
+            continue
+        contacts.append((channel, sent, answered, line.reason))
+    return tuple(contacts), ok
+
+
+def _channel(word: str) -> Channel | None:
+    words = {
+        "panggilan": Channel.PANGGILAN,
+        "call": Channel.PANGGILAN,
+        "pesan": Channel.PESAN,
+        "message": Channel.PESAN,
+    }
+    return words.get(word.casefold())
+
+
+def _at(day: dt.date, time: n.TimeLit, exprs: ExprChecker, tz: dt.tzinfo) -> dt.datetime | None:
+    typed = exprs.check(time)
+    if not isinstance(typed, ir.Const):
+        return None
+    return dt.datetime.combine(day, typed.value, tzinfo=tz)  # type: ignore[arg-type]  # a time by typing

@@ -1,0 +1,496 @@
+"""Typing expressions: names resolved against the schema and the file's declarations.
+
+:class:`ExprChecker` turns an AST expression into a typed IR expression, or
+records a diagnostic and returns ``None``.  It never raises on bad input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+
+from edaran.core import types as t
+from edaran.core.diagnostics import Diagnostic, Span
+from edaran.core.runtime import ARITHMETIC, RUNTIME_OPS, UnitTable, whole_rupiah
+from edaran.lang import ir
+from edaran.lang import nodes as n
+from edaran.lang.schema import Schema
+from edaran.messages.catalogue import Localized
+
+__all__ = ["Env", "ExprChecker", "suggest"]
+
+_COMPARE = {"<": "lt", "<=": "le", ">": "gt", ">=": "ge", "=": "eq", "!=": "ne"}
+_ORDERED = (t.INT, t.DECIMAL, t.PERCENT, t.MONEY, t.DATE, t.TIME, t.DURATION)
+
+
+def suggest(word: str, candidates: Iterable[str]) -> tuple[str, ...]:
+    """Up to three close spellings of ``word`` among ``candidates``."""
+    pool = sorted(set(candidates))
+    found = difflib.get_close_matches(word, pool, n=3, cutoff=0.6)
+    if not found:
+        lowered = {c.casefold(): c for c in pool}
+        found = [
+            lowered[m] for m in difflib.get_close_matches(word.casefold(), lowered, n=3, cutoff=0.6)
+        ]
+    return tuple(found)
+
+
+class Env:
+    """What names mean in one file: declared sets, parameters, enumerations, modes."""
+
+    def __init__(self, schema: Schema, modes: t.EnumType) -> None:
+        self.schema = schema
+        self.modes = modes
+        self.sets: dict[str, ir.Const] = {}
+        self.params: dict[str, t.Type] = {}
+        self.enums: dict[str, t.EnumType] = {}
+        self.known_enums: list[t.EnumType] = [*schema.enums()]
+        #: table name -> (the table, the type of its values)
+        self.tables: dict[str, tuple[UnitTable, t.Type]] = {}
+
+    def all_enums(self) -> list[t.EnumType]:
+        """Schema enumerations, the work modes and the file's own, in lookup order."""
+        return [*self.enums.values(), self.modes, *self.known_enums]
+
+
+class ExprChecker:
+    """Types expressions of one file; diagnostics go to ``report``."""
+
+    def __init__(self, env: Env, report: Callable[[Diagnostic], None]) -> None:
+        self.env = env
+        self.report = report
+
+    # ------------------------------------------------------------ entry
+    def check(self, expr: n.Expr, expect: t.Type | None = None) -> ir.Expr | None:
+        """The typed form of ``expr``; ``expect`` guides bare names such as ``Jumat``."""
+        method = getattr(self, f"_{type(expr).__name__}")
+        result: ir.Expr | None = method(expr, expect)
+        return result
+
+    def condition(self, expr: n.Expr) -> ir.Expr | None:
+        """A condition: must be boolean (E202)."""
+        typed = self.check(expr, t.BOOL)
+        if typed is not None and typed.type != t.BOOL:
+            self._error("E202", expr.span, type=_Shown(typed.type))
+            return None
+        return typed
+
+    def _error(
+        self, code: str, span: Span | None, suggestions: tuple[str, ...] = (), **args: object
+    ) -> None:
+        self.report(Diagnostic(code, span, args, suggestions=suggestions))
+
+    # --------------------------------------------------------- literals
+    def _IntLit(self, e: n.IntLit, expect: t.Type | None) -> ir.Expr:
+        return ir.Const(int(e.text), t.INT, span=e.span)
+
+    def _DecLit(self, e: n.DecLit, expect: t.Type | None) -> ir.Expr:
+        return ir.Const(Decimal(e.text), t.DECIMAL, span=e.span)
+
+    def _PercentLit(self, e: n.PercentLit, expect: t.Type | None) -> ir.Expr:
+        return ir.Const(Decimal(e.text[:-1]) / 100, t.PERCENT, span=e.span)
+
+    def _MoneyLit(self, e: n.MoneyLit, expect: t.Type | None) -> ir.Expr | None:
+        digits = e.text[2:].strip().replace(".", "")
+        whole, _, sen = digits.partition(",")
+        if sen and int(sen) != 0:
+            self._error("E006", e.span, text=e.text, reason=_Reason("money-sen"))
+            return None
+        return ir.Const(Decimal(whole), t.MONEY, span=e.span)
+
+    def _DateLit(self, e: n.DateLit, expect: t.Type | None) -> ir.Expr | None:
+        value = self.date(e)
+        return None if value is None else ir.Const(value, t.DATE, span=e.span)
+
+    def date(self, e: n.DateLit) -> dt.date | None:
+        """The date a literal names, or E006."""
+        try:
+            return dt.date.fromisoformat(e.text)
+        except ValueError:
+            self._error("E006", e.span, text=e.text, reason=_Reason("no-such-date"))
+            return None
+
+    def _TimeLit(self, e: n.TimeLit, expect: t.Type | None) -> ir.Expr | None:
+        hours, minutes = (int(x) for x in e.text.split(":"))
+        if hours > 23 or minutes > 59:
+            self._error("E006", e.span, text=e.text, reason=_Reason("no-such-time"))
+            return None
+        return ir.Const(dt.time(hours, minutes), t.TIME, span=e.span)
+
+    def _StrLit(self, e: n.StrLit, expect: t.Type | None) -> ir.Expr:
+        if isinstance(expect, t.UnitType):
+            return ir.Const(e.value, expect, span=e.span)
+        return ir.Const(e.value, t.TEXT, span=e.span)
+
+    def _BoolLit(self, e: n.BoolLit, expect: t.Type | None) -> ir.Expr:
+        return ir.Const(e.value, t.BOOL, span=e.span)
+
+    def _Quantity(self, e: n.Quantity, expect: t.Type | None) -> ir.Expr | None:
+        word = e.unit.name
+        try:
+            amount = Decimal(e.amount)
+        except InvalidOperation:  # pragma: no cover - the grammar only lets digits through
+            return None
+        if word in t.PERCENT_UNITS:
+            return ir.Const(amount / 100, t.PERCENT, span=e.span)
+        if word == "rupiah":
+            return ir.Const(amount, t.MONEY, span=e.span)
+        measured = t.quantity_unit(word)
+        if measured is not None:
+            return ir.Const(amount, t.QuantityType(measured), span=e.span)
+        unit = t.DURATION_UNITS.get(word)
+        if unit is None:
+            words = [*t.DURATION_UNITS, *t.PERCENT_UNITS, "rupiah", *t.QUANTITY_UNITS.values()]
+            self._error("E103", e.unit.span, suggest(word, words), unit=word)
+            return None
+        try:
+            return ir.Const(t.scale(unit, amount), t.DURATION, span=e.span)
+        except t.EvalError:
+            self._error(
+                "E006", e.span, text=f"{e.amount} {word}", reason=_Reason("fraction-of-month")
+            )
+            return None
+
+    def _SetLit(self, e: n.SetLit, expect: t.Type | None) -> ir.Expr | None:
+        element = expect.element if isinstance(expect, t.SetType) else None
+        items = [self.check(item, element) for item in e.items]
+        if any(item is None for item in items):
+            return None
+        typed = [item for item in items if item is not None]
+        if not typed:
+            if element is None:
+                self._error("E204", e.span, first="?", other="?")
+                return None
+            return ir.Const(frozenset(), t.SetType(element), span=e.span)
+        first = typed[0].type
+        for item, source in zip(typed, e.items, strict=True):
+            if not _same(item.type, first):
+                self._error("E204", source.span, first=_Shown(first), other=_Shown(item.type))
+                return None
+            if not isinstance(item, ir.Const):
+                self._error("E113", source.span)
+                return None
+        return ir.Const(
+            frozenset(i.value for i in typed if isinstance(i, ir.Const)),
+            t.SetType(first),
+            span=e.span,
+        )
+
+    # ------------------------------------------------------------ names
+    def _Name(self, e: n.Name, expect: t.Type | None) -> ir.Expr | None:
+        head = e.parts[0]
+        roots = self.env.schema.roots
+        if head in roots:
+            return self._fact(e)
+        if len(e.parts) == 1:
+            resolved = self.constant(head, expect, e.span)
+            if resolved is not None:
+                return resolved
+        candidates = [*roots, *self.env.sets, *self.env.params]
+        if isinstance(expect, t.EnumType):
+            candidates += expect.names()
+        else:
+            for enum_type in self.env.all_enums():
+                candidates += enum_type.names()
+        self._error(
+            "E101",
+            e.span,
+            suggest(e.dotted if len(e.parts) == 1 else head, candidates),
+            name=e.dotted,
+        )
+        return None
+
+    def constant(self, word: str, expect: t.Type | None, span: Span | None) -> ir.Expr | None:
+        """A bare name: a set, a parameter, an enumeration member, or a unit code."""
+        if word in self.env.sets:
+            declared = self.env.sets[word]
+            return ir.Const(declared.value, declared.type, name=word, span=span)
+        if word in self.env.params:
+            return ir.Param(word, self.env.params[word], span=span)
+        element = expect.element if isinstance(expect, t.SetType) else expect
+        if isinstance(element, t.EnumType):
+            value = element.lookup(word)
+            if value is not None:
+                return ir.Const(value, element, span=span)
+        if isinstance(element, t.UnitType):
+            return ir.Const(word, element, span=span)
+        matches = [(et, et.lookup(word)) for et in self.env.all_enums()]
+        matches = [(et, v) for et, v in matches if v is not None]
+        if matches:
+            enum_type, value = matches[0]
+            return ir.Const(value, enum_type, span=span)
+        return None
+
+    def _fact(self, e: n.Name) -> ir.Expr | None:
+        schema = self.env.schema
+        root, path, kind = schema.roots[e.parts[0]]
+        nullable = False
+        for part in e.parts[1:]:
+            if not isinstance(kind, (t.RecordType, t.UnitType)):
+                self._error("E102", e.span, record=_Shown(kind), field=part)
+                return None
+            fields = schema.fields(kind.cls)
+            field = fields.get(part)
+            if field is None:
+                record = ".".join(e.parts[: e.parts.index(part)])
+                self._error("E102", e.span, suggest(part, fields), record=record, field=part)
+                return None
+            path = (*path, field.attr)
+            kind = field.type
+            nullable = nullable or field.nullable
+        return ir.Fact(root, path, e.dotted, kind, nullable, span=e.span)
+
+    def _Index(self, e: n.Index, expect: t.Type | None) -> ir.Expr | None:
+        name = e.table.dotted
+        declared = self.env.tables.get(name)
+        if declared is None:
+            self._error("E101", e.table.span, suggest(name, self.env.tables), name=name)
+            return None
+        key = self.check(e.key)
+        if key is None:
+            return None
+        if not isinstance(key.type, t.UnitType):
+            self._error("E201", e.span, op="[ ]", left=name, right=_Shown(key.type))
+            return None
+        table, kind = declared
+        return ir.Op("index", (ir.Const(table, kind, name=name), key), kind, span=e.span)
+
+    # ------------------------------------------------------- operations
+    def _Not(self, e: n.Not, expect: t.Type | None) -> ir.Expr | None:
+        operand = self.condition(e.operand)
+        return None if operand is None else ir.Op("not", (operand,), t.BOOL, span=e.span)
+
+    def _Between(self, e: n.Between, expect: t.Type | None) -> ir.Expr | None:
+        value = self.check(e.value)
+        if value is None:
+            return None
+        low, high = self.check(e.low, value.type), self.check(e.high, value.type)
+        if low is None or high is None:
+            return None
+        ordered = value.type in _ORDERED or isinstance(value.type, t.QuantityType)
+        for bound in (low, high):
+            if not (ordered and _comparable(value.type, bound.type)):
+                self._error(
+                    "E201",
+                    e.span,
+                    op=Localized("op-between"),
+                    left=_Shown(value.type),
+                    right=_Shown(bound.type),
+                )
+                return None
+        return ir.Op("between", (value, low, high), t.BOOL, span=e.span)
+
+    def _Binary(self, e: n.Binary, expect: t.Type | None) -> ir.Expr | None:
+        if e.op in ("and", "or"):
+            left = self.condition(e.left) if e.left else None
+            right = self.condition(e.right)
+            if left is None or right is None:
+                return None
+            return ir.Op(e.op, (left, right), t.BOOL, span=e.span)
+        if e.op == "neg":
+            operand = self.check(e.right)
+            if operand is None:
+                return None
+            if not (t.is_numeric(operand.type) or operand.type == t.DURATION):
+                self._error("E201", e.span, op="-", left="", right=_Shown(operand.type))
+                return None
+            return self._fold(ir.Op("neg", (operand,), operand.type, span=e.span))
+        assert e.left is not None
+        left, right = self._operands(e.left, e.right, e.op)
+        if left is None or right is None:
+            return None
+        op = _COMPARE.get(e.op, e.op)
+        result = _type_binary(op, left, right)
+        if result is None:
+            symbol: object = e.op
+            if e.op in ("eq", "ne", "in", "not_in"):
+                symbol = Localized("op-" + e.op)
+            self._error(
+                "E201",
+                e.op_span or e.span,
+                op=symbol,
+                left=_Shown(left.type),
+                right=_Shown(right.type),
+            )
+            return None
+        name, kind = result
+        return self._fold(ir.Op(name, (left, right), kind, span=e.span))
+
+    def _fold(self, node: ir.Op) -> ir.Expr | None:
+        """Arithmetic on constants is done now, so a parameter may be ``-2`` or ``50% / 2``."""
+        if node.op not in ARITHMETIC or not all(isinstance(a, ir.Const) for a in node.args):
+            return node
+        values = [a.value for a in node.args if isinstance(a, ir.Const)]
+        try:
+            value = RUNTIME_OPS[node.op](*values)
+        except t.EvalError as err:
+            self._error("E116", node.span, reason=Localized("eval-" + err.key, **err.args_))
+            return None
+        if node.type == t.MONEY and node.op in ("mul", "div"):
+            value = whole_rupiah(value)
+        return ir.Const(value, node.type, span=node.span)
+
+    def _operands(
+        self, left: n.Expr, right: n.Expr, op: str
+    ) -> tuple[ir.Expr | None, ir.Expr | None]:
+        """Type both sides; a bare name on one side takes its meaning from the other."""
+        if self._needs_context(left) and not self._needs_context(right):
+            typed_right = self.check(right)
+            if typed_right is None:
+                return None, None
+            hint = typed_right.type
+            if op in ("in", "not_in") and isinstance(hint, t.SetType):
+                hint = hint.element
+            return self.check(left, hint), typed_right
+        typed_left = self.check(left)
+        if typed_left is None:
+            return None, None
+        hint = typed_left.type
+        if op in ("in", "not_in"):
+            hint = t.SetType(hint)
+        return typed_left, self.check(right, hint)
+
+    def _needs_context(self, e: n.Expr) -> bool:
+        if not isinstance(e, n.Name) or len(e.parts) != 1:
+            return False
+        word = e.parts[0]
+        return (
+            word not in self.env.schema.roots
+            and word not in self.env.sets
+            and word not in self.env.params
+        )
+
+
+class _Shown:
+    """A type shown in the reader's language."""
+
+    def __init__(self, kind: t.Type) -> None:
+        self.kind = kind
+
+    def localize(self, lang: str) -> str:
+        return t.show(self.kind, lang)
+
+
+class _Reason:
+    """Why a literal is invalid, in the reader's language."""
+
+    _WORDS: Mapping[str, tuple[str, str]] = {
+        "no-such-date": ("tanggal itu tidak ada", "there is no such date"),
+        "no-such-time": ("jam itu tidak ada", "there is no such time"),
+        "money-sen": ("rupiah ditulis bulat, tanpa sen", "Rupiah are whole, without sen"),
+        "fraction-of-month": ("bulan dan tahun harus bulat", "months and years must be whole"),
+    }
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def localize(self, lang: str) -> str:
+        return self._WORDS[self.key][0 if lang == "id" else 1]
+
+
+def _same(a: t.Type, b: t.Type) -> bool:
+    if isinstance(a, t.UnitType) and isinstance(b, t.UnitType):
+        return True
+    return a == b
+
+
+def _comparable(a: t.Type, b: t.Type) -> bool:
+    if _same(a, b):
+        return True
+    return {a, b} <= {t.INT, t.DECIMAL}
+
+
+def _type_binary(op: str, left: ir.Expr, right: ir.Expr) -> tuple[str, t.Type] | None:
+    a, b = left.type, right.type
+    if op in ("eq", "ne"):
+        if isinstance(a, t.UnitType) and isinstance(b, t.UnitType):
+            return ("unit_" + op, t.BOOL)
+        return (op, t.BOOL) if _comparable(a, b) else None
+    if op in ("in", "not_in"):
+        if not isinstance(b, t.SetType):
+            return None
+        if isinstance(a, t.UnitType) and isinstance(b.element, t.UnitType):
+            return ("unit_" + op, t.BOOL)
+        return (op, t.BOOL) if _comparable(a, b.element) else None
+    if op in ("lt", "le", "gt", "ge"):
+        ordered = a in _ORDERED or isinstance(a, t.QuantityType)
+        return (op, t.BOOL) if ordered and _comparable(a, b) else None
+    return _arith(op, a, b)
+
+
+_ARITH: dict[tuple[str, t.Type, t.Type], tuple[str, t.Type]] = {}
+for _op in ("add", "sub"):
+    for _kind in (t.INT, t.DECIMAL, t.PERCENT, t.MONEY, t.DURATION):
+        _ARITH[(_op, _kind, _kind)] = (_op, _kind)
+    _ARITH[(_op, t.INT, t.DECIMAL)] = (_op, t.DECIMAL)
+    _ARITH[(_op, t.DECIMAL, t.INT)] = (_op, t.DECIMAL)
+    _ARITH[(_op, t.DATE, t.DURATION)] = ("date_" + _op, t.DATE)
+_ARITH[("sub", t.DATE, t.DATE)] = ("date_diff", t.INT)
+for _a, _b, _r in [
+    (t.INT, t.INT, t.INT),
+    (t.INT, t.DECIMAL, t.DECIMAL),
+    (t.DECIMAL, t.INT, t.DECIMAL),
+    (t.DECIMAL, t.DECIMAL, t.DECIMAL),
+    (t.PERCENT, t.PERCENT, t.PERCENT),
+    (t.MONEY, t.INT, t.MONEY),
+    (t.INT, t.MONEY, t.MONEY),
+    (t.MONEY, t.DECIMAL, t.MONEY),
+    (t.DECIMAL, t.MONEY, t.MONEY),
+    (t.MONEY, t.PERCENT, t.MONEY),
+    (t.PERCENT, t.MONEY, t.MONEY),
+    (t.INT, t.PERCENT, t.DECIMAL),
+    (t.PERCENT, t.INT, t.DECIMAL),
+    (t.DECIMAL, t.PERCENT, t.DECIMAL),
+    (t.PERCENT, t.DECIMAL, t.DECIMAL),
+    (t.DURATION, t.INT, t.DURATION),
+    (t.INT, t.DURATION, t.DURATION),
+]:
+    _ARITH[("*", _a, _b)] = ("mul", _r)
+for _a, _b, _r in [
+    (t.INT, t.INT, t.DECIMAL),
+    (t.DECIMAL, t.INT, t.DECIMAL),
+    (t.INT, t.DECIMAL, t.DECIMAL),
+    (t.DECIMAL, t.DECIMAL, t.DECIMAL),
+    (t.MONEY, t.INT, t.MONEY),
+    (t.MONEY, t.DECIMAL, t.MONEY),
+    (t.MONEY, t.MONEY, t.DECIMAL),
+    (t.PERCENT, t.INT, t.PERCENT),
+]:
+    _ARITH[("/", _a, _b)] = ("div", _r)
+_OP_NAMES = {"+": "add", "-": "sub"}
+
+
+def _arith(op: str, a: t.Type, b: t.Type) -> tuple[str, t.Type] | None:
+    if isinstance(a, t.QuantityType) or isinstance(b, t.QuantityType):
+        return _quantity_arith(_OP_NAMES.get(op, op), a, b)
+    key = (_OP_NAMES.get(op, op), a, b)
+    return _ARITH.get(key)
+
+
+_SCALARS = (t.INT, t.DECIMAL, t.PERCENT)
+
+
+def _quantity_arith(op: str, a: t.Type, b: t.Type) -> tuple[str, t.Type] | None:
+    """Quantities keep their unit: kWh + kWh, 2 x kWh, kWh / kWh, kWh x Rp (a price)."""
+    if op in ("add", "sub"):
+        return (op, a) if a == b else None
+    if op == "*":
+        if isinstance(a, t.QuantityType) and isinstance(b, t.QuantityType):
+            return None
+        other = b if isinstance(a, t.QuantityType) else a
+        quantity = a if isinstance(a, t.QuantityType) else b
+        if other == t.MONEY:
+            return ("mul", t.MONEY)
+        return ("mul", quantity) if other in _SCALARS else None
+    if op == "/":
+        if a == b:
+            return ("div", t.DECIMAL)
+        if isinstance(a, t.QuantityType) and b in (t.INT, t.DECIMAL):
+            return ("div", a)
+    return None
+
+
+NAME_PATTERN = re.compile(r"^[^\W\d]\w*$")

@@ -1,0 +1,337 @@
+"""The checked program: resolved names, typed expressions, rules by output.
+
+The checker turns a :class:`~edaran.nodes.Module` into a :class:`Program`;
+the backends (the reference interpreter and the compiled one) read only this.
+Every name here is resolved: a :class:`Fact` knows the attribute path on the
+attrs objects, a :class:`Param` the name of a declared parameter, a
+:class:`Const` its run-time value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import TypeAlias
+
+import attrs
+
+from edaran.core import types as t
+from edaran.core.diagnostics import Span
+
+__all__ = [
+    "BreachIR",
+    "CheckedExample",
+    "Const",
+    "DutyIR",
+    "Expr",
+    "Fact",
+    "Header",
+    "LimitIR",
+    "Op",
+    "Param",
+    "Program",
+    "RuleIR",
+    "SanctionIR",
+]
+
+
+@attrs.frozen
+class Const:
+    """A constant; ``name`` is the declared name it came from, if any (a set)."""
+
+    value: object
+    type: t.Type
+    name: str | None = None
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class Fact:
+    """A fact read from the subject: ``root`` is ``pegawai`` or ``kalender``."""
+
+    root: str
+    attrs_path: tuple[str, ...]
+    written: str
+    type: t.Type
+    nullable: bool = False
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class Param:
+    """A declared parameter, whose value depends on the date."""
+
+    name: str
+    type: t.Type
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class Op:
+    """An operation.
+
+    ``op`` is one of: ``and or not eq ne lt le gt ge in not_in unit_in
+    unit_not_in unit_eq unit_ne add sub mul div neg between date_add date_sub``.
+    """
+
+    op: str
+    args: tuple[Expr, ...]
+    type: t.Type
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+Expr: TypeAlias = Const | Fact | Param | Op
+
+
+@attrs.frozen
+class RuleIR:
+    """A checked rule.  ``id`` is its label (``butir 12`` or ``butir 6[pendukung]``)."""
+
+    id: str
+    clause: str
+    title: str | None
+    output: str
+    value: Expr
+    condition: Expr | None
+    exceptions: tuple[str, ...]
+    is_default: bool
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+    #: ``mengikat``: a child circular may not remove, replace or override it
+    binding: bool = False
+    #: the number of the circular the rule comes from (None: this file's own)
+    origin: str | None = None
+
+
+@attrs.frozen
+class LimitIR:
+    """A cap, floor or per-person limit (butir 4), which the scheduler meets.
+
+    ``kind`` is ``at_most`` or ``at_least``; ``amount`` is a percent (a share
+    of the headcount) or an integer (people, or days for a person);
+    ``scope`` is ``unit``, ``perangkat_daerah`` or ``pegawai``; ``window`` is
+    ``hari``, ``minggu``, ``bulan`` or ``periode``; ``rounding`` is ``down``,
+    ``up`` or ``nearest``.  ``condition`` reads unit and day facts (and, for a
+    per-person limit, the employee's).
+    """
+
+    id: str
+    clause: str
+    title: str | None
+    mode: str
+    kind: str
+    amount: Expr
+    scope: str
+    window: str
+    rounding: str
+    condition: Expr | None = None
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class DutyIR:
+    """A duty (butir 10.b): contacts count on days in ``modes``, within ``hours``."""
+
+    id: str
+    clause: str
+    title: str | None
+    modes: frozenset[str]
+    hours: tuple[dt.time, dt.time] | None
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class QuotaIR:
+    """A quota (butir 8, 9) on records of one ``kind`` per unit and window.
+
+    ``field`` is the attribute path summed (None: the records are counted);
+    ``measure_type`` its type.  With ``share``, ``amount`` is a percent of the
+    baseline (``at_most``: allowed = amount x baseline; ``reduced``: allowed =
+    (1 - amount) x baseline); the baseline is the same window a year earlier
+    (``last_year``) or the ``baseline`` expression.  Without ``share`` the
+    amount is the allowance itself.  ``order`` lists attribute paths the
+    planned records take the quota in (then date, then id).
+    """
+
+    id: str
+    clause: str
+    title: str | None
+    kind: str
+    field: tuple[str, ...] | None
+    measure: str
+    measure_type: t.Type
+    mode: str
+    amount: Expr
+    share: bool
+    last_year: bool
+    baseline: Expr | None
+    scope: str
+    window: str
+    rounding: str
+    condition: Expr | None = None
+    order: tuple[tuple[str, ...], ...] = ()
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class TargetIR:
+    """A target (butir 7): the share of ``kind`` records that meet ``share_of``."""
+
+    id: str
+    clause: str
+    title: str | None
+    kind: str
+    share_of: Expr
+    bound: str
+    amount: Expr
+    scope: str
+    window: str
+    condition: Expr | None = None
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class ChecklistIR:
+    """A checklist duty (butir 10.a): a unit with staff in ``modes`` files ``items``."""
+
+    id: str
+    clause: str
+    title: str | None
+    modes: frozenset[str]
+    items: frozenset[str]
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class EstimateIR:
+    """An estimated saving for a cost ``category``, in rupiah or in the category's unit."""
+
+    category: str
+    value: Expr
+    type: t.Type
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class ReportIR:
+    """The savings report (butir 13): its clause and the estimates it may use."""
+
+    id: str
+    clause: str
+    title: str | None
+    estimates: tuple[EstimateIR, ...]
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class BreachIR:
+    """A breach: a condition over one contact (and the employee, unit and day)."""
+
+    id: str
+    clause: str
+    title: str | None
+    condition: Expr | None
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class SanctionIR:
+    """A step of the sanction ladder: one for ``every`` N breaches (or sanctions) of
+    the kinds ``of``, counted per ``window`` (hari, minggu, bulan, periode)."""
+
+    id: str
+    clause: str
+    title: str | None
+    every: int
+    counts: str
+    of: tuple[str, ...]
+    window: str
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class Header:
+    """The circular's metadata, checked."""
+
+    number: str
+    subject: str | None = None
+    issuer: str | None = None
+    bases: tuple[str, ...] = ()
+    signed: dt.date | None = None
+    effective_from: dt.date | None = None
+    effective_until: dt.date | None = None
+    evaluation_months: int | None = None
+    timezone: str = "WIB"
+    #: where evaluation periods count from: the first version's start, for an amendment
+    periods_from: dt.date | None = None
+
+    @property
+    def period_start(self) -> dt.date | None:
+        """The first day of the first evaluation period."""
+        return self.periods_from or self.effective_from
+
+
+@attrs.frozen
+class CheckedExample:
+    """A ``contoh`` with its facts typed: ``givens`` maps a written path to a value."""
+
+    title: str
+    givens: tuple[tuple[tuple[str, ...], object], ...]
+    date: dt.date
+    expects: tuple[tuple[str, object, t.Type], ...]
+    #: for a schedule example: how many alike employees the unit has
+    staff: int | None = None
+    #: for a discipline example: (channel, sent, answered or None, reason or None)
+    contacts: tuple[tuple[object, dt.datetime, dt.datetime | None, str | None], ...] = ()
+    #: for a quota, target or report example: the baseline (``dasar adalah 11``) ...
+    baseline: object = None
+    #: ... and (kind, quota/target id or cost category, expected value, its type)
+    records: tuple[tuple[str, str, object, t.Type], ...] = ()
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class Program:
+    """A rule file, checked and resolved, ready for a backend."""
+
+    header: Header
+    outputs: Mapping[str, t.Type]
+    rules: tuple[RuleIR, ...]
+    params: Mapping[str, tuple[tuple[dt.date | None, object], ...]]
+    param_types: Mapping[str, t.Type]
+    sets: Mapping[str, Const]
+    modes: t.EnumType
+    holidays: tuple[tuple[dt.date, dt.date, str], ...]
+    workweek: frozenset[int]
+    examples: tuple[CheckedExample, ...]
+    #: rule id -> ids of every rule it overrides, directly or through others
+    overrides: Mapping[str, frozenset[str]]
+    source_name: str = ""
+    limits: tuple[LimitIR, ...] = ()
+    duties: tuple[DutyIR, ...] = ()
+    breaches: tuple[BreachIR, ...] = ()
+    sanctions: tuple[SanctionIR, ...] = ()
+    quotas: tuple[QuotaIR, ...] = ()
+    targets: tuple[TargetIR, ...] = ()
+    checklists: tuple[ChecklistIR, ...] = ()
+    report: ReportIR | None = None
+    #: table name -> (table, spans of its rows by unit code) for roster checks
+    tables: Mapping[str, tuple[object, Mapping[str, Span | None]]] = attrs.field(factory=dict)
+
+    def rules_for(self, output: str) -> tuple[RuleIR, ...]:
+        """The rules that set ``output``, in file order."""
+        return tuple(r for r in self.rules if r.output == output)
+
+    def param_value(self, name: str, day: dt.date) -> object:
+        """The value of parameter ``name`` in force on ``day``."""
+        value: object = None
+        for since, candidate in self.params[name]:
+            if since is None or since <= day:
+                value = candidate
+        return value
+
+    def rule(self, rule_id: str) -> RuleIR:
+        """The rule with this id."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)

@@ -1,0 +1,261 @@
+"""Variants: a rule file that extends another (``memperluas "induk.edaran"``).
+
+A province or regency writes its circular as the changes to the one it
+follows.  :func:`resolve` turns such a file into one module before checking:
+
+* the parent's declarations, rules, limits and discipline blocks come first,
+  each rule marked with the number of the circular it comes from, so an
+  explanation cites the parent for an inherited rule and the child for its own;
+* a child rule, limit, duty, breach or sanction with the same citation
+  replaces the parent's in place; a declaration with the same name replaces
+  the parent's; ``hapus butir X`` removes one; everything else is added;
+* the header is the child's, with what it leaves out taken from the parent;
+  the parent's examples are not inherited (the child's rules may differ);
+* the parent is a path relative to the extending file, or the name of a
+  template shipped with the package (``memperluas "nasional-2026"``);
+* a rule the parent marks ``mengikat`` (binding) may be neither removed nor
+  replaced (E141); the checker refuses an exception that would override it
+  with another value (E142).
+
+An amendment (``mengubah "induk.edaran"``) merges the same way; what differs
+is time.  It takes effect on its own ``berlaku`` date, which must fall inside
+the amended circular's force (E147), and ends when that one ends unless it
+says otherwise.  Before that date the amended circular stays in force: the
+engine keeps it as the previous version (:func:`amended`).  A file either
+extends or amends, not both (E146).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from edaran.core.diagnostics import Diagnostic, EdaranError, Label
+from edaran.lang import nodes as n
+from edaran.lang.parser import parse_file
+
+__all__ = ["amended", "extended_path", "resolve", "template_names"]
+
+_CITED = (
+    n.Rule,
+    n.LimitDecl,
+    n.DutyDecl,
+    n.BreachDecl,
+    n.SanctionDecl,
+    n.QuotaDecl,
+    n.TargetDecl,
+    n.ReportDecl,
+)
+_NAMED = (n.SetDecl, n.EnumDecl, n.ParamDecl, n.TableDecl, n.OutputDecl, n.ModeDecl)
+
+
+def _header(module: n.Module) -> n.Header | None:
+    return next((i for i in module.items if isinstance(i, n.Header)), None)
+
+
+def _extends(header: n.Header | None) -> n.HeaderItem | None:
+    """The header's ``memperluas`` or ``mengubah`` line."""
+    if header is None:
+        return None
+    return next((i for i in header.items if i.kind in ("extends", "amends")), None)
+
+
+def extended_path(module: n.Module, path: str | Path | None) -> Path | None:
+    """The file this one extends or amends, or None when it does neither."""
+    parent = _extends(_header(module))
+    return None if parent is None else _locate(parent.values[0], path)
+
+
+def amended(module: n.Module, path: str | Path | None) -> Path | None:
+    """The file an amendment (``mengubah``) amends, or None for any other file."""
+    parent = _extends(_header(module))
+    return extended_path(module, path) if parent is not None and parent.kind == "amends" else None
+
+
+def _key(item: n.Item) -> tuple[str, str] | None:
+    if isinstance(item, _CITED):
+        return (type(item).__name__, item.citation.label)
+    if isinstance(item, _NAMED):
+        return (type(item).__name__, item.name.name)
+    if isinstance(item, n.WorkweekDecl):
+        return ("WorkweekDecl", "")
+    return None
+
+
+def resolve(
+    module: n.Module, path: str | Path | None = None, *, _seen: Sequence[Path] = ()
+) -> tuple[n.Module, list[Diagnostic]]:
+    """The module with the circular it extends merged in, and what went wrong."""
+    header = _header(module)
+    extends = _extends(header)
+    removals = [i for i in module.items if isinstance(i, n.RemoveDecl)]
+    if extends is None:
+        problems = [Diagnostic("E144", r.span, {}) for r in removals]
+        return module, problems
+    assert header is not None  # _extends found a line in it
+    both = [i for i in header.items if i.kind in ("extends", "amends")]
+    if len({i.kind for i in both}) > 1:
+        return module, [Diagnostic("E146", both[1].span, {})]
+    parent_path = _locate(extends.values[0], path)
+    if not _seen and path is not None:
+        _seen = (Path(path).resolve(),)
+    if parent_path in _seen:
+        chain = " → ".join(str(p.name) for p in (*_seen, parent_path))
+        return module, [Diagnostic("E140", extends.span, {"chain": chain})]
+    try:
+        parent = parse_file(_shown(parent_path))
+    except EdaranError as err:
+        return module, [
+            Diagnostic("E145", extends.span, {"path": extends.values[0]}),
+            *err.diagnostics,
+        ]
+    parent, problems = resolve(parent, parent_path, _seen=(*_seen, parent_path))
+    if extends.kind == "amends":
+        header, timing = _amendment_header(_header(parent), header)
+        problems.extend(timing)
+    merged, more = _merge(parent, module, header)
+    return merged, [*problems, *more]
+
+
+def _amendment_header(
+    parent: n.Header | None, child: n.Header
+) -> tuple[n.Header, list[Diagnostic]]:
+    """The amendment's header with the amended one's end date, and E147 for a date outside it.
+
+    Dates are compared as ISO text: the checker reports one that is not a date.
+    """
+    own = next((i for i in child.items if i.kind == "effective"), None)
+    theirs = next((i for i in (parent.items if parent else ()) if i.kind == "effective"), None)
+    if own is None or theirs is None:
+        return child, []  # the checker says E110 for a header without 'berlaku'
+    start, end = theirs.values[0], theirs.values[1] if len(theirs.values) > 1 else None
+    date = own.values[0]
+    if date <= start or (end is not None and date > end):
+        window = f"{start}..{end or ''}"
+        args = {"date": date, "parent": parent.number if parent else "", "window": window}
+        return child, [
+            Diagnostic(
+                "E147",
+                own.span,
+                args,
+                labels=(Label(theirs.span, "label-amended"),) if theirs.span else (),
+            )
+        ]
+    if len(own.values) == 1 and end is not None:
+        items = tuple(attrs.evolve(i, values=(date, end)) if i is own else i for i in child.items)
+        child = attrs.evolve(child, items=items)
+    return child, []
+
+
+def template_names() -> list[str]:
+    """The templates shipped with the package (``memperluas "nasional-2026"``)."""
+    return sorted(
+        p.name.removesuffix(".edaran") for p in _templates().iterdir() if p.name.endswith(".edaran")
+    )
+
+
+def _templates() -> Any:
+    return resources.files("edaran").joinpath("templates")
+
+
+def _shown(path: Path) -> Path:
+    """``path`` relative to the working folder when it lies inside it (as messages show it)."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def _locate(name: str, path: str | Path | None) -> Path:
+    """A path relative to the extending file, or the name of a shipped template."""
+    if "/" not in name and "\\" not in name and not name.endswith(".edaran"):
+        template = _templates().joinpath(f"{name}.edaran")
+        if template.is_file():
+            return Path(str(template)).resolve()
+    base = Path(path).parent if path is not None else Path.cwd()
+    return (base / name).resolve()
+
+
+def _merge(
+    parent: n.Module, child: n.Module, header: n.Header | None
+) -> tuple[n.Module, list[Diagnostic]]:
+    parent_header = _header(parent)
+    number = parent_header.number if parent_header else ""
+    child_number = header.number if header else ""
+    items: list[n.Item] = []
+    for item in parent.items:
+        if isinstance(item, (n.Header, n.Example, n.RemoveDecl)):
+            continue
+        if isinstance(item, n.Rule) and item.origin is None:
+            item = attrs.evolve(item, origin=number)
+        items.append(item)
+    problems: list[Diagnostic] = []
+    for item in child.items:
+        if isinstance(item, (n.Header, n.RemoveDecl)):
+            continue
+        if isinstance(item, n.Rule):
+            item = attrs.evolve(item, origin=child_number)
+        key = _key(item)
+        index = next(
+            (i for i, old in enumerate(items) if key is not None and _key(old) == key), None
+        )
+        if index is None:
+            items.append(item)
+            continue
+        old = items[index]
+        if isinstance(old, n.Rule) and old.binding:
+            problems.append(_binding(item, old, "replace"))
+            continue
+        items[index] = item
+    for removal in (i for i in child.items if isinstance(i, n.RemoveDecl)):
+        for citation in removal.citations:
+            index = next(
+                (
+                    i
+                    for i, old in enumerate(items)
+                    if isinstance(old, _CITED) and old.citation.label == citation.label
+                ),
+                None,
+            )
+            if index is None:
+                problems.append(Diagnostic("E104", citation.span, {"ref": citation.label}))
+                continue
+            old = items[index]
+            if isinstance(old, n.Rule) and old.binding:
+                problems.append(_binding(removal, old, "remove"))
+                continue
+            del items[index]
+    return n.Module((_merged_header(parent_header, header), *items), span=child.span), problems
+
+
+def _binding(item: n.Item, old: n.Rule, action: str) -> Diagnostic:
+    label = (Label(old.span, "label-binding"),) if old.span else ()
+    args = {"ref": old.citation.label, "parent": old.origin or "", "action": _Action(action)}
+    return Diagnostic("E141", item.span, args, labels=label)
+
+
+class _Action:
+    def __init__(self, action: str) -> None:
+        self.action = action
+
+    def localize(self, lang: str) -> str:
+        words = {"remove": ("menghapus", "remove"), "replace": ("mengganti", "replace")}
+        return words[self.action][0 if lang == "id" else 1]
+
+
+def _merged_header(parent: n.Header | None, child: n.Header | None) -> n.Header:
+    assert child is not None  # resolve() only merges a file that has a header
+    # The merged module extends nothing: resolving it again changes nothing.
+    own = tuple(i for i in child.items if i.kind not in ("extends", "amends"))
+    child = attrs.evolve(child, items=own)
+    kinds = {i.kind for i in child.items}
+    inherited = tuple(
+        i
+        for i in (parent.items if parent else ())
+        if i.kind not in kinds and i.kind not in ("extends", "amends")
+    )
+    return attrs.evolve(child, items=(*child.items, *inherited))

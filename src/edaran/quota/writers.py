@@ -1,0 +1,683 @@
+"""Publishing quota results (butir 7, 8, 9 and 10.a): CSV, JSON, an Excel workbook, a summary.
+
+Every writer reads a :class:`~edaran.quota_model.QuotaResult` and gives the
+same bytes for the same result: no clock, no locale, no hash order.  Words
+come in Indonesian (default) and English; codes (unit codes, clauses, quota,
+target and duty names, record ids, checklist items) are never translated.
+JSON keys are English: programs read them.
+
+Figures are exact :class:`~decimal.Decimal` all the way: CSV and JSON write
+them as plain digits with a decimal point (``12``, ``7.5``; no grouping, no
+exponent, trailing zeros dropped, see :func:`plain`), never through float.
+
+The single CSV has a ``jenis``/``kind`` column (``kuota``, ``melebihi``,
+``target``, ``daftar periksa``) so it filters in a spreadsheet; each kind
+fills its own columns (see :data:`CSV_FIELDS` and ``docs/quotas-output.md``).
+The planned records that go over a quota come on ``melebihi`` rows right
+after their quota's row.
+
+The workbook needs ``openpyxl`` (the ``excel`` extra); without it
+:func:`write_quota_xlsx` raises :class:`~edaran.diagnostics.EdaranError`
+``D040``.  It is built in ``_report_xlsx.py`` (beside the savings report's),
+imported only inside :func:`write_quota_xlsx`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import TextIO
+
+from edaran.core.diagnostics import Diagnostic, render
+from edaran.messages.catalogue import Lang
+from edaran.quota.model import ChecklistFinding, Over, Period, QuotaLine, QuotaResult, TargetLine
+from edaran.scheduling.writers import require_format
+
+__all__ = [
+    "CSV_FIELDS",
+    "STATUSES",
+    "plain",
+    "quota_csv",
+    "quota_json",
+    "quota_rows",
+    "quota_summary",
+    "require_format",
+    "write_quota_csv",
+    "write_quota_xlsx",
+]
+
+#: The quota statuses of :class:`~edaran.quota_model.QuotaLine`, in the order summaries show them.
+STATUSES = ("dalam_kuota", "terlampaui", "rencana_lebih", "tanpa_dasar")
+
+#: The columns of the quota CSV, by key (the headings are ``col-<key>`` in the word table).
+CSV_FIELDS = (
+    "kind",
+    "clause",
+    "rule",
+    "title",
+    "unit",
+    "period",
+    "first",
+    "last",
+    "date",
+    "measure",
+    "baseline",
+    "allowed",
+    "used",
+    "planned",
+    "left",
+    "record",
+    "amount",
+    "running",
+    "matching",
+    "total",
+    "share",
+    "wanted",
+    "direction",
+    "staff",
+    "missing",
+    "checklist",
+    "status",
+)
+
+_WORDS: dict[str, tuple[str, str]] = {
+    # -- CSV headings ------------------------------------------------------------
+    "col-kind": ("jenis", "kind"),
+    "col-clause": ("klausul", "clause"),
+    "col-rule": ("aturan", "rule"),
+    "col-title": ("judul", "title"),
+    "col-unit": ("unit", "unit"),
+    "col-period": ("periode", "period"),
+    "col-first": ("awal", "first"),
+    "col-last": ("akhir", "last"),
+    "col-date": ("tanggal", "date"),
+    "col-measure": ("ukuran", "measure"),
+    "col-baseline": ("dasar", "baseline"),
+    "col-allowed": ("batas", "allowed"),
+    "col-used": ("terpakai", "used"),
+    "col-planned": ("rencana", "planned"),
+    "col-left": ("sisa", "left"),
+    "col-record": ("catatan", "record"),
+    "col-amount": ("jumlah", "amount"),
+    "col-running": ("kumulatif", "running"),
+    "col-matching": ("sesuai", "matching"),
+    "col-total": ("seluruh", "total"),
+    "col-share": ("porsi", "share"),
+    "col-wanted": ("sasaran", "wanted"),
+    "col-direction": ("arah", "direction"),
+    "col-staff": ("pegawai", "staff"),
+    "col-missing": ("belum_dimatikan", "missing"),
+    "col-checklist": ("ada_daftar", "checklist"),
+    "col-status": ("status", "status"),
+    # -- kinds of row and values -----------------------------------------------------
+    "kind-quota": ("kuota", "quota"),
+    "kind-over": ("melebihi", "over"),
+    "kind-target": ("target", "target"),
+    "kind-checklist": ("daftar periksa", "checklist"),
+    "status-dalam_kuota": ("dalam kuota", "within quota"),
+    "status-terlampaui": ("terlampaui", "over quota"),
+    "status-rencana_lebih": ("rencana melebihi kuota", "planned over quota"),
+    "status-tanpa_dasar": ("tanpa data dasar", "no baseline"),
+    "status-over": ("melebihi kuota", "goes over quota"),
+    "status-met": ("tercapai", "met"),
+    "status-missed": ("tidak tercapai", "missed"),
+    "status-no-checklist": ("tanpa daftar periksa", "no checklist"),
+    "status-incomplete": ("belum lengkap", "incomplete"),
+    "at_least": ("paling sedikit", "at least"),
+    "at_most": ("paling banyak", "at most"),
+    "yes": ("ya", "yes"),
+    "no": ("tidak", "no"),
+    "item-elektronik": ("elektronik", "electronics"),
+    "item-ac": ("AC", "air conditioning"),
+    "item-lampu": ("lampu", "lights"),
+    "item-kabel": ("kabel", "plugs"),
+    # -- the terminal summary ----------------------------------------------------------
+    "sum-head": (
+        "Kuota, target dan daftar periksa{dates}: {quotas} baris kuota, {targets} target, "
+        "{findings} temuan daftar periksa",
+        "Quotas, targets and checklists{dates}: {quotas} quota {quota_word}, {targets} "
+        "{target_word}, {findings} checklist {finding_word}",
+    ),
+    "sum-dates": (" {first} s.d. {last}", " {first} to {last}"),
+    "sum-over": ("kuota sudah terlampaui", "quota lines already over"),
+    "sum-planned": ("kuota dengan rencana melebihi", "quota lines with plans over"),
+    "sum-over-records": (
+        "{n} ({records} catatan rencana)",
+        "{n} ({records} planned {record_word})",
+    ),
+    "sum-no-baseline": ("kuota tanpa data dasar", "quota lines without a baseline"),
+    "sum-missed": ("target tidak tercapai", "targets missed"),
+    "sum-of": ("{n} dari {total}", "{n} of {total}"),
+    "sum-findings": ("temuan daftar periksa", "checklist findings"),
+    "sum-worst": ("Unit dengan temuan terbanyak:", "Units with the most findings:"),
+    "sum-none": ("Tidak ada temuan.", "No findings."),
+    "unit": ("Unit", "Unit"),
+    "over-col": ("Terlampaui", "Over"),
+    "planned-col": ("Rencana lebih", "Planned over"),
+    "no-baseline-col": ("Tanpa dasar", "No baseline"),
+    "missed-col": ("Target gagal", "Missed"),
+    "findings-col": ("Daftar periksa", "Checklists"),
+    "sum-warnings": ("{count} peringatan", "{count} {warning_word}"),
+    # -- the workbook ----------------------------------------------------------------------
+    "summary-sheet": ("Ringkasan", "Summary"),
+    "summary-title": (
+        "Kuota, target dan daftar periksa per unit{dates}",
+        "Quotas, targets and checklists per unit{dates}",
+    ),
+    "unit-title": (
+        "Kuota, target dan daftar periksa {unit}{dates}",
+        "Quotas, targets and checklists, {unit}{dates}",
+    ),
+    "x-unit": ("Kode unit", "Unit code"),
+    "x-quotas": ("Baris kuota", "Quota lines"),
+    "x-targets": ("Target", "Targets"),
+    "total": ("Jumlah", "Total"),
+    "warnings": ("Peringatan", "Warnings"),
+    "no-warnings": ("Tidak ada peringatan.", "No warnings."),
+    "section-quotas": ("Kuota", "Quotas"),
+    "section-targets": ("Target", "Targets"),
+    "section-checklists": ("Daftar periksa hari WFH (butir 10.a)", "WFH-day checklists (10.a)"),
+    "none": ("Tidak ada.", "None."),
+    "legend": (
+        "Baris berwarna: kuota terlampaui atau dengan rencana melebihi kuota, dan target yang "
+        "tidak tercapai. Rencana yang melebihi kuota: tiap catatan rencana yang melebihi, "
+        "dengan jumlah kumulatif sampai catatan itu dan batasnya.",
+        "Shaded rows: quotas over or with planned records over, and targets missed. Planned "
+        "records over quota: each planned record that goes over, with the running total up "
+        "to it and the allowed figure.",
+    ),
+    "x-dates": (", {first} s.d. {last}", ", {first} to {last}"),
+}
+
+
+def word(key: str, lang: Lang, **args: object) -> str:
+    """One entry of this module's word table, in ``lang``."""
+    text = _WORDS[key][0 if lang == "id" else 1]
+    return text.format(**args) if args else text
+
+
+def _plural(count: int, singular: str, plural: str) -> str:
+    return singular if count == 1 else plural
+
+
+def plain(value: Decimal | int | None) -> str:
+    """A figure as plain digits: ``Decimal("1500000.00")`` -> ``1500000``, ``0.30`` -> ``0.3``.
+
+    No grouping, no exponent, never through float; ``None`` is ``""``.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return str(value)
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")
+
+
+def status_text(status: str, lang: Lang) -> str:
+    """A quota status in words: ``rencana_lebih`` -> ``rencana melebihi kuota``."""
+    key = f"status-{status}"
+    return word(key, lang) if key in _WORDS else status
+
+
+def item_text(item: str, lang: Lang) -> str:
+    """A checklist item in words (``lampu`` -> ``lights``); an unknown item as it is."""
+    key = f"item-{item}"
+    return word(key, lang) if key in _WORDS else item
+
+
+def direction_text(kind: str, lang: Lang) -> str:
+    """``at_least`` -> ``paling sedikit``; another kind as is."""
+    return word(kind, lang) if kind in ("at_least", "at_most") else kind
+
+
+def percent_text(share: Decimal) -> str:
+    """A fraction as a percentage for people: ``Decimal("0.625")`` -> ``62.5%``."""
+    return plain(share * 100) + "%"
+
+
+def yes_no(value: bool, lang: Lang) -> str:
+    """``ya``/``tidak`` (``yes``/``no``)."""
+    return word("yes" if value else "no", lang)
+
+
+# ---------------------------------------------------------------- CSV
+def _period_cells(period: Period) -> dict[str, str]:
+    return {
+        "period": str(period.number),
+        "first": period.first.isoformat(),
+        "last": period.last.isoformat(),
+    }
+
+
+def _quota_row(q: QuotaLine, lang: Lang) -> dict[str, str]:
+    return {
+        "kind": word("kind-quota", lang),
+        "clause": q.clause,
+        "rule": q.quota,
+        "title": q.title or "",
+        "unit": q.unit,
+        **_period_cells(q.period),
+        "measure": q.measure,
+        "baseline": plain(q.baseline),
+        "allowed": plain(q.allowed),
+        "used": plain(q.used),
+        "planned": plain(q.planned),
+        "left": plain(q.left),
+        "status": status_text(q.status, lang),
+    }
+
+
+def _over_row(q: QuotaLine, o: Over, lang: Lang) -> dict[str, str]:
+    return {
+        "kind": word("kind-over", lang),
+        "clause": o.clause,
+        "rule": o.quota,
+        "unit": o.unit,
+        **_period_cells(q.period),
+        "date": o.date.isoformat(),
+        "measure": q.measure,
+        "allowed": plain(o.allowed),
+        "record": o.record,
+        "amount": plain(o.amount),
+        "running": plain(o.running),
+        "status": word("status-over", lang),
+    }
+
+
+def _target_row(t: TargetLine, lang: Lang) -> dict[str, str]:
+    return {
+        "kind": word("kind-target", lang),
+        "clause": t.clause,
+        "rule": t.target,
+        "title": t.title or "",
+        "unit": t.unit,
+        **_period_cells(t.period),
+        "matching": str(t.matching),
+        "total": str(t.total),
+        "share": plain(t.share),
+        "wanted": plain(t.wanted),
+        "direction": direction_text(t.kind, lang),
+        "status": word("status-met" if t.met else "status-missed", lang),
+    }
+
+
+def _checklist_row(f: ChecklistFinding, lang: Lang) -> dict[str, str]:
+    status = "status-incomplete" if f.checklist else "status-no-checklist"
+    return {
+        "kind": word("kind-checklist", lang),
+        "clause": f.clause,
+        "rule": f.duty,
+        "unit": f.unit,
+        "date": f.date.isoformat(),
+        "staff": str(f.staff),
+        "missing": ";".join(f.missing),
+        "checklist": yes_no(f.checklist, lang),
+        "status": word(status, lang),
+    }
+
+
+def quota_rows(result: QuotaResult, lang: Lang = "id") -> list[list[str]]:
+    """The quota CSV as rows of strings, the heading row first (see :func:`write_quota_csv`)."""
+    rows = [[word(f"col-{field}", lang) for field in CSV_FIELDS]]
+    cells: list[dict[str, str]] = []
+    for q in result.quotas:
+        cells.append(_quota_row(q, lang))
+        cells += [_over_row(q, o, lang) for o in q.over]
+    cells += [_target_row(t, lang) for t in result.targets]
+    cells += [_checklist_row(f, lang) for f in result.checklists]
+    rows += [[row.get(field, "") for field in CSV_FIELDS] for row in cells]
+    return rows
+
+
+@contextlib.contextmanager
+def text_output(target: Path | str | TextIO) -> Iterator[TextIO]:
+    """A path opened for writing UTF-8 with ``newline=""``, or the stream itself (left open)."""
+    if isinstance(target, Path | str):
+        with open(target, "w", encoding="utf-8", newline="") as out:
+            yield out
+    else:
+        yield target
+
+
+def csv_text(rows: Sequence[Sequence[str]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def quota_csv(result: QuotaResult, lang: Lang = "id") -> str:
+    """The quota CSV as text (see :func:`write_quota_csv`)."""
+    return csv_text(quota_rows(result, lang))
+
+
+def write_quota_csv(result: QuotaResult, target: Path | str | TextIO, lang: Lang = "id") -> int:
+    """Write the quota CSV to a path or an open stream; return the number of rows after the heading.
+
+    One file, one row per quota line (``jenis`` ``kuota``), followed by a
+    ``melebihi`` row per planned record that goes over it; then a row per
+    target and per checklist finding.  Columns (Indonesian / English):
+    ``jenis``/``kind``, ``klausul``/``clause``, ``aturan``/``rule`` (the
+    quota, target or duty name), ``judul``/``title``, ``unit``,
+    ``periode``/``period``, ``awal``/``first``, ``akhir``/``last``,
+    ``tanggal``/``date``, ``ukuran``/``measure``, ``dasar``/``baseline``,
+    ``batas``/``allowed``, ``terpakai``/``used``, ``rencana``/``planned``,
+    ``sisa``/``left``, ``catatan``/``record``, ``jumlah``/``amount``,
+    ``kumulatif``/``running``, ``sesuai``/``matching``, ``seluruh``/``total``,
+    ``porsi``/``share`` and ``sasaran``/``wanted`` (fractions, ``0.5`` is
+    50%), ``arah``/``direction``, ``pegawai``/``staff``,
+    ``belum_dimatikan``/``missing`` (item codes, ``;``-separated),
+    ``ada_daftar``/``checklist`` (``ya``/``tidak``) and ``status`` (in
+    words).  Lines end with ``\\n``; a stream should be opened with ``newline=""``.
+    """
+    rows = quota_rows(result, lang)
+    with text_output(target) as out:
+        csv.writer(out, lineterminator="\n").writerows(rows)
+    return len(rows) - 1
+
+
+# ---------------------------------------------------------------- JSON
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
+def warning_object(d: Diagnostic, lang: Lang) -> dict[str, object]:
+    """A warning as a JSON-ready dict: ``code``, ``severity``, ``message``, ``text``."""
+    return {
+        "code": d.code,
+        "severity": d.severity.value,
+        "message": d.message(lang),
+        "text": render(d, lang),
+    }
+
+
+def json_document(head: dict[str, object], lists: Sequence[tuple[str, list[object]]]) -> str:
+    """One JSON object: ``head`` indented, then each list with one element per line (for grep)."""
+    text = json.dumps(head, ensure_ascii=False, indent=1)
+    parts = [text[: text.rindex("}")].rstrip()]
+    for key, items in lists:
+        body = ",".join("\n  " + _ENCODER.encode(item) for item in items)
+        parts.append(f" {json.dumps(key)}: [" + (body + "\n ]" if items else "]"))
+    if not head:
+        return "{\n" + ",\n".join(parts[1:]) + "\n}\n"
+    return ",\n".join(parts) + "\n}\n"
+
+
+def period_object(p: Period) -> dict[str, object]:
+    """``{"number": 1, "first": "2026-04-01", "last": "2026-05-31"}``."""
+    return {"number": p.number, "first": p.first.isoformat(), "last": p.last.isoformat()}
+
+
+def _json_figure(value: Decimal | None) -> str | None:
+    return None if value is None else plain(value)
+
+
+def quota_object(q: QuotaLine) -> dict[str, object]:
+    """A quota line as a JSON-ready dict (the objects of :func:`quota_json`)."""
+    return {
+        "quota": q.quota,
+        "clause": q.clause,
+        "title": q.title,
+        "unit": q.unit,
+        "period": period_object(q.period),
+        "measure": q.measure,
+        "baseline": _json_figure(q.baseline),
+        "allowed": _json_figure(q.allowed),
+        "used": plain(q.used),
+        "planned": plain(q.planned),
+        "left": _json_figure(q.left),
+        "status": q.status,
+        "over": [
+            {
+                "record": o.record,
+                "clause": o.clause,
+                "unit": o.unit,
+                "date": o.date.isoformat(),
+                "amount": plain(o.amount),
+                "running": plain(o.running),
+                "allowed": plain(o.allowed),
+            }
+            for o in q.over
+        ],
+    }
+
+
+def target_object(t: TargetLine) -> dict[str, object]:
+    """A target line as a JSON-ready dict."""
+    return {
+        "target": t.target,
+        "clause": t.clause,
+        "title": t.title,
+        "unit": t.unit,
+        "period": period_object(t.period),
+        "matching": t.matching,
+        "total": t.total,
+        "share": plain(t.share),
+        "wanted": plain(t.wanted),
+        "kind": t.kind,
+        "met": t.met,
+    }
+
+
+def checklist_object(f: ChecklistFinding) -> dict[str, object]:
+    """A checklist finding as a JSON-ready dict."""
+    return {
+        "duty": f.duty,
+        "clause": f.clause,
+        "unit": f.unit,
+        "date": f.date.isoformat(),
+        "staff": f.staff,
+        "missing": list(f.missing),
+        "checklist": f.checklist,
+    }
+
+
+def quota_json(result: QuotaResult, lang: Lang = "id") -> str:
+    """The result as one JSON object (keys in English, in a fixed order).
+
+    ``counts`` (see :func:`counts`), ``warnings`` (``code``, ``severity``,
+    and ``message`` and ``text`` in ``lang``), then ``quotas`` (``quota``,
+    ``clause``, ``title``, ``unit``, ``period`` {``number``, ``first``,
+    ``last``}, ``measure``, ``baseline``, ``allowed``, ``used``,
+    ``planned``, ``left``, ``status`` code, ``over``: the planned records
+    over it with ``record``, ``clause``, ``unit``, ``date``, ``amount``,
+    ``running``, ``allowed``), ``targets`` (``target``, ``clause``,
+    ``title``, ``unit``, ``period``, ``matching``, ``total``, ``share``,
+    ``wanted``, ``kind``, ``met``) and ``checklists`` (``duty``,
+    ``clause``, ``unit``, ``date``, ``staff``, ``missing``, ``checklist``),
+    one object per line in the engine's order.  Figures are strings of
+    plain digits (``"7.5"``), null when there is none; dates are ISO.
+    """
+    head: dict[str, object] = {
+        "counts": counts(result),
+        "warnings": [warning_object(d, lang) for d in result.warnings],
+    }
+    lists: list[tuple[str, list[object]]] = [
+        ("quotas", [quota_object(q) for q in result.quotas]),
+        ("targets", [target_object(t) for t in result.targets]),
+        ("checklists", [checklist_object(f) for f in result.checklists]),
+    ]
+    return json_document(head, lists)
+
+
+# ---------------------------------------------------------------- tallies
+def counts(result: QuotaResult) -> dict[str, int]:
+    """What the summary counts: quota lines by status, planned records over, targets, findings."""
+    status = Counter(q.status for q in result.quotas)
+    found: dict[str, int] = {"quotas": len(result.quotas)}
+    found.update({s: status[s] for s in STATUSES})
+    found["over_records"] = sum(len(q.over) for q in result.quotas)
+    found["targets"] = len(result.targets)
+    found["targets_missed"] = sum(not t.met for t in result.targets)
+    found["checklist_findings"] = len(result.checklists)
+    return found
+
+
+class UnitFindings:
+    """What went wrong in one unit (for the summaries)."""
+
+    __slots__ = (
+        "code",
+        "findings",
+        "missed",
+        "no_baseline",
+        "over",
+        "planned",
+        "quotas",
+        "targets",
+    )
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        self.quotas = self.over = self.planned = self.no_baseline = 0
+        self.targets = self.missed = self.findings = 0
+
+    @property
+    def score(self) -> int:
+        """Problems in all: quotas over or planned over, targets missed, checklist findings."""
+        return self.over + self.planned + self.missed + self.findings
+
+
+def unit_findings(result: QuotaResult) -> list[UnitFindings]:
+    """Per-unit counts, units sorted by code."""
+    units: dict[str, UnitFindings] = {}
+
+    def unit(code: str) -> UnitFindings:
+        return units.setdefault(code, UnitFindings(code))
+
+    for q in result.quotas:
+        u = unit(q.unit)
+        u.quotas += 1
+        u.over += q.status == "terlampaui"
+        u.planned += q.status == "rencana_lebih"
+        u.no_baseline += q.status == "tanpa_dasar"
+    for t in result.targets:
+        u = unit(t.unit)
+        u.targets += 1
+        u.missed += not t.met
+    for f in result.checklists:
+        unit(f.unit).findings += 1
+    return [units[code] for code in sorted(units)]
+
+
+def worst_units(result: QuotaResult, count: int = 5) -> list[UnitFindings]:
+    """The ``count`` units with the most problems (ties: more quotas over first, then by code)."""
+    found = [u for u in unit_findings(result) if u.score]
+    found.sort(key=lambda u: (-u.score, -u.over, -u.planned, u.code))
+    return found[:count]
+
+
+def date_span(result: QuotaResult) -> tuple[Period, Period] | None:
+    """The first and last period of the result, or None when it is empty."""
+    periods = [q.period for q in result.quotas] + [t.period for t in result.targets]
+    if not periods:
+        return None
+    return min(periods, key=lambda p: p.first), max(periods, key=lambda p: p.last)
+
+
+def _dates(result: QuotaResult, lang: Lang) -> str:
+    span = date_span(result)
+    days = [f.date for f in result.checklists]
+    if span is not None:
+        days += [span[0].first, span[1].last]
+    if not days:
+        return ""
+    return word("sum-dates", lang, first=min(days).isoformat(), last=max(days).isoformat())
+
+
+def text_table(rows: Sequence[Sequence[object]], *, total: bool = False) -> list[str]:
+    """Rows as aligned lines: the first column left, the others right, a rule under the heading.
+
+    With ``total``, the last row is a total and gets a rule above it too.
+    """
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
+
+    def line(cells: Sequence[object]) -> str:
+        first = f"{cells[0]!s:<{widths[0]}}"
+        rest = (f"{c!s:>{w}}" for c, w in zip(cells[1:], widths[1:], strict=True))
+        return "  ".join([first, *rest]).rstrip()
+
+    head = line(rows[0])
+    rule = "-" * len(head)
+    body = [line(r) for r in rows[1:]]
+    if total and body:
+        body.insert(len(body) - 1, rule)
+    return [head, rule, *body]
+
+
+def quota_summary(result: QuotaResult, lang: Lang = "id") -> str:
+    """A short summary for the terminal.
+
+    A heading (dates, quota lines, targets, findings); how many quota lines
+    are over, have planned records over (and how many records), have no
+    baseline; targets missed; checklist findings; then the five units with
+    the most problems and the count of warnings.
+    """
+    c = counts(result)
+    out = [
+        word(
+            "sum-head",
+            lang,
+            dates=_dates(result, lang),
+            quotas=c["quotas"],
+            targets=c["targets"],
+            findings=c["checklist_findings"],
+            quota_word=_plural(c["quotas"], "line", "lines"),
+            target_word=_plural(c["targets"], "target", "targets"),
+            finding_word=_plural(c["checklist_findings"], "finding", "findings"),
+        ),
+    ]
+    records = c["over_records"]
+    planned = word(
+        "sum-over-records",
+        lang,
+        n=c["rencana_lebih"],
+        records=records,
+        record_word=_plural(records, "record", "records"),
+    )
+    figures = [
+        ("sum-over", str(c["terlampaui"])),
+        ("sum-planned", planned),
+        ("sum-no-baseline", str(c["tanpa_dasar"])),
+        ("sum-missed", word("sum-of", lang, n=c["targets_missed"], total=c["targets"])),
+        ("sum-findings", str(c["checklist_findings"])),
+    ]
+    width = max(len(word(key, lang)) for key, _ in figures) + 1
+    out += [f"  {word(key, lang) + ':':<{width}} {value}" for key, value in figures]
+    worst = worst_units(result)
+    if worst:
+        out.append(word("sum-worst", lang))
+        keys = ("unit", "over-col", "planned-col", "missed-col", "findings-col")
+        table: list[list[object]] = [[word(k, lang) for k in keys]]
+        table += [[u.code, u.over, u.planned, u.missed, u.findings] for u in worst]
+        out += ["  " + line for line in text_table(table)]
+    else:
+        out.append(word("sum-none", lang))
+    n = len(result.warnings)
+    out.append(word("sum-warnings", lang, count=n, warning_word=_plural(n, "warning", "warnings")))
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- Excel
+def write_quota_xlsx(result: QuotaResult, path: Path | str, lang: Lang = "id") -> Path:
+    """Write an Excel workbook; return its path.  Needs the ``excel`` extra.
+
+    A sheet ``Ringkasan``/``Summary``: per unit, quota lines and how many are
+    over, planned over or without a baseline, targets and targets missed,
+    checklist findings; a total row; the warnings.  Then one sheet per unit
+    (named by its code): its quota lines (a shaded row when over or planned
+    over, the planned records that go over on the rows below), its targets
+    and its checklist findings.  The heading row is frozen, figures are
+    numbers, dates are dates; the bytes are the same between runs.
+    """
+    require_format("xlsx")
+    from edaran.report.xlsx import build_quota_workbook
+
+    target = Path(path)
+    target.write_bytes(build_quota_workbook(result, lang))
+    return target

@@ -1,0 +1,493 @@
+"""Publishing the savings report (butir 13): CSV, JSON, an Excel workbook with a chart, a summary.
+
+Every writer reads a :class:`~edaran.quota_model.ReportResult` and gives the
+same bytes for the same result.  Words come in Indonesian (default) and
+English; codes (unit codes, categories, clauses) are never translated in
+CSV and JSON, and JSON keys are English.
+
+Money never passes through float: amounts are :class:`~decimal.Decimal` from
+the engine to the file.  CSV and JSON write plain digits (``1500000``; a
+fraction, which the engine does not give, would keep its digits: ``0.3``);
+totals are :meth:`ReportResult.total <edaran.quota_model.ReportResult.total>`.
+People read rupiah as ``Rp 1.234.567`` (Indonesian) or ``IDR 1,234,567``
+(English), see :func:`rupiah`.
+
+The workbook needs ``openpyxl`` (the ``excel`` extra); it is built in
+``_report_xlsx.py``, imported only inside :func:`write_report_xlsx`.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import TextIO
+
+from edaran.io.numbers import format_indonesian
+from edaran.messages.catalogue import Lang
+from edaran.model.records import CostCategory
+from edaran.quota.model import Basis, Period, ReportResult, SavingLine
+from edaran.quota.writers import (
+    csv_text,
+    json_document,
+    period_object,
+    plain,
+    text_output,
+    text_table,
+    warning_object,
+)
+from edaran.scheduling.writers import require_format
+
+__all__ = [
+    "CATEGORY_ORDER",
+    "REPORT_FIELDS",
+    "basis_text",
+    "category_text",
+    "report_csv",
+    "report_json",
+    "report_rows",
+    "report_summary",
+    "require_format",
+    "rupiah",
+    "write_report_csv",
+    "write_report_xlsx",
+]
+
+#: The categories of butir 13 in the circular's order; others come after, sorted.
+CATEGORY_ORDER = tuple(c.name for c in CostCategory)
+
+#: The columns of the report CSV, by key (the headings are ``col-<key>`` in the word table).
+REPORT_FIELDS = (
+    "unit",
+    "unit_name",
+    "period",
+    "first",
+    "last",
+    "category",
+    "clause",
+    "baseline",
+    "actual",
+    "saving",
+    "estimated",
+    "basis",
+    "months_actual",
+    "months_estimated",
+    "wfh_days",
+    "quantity_unit",
+    "baseline_quantity",
+    "actual_quantity",
+    "saving_quantity",
+)
+
+_WORDS: dict[str, tuple[str, str]] = {
+    # -- CSV headings ------------------------------------------------------------
+    "col-unit": ("unit", "unit"),
+    "col-unit_name": ("nama_unit", "unit_name"),
+    "col-period": ("periode", "period"),
+    "col-first": ("awal", "first"),
+    "col-last": ("akhir", "last"),
+    "col-category": ("kategori", "category"),
+    "col-clause": ("klausul", "clause"),
+    "col-baseline": ("dasar", "baseline"),
+    "col-actual": ("realisasi", "actual"),
+    "col-saving": ("penghematan", "saving"),
+    "col-estimated": ("perkiraan", "estimated"),
+    "col-basis": ("sumber", "basis"),
+    "col-months_actual": ("bulan_aktual", "months_actual"),
+    "col-months_estimated": ("bulan_perkiraan", "months_estimated"),
+    "col-wfh_days": ("hari_orang_wfh", "wfh_person_days"),
+    "col-quantity_unit": ("satuan", "quantity_unit"),
+    "col-baseline_quantity": ("kuantitas_dasar", "baseline_quantity"),
+    "col-actual_quantity": ("kuantitas_realisasi", "actual_quantity"),
+    "col-saving_quantity": ("kuantitas_hemat", "saving_quantity"),
+    # -- values ---------------------------------------------------------------------
+    Basis.AKTUAL.value: ("aktual", "actual"),
+    Basis.PERKIRAAN.value: ("perkiraan", "estimated"),
+    Basis.CAMPURAN.value: ("campuran", "mixed"),
+    Basis.TANPA_DATA.value: ("tanpa data", "no data"),
+    "cat-" + CostCategory.BELANJA_PEGAWAI.name: (
+        "belanja operasional pegawai",
+        "staff operating costs",
+    ),
+    "cat-" + CostCategory.LISTRIK.name: ("listrik", "electricity"),
+    "cat-" + CostCategory.BBM.name: ("BBM", "fuel"),
+    "cat-" + CostCategory.AIR.name: ("air", "water"),
+    "cat-" + CostCategory.TELEPON.name: ("telepon", "telephone"),
+    "cat-" + CostCategory.LAINNYA.name: ("lainnya", "other"),
+    # -- the terminal summary ----------------------------------------------------------
+    "sum-head": ("Laporan penghematan: {title}", "Savings report: {title}"),
+    "sum-circular": (" ({circular})", " ({circular})"),
+    "sum-period": (
+        "Periode {number}, {first} s.d. {last}: {units} unit, {days} hari-orang WFH",
+        "Period {number}, {first} to {last}: {units} {unit_word}, {days} WFH person-days",
+    ),
+    "category": ("Kategori", "Category"),
+    "saving": ("Penghematan", "Saving"),
+    "estimated": ("Di antaranya perkiraan", "Of which estimated"),
+    "total": ("Jumlah", "Total"),
+    "sum-no-lines": ("  Tidak ada data.", "  No data."),
+    "sum-without": ("  Unit tanpa data: {units}", "  Units without data: {units}"),
+    "sum-without-none": ("  Semua unit mempunyai data.", "  Every unit has data."),
+    "sum-all": (
+        "Seluruh periode: penghematan {total}, di antaranya perkiraan {estimated}",
+        "All periods: saving {total}, of which estimated {estimated}",
+    ),
+    "sum-warnings": ("{count} peringatan", "{count} {warning_word}"),
+}
+
+
+def word(key: str, lang: Lang, **args: object) -> str:
+    """One entry of this module's word table, in ``lang`` (shared with ``_report_xlsx``)."""
+    text = _WORDS[key][0 if lang == "id" else 1]
+    return text.format(**args) if args else text
+
+
+def basis_text(basis: Basis, lang: Lang = "id") -> str:
+    """``aktual``, ``perkiraan``, ``campuran``, ``tanpa data`` (``actual`` ... ``no data``)."""
+    return word(basis.value, lang)
+
+
+def category_text(category: str, lang: Lang = "id") -> str:
+    """A category for people: ``BBM`` -> ``BBM`` / ``fuel``; one this module does not know as is."""
+    key = f"cat-{category}"
+    return word(key, lang) if key in _WORDS else category
+
+
+def category_key(category: str) -> tuple[int, str]:
+    """Sort key: the circular's order (:data:`CATEGORY_ORDER`), then others by name."""
+    if category in CATEGORY_ORDER:
+        return (CATEGORY_ORDER.index(category), "")
+    return (len(CATEGORY_ORDER), category)
+
+
+def categories(lines: Iterable[SavingLine]) -> list[str]:
+    """The categories of some lines, in :func:`category_key` order."""
+    return sorted({line.category for line in lines}, key=category_key)
+
+
+def units(lines: Iterable[SavingLine]) -> dict[str, str]:
+    """Unit code -> name, in the order the units first appear."""
+    found: dict[str, str] = {}
+    for line in lines:
+        found.setdefault(line.unit, line.unit_name)
+    return found
+
+
+def _group(value: str, sep: str) -> str:
+    whole = value
+    groups: list[str] = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    return sep.join([whole, *groups])
+
+
+def rupiah(amount: Decimal, lang: Lang = "id") -> str:
+    """``Rp 1.234.567`` (Indonesian) or ``IDR 1,234,567`` (English); a minus in front of both.
+
+    The digits are :func:`~edaran.quota_io.plain`'s: whole rupiah as they are,
+    a fraction (``0,3``) kept, never rounded here.
+    """
+    if lang == "id":
+        return format_indonesian(Decimal(plain(amount)), rupiah=True)
+    text = plain(abs(amount))
+    whole, dot, fraction = text.partition(".")
+    return ("-" if amount < 0 else "") + "IDR " + _group(whole, ",") + dot + fraction
+
+
+def count_text(count: int, lang: Lang) -> str:
+    """A whole number grouped as the reader writes it: ``1.234`` / ``1,234``."""
+    text = _group(str(abs(count)), "." if lang == "id" else ",")
+    return ("-" if count < 0 else "") + text
+
+
+# ---------------------------------------------------------------- tallies
+def wfh_days(result: ReportResult, period: int, unit: str | None = None) -> int:
+    """WFH person-days in a period (of one unit, or all): per unit the largest figure of its lines.
+
+    Every category of a unit carries the same person-days; they are counted
+    once per unit, not once per category.
+    """
+    per_unit: dict[str, int] = {}
+    for line in result.lines:
+        if line.period.number == period and (unit is None or line.unit == unit):
+            per_unit[line.unit] = max(per_unit.get(line.unit, 0), line.wfh_days)
+    return sum(per_unit.values())
+
+
+def estimated(
+    result: ReportResult, period: int | None = None, category: str | None = None
+) -> Decimal:
+    """How much of :meth:`ReportResult.total` is estimated from WFH days (same filters)."""
+    return result.estimated_total(period, category)
+
+
+def _missing_text(missing: dict[str, list[str]], result: ReportResult, lang: Lang) -> str:
+    """Units without data, by category; a category no unit has data for is named once.
+
+    ``telepon (semua unit)`` rather than 38 unit codes, then ``DISPORA (air),
+    DKP (air)`` for the rest.
+    """
+    units = {line.unit for line in result.lines}
+    by_category: dict[str, list[str]] = {}
+    for unit, categories in missing.items():
+        for category in categories:
+            by_category.setdefault(category, []).append(unit)
+    everywhere = [c for c, us in by_category.items() if len(us) == len(units) > 1]
+    parts = [
+        f"{category_text(c, lang)} ({'semua unit' if lang == 'id' else 'every unit'})"
+        for c in sorted(everywhere, key=category_key)
+    ]
+    for unit, categories in missing.items():
+        rest = [c for c in categories if c not in everywhere]
+        if rest:
+            parts.append(f"{unit} ({', '.join(category_text(c, lang) for c in rest)})")
+    return ", ".join(parts)
+
+
+def without_data(result: ReportResult, period: int) -> dict[str, list[str]]:
+    """Unit -> the categories it has no data for in a period (basis ``tanpa_data``)."""
+    found: dict[str, list[str]] = {}
+    for line in result.lines:
+        if line.period.number == period and line.basis is Basis.TANPA_DATA:
+            found.setdefault(line.unit, []).append(line.category)
+    return {u: sorted(cats, key=category_key) for u, cats in found.items()}
+
+
+# ---------------------------------------------------------------- CSV
+def _line_cells(line: SavingLine, lang: Lang) -> list[str]:
+    p = line.period
+    return [
+        line.unit,
+        line.unit_name,
+        str(p.number),
+        p.first.isoformat(),
+        p.last.isoformat(),
+        line.category,
+        line.clause,
+        plain(line.baseline),
+        plain(line.actual),
+        plain(line.saving),
+        plain(line.estimated),
+        basis_text(line.basis, lang),
+        str(line.months_actual),
+        str(line.months_estimated),
+        str(line.wfh_days),
+        line.unit_of_quantity or "",
+        plain(line.baseline_quantity),
+        plain(line.actual_quantity),
+        plain(line.saving_quantity),
+    ]
+
+
+def report_rows(result: ReportResult, lang: Lang = "id") -> list[list[str]]:
+    """The report CSV as rows of strings, the heading row first (see :func:`write_report_csv`)."""
+    rows = [[word(f"col-{field}", lang) for field in REPORT_FIELDS]]
+    rows += [_line_cells(line, lang) for line in result.lines]
+    return rows
+
+
+def report_csv(result: ReportResult, lang: Lang = "id") -> str:
+    """The report CSV as text (see :func:`write_report_csv`)."""
+    return csv_text(report_rows(result, lang))
+
+
+def write_report_csv(result: ReportResult, target: Path | str | TextIO, lang: Lang = "id") -> int:
+    """Write one CSV row per saving line, in the engine's order; return the number of rows.
+
+    Columns (Indonesian / English): ``unit``, ``nama_unit``/``unit_name``,
+    ``periode``/``period``, ``awal``/``first``, ``akhir``/``last``,
+    ``kategori``/``category`` (the code: ``listrik``, ``bbm``, ...),
+    ``klausul``/``clause``, ``dasar``/``baseline``,
+    ``realisasi``/``actual``, ``penghematan``/``saving``,
+    ``perkiraan``/``estimated`` (the part of the saving estimated from WFH
+    days), ``sumber``/``basis`` (``aktual``, ``perkiraan``, ``campuran``,
+    ``tanpa data`` / ``actual``, ``estimated``, ``mixed``, ``no data``),
+    ``bulan_aktual``/``months_actual``,
+    ``bulan_perkiraan``/``months_estimated``,
+    ``hari_orang_wfh``/``wfh_person_days``, ``satuan``/``quantity_unit``
+    (``kWh``, ``liter``, ``m3``; empty when the category has none),
+    ``kuantitas_dasar``/``baseline_quantity``,
+    ``kuantitas_realisasi``/``actual_quantity`` and
+    ``kuantitas_hemat``/``saving_quantity``.  Amounts are whole rupiah in
+    plain digits; an empty cell is no figure.  Lines end with ``\\n``.
+    """
+    rows = report_rows(result, lang)
+    with text_output(target) as out:
+        csv.writer(out, lineterminator="\n").writerows(rows)
+    return len(rows) - 1
+
+
+# ---------------------------------------------------------------- JSON
+def _figure(value: Decimal | None) -> str | None:
+    return None if value is None else plain(value)
+
+
+def line_object(line: SavingLine) -> dict[str, object]:
+    """A saving line as a JSON-ready dict (the ``lines`` of :func:`report_json`)."""
+    quantity = None
+    if line.unit_of_quantity is not None:
+        quantity = {
+            "unit": line.unit_of_quantity,
+            "baseline": _figure(line.baseline_quantity),
+            "actual": _figure(line.actual_quantity),
+            "saving": _figure(line.saving_quantity),
+        }
+    return {
+        "unit": line.unit,
+        "unit_name": line.unit_name,
+        "period": line.period.number,
+        "category": line.category,
+        "clause": line.clause,
+        "baseline": _figure(line.baseline),
+        "actual": _figure(line.actual),
+        "saving": _figure(line.saving),
+        "estimated": plain(line.estimated),
+        "basis": line.basis.value,
+        "months_actual": line.months_actual,
+        "months_estimated": line.months_estimated,
+        "wfh_days": line.wfh_days,
+        "quantity": quantity,
+    }
+
+
+def _period_totals(result: ReportResult, p: Period, cats: list[str]) -> dict[str, object]:
+    return {
+        **period_object(p),
+        "total": plain(result.total(p.number)),
+        "estimated": plain(estimated(result, p.number)),
+        "wfh_days": wfh_days(result, p.number),
+        "categories": {c: plain(result.total(p.number, c)) for c in cats},
+        "units_without_data": [
+            {"unit": u, "categories": cs} for u, cs in without_data(result, p.number).items()
+        ],
+    }
+
+
+def report_json(result: ReportResult, lang: Lang = "id") -> str:
+    """The report as one JSON object (keys in English, in a fixed order).
+
+    ``title``, ``circular``; ``total`` and ``estimated`` (the province over
+    every period); ``categories`` (category -> total over every period);
+    ``periods``: ``number``, ``first``, ``last``, ``total``, ``estimated``,
+    ``wfh_days``, ``categories`` (category -> total) and
+    ``units_without_data`` (``unit``, ``categories``); ``warnings``
+    (``code``, ``severity``, ``message``, ``text`` in ``lang``); then
+    ``lines``, one object per line (``unit``, ``unit_name``, ``period``
+    number, ``category``, ``clause``, ``baseline``, ``actual``, ``saving``,
+    ``estimated``, ``basis`` code, ``months_actual``, ``months_estimated``,
+    ``wfh_days``, ``quantity``: null or ``unit``, ``baseline``, ``actual``,
+    ``saving``).  Amounts are strings of digits, null for no figure; every
+    total is :meth:`ReportResult.total <edaran.quota_model.ReportResult.total>`.
+    """
+    cats = categories(result.lines)
+    head: dict[str, object] = {
+        "title": result.title,
+        "circular": result.circular,
+        "total": plain(result.total()),
+        "estimated": plain(estimated(result)),
+        "categories": {c: plain(result.total(category=c)) for c in cats},
+        "periods": [_period_totals(result, p, cats) for p in result.periods],
+        "warnings": [warning_object(d, lang) for d in result.warnings],
+    }
+    return json_document(head, [("lines", [line_object(line) for line in result.lines])])
+
+
+# ---------------------------------------------------------------- the terminal
+def report_summary(result: ReportResult, lang: Lang = "id") -> str:
+    """A summary per period for the terminal.
+
+    A heading (title and circular); per period its dates, the units
+    reported and the WFH person-days, a table of the province's saving per
+    category and in total with the part estimated from WFH days, and the
+    units without data (with the categories they lack; a category no unit
+    has data for says ``tanpa data`` instead of ``Rp 0``); the total over
+    every period; the count of warnings.
+    """
+    head = word("sum-head", lang, title=result.title)
+    if result.circular:
+        head += word("sum-circular", lang, circular=result.circular)
+    out = [head]
+    for p in result.periods:
+        mine = [line for line in result.lines if line.period.number == p.number]
+        n_units = len(units(mine))
+        out.append(
+            word(
+                "sum-period",
+                lang,
+                number=p.number,
+                first=p.first.isoformat(),
+                last=p.last.isoformat(),
+                units=n_units,
+                unit_word="unit" if n_units == 1 else "units",
+                days=count_text(wfh_days(result, p.number), lang),
+            )
+        )
+        if not mine:
+            out.append(word("sum-no-lines", lang))
+            continue
+        table: list[list[object]] = [
+            [word("category", lang), word("saving", lang), word("estimated", lang)]
+        ]
+        for cat in categories(mine):
+            if all(line.saving is None for line in mine if line.category == cat):
+                none = word(Basis.TANPA_DATA.value, lang)
+                table.append([category_text(cat, lang), none, none])
+                continue
+            table.append(
+                [
+                    category_text(cat, lang),
+                    rupiah(result.total(p.number, cat), lang),
+                    rupiah(estimated(result, p.number, cat), lang),
+                ]
+            )
+        table.append(
+            [
+                word("total", lang),
+                rupiah(result.total(p.number), lang),
+                rupiah(estimated(result, p.number), lang),
+            ]
+        )
+        out += ["  " + line for line in text_table(table, total=True)]
+        missing = without_data(result, p.number)
+        if missing:
+            out.append(word("sum-without", lang, units=_missing_text(missing, result, lang)))
+        else:
+            out.append(word("sum-without-none", lang))
+    out.append(
+        word(
+            "sum-all",
+            lang,
+            total=rupiah(result.total(), lang),
+            estimated=rupiah(estimated(result), lang),
+        )
+    )
+    n = len(result.warnings)
+    out.append(
+        word("sum-warnings", lang, count=n, warning_word="warning" if n == 1 else "warnings")
+    )
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- Excel
+def write_report_xlsx(result: ReportResult, path: Path | str, lang: Lang = "id") -> Path:
+    """Write an Excel workbook of the report; return its path.  Needs the ``excel`` extra.
+
+    ``Ringkasan``/``Summary``: a row per unit, per period a column per
+    category and a total column (``=SUM`` of the row's categories), a
+    province row of ``=SUM`` formulas over the unit rows.  A sheet per unit:
+    per period a row per category (baseline, actual, saving, the part
+    estimated, basis, months, WFH person-days, quantities) and a total row
+    of ``=SUM`` formulas.  Estimated savings are italic with a cell comment
+    (``perkiraan dari hari WFH``).  ``Grafik``/``Chart``: the province's
+    saving per category and period, and a bar chart of it (a series per
+    category, periods on the axis).  Amounts use the format ``#,##0``; the
+    bytes are the same between runs.
+    """
+    require_format("xlsx")
+    from edaran.report.xlsx import build_report_workbook
+
+    target = Path(path)
+    target.write_bytes(build_report_workbook(result, lang))
+    return target

@@ -1,0 +1,556 @@
+"""The workbooks of the quota engine and the savings report; need ``openpyxl``.
+
+Imported only by :func:`edaran.quota_io.write_quota_xlsx` and
+:func:`edaran.report_io.write_report_xlsx`, after they have checked that
+openpyxl is installed.  Written in write-only mode with the styled-cell
+maker of ``_xlsx.py``; the zip is rewritten with fixed timestamps and
+document dates taken from the data, so the same result gives the same bytes.
+
+Amounts go into cells as ``int`` or :class:`~decimal.Decimal` (never a float
+made here); totals are ``=SUM`` formulas over the cells above, so the
+workbook adds up on its own when someone edits a figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.chart import BarChart, Reference
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.xml.functions import tostring
+
+from edaran.core.diagnostics import Diagnostic
+from edaran.messages.catalogue import Lang
+from edaran.quota.model import Basis, Period, QuotaResult, ReportResult, SavingLine
+from edaran.quota.writers import (
+    date_span,
+    direction_text,
+    item_text,
+    status_text,
+    unit_findings,
+    yes_no,
+)
+from edaran.quota.writers import word as quota_word
+from edaran.report.writers import (
+    basis_text,
+    categories,
+    category_key,
+    category_text,
+    rupiah,
+    units,
+)
+from edaran.scheduling.xlsx import Cells, _normalise_zip, column_widths, sheet_title
+
+__all__ = ["build_quota_workbook", "build_report_workbook"]
+
+_WORDS: dict[str, tuple[str, str]] = {
+    # -- the savings report -------------------------------------------------------------
+    "r-summary-sheet": ("Ringkasan", "Summary"),
+    "r-chart-sheet": ("Grafik", "Chart"),
+    "r-title": ("Penghematan anggaran per unit: {title}", "Budget savings per unit: {title}"),
+    "r-unit-title": ("Penghematan anggaran {unit}: {title}", "Budget savings, {unit}: {title}"),
+    "r-chart-title": (
+        "Penghematan provinsi per kategori dan periode",
+        "Province savings per category and period",
+    ),
+    "period-head": ("Periode {number}: {first} s.d. {last}", "Period {number}: {first} to {last}"),
+    "period-axis": ("Periode {number} ({first}..{last})", "Period {number} ({first}..{last})"),
+    "period": ("Periode", "Period"),
+    "code": ("Kode unit", "Unit code"),
+    "unit-name": ("Nama unit", "Unit name"),
+    "total": ("Jumlah", "Total"),
+    "province": ("Jumlah provinsi", "Province total"),
+    "period-total": ("Jumlah periode {number}", "Total, period {number}"),
+    "first": ("Awal", "First"),
+    "last": ("Akhir", "Last"),
+    "category": ("Kategori", "Category"),
+    "clause": ("Klausul", "Clause"),
+    "baseline": ("Dasar (tahun lalu)", "Baseline (a year earlier)"),
+    "actual": ("Realisasi", "Actual"),
+    "saving": ("Penghematan", "Saving"),
+    "estimated": ("Di antaranya perkiraan", "Of which estimated"),
+    "basis": ("Sumber", "Basis"),
+    "months-actual": ("Bulan aktual", "Months actual"),
+    "months-estimated": ("Bulan perkiraan", "Months estimated"),
+    "wfh-days": ("Hari-orang WFH", "WFH person-days"),
+    "qty-unit": ("Satuan", "Unit of quantity"),
+    "qty-baseline": ("Kuantitas dasar", "Baseline quantity"),
+    "qty-actual": ("Kuantitas realisasi", "Actual quantity"),
+    "qty-saving": ("Kuantitas hemat", "Quantity saved"),
+    "rupiah": ("Rupiah", "Rupiah"),
+    "note-estimated": ("perkiraan dari hari WFH", "estimated from WFH days"),
+    "note-mixed": (
+        "sebagian perkiraan dari hari WFH: {amount} ({months} bulan)",
+        "partly estimated from WFH days: {amount} ({months} {month_word})",
+    ),
+    "r-legend": (
+        "Miring: seluruhnya atau sebagian perkiraan dari hari WFH (lihat komentar sel); "
+        "sel kosong: tanpa data. Jumlah dihitung dengan rumus =SUM.",
+        "Italic: wholly or partly estimated from WFH days (see the cell comment); "
+        "an empty cell: no data. Totals are =SUM formulas.",
+    ),
+    "warnings": ("Peringatan", "Warnings"),
+    "no-warnings": ("Tidak ada peringatan.", "No warnings."),
+    "no-data": ("Tidak ada data.", "No data."),
+    # -- the quota workbook -------------------------------------------------------------
+    "quota": ("Kuota", "Quota"),
+    "title": ("Judul", "Title"),
+    "measure": ("Ukuran", "Measure"),
+    "q-baseline": ("Dasar", "Baseline"),
+    "allowed": ("Batas", "Allowed"),
+    "used": ("Terpakai", "Used"),
+    "planned": ("Rencana", "Planned"),
+    "left": ("Sisa", "Left"),
+    "status": ("Status", "Status"),
+    "over-section": ("Rencana yang melebihi kuota", "Planned records over quota"),
+    "record": ("Catatan", "Record"),
+    "date": ("Tanggal", "Date"),
+    "amount": ("Jumlah", "Amount"),
+    "running": ("Kumulatif", "Running total"),
+    "target": ("Target", "Target"),
+    "matching": ("Sesuai", "Matching"),
+    "of-total": ("Seluruh", "Total"),
+    "share": ("Porsi", "Share"),
+    "direction": ("Arah", "Direction"),
+    "wanted": ("Sasaran", "Wanted"),
+    "duty": ("Kewajiban", "Duty"),
+    "staff": ("Pegawai", "Staff"),
+    "has-checklist": ("Ada daftar", "Checklist"),
+    "missing": ("Belum dimatikan", "Not switched off"),
+}
+
+_HEAD_FILL = "305496"
+_OVER_FILL = "FCE4D6"
+_GREY = "808080"
+_MONEY = "#,##0"
+_CENTER = Alignment(horizontal="center")
+_StyleSpec = tuple[Font | None, str | None, Alignment | None, str | None]
+_STYLES: dict[str, _StyleSpec] = {
+    "title": (Font(bold=True, size=13), None, None, None),
+    "bold": (Font(bold=True), None, None, None),
+    "note": (Font(italic=True, color=_GREY), None, None, None),
+    "grey": (Font(color=_GREY), None, None, None),
+    "head": (
+        Font(bold=True, color="FFFFFF"),
+        _HEAD_FILL,
+        Alignment(horizontal="center", vertical="center", wrap_text=True),
+        None,
+    ),
+    "date": (None, None, None, "yyyy-mm-dd"),
+    "count": (None, None, _CENTER, None),
+    "count-bold": (Font(bold=True), None, _CENTER, None),
+    "money": (None, None, None, _MONEY),
+    "money-est": (Font(italic=True), None, None, _MONEY),
+    "money-bold": (Font(bold=True), None, None, _MONEY),
+    "figure": (None, None, None, "#,##0"),
+    "figure-dec": (None, None, None, "#,##0.0#"),
+    "percent": (None, None, None, "0.0%"),
+    "over": (Font(bold=True), _OVER_FILL, None, None),
+    "over-date": (Font(bold=True), _OVER_FILL, None, "yyyy-mm-dd"),
+    "over-count": (Font(bold=True), _OVER_FILL, _CENTER, None),
+    "over-figure": (Font(bold=True), _OVER_FILL, None, "#,##0"),
+    "over-figure-dec": (Font(bold=True), _OVER_FILL, None, "#,##0.0#"),
+}
+
+
+def _w(key: str, lang: Lang, **args: object) -> str:
+    text = _WORDS[key][0 if lang == "id" else 1]
+    return text.format(**args) if args else text
+
+
+def _exact(value: Decimal | int) -> Decimal | int:
+    """A figure for a cell: an int when whole, else the Decimal itself (never a float here)."""
+    if isinstance(value, int) or value != value.to_integral_value():
+        return value
+    return int(value)
+
+
+def _number(ws: WriteOnlyWorksheet, c: Cells, value: Decimal | int | None, style: str) -> Cell:
+    """A number cell (empty for None), its value set after: Cells.value is typed for floats."""
+    cell = c.value(ws, None, style)
+    if value is not None:
+        cell.value = _exact(value)
+    return cell
+
+
+def _figure(ws: WriteOnlyWorksheet, c: Cells, value: Decimal | None, prefix: str = "") -> Cell:
+    """A quota figure: ``#,##0`` when whole, two decimals at most otherwise."""
+    whole = value is None or value == value.to_integral_value()
+    return _number(ws, c, value, prefix + ("figure" if whole else "figure-dec"))
+
+
+def _formula(ws: WriteOnlyWorksheet, c: Cells, column: int, first: int, last: int) -> Cell:
+    letter = get_column_letter(column)
+    return c.value(ws, f"=SUM({letter}{first}:{letter}{last})", "money-bold")
+
+
+def _new_workbook(title: str, stamp: dt.datetime) -> Workbook:
+    wb = Workbook(write_only=True)
+    wb.properties.creator = "edaran"
+    wb.properties.title = title
+    wb.properties.created = stamp
+    wb.properties.modified = stamp
+    return wb
+
+
+def _save(wb: Workbook, stamp: dt.datetime) -> bytes:
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    wb.properties.modified = stamp  # save() stamps the clock; the zip is rewritten below
+    return _normalise_zip(buffer.getvalue(), tostring(wb.properties.to_tree()), stamp)
+
+
+def _warnings(ws: WriteOnlyWorksheet, c: Cells, warnings: Sequence[Diagnostic], lang: Lang) -> None:
+    ws.append([])
+    ws.append([c.text(ws, _w("warnings", lang), "bold")])
+    if not warnings:
+        ws.append([c.text(ws, _w("no-warnings", lang), "note")])
+    for d in warnings:
+        ws.append([c.text(ws, d.code), c.text(ws, d.message(lang))])
+
+
+# ======================================================================= savings report
+def build_report_workbook(result: ReportResult, lang: Lang) -> bytes:
+    """The report workbook's bytes: summary, chart, then a sheet per unit."""
+    first = min((p.first for p in result.periods), default=dt.date(2000, 1, 1))
+    stamp = dt.datetime.combine(first, dt.time())
+    wb = _new_workbook(_w("r-title", lang, title=result.title), stamp)
+    cells = Cells(_STYLES)
+    taken: set[str] = set()
+    names = units(result.lines)
+    _report_summary(
+        wb.create_sheet(sheet_title(_w("r-summary-sheet", lang), taken)), cells, result, names, lang
+    )
+    _report_chart(
+        wb.create_sheet(sheet_title(_w("r-chart-sheet", lang), taken)), cells, result, lang
+    )
+    for code, name in names.items():
+        ws = wb.create_sheet(sheet_title(code, taken))
+        _report_unit(ws, cells, result, code, name, lang)
+    return _save(wb, stamp)
+
+
+def _saving_cell(ws: WriteOnlyWorksheet, c: Cells, line: SavingLine, lang: Lang) -> Cell:
+    """A saving, italic with a comment when (part of) it is estimated from WFH days."""
+    if line.basis is Basis.PERKIRAAN:
+        note = _w("note-estimated", lang)
+    elif line.basis is Basis.CAMPURAN:
+        months = line.months_estimated
+        note = _w(
+            "note-mixed",
+            lang,
+            amount=rupiah(line.estimated, lang),
+            months=months,
+            month_word="month" if months == 1 else "months",
+        )
+    else:
+        return _number(ws, c, line.saving, "money")
+    cell = _number(ws, c, line.saving, "money-est")
+    cell.comment = Comment(note, "edaran", width=260, height=60)
+    return cell
+
+
+def _report_summary(
+    ws: WriteOnlyWorksheet,
+    c: Cells,
+    result: ReportResult,
+    names: dict[str, str],
+    lang: Lang,
+) -> None:
+    cats = categories(result.lines)
+    width = len(cats) + 1  # the categories of a period, then its total
+    name_width = max([len(_w("unit-name", lang)), *(len(n) for n in names.values())]) + 2
+    column_widths(ws, [14, min(name_width, 50), *([16] * (width * len(result.periods)))])
+    ws.freeze_panes = "C4"
+    ws.append([c.text(ws, _w("r-title", lang, title=result.title), "title")])
+    periods: list[Cell | None] = [None, None]
+    heads = [c.text(ws, _w("code", lang), "head"), c.text(ws, _w("unit-name", lang), "head")]
+    for p in result.periods:
+        label = _w("period-head", lang, number=p.number, first=p.first, last=p.last)
+        periods += [c.text(ws, label, "head"), *([None] * (width - 1))]
+        heads += [c.text(ws, category_text(cat, lang), "head") for cat in cats]
+        heads.append(c.text(ws, _w("total", lang), "head"))
+    ws.append(periods)
+    ws.append(heads)
+    index = {(line.unit, line.period.number, line.category): line for line in result.lines}
+    top = 4
+    for row, (code, name) in enumerate(names.items(), start=top):
+        cells: list[Cell | None] = [c.text(ws, code, "bold"), c.text(ws, name)]
+        for k, p in enumerate(result.periods):
+            for cat in cats:
+                line = index.get((code, p.number, cat))
+                cells.append(None if line is None else _saving_cell(ws, c, line, lang))
+            start = 3 + k * width
+            span = (
+                f"{get_column_letter(start)}{row}:{get_column_letter(start + len(cats) - 1)}{row}"
+            )
+            cells.append(c.value(ws, f"=SUM({span})", "money-bold"))
+        ws.append(cells)
+    if names:
+        bottom = top + len(names) - 1
+        total: list[Cell | None] = [c.text(ws, _w("province", lang), "bold"), None]
+        total += [
+            _formula(ws, c, column, top, bottom)
+            for column in range(3, 3 + width * len(result.periods))
+        ]
+        ws.append(total)
+    else:
+        ws.append([c.text(ws, _w("no-data", lang), "note")])
+    ws.append([])
+    ws.append([c.text(ws, _w("r-legend", lang), "note")])
+    _warnings(ws, c, result.warnings, lang)
+
+
+def _report_chart(ws: WriteOnlyWorksheet, c: Cells, result: ReportResult, lang: Lang) -> None:
+    cats = categories(result.lines)
+    column_widths(ws, [30, *([16] * len(cats))])
+    ws.append([c.text(ws, _w("r-chart-title", lang), "title")])
+    ws.append(
+        [c.text(ws, _w("period", lang), "head")]
+        + [c.text(ws, category_text(cat, lang), "head") for cat in cats]
+    )
+    for p in result.periods:
+        label = _w(
+            "period-axis", lang, number=p.number, first=f"{p.first:%Y-%m}", last=f"{p.last:%Y-%m}"
+        )
+        ws.append(
+            [c.text(ws, label)]
+            + [_number(ws, c, result.total(p.number, cat), "money") for cat in cats]
+        )
+    if not cats or not result.periods:
+        return
+    chart = BarChart()
+    chart.type = "col"
+    chart.grouping = "clustered"
+    chart.title = _w("r-chart-title", lang)
+    chart.y_axis.title = _w("rupiah", lang)
+    chart.x_axis.title = _w("period", lang)
+    chart.y_axis.numFmt = _MONEY
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    last = 2 + len(result.periods)
+    data = Reference(ws, min_col=2, max_col=1 + len(cats), min_row=2, max_row=last)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=3, max_row=last))
+    chart.width, chart.height = 24, 12
+    # add_chart is Worksheet.add_chart on write-only sheets too; the stubs bind it to Worksheet.
+    ws.add_chart(chart, f"A{last + 3}")  # type: ignore[misc]
+
+
+def _report_unit(
+    ws: WriteOnlyWorksheet,
+    c: Cells,
+    result: ReportResult,
+    code: str,
+    name: str,
+    lang: Lang,
+) -> None:
+    keys = ["period", "first", "last", "category", "clause", "baseline", "actual", "saving"]
+    keys += ["estimated", "basis", "months-actual", "months-estimated", "wfh-days"]
+    keys += ["qty-unit", "qty-baseline", "qty-actual", "qty-saving"]
+    column_widths(ws, [9, 12, 12, 28, 12, 18, 18, 18, 18, 12, 10, 10, 12, 10, 14, 14, 14])
+    ws.freeze_panes = "E3"
+    ws.print_title_rows = "1:2"
+    ws.page_setup.orientation = "landscape"  # type: ignore[attr-defined]  # see _widths
+    unit = f"{code} — {name}" if name else code
+    ws.append([c.text(ws, _w("r-unit-title", lang, unit=unit, title=result.title), "title")])
+    ws.append([c.text(ws, _w(k, lang), "head") for k in keys])
+    row = 3
+    for p in result.periods:
+        mine = [line for line in result.lines if line.unit == code and line.period == p]
+        if not mine:
+            continue
+        mine.sort(key=lambda line: category_key(line.category))
+        for line in mine:
+            ws.append(_unit_row(ws, c, p, line, lang))
+        first, last = row, row + len(mine) - 1
+        label = c.text(ws, _w("period-total", lang, number=p.number), "bold")
+        sums = [_formula(ws, c, column, first, last) for column in (6, 7, 8, 9)]
+        ws.append([c.value(ws, p.number, "count-bold"), None, None, label, None, *sums])
+        row = last + 2
+    ws.append([])
+    ws.append([c.text(ws, _w("r-legend", lang), "note")])
+
+
+def _unit_row(
+    ws: WriteOnlyWorksheet, c: Cells, p: Period, line: SavingLine, lang: Lang
+) -> list[Cell | None]:
+    grey = "grey" if line.basis is Basis.TANPA_DATA else ""
+    return [
+        c.value(ws, p.number, "count"),
+        c.value(ws, p.first, "date"),
+        c.value(ws, p.last, "date"),
+        c.text(ws, category_text(line.category, lang)),
+        c.text(ws, line.clause),
+        _number(ws, c, line.baseline, "money"),
+        _number(ws, c, line.actual, "money"),
+        _saving_cell(ws, c, line, lang),
+        _number(ws, c, line.estimated, "money-est" if line.estimated else "money"),
+        c.text(ws, basis_text(line.basis, lang), grey),
+        c.value(ws, line.months_actual, "count"),
+        c.value(ws, line.months_estimated, "count"),
+        c.value(ws, line.wfh_days, "count"),
+        c.text(ws, line.unit_of_quantity or ""),
+        _figure(ws, c, line.baseline_quantity),
+        _figure(ws, c, line.actual_quantity),
+        _figure(ws, c, line.saving_quantity),
+    ]
+
+
+# ======================================================================= quotas
+def build_quota_workbook(result: QuotaResult, lang: Lang) -> bytes:
+    """The quota workbook's bytes: a summary sheet, then a sheet per unit."""
+    span = date_span(result)
+    days = [f.date for f in result.checklists]
+    days += [span[0].first, span[1].last] if span else []
+    stamp = dt.datetime.combine(min(days, default=dt.date(2000, 1, 1)), dt.time())
+    dates = quota_word("x-dates", lang, first=min(days), last=max(days)) if days else ""
+    wb = _new_workbook(quota_word("summary-title", lang, dates=dates), stamp)
+    cells = Cells(_STYLES)
+    taken: set[str] = set()
+    ws = wb.create_sheet(sheet_title(quota_word("summary-sheet", lang), taken))
+    _quota_summary(ws, cells, result, dates, lang)
+    for u in unit_findings(result):
+        ws = wb.create_sheet(sheet_title(u.code, taken))
+        _quota_unit(ws, cells, result, u.code, dates, lang)
+    return _save(wb, stamp)
+
+
+def _quota_summary(
+    ws: WriteOnlyWorksheet, c: Cells, result: QuotaResult, dates: str, lang: Lang
+) -> None:
+    keys = ["x-unit", "x-quotas", "over-col", "planned-col", "no-baseline-col", "x-targets"]
+    keys += ["missed-col", "findings-col"]
+    column_widths(ws, [16, *([14] * (len(keys) - 1))])
+    ws.freeze_panes = "B3"
+    ws.append([c.text(ws, quota_word("summary-title", lang, dates=dates), "title")])
+    ws.append([c.text(ws, quota_word(k, lang), "head") for k in keys])
+    rows = unit_findings(result)
+    totals = [0] * (len(keys) - 1)
+    for u in rows:
+        figures = [u.quotas, u.over, u.planned, u.no_baseline, u.targets, u.missed, u.findings]
+        totals = [a + b for a, b in zip(totals, figures, strict=True)]
+        ws.append([c.text(ws, u.code, "bold"), *(c.value(ws, v, "count") for v in figures)])
+    ws.append(
+        [
+            c.text(ws, quota_word("total", lang), "bold"),
+            *(c.value(ws, v, "count-bold") for v in totals),
+        ]
+    )
+    _warnings(ws, c, result.warnings, lang)
+
+
+def _section(ws: WriteOnlyWorksheet, c: Cells, title: str, heads: Sequence[str]) -> None:
+    ws.append([])
+    ws.append([c.text(ws, title, "bold")])
+    ws.append([c.text(ws, h, "head") for h in heads])
+
+
+def _quota_unit(
+    ws: WriteOnlyWorksheet, c: Cells, result: QuotaResult, code: str, dates: str, lang: Lang
+) -> None:
+    column_widths(ws, [14, 20, 36, 9, 12, 12, 14, 12, 12, 12, 12, 12, 24])
+    ws.freeze_panes = "C3"
+    ws.print_title_rows = "1:2"
+    ws.page_setup.orientation = "landscape"  # type: ignore[attr-defined]  # see _widths
+    ws.append([c.text(ws, quota_word("unit-title", lang, unit=code, dates=dates), "title")])
+    keys = ["clause", "quota", "title", "period", "first", "last", "measure", "q-baseline"]
+    keys += ["allowed", "used", "planned", "left", "status"]
+    ws.append([c.text(ws, _w(k, lang), "head") for k in keys])
+    quotas = [q for q in result.quotas if q.unit == code]
+    if not quotas:
+        ws.append([c.text(ws, quota_word("none", lang), "note")])
+    for q in quotas:
+        over = "over-" if q.status in ("terlampaui", "rencana_lebih") else ""
+        text = "over" if over else ""
+        ws.append(
+            [
+                c.text(ws, q.clause, text),
+                c.text(ws, q.quota, text),
+                c.text(ws, q.title or "", text),
+                c.value(ws, q.period.number, over + "count"),
+                c.value(ws, q.period.first, over + "date"),
+                c.value(ws, q.period.last, over + "date"),
+                c.text(ws, q.measure, text),
+                *(_figure(ws, c, v, over) for v in (q.baseline, q.allowed, q.used, q.planned)),
+                _figure(ws, c, q.left, over),
+                c.text(ws, status_text(q.status, lang), text),
+            ]
+        )
+    over_rows = [(q, o) for q in quotas for o in q.over]
+    if over_rows:
+        keys = ["clause", "quota", "record", "date", "measure", "amount", "running", "allowed"]
+        _section(ws, c, _w("over-section", lang), [_w(k, lang) for k in keys])
+        for q, o in over_rows:
+            ws.append(
+                [
+                    c.text(ws, o.clause),
+                    c.text(ws, o.quota),
+                    c.text(ws, o.record),
+                    c.value(ws, o.date, "date"),
+                    c.text(ws, q.measure),
+                    *(_figure(ws, c, v) for v in (o.amount, o.running, o.allowed)),
+                ]
+            )
+    _quota_targets(ws, c, result, code, lang)
+    _quota_checklists(ws, c, result, code, lang)
+    ws.append([])
+    ws.append([c.text(ws, quota_word("legend", lang), "note")])
+
+
+def _quota_targets(
+    ws: WriteOnlyWorksheet, c: Cells, result: QuotaResult, code: str, lang: Lang
+) -> None:
+    targets = [t for t in result.targets if t.unit == code]
+    if not targets:
+        return
+    keys = ["clause", "target", "title", "period", "first", "last", "matching", "of-total"]
+    keys += ["share", "direction", "wanted", "status"]
+    _section(ws, c, quota_word("section-targets", lang), [_w(k, lang) for k in keys])
+    for t in targets:
+        style = "" if t.met else "over"
+        ws.append(
+            [
+                c.text(ws, t.clause, style),
+                c.text(ws, t.target, style),
+                c.text(ws, t.title or "", style),
+                c.value(ws, t.period.number, "count"),
+                c.value(ws, t.period.first, "date"),
+                c.value(ws, t.period.last, "date"),
+                c.value(ws, t.matching, "count"),
+                c.value(ws, t.total, "count"),
+                _number(ws, c, t.share, "percent"),
+                c.text(ws, direction_text(t.kind, lang)),
+                _number(ws, c, t.wanted, "percent"),
+                c.text(ws, quota_word("status-met" if t.met else "status-missed", lang), style),
+            ]
+        )
+
+
+def _quota_checklists(
+    ws: WriteOnlyWorksheet, c: Cells, result: QuotaResult, code: str, lang: Lang
+) -> None:
+    findings = [f for f in result.checklists if f.unit == code]
+    if not findings:
+        return
+    keys = ["clause", "duty", "date", "staff", "has-checklist", "missing"]
+    _section(ws, c, quota_word("section-checklists", lang), [_w(k, lang) for k in keys])
+    for f in findings:
+        ws.append(
+            [
+                c.text(ws, f.clause),
+                c.text(ws, f.duty),
+                c.value(ws, f.date, "date"),
+                c.value(ws, f.staff, "count"),
+                c.text(ws, yes_no(f.checklist, lang)),
+                c.text(ws, ", ".join(item_text(i, lang) for i in f.missing)),
+            ]
+        )

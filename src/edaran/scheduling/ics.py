@@ -1,0 +1,100 @@
+"""iCalendar files of a schedule (``edaran.schedule_io.write_ics``); needs ``icalendar``.
+
+One all-day event per day away from the office (WFH, WFA, or another
+off-site mode a rule file declares; never WFO, a day off or a day on
+leave).  UIDs are stable (``<NIP>-<date>@edaran`` in a person's file,
+``<UNIT>-<NIP>-<date>@edaran`` in a unit's), so a calendar that imports a
+newer schedule updates the events it already has; ``DTSTAMP`` is the first
+day of the schedule, so the bytes do not depend on the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from icalendar import Calendar, Event
+
+from edaran.messages.catalogue import Lang
+from edaran.scheduling.model import Assignment, Schedule, Why
+from edaran.scheduling.writers import assignment_reason
+
+__all__ = ["PRODID", "calendars", "is_event"]
+
+PRODID = "-//edaran//schedule//ID"
+
+_ON_SITE = frozenset({"WFO", "LIBUR", "TIDAK_BERLAKU"})
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "person-cal": ("Jadwal kerja {name} ({nip})", "Work schedule of {name} ({nip})"),
+    "unit-cal": ("Jadwal kerja {code} — {name}", "Work schedule {code} — {name}"),
+    "unit": ("Unit", "Unit"),
+    "person": ("Pegawai", "Employee"),
+    "clause": ("Klausul", "Clause"),
+    "reason": ("Alasan", "Reason"),
+}
+
+
+def _w(key: str, lang: Lang, **args: object) -> str:
+    text = _WORDS[key][0 if lang == "id" else 1]
+    return text.format(**args) if args else text
+
+
+def is_event(a: Assignment) -> bool:
+    """True for a day that becomes a calendar event: away from the office, not on leave."""
+    return a.mode not in _ON_SITE and a.why != Why.ABSENT
+
+
+def calendars(schedule: Schedule, per: str, lang: Lang) -> Iterator[tuple[str, bytes]]:
+    """``(file name, bytes)`` per person (``per="person"``) or per unit, sorted by name."""
+    groups: dict[str, list[Assignment]] = {}
+    for a in schedule.assignments:
+        groups.setdefault(a.nip if per == "person" else a.unit, []).append(a)
+    stamp = dt.datetime.combine(schedule.first, dt.time(), tzinfo=dt.UTC)
+    for key in sorted(groups):
+        items = sorted(groups[key], key=lambda a: (a.date, a.nip))
+        cal = Calendar()
+        cal.add("prodid", PRODID)
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        cal.add("method", "PUBLISH")
+        if per == "person":
+            name = _w("person-cal", lang, name=items[0].name, nip=key)
+        else:
+            name = _w("unit-cal", lang, code=key, name=schedule.units.get(key, key))
+        cal.add("x-wr-calname", name)
+        for a in items:
+            if not is_event(a):
+                continue
+            event = Event()
+            prefix = a.nip if per == "person" else f"{a.unit}-{a.nip}"
+            event.add("uid", f"{prefix}-{a.date:%Y%m%d}@edaran")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", a.date)
+            event.add("dtend", a.date + dt.timedelta(days=1))
+            event.add("summary", a.mode if per == "person" else f"{a.mode} — {a.name}")
+            event.add("description", _description(a, schedule, per, lang))
+            event.add("categories", [a.mode])
+            event.add("transp", "TRANSPARENT")
+            cal.add_component(event)
+        yield f"{_UNSAFE.sub('_', key)}.ics", cal.to_ical(sorted=False)
+
+
+def _description(
+    a: Assignment,
+    schedule: Schedule,
+    per: str,
+    lang: Lang,
+) -> str:
+    unit = schedule.units.get(a.unit, "")
+    lines = [f"{_w('unit', lang)}: {a.unit}" + (f" — {unit}" if unit else "")]
+    if per == "unit":
+        lines.append(f"{_w('person', lang)}: {a.name} ({a.nip})")
+    if a.clause:
+        lines.append(f"{_w('clause', lang)}: {a.clause}")
+    text = assignment_reason(a, lang)
+    if text:
+        lines.append(f"{_w('reason', lang)}: {text}")
+    return "\n".join(lines)

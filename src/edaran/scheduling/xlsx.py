@@ -1,0 +1,365 @@
+"""The Excel workbook of a schedule (``edaran.schedule_io.write_xlsx``); needs ``openpyxl``.
+
+Written in openpyxl's write-only mode, so a province over six months (some
+millions of cells) streams instead of building a cell object per cell.  The
+zip is rewritten with fixed timestamps and document dates taken from the
+schedule, so the same schedule gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from copy import copy
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, WriteOnlyCell
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.xml.functions import tostring
+
+from edaran.messages.catalogue import Lang
+from edaran.scheduling.model import Assignment, Schedule
+from edaran.scheduling.writers import (
+    KEPT_BACK,
+    OFF,
+    UnitTally,
+    assignment_reason,
+    mode_columns,
+    tally,
+)
+
+__all__ = ["build_workbook", "column_widths", "sheet_title"]
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "summary-sheet": ("Ringkasan", "Summary"),
+    "summary-title": (
+        "Ringkasan jadwal kerja {first} s.d. {last}",
+        "Work schedule summary, {first} to {last}",
+    ),
+    "unit-title": (
+        "Jadwal kerja {code} — {name}, {first} s.d. {last}",
+        "Work schedule {code} — {name}, {first} to {last}",
+    ),
+    "code": ("Kode unit", "Unit code"),
+    "unit-name": ("Nama unit", "Unit name"),
+    "people": ("Pegawai", "Staff"),
+    "nip": ("NIP", "NIP"),
+    "name": ("Nama", "Name"),
+    "kept": ("Ditahan", "Kept back"),
+    "kept-cap": ("Ditahan kuota", "Kept back: cap"),
+    "kept-limit": ("Ditahan batas per orang", "Kept back: personal limit"),
+    "kept-floor": ("Ditahan minimal hadir", "Kept back: floor"),
+    "warnings": ("Peringatan", "Warnings"),
+    "total": ("Jumlah", "Total"),
+    "total-mode": ("Jumlah {mode}", "Total {mode}"),
+    "legend": ("Keterangan", "Legend"),
+    "legend-kept": (
+        "layak tetapi ditahan (kuota, batas per orang atau minimal hadir); "
+        "alasannya di komentar sel",
+        "eligible but kept back (cap, personal limit or floor); the reason is in the cell comment",
+    ),
+    "legend-WFO": ("bekerja di kantor", "work from the office"),
+    "legend-WFH": ("bekerja dari rumah", "work from home"),
+    "legend-WFA": ("bekerja dari mana saja", "work from anywhere"),
+    "legend-LIBUR": ("hari libur", "day off"),
+    "legend-TIDAK_BERLAKU": ("surat edaran belum/tidak berlaku", "the circular is not in force"),
+    "legend-other": ("moda lain, atau cuti", "another mode, or leave"),
+    "legend-figures": (
+        "Angka moda: hari-orang (hari libur tidak dihitung).",
+        "Mode figures: person-days (days off not counted).",
+    ),
+    "unit-legend": (
+        "Sel jingga: layak tetapi ditahan; arahkan penunjuk ke sel untuk membaca alasannya.",
+        "Orange cells: eligible but kept back; hover over the cell to read why.",
+    ),
+    "no-warnings": ("Tidak ada peringatan.", "No warnings."),
+}
+
+_DAYS = {
+    "id": ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
+
+_FILLS = {
+    "WFO": "DDEBF7",  # light blue: in the office
+    "WFH": "C6EFCE",  # light green: at home
+    "WFA": "FFEB9C",  # light yellow: anywhere
+    "LIBUR": "D9D9D9",  # grey: day off
+    "TIDAK_BERLAKU": "D9D9D9",
+}
+_OTHER_FILL = "E4DFEC"  # lavender: a mode the rule file declares, or leave
+_KEPT_FILL = "F4B183"  # orange: eligible but kept back
+_HEAD_FILL = "305496"
+_GREY = "808080"
+
+_INVALID_TITLE = re.compile(r"[\[\]:*?/\\]")
+
+# Named cell styles: (font, fill colour, alignment, number format).
+_CENTER = Alignment(horizontal="center", vertical="center")
+_HEAD_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_HEAD_FONT = Font(bold=True, color="FFFFFF")
+_KEPT_FONT = Font(bold=True, color="843C0C")
+_StyleSpec = tuple[Font | None, str | None, Alignment | None, str | None]
+_STYLES: dict[str, _StyleSpec] = {
+    "title": (Font(bold=True, size=13), None, None, None),
+    "bold": (Font(bold=True), None, None, None),
+    "note": (Font(italic=True, color=_GREY), None, None, None),
+    "head": (_HEAD_FONT, _HEAD_FILL, _HEAD_ALIGN, None),
+    "head-off": (_HEAD_FONT, _GREY, _HEAD_ALIGN, None),
+    "nip": (None, None, None, "@"),
+    "figure": (None, None, _CENTER, None),
+    "figure-bold": (Font(bold=True), None, _CENTER, None),
+    "figure-kept": (_KEPT_FONT, None, _CENTER, None),
+    "kept": (_KEPT_FONT, _KEPT_FILL, _CENTER, None),
+    "off": (Font(color=_GREY), _FILLS["LIBUR"], _CENTER, None),
+    "other": (None, _OTHER_FILL, _CENTER, None),
+    **{mode: (None, colour, _CENTER, None) for mode, colour in _FILLS.items() if mode not in OFF},
+}
+
+
+def _w(key: str, lang: Lang, **args: object) -> str:
+    text = _WORDS[key][0 if lang == "id" else 1]
+    return text.format(**args) if args else text
+
+
+def sheet_title(code: str, taken: set[str]) -> str:
+    """An Excel-safe, unique sheet title for a unit code (``taken`` is updated, lower case).
+
+    Excel refuses ``[]:*?/\\``, titles over 31 characters, a leading or
+    trailing apostrophe, ``History`` and duplicates that differ only in case.
+    """
+    base = _INVALID_TITLE.sub("_", code).strip("'")[:31] or "_"
+    title, n = base, 1
+    while title.casefold() in taken or title.casefold() == "history":
+        n += 1
+        suffix = f"~{n}"
+        title = base[: 31 - len(suffix)] + suffix
+    taken.add(title.casefold())
+    return title
+
+
+class Cells:
+    """Makes the cells of one workbook, resolving each named style once.
+
+    Setting ``cell.font`` or ``cell.fill`` makes openpyxl hash the style
+    object into the workbook's tables, which dominates the time of a large
+    sheet; here a style is set once on a prototype and its index array
+    (``StyleArray``) is given to every later cell of that style.
+    """
+
+    def __init__(self, styles: Mapping[str, Any] | None = None) -> None:
+        self._arrays: dict[str, StyleArray] = {}
+        #: style name -> (font, fill colour, alignment, number format), any of them None
+        self.styles = styles if styles is not None else _STYLES
+
+    def _array(self, ws: WriteOnlyWorksheet, style: str) -> StyleArray:
+        array = self._arrays.get(style)
+        if array is None:
+            font, fill, align, number_format = self.styles[style]
+            proto = WriteOnlyCell(ws)
+            if font is not None:
+                proto.font = font
+            if fill is not None:
+                proto.fill = PatternFill(fill_type="solid", start_color=fill, end_color=fill)
+            if align is not None:
+                proto.alignment = align
+            if number_format is not None:
+                proto.number_format = number_format
+            # The indexes the setters computed (a private attribute the stubs leave out).
+            array = self._arrays[style] = proto._style  # type: ignore[attr-defined]
+        return array
+
+    def text(self, ws: WriteOnlyWorksheet, value: str, style: str = "") -> Cell:
+        """A string cell that stays a string: no formula from a leading '=', no control bytes."""
+        cell = self.value(ws, ILLEGAL_CHARACTERS_RE.sub("", value), style)
+        cell.data_type = "s"
+        return cell
+
+    def value(
+        self, ws: WriteOnlyWorksheet, value: str | float | dt.date | None, style: str = ""
+    ) -> Cell:
+        """A cell with a value and a named style (``""`` for none)."""
+        array = copy(self._array(ws, style)) if style else None
+        return Cell(ws, row=1, column=1, value=value, style_array=array)
+
+
+def build_workbook(schedule: Schedule, lang: Lang) -> bytes:
+    """The workbook's bytes: a summary sheet, then one sheet per unit."""
+    wb = Workbook(write_only=True)
+    stamp = dt.datetime.combine(schedule.first, dt.time())
+    wb.properties.creator = "edaran"
+    wb.properties.title = _w("summary-title", lang, first=schedule.first, last=schedule.last)
+    wb.properties.created = stamp
+    wb.properties.modified = stamp
+    cells = Cells()
+    taken: set[str] = set()
+    rows = tally(schedule)
+    grid = _grid(schedule.assignments)
+    summary = wb.create_sheet(sheet_title(_w("summary-sheet", lang), taken))
+    _write_summary(summary, cells, schedule, rows, lang)
+    for r in rows:
+        ws = wb.create_sheet(sheet_title(r.code, taken))
+        _write_unit(ws, cells, schedule, r, grid.get(r.code, {}), lang)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    wb.properties.modified = stamp  # save() stamps the clock; the zip is rewritten below
+    return _normalise_zip(buffer.getvalue(), tostring(wb.properties.to_tree()), stamp)
+
+
+def _grid(assignments: Iterable[Assignment]) -> dict[str, dict[str, dict[dt.date, Assignment]]]:
+    """unit -> NIP -> date -> assignment."""
+    grid: dict[str, dict[str, dict[dt.date, Assignment]]] = {}
+    for a in assignments:
+        grid.setdefault(a.unit, {}).setdefault(a.nip, {})[a.date] = a
+    return grid
+
+
+def _write_summary(
+    ws: WriteOnlyWorksheet, c: Cells, schedule: Schedule, rows: list[UnitTally], lang: Lang
+) -> None:
+    modes = mode_columns(m for r in rows for m in r.modes)
+    kept = [_w(k, lang) for k in ("kept-cap", "kept-limit", "kept-floor")]
+    heads = [_w("code", lang), _w("unit-name", lang), _w("people", lang), *modes, *kept]
+    heads.append(_w("warnings", lang))
+    name_width = max([len(heads[1]), *(len(r.name) for r in rows)]) + 2
+    column_widths(ws, [14, min(name_width, 60), 10, *([9] * len(modes)), 14, 14, 14, 12])
+    ws.freeze_panes = "C3"
+    title = _w("summary-title", lang, first=schedule.first, last=schedule.last)
+    ws.append([c.text(ws, title, "title")])
+    ws.append([c.text(ws, h, "head") for h in heads])
+    for r in rows:
+        figures = [len(r.people), *(r.modes[m] for m in modes), *(r.kept[w] for w in KEPT_BACK)]
+        ws.append([c.text(ws, r.code, "bold"), c.text(ws, r.name), *figures, r.warnings])
+    totals: list[int] = [sum(len(r.people) for r in rows)]
+    totals += [sum(r.modes[m] for r in rows) for m in modes]
+    totals += [sum(r.kept[w] for r in rows) for w in KEPT_BACK]
+    totals.append(len(schedule.warnings))
+    ws.append(
+        [c.text(ws, _w("total", lang), "bold"), None, *(c.value(ws, v, "bold") for v in totals)]
+    )
+    ws.append([])
+    ws.append([c.text(ws, _w("legend", lang), "bold")])
+    for mode in mode_columns(_FILLS, with_off=True):
+        sample = c.text(ws, mode, "off" if mode in OFF else mode)
+        ws.append([sample, c.text(ws, _w(f"legend-{mode}", lang))])
+    others = [m for m in modes if m not in _FILLS]
+    if others:
+        ws.append([c.text(ws, ", ".join(others), "other"), c.text(ws, _w("legend-other", lang))])
+    ws.append([c.text(ws, "WFO", "kept"), c.text(ws, _w("legend-kept", lang))])
+    ws.append([c.text(ws, _w("legend-figures", lang), "note")])
+    ws.append([])
+    ws.append([c.text(ws, _w("warnings", lang), "bold")])
+    if not schedule.warnings:
+        ws.append([c.text(ws, _w("no-warnings", lang), "note")])
+    for d in schedule.warnings:
+        ws.append([c.text(ws, d.code), c.text(ws, d.message(lang))])
+
+
+def _header_days(days: list[dt.date], lang: Lang) -> list[str]:
+    return [f"{_DAYS[lang][day.weekday()]} {day:%d/%m}" for day in days]
+
+
+def _write_unit(
+    ws: WriteOnlyWorksheet,
+    c: Cells,
+    schedule: Schedule,
+    r: UnitTally,
+    people: dict[str, dict[dt.date, Assignment]],
+    lang: Lang,
+) -> None:
+    days = schedule.days()
+    modes = mode_columns(r.modes)
+    nips = sorted(people)
+    names = {nip: next(iter(people[nip].values())).name for nip in nips}
+    name_width = max([len(_w("name", lang)), *(len(n) for n in names.values())]) + 2
+    column_widths(ws, [21, min(name_width, 40), *([9] * len(days)), *([8] * (len(modes) + 1))])
+    ws.freeze_panes = "C3"
+    ws.print_title_rows = "1:2"
+    ws.print_title_cols = "A:B"
+    ws.page_setup.orientation = "landscape"  # type: ignore[attr-defined]  # see _widths
+    title = _w(
+        "unit-title", lang, code=r.code, name=r.name, first=schedule.first, last=schedule.last
+    )
+    ws.append([c.text(ws, title, "title")])
+    off_days = {day for day in days if all(_is_off(p.get(day)) for p in people.values())}
+    heads = [c.text(ws, _w("nip", lang), "head"), c.text(ws, _w("name", lang), "head")]
+    for day, text in zip(days, _header_days(days, lang), strict=True):
+        heads.append(c.text(ws, text, "head-off" if day in off_days else "head"))
+    heads += [c.text(ws, f"Σ {m}", "head") for m in modes]
+    heads.append(c.text(ws, "Σ " + _w("kept", lang), "head"))
+    ws.append(heads)
+    per_day: dict[str, Counter[dt.date]] = {m: Counter() for m in modes}
+    kept_per_day: Counter[dt.date] = Counter()
+    for nip in nips:
+        row: list[Cell | None] = [c.text(ws, nip, "nip"), c.text(ws, names[nip])]
+        mine: Counter[str] = Counter()
+        kept = 0
+        for day in days:
+            a = people[nip].get(day)
+            row.append(None if a is None else _day_cell(ws, c, a, lang))
+            if a is None:
+                continue
+            mine[a.mode] += 1
+            if a.mode in per_day:
+                per_day[a.mode][day] += 1
+            if a.why in KEPT_BACK:
+                kept += 1
+                kept_per_day[day] += 1
+        row += [c.value(ws, mine[m], "figure") for m in modes]
+        row.append(c.value(ws, kept, "figure"))
+        ws.append(row)
+    for m in modes:
+        label = c.text(ws, _w("total-mode", lang, mode=m), "bold")
+        ws.append([None, label, *(c.value(ws, per_day[m][d], "figure-bold") for d in days)])
+    label = c.text(ws, _w("kept", lang), "bold")
+    ws.append([None, label, *(c.value(ws, kept_per_day[d], "figure-kept") for d in days)])
+    ws.append([])
+    ws.append([c.text(ws, _w("unit-legend", lang), "note")])
+
+
+def _is_off(a: Assignment | None) -> bool:
+    return a is None or a.mode in OFF
+
+
+def _day_cell(ws: WriteOnlyWorksheet, c: Cells, a: Assignment, lang: Lang) -> Cell:
+    if a.why in KEPT_BACK:
+        cell = c.text(ws, a.mode, "kept")
+        cell.comment = Comment(assignment_reason(a, lang), "edaran", width=320, height=90)
+        return cell
+    if a.mode in OFF:
+        return c.text(ws, a.mode, "off")
+    return c.text(ws, a.mode, a.mode if a.mode in _FILLS else "other")
+
+
+def _normalise_zip(data: bytes, core_xml: bytes, stamp: dt.datetime) -> bytes:
+    """The same archive with fixed entry times and document dates (for identical bytes)."""
+    when = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as zin,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout,
+    ):
+        for info in zin.infolist():
+            body = core_xml if info.filename == "docProps/core.xml" else zin.read(info)
+            entry = zipfile.ZipInfo(info.filename, date_time=when)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            zout.writestr(entry, body)
+    return out.getvalue()
+
+
+def column_widths(ws: WriteOnlyWorksheet, widths: Sequence[float]) -> None:
+    """Set the widths of a sheet's first columns, in characters."""
+    # column_dimensions and page_setup are set on write-only sheets by Worksheet._setup;
+    # the openpyxl stubs leave them out, hence the ignores.
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width  # type: ignore[attr-defined]
