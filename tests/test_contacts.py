@@ -35,7 +35,7 @@ from edaran.io.contacts import (
     read_contacts,
 )
 from edaran.io.roster import Roster, load_roster
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang
 from edaran.model.workforce import Channel, Contact
 from golden import check_golden
 

@@ -15,7 +15,7 @@ from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, render_al
 from edaran.lang.checker import check
 from edaran.lang.parser import parse, parse_file
 from edaran.lang.variants import resolve
-from edaran.messages.catalogue import catalogue_keys
+from edaran.messages import catalogue_keys
 from golden import check_golden
 
 REPO = Path(__file__).resolve().parents[1]

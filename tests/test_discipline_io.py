@@ -38,7 +38,7 @@ from edaran.discipline.writers import (
     write_xlsx,
 )
 from edaran.engine.circular import Circular
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang
 from edaran.model.workforce import Channel, Contact, Employee, Unit, UnitKind
 from edaran.scheduling.scheduler import Absence
 from golden import check_golden

@@ -23,7 +23,7 @@ from edaran.cli.main import main
 from edaran.core.diagnostics import Diagnostic, render_all
 from edaran.io.presence import read_absences, read_transfers
 from edaran.io.roster import Roster, load_roster
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang
 from edaran.scheduling.scheduler import Absence, Transfer
 from golden import check_golden
 

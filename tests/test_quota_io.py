@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from edaran.core.diagnostics import Diagnostic, EdaranError, Severity
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang
 from edaran.quota.model import ChecklistFinding, Over, Period, QuotaLine, QuotaResult, TargetLine
 from edaran.quota.writers import (
     CSV_FIELDS,

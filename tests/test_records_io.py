@@ -25,7 +25,7 @@ from edaran.io.cells import BadValue
 from edaran.io.numbers import format_indonesian, from_excel, parse_money, parse_number
 from edaran.io.records import KINDS, RecordsWarning, load_records, read_records
 from edaran.io.roster import Roster, load_roster
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang
 from edaran.model.records import (
     CostCategory,
     CostLine,

@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 
 from edaran.core.diagnostics import Diagnostic, EdaranError, Severity
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang
 from edaran.quota.model import Basis, Period, ReportResult, SavingLine
 from edaran.report.writers import (
     REPORT_FIELDS,

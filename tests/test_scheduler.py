@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 from edaran.core.diagnostics import EdaranError, render_all
 from edaran.engine.circular import Circular
 from edaran.io.roster import load_roster
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang
 from edaran.model.workforce import Employee, PositionLevel, Unit
 from edaran.scheduling.model import Assignment, Schedule, Why
 from edaran.scheduling.scheduler import ON_LEAVE, Absence, Transfer, schedule

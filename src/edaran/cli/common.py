@@ -17,74 +17,16 @@ from typing import Any, TextIO
 from edaran.core.diagnostics import Diagnostic, EdaranError, render_all
 from edaran.engine.circular import Circular
 from edaran.io.roster import Roster, load_roster
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang, message
 
 __all__ = [
-    "WORDS",
     "date_argument",
     "load_circular",
     "progress_bar",
     "read_presence",
     "roster_or_report",
-    "say",
     "top_unit",
 ]
-
-WORDS: dict[str, tuple[str, str]] = {
-    "clean": ("{path}: bersih ({parts})", "{path}: clean ({parts})"),
-    "pass": ("lulus", "pass"),
-    "fail": ("GAGAL", "FAIL"),
-    "expected": (
-        "    {output}: diharapkan {expected}, didapat {got}",
-        "    {output}: expected {expected}, got {got}",
-    ),
-    "tally": ("{passed} passed, {failed} failed", "{passed} passed, {failed} failed"),
-    "bad-range": (
-        "--to ({last}) lebih awal daripada --from ({first})",
-        "--to ({last}) is earlier than --from ({first})",
-    ),
-    "no-nip": ("NIP {nip} tidak ada dalam daftar pegawai", "NIP {nip} is not in the roster"),
-    "no-rules": (
-        "tidak ada berkas aturan (*.edaran) di {path}",
-        "no rule file (*.edaran) in {path}",
-    ),
-    "no-roster": (
-        "tidak ada daftar pegawai (folder roster/) di {path}",
-        "no roster (folder roster/) in {path}",
-    ),
-    "undecided": (
-        "{count} pegawai-hari tidak dapat diputuskan",
-        "{count} employee-days could not be decided",
-    ),
-    "written": ("{count} keputusan ditulis ke {path}", "{count} decisions written to {path}"),
-    "summary-head": (
-        "Ringkasan per perangkat daerah, {first} s.d. {last}",
-        "Summary per unit, {first} to {last}",
-    ),
-    "step-check": ("== Memeriksa {path}", "== Checking {path}"),
-    "step-quota": (
-        "== Kuota perjalanan dan kendaraan, sasaran rapat, daftar periksa ({files})",
-        "== Travel and vehicle quotas, meeting targets, checklists ({files})",
-    ),
-    "step-report": (
-        "== Laporan penghematan anggaran, butir 13 ({files})",
-        "== The savings report, butir 13 ({files})",
-    ),
-    "written-file": ("Ditulis: {path}", "Written: {path}"),
-    "step-test": ("== Menjalankan contoh", "== Running the examples"),
-    "step-decide": (
-        "== Memutuskan {people} pegawai, {first} s.d. {last}",
-        "== Deciding {people} employees, {first} to {last}",
-    ),
-    "step-schedule": (
-        "== Menjadwalkan menurut batas (butir 4): kuota, minimal hadir, batas per orang",
-        "== Scheduling within the limits (butir 4): caps, floors, per-person limits",
-    ),
-    "unit": ("Perangkat daerah", "Unit"),
-    "people": ("Pegawai", "Staff"),
-    "total": ("Jumlah", "Total"),
-    "interrupted": ("dihentikan", "interrupted"),
-}
 
 
 def date_argument(text: str) -> dt.date:
@@ -96,11 +38,6 @@ def date_argument(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(
             f"tanggal tidak sah / invalid date: {text!r} (TTTT-BB-HH / YYYY-MM-DD)"
         ) from None
-
-
-def say(key: str, lang: Lang, **args: object) -> str:
-    """The words ``key`` in ``lang``, filled with ``args``."""
-    return WORDS[key][0 if lang == "id" else 1].format(**args)
 
 
 def load_circular(
@@ -139,7 +76,7 @@ def progress_bar(lang: Lang) -> Iterator[Callable[[int, int], None] | None]:
     if not sys.stderr.isatty():
         yield None
         return
-    bar = tqdm(total=0, unit="hari" if lang == "id" else "day", file=sys.stderr, leave=False)
+    bar = tqdm(total=0, unit=message("cli.progress-unit", lang), file=sys.stderr, leave=False)
 
     def update(done: int, total: int) -> None:
         bar.total = total
@@ -180,16 +117,7 @@ def top_unit(unit: Any) -> str:
 
 
 #: What ``edaran check`` counts: (program field, Indonesian word, English singular, plural)
-_COUNTED = (
-    ("rules", "aturan", "rule", "rules"),
-    ("limits", "batas", "limit", "limits"),
-    ("duties", "kewajiban", "duty", "duties"),
-    ("breaches", "pelanggaran", "breach", "breaches"),
-    ("sanctions", "sanksi", "sanction", "sanctions"),
-    ("quotas", "kuota", "quota", "quotas"),
-    ("targets", "sasaran", "target", "targets"),
-    ("checklists", "daftar periksa", "checklist", "checklists"),
-)
+_COUNTED = ("rules", "limits", "duties", "breaches", "sanctions", "quotas", "targets", "checklists")
 
 
 def clean_parts(program: Any, lang: Lang) -> str:
@@ -198,14 +126,11 @@ def clean_parts(program: Any, lang: Lang) -> str:
     Rules and examples are always counted; the other blocks when there are any.
     """
     parts = []
-    for field, indonesian, one, many in _COUNTED:
+    for field in _COUNTED:
         count = len(getattr(program, field))
         if count or field == "rules":
-            word = indonesian if lang == "id" else (one if count == 1 else many)
-            parts.append(f"{count} {word}")
+            parts.append(message(f"cli.n-{field}", lang, count=count))
     if program.report is not None:
-        parts.append("1 laporan" if lang == "id" else "1 report")
-    count = len(program.examples)
-    word = "contoh" if lang == "id" else ("example" if count == 1 else "examples")
-    parts.append(f"{count} {word}")
+        parts.append(message("cli.n-reports", lang, count=1))
+    parts.append(message("cli.n-examples", lang, count=len(program.examples)))
     return ", ".join(parts)

@@ -10,55 +10,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from edaran.cli.common import date_argument, load_circular, roster_or_report
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang, message
 from edaran.variants.diff import ClauseChange, Impact, diff_clauses, diff_impact
 
 __all__ = ["add_parser", "cmd_diff", "write_diff"]
-
-_WORDS: dict[str, tuple[str, str]] = {
-    "head": ("Perbedaan SE {left} → SE {right}", "Differences SE {left} → SE {right}"),
-    "none": ("tidak ada butir yang berbeda", "no clause differs"),
-    "added": ("ditambah", "added"),
-    "removed": ("dihapus", "removed"),
-    "changed": ("diubah", "changed"),
-    "rule": ("aturan", "rule"),
-    "limit": ("batas", "limit"),
-    "duty": ("kewajiban", "duty"),
-    "breach": ("pelanggaran", "breach"),
-    "sanction": ("sanksi", "sanction"),
-    "quota": ("kuota", "quota"),
-    "target": ("sasaran", "target"),
-    "checklist": ("daftar periksa", "checklist"),
-    "report": ("laporan", "report"),
-    "parameter": ("parameter", "parameter"),
-    "set": ("himpunan", "set"),
-    "table": ("tabel", "table"),
-    "impact-head": (
-        "Dampak, {first} s.d. {last}: {changed} dari {total} pegawai-hari berubah moda",
-        "Impact, {first} to {last}: {changed} of {total} employee-days change mode",
-    ),
-    "unit": ("Perangkat daerah", "Unit"),
-    "change": ("Perubahan", "Change"),
-    "days": ("Pegawai-hari", "Employee-days"),
-    "total": ("Jumlah", "Total"),
-    "samples": ("Contoh pegawai terdampak", "Sample of the people affected"),
-    "undecided": (
-        "tidak dapat diputuskan: {left} pegawai-hari (kiri), {right} (kanan)",
-        "could not be decided: {left} employee-days (left), {right} (right)",
-    ),
-    "roster-needs-from": (
-        "--roster memerlukan --from (dan --to)",
-        "--roster needs --from (and --to)",
-    ),
-    "bad-range": (
-        "--to ({last}) lebih awal daripada --from ({first})",
-        "--to ({last}) is earlier than --from ({first})",
-    ),
-}
-
-
-def _say(key: str, lang: Lang, **args: object) -> str:
-    return _WORDS[key][0 if lang == "id" else 1].format(**args)
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -84,11 +39,11 @@ def cmd_diff(args: argparse.Namespace, lang: Lang) -> int:
     first, last = getattr(args, "first", None), getattr(args, "last", None)
     roster_path = getattr(args, "roster", None)
     if roster_path is not None and first is None:
-        sys.stderr.write(_say("roster-needs-from", lang) + "\n")
+        sys.stderr.write(message("diff.roster-needs-from", lang) + "\n")
         return 1
     last = last or first
     if first is not None and last is not None and last < first:
-        sys.stderr.write(_say("bad-range", lang, first=first, last=last) + "\n")
+        sys.stderr.write(message("diff.bad-range", lang, first=first, last=last) + "\n")
         return 1
     left = load_circular(args.left, sys.stderr, lang)
     right = load_circular(args.right, sys.stderr, lang)
@@ -134,11 +89,12 @@ def write_diff(
 def _as_text(
     changes: list[ClauseChange], impact: Impact | None, names: tuple[str, str], lang: Lang
 ) -> str:
-    lines = [_say("head", lang, left=names[0], right=names[1]), ""]
+    lines = [message("diff.head", lang, left=names[0], right=names[1]), ""]
     if not changes:
-        lines.append("  " + _say("none", lang))
+        lines.append("  " + message("diff.none", lang))
     for change in changes:
-        lines.append(f"{_say(change.kind, lang)} {_say(change.what, lang)} {change.key}")
+        kind, what = message(f"diff.{change.kind}", lang), message(f"diff.{change.what}", lang)
+        lines.append(f"{kind} {what} {change.key}")
         for mark, text in (("-", change.left_text), ("+", change.right_text)):
             if text is not None:
                 lines += [f"  {mark} {line}".rstrip() for line in text.splitlines()]
@@ -150,8 +106,8 @@ def _as_text(
 
 def _impact_text(impact: Impact, lang: Lang) -> list[str]:
     lines = [
-        _say(
-            "impact-head",
+        message(
+            "diff.impact-head",
             lang,
             first=impact.first,
             last=impact.last,
@@ -160,10 +116,12 @@ def _impact_text(impact: Impact, lang: Lang) -> list[str]:
         )
     ]
     if any(impact.undecided):
-        lines.append(_say("undecided", lang, left=impact.undecided[0], right=impact.undecided[1]))
-    head = (_say("unit", lang), _say("change", lang), _say("days", lang))
+        lines.append(
+            message("diff.undecided", lang, left=impact.undecided[0], right=impact.undecided[1])
+        )
+    head = (message("diff.unit", lang), message("diff.change", lang), message("diff.days", lang))
     rows = [(unit, kind, str(n)) for unit, kind, n in impact.counts]
-    rows.append((_say("total", lang), "", str(impact.changed)))
+    rows.append((message("diff.total", lang), "", str(impact.changed)))
     widths = [max(len(r[i]) for r in (head, *rows)) for i in range(3)]
     rule = "  ".join("-" * w for w in widths)
 
@@ -172,7 +130,7 @@ def _impact_text(impact: Impact, lang: Lang) -> list[str]:
 
     lines += ["", row(head), rule, *(row(r) for r in rows[:-1]), rule, row(rows[-1])]
     if impact.samples:
-        lines += ["", _say("samples", lang)]
+        lines += ["", message("diff.samples", lang)]
         for s in impact.samples:
             lines += ["", f"{s.nip} {s.name} ({s.unit}), {s.date}: {s.left} → {s.right}"]
             for mark, text in (("-", s.left_explanation), ("+", s.right_explanation)):

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from edaran.cli.common import load_circular, progress_bar, read_presence, roster_or_report, say
+from edaran.cli.common import load_circular, progress_bar, read_presence, roster_or_report
 from edaran.core.diagnostics import render_all
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang, message
 
 __all__ = ["cmd_discipline"]
 
@@ -23,7 +23,7 @@ def cmd_discipline(args: argparse.Namespace, lang: Lang) -> int:
     from edaran.lang.checks.discipline import TIMEZONES
 
     if args.first and args.last and args.last < args.first:
-        sys.stderr.write(say("bad-range", lang, first=args.first, last=args.last) + "\n")
+        sys.stderr.write(message("cli.bad-range", lang, first=args.first, last=args.last) + "\n")
         return 2
     if args.format == "xlsx":
         from edaran.scheduling.writers import require_format
@@ -60,7 +60,7 @@ def cmd_discipline(args: argparse.Namespace, lang: Lang) -> int:
     names = {e.nip: e.nama for e in roster.employees}
     if args.nip:
         if roster.by_nip(args.nip) is None:
-            sys.stderr.write(say("no-nip", lang, nip=args.nip) + "\n")
+            sys.stderr.write(message("cli.no-nip", lang, nip=args.nip) + "\n")
             return 1
         contacts = {c.id: c for c in merged}
         print(discipline_io.person_history(result, args.nip, lang, names, contacts=contacts))

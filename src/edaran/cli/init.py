@@ -8,22 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from edaran.core.diagnostics import EdaranError, render_all
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang, message
 from edaran.variants.scaffold import DEFAULT_TEMPLATE, scaffold
 
 __all__ = ["add_parser", "cmd_init"]
-
-_WORDS: dict[str, tuple[str, str]] = {
-    "created": ("Dibuat:", "Created:"),
-    "next": (
-        "Berikutnya: edaran check {rules} && edaran test {rules}",
-        "Next: edaran check {rules} && edaran test {rules}",
-    ),
-}
-
-
-def _say(key: str, lang: Lang, **args: object) -> str:
-    return _WORDS[key][0 if lang == "id" else 1].format(**args)
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -60,8 +48,8 @@ def cmd_init(args: argparse.Namespace, lang: Lang) -> int:
     except EdaranError as err:
         sys.stderr.write(render_all(err.diagnostics, lang) + "\n")
         return 1
-    print(_say("created", lang))
+    print(message("init.created", lang))
     for path in written:
         print(f"  {path}")
-    print(_say("next", lang, rules=written[0]))
+    print(message("init.next", lang, rules=written[0]))
     return 0

@@ -27,7 +27,6 @@ from edaran.cli.common import (
     date_argument,
     load_circular,
     roster_or_report,
-    say,
     top_unit,
 )
 from edaran.cli.diff import add_parser as add_diff_parser
@@ -39,11 +38,11 @@ from edaran.cli.quota import add_parsers as add_quota_parsers
 from edaran.cli.quota import cmd_quota, cmd_report, run_quota_files
 from edaran.cli.schedule import cmd_schedule, run_schedule
 from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, render, render_all
+from edaran.core.values import show_value
 from edaran.engine.circular import Circular
 from edaran.engine.decision import Decision, DecisionError
 from edaran.io.roster import Roster
-from edaran.lang.conflicts import show_value
-from edaran.messages.catalogue import Lang, default_lang, os_reason
+from edaran.messages import Lang, default_lang, message, os_reason
 from edaran.testing.runner import ExampleResult, run_examples
 from edaran.variants.lifecycle import overdue, today
 
@@ -189,7 +188,7 @@ def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
         if due is not None:
             print(render_all([due], lang))
         program = circular.program
-        print(say("clean", lang, path=path, parts=clean_parts(program, lang)))
+        print(message("cli.clean", lang, path=path, parts=clean_parts(program, lang)))
     return 1 if failed else 0
 
 
@@ -197,10 +196,10 @@ def _print_results(results: Sequence[ExampleResult], lang: Lang) -> tuple[int, i
     passed = failed = 0
     for result in results:
         where = f"{result.span.path}:{result.span.line}" if result.span else ""
-        status = say("pass" if result.passed else "fail", lang)
+        status = message("cli.pass" if result.passed else "cli.fail", lang)
         print(f"{status:6} {where} {result.title}")
         for output, expected, got in result.failures:
-            print(say("expected", lang, output=output, expected=expected, got=got))
+            print(message("cli.expected", lang, output=output, expected=expected, got=got))
         if result.error is not None:
             print("    " + render(result.error, lang).replace("\n", "\n    "))
         passed += result.passed
@@ -217,7 +216,7 @@ def cmd_test(args: argparse.Namespace, lang: Lang) -> int:
             continue
         p, f = _print_results(run_examples(circular), lang)
         passed, failed = passed + p, failed + f
-    print(say("tally", lang, passed=passed, failed=failed))
+    print(message("cli.tally", lang, passed=passed, failed=failed))
     return 1 if failed else 0
 
 
@@ -270,12 +269,12 @@ def _report_undecided(errors: list[DecisionError], lang: Lang) -> None:
         if key not in shown:
             shown.add(key)
             sys.stderr.write(text + "\n\n")
-    sys.stderr.write(say("undecided", lang, count=len(errors)) + "\n")
+    sys.stderr.write(message("cli.undecided", lang, count=len(errors)) + "\n")
 
 
 def cmd_decide(args: argparse.Namespace, lang: Lang) -> int:
     if args.last is not None and args.last < args.first:
-        sys.stderr.write(say("bad-range", lang, first=args.first, last=args.last) + "\n")
+        sys.stderr.write(message("cli.bad-range", lang, first=args.first, last=args.last) + "\n")
         return 2
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
     roster = roster_or_report(args.roster, lang) if circular else None
@@ -285,7 +284,7 @@ def cmd_decide(args: argparse.Namespace, lang: Lang) -> int:
     if args.nip:
         person = roster.by_nip(args.nip)
         if person is None:
-            sys.stderr.write(say("no-nip", lang, nip=args.nip) + "\n")
+            sys.stderr.write(message("cli.no-nip", lang, nip=args.nip) + "\n")
             return 1
         staff = [person]
     errors: list[DecisionError] = []
@@ -307,7 +306,7 @@ def cmd_explain(args: argparse.Namespace, lang: Lang) -> int:
         return 1
     person = roster.by_nip(args.nip)
     if person is None:
-        sys.stderr.write(say("no-nip", lang, nip=args.nip) + "\n")
+        sys.stderr.write(message("cli.no-nip", lang, nip=args.nip) + "\n")
         return 1
     try:
         print(circular.explain(person, args.date).render(lang))
@@ -321,11 +320,11 @@ def cmd_run(args: argparse.Namespace, lang: Lang) -> int:
     directory: Path = args.directory
     files = sorted(directory.glob("*.edaran"))
     if not files:
-        sys.stderr.write(say("no-rules", lang, path=directory) + "\n")
+        sys.stderr.write(message("cli.no-rules", lang, path=directory) + "\n")
         return 1
     roster_path = directory / "roster"
     if not roster_path.exists():
-        sys.stderr.write(say("no-roster", lang, path=directory) + "\n")
+        sys.stderr.write(message("cli.no-roster", lang, path=directory) + "\n")
         return 1
     status = 0
     for path in files:
@@ -337,18 +336,18 @@ def _run_one(path: Path, roster_path: Path, output: Path | None, lang: Lang) -> 
     """The main job for one rule file: check, test, decide the first period, summarise."""
     from edaran.scheduling.summary import first_period, summarize, summary_table
 
-    print(say("step-check", lang, path=path))
+    print(message("cli.step-check", lang, path=path))
     circular = load_circular(path, sys.stdout, lang)
     if circular is None:
         return 1
-    print(say("step-test", lang))
+    print(message("cli.step-test", lang))
     passed, failed = _print_results(run_examples(circular), lang)
-    print(say("tally", lang, passed=passed, failed=failed))
+    print(message("cli.tally", lang, passed=passed, failed=failed))
     roster = roster_or_report(roster_path, lang)
     if roster is None:
         return 1
     first, last = first_period(circular)
-    print(say("step-decide", lang, people=len(roster), first=first, last=last))
+    print(message("cli.step-decide", lang, people=len(roster), first=first, last=last))
     errors: list[DecisionError] = []
     # With caps (batas), the main job is the schedule; without, the decisions.
     kind = "jadwal" if circular.program.limits else "keputusan"
@@ -359,11 +358,11 @@ def _run_one(path: Path, roster_path: Path, output: Path | None, lang: Lang) -> 
     if circular.program.limits:
         written = run_schedule(circular, roster, (first, last), target, counts, lang)
         print()
-        print(say("summary-head", lang, first=first, last=last))
-        words = (say("unit", lang), say("people", lang), say("total", lang))
+        print(message("cli.summary-head", lang, first=first, last=last))
+        words = (message("cli.unit", lang), message("cli.people", lang), message("cli.total", lang))
         print(summary_table(summarize(roster, counts), lang, *words))
         print()
-        print(say("written", lang, count=written, path=target))
+        print(message("cli.written", lang, count=written, path=target))
         extra = run_quota_files(circular, roster, path, target.parent, lang)
         return 1 if failed or extra else 0
 
@@ -376,11 +375,11 @@ def _run_one(path: Path, roster_path: Path, output: Path | None, lang: Lang) -> 
     with target.open("w", encoding="utf-8", newline="") as out:
         written = _write(_rows(circular, roster, decisions, lang), "csv", out)
     print()
-    print(say("summary-head", lang, first=first, last=last))
-    words = (say("unit", lang), say("people", lang), say("total", lang))
+    print(message("cli.summary-head", lang, first=first, last=last))
+    words = (message("cli.unit", lang), message("cli.people", lang), message("cli.total", lang))
     print(summary_table(summarize(roster, counts), lang, *words))
     print()
-    print(say("written", lang, count=written, path=target))
+    print(message("cli.written", lang, count=written, path=target))
     _report_undecided(errors, lang)
     extra = run_quota_files(circular, roster, path, target.parent, lang)
     return 1 if failed or errors or extra else 0
@@ -423,7 +422,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
-        sys.stderr.write(say("interrupted", lang) + "\n")
+        sys.stderr.write(message("cli.interrupted", lang) + "\n")
         return 130
     except EdaranError as err:
         sys.stderr.write(render_all(err.diagnostics, lang) + "\n")

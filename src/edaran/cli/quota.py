@@ -10,9 +10,9 @@ from typing import Any
 
 import attrs
 
-from edaran.cli.common import date_argument, load_circular, read_presence, roster_or_report, say
+from edaran.cli.common import date_argument, load_circular, read_presence, roster_or_report
 from edaran.core.diagnostics import render_all
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang, message
 
 __all__ = ["add_parsers", "cmd_quota", "cmd_report", "read_record_files", "run_quota_files"]
 
@@ -96,7 +96,7 @@ def read_record_files(
 
 def _prepare(args: argparse.Namespace, lang: Lang) -> tuple[Any, Any, Any] | None:
     if args.first and args.last and args.last < args.first:
-        sys.stderr.write(say("bad-range", lang, first=args.first, last=args.last) + "\n")
+        sys.stderr.write(message("cli.bad-range", lang, first=args.first, last=args.last) + "\n")
         return None
     if args.format == "xlsx":
         from edaran.scheduling.writers import require_format
@@ -242,7 +242,7 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
         present = [(k, p) for k, p in files if p.exists()]
         if present:
             print()
-            print(say("step-quota", lang, files=", ".join(p.name for _, p in present)))
+            print(message("cli.step-quota", lang, files=", ".join(p.name for _, p in present)))
             records = read_record_files(present, roster, False, lang)
             if records is None:
                 return 1
@@ -269,11 +269,11 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
             target = folder / f"kuota-{path.stem}.csv"
             target.write_text(quota_io.quota_csv(result, lang), encoding="utf-8", newline="")
             print(quota_io.quota_summary(result, lang))
-            print(say("written-file", lang, path=target))
+            print(message("cli.written-file", lang, path=target))
     costs = path.parent / "biaya.csv"
     if program.report is not None and costs.exists():
         print()
-        print(say("step-report", lang, files=costs.name))
+        print(message("cli.step-report", lang, files=costs.name))
         records = read_record_files([("biaya", costs)], roster, False, lang)
         if records is None:
             return 1
@@ -284,5 +284,5 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
         target = folder / f"laporan-{path.stem}.csv"
         target.write_text(report_io.report_csv(report, lang), encoding="utf-8", newline="")
         print(report_io.report_summary(report, lang))
-        print(say("written-file", lang, path=target))
+        print(message("cli.written-file", lang, path=target))
     return 0

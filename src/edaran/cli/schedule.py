@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
 import sys
 from collections import Counter
 from pathlib import Path
@@ -15,13 +14,13 @@ from edaran.cli.common import (
     progress_bar,
     read_presence,
     roster_or_report,
-    say,
     top_unit,
 )
 from edaran.core.diagnostics import Diagnostic, render_all
+from edaran.core.suggest import suggest
 from edaran.engine.circular import Circular
 from edaran.io.roster import Roster
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang, message
 
 __all__ = ["cmd_schedule", "run_schedule"]
 
@@ -38,7 +37,7 @@ def run_schedule(
     from edaran.scheduling import writers as schedule_io
     from edaran.scheduling.scheduler import schedule
 
-    print(say("step-schedule", lang))
+    print(message("cli.step-schedule", lang))
     with progress_bar(lang) as progress:
         made = schedule(circular, roster.employees, *period, progress=progress)
     if made.warnings:
@@ -56,7 +55,7 @@ def _unknown_table_units(circular: Circular, roster: Roster) -> list[Diagnostic]
     for name, (_, spans) in circular.program.tables.items():
         for code, span in spans.items():
             if code not in roster.units:
-                hints = tuple(difflib.get_close_matches(code, list(roster.units), n=3))
+                hints = suggest(code, roster.units)
                 found.append(
                     Diagnostic("E121", span, {"code": code, "table": name}, suggestions=hints)
                 )
@@ -68,7 +67,7 @@ def cmd_schedule(args: argparse.Namespace, lang: Lang) -> int:
     from edaran.scheduling.scheduler import schedule
 
     if args.last < args.first:
-        sys.stderr.write(say("bad-range", lang, first=args.first, last=args.last) + "\n")
+        sys.stderr.write(message("cli.bad-range", lang, first=args.first, last=args.last) + "\n")
         return 2
     schedule_io.require_format(args.format)
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)

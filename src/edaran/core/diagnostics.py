@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from edaran.messages.catalogue import Lang, message, ui
+from edaran.messages import Lang, message
 
 __all__ = [
     "Diagnostic",
@@ -168,7 +168,7 @@ def _snippet(span: Span, width: int, marker: str, text: str) -> list[str]:
 def render(diagnostic: Diagnostic, lang: Lang = "id", *, color: bool = False) -> str:
     """Draw one diagnostic: header, location, snippet with caret, notes."""
     del color  # plain text everywhere: terminals, logs and golden files alike
-    kind = ui(diagnostic.severity.value, lang)
+    kind = message(f"ui-{diagnostic.severity.value}", lang)
     out = [f"{kind}[{diagnostic.code}]: {diagnostic.message(lang)}"]
     width = _gutter_width(diagnostic)
     pad = " " * width
@@ -182,10 +182,10 @@ def render(diagnostic: Diagnostic, lang: Lang = "id", *, color: bool = False) ->
     if diagnostic.suggestions:
         quoted = ", ".join(f"'{s}'" for s in diagnostic.suggestions)
         out.append(
-            f"{pad} = {ui('help', lang)}: {message('did-you-mean', lang, {'names': quoted})}"
+            f"{pad} = {message('ui-help', lang)}: {message('did-you-mean', lang, names=quoted)}"
         )
     for key, args in diagnostic.notes:
-        out.append(f"{pad} = {ui('note', lang)}: {message(key, lang, args)}")
+        out.append(f"{pad} = {message('ui-note', lang)}: {message(key, lang, args)}")
     return "\n".join(out)
 
 
@@ -199,8 +199,6 @@ def render_all(diagnostics: Iterable[Diagnostic], lang: Lang = "id", *, color: b
         counts = {
             "errors": errors,
             "warnings": warnings,
-            "error_word": "error" if errors == 1 else "errors",
-            "warning_word": "warning" if warnings == 1 else "warnings",
         }
         parts.append(message("summary-counts", lang, counts))
     return "\n\n".join(parts)

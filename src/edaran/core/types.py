@@ -27,6 +27,8 @@ from decimal import Decimal
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from edaran.messages import Lang, message
+
 __all__ = [
     "BOOL",
     "DATE",
@@ -44,6 +46,7 @@ __all__ = [
     "RecordType",
     "SetType",
     "Type",
+    "TypeName",
     "UnitType",
 ]
 
@@ -130,8 +133,7 @@ class SetType:
 
     def show(self, lang: str = "id") -> str:
         """``himpunan X`` / ``set of X``."""
-        inner = self.element.show(lang)
-        return f"himpunan {inner}" if lang == "id" else f"set of {inner}"
+        return message("type.set", "en" if lang == "en" else "id", inner=self.element.show(lang))
 
 
 @attrs.frozen
@@ -206,6 +208,17 @@ def show(t: Type | None, lang: str = "id") -> str:
     if t is None:
         return "?"
     return t.show(lang)
+
+
+class TypeName:
+    """A type as a message argument, named in the reader's language."""
+
+    def __init__(self, kind: Type | None) -> None:
+        self.kind = kind
+
+    def localize(self, lang: Lang) -> str:
+        """The type's name in ``lang``."""
+        return show(self.kind, lang)
 
 
 # ------------------------------------------------------------- durations

@@ -39,7 +39,7 @@ from typing import TextIO
 
 from edaran.core.diagnostics import Diagnostic, render
 from edaran.discipline.engine import Breach, DisciplineResult, Sanction, Skipped
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang, has_message, message
 from edaran.model.workforce import Channel, Contact
 from edaran.scheduling.writers import require_format
 
@@ -68,89 +68,6 @@ SKIPPED_ORDER = (
     Skipped.UNDECIDED,
 )
 
-_WORDS: dict[str, tuple[str, str]] = {
-    # -- columns of the CSV files (JSON keys stay English) -------------------
-    "col-id": ("id", "id"),
-    "col-nip": ("nip", "nip"),
-    "col-name": ("nama", "name"),
-    "col-unit": ("unit", "unit"),
-    "col-date": ("tanggal", "date"),
-    "col-time": ("pukul", "time"),
-    "col-clause": ("klausul", "clause"),
-    "col-breach": ("pelanggaran", "breach"),
-    "col-sanction": ("sanksi", "sanction"),
-    "col-title": ("judul", "title"),
-    "col-contact": ("kontak", "contact"),
-    "col-contacts": ("kontak", "contacts"),
-    "col-sanctions": ("sanksi_lanjutan", "sanctions"),
-    "col-window": ("jendela", "window"),
-    "col-behind": ("dasar", "behind"),
-    "col-reason": ("alasan", "reason"),
-    # -- reasons ----------------------------------------------------------------
-    "panggilan": ("panggilan", "call"),
-    "pesan": ("pesan", "message"),
-    "contact": ("kontak", "contact"),
-    "at-time": ("pukul {time}", "at {time}"),
-    "on-date": ("pada {date}", "on {date}"),
-    "not-answered": ("tidak dijawab", "not answered"),
-    "answered": ("dijawab {when} (setelah {delay})", "answered {when} (after {delay})"),
-    "no-reason": ("tanpa alasan", "no reason given"),
-    "with-reason": ('alasan: "{reason}"', 'reason: "{reason}"'),
-    "n-breaches": ("{count} pelanggaran {kinds}", "{count} {breach_word} of {kinds}"),
-    "n-sanctions": ("{count} sanksi {kinds}", "{count} {sanction_word} {kinds}"),
-    "window-hari": ("pada {window}", "on {window}"),
-    "window-minggu": ("dalam minggu {window}", "in week {window}"),
-    "window-bulan": ("dalam bulan {window}", "in month {window}"),
-    "window-periode": ("dalam periode {window}", "in period {window}"),
-    "window-other": ("dalam {window}", "in {window}"),
-    "hours": ("{n} jam", "{n} h"),
-    "minutes": ("{n} menit", "{n} min"),
-    "seconds": ("{n} detik", "{n} s"),
-    # -- skipped contacts ---------------------------------------------------------
-    Skipped.NOT_ON_DUTY: (
-        "bukan hari kewajiban orang itu (WFO, WFA, hari libur, ...)",
-        "not a duty day for the person (WFO, WFA, a day off, ...)",
-    ),
-    Skipped.OUTSIDE_HOURS: ("di luar jam kewajiban", "outside duty hours"),
-    Skipped.ON_LEAVE: ("sedang cuti", "on leave"),
-    Skipped.OUTSIDE_RANGE: ("di luar tanggal yang diminta", "outside the dates asked for"),
-    Skipped.UNKNOWN_NIP: ("NIP tidak ada di daftar pegawai", "NIP not in the roster"),
-    Skipped.UNDECIDED: (
-        "moda kerja tidak dapat diputuskan (lihat peringatan)",
-        "work mode could not be decided (see the warnings)",
-    ),
-    # -- the terminal summary and the history ----------------------------------
-    "sum-head": (
-        "Disiplin hari WFH{dates}: {counted} kontak dihitung, {skipped} tidak dihitung; "
-        "{breaches} pelanggaran, {sanctions} sanksi",
-        "Discipline on WFH days{dates}: {counted} {contact_word} counted, {skipped} set aside; "
-        "{breaches} {breach_word}, {sanctions} {sanction_word}",
-    ),
-    "sum-dates": (" {first} s.d. {last}", " {first} to {last}"),
-    "unit": ("Unit", "Unit"),
-    "in-breach": ("Pelanggar", "In breach"),
-    "breaches": ("Pelanggaran", "Breaches"),
-    "sanctions": ("Sanksi", "Sanctions"),
-    "total": ("Jumlah", "Total"),
-    "sum-steps": ("Kolom sanksi:", "Sanction columns:"),
-    "sum-none": ("Tidak ada pelanggaran.", "No breaches."),
-    "sum-skipped": ("Kontak tidak dihitung:", "Contacts set aside:"),
-    "sum-no-skipped": ("Semua kontak dihitung.", "Every contact was counted."),
-    "sum-warnings": ("{count} peringatan", "{count} {warning_word}"),
-    "hist-head": ("Riwayat disiplin {who}", "Discipline history of {who}"),
-    "hist-unit": ("unit {unit}", "unit {unit}"),
-    "hist-none": (
-        "Tidak ada pelanggaran atau sanksi.",
-        "No breaches and no sanctions.",
-    ),
-    "hist-breach": ("pelanggaran", "breach"),
-    "hist-sanction": ("sanksi", "sanction"),
-    "hist-total": (
-        "Jumlah: {breaches} pelanggaran{breach_kinds}; {sanctions} sanksi{sanction_kinds}",
-        "Total: {breaches} {breach_word}{breach_kinds}; {sanctions} {sanction_word}"
-        "{sanction_kinds}",
-    ),
-}
 
 _CITATION_WORDS = ("butir ", "angka ", "pasal ")
 _WEEK = re.compile(r"\d{4}-W\d{2}")
@@ -158,19 +75,9 @@ _MONTH = re.compile(r"\d{4}-\d{2}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def word(key: str, lang: Lang, **args: object) -> str:
-    """One entry of this module's word table, in ``lang`` (shared with ``_discipline_xlsx``)."""
-    text = _WORDS[key][0 if lang == "id" else 1]
-    return text.format(**args) if args else text
-
-
-def _plural(count: int, singular: str, plural: str) -> str:
-    return singular if count == 1 else plural
-
-
 def skipped_reason(reason: str, lang: Lang = "id") -> str:
     """Why contacts were set aside, in words: ``outside-hours`` -> ``di luar jam kewajiban``."""
-    return word(reason, lang) if reason in _WORDS else reason
+    return message(f"discipline.{reason}", lang) if has_message(f"discipline.{reason}") else reason
 
 
 def skipped_items(result: DisciplineResult) -> list[tuple[str, int]]:
@@ -205,7 +112,7 @@ def window_text(window: str, lang: Lang) -> str:
     """The window of a sanction as a phrase: ``dalam periode 1 (2026-04-01..2026-05-31)``."""
     kind = window_kind(window)
     shown = window.removeprefix("periode ") if kind == "periode" else window
-    return word(f"window-{kind}", lang, window=shown)
+    return message(f"discipline.window-{kind}", lang, window=shown)
 
 
 def _one_line(text: str) -> str:
@@ -227,11 +134,11 @@ def duration_text(delay: dt.timedelta, lang: Lang) -> str:
     minutes, seconds = divmod(rest, 60)
     parts = []
     if hours:
-        parts.append(word("hours", lang, n=hours))
+        parts.append(message("discipline.hours", lang, n=hours))
     if minutes:
-        parts.append(word("minutes", lang, n=minutes))
+        parts.append(message("discipline.minutes", lang, n=minutes))
     if seconds or not parts:
-        parts.append(word("seconds", lang, n=seconds))
+        parts.append(message("discipline.seconds", lang, n=seconds))
     return " ".join(parts)
 
 
@@ -336,23 +243,28 @@ class Explainer:
         """``butir 10.c: <title> — pesan K1 pada 2026-04-10 pukul 09:00 dijawab ...``."""
         lang = self.lang
         contact = self.contacts.get(b.contact)
-        when = f"{word('on-date', lang, date=b.date.isoformat())} "
-        when += word("at-time", lang, time=_clock(b.at))
+        when = f"{message('discipline.on-date', lang, date=b.date.isoformat())} "
+        when += message("discipline.at-time", lang, time=_clock(b.at))
         if contact is None:
-            return f"{self._head(b.rule, b.title)} — {word('contact', lang)} {b.contact} {when}"
-        channel = word(Channel(contact.saluran).value, lang)
+            contact_word = message("discipline.contact", lang)
+            return f"{self._head(b.rule, b.title)} — {contact_word} {b.contact} {when}"
+        channel = message(f"discipline.{Channel(contact.saluran).value}", lang)
         text = f"{self._head(b.rule, b.title)} — {channel} {b.contact} {when} "
         if contact.dijawab is None:
-            return text + word("not-answered", lang)
+            return text + message("discipline.not-answered", lang)
         answered = contact.dijawab.astimezone(b.at.tzinfo)
-        at = word("at-time", lang, time=_clock(answered))
+        at = message("discipline.at-time", lang, time=_clock(answered))
         if answered.date() != b.date:
             at = f"{answered.date().isoformat()} {at}"
         delay = duration_text(contact.dijawab - contact.dikirim, lang)
-        text += word("answered", lang, when=at, delay=delay)
+        text += message("discipline.answered", lang, when=at, delay=delay)
         if contact.alasan and contact.alasan.strip():
-            return text + ", " + word("with-reason", lang, reason=_one_line(contact.alasan))
-        return text + ", " + word("no-reason", lang)
+            return (
+                text
+                + ", "
+                + message("discipline.with-reason", lang, reason=_one_line(contact.alasan))
+            )
+        return text + ", " + message("discipline.no-reason", lang)
 
     def sanction_reason(self, s: Sanction) -> str:
         """``butir 10.d[lisan]: <title> — 2 pelanggaran butir 10.d[...] pada 2026-04-10 (...)``."""
@@ -367,20 +279,18 @@ class Explainer:
         count = len(s.behind)
         kinds = ", ".join(dict.fromkeys([e.rule for e in [*breaches, *below]]))
         if below and not breaches:
-            counted = word(
-                "n-sanctions",
+            counted = message(
+                "discipline.n-sanctions",
                 lang,
                 count=count,
                 kinds=kinds,
-                sanction_word=_plural(count, "sanction", "sanctions"),
             )
         else:
-            counted = word(
-                "n-breaches",
+            counted = message(
+                "discipline.n-breaches",
                 lang,
                 count=count,
                 kinds=kinds,
-                breach_word=_plural(count, "breach", "breaches"),
             )
         day_window = window_kind(s.window) == "hari"
         events = [self._event(e, day_window) for e in sorted([*breaches, *below], key=self.order)]
@@ -391,10 +301,10 @@ class Explainer:
     def _event(self, e: Breach | Sanction, day_window: bool) -> str:
         lang = self.lang
         if isinstance(e, Breach):
-            time = word("at-time", lang, time=_clock(e.at))
+            time = message("discipline.at-time", lang, time=_clock(e.at))
             day = "" if day_window else f" {e.date.isoformat()}"
             return f"{e.contact}{day} {time}"
-        where = word("on-date", lang, date=e.date.isoformat())
+        where = message("discipline.on-date", lang, date=e.date.isoformat())
         return f"{e.rule} {where}: {', '.join(self.contacts_of(e.id))}"
 
 
@@ -457,7 +367,7 @@ def write_breaches_csv(
     names = names or {}
     explain = Explainer(result, lang, contacts)
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([word(f"col-{f}", lang) for f in _BREACH_FIELDS])
+    writer.writerow([message(f"discipline.col-{f}", lang) for f in _BREACH_FIELDS])
     for b in result.breaches:
         writer.writerow(
             [
@@ -503,7 +413,7 @@ def write_sanctions_csv(
     names = names or {}
     explain = Explainer(result, lang, contacts)
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([word(f"col-{f}", lang) for f in _SANCTION_FIELDS])
+    writer.writerow([message(f"discipline.col-{f}", lang) for f in _SANCTION_FIELDS])
     for s in explain.sanctions_in_order():
         writer.writerow(
             [
@@ -687,26 +597,27 @@ def summary_text(result: DisciplineResult, lang: Lang = "id") -> str:
     aside, by reason, and the count of warnings.
     """
     span = date_span(result)
-    dates = word("sum-dates", lang, first=span[0], last=span[1]) if span else ""
+    dates = message("discipline.sum-dates", lang, first=span[0], last=span[1]) if span else ""
     skipped = sum(result.skipped.values())
     out = [
-        word(
-            "sum-head",
+        message(
+            "discipline.sum-head",
             lang,
             dates=dates,
             counted=result.counted,
             skipped=skipped,
             breaches=len(result.breaches),
             sanctions=len(result.sanctions),
-            contact_word=_plural(result.counted, "contact", "contacts"),
-            breach_word=_plural(len(result.breaches), "breach", "breaches"),
-            sanction_word=_plural(len(result.sanctions), "sanction", "sanctions"),
         )
     ]
     rows = unit_counts(result)
     steps = sanction_steps(result)
     if rows:
-        heads: list[object] = [word("unit", lang), word("in-breach", lang), word("breaches", lang)]
+        heads: list[object] = [
+            message("discipline.unit", lang),
+            message("discipline.in-breach", lang),
+            message("discipline.breaches", lang),
+        ]
         heads += [short_label(step) for step in steps]
         table: list[list[object]] = [heads]
         for r in rows:
@@ -718,34 +629,33 @@ def summary_text(result: DisciplineResult, lang: Lang = "id") -> str:
                     *(r.sanctions[s] for s in steps),
                 ]
             )
-        total: list[object] = [word("total", lang), sum(len(r.people) for r in rows)]
+        total: list[object] = [message("discipline.total", lang), sum(len(r.people) for r in rows)]
         total += [len(result.breaches), *(sum(r.sanctions[s] for r in rows) for s in steps)]
         table.append(total)
         out += _table(table, rule_after=(0, len(table) - 2))
         if steps:
-            out.append(word("sum-steps", lang))
+            out.append(message("discipline.sum-steps", lang))
             titles = {s.rule: s.title for s in result.sanctions}
             for step in steps:
                 title = titles.get(step)
                 out.append(f"  {short_label(step)}: {step}" + (f" — {title}" if title else ""))
     else:
-        out.append(word("sum-none", lang))
+        out.append(message("discipline.sum-none", lang))
     items = skipped_items(result)
     if items:
-        out.append(word("sum-skipped", lang))
+        out.append(message("discipline.sum-skipped", lang))
         texts = [(skipped_reason(r, lang), n) for r, n in items]
         width = max(len(t) for t, _ in texts)
         count_width = max(len(str(n)) for _, n in texts)
         out += [f"  {t:<{width}}  {n:>{count_width}}" for t, n in texts]
     else:
-        out.append(word("sum-no-skipped", lang))
+        out.append(message("discipline.sum-no-skipped", lang))
     count = len(result.warnings)
     out.append(
-        word(
-            "sum-warnings",
+        message(
+            "discipline.sum-warnings",
             lang,
             count=count,
-            warning_word=_plural(count, "warning", "warnings"),
         )
     )
     return "\n".join(out)
@@ -774,12 +684,12 @@ def person_history(
     who = nip + (f" {names[nip]}" if names.get(nip) else "")
     units = list(dict.fromkeys(e.unit for e in mine))
     if units:
-        who += ", " + word("hist-unit", lang, unit=", ".join(units))
-    out = [word("hist-head", lang, who=who)]
+        who += ", " + message("discipline.hist-unit", lang, unit=", ".join(units))
+    out = [message("discipline.hist-head", lang, who=who)]
     if not mine:
-        out.append(word("hist-none", lang))
+        out.append(message("discipline.hist-none", lang))
         return "\n".join(out)
-    kinds = [word("hist-breach", lang), word("hist-sanction", lang)]
+    kinds = [message("discipline.hist-breach", lang), message("discipline.hist-sanction", lang)]
     width = max(len(k) for k in kinds)
     for e in mine:
         kind = kinds[0] if isinstance(e, Breach) else kinds[1]
@@ -795,15 +705,13 @@ def person_history(
 
     nb, ns = sum(breaches.values()), sum(sanctions.values())
     out.append(
-        word(
-            "hist-total",
+        message(
+            "discipline.hist-total",
             lang,
             breaches=nb,
             sanctions=ns,
             breach_kinds=listed(breaches),
             sanction_kinds=listed(sanctions),
-            breach_word=_plural(nb, "breach", "breaches"),
-            sanction_word=_plural(ns, "sanction", "sanctions"),
         )
     )
     return "\n".join(out)

@@ -29,55 +29,11 @@ from edaran.discipline.writers import (
     skipped_reason,
     unit_counts,
 )
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang, message
 from edaran.scheduling.xlsx import Cells, _normalise_zip, column_widths, sheet_title
 
 __all__ = ["build_workbook"]
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "summary-sheet": ("Ringkasan", "Summary"),
-    "summary-title": (
-        "Disiplin hari WFH: pelanggaran dan sanksi per unit{dates}",
-        "Discipline on WFH days: breaches and sanctions per unit{dates}",
-    ),
-    "dates": (", {first} s.d. {last}", ", {first} to {last}"),
-    "unit-title": ("Sanksi disiplin {unit}{dates}", "Disciplinary sanctions, {unit}{dates}"),
-    "code": ("Kode unit", "Unit code"),
-    "unit-name": ("Nama unit", "Unit name"),
-    "in-breach": ("Pegawai melanggar", "Staff in breach"),
-    "sanctioned": ("Pegawai disanksi", "Staff sanctioned"),
-    "breach-col": ("Pelanggaran {rule}", "Breaches {rule}"),
-    "sanction-col": ("Sanksi {rule}", "Sanctions {rule}"),
-    "breaches-total": ("Jumlah pelanggaran", "Total breaches"),
-    "sanctions-total": ("Jumlah sanksi", "Total sanctions"),
-    "total": ("Jumlah", "Total"),
-    "contacts": ("Kontak", "Contacts"),
-    "counted": ("dihitung", "counted"),
-    "legend": ("Keterangan", "Legend"),
-    "breach": ("pelanggaran", "breach"),
-    "sanction": ("sanksi", "sanction"),
-    "warnings": ("Peringatan", "Warnings"),
-    "no-warnings": ("Tidak ada peringatan.", "No warnings."),
-    "nip": ("NIP", "NIP"),
-    "name": ("Nama", "Name"),
-    "date": ("Tanggal", "Date"),
-    "time": ("Pukul", "Time"),
-    "what": ("Sanksi / dasarnya", "Sanction / behind it"),
-    "clause": ("Klausul", "Clause"),
-    "title": ("Judul", "Title"),
-    "window": ("Jendela", "Window"),
-    "contact-ids": ("Kontak", "Contacts"),
-    "reason": ("Alasan", "Reason"),
-    "open-breaches": (
-        "Pelanggaran yang belum berbuah sanksi",
-        "Breaches that have not (yet) led to a sanction",
-    ),
-    "no-open": ("Tidak ada.", "None."),
-    "unit-legend": (
-        "Baris berwarna: sanksi; baris di bawahnya: pelanggaran atau sanksi yang menjadi dasarnya.",
-        "Shaded rows: sanctions; the rows below each: the breaches or sanctions behind it.",
-    ),
-}
 
 _HEAD_FILL = "305496"
 _SANCTION_FILL = "FCE4D6"
@@ -108,11 +64,6 @@ _STYLES: dict[str, _StyleSpec] = {
 }
 
 
-def _w(key: str, lang: Lang, **args: object) -> str:
-    text = _WORDS[key][0 if lang == "id" else 1]
-    return text.format(**args) if args else text
-
-
 def build_workbook(
     result: DisciplineResult,
     explain: Explainer,
@@ -124,15 +75,15 @@ def build_workbook(
     wb = Workbook(write_only=True)
     span = date_span(result)
     stamp = dt.datetime.combine(span[0] if span else dt.date(2000, 1, 1), dt.time())
-    dates = _w("dates", lang, first=span[0], last=span[1]) if span else ""
+    dates = message("discipline-xlsx.dates", lang, first=span[0], last=span[1]) if span else ""
     wb.properties.creator = "edaran"
-    wb.properties.title = _w("summary-title", lang, dates=dates)
+    wb.properties.title = message("discipline-xlsx.summary-title", lang, dates=dates)
     wb.properties.created = stamp
     wb.properties.modified = stamp
     cells = Cells(_STYLES)
     taken: set[str] = set()
     rows = unit_counts(result)
-    summary = wb.create_sheet(sheet_title(_w("summary-sheet", lang), taken))
+    summary = wb.create_sheet(sheet_title(message("discipline-xlsx.summary-sheet", lang), taken))
     _write_summary(summary, cells, result, rows, units, dates, lang)
     for r in rows:
         ws = wb.create_sheet(sheet_title(r.code, taken))
@@ -153,14 +104,23 @@ def _write_summary(
     lang: Lang,
 ) -> None:
     kinds, steps = breach_kinds(result), sanction_steps(result)
-    heads = [_w("code", lang), _w("unit-name", lang), _w("in-breach", lang), _w("sanctioned", lang)]
-    heads += [_w("breach-col", lang, rule=k) for k in kinds] + [_w("breaches-total", lang)]
-    heads += [_w("sanction-col", lang, rule=s) for s in steps] + [_w("sanctions-total", lang)]
+    heads = [
+        message("discipline-xlsx.code", lang),
+        message("discipline-xlsx.unit-name", lang),
+        message("discipline-xlsx.in-breach", lang),
+        message("discipline-xlsx.sanctioned", lang),
+    ]
+    heads += [message("discipline-xlsx.breach-col", lang, rule=k) for k in kinds] + [
+        message("discipline-xlsx.breaches-total", lang)
+    ]
+    heads += [message("discipline-xlsx.sanction-col", lang, rule=s) for s in steps] + [
+        message("discipline-xlsx.sanctions-total", lang)
+    ]
     name_width = max([len(heads[1]), *(len(units.get(r.code, "")) for r in rows)]) + 2
     figures = len(heads) - 2
     column_widths(ws, [18, min(name_width, 50), *([14] * figures)])
     ws.freeze_panes = "C3"
-    ws.append([c.text(ws, _w("summary-title", lang, dates=dates), "title")])
+    ws.append([c.text(ws, message("discipline-xlsx.summary-title", lang, dates=dates), "title")])
     ws.append([c.text(ws, h, "head") for h in heads])
     for r in rows:
         values: list[int] = [len(r.people), len(r.sanctioned)]
@@ -178,14 +138,20 @@ def _write_summary(
     totals += [sum(r.sanctions[s] for r in rows) for s in steps] + [len(result.sanctions)]
     ws.append(
         [
-            c.text(ws, _w("total", lang), "bold"),
+            c.text(ws, message("discipline-xlsx.total", lang), "bold"),
             None,
             *(c.value(ws, v, "figure-bold") for v in totals),
         ]
     )
     ws.append([])
-    ws.append([c.text(ws, _w("contacts", lang), "bold")])
-    ws.append([c.text(ws, _w("counted", lang)), None, c.value(ws, result.counted, "figure")])
+    ws.append([c.text(ws, message("discipline-xlsx.contacts", lang), "bold")])
+    ws.append(
+        [
+            c.text(ws, message("discipline-xlsx.counted", lang)),
+            None,
+            c.value(ws, result.counted, "figure"),
+        ]
+    )
     for reason, count in skipped_items(result):
         ws.append(
             [
@@ -195,19 +161,19 @@ def _write_summary(
             ]
         )
     ws.append([])
-    ws.append([c.text(ws, _w("legend", lang), "bold")])
+    ws.append([c.text(ws, message("discipline-xlsx.legend", lang), "bold")])
     titles: dict[str, tuple[str, str | None]] = {}
     for b in result.breaches:
-        titles.setdefault(b.rule, (_w("breach", lang), b.title))
+        titles.setdefault(b.rule, (message("discipline-xlsx.breach", lang), b.title))
     for s in result.sanctions:
-        titles.setdefault(s.rule, (_w("sanction", lang), s.title))
+        titles.setdefault(s.rule, (message("discipline-xlsx.sanction", lang), s.title))
     for rule in [*kinds, *steps]:
         kind, title = titles[rule]
         ws.append([c.text(ws, rule), c.text(ws, kind), c.text(ws, title or "")])
     ws.append([])
-    ws.append([c.text(ws, _w("warnings", lang), "bold")])
+    ws.append([c.text(ws, message("discipline-xlsx.warnings", lang), "bold")])
     if not result.warnings:
-        ws.append([c.text(ws, _w("no-warnings", lang), "note")])
+        ws.append([c.text(ws, message("discipline-xlsx.no-warnings", lang), "note")])
     for d in result.warnings:
         ws.append([c.text(ws, d.code), c.text(ws, d.message(lang))])
 
@@ -223,14 +189,19 @@ def _write_unit(
     dates: str,
     lang: Lang,
 ) -> None:
-    heads = [_w(k, lang) for k in ("nip", "name", "date", "time", "what", "clause", "title")]
-    heads += [_w(k, lang) for k in ("window", "contact-ids", "reason")]
+    heads = [
+        message(f"discipline-xlsx.{k}", lang)
+        for k in ("nip", "name", "date", "time", "what", "clause", "title")
+    ]
+    heads += [message(f"discipline-xlsx.{k}", lang) for k in ("window", "contact-ids", "reason")]
     column_widths(ws, [21, 28, 12, 10, 26, 12, 40, 30, 24, 90])
     ws.freeze_panes = "C3"
     ws.print_title_rows = "1:2"
     ws.page_setup.orientation = "landscape"  # type: ignore[attr-defined]  # see _xlsx._widths
     unit = f"{code} — {units[code]}" if units.get(code) else code
-    ws.append([c.text(ws, _w("unit-title", lang, unit=unit, dates=dates), "title")])
+    ws.append(
+        [c.text(ws, message("discipline-xlsx.unit-title", lang, unit=unit, dates=dates), "title")]
+    )
     ws.append([c.text(ws, h, "head") for h in heads])
     mine = sorted(
         (s for s in result.sanctions if s.unit == code), key=lambda s: (s.nip, *explain.order(s))
@@ -258,13 +229,13 @@ def _write_unit(
         b for b in result.breaches if b.unit == code and not explain.counted_by.get(b.id)
     ]
     ws.append([])
-    ws.append([c.text(ws, _w("open-breaches", lang), "bold")])
+    ws.append([c.text(ws, message("discipline-xlsx.open-breaches", lang), "bold")])
     if not open_breaches:
-        ws.append([c.text(ws, _w("no-open", lang), "note")])
+        ws.append([c.text(ws, message("discipline-xlsx.no-open", lang), "note")])
     for b in sorted(open_breaches, key=lambda b: (b.nip, *explain.order(b))):
         ws.append(_event_row(ws, c, explain, b, names, ""))
     ws.append([])
-    ws.append([c.text(ws, _w("unit-legend", lang), "note")])
+    ws.append([c.text(ws, message("discipline-xlsx.unit-legend", lang), "note")])
 
 
 def _event_row(

@@ -24,7 +24,7 @@ from edaran.lang.checker import STATUS_NOT_IN_FORCE, STATUS_OFF, WORK_MODE, chec
 from edaran.lang.parser import parse, parse_file
 from edaran.lang.schema import Schema
 from edaran.lang.variants import amended, resolve
-from edaran.messages.catalogue import Localized
+from edaran.messages import Localized
 from edaran.model.calendar import WorkCalendar
 
 __all__ = ["Backend", "Circular"]

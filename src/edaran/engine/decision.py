@@ -13,8 +13,8 @@ import datetime as dt
 import attrs
 
 from edaran.core.diagnostics import EdaranError
-from edaran.lang.conflicts import show_value
-from edaran.messages.catalogue import Lang
+from edaran.core.values import show_value
+from edaran.messages import Lang, message
 from edaran.model.workforce import Weekday
 
 __all__ = ["Decision", "DecisionError", "Explanation", "Status"]
@@ -67,31 +67,40 @@ class Explanation:
         """The explanation as a short text, as an analyst would read it."""
         d = self.decision
         lines = [
-            _WORDS["head"][_i(lang)].format(
-                nip=d.nip, date=d.date.isoformat(), output=d.output, value=show_value(d.value, lang)
+            message(
+                "decision.head",
+                lang,
+                nip=d.nip,
+                date=d.date.isoformat(),
+                output=d.output,
+                value=show_value(d.value, lang),
             )
         ]
         if d.status in (Status.RULE, Status.DEFAULT):
             key = "by-default" if d.status == Status.DEFAULT else "by-rule"
             lines.append(
-                _WORDS[key][_i(lang)].format(
-                    rule=d.rule, title=self.title or "", circular=self.circular
+                message(
+                    f"decision.{key}",
+                    lang,
+                    rule=d.rule,
+                    title=self.title or "",
+                    circular=self.circular,
                 )
             )
         else:
             lines.append(
-                _WORDS[d.status][_i(lang)].format(note=_note(d, lang), circular=self.circular)
+                message(f"decision.{d.status}", lang, note=_note(d, lang), circular=self.circular)
             )
         for loser, winner in d.overridden:
             title = self.titles.get(loser) or ""
             lines.append(
-                _WORDS["overridden"][_i(lang)].format(loser=loser, title=title, winner=winner)
+                message("decision.overridden", lang, loser=loser, title=title, winner=winner)
             )
         others = [r for r in self.applied if r != d.rule and r not in {x for x, _ in d.overridden}]
         for other in others:
-            lines.append(_WORDS["agrees"][_i(lang)].format(rule=other))
+            lines.append(message("decision.agrees", lang, rule=other))
         if self.facts:
-            lines.append(_WORDS["facts"][_i(lang)])
+            lines.append(message("decision.facts", lang))
             lines.extend(f"  - {name} = {show_value(value, lang)}" for name, value in self.facts)
         return "\n".join(lines)
 
@@ -104,11 +113,11 @@ def one_line_reason(decision: Decision, title: str | None, lang: Lang = "id") ->
     """A one-line reason for a decision, with the clause it cites."""
     d = decision
     if d.status in (Status.OFF, Status.NOT_IN_FORCE):
-        return _WORDS[d.status + "-short"][_i(lang)].format(note=_note(d, lang))
+        return message(f"decision.{d.status}-short", lang, note=_note(d, lang))
     reason = f"{d.clause}: {title}" if title else str(d.clause)
     if d.overridden:
         losers = ", ".join(dict.fromkeys(loser for loser, _ in d.overridden))
-        reason += _WORDS["over-short"][_i(lang)].format(losers=losers)
+        reason += message("decision.over-short", lang, losers=losers)
     return reason
 
 
@@ -121,51 +130,10 @@ def _note(decision: Decision, lang: Lang) -> str:
     note = decision.note
     if decision.status == Status.NOT_IN_FORCE and ".." in note:
         start, end = note.split("..")
-        if lang == "id":
-            return f"{start} s.d. {end}" if end else f"mulai {start}"
-        return f"{start} to {end}" if end else f"from {start}"
+        if end:
+            return message("decision.in-force-range", lang, start=start, end=end)
+        return message("decision.in-force-from", lang, start=start)
     if note in Weekday.__members__:
         day = Weekday[note]
-        return day.label if lang == "id" else day.english
+        return day.word(lang)
     return note
-
-
-def _i(lang: Lang) -> int:
-    return 0 if lang == "id" else 1
-
-
-_WORDS: dict[str, tuple[str, str]] = {
-    "head": (
-        "{output} pegawai {nip} pada {date}: {value}",
-        "{output} of employee {nip} on {date}: {value}",
-    ),
-    "by-rule": (
-        'Diputuskan oleh {rule} "{title}" ({circular}).',
-        'Decided by {rule} "{title}" ({circular}).',
-    ),
-    "by-default": (
-        'Aturan bawaan {rule} "{title}" ({circular}): tidak ada aturan lain yang berlaku.',
-        'Default rule {rule} "{title}" ({circular}): no other rule applies.',
-    ),
-    "off": ("Hari libur: {note}. Tidak ada yang bekerja.", "Day off: {note}. Nobody works."),
-    "not-in-force": (
-        "{circular} tidak berlaku pada tanggal ini (berlaku {note}).",
-        "{circular} is not in force on this date (in force {note}).",
-    ),
-    "overridden": (
-        '{loser} "{title}" juga berlaku, tetapi dikesampingkan oleh {winner} '
-        "(pengecualian atasnya).",
-        '{loser} "{title}" also applies, but {winner} overrides it (an exception to it).',
-    ),
-    "agrees": (
-        "{rule} juga berlaku dan memberi nilai yang sama.",
-        "{rule} also applies and gives the same value.",
-    ),
-    "facts": ("Fakta yang dipakai:", "Facts used:"),
-    "off-short": ("libur: {note}", "day off: {note}"),
-    "not-in-force-short": (
-        "SE tidak berlaku (berlaku {note})",
-        "circular not in force (in force {note})",
-    ),
-    "over-short": (" (mengesampingkan {losers})", " (overrides {losers})"),
-}

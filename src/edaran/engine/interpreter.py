@@ -74,7 +74,7 @@ def resolve(
 def _conflict(
     a: ir.RuleIR, b: ir.RuleIR, va: object, vb: object, nip: str, day: dt.date
 ) -> Diagnostic:
-    from edaran.lang.conflicts import show_value
+    from edaran.core.values import show_value
 
     labels = (Label(a.span, "label-first"),) if a.span else ()
     return Diagnostic(

@@ -10,7 +10,6 @@ caller knows the file, line and column and turns it into a diagnostic.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 import functools
 import re
@@ -22,6 +21,8 @@ from typing import Any
 
 import attrs
 
+from edaran.core.suggest import suggest
+
 __all__ = [
     "BadValue",
     "ValueType",
@@ -32,7 +33,6 @@ __all__ = [
     "parse_enum",
     "parse_int",
     "parse_nip",
-    "suggest",
     "value_type",
 ]
 
@@ -56,15 +56,6 @@ class BadValue(Exception):
         self.args_ = dict(args)
         self.suggestions = tuple(suggestions)
         self.notes = tuple(notes)
-
-
-def suggest(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
-    """The candidates closest to ``word`` (case-insensitive), best first."""
-    by_key: dict[str, str] = {}
-    for candidate in candidates:
-        by_key.setdefault(candidate.casefold(), candidate)
-    close = difflib.get_close_matches(word.casefold(), list(by_key), n=n, cutoff=0.6)
-    return [by_key[key] for key in close]
 
 
 # -- booleans -----------------------------------------------------------------
@@ -170,7 +161,7 @@ def parse_enum(cls: type[enum.Enum], text: str) -> enum.Enum:
     if member is not None:
         return member
     labels = [_enum_label(m) for m in cls]
-    close = difflib.get_close_matches(enum_key(text), list(_enum_table(cls)), n=1, cutoff=0.6)
+    close = suggest(enum_key(text), _enum_table(cls), n=1)
     hints = [_enum_label(_enum_table(cls)[key]) for key in close]
     raise BadValue("D014", {"value": text, "accepted": ", ".join(labels)}, hints)
 

@@ -27,7 +27,8 @@ from typing import Any, NamedTuple
 import attrs
 
 from edaran.core.diagnostics import Diagnostic, Label, Severity, Source, Span
-from edaran.io.cells import BadValue, enum_key, parse_nip, suggest
+from edaran.core.suggest import suggest
+from edaran.io.cells import BadValue, enum_key, parse_nip
 from edaran.io.roster import Roster
 from edaran.io.table import (
     DEFAULT_MAX_BYTES,

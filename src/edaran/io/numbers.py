@@ -33,7 +33,7 @@ import re
 from decimal import Decimal
 
 from edaran.io.cells import BadValue
-from edaran.messages.catalogue import Localized
+from edaran.messages import Localized
 
 __all__ = ["NUMBER_CODE", "format_indonesian", "from_excel", "parse_money", "parse_number"]
 

@@ -14,7 +14,8 @@ import datetime as dt
 from pathlib import Path
 
 from edaran.core.diagnostics import Diagnostic
-from edaran.io.cells import BadValue, parse_date, suggest
+from edaran.core.suggest import suggest
+from edaran.io.cells import BadValue, parse_date
 from edaran.io.roster import Roster
 from edaran.io.table import Row, Table, read_table
 from edaran.scheduling.scheduler import Absence, Transfer

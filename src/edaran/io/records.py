@@ -47,7 +47,8 @@ from edaran.core.diagnostics import (
     Span,
     render_all,
 )
-from edaran.io.cells import BadValue, parse_bool, parse_date, parse_int, suggest
+from edaran.core.suggest import suggest
+from edaran.io.cells import BadValue, parse_bool, parse_date, parse_int
 from edaran.io.numbers import from_excel, parse_money, parse_number
 from edaran.io.roster import Roster
 from edaran.io.roster_rows import Column, Schema, _columns, _plain
@@ -60,7 +61,7 @@ from edaran.io.table import (
     read_table,
     sort_and_cap,
 )
-from edaran.messages.catalogue import default_lang
+from edaran.messages import default_lang
 from edaran.model.records import (
     COST_UNITS,
     QUANTITY_UNITS,

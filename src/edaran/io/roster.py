@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 
 from edaran.core.diagnostics import Diagnostic, EdaranError, Label, render_all
-from edaran.io.cells import suggest
+from edaran.core.suggest import suggest
 from edaran.io.roster_rows import (
     Column,
     Record,
@@ -37,7 +37,7 @@ from edaran.io.roster_rows import (
     unit_schema,
 )
 from edaran.io.table import DEFAULT_MAX_BYTES, Row, Table, file_diagnostic, read_table, sort_and_cap
-from edaran.messages.catalogue import default_lang
+from edaran.messages import default_lang
 from edaran.model.workforce import Employee, Unit
 
 __all__ = [

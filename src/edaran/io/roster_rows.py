@@ -23,7 +23,8 @@ from typing import Any, TypeVar
 import attrs
 
 from edaran.core.diagnostics import Diagnostic, Label
-from edaran.io.cells import BadValue, ValueType, parse_nip, suggest, value_type
+from edaran.core.suggest import suggest
+from edaran.io.cells import BadValue, ValueType, parse_nip, value_type
 from edaran.io.table import Row, Table
 from edaran.model import workforce as model
 from edaran.model.workforce import Employee, Unit

@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from edaran.core.diagnostics import Diagnostic, Label, Severity, Source, Span
-from edaran.io.cells import suggest
+from edaran.core.suggest import suggest
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

@@ -16,16 +16,17 @@ import attrs
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, EdaranError, Label, Severity, Span
 from edaran.core.runtime import UnitTable
+from edaran.core.suggest import suggest
 from edaran.lang import ir
 from edaran.lang import nodes as n
 from edaran.lang.checks.discipline import check_discipline, check_example_contacts, reads_contacts
 from edaran.lang.checks.limits import check_limit, check_limit_params
 from edaran.lang.checks.quotas import check_quotas, misplaced_record
 from edaran.lang.conflicts import find_conflicts
-from edaran.lang.expressions import Env, ExprChecker, suggest
+from edaran.lang.expressions import Env, ExprChecker
 from edaran.lang.schema import WEEKDAY, Schema
 from edaran.lang.variants import resolve
-from edaran.messages.catalogue import Localized
+from edaran.messages import Localized
 
 __all__ = ["BUILTIN_MODES", "MAX_DIAGNOSTICS", "STATUS_NOT_IN_FORCE", "STATUS_OFF", "check"]
 
@@ -335,7 +336,11 @@ class _Checker:
             return None
         if not _assignable(typed.type, kind):
             self.error(
-                "E203", expr.span, found=_shown(typed.type), name=name, expected=_shown(kind)
+                "E203",
+                expr.span,
+                found=t.TypeName(typed.type),
+                name=name,
+                expected=t.TypeName(kind),
             )
             return None
         return typed.value
@@ -361,7 +366,7 @@ class _Checker:
                         Diagnostic(
                             "E205",
                             ident.span,
-                            {"name": ident.name, "type": _shown(WEEKDAY)},
+                            {"name": ident.name, "type": t.TypeName(WEEKDAY)},
                             suggestions=suggest(ident.name, WEEKDAY.names()),
                         )
                     )
@@ -414,9 +419,9 @@ class _Checker:
             self.error(
                 "E203",
                 rule.assignment.value.span,
-                found=_shown(value.type),
+                found=t.TypeName(value.type),
                 name=target,
-                expected=_shown(kind),
+                expected=t.TypeName(kind),
             )
             value = None
         conditions = [self.exprs.condition(c) for c in rule.conditions]
@@ -674,12 +679,6 @@ class _Checker:
             baseline = self.constant(example.baseline, measure or t.INT, name="dasar")
             ok = ok and baseline is not None
         return tuple(found), baseline, ok
-
-
-def _shown(kind: t.Type) -> object:
-    from edaran.lang.expressions import _Shown
-
-    return _Shown(kind)
 
 
 def _weakens(rule: ir.RuleIR, target: ir.RuleIR) -> bool:

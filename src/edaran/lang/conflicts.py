@@ -21,7 +21,6 @@ date.  Both can only add witnesses the data may not have, never hide one.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import itertools
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -31,10 +30,12 @@ import attrs
 
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, Label, Severity
+from edaran.core.values import show_value
 from edaran.lang import ir
 from edaran.lang.schema import WEEKDAY
+from edaran.messages import Lang, message
 
-__all__ = ["UNKNOWN", "evaluate3", "find_conflicts", "show_value"]
+__all__ = ["UNKNOWN", "evaluate3", "find_conflicts"]
 
 #: The third truth value: the expression depends on something not enumerated.
 UNKNOWN = object()
@@ -289,35 +290,15 @@ def _minimal(formula: ir.Expr, env: dict[tuple[str, ...], object]) -> dict[tuple
     return kept
 
 
-def show_value(value: object, lang: str = "id") -> str:
-    """A value as a rule file would write it."""
-    if isinstance(value, bool):
-        return ("benar" if value else "salah") if lang == "id" else str(value).lower()
-    if isinstance(value, enum.Enum):
-        label = getattr(value, "label", None)
-        return str(label) if label else value.name
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, frozenset):
-        return "{" + ", ".join(sorted(show_value(v, lang) for v in value)) + "}"
-    if isinstance(value, t.Duration):
-        return value.describe()
-    if value is None:
-        return "(kosong)" if lang == "id" else "(empty)"
-    if hasattr(value, "kode") and hasattr(value, "nama"):
-        return f"{value.kode} ({value.nama})"
-    return str(value)
-
-
 class Witness:
     """An assignment shown as ``pegawai.jenjang = JPT_PRATAMA, hari = Jumat``."""
 
     def __init__(self, env: dict[tuple[str, ...], object], variables: list[Var]) -> None:
         self.items = [(v.written, env[v.key]) for v in variables if v.key in env]
 
-    def localize(self, lang: str) -> str:
+    def localize(self, lang: Lang) -> str:
         if not self.items:
-            return "selalu" if lang == "id" else "always"
+            return message("witness.always", lang)
         return ", ".join(f"{name} = {show_value(value, lang)}" for name, value in self.items)
 
 
@@ -326,7 +307,7 @@ class _Value:
         self.value = evaluate3(expr, env)
         self.expr = expr
 
-    def localize(self, lang: str) -> str:
+    def localize(self, lang: Lang) -> str:
         if self.value is UNKNOWN:
             return "?"
         return show_value(self.value, lang)

@@ -7,35 +7,23 @@ records a diagnostic and returns ``None``.  It never raises on bad input.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, Span
 from edaran.core.runtime import ARITHMETIC, RUNTIME_OPS, UnitTable, whole_rupiah
+from edaran.core.suggest import suggest
 from edaran.lang import ir
 from edaran.lang import nodes as n
 from edaran.lang.schema import Schema
-from edaran.messages.catalogue import Localized
+from edaran.messages import Localized
 
-__all__ = ["Env", "ExprChecker", "suggest"]
+__all__ = ["Env", "ExprChecker"]
 
 _COMPARE = {"<": "lt", "<=": "le", ">": "gt", ">=": "ge", "=": "eq", "!=": "ne"}
 _ORDERED = (t.INT, t.DECIMAL, t.PERCENT, t.MONEY, t.DATE, t.TIME, t.DURATION)
-
-
-def suggest(word: str, candidates: Iterable[str]) -> tuple[str, ...]:
-    """Up to three close spellings of ``word`` among ``candidates``."""
-    pool = sorted(set(candidates))
-    found = difflib.get_close_matches(word, pool, n=3, cutoff=0.6)
-    if not found:
-        lowered = {c.casefold(): c for c in pool}
-        found = [
-            lowered[m] for m in difflib.get_close_matches(word.casefold(), lowered, n=3, cutoff=0.6)
-        ]
-    return tuple(found)
 
 
 class Env:
@@ -74,7 +62,7 @@ class ExprChecker:
         """A condition: must be boolean (E202)."""
         typed = self.check(expr, t.BOOL)
         if typed is not None and typed.type != t.BOOL:
-            self._error("E202", expr.span, type=_Shown(typed.type))
+            self._error("E202", expr.span, type=t.TypeName(typed.type))
             return None
         return typed
 
@@ -97,7 +85,7 @@ class ExprChecker:
         digits = e.text[2:].strip().replace(".", "")
         whole, _, sen = digits.partition(",")
         if sen and int(sen) != 0:
-            self._error("E006", e.span, text=e.text, reason=_Reason("money-sen"))
+            self._error("E006", e.span, text=e.text, reason=Localized("literal.money-sen"))
             return None
         return ir.Const(Decimal(whole), t.MONEY, span=e.span)
 
@@ -110,13 +98,13 @@ class ExprChecker:
         try:
             return dt.date.fromisoformat(e.text)
         except ValueError:
-            self._error("E006", e.span, text=e.text, reason=_Reason("no-such-date"))
+            self._error("E006", e.span, text=e.text, reason=Localized("literal.no-such-date"))
             return None
 
     def _TimeLit(self, e: n.TimeLit, expect: t.Type | None) -> ir.Expr | None:
         hours, minutes = (int(x) for x in e.text.split(":"))
         if hours > 23 or minutes > 59:
-            self._error("E006", e.span, text=e.text, reason=_Reason("no-such-time"))
+            self._error("E006", e.span, text=e.text, reason=Localized("literal.no-such-time"))
             return None
         return ir.Const(dt.time(hours, minutes), t.TIME, span=e.span)
 
@@ -150,7 +138,10 @@ class ExprChecker:
             return ir.Const(t.scale(unit, amount), t.DURATION, span=e.span)
         except t.EvalError:
             self._error(
-                "E006", e.span, text=f"{e.amount} {word}", reason=_Reason("fraction-of-month")
+                "E006",
+                e.span,
+                text=f"{e.amount} {word}",
+                reason=Localized("literal.fraction-of-month"),
             )
             return None
 
@@ -168,7 +159,9 @@ class ExprChecker:
         first = typed[0].type
         for item, source in zip(typed, e.items, strict=True):
             if not _same(item.type, first):
-                self._error("E204", source.span, first=_Shown(first), other=_Shown(item.type))
+                self._error(
+                    "E204", source.span, first=t.TypeName(first), other=t.TypeName(item.type)
+                )
                 return None
             if not isinstance(item, ir.Const):
                 self._error("E113", source.span)
@@ -230,7 +223,7 @@ class ExprChecker:
         nullable = False
         for part in e.parts[1:]:
             if not isinstance(kind, (t.RecordType, t.UnitType)):
-                self._error("E102", e.span, record=_Shown(kind), field=part)
+                self._error("E102", e.span, record=t.TypeName(kind), field=part)
                 return None
             fields = schema.fields(kind.cls)
             field = fields.get(part)
@@ -253,7 +246,7 @@ class ExprChecker:
         if key is None:
             return None
         if not isinstance(key.type, t.UnitType):
-            self._error("E201", e.span, op="[ ]", left=name, right=_Shown(key.type))
+            self._error("E201", e.span, op="[ ]", left=name, right=t.TypeName(key.type))
             return None
         table, kind = declared
         return ir.Op("index", (ir.Const(table, kind, name=name), key), kind, span=e.span)
@@ -277,8 +270,8 @@ class ExprChecker:
                     "E201",
                     e.span,
                     op=Localized("op-between"),
-                    left=_Shown(value.type),
-                    right=_Shown(bound.type),
+                    left=t.TypeName(value.type),
+                    right=t.TypeName(bound.type),
                 )
                 return None
         return ir.Op("between", (value, low, high), t.BOOL, span=e.span)
@@ -295,7 +288,7 @@ class ExprChecker:
             if operand is None:
                 return None
             if not (t.is_numeric(operand.type) or operand.type == t.DURATION):
-                self._error("E201", e.span, op="-", left="", right=_Shown(operand.type))
+                self._error("E201", e.span, op="-", left="", right=t.TypeName(operand.type))
                 return None
             return self._fold(ir.Op("neg", (operand,), operand.type, span=e.span))
         assert e.left is not None
@@ -312,8 +305,8 @@ class ExprChecker:
                 "E201",
                 e.op_span or e.span,
                 op=symbol,
-                left=_Shown(left.type),
-                right=_Shown(right.type),
+                left=t.TypeName(left.type),
+                right=t.TypeName(right.type),
             )
             return None
         name, kind = result
@@ -362,33 +355,6 @@ class ExprChecker:
             and word not in self.env.sets
             and word not in self.env.params
         )
-
-
-class _Shown:
-    """A type shown in the reader's language."""
-
-    def __init__(self, kind: t.Type) -> None:
-        self.kind = kind
-
-    def localize(self, lang: str) -> str:
-        return t.show(self.kind, lang)
-
-
-class _Reason:
-    """Why a literal is invalid, in the reader's language."""
-
-    _WORDS: Mapping[str, tuple[str, str]] = {
-        "no-such-date": ("tanggal itu tidak ada", "there is no such date"),
-        "no-such-time": ("jam itu tidak ada", "there is no such time"),
-        "money-sen": ("rupiah ditulis bulat, tanpa sen", "Rupiah are whole, without sen"),
-        "fraction-of-month": ("bulan dan tahun harus bulat", "months and years must be whole"),
-    }
-
-    def __init__(self, key: str) -> None:
-        self.key = key
-
-    def localize(self, lang: str) -> str:
-        return self._WORDS[self.key][0 if lang == "id" else 1]
 
 
 def _same(a: t.Type, b: t.Type) -> bool:

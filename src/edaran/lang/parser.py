@@ -7,7 +7,6 @@ list of diagnostics with spans inside the text.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections.abc import Iterator
@@ -20,8 +19,9 @@ from lark.indenter import DedentError, Indenter
 from lark.lexer import Token
 
 from edaran.core.diagnostics import Diagnostic, EdaranError, Source, Span
+from edaran.core.suggest import suggest
 from edaran.lang import nodes as n
-from edaran.messages.catalogue import Lang, message, os_reason
+from edaran.messages import LANGS, Lang, Localized, has_message, message, os_reason
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "grammar_text", "keyword_pairs", "parse", "parse_file"]
 
@@ -84,35 +84,12 @@ def keyword_pairs() -> dict[str, tuple[str, str]]:
     return pairs
 
 
-_TERMINAL_WORDS: dict[str, tuple[str, str]] = {
-    "NAME": ("nama", "a name"),
-    "STRING": ("teks dalam tanda kutip", "quoted text"),
-    "DATE": ("tanggal (TTTT-BB-HH)", "a date (YYYY-MM-DD)"),
-    "TIME": ("jam (JJ:MM)", "a time (HH:MM)"),
-    "INT": ("bilangan", "a number"),
-    "DECIMAL": ("bilangan desimal", "a decimal number"),
-    "PERCENT": ("persentase", "a percentage"),
-    "MONEY": ("jumlah rupiah", "an amount in Rupiah"),
-    "CLAUSE_NUM": ("nomor butir (mis. 12.d)", "a clause number (e.g. 12.d)"),
-    "LETTER": ("huruf", "a letter"),
-    "COMPARE": ("pembanding (<, <=, =, ...)", "a comparison (<, <=, =, ...)"),
-}
-
-
 def _describe_terminal(name: str, lang: Lang) -> str:
-    index = 0 if lang == "id" else 1
-    if name in keyword_pairs():
-        return f"'{keyword_pairs()[name][index]}'"
-    if name in _TERMINAL_WORDS:
-        return _TERMINAL_WORDS[name][index]
-    if name == "_NL":
-        return message("end-of-line", lang)
-    if name == "_INDENT":
-        return message("indent", lang)
-    if name == "_DEDENT":
-        return message("dedent", lang)
-    if name == "$END":
-        return message("end-of-file", lang)
+    pairs = keyword_pairs()
+    if name in pairs:
+        return f"'{pairs[name][LANGS.index(lang)]}'"
+    if has_message(f"terminal.{name}"):
+        return message(f"terminal.{name}", lang)
     for terminal in _parser().terminals:
         if terminal.name == name and terminal.pattern.type == "str":
             return f"'{terminal.pattern.value}'"
@@ -195,7 +172,7 @@ def _keyword_suggestions(token: Token, expected: set[str]) -> tuple[str, ...]:
         return ()
     pairs = keyword_pairs()
     words = {word for name in expected if name in pairs for word in pairs[name]}
-    return tuple(difflib.get_close_matches(str(token), sorted(words), n=2, cutoff=0.75))
+    return suggest(str(token), words, n=2, cutoff=0.75)
 
 
 # --------------------------------------------------------- transformer
@@ -713,43 +690,21 @@ def _decode(data: bytes, name: str) -> tuple[str | None, Diagnostic | None]:
         return None, Diagnostic(
             "E005",
             source.span(0, 0),
-            {"reason": _Reason("too-large", size=len(data), limit=MAX_BYTES)},
+            {"reason": Localized("file.too-large", size=len(data), limit=MAX_BYTES)},
         )
     if b"\x00" in data:
-        return None, Diagnostic("E005", source.span(0, 0), {"reason": _Reason("binary")})
+        return None, Diagnostic("E005", source.span(0, 0), {"reason": Localized("file.binary")})
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         return None, Diagnostic(
-            "E005", source.span(0, 0), {"reason": _Reason("not-utf8", offset=err.start)}
+            "E005", source.span(0, 0), {"reason": Localized("file.not-utf8", offset=err.start)}
         )
     if not text.strip():
-        return None, Diagnostic("E005", Source(name, text).span(0, 0), {"reason": _Reason("empty")})
+        return None, Diagnostic(
+            "E005", Source(name, text).span(0, 0), {"reason": Localized("file.empty")}
+        )
     return text, None
-
-
-class _Reason:
-    """A reason for E005, worded in the reader's language when rendered."""
-
-    _WORDS = {
-        "too-large": (
-            "berkas terlalu besar ({size} bita; batas {limit} bita)",
-            "file too large ({size} bytes; the limit is {limit} bytes)",
-        ),
-        "binary": ("berkas biner, bukan teks", "a binary file, not text"),
-        "not-utf8": ("bukan teks UTF-8 (bita ke-{offset})", "not UTF-8 text (byte {offset})"),
-        "empty": ("berkas kosong", "the file is empty"),
-        "too-deep": (
-            "ungkapan bersarang terlalu dalam (lebih dari {limit} tingkat)",
-            "expressions nested too deeply (more than {limit} levels)",
-        ),
-    }
-
-    def __init__(self, key: str, **args: Any) -> None:
-        self.key, self.args = key, args
-
-    def localize(self, lang: Lang) -> str:
-        return self._WORDS[self.key][0 if lang == "id" else 1].format(**self.args)
 
 
 def _iter_parse(source: Source) -> Iterator[Diagnostic | n.Module]:
@@ -764,7 +719,7 @@ def _iter_parse(source: Source) -> Iterator[Diagnostic | n.Module]:
         return
     if _tree_depth(tree) > MAX_DEPTH:
         yield Diagnostic(
-            "E005", source.span(0, 0), {"reason": _Reason("too-deep", limit=MAX_DEPTH)}
+            "E005", source.span(0, 0), {"reason": Localized("file.too-deep", limit=MAX_DEPTH)}
         )
         return
     yield _ToAst(source).transform(tree)

@@ -37,6 +37,7 @@ import attrs
 from edaran.core.diagnostics import Diagnostic, EdaranError, Label
 from edaran.lang import nodes as n
 from edaran.lang.parser import parse_file
+from edaran.messages import Localized
 
 __all__ = ["amended", "extended_path", "resolve", "template_names"]
 
@@ -234,17 +235,12 @@ def _merge(
 
 def _binding(item: n.Item, old: n.Rule, action: str) -> Diagnostic:
     label = (Label(old.span, "label-binding"),) if old.span else ()
-    args = {"ref": old.citation.label, "parent": old.origin or "", "action": _Action(action)}
+    args = {
+        "ref": old.citation.label,
+        "parent": old.origin or "",
+        "action": Localized(f"action.{action}"),
+    }
     return Diagnostic("E141", item.span, args, labels=label)
-
-
-class _Action:
-    def __init__(self, action: str) -> None:
-        self.action = action
-
-    def localize(self, lang: str) -> str:
-        words = {"remove": ("menghapus", "remove"), "replace": ("mengganti", "replace")}
-        return words[self.action][0 if lang == "id" else 1]
 
 
 def _merged_header(parent: n.Header | None, child: n.Header | None) -> n.Header:

@@ -8,7 +8,7 @@ code with a one-line fix.
 
 from __future__ import annotations
 
-DATA_MESSAGES: dict[str, tuple[str, str]] = {
+WORDS: dict[str, tuple[str, str]] = {
     # -- the file as a whole ---------------------------------------------------
     "D001": ("berkas tidak ditemukan: {path}", "file not found: {path}"),
     "D002": ("berkas tidak dapat dibaca: {reason}", "file cannot be read: {reason}"),

@@ -18,6 +18,7 @@ from decimal import Decimal
 import attrs
 
 from edaran.core.types import Duration
+from edaran.messages import Lang, message
 
 __all__ = [
     "CalendarDay",
@@ -76,15 +77,16 @@ class Weekday(enum.Enum):
     @property
     def label(self) -> str:
         """The name as written in Indonesian prose ("Jumat")."""
-        return self.name.capitalize()
+        return self.word("id")
 
     @property
     def english(self) -> str:
-        """The English name ("Friday")."""
-        return ENGLISH_WEEKDAYS[self.value]
+        """The English name ("Friday"), which rule files may write too."""
+        return self.word("en")
 
-
-ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    def word(self, lang: Lang) -> str:
+        """The day's name in ``lang``."""
+        return message(f"weekday.{self.name}", lang)
 
 
 def _lineage(unit: Unit) -> frozenset[str]:

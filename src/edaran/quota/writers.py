@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TextIO
 
 from edaran.core.diagnostics import Diagnostic, render
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang, has_message, message
 from edaran.quota.model import ChecklistFinding, Over, Period, QuotaLine, QuotaResult, TargetLine
 from edaran.scheduling.writers import require_format
 
@@ -86,125 +86,6 @@ CSV_FIELDS = (
     "status",
 )
 
-_WORDS: dict[str, tuple[str, str]] = {
-    # -- CSV headings ------------------------------------------------------------
-    "col-kind": ("jenis", "kind"),
-    "col-clause": ("klausul", "clause"),
-    "col-rule": ("aturan", "rule"),
-    "col-title": ("judul", "title"),
-    "col-unit": ("unit", "unit"),
-    "col-period": ("periode", "period"),
-    "col-first": ("awal", "first"),
-    "col-last": ("akhir", "last"),
-    "col-date": ("tanggal", "date"),
-    "col-measure": ("ukuran", "measure"),
-    "col-baseline": ("dasar", "baseline"),
-    "col-allowed": ("batas", "allowed"),
-    "col-used": ("terpakai", "used"),
-    "col-planned": ("rencana", "planned"),
-    "col-left": ("sisa", "left"),
-    "col-record": ("catatan", "record"),
-    "col-amount": ("jumlah", "amount"),
-    "col-running": ("kumulatif", "running"),
-    "col-matching": ("sesuai", "matching"),
-    "col-total": ("seluruh", "total"),
-    "col-share": ("porsi", "share"),
-    "col-wanted": ("sasaran", "wanted"),
-    "col-direction": ("arah", "direction"),
-    "col-staff": ("pegawai", "staff"),
-    "col-missing": ("belum_dimatikan", "missing"),
-    "col-checklist": ("ada_daftar", "checklist"),
-    "col-status": ("status", "status"),
-    # -- kinds of row and values -----------------------------------------------------
-    "kind-quota": ("kuota", "quota"),
-    "kind-over": ("melebihi", "over"),
-    "kind-target": ("target", "target"),
-    "kind-checklist": ("daftar periksa", "checklist"),
-    "status-dalam_kuota": ("dalam kuota", "within quota"),
-    "status-terlampaui": ("terlampaui", "over quota"),
-    "status-rencana_lebih": ("rencana melebihi kuota", "planned over quota"),
-    "status-tanpa_dasar": ("tanpa data dasar", "no baseline"),
-    "status-over": ("melebihi kuota", "goes over quota"),
-    "status-met": ("tercapai", "met"),
-    "status-missed": ("tidak tercapai", "missed"),
-    "status-no-checklist": ("tanpa daftar periksa", "no checklist"),
-    "status-incomplete": ("belum lengkap", "incomplete"),
-    "at_least": ("paling sedikit", "at least"),
-    "at_most": ("paling banyak", "at most"),
-    "yes": ("ya", "yes"),
-    "no": ("tidak", "no"),
-    "item-elektronik": ("elektronik", "electronics"),
-    "item-ac": ("AC", "air conditioning"),
-    "item-lampu": ("lampu", "lights"),
-    "item-kabel": ("kabel", "plugs"),
-    # -- the terminal summary ----------------------------------------------------------
-    "sum-head": (
-        "Kuota, target dan daftar periksa{dates}: {quotas} baris kuota, {targets} target, "
-        "{findings} temuan daftar periksa",
-        "Quotas, targets and checklists{dates}: {quotas} quota {quota_word}, {targets} "
-        "{target_word}, {findings} checklist {finding_word}",
-    ),
-    "sum-dates": (" {first} s.d. {last}", " {first} to {last}"),
-    "sum-over": ("kuota sudah terlampaui", "quota lines already over"),
-    "sum-planned": ("kuota dengan rencana melebihi", "quota lines with plans over"),
-    "sum-over-records": (
-        "{n} ({records} catatan rencana)",
-        "{n} ({records} planned {record_word})",
-    ),
-    "sum-no-baseline": ("kuota tanpa data dasar", "quota lines without a baseline"),
-    "sum-missed": ("target tidak tercapai", "targets missed"),
-    "sum-of": ("{n} dari {total}", "{n} of {total}"),
-    "sum-findings": ("temuan daftar periksa", "checklist findings"),
-    "sum-worst": ("Unit dengan temuan terbanyak:", "Units with the most findings:"),
-    "sum-none": ("Tidak ada temuan.", "No findings."),
-    "unit": ("Unit", "Unit"),
-    "over-col": ("Terlampaui", "Over"),
-    "planned-col": ("Rencana lebih", "Planned over"),
-    "no-baseline-col": ("Tanpa dasar", "No baseline"),
-    "missed-col": ("Target gagal", "Missed"),
-    "findings-col": ("Daftar periksa", "Checklists"),
-    "sum-warnings": ("{count} peringatan", "{count} {warning_word}"),
-    # -- the workbook ----------------------------------------------------------------------
-    "summary-sheet": ("Ringkasan", "Summary"),
-    "summary-title": (
-        "Kuota, target dan daftar periksa per unit{dates}",
-        "Quotas, targets and checklists per unit{dates}",
-    ),
-    "unit-title": (
-        "Kuota, target dan daftar periksa {unit}{dates}",
-        "Quotas, targets and checklists, {unit}{dates}",
-    ),
-    "x-unit": ("Kode unit", "Unit code"),
-    "x-quotas": ("Baris kuota", "Quota lines"),
-    "x-targets": ("Target", "Targets"),
-    "total": ("Jumlah", "Total"),
-    "warnings": ("Peringatan", "Warnings"),
-    "no-warnings": ("Tidak ada peringatan.", "No warnings."),
-    "section-quotas": ("Kuota", "Quotas"),
-    "section-targets": ("Target", "Targets"),
-    "section-checklists": ("Daftar periksa hari WFH (butir 10.a)", "WFH-day checklists (10.a)"),
-    "none": ("Tidak ada.", "None."),
-    "legend": (
-        "Baris berwarna: kuota terlampaui atau dengan rencana melebihi kuota, dan target yang "
-        "tidak tercapai. Rencana yang melebihi kuota: tiap catatan rencana yang melebihi, "
-        "dengan jumlah kumulatif sampai catatan itu dan batasnya.",
-        "Shaded rows: quotas over or with planned records over, and targets missed. Planned "
-        "records over quota: each planned record that goes over, with the running total up "
-        "to it and the allowed figure.",
-    ),
-    "x-dates": (", {first} s.d. {last}", ", {first} to {last}"),
-}
-
-
-def word(key: str, lang: Lang, **args: object) -> str:
-    """One entry of this module's word table, in ``lang``."""
-    text = _WORDS[key][0 if lang == "id" else 1]
-    return text.format(**args) if args else text
-
-
-def _plural(count: int, singular: str, plural: str) -> str:
-    return singular if count == 1 else plural
-
 
 def plain(value: Decimal | int | None) -> str:
     """A figure as plain digits: ``Decimal("1500000.00")`` -> ``1500000``, ``0.30`` -> ``0.3``.
@@ -223,18 +104,18 @@ def plain(value: Decimal | int | None) -> str:
 def status_text(status: str, lang: Lang) -> str:
     """A quota status in words: ``rencana_lebih`` -> ``rencana melebihi kuota``."""
     key = f"status-{status}"
-    return word(key, lang) if key in _WORDS else status
+    return message(f"quota.{key}", lang) if has_message(f"quota.{key}") else status
 
 
 def item_text(item: str, lang: Lang) -> str:
     """A checklist item in words (``lampu`` -> ``lights``); an unknown item as it is."""
     key = f"item-{item}"
-    return word(key, lang) if key in _WORDS else item
+    return message(f"quota.{key}", lang) if has_message(f"quota.{key}") else item
 
 
 def direction_text(kind: str, lang: Lang) -> str:
     """``at_least`` -> ``paling sedikit``; another kind as is."""
-    return word(kind, lang) if kind in ("at_least", "at_most") else kind
+    return message(f"quota.{kind}", lang) if kind in ("at_least", "at_most") else kind
 
 
 def percent_text(share: Decimal) -> str:
@@ -244,7 +125,7 @@ def percent_text(share: Decimal) -> str:
 
 def yes_no(value: bool, lang: Lang) -> str:
     """``ya``/``tidak`` (``yes``/``no``)."""
-    return word("yes" if value else "no", lang)
+    return message("quota.yes" if value else "quota.no", lang)
 
 
 # ---------------------------------------------------------------- CSV
@@ -258,7 +139,7 @@ def _period_cells(period: Period) -> dict[str, str]:
 
 def _quota_row(q: QuotaLine, lang: Lang) -> dict[str, str]:
     return {
-        "kind": word("kind-quota", lang),
+        "kind": message("quota.kind-quota", lang),
         "clause": q.clause,
         "rule": q.quota,
         "title": q.title or "",
@@ -276,7 +157,7 @@ def _quota_row(q: QuotaLine, lang: Lang) -> dict[str, str]:
 
 def _over_row(q: QuotaLine, o: Over, lang: Lang) -> dict[str, str]:
     return {
-        "kind": word("kind-over", lang),
+        "kind": message("quota.kind-over", lang),
         "clause": o.clause,
         "rule": o.quota,
         "unit": o.unit,
@@ -287,13 +168,13 @@ def _over_row(q: QuotaLine, o: Over, lang: Lang) -> dict[str, str]:
         "record": o.record,
         "amount": plain(o.amount),
         "running": plain(o.running),
-        "status": word("status-over", lang),
+        "status": message("quota.status-over", lang),
     }
 
 
 def _target_row(t: TargetLine, lang: Lang) -> dict[str, str]:
     return {
-        "kind": word("kind-target", lang),
+        "kind": message("quota.kind-target", lang),
         "clause": t.clause,
         "rule": t.target,
         "title": t.title or "",
@@ -304,14 +185,14 @@ def _target_row(t: TargetLine, lang: Lang) -> dict[str, str]:
         "share": plain(t.share),
         "wanted": plain(t.wanted),
         "direction": direction_text(t.kind, lang),
-        "status": word("status-met" if t.met else "status-missed", lang),
+        "status": message("quota.status-met" if t.met else "quota.status-missed", lang),
     }
 
 
 def _checklist_row(f: ChecklistFinding, lang: Lang) -> dict[str, str]:
     status = "status-incomplete" if f.checklist else "status-no-checklist"
     return {
-        "kind": word("kind-checklist", lang),
+        "kind": message("quota.kind-checklist", lang),
         "clause": f.clause,
         "rule": f.duty,
         "unit": f.unit,
@@ -319,13 +200,13 @@ def _checklist_row(f: ChecklistFinding, lang: Lang) -> dict[str, str]:
         "staff": str(f.staff),
         "missing": ";".join(f.missing),
         "checklist": yes_no(f.checklist, lang),
-        "status": word(status, lang),
+        "status": message(f"quota.{status}", lang),
     }
 
 
 def quota_rows(result: QuotaResult, lang: Lang = "id") -> list[list[str]]:
     """The quota CSV as rows of strings, the heading row first (see :func:`write_quota_csv`)."""
-    rows = [[word(f"col-{field}", lang) for field in CSV_FIELDS]]
+    rows = [[message(f"quota.col-{field}", lang) for field in CSV_FIELDS]]
     cells: list[dict[str, str]] = []
     for q in result.quotas:
         cells.append(_quota_row(q, lang))
@@ -587,7 +468,7 @@ def _dates(result: QuotaResult, lang: Lang) -> str:
         days += [span[0].first, span[1].last]
     if not days:
         return ""
-    return word("sum-dates", lang, first=min(days).isoformat(), last=max(days).isoformat())
+    return message("quota.sum-dates", lang, first=min(days).isoformat(), last=max(days).isoformat())
 
 
 def text_table(rows: Sequence[Sequence[object]], *, total: bool = False) -> list[str]:
@@ -620,46 +501,42 @@ def quota_summary(result: QuotaResult, lang: Lang = "id") -> str:
     """
     c = counts(result)
     out = [
-        word(
-            "sum-head",
+        message(
+            "quota.sum-head",
             lang,
             dates=_dates(result, lang),
             quotas=c["quotas"],
             targets=c["targets"],
             findings=c["checklist_findings"],
-            quota_word=_plural(c["quotas"], "line", "lines"),
-            target_word=_plural(c["targets"], "target", "targets"),
-            finding_word=_plural(c["checklist_findings"], "finding", "findings"),
         ),
     ]
     records = c["over_records"]
-    planned = word(
-        "sum-over-records",
+    planned = message(
+        "quota.sum-over-records",
         lang,
         n=c["rencana_lebih"],
         records=records,
-        record_word=_plural(records, "record", "records"),
     )
     figures = [
         ("sum-over", str(c["terlampaui"])),
         ("sum-planned", planned),
         ("sum-no-baseline", str(c["tanpa_dasar"])),
-        ("sum-missed", word("sum-of", lang, n=c["targets_missed"], total=c["targets"])),
+        ("sum-missed", message("quota.sum-of", lang, n=c["targets_missed"], total=c["targets"])),
         ("sum-findings", str(c["checklist_findings"])),
     ]
-    width = max(len(word(key, lang)) for key, _ in figures) + 1
-    out += [f"  {word(key, lang) + ':':<{width}} {value}" for key, value in figures]
+    width = max(len(message(f"quota.{key}", lang)) for key, _ in figures) + 1
+    out += [f"  {message(f'quota.{key}', lang) + ':':<{width}} {value}" for key, value in figures]
     worst = worst_units(result)
     if worst:
-        out.append(word("sum-worst", lang))
+        out.append(message("quota.sum-worst", lang))
         keys = ("unit", "over-col", "planned-col", "missed-col", "findings-col")
-        table: list[list[object]] = [[word(k, lang) for k in keys]]
+        table: list[list[object]] = [[message(f"quota.{k}", lang) for k in keys]]
         table += [[u.code, u.over, u.planned, u.missed, u.findings] for u in worst]
         out += ["  " + line for line in text_table(table)]
     else:
-        out.append(word("sum-none", lang))
+        out.append(message("quota.sum-none", lang))
     n = len(result.warnings)
-    out.append(word("sum-warnings", lang, count=n, warning_word=_plural(n, "warning", "warnings")))
+    out.append(message("quota.sum-warnings", lang, count=n))
     return "\n".join(out)
 
 

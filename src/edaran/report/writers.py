@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TextIO
 
 from edaran.io.numbers import format_indonesian
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang, has_message, message
 from edaran.model.records import CostCategory
 from edaran.quota.model import Basis, Period, ReportResult, SavingLine
 from edaran.quota.writers import (
@@ -80,78 +80,16 @@ REPORT_FIELDS = (
     "saving_quantity",
 )
 
-_WORDS: dict[str, tuple[str, str]] = {
-    # -- CSV headings ------------------------------------------------------------
-    "col-unit": ("unit", "unit"),
-    "col-unit_name": ("nama_unit", "unit_name"),
-    "col-period": ("periode", "period"),
-    "col-first": ("awal", "first"),
-    "col-last": ("akhir", "last"),
-    "col-category": ("kategori", "category"),
-    "col-clause": ("klausul", "clause"),
-    "col-baseline": ("dasar", "baseline"),
-    "col-actual": ("realisasi", "actual"),
-    "col-saving": ("penghematan", "saving"),
-    "col-estimated": ("perkiraan", "estimated"),
-    "col-basis": ("sumber", "basis"),
-    "col-months_actual": ("bulan_aktual", "months_actual"),
-    "col-months_estimated": ("bulan_perkiraan", "months_estimated"),
-    "col-wfh_days": ("hari_orang_wfh", "wfh_person_days"),
-    "col-quantity_unit": ("satuan", "quantity_unit"),
-    "col-baseline_quantity": ("kuantitas_dasar", "baseline_quantity"),
-    "col-actual_quantity": ("kuantitas_realisasi", "actual_quantity"),
-    "col-saving_quantity": ("kuantitas_hemat", "saving_quantity"),
-    # -- values ---------------------------------------------------------------------
-    Basis.AKTUAL.value: ("aktual", "actual"),
-    Basis.PERKIRAAN.value: ("perkiraan", "estimated"),
-    Basis.CAMPURAN.value: ("campuran", "mixed"),
-    Basis.TANPA_DATA.value: ("tanpa data", "no data"),
-    "cat-" + CostCategory.BELANJA_PEGAWAI.name: (
-        "belanja operasional pegawai",
-        "staff operating costs",
-    ),
-    "cat-" + CostCategory.LISTRIK.name: ("listrik", "electricity"),
-    "cat-" + CostCategory.BBM.name: ("BBM", "fuel"),
-    "cat-" + CostCategory.AIR.name: ("air", "water"),
-    "cat-" + CostCategory.TELEPON.name: ("telepon", "telephone"),
-    "cat-" + CostCategory.LAINNYA.name: ("lainnya", "other"),
-    # -- the terminal summary ----------------------------------------------------------
-    "sum-head": ("Laporan penghematan: {title}", "Savings report: {title}"),
-    "sum-circular": (" ({circular})", " ({circular})"),
-    "sum-period": (
-        "Periode {number}, {first} s.d. {last}: {units} unit, {days} hari-orang WFH",
-        "Period {number}, {first} to {last}: {units} {unit_word}, {days} WFH person-days",
-    ),
-    "category": ("Kategori", "Category"),
-    "saving": ("Penghematan", "Saving"),
-    "estimated": ("Di antaranya perkiraan", "Of which estimated"),
-    "total": ("Jumlah", "Total"),
-    "sum-no-lines": ("  Tidak ada data.", "  No data."),
-    "sum-without": ("  Unit tanpa data: {units}", "  Units without data: {units}"),
-    "sum-without-none": ("  Semua unit mempunyai data.", "  Every unit has data."),
-    "sum-all": (
-        "Seluruh periode: penghematan {total}, di antaranya perkiraan {estimated}",
-        "All periods: saving {total}, of which estimated {estimated}",
-    ),
-    "sum-warnings": ("{count} peringatan", "{count} {warning_word}"),
-}
-
-
-def word(key: str, lang: Lang, **args: object) -> str:
-    """One entry of this module's word table, in ``lang`` (shared with ``_report_xlsx``)."""
-    text = _WORDS[key][0 if lang == "id" else 1]
-    return text.format(**args) if args else text
-
 
 def basis_text(basis: Basis, lang: Lang = "id") -> str:
     """``aktual``, ``perkiraan``, ``campuran``, ``tanpa data`` (``actual`` ... ``no data``)."""
-    return word(basis.value, lang)
+    return message(f"report.{basis.value}", lang)
 
 
 def category_text(category: str, lang: Lang = "id") -> str:
     """A category for people: ``BBM`` -> ``BBM`` / ``fuel``; one this module does not know as is."""
     key = f"cat-{category}"
-    return word(key, lang) if key in _WORDS else category
+    return message(f"report.{key}", lang) if has_message(f"report.{key}") else category
 
 
 def category_key(category: str) -> tuple[int, str]:
@@ -236,7 +174,7 @@ def _missing_text(missing: dict[str, list[str]], result: ReportResult, lang: Lan
             by_category.setdefault(category, []).append(unit)
     everywhere = [c for c, us in by_category.items() if len(us) == len(units) > 1]
     parts = [
-        f"{category_text(c, lang)} ({'semua unit' if lang == 'id' else 'every unit'})"
+        f"{category_text(c, lang)} ({message('report.every-unit', lang)})"
         for c in sorted(everywhere, key=category_key)
     ]
     for unit, categories in missing.items():
@@ -283,7 +221,7 @@ def _line_cells(line: SavingLine, lang: Lang) -> list[str]:
 
 def report_rows(result: ReportResult, lang: Lang = "id") -> list[list[str]]:
     """The report CSV as rows of strings, the heading row first (see :func:`write_report_csv`)."""
-    rows = [[word(f"col-{field}", lang) for field in REPORT_FIELDS]]
+    rows = [[message(f"report.col-{field}", lang) for field in REPORT_FIELDS]]
     rows += [_line_cells(line, lang) for line in result.lines]
     return rows
 
@@ -405,34 +343,37 @@ def report_summary(result: ReportResult, lang: Lang = "id") -> str:
     has data for says ``tanpa data`` instead of ``Rp 0``); the total over
     every period; the count of warnings.
     """
-    head = word("sum-head", lang, title=result.title)
+    head = message("report.sum-head", lang, title=result.title)
     if result.circular:
-        head += word("sum-circular", lang, circular=result.circular)
+        head += message("report.sum-circular", lang, circular=result.circular)
     out = [head]
     for p in result.periods:
         mine = [line for line in result.lines if line.period.number == p.number]
         n_units = len(units(mine))
         out.append(
-            word(
-                "sum-period",
+            message(
+                "report.sum-period",
                 lang,
                 number=p.number,
                 first=p.first.isoformat(),
                 last=p.last.isoformat(),
                 units=n_units,
-                unit_word="unit" if n_units == 1 else "units",
                 days=count_text(wfh_days(result, p.number), lang),
             )
         )
         if not mine:
-            out.append(word("sum-no-lines", lang))
+            out.append(message("report.sum-no-lines", lang))
             continue
         table: list[list[object]] = [
-            [word("category", lang), word("saving", lang), word("estimated", lang)]
+            [
+                message("report.category", lang),
+                message("report.saving", lang),
+                message("report.estimated", lang),
+            ]
         ]
         for cat in categories(mine):
             if all(line.saving is None for line in mine if line.category == cat):
-                none = word(Basis.TANPA_DATA.value, lang)
+                none = message(f"report.{Basis.TANPA_DATA.value}", lang)
                 table.append([category_text(cat, lang), none, none])
                 continue
             table.append(
@@ -444,7 +385,7 @@ def report_summary(result: ReportResult, lang: Lang = "id") -> str:
             )
         table.append(
             [
-                word("total", lang),
+                message("report.total", lang),
                 rupiah(result.total(p.number), lang),
                 rupiah(estimated(result, p.number), lang),
             ]
@@ -452,21 +393,21 @@ def report_summary(result: ReportResult, lang: Lang = "id") -> str:
         out += ["  " + line for line in text_table(table, total=True)]
         missing = without_data(result, p.number)
         if missing:
-            out.append(word("sum-without", lang, units=_missing_text(missing, result, lang)))
+            out.append(
+                message("report.sum-without", lang, units=_missing_text(missing, result, lang))
+            )
         else:
-            out.append(word("sum-without-none", lang))
+            out.append(message("report.sum-without-none", lang))
     out.append(
-        word(
-            "sum-all",
+        message(
+            "report.sum-all",
             lang,
             total=rupiah(result.total(), lang),
             estimated=rupiah(estimated(result), lang),
         )
     )
     n = len(result.warnings)
-    out.append(
-        word("sum-warnings", lang, count=n, warning_word="warning" if n == 1 else "warnings")
-    )
+    out.append(message("report.sum-warnings", lang, count=n))
     return "\n".join(out)
 
 

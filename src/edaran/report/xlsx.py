@@ -28,7 +28,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.xml.functions import tostring
 
 from edaran.core.diagnostics import Diagnostic
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang, message
 from edaran.quota.model import Basis, Period, QuotaResult, ReportResult, SavingLine
 from edaran.quota.writers import (
     date_span,
@@ -38,7 +38,6 @@ from edaran.quota.writers import (
     unit_findings,
     yes_no,
 )
-from edaran.quota.writers import word as quota_word
 from edaran.report.writers import (
     basis_text,
     categories,
@@ -51,81 +50,6 @@ from edaran.scheduling.xlsx import Cells, _normalise_zip, column_widths, sheet_t
 
 __all__ = ["build_quota_workbook", "build_report_workbook"]
 
-_WORDS: dict[str, tuple[str, str]] = {
-    # -- the savings report -------------------------------------------------------------
-    "r-summary-sheet": ("Ringkasan", "Summary"),
-    "r-chart-sheet": ("Grafik", "Chart"),
-    "r-title": ("Penghematan anggaran per unit: {title}", "Budget savings per unit: {title}"),
-    "r-unit-title": ("Penghematan anggaran {unit}: {title}", "Budget savings, {unit}: {title}"),
-    "r-chart-title": (
-        "Penghematan provinsi per kategori dan periode",
-        "Province savings per category and period",
-    ),
-    "period-head": ("Periode {number}: {first} s.d. {last}", "Period {number}: {first} to {last}"),
-    "period-axis": ("Periode {number} ({first}..{last})", "Period {number} ({first}..{last})"),
-    "period": ("Periode", "Period"),
-    "code": ("Kode unit", "Unit code"),
-    "unit-name": ("Nama unit", "Unit name"),
-    "total": ("Jumlah", "Total"),
-    "province": ("Jumlah provinsi", "Province total"),
-    "period-total": ("Jumlah periode {number}", "Total, period {number}"),
-    "first": ("Awal", "First"),
-    "last": ("Akhir", "Last"),
-    "category": ("Kategori", "Category"),
-    "clause": ("Klausul", "Clause"),
-    "baseline": ("Dasar (tahun lalu)", "Baseline (a year earlier)"),
-    "actual": ("Realisasi", "Actual"),
-    "saving": ("Penghematan", "Saving"),
-    "estimated": ("Di antaranya perkiraan", "Of which estimated"),
-    "basis": ("Sumber", "Basis"),
-    "months-actual": ("Bulan aktual", "Months actual"),
-    "months-estimated": ("Bulan perkiraan", "Months estimated"),
-    "wfh-days": ("Hari-orang WFH", "WFH person-days"),
-    "qty-unit": ("Satuan", "Unit of quantity"),
-    "qty-baseline": ("Kuantitas dasar", "Baseline quantity"),
-    "qty-actual": ("Kuantitas realisasi", "Actual quantity"),
-    "qty-saving": ("Kuantitas hemat", "Quantity saved"),
-    "rupiah": ("Rupiah", "Rupiah"),
-    "note-estimated": ("perkiraan dari hari WFH", "estimated from WFH days"),
-    "note-mixed": (
-        "sebagian perkiraan dari hari WFH: {amount} ({months} bulan)",
-        "partly estimated from WFH days: {amount} ({months} {month_word})",
-    ),
-    "r-legend": (
-        "Miring: seluruhnya atau sebagian perkiraan dari hari WFH (lihat komentar sel); "
-        "sel kosong: tanpa data. Jumlah dihitung dengan rumus =SUM.",
-        "Italic: wholly or partly estimated from WFH days (see the cell comment); "
-        "an empty cell: no data. Totals are =SUM formulas.",
-    ),
-    "warnings": ("Peringatan", "Warnings"),
-    "no-warnings": ("Tidak ada peringatan.", "No warnings."),
-    "no-data": ("Tidak ada data.", "No data."),
-    # -- the quota workbook -------------------------------------------------------------
-    "quota": ("Kuota", "Quota"),
-    "title": ("Judul", "Title"),
-    "measure": ("Ukuran", "Measure"),
-    "q-baseline": ("Dasar", "Baseline"),
-    "allowed": ("Batas", "Allowed"),
-    "used": ("Terpakai", "Used"),
-    "planned": ("Rencana", "Planned"),
-    "left": ("Sisa", "Left"),
-    "status": ("Status", "Status"),
-    "over-section": ("Rencana yang melebihi kuota", "Planned records over quota"),
-    "record": ("Catatan", "Record"),
-    "date": ("Tanggal", "Date"),
-    "amount": ("Jumlah", "Amount"),
-    "running": ("Kumulatif", "Running total"),
-    "target": ("Target", "Target"),
-    "matching": ("Sesuai", "Matching"),
-    "of-total": ("Seluruh", "Total"),
-    "share": ("Porsi", "Share"),
-    "direction": ("Arah", "Direction"),
-    "wanted": ("Sasaran", "Wanted"),
-    "duty": ("Kewajiban", "Duty"),
-    "staff": ("Pegawai", "Staff"),
-    "has-checklist": ("Ada daftar", "Checklist"),
-    "missing": ("Belum dimatikan", "Not switched off"),
-}
 
 _HEAD_FILL = "305496"
 _OVER_FILL = "FCE4D6"
@@ -159,11 +83,6 @@ _STYLES: dict[str, _StyleSpec] = {
     "over-figure": (Font(bold=True), _OVER_FILL, None, "#,##0"),
     "over-figure-dec": (Font(bold=True), _OVER_FILL, None, "#,##0.0#"),
 }
-
-
-def _w(key: str, lang: Lang, **args: object) -> str:
-    text = _WORDS[key][0 if lang == "id" else 1]
-    return text.format(**args) if args else text
 
 
 def _exact(value: Decimal | int) -> Decimal | int:
@@ -210,9 +129,9 @@ def _save(wb: Workbook, stamp: dt.datetime) -> bytes:
 
 def _warnings(ws: WriteOnlyWorksheet, c: Cells, warnings: Sequence[Diagnostic], lang: Lang) -> None:
     ws.append([])
-    ws.append([c.text(ws, _w("warnings", lang), "bold")])
+    ws.append([c.text(ws, message("report-xlsx.warnings", lang), "bold")])
     if not warnings:
-        ws.append([c.text(ws, _w("no-warnings", lang), "note")])
+        ws.append([c.text(ws, message("report-xlsx.no-warnings", lang), "note")])
     for d in warnings:
         ws.append([c.text(ws, d.code), c.text(ws, d.message(lang))])
 
@@ -222,15 +141,22 @@ def build_report_workbook(result: ReportResult, lang: Lang) -> bytes:
     """The report workbook's bytes: summary, chart, then a sheet per unit."""
     first = min((p.first for p in result.periods), default=dt.date(2000, 1, 1))
     stamp = dt.datetime.combine(first, dt.time())
-    wb = _new_workbook(_w("r-title", lang, title=result.title), stamp)
+    wb = _new_workbook(message("report-xlsx.r-title", lang, title=result.title), stamp)
     cells = Cells(_STYLES)
     taken: set[str] = set()
     names = units(result.lines)
     _report_summary(
-        wb.create_sheet(sheet_title(_w("r-summary-sheet", lang), taken)), cells, result, names, lang
+        wb.create_sheet(sheet_title(message("report-xlsx.r-summary-sheet", lang), taken)),
+        cells,
+        result,
+        names,
+        lang,
     )
     _report_chart(
-        wb.create_sheet(sheet_title(_w("r-chart-sheet", lang), taken)), cells, result, lang
+        wb.create_sheet(sheet_title(message("report-xlsx.r-chart-sheet", lang), taken)),
+        cells,
+        result,
+        lang,
     )
     for code, name in names.items():
         ws = wb.create_sheet(sheet_title(code, taken))
@@ -241,15 +167,14 @@ def build_report_workbook(result: ReportResult, lang: Lang) -> bytes:
 def _saving_cell(ws: WriteOnlyWorksheet, c: Cells, line: SavingLine, lang: Lang) -> Cell:
     """A saving, italic with a comment when (part of) it is estimated from WFH days."""
     if line.basis is Basis.PERKIRAAN:
-        note = _w("note-estimated", lang)
+        note = message("report-xlsx.note-estimated", lang)
     elif line.basis is Basis.CAMPURAN:
         months = line.months_estimated
-        note = _w(
-            "note-mixed",
+        note = message(
+            "report-xlsx.note-mixed",
             lang,
             amount=rupiah(line.estimated, lang),
             months=months,
-            month_word="month" if months == 1 else "months",
         )
     else:
         return _number(ws, c, line.saving, "money")
@@ -267,17 +192,24 @@ def _report_summary(
 ) -> None:
     cats = categories(result.lines)
     width = len(cats) + 1  # the categories of a period, then its total
-    name_width = max([len(_w("unit-name", lang)), *(len(n) for n in names.values())]) + 2
+    name_width = (
+        max([len(message("report-xlsx.unit-name", lang)), *(len(n) for n in names.values())]) + 2
+    )
     column_widths(ws, [14, min(name_width, 50), *([16] * (width * len(result.periods)))])
     ws.freeze_panes = "C4"
-    ws.append([c.text(ws, _w("r-title", lang, title=result.title), "title")])
+    ws.append([c.text(ws, message("report-xlsx.r-title", lang, title=result.title), "title")])
     periods: list[Cell | None] = [None, None]
-    heads = [c.text(ws, _w("code", lang), "head"), c.text(ws, _w("unit-name", lang), "head")]
+    heads = [
+        c.text(ws, message("report-xlsx.code", lang), "head"),
+        c.text(ws, message("report-xlsx.unit-name", lang), "head"),
+    ]
     for p in result.periods:
-        label = _w("period-head", lang, number=p.number, first=p.first, last=p.last)
+        label = message(
+            "report-xlsx.period-head", lang, number=p.number, first=p.first, last=p.last
+        )
         periods += [c.text(ws, label, "head"), *([None] * (width - 1))]
         heads += [c.text(ws, category_text(cat, lang), "head") for cat in cats]
-        heads.append(c.text(ws, _w("total", lang), "head"))
+        heads.append(c.text(ws, message("report-xlsx.total", lang), "head"))
     ws.append(periods)
     ws.append(heads)
     index = {(line.unit, line.period.number, line.category): line for line in result.lines}
@@ -296,30 +228,34 @@ def _report_summary(
         ws.append(cells)
     if names:
         bottom = top + len(names) - 1
-        total: list[Cell | None] = [c.text(ws, _w("province", lang), "bold"), None]
+        total: list[Cell | None] = [c.text(ws, message("report-xlsx.province", lang), "bold"), None]
         total += [
             _formula(ws, c, column, top, bottom)
             for column in range(3, 3 + width * len(result.periods))
         ]
         ws.append(total)
     else:
-        ws.append([c.text(ws, _w("no-data", lang), "note")])
+        ws.append([c.text(ws, message("report-xlsx.no-data", lang), "note")])
     ws.append([])
-    ws.append([c.text(ws, _w("r-legend", lang), "note")])
+    ws.append([c.text(ws, message("report-xlsx.r-legend", lang), "note")])
     _warnings(ws, c, result.warnings, lang)
 
 
 def _report_chart(ws: WriteOnlyWorksheet, c: Cells, result: ReportResult, lang: Lang) -> None:
     cats = categories(result.lines)
     column_widths(ws, [30, *([16] * len(cats))])
-    ws.append([c.text(ws, _w("r-chart-title", lang), "title")])
+    ws.append([c.text(ws, message("report-xlsx.r-chart-title", lang), "title")])
     ws.append(
-        [c.text(ws, _w("period", lang), "head")]
+        [c.text(ws, message("report-xlsx.period", lang), "head")]
         + [c.text(ws, category_text(cat, lang), "head") for cat in cats]
     )
     for p in result.periods:
-        label = _w(
-            "period-axis", lang, number=p.number, first=f"{p.first:%Y-%m}", last=f"{p.last:%Y-%m}"
+        label = message(
+            "report-xlsx.period-axis",
+            lang,
+            number=p.number,
+            first=f"{p.first:%Y-%m}",
+            last=f"{p.last:%Y-%m}",
         )
         ws.append(
             [c.text(ws, label)]
@@ -330,9 +266,9 @@ def _report_chart(ws: WriteOnlyWorksheet, c: Cells, result: ReportResult, lang: 
     chart = BarChart()
     chart.type = "col"
     chart.grouping = "clustered"
-    chart.title = _w("r-chart-title", lang)
-    chart.y_axis.title = _w("rupiah", lang)
-    chart.x_axis.title = _w("period", lang)
+    chart.title = message("report-xlsx.r-chart-title", lang)
+    chart.y_axis.title = message("report-xlsx.rupiah", lang)
+    chart.x_axis.title = message("report-xlsx.period", lang)
     chart.y_axis.numFmt = _MONEY
     chart.x_axis.delete = False
     chart.y_axis.delete = False
@@ -361,8 +297,16 @@ def _report_unit(
     ws.print_title_rows = "1:2"
     ws.page_setup.orientation = "landscape"  # type: ignore[attr-defined]  # see _widths
     unit = f"{code} — {name}" if name else code
-    ws.append([c.text(ws, _w("r-unit-title", lang, unit=unit, title=result.title), "title")])
-    ws.append([c.text(ws, _w(k, lang), "head") for k in keys])
+    ws.append(
+        [
+            c.text(
+                ws,
+                message("report-xlsx.r-unit-title", lang, unit=unit, title=result.title),
+                "title",
+            )
+        ]
+    )
+    ws.append([c.text(ws, message(f"report-xlsx.{k}", lang), "head") for k in keys])
     row = 3
     for p in result.periods:
         mine = [line for line in result.lines if line.unit == code and line.period == p]
@@ -372,12 +316,12 @@ def _report_unit(
         for line in mine:
             ws.append(_unit_row(ws, c, p, line, lang))
         first, last = row, row + len(mine) - 1
-        label = c.text(ws, _w("period-total", lang, number=p.number), "bold")
+        label = c.text(ws, message("report-xlsx.period-total", lang, number=p.number), "bold")
         sums = [_formula(ws, c, column, first, last) for column in (6, 7, 8, 9)]
         ws.append([c.value(ws, p.number, "count-bold"), None, None, label, None, *sums])
         row = last + 2
     ws.append([])
-    ws.append([c.text(ws, _w("r-legend", lang), "note")])
+    ws.append([c.text(ws, message("report-xlsx.r-legend", lang), "note")])
 
 
 def _unit_row(
@@ -412,11 +356,11 @@ def build_quota_workbook(result: QuotaResult, lang: Lang) -> bytes:
     days = [f.date for f in result.checklists]
     days += [span[0].first, span[1].last] if span else []
     stamp = dt.datetime.combine(min(days, default=dt.date(2000, 1, 1)), dt.time())
-    dates = quota_word("x-dates", lang, first=min(days), last=max(days)) if days else ""
-    wb = _new_workbook(quota_word("summary-title", lang, dates=dates), stamp)
+    dates = message("quota.x-dates", lang, first=min(days), last=max(days)) if days else ""
+    wb = _new_workbook(message("quota.summary-title", lang, dates=dates), stamp)
     cells = Cells(_STYLES)
     taken: set[str] = set()
-    ws = wb.create_sheet(sheet_title(quota_word("summary-sheet", lang), taken))
+    ws = wb.create_sheet(sheet_title(message("quota.summary-sheet", lang), taken))
     _quota_summary(ws, cells, result, dates, lang)
     for u in unit_findings(result):
         ws = wb.create_sheet(sheet_title(u.code, taken))
@@ -431,8 +375,8 @@ def _quota_summary(
     keys += ["missed-col", "findings-col"]
     column_widths(ws, [16, *([14] * (len(keys) - 1))])
     ws.freeze_panes = "B3"
-    ws.append([c.text(ws, quota_word("summary-title", lang, dates=dates), "title")])
-    ws.append([c.text(ws, quota_word(k, lang), "head") for k in keys])
+    ws.append([c.text(ws, message("quota.summary-title", lang, dates=dates), "title")])
+    ws.append([c.text(ws, message(f"quota.{k}", lang), "head") for k in keys])
     rows = unit_findings(result)
     totals = [0] * (len(keys) - 1)
     for u in rows:
@@ -441,7 +385,7 @@ def _quota_summary(
         ws.append([c.text(ws, u.code, "bold"), *(c.value(ws, v, "count") for v in figures)])
     ws.append(
         [
-            c.text(ws, quota_word("total", lang), "bold"),
+            c.text(ws, message("quota.total", lang), "bold"),
             *(c.value(ws, v, "count-bold") for v in totals),
         ]
     )
@@ -461,13 +405,13 @@ def _quota_unit(
     ws.freeze_panes = "C3"
     ws.print_title_rows = "1:2"
     ws.page_setup.orientation = "landscape"  # type: ignore[attr-defined]  # see _widths
-    ws.append([c.text(ws, quota_word("unit-title", lang, unit=code, dates=dates), "title")])
+    ws.append([c.text(ws, message("quota.unit-title", lang, unit=code, dates=dates), "title")])
     keys = ["clause", "quota", "title", "period", "first", "last", "measure", "q-baseline"]
     keys += ["allowed", "used", "planned", "left", "status"]
-    ws.append([c.text(ws, _w(k, lang), "head") for k in keys])
+    ws.append([c.text(ws, message(f"report-xlsx.{k}", lang), "head") for k in keys])
     quotas = [q for q in result.quotas if q.unit == code]
     if not quotas:
-        ws.append([c.text(ws, quota_word("none", lang), "note")])
+        ws.append([c.text(ws, message("quota.none", lang), "note")])
     for q in quotas:
         over = "over-" if q.status in ("terlampaui", "rencana_lebih") else ""
         text = "over" if over else ""
@@ -488,7 +432,12 @@ def _quota_unit(
     over_rows = [(q, o) for q in quotas for o in q.over]
     if over_rows:
         keys = ["clause", "quota", "record", "date", "measure", "amount", "running", "allowed"]
-        _section(ws, c, _w("over-section", lang), [_w(k, lang) for k in keys])
+        _section(
+            ws,
+            c,
+            message("report-xlsx.over-section", lang),
+            [message(f"report-xlsx.{k}", lang) for k in keys],
+        )
         for q, o in over_rows:
             ws.append(
                 [
@@ -503,7 +452,7 @@ def _quota_unit(
     _quota_targets(ws, c, result, code, lang)
     _quota_checklists(ws, c, result, code, lang)
     ws.append([])
-    ws.append([c.text(ws, quota_word("legend", lang), "note")])
+    ws.append([c.text(ws, message("quota.legend", lang), "note")])
 
 
 def _quota_targets(
@@ -514,7 +463,12 @@ def _quota_targets(
         return
     keys = ["clause", "target", "title", "period", "first", "last", "matching", "of-total"]
     keys += ["share", "direction", "wanted", "status"]
-    _section(ws, c, quota_word("section-targets", lang), [_w(k, lang) for k in keys])
+    _section(
+        ws,
+        c,
+        message("quota.section-targets", lang),
+        [message(f"report-xlsx.{k}", lang) for k in keys],
+    )
     for t in targets:
         style = "" if t.met else "over"
         ws.append(
@@ -530,7 +484,9 @@ def _quota_targets(
                 _number(ws, c, t.share, "percent"),
                 c.text(ws, direction_text(t.kind, lang)),
                 _number(ws, c, t.wanted, "percent"),
-                c.text(ws, quota_word("status-met" if t.met else "status-missed", lang), style),
+                c.text(
+                    ws, message("quota.status-met" if t.met else "quota.status-missed", lang), style
+                ),
             ]
         )
 
@@ -542,7 +498,12 @@ def _quota_checklists(
     if not findings:
         return
     keys = ["clause", "duty", "date", "staff", "has-checklist", "missing"]
-    _section(ws, c, quota_word("section-checklists", lang), [_w(k, lang) for k in keys])
+    _section(
+        ws,
+        c,
+        message("quota.section-checklists", lang),
+        [message(f"report-xlsx.{k}", lang) for k in keys],
+    )
     for f in findings:
         ws.append(
             [

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from icalendar import Calendar, Event
 
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang, message
 from edaran.scheduling.model import Assignment, Schedule, Why
 from edaran.scheduling.writers import assignment_reason
 
@@ -26,20 +26,6 @@ PRODID = "-//edaran//schedule//ID"
 
 _ON_SITE = frozenset({"WFO", "LIBUR", "TIDAK_BERLAKU"})
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
-
-_WORDS: dict[str, tuple[str, str]] = {
-    "person-cal": ("Jadwal kerja {name} ({nip})", "Work schedule of {name} ({nip})"),
-    "unit-cal": ("Jadwal kerja {code} — {name}", "Work schedule {code} — {name}"),
-    "unit": ("Unit", "Unit"),
-    "person": ("Pegawai", "Employee"),
-    "clause": ("Klausul", "Clause"),
-    "reason": ("Alasan", "Reason"),
-}
-
-
-def _w(key: str, lang: Lang, **args: object) -> str:
-    text = _WORDS[key][0 if lang == "id" else 1]
-    return text.format(**args) if args else text
 
 
 def is_event(a: Assignment) -> bool:
@@ -61,9 +47,11 @@ def calendars(schedule: Schedule, per: str, lang: Lang) -> Iterator[tuple[str, b
         cal.add("calscale", "GREGORIAN")
         cal.add("method", "PUBLISH")
         if per == "person":
-            name = _w("person-cal", lang, name=items[0].name, nip=key)
+            name = message("schedule-ics.person-cal", lang, name=items[0].name, nip=key)
         else:
-            name = _w("unit-cal", lang, code=key, name=schedule.units.get(key, key))
+            name = message(
+                "schedule-ics.unit-cal", lang, code=key, name=schedule.units.get(key, key)
+            )
         cal.add("x-wr-calname", name)
         for a in items:
             if not is_event(a):
@@ -89,12 +77,12 @@ def _description(
     lang: Lang,
 ) -> str:
     unit = schedule.units.get(a.unit, "")
-    lines = [f"{_w('unit', lang)}: {a.unit}" + (f" — {unit}" if unit else "")]
+    lines = [f"{message('schedule-ics.unit', lang)}: {a.unit}" + (f" — {unit}" if unit else "")]
     if per == "unit":
-        lines.append(f"{_w('person', lang)}: {a.name} ({a.nip})")
+        lines.append(f"{message('schedule-ics.person', lang)}: {a.name} ({a.nip})")
     if a.clause:
-        lines.append(f"{_w('clause', lang)}: {a.clause}")
+        lines.append(f"{message('schedule-ics.clause', lang)}: {a.clause}")
     text = assignment_reason(a, lang)
     if text:
-        lines.append(f"{_w('reason', lang)}: {text}")
+        lines.append(f"{message('schedule-ics.reason', lang)}: {text}")
     return "\n".join(lines)

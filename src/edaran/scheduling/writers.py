@@ -32,7 +32,7 @@ from typing import Literal, TextIO
 import attrs
 
 from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, render
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang, has_message, message
 from edaran.model.workforce import Weekday
 from edaran.scheduling.model import Assignment, Schedule, Why
 
@@ -65,81 +65,6 @@ OFF = ("LIBUR", "TIDAK_BERLAKU")
 #: The reasons an eligible person is kept back, in the order the summaries show them.
 KEPT_BACK = (Why.CAP, Why.PERSON_LIMIT, Why.FLOOR)
 
-_WORDS: dict[str, tuple[str, str]] = {
-    # -- columns of the CSV (JSON keys stay English: they are for programs) --
-    "col-nip": ("nip", "nip"),
-    "col-name": ("nama", "name"),
-    "col-unit": ("unit", "unit"),
-    "col-date": ("tanggal", "date"),
-    "col-eligible": ("layak", "eligible"),
-    "col-mode": ("moda", "mode"),
-    "col-reason": ("alasan", "reason"),
-    "col-clause": ("klausul", "clause"),
-    # -- reasons --------------------------------------------------------------
-    "cap": ("dibatasi {clause}: ", "capped by {clause}: "),
-    "cap-bare": ("dibatasi: ", "capped: "),
-    "cap-quota": ("kuota {mode} unit {unit}", "{mode} quota of unit {unit}"),
-    "cap-limit": (" {limit}", " is {limit}"),
-    "of-headcount": (" dari {headcount}", " of {headcount}"),
-    "on-date": (" pada {date}", " on {date}"),
-    "count-mode": (", sudah {count} {mode}", ", {count} already on {mode}"),
-    "turn": (", giliran ke-{turn}", ", turn {turn}"),
-    "period-days": (
-        ", sudah {days} {day_word} {mode} dalam periode",
-        ", {days} {mode} {day_word} in the period so far",
-    ),
-    "limit": ("dibatasi {clause}: ", "limited by {clause}: "),
-    "limit-bare": ("dibatasi: ", "limited: "),
-    "limit-most": (
-        "paling banyak {limit} {day_word} {mode} per {window}",
-        "at most {limit} {mode} {day_word} per {window}",
-    ),
-    "limit-most-bare": ("batas hari {mode} per orang", "personal limit on {mode} days"),
-    "limit-used": (", sudah {days} {day_word}", ", {days} already"),
-    "floor": ("tetap di kantor karena {clause}: ", "kept on site by {clause}: "),
-    "floor-bare": ("tetap di kantor: ", "kept on site: "),
-    "floor-least": (
-        "paling sedikit {limit}{of} pegawai unit {unit} hadir",
-        "at least {limit}{of} staff of unit {unit} on site",
-    ),
-    "floor-least-bare": (
-        "jumlah minimal hadir unit {unit}",
-        "minimum staffing of unit {unit}",
-    ),
-    "floor-count": (", baru {count} di kantor", ", {count} on site so far"),
-    "absent": ("tidak bertugas", "not on duty"),
-    "off": ("hari libur", "day off"),
-    "window-hari": ("hari", "day"),
-    "window-minggu": ("minggu", "week"),
-    "window-bulan": ("bulan", "month"),
-    "window-periode": ("periode", "period"),
-    # -- the terminal summary ---------------------------------------------------
-    "sum-head": (
-        "Jadwal kerja {first} s.d. {last}: {units} unit, {people} pegawai",
-        "Work schedule {first} to {last}: {units} units, {people} staff",
-    ),
-    "unit": ("Unit", "Unit"),
-    "people": ("Pegawai", "Staff"),
-    "cap-col": ("Kuota", "Cap"),
-    "limit-col": ("Batas", "Limit"),
-    "floor-col": ("Minimal", "Floor"),
-    "warnings-col": ("Peringatan", "Warnings"),
-    "total": ("Jumlah", "Total"),
-    "sum-legend": (
-        "Angka moda: hari-orang. Kuota, Batas, Minimal: hari-orang yang layak tetapi "
-        "ditahan oleh kuota unit, batas per orang, atau minimal hadir.",
-        "Mode figures: person-days. Cap, Limit, Floor: person-days eligible for a mode "
-        "but kept back by a unit cap, a personal limit or a staffing floor.",
-    ),
-    "sum-warnings": ("{count} peringatan", "{count} {warning_word}"),
-}
-
-
-def word(key: str, lang: Lang, **args: object) -> str:
-    """One entry of this module's word table, in ``lang`` (shared with ``_xlsx``/``_ics``)."""
-    text = _WORDS[key][0 if lang == "id" else 1]
-    return text.format(**args) if args else text
-
 
 # ---------------------------------------------------------------- reasons
 def assignment_reason(assignment: Assignment, lang: Lang = "id") -> str:
@@ -164,9 +89,9 @@ def assignment_reason(assignment: Assignment, lang: Lang = "id") -> str:
         return _floor_reason(a, lang)
     note = _note(a.detail.get("note"), lang)
     if a.why == Why.ABSENT:
-        return word("absent", lang) + (f": {note}" if note else "")
+        return message("schedule.absent", lang) + (f": {note}" if note else "")
     if a.mode in OFF and not a.clause:
-        return word("off", lang) + (f": {note}" if note else "")
+        return message("schedule.off", lang) + (f": {note}" if note else "")
     title = a.detail.get("title")
     cited = a.clause or a.rule or ""
     return f"{cited}: {title}" if cited and title else cited or str(title or "")
@@ -179,7 +104,7 @@ def _note(note: object, lang: Lang) -> str:
     text = str(note)
     if text.upper() in Weekday.__members__:
         day = Weekday[text.upper()]
-        return day.label if lang == "id" else day.english
+        return day.word(lang)
     return text
 
 
@@ -189,18 +114,22 @@ def _num(detail: Mapping[str, object], key: str) -> object | None:
 
 
 def _opening(a: Assignment, key: str, lang: Lang) -> str:
-    return word(key, lang, clause=a.clause) if a.clause else word(key + "-bare", lang)
+    if a.clause:
+        return message(f"schedule.{key}", lang, clause=a.clause)
+    return message(f"schedule.{key}-bare", lang)
 
 
 def _cap_reason(a: Assignment, lang: Lang) -> str:
     d = a.detail
     limit, headcount = _num(d, "limit"), _num(d, "headcount")
-    text = _opening(a, "cap", lang) + word("cap-quota", lang, mode=a.eligible, unit=a.unit)
+    text = _opening(a, "cap", lang) + message(
+        "schedule.cap-quota", lang, mode=a.eligible, unit=a.unit
+    )
     if limit is not None:
-        text += word("cap-limit", lang, limit=limit)
+        text += message("schedule.cap-limit", lang, limit=limit)
         if headcount is not None:
-            text += word("of-headcount", lang, headcount=headcount)
-    text += word("on-date", lang, date=a.date.isoformat())
+            text += message("schedule.of-headcount", lang, headcount=headcount)
+    text += message("schedule.on-date", lang, date=a.date.isoformat())
     return text + _tail(a, lang, count_key="count-mode")
 
 
@@ -209,17 +138,24 @@ def _limit_reason(a: Assignment, lang: Lang) -> str:
     limit = _num(d, "limit")
     used = _num(d, "count") if _num(d, "count") is not None else _num(d, "period_days")
     window = str(d.get("window", "periode"))
-    window = word(f"window-{window}", lang) if f"window-{window}" in _WORDS else window
+    window = (
+        message(f"schedule.window-{window}", lang)
+        if has_message(f"schedule.window-{window}")
+        else window
+    )
     text = _opening(a, "limit", lang)
     if limit is not None:
-        day_word = _day_word(limit, lang)
-        text += word(
-            "limit-most", lang, limit=limit, mode=a.eligible, window=window, day_word=day_word
+        text += message(
+            "schedule.limit-most",
+            lang,
+            limit=limit,
+            mode=a.eligible,
+            window=window,
         )
     else:
-        text += word("limit-most-bare", lang, mode=a.eligible)
+        text += message("schedule.limit-most-bare", lang, mode=a.eligible)
     if used is not None:
-        text += word("limit-used", lang, days=used, day_word=_day_word(used, lang))
+        text += message("schedule.limit-used", lang, days=used)
     return text
 
 
@@ -228,11 +164,15 @@ def _floor_reason(a: Assignment, lang: Lang) -> str:
     limit, headcount = _num(d, "limit"), _num(d, "headcount")
     text = _opening(a, "floor", lang)
     if limit is not None:
-        of = word("of-headcount", lang, headcount=headcount) if headcount is not None else ""
-        text += word("floor-least", lang, limit=limit, of=of, unit=a.unit)
+        of = (
+            message("schedule.of-headcount", lang, headcount=headcount)
+            if headcount is not None
+            else ""
+        )
+        text += message("schedule.floor-least", lang, limit=limit, of=of, unit=a.unit)
     else:
-        text += word("floor-least-bare", lang, unit=a.unit)
-    text += word("on-date", lang, date=a.date.isoformat())
+        text += message("schedule.floor-least-bare", lang, unit=a.unit)
+    text += message("schedule.on-date", lang, date=a.date.isoformat())
     return text + _tail(a, lang, count_key="floor-count")
 
 
@@ -241,19 +181,12 @@ def _tail(a: Assignment, lang: Lang, count_key: str) -> str:
     text = ""
     count, turn, days = _num(d, "count"), _num(d, "turn"), _num(d, "period_days")
     if count is not None:
-        text += word(count_key, lang, count=count, mode=a.eligible)
+        text += message(f"schedule.{count_key}", lang, count=count, mode=a.eligible)
     if turn is not None:
-        text += word("turn", lang, turn=turn)
+        text += message("schedule.turn", lang, turn=turn)
     if days is not None:
-        day_word = _day_word(days, lang)
-        text += word("period-days", lang, days=days, mode=a.eligible, day_word=day_word)
+        text += message("schedule.period-days", lang, days=days, mode=a.eligible)
     return text
-
-
-def _day_word(count: object, lang: Lang) -> str:
-    if lang == "id":
-        return "hari"
-    return "day" if count == 1 else "days"
 
 
 # ---------------------------------------------------------------- CSV and JSON
@@ -270,7 +203,7 @@ def write_csv(schedule: Schedule, out: TextIO, lang: Lang = "id") -> int:
     ``newline=""`` so no platform adds ``\\r``.
     """
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([word(f"col-{field}", lang) for field in _FIELDS])
+    writer.writerow([message(f"schedule.col-{field}", lang) for field in _FIELDS])
     count = 0
     for a in schedule.assignments:
         writer.writerow(
@@ -431,14 +364,17 @@ def summary_text(schedule: Schedule, lang: Lang = "id") -> str:
     """
     rows = tally(schedule)
     modes = mode_columns(m for r in rows for m in r.modes)
-    heads: list[object] = [word("unit", lang), word("people", lang), *modes]
-    heads += [word(k, lang) for k in ("cap-col", "limit-col", "floor-col", "warnings-col")]
+    heads: list[object] = [message("schedule.unit", lang), message("schedule.people", lang), *modes]
+    heads += [
+        message(f"schedule.{k}", lang)
+        for k in ("cap-col", "limit-col", "floor-col", "warnings-col")
+    ]
     body: list[list[object]] = []
     for r in rows:
         body.append([r.code, len(r.people), *(r.modes[m] for m in modes), *_kept_cells(r)])
     # A person transferred during the range counts once in the total.
     staff = len(set().union(*(r.people for r in rows)))
-    total: list[object] = [word("total", lang), staff]
+    total: list[object] = [message("schedule.total", lang), staff]
     total += [sum(r.modes[m] for r in rows) for m in modes]
     total += [sum(r.kept[w] for r in rows) for w in KEPT_BACK]
     total += [len(schedule.warnings)]
@@ -453,8 +389,8 @@ def summary_text(schedule: Schedule, lang: Lang = "id") -> str:
     rule = "-" * len(line(heads))
     people = len({a.nip for a in schedule.assignments})
     out = [
-        word(
-            "sum-head",
+        message(
+            "schedule.sum-head",
             lang,
             first=schedule.first,
             last=schedule.last,
@@ -466,13 +402,8 @@ def summary_text(schedule: Schedule, lang: Lang = "id") -> str:
         *(line(cells) for cells in body),
         rule,
         line(total),
-        word("sum-legend", lang),
-        word(
-            "sum-warnings",
-            lang,
-            count=len(schedule.warnings),
-            warning_word="warning" if len(schedule.warnings) == 1 else "warnings",
-        ),
+        message("schedule.sum-legend", lang),
+        message("schedule.sum-warnings", lang, count=len(schedule.warnings)),
     ]
     return "\n".join(out)
 

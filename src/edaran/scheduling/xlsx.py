@@ -26,7 +26,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.xml.functions import tostring
 
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang, message
 from edaran.scheduling.model import Assignment, Schedule
 from edaran.scheduling.writers import (
     KEPT_BACK,
@@ -39,50 +39,6 @@ from edaran.scheduling.writers import (
 
 __all__ = ["build_workbook", "column_widths", "sheet_title"]
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "summary-sheet": ("Ringkasan", "Summary"),
-    "summary-title": (
-        "Ringkasan jadwal kerja {first} s.d. {last}",
-        "Work schedule summary, {first} to {last}",
-    ),
-    "unit-title": (
-        "Jadwal kerja {code} — {name}, {first} s.d. {last}",
-        "Work schedule {code} — {name}, {first} to {last}",
-    ),
-    "code": ("Kode unit", "Unit code"),
-    "unit-name": ("Nama unit", "Unit name"),
-    "people": ("Pegawai", "Staff"),
-    "nip": ("NIP", "NIP"),
-    "name": ("Nama", "Name"),
-    "kept": ("Ditahan", "Kept back"),
-    "kept-cap": ("Ditahan kuota", "Kept back: cap"),
-    "kept-limit": ("Ditahan batas per orang", "Kept back: personal limit"),
-    "kept-floor": ("Ditahan minimal hadir", "Kept back: floor"),
-    "warnings": ("Peringatan", "Warnings"),
-    "total": ("Jumlah", "Total"),
-    "total-mode": ("Jumlah {mode}", "Total {mode}"),
-    "legend": ("Keterangan", "Legend"),
-    "legend-kept": (
-        "layak tetapi ditahan (kuota, batas per orang atau minimal hadir); "
-        "alasannya di komentar sel",
-        "eligible but kept back (cap, personal limit or floor); the reason is in the cell comment",
-    ),
-    "legend-WFO": ("bekerja di kantor", "work from the office"),
-    "legend-WFH": ("bekerja dari rumah", "work from home"),
-    "legend-WFA": ("bekerja dari mana saja", "work from anywhere"),
-    "legend-LIBUR": ("hari libur", "day off"),
-    "legend-TIDAK_BERLAKU": ("surat edaran belum/tidak berlaku", "the circular is not in force"),
-    "legend-other": ("moda lain, atau cuti", "another mode, or leave"),
-    "legend-figures": (
-        "Angka moda: hari-orang (hari libur tidak dihitung).",
-        "Mode figures: person-days (days off not counted).",
-    ),
-    "unit-legend": (
-        "Sel jingga: layak tetapi ditahan; arahkan penunjuk ke sel untuk membaca alasannya.",
-        "Orange cells: eligible but kept back; hover over the cell to read why.",
-    ),
-    "no-warnings": ("Tidak ada peringatan.", "No warnings."),
-}
 
 _DAYS = {
     "id": ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"),
@@ -124,11 +80,6 @@ _STYLES: dict[str, _StyleSpec] = {
     "other": (None, _OTHER_FILL, _CENTER, None),
     **{mode: (None, colour, _CENTER, None) for mode, colour in _FILLS.items() if mode not in OFF},
 }
-
-
-def _w(key: str, lang: Lang, **args: object) -> str:
-    text = _WORDS[key][0 if lang == "id" else 1]
-    return text.format(**args) if args else text
 
 
 def sheet_title(code: str, taken: set[str]) -> str:
@@ -197,14 +148,16 @@ def build_workbook(schedule: Schedule, lang: Lang) -> bytes:
     wb = Workbook(write_only=True)
     stamp = dt.datetime.combine(schedule.first, dt.time())
     wb.properties.creator = "edaran"
-    wb.properties.title = _w("summary-title", lang, first=schedule.first, last=schedule.last)
+    wb.properties.title = message(
+        "schedule-xlsx.summary-title", lang, first=schedule.first, last=schedule.last
+    )
     wb.properties.created = stamp
     wb.properties.modified = stamp
     cells = Cells()
     taken: set[str] = set()
     rows = tally(schedule)
     grid = _grid(schedule.assignments)
-    summary = wb.create_sheet(sheet_title(_w("summary-sheet", lang), taken))
+    summary = wb.create_sheet(sheet_title(message("schedule-xlsx.summary-sheet", lang), taken))
     _write_summary(summary, cells, schedule, rows, lang)
     for r in rows:
         ws = wb.create_sheet(sheet_title(r.code, taken))
@@ -227,13 +180,19 @@ def _write_summary(
     ws: WriteOnlyWorksheet, c: Cells, schedule: Schedule, rows: list[UnitTally], lang: Lang
 ) -> None:
     modes = mode_columns(m for r in rows for m in r.modes)
-    kept = [_w(k, lang) for k in ("kept-cap", "kept-limit", "kept-floor")]
-    heads = [_w("code", lang), _w("unit-name", lang), _w("people", lang), *modes, *kept]
-    heads.append(_w("warnings", lang))
+    kept = [message(f"schedule-xlsx.{k}", lang) for k in ("kept-cap", "kept-limit", "kept-floor")]
+    heads = [
+        message("schedule-xlsx.code", lang),
+        message("schedule-xlsx.unit-name", lang),
+        message("schedule-xlsx.people", lang),
+        *modes,
+        *kept,
+    ]
+    heads.append(message("schedule-xlsx.warnings", lang))
     name_width = max([len(heads[1]), *(len(r.name) for r in rows)]) + 2
     column_widths(ws, [14, min(name_width, 60), 10, *([9] * len(modes)), 14, 14, 14, 12])
     ws.freeze_panes = "C3"
-    title = _w("summary-title", lang, first=schedule.first, last=schedule.last)
+    title = message("schedule-xlsx.summary-title", lang, first=schedule.first, last=schedule.last)
     ws.append([c.text(ws, title, "title")])
     ws.append([c.text(ws, h, "head") for h in heads])
     for r in rows:
@@ -244,22 +203,31 @@ def _write_summary(
     totals += [sum(r.kept[w] for r in rows) for w in KEPT_BACK]
     totals.append(len(schedule.warnings))
     ws.append(
-        [c.text(ws, _w("total", lang), "bold"), None, *(c.value(ws, v, "bold") for v in totals)]
+        [
+            c.text(ws, message("schedule-xlsx.total", lang), "bold"),
+            None,
+            *(c.value(ws, v, "bold") for v in totals),
+        ]
     )
     ws.append([])
-    ws.append([c.text(ws, _w("legend", lang), "bold")])
+    ws.append([c.text(ws, message("schedule-xlsx.legend", lang), "bold")])
     for mode in mode_columns(_FILLS, with_off=True):
         sample = c.text(ws, mode, "off" if mode in OFF else mode)
-        ws.append([sample, c.text(ws, _w(f"legend-{mode}", lang))])
+        ws.append([sample, c.text(ws, message(f"schedule-xlsx.legend-{mode}", lang))])
     others = [m for m in modes if m not in _FILLS]
     if others:
-        ws.append([c.text(ws, ", ".join(others), "other"), c.text(ws, _w("legend-other", lang))])
-    ws.append([c.text(ws, "WFO", "kept"), c.text(ws, _w("legend-kept", lang))])
-    ws.append([c.text(ws, _w("legend-figures", lang), "note")])
+        ws.append(
+            [
+                c.text(ws, ", ".join(others), "other"),
+                c.text(ws, message("schedule-xlsx.legend-other", lang)),
+            ]
+        )
+    ws.append([c.text(ws, "WFO", "kept"), c.text(ws, message("schedule-xlsx.legend-kept", lang))])
+    ws.append([c.text(ws, message("schedule-xlsx.legend-figures", lang), "note")])
     ws.append([])
-    ws.append([c.text(ws, _w("warnings", lang), "bold")])
+    ws.append([c.text(ws, message("schedule-xlsx.warnings", lang), "bold")])
     if not schedule.warnings:
-        ws.append([c.text(ws, _w("no-warnings", lang), "note")])
+        ws.append([c.text(ws, message("schedule-xlsx.no-warnings", lang), "note")])
     for d in schedule.warnings:
         ws.append([c.text(ws, d.code), c.text(ws, d.message(lang))])
 
@@ -280,22 +248,32 @@ def _write_unit(
     modes = mode_columns(r.modes)
     nips = sorted(people)
     names = {nip: next(iter(people[nip].values())).name for nip in nips}
-    name_width = max([len(_w("name", lang)), *(len(n) for n in names.values())]) + 2
+    name_width = (
+        max([len(message("schedule-xlsx.name", lang)), *(len(n) for n in names.values())]) + 2
+    )
     column_widths(ws, [21, min(name_width, 40), *([9] * len(days)), *([8] * (len(modes) + 1))])
     ws.freeze_panes = "C3"
     ws.print_title_rows = "1:2"
     ws.print_title_cols = "A:B"
     ws.page_setup.orientation = "landscape"  # type: ignore[attr-defined]  # see _widths
-    title = _w(
-        "unit-title", lang, code=r.code, name=r.name, first=schedule.first, last=schedule.last
+    title = message(
+        "schedule-xlsx.unit-title",
+        lang,
+        code=r.code,
+        name=r.name,
+        first=schedule.first,
+        last=schedule.last,
     )
     ws.append([c.text(ws, title, "title")])
     off_days = {day for day in days if all(_is_off(p.get(day)) for p in people.values())}
-    heads = [c.text(ws, _w("nip", lang), "head"), c.text(ws, _w("name", lang), "head")]
+    heads = [
+        c.text(ws, message("schedule-xlsx.nip", lang), "head"),
+        c.text(ws, message("schedule-xlsx.name", lang), "head"),
+    ]
     for day, text in zip(days, _header_days(days, lang), strict=True):
         heads.append(c.text(ws, text, "head-off" if day in off_days else "head"))
     heads += [c.text(ws, f"Σ {m}", "head") for m in modes]
-    heads.append(c.text(ws, "Σ " + _w("kept", lang), "head"))
+    heads.append(c.text(ws, "Σ " + message("schedule-xlsx.kept", lang), "head"))
     ws.append(heads)
     per_day: dict[str, Counter[dt.date]] = {m: Counter() for m in modes}
     kept_per_day: Counter[dt.date] = Counter()
@@ -318,12 +296,12 @@ def _write_unit(
         row.append(c.value(ws, kept, "figure"))
         ws.append(row)
     for m in modes:
-        label = c.text(ws, _w("total-mode", lang, mode=m), "bold")
+        label = c.text(ws, message("schedule-xlsx.total-mode", lang, mode=m), "bold")
         ws.append([None, label, *(c.value(ws, per_day[m][d], "figure-bold") for d in days)])
-    label = c.text(ws, _w("kept", lang), "bold")
+    label = c.text(ws, message("schedule-xlsx.kept", lang), "bold")
     ws.append([None, label, *(c.value(ws, kept_per_day[d], "figure-kept") for d in days)])
     ws.append([])
-    ws.append([c.text(ws, _w("unit-legend", lang), "note")])
+    ws.append([c.text(ws, message("schedule-xlsx.unit-legend", lang), "note")])
 
 
 def _is_off(a: Assignment | None) -> bool:

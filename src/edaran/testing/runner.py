@@ -101,7 +101,7 @@ def build_subject(circular: Circular, example: ir.CheckedExample) -> Any:
 
 
 def _show(value: object) -> str:
-    from edaran.lang.conflicts import show_value
+    from edaran.core.values import show_value
 
     return show_value(value)
 

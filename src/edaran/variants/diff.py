@@ -23,7 +23,7 @@ from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
 from edaran.lang import ir
 from edaran.lang.checker import WORK_MODE
-from edaran.messages.catalogue import Lang
+from edaran.messages import Lang
 
 __all__ = [
     "UNDECIDED",

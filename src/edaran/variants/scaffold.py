@@ -27,7 +27,7 @@ from edaran.core.diagnostics import Diagnostic, EdaranError
 from edaran.lang import nodes as n
 from edaran.lang.parser import parse_file
 from edaran.lang.variants import _locate, resolve, template_names
-from edaran.messages.catalogue import Lang
+from edaran.messages import Localized
 
 __all__ = ["ScaffoldError", "scaffold"]
 
@@ -46,21 +46,11 @@ nip,nama,unit,jenjang,jabatan,capaian_kinerja
 """
 
 
-class _Reason:
-    """Why the scaffold refused, in the reader's language when rendered."""
-
-    def __init__(self, id_: str, en: str) -> None:
-        self.id, self.en = id_, en
-
-    def localize(self, lang: Lang) -> str:
-        return self.id if lang == "id" else self.en
-
-
 class ScaffoldError(EdaranError, ValueError):
     """The scaffold refused: the folder exists, the name or the template is not usable."""
 
-    def __init__(self, path: str | Path, id_: str, en: str) -> None:
-        args = {"path": str(path), "reason": _Reason(id_, en)}
+    def __init__(self, path: str | Path, reason: str, **fill: object) -> None:
+        args = {"path": str(path), "reason": Localized(f"scaffold.{reason}", **fill)}
         super().__init__([Diagnostic("E007", None, args)])
 
 
@@ -69,15 +59,13 @@ def scaffold(name: str, target: Path, template: str = DEFAULT_TEMPLATE) -> list[
     if not name or name in {".", ".."} or any(c in name for c in "/\\") or name.startswith("."):
         raise ScaffoldError(
             name,
-            "nama harus nama folder biasa (tanpa / atau \\)",
-            "the name must be a plain folder name (no / or \\)",
+            "bad-name",
         )
     folder = Path(target) / name
     if folder.exists():
         raise ScaffoldError(
             folder,
-            "folder sudah ada; pilih nama lain atau hapus folder itu",
-            "the folder already exists; choose another name or remove it",
+            "exists",
         )
     parent = _template_path(template)
     module, problems = resolve(parse_file(parent), parent)
@@ -112,16 +100,15 @@ def _template_path(template: str) -> Path:
             return path.resolve()
         raise ScaffoldError(
             template,
-            "templat bukan berkas .edaran yang ada",
-            "the template is not an existing .edaran file",
+            "not-a-file",
         )
     names = template_names()
     if template not in names:
         shipped = ", ".join(names)
         raise ScaffoldError(
             template,
-            f"templat tidak dikenal; yang tersedia: {shipped}, atau jalur ke berkas .edaran",
-            f"unknown template; shipped: {shipped}, or a path to a .edaran file",
+            "unknown",
+            shipped=shipped,
         )
     return _locate(template, None)
 

@@ -14,10 +14,12 @@ from typing import Any
 
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, Label
+from edaran.core.suggest import suggest
 from edaran.lang import ir
 from edaran.lang import nodes as n
-from edaran.lang.checks.limits import WINDOWS, Words
-from edaran.lang.expressions import ExprChecker, suggest
+from edaran.lang.checks.limits import WINDOWS
+from edaran.lang.expressions import ExprChecker
+from edaran.messages import Localized
 from edaran.model.workforce import Channel
 
 __all__ = [
@@ -114,7 +116,7 @@ def _sanction(
             Diagnostic(
                 "E117",
                 decl.window.span,
-                {"word": decl.window.name, "what": Words("window")},
+                {"word": decl.window.name, "what": Localized("what.window")},
                 suggestions=suggest(decl.window.name, WINDOWS),
             )
         )

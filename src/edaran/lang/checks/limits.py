@@ -12,9 +12,11 @@ from decimal import Decimal
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, Span
 from edaran.core.runtime import UnitTable
+from edaran.core.suggest import suggest
 from edaran.lang import ir
 from edaran.lang import nodes as n
-from edaran.lang.expressions import ExprChecker, suggest
+from edaran.lang.expressions import ExprChecker
+from edaran.messages import Localized
 
 __all__ = ["SCOPES", "WINDOWS", "check_limit", "check_limit_params"]
 
@@ -39,17 +41,6 @@ WINDOWS = {
     "period": "periode",
 }
 _DEFAULT_ROUNDING = {"at_most": "down", "at_least": "up"}
-
-
-class Words:
-    """'scope' / 'window', worded in the reader's language."""
-
-    def __init__(self, key: str) -> None:
-        self.key = key
-
-    def localize(self, lang: str) -> str:
-        words = {"scope": ("cakupan", "scope"), "window": ("rentang waktu", "window")}
-        return words[self.key][0 if lang == "id" else 1]
 
 
 def check_limit(
@@ -79,7 +70,7 @@ def _word(
 ) -> str | None:
     if ident.name in table:
         return table[ident.name]
-    args = {"word": ident.name, "what": Words(what)}
+    args = {"word": ident.name, "what": Localized(f"what.{what}")}
     report(Diagnostic("E117", ident.span, args, suggestions=suggest(ident.name, table)))
     return None
 
@@ -150,7 +141,7 @@ def _amount(
         return ir.Const(int(days), t.INT, span=amount.span)
     allowed = (t.INT,) if scope == "pegawai" else (t.INT, t.PERCENT)
     if amount.type not in allowed:
-        report(Diagnostic("E119", span, {"type": _Shown(amount.type)}))
+        report(Diagnostic("E119", span, {"type": t.TypeName(amount.type)}))
         return None
     for value, where in _percent_values(amount):
         share = Decimal(str(value))
@@ -203,14 +194,6 @@ def _percent_values(amount: ir.Expr) -> list[tuple[object, Span | None]]:
 
 def _span_or_none(value: object) -> Span | None:
     return value if isinstance(value, Span) else None
-
-
-class _Shown:
-    def __init__(self, kind: t.Type) -> None:
-        self.kind = kind
-
-    def localize(self, lang: str) -> str:
-        return t.show(self.kind, lang)
 
 
 def _reads_only_units(expr: ir.Expr, report: Callable[[Diagnostic], None]) -> bool:

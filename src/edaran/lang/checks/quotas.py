@@ -20,12 +20,14 @@ from typing import Any
 
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, Label
+from edaran.core.suggest import suggest
 from edaran.lang import ir
 from edaran.lang import nodes as n
 from edaran.lang.checks.discipline import unique_citations
-from edaran.lang.checks.limits import SCOPES, WINDOWS, Words
-from edaran.lang.expressions import ExprChecker, suggest
+from edaran.lang.checks.limits import SCOPES, WINDOWS
+from edaran.lang.expressions import ExprChecker
 from edaran.lang.schema import enum_type
+from edaran.messages import Lang, Localized, message
 from edaran.model.records import COST_UNITS, CostCategory, EnergyItem
 
 __all__ = ["COUNTED", "check_quotas", "misplaced_record", "reads_records"]
@@ -55,38 +57,21 @@ def reads_records(expr: ir.Expr | None) -> ir.Fact | None:
     return next((f for f in _facts(expr) if f.root in _RECORDS), None)
 
 
-class _Where:
-    """Where a record may be read, in the reader's language."""
-
-    def __init__(self, root: str) -> None:
-        self.root = root
-
-    def localize(self, lang: str) -> str:
-        if self.root == "periode":
-            return "perkiraan blok laporan" if lang == "id" else "the estimates of a report block"
-        return "blok kuota dan sasaran" if lang == "id" else "quota and target blocks"
-
-
-class _Allowed:
-    """What a block reads, for E151."""
-
-    def __init__(self, root: str) -> None:
-        self.root = root
-
-    def localize(self, lang: str) -> str:
-        if self.root == "periode":
-            return "periode.*, unit.*" + (" dan parameter" if lang == "id" else " and parameters")
-        if lang == "id":
-            return f"{self.root}.*, unit.*, hari, tanggal dan parameter"
-        return f"{self.root}.*, unit.*, the day and parameters"
-
-
 def misplaced_record(expr: ir.Expr | None, report: Report) -> bool:
     """E150 for a record fact outside the blocks that read records; True if there was one."""
     fact = reads_records(expr)
     if fact is None:
         return False
-    report(Diagnostic("E150", fact.span, {"name": fact.written, "where": _Where(fact.root)}))
+    report(
+        Diagnostic(
+            "E150",
+            fact.span,
+            {
+                "name": fact.written,
+                "where": Localized("where.periode" if fact.root == "periode" else "where.records"),
+            },
+        )
+    )
     return True
 
 
@@ -97,7 +82,12 @@ def _reads_only(expr: ir.Expr | None, root: str, report: Report) -> bool:
         if fact.root == "pegawai" and fact.attrs_path[:1] == ("unit",):
             ok = True
         if not ok:
-            args = {"name": fact.written, "allowed": _Allowed(root)}
+            args = {
+                "name": fact.written,
+                "allowed": Localized(
+                    "reads.periode" if root == "periode" else "reads.records", root=root
+                ),
+            }
             report(Diagnostic("E151", fact.span, args))
             return False
     return True
@@ -121,7 +111,7 @@ class _Checker:
         if what == "scope" and SCOPES.get(ident.name) == "pegawai":
             self.report(Diagnostic("E158", ident.span, {"scope": ident.name}))
             return None
-        args = {"word": ident.name, "what": Words(what)}
+        args = {"word": ident.name, "what": Localized(f"what.{what}")}
         suggestions = suggest(ident.name, table)
         self.report(Diagnostic("E117", ident.span, args, suggestions=suggestions))
         return None
@@ -151,7 +141,7 @@ class _Checker:
         if not isinstance(typed, ir.Fact) or not (
             typed.type in _SUMMABLE or isinstance(typed.type, t.QuantityType)
         ):
-            shown = {"name": measure.dotted, "type": _Shown(typed.type)}
+            shown = {"name": measure.dotted, "type": t.TypeName(typed.type)}
             self.report(Diagnostic("E153", measure.span, shown))
             return None
         return root, typed.attrs_path, typed.type
@@ -214,7 +204,7 @@ class _Checker:
             return False
         if share:
             if amount.type != t.PERCENT:
-                self.report(Diagnostic("E154", line.amount.span, {"type": _Shown(amount.type)}))
+                self.report(Diagnostic("E154", line.amount.span, {"type": t.TypeName(amount.type)}))
                 return False
             return _share_in_range(amount, line.amount.span, self.report)
         return self._fits(line, amount, kind)
@@ -222,7 +212,11 @@ class _Checker:
     def _fits(self, line: n.QuotaLine, value: ir.Expr, kind: t.Type) -> bool:
         fits = value.type == kind or (kind == t.DECIMAL and value.type == t.INT)
         if not fits:
-            args = {"measure": line.measure.dotted, "want": _Shown(kind), "got": _Shown(value.type)}
+            args = {
+                "measure": line.measure.dotted,
+                "want": t.TypeName(kind),
+                "got": t.TypeName(value.type),
+            }
             self.report(Diagnostic("E155", value.span, args))
         return fits
 
@@ -245,7 +239,7 @@ class _Checker:
             if not ok or not _reads_only(share_of, root, self.report):
                 continue
             if amount.type != t.PERCENT:
-                self.report(Diagnostic("E154", line.amount.span, {"type": _Shown(amount.type)}))
+                self.report(Diagnostic("E154", line.amount.span, {"type": t.TypeName(amount.type)}))
                 continue
             if not _share_in_range(amount, line.amount.span, self.report):
                 continue
@@ -281,7 +275,7 @@ class _Checker:
             word = item.dotted if isinstance(item, n.Name) else _text(item)
             member = _ITEMS.lookup(word) if isinstance(item, n.Name) else None
             if not isinstance(member, EnergyItem):
-                args = {"name": word, "type": _Shown(_ITEMS)}
+                args = {"name": word, "type": t.TypeName(_ITEMS)}
                 hint = suggest(word, _ITEMS.names())
                 self.report(Diagnostic("E205", item.span, args, suggestions=hint))
                 return None
@@ -304,7 +298,7 @@ class _Checker:
             member = _COST.lookup(estimate.category.name)
             value = self.exprs.check(estimate.value)
             if member is None:
-                args = {"name": estimate.category.name, "type": _Shown(_COST)}
+                args = {"name": estimate.category.name, "type": t.TypeName(_COST)}
                 hint = suggest(estimate.category.name, _COST.names())
                 self.report(Diagnostic("E205", estimate.category.span, args, suggestions=hint))
                 ok = False
@@ -320,7 +314,7 @@ class _Checker:
                 wanted = {
                     "category": category.name,
                     "want": _Either(allowed),
-                    "got": _Shown(value.type),
+                    "got": t.TypeName(value.type),
                 }
                 self.report(Diagnostic("E156", estimate.value.span, wanted))
                 ok = False
@@ -329,7 +323,7 @@ class _Checker:
             if key in seen:
                 first = seen[key].span
                 labels = (Label(first, "label-declared-here"),) if first is not None else ()
-                args = {"category": category.name, "type": _Shown(value.type)}
+                args = {"category": category.name, "type": t.TypeName(value.type)}
                 self.report(Diagnostic("E157", estimate.span, args, labels=labels))
                 ok = False
                 continue
@@ -369,16 +363,8 @@ class _Either:
     def __init__(self, kinds: Sequence[t.Type]) -> None:
         self.kinds = kinds
 
-    def localize(self, lang: str) -> str:
-        return (" atau " if lang == "id" else " or ").join(t.show(k, lang) for k in self.kinds)
-
-
-class _Shown:
-    def __init__(self, kind: t.Type) -> None:
-        self.kind = kind
-
-    def localize(self, lang: str) -> str:
-        return t.show(self.kind, lang)
+    def localize(self, lang: Lang) -> str:
+        return message("separator.or", lang).join(t.show(k, lang) for k in self.kinds)
 
 
 def check_quotas(

@@ -1,0 +1,121 @@
+"""Words of the cli package's outputs, in Indonesian and English.
+
+Keys are ``<namespace>.<name>``; each entry is ``(indonesian, english)``,
+a ``str.format`` template.
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {
+    # -- cli/common.py --
+    "cli.clean": ("{path}: bersih ({parts})", "{path}: clean ({parts})"),
+    "cli.pass": ("lulus", "pass"),
+    "cli.fail": ("GAGAL", "FAIL"),
+    "cli.expected": (
+        "    {output}: diharapkan {expected}, didapat {got}",
+        "    {output}: expected {expected}, got {got}",
+    ),
+    "cli.tally": ("{passed} passed, {failed} failed", "{passed} passed, {failed} failed"),
+    "cli.bad-range": (
+        "--to ({last}) lebih awal daripada --from ({first})",
+        "--to ({last}) is earlier than --from ({first})",
+    ),
+    "cli.no-nip": ("NIP {nip} tidak ada dalam daftar pegawai", "NIP {nip} is not in the roster"),
+    "cli.no-rules": (
+        "tidak ada berkas aturan (*.edaran) di {path}",
+        "no rule file (*.edaran) in {path}",
+    ),
+    "cli.no-roster": (
+        "tidak ada daftar pegawai (folder roster/) di {path}",
+        "no roster (folder roster/) in {path}",
+    ),
+    "cli.undecided": (
+        "{count} pegawai-hari tidak dapat diputuskan",
+        "{count} employee-days could not be decided",
+    ),
+    "cli.written": ("{count} keputusan ditulis ke {path}", "{count} decisions written to {path}"),
+    "cli.summary-head": (
+        "Ringkasan per perangkat daerah, {first} s.d. {last}",
+        "Summary per unit, {first} to {last}",
+    ),
+    "cli.step-check": ("== Memeriksa {path}", "== Checking {path}"),
+    "cli.step-quota": (
+        "== Kuota perjalanan dan kendaraan, sasaran rapat, daftar periksa ({files})",
+        "== Travel and vehicle quotas, meeting targets, checklists ({files})",
+    ),
+    "cli.step-report": (
+        "== Laporan penghematan anggaran, butir 13 ({files})",
+        "== The savings report, butir 13 ({files})",
+    ),
+    "cli.written-file": ("Ditulis: {path}", "Written: {path}"),
+    "cli.step-test": ("== Menjalankan contoh", "== Running the examples"),
+    "cli.step-decide": (
+        "== Memutuskan {people} pegawai, {first} s.d. {last}",
+        "== Deciding {people} employees, {first} to {last}",
+    ),
+    "cli.step-schedule": (
+        "== Menjadwalkan menurut batas (butir 4): kuota, minimal hadir, batas per orang",
+        "== Scheduling within the limits (butir 4): caps, floors, per-person limits",
+    ),
+    "cli.unit": ("Perangkat daerah", "Unit"),
+    "cli.people": ("Pegawai", "Staff"),
+    "cli.total": ("Jumlah", "Total"),
+    "cli.progress-unit": ("hari", "day"),
+    # -- what edaran check counts in a clean file --------------------------------------
+    "cli.n-rules": ("{count} aturan", "{count} {count:?rule|rules}"),
+    "cli.n-limits": ("{count} batas", "{count} {count:?limit|limits}"),
+    "cli.n-duties": ("{count} kewajiban", "{count} {count:?duty|duties}"),
+    "cli.n-breaches": ("{count} pelanggaran", "{count} {count:?breach|breaches}"),
+    "cli.n-sanctions": ("{count} sanksi", "{count} {count:?sanction|sanctions}"),
+    "cli.n-quotas": ("{count} kuota", "{count} {count:?quota|quotas}"),
+    "cli.n-targets": ("{count} sasaran", "{count} {count:?target|targets}"),
+    "cli.n-checklists": ("{count} daftar periksa", "{count} {count:?checklist|checklists}"),
+    "cli.n-reports": ("{count} laporan", "{count} {count:?report|reports}"),
+    "cli.n-examples": ("{count} contoh", "{count} {count:?example|examples}"),
+    "cli.interrupted": ("dihentikan", "interrupted"),
+    # -- cli/init.py --
+    "init.created": ("Dibuat:", "Created:"),
+    "init.next": (
+        "Berikutnya: edaran check {rules} && edaran test {rules}",
+        "Next: edaran check {rules} && edaran test {rules}",
+    ),
+    # -- cli/diff.py --
+    "diff.head": ("Perbedaan SE {left} → SE {right}", "Differences SE {left} → SE {right}"),
+    "diff.none": ("tidak ada butir yang berbeda", "no clause differs"),
+    "diff.added": ("ditambah", "added"),
+    "diff.removed": ("dihapus", "removed"),
+    "diff.changed": ("diubah", "changed"),
+    "diff.rule": ("aturan", "rule"),
+    "diff.limit": ("batas", "limit"),
+    "diff.duty": ("kewajiban", "duty"),
+    "diff.breach": ("pelanggaran", "breach"),
+    "diff.sanction": ("sanksi", "sanction"),
+    "diff.quota": ("kuota", "quota"),
+    "diff.target": ("sasaran", "target"),
+    "diff.checklist": ("daftar periksa", "checklist"),
+    "diff.report": ("laporan", "report"),
+    "diff.parameter": ("parameter", "parameter"),
+    "diff.set": ("himpunan", "set"),
+    "diff.table": ("tabel", "table"),
+    "diff.impact-head": (
+        "Dampak, {first} s.d. {last}: {changed} dari {total} pegawai-hari berubah moda",
+        "Impact, {first} to {last}: {changed} of {total} employee-days change mode",
+    ),
+    "diff.unit": ("Perangkat daerah", "Unit"),
+    "diff.change": ("Perubahan", "Change"),
+    "diff.days": ("Pegawai-hari", "Employee-days"),
+    "diff.total": ("Jumlah", "Total"),
+    "diff.samples": ("Contoh pegawai terdampak", "Sample of the people affected"),
+    "diff.undecided": (
+        "tidak dapat diputuskan: {left} pegawai-hari (kiri), {right} (kanan)",
+        "could not be decided: {left} employee-days (left), {right} (right)",
+    ),
+    "diff.roster-needs-from": (
+        "--roster memerlukan --from (dan --to)",
+        "--roster needs --from (and --to)",
+    ),
+    "diff.bad-range": (
+        "--to ({last}) lebih awal daripada --from ({first})",
+        "--to ({last}) is earlier than --from ({first})",
+    ),
+}

@@ -1,0 +1,49 @@
+"""Words of the engine package's outputs, in Indonesian and English.
+
+Keys are ``<namespace>.<name>``; each entry is ``(indonesian, english)``,
+a ``str.format`` template.
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {
+    # -- engine/decision.py --
+    "decision.head": (
+        "{output} pegawai {nip} pada {date}: {value}",
+        "{output} of employee {nip} on {date}: {value}",
+    ),
+    "decision.by-rule": (
+        'Diputuskan oleh {rule} "{title}" ({circular}).',
+        'Decided by {rule} "{title}" ({circular}).',
+    ),
+    "decision.by-default": (
+        'Aturan bawaan {rule} "{title}" ({circular}): tidak ada aturan lain yang berlaku.',
+        'Default rule {rule} "{title}" ({circular}): no other rule applies.',
+    ),
+    "decision.off": (
+        "Hari libur: {note}. Tidak ada yang bekerja.",
+        "Day off: {note}. Nobody works.",
+    ),
+    "decision.not-in-force": (
+        "{circular} tidak berlaku pada tanggal ini (berlaku {note}).",
+        "{circular} is not in force on this date (in force {note}).",
+    ),
+    "decision.overridden": (
+        '{loser} "{title}" juga berlaku, tetapi dikesampingkan oleh {winner} '
+        "(pengecualian atasnya).",
+        '{loser} "{title}" also applies, but {winner} overrides it (an exception to it).',
+    ),
+    "decision.agrees": (
+        "{rule} juga berlaku dan memberi nilai yang sama.",
+        "{rule} also applies and gives the same value.",
+    ),
+    "decision.facts": ("Fakta yang dipakai:", "Facts used:"),
+    "decision.off-short": ("libur: {note}", "day off: {note}"),
+    "decision.not-in-force-short": (
+        "SE tidak berlaku (berlaku {note})",
+        "circular not in force (in force {note})",
+    ),
+    "decision.over-short": (" (mengesampingkan {losers})", " (overrides {losers})"),
+    "decision.in-force-range": ("{start} s.d. {end}", "{start} to {end}"),
+    "decision.in-force-from": ("mulai {start}", "from {start}"),
+}

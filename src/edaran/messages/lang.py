@@ -1,0 +1,66 @@
+"""Words the language layer puts into its messages: tokens, reasons, places, types.
+
+Each entry is ``(indonesian, english)``, a ``str.format`` template.
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {
+    # -- what a syntax error expected (terminals of the grammar) -----------------
+    "terminal.$END": ("akhir berkas", "end of file"),
+    "terminal._NL": ("akhir baris", "end of line"),
+    "terminal._INDENT": ("baris menjorok", "indentation"),
+    "terminal._DEDENT": ("akhir blok menjorok", "end of block"),
+    "terminal.NAME": ("nama", "a name"),
+    "terminal.STRING": ("teks dalam tanda kutip", "quoted text"),
+    "terminal.DATE": ("tanggal (TTTT-BB-HH)", "a date (YYYY-MM-DD)"),
+    "terminal.TIME": ("jam (JJ:MM)", "a time (HH:MM)"),
+    "terminal.INT": ("bilangan", "a number"),
+    "terminal.DECIMAL": ("bilangan desimal", "a decimal number"),
+    "terminal.PERCENT": ("persentase", "a percentage"),
+    "terminal.MONEY": ("jumlah rupiah", "an amount in Rupiah"),
+    "terminal.CLAUSE_NUM": ("nomor butir (mis. 12.d)", "a clause number (e.g. 12.d)"),
+    "terminal.LETTER": ("huruf", "a letter"),
+    "terminal.COMPARE": ("pembanding (<, <=, =, ...)", "a comparison (<, <=, =, ...)"),
+    # -- why a file cannot be read as rules (E005) --------------------------------
+    "file.too-large": (
+        "berkas terlalu besar ({size} bita; batas {limit} bita)",
+        "file too large ({size} bytes; the limit is {limit} bytes)",
+    ),
+    "file.binary": ("berkas biner, bukan teks", "a binary file, not text"),
+    "file.not-utf8": ("bukan teks UTF-8 (bita ke-{offset})", "not UTF-8 text (byte {offset})"),
+    "file.empty": ("berkas kosong", "the file is empty"),
+    "file.too-deep": (
+        "ungkapan bersarang terlalu dalam (lebih dari {limit} tingkat)",
+        "expressions nested too deeply (more than {limit} levels)",
+    ),
+    # -- why a literal is invalid (E006) --------------------------------------------
+    "literal.no-such-date": ("tanggal itu tidak ada", "there is no such date"),
+    "literal.no-such-time": ("jam itu tidak ada", "there is no such time"),
+    "literal.money-sen": ("rupiah ditulis bulat, tanpa sen", "Rupiah are whole, without sen"),
+    "literal.fraction-of-month": (
+        "bulan dan tahun harus bulat",
+        "months and years must be whole",
+    ),
+    # -- what a word is not (E117) ----------------------------------------------------
+    "what.scope": ("cakupan", "scope"),
+    "what.window": ("rentang waktu", "window"),
+    # -- where a record may be read (E150) and what a block reads (E151) ----------------
+    "where.periode": ("perkiraan blok laporan", "the estimates of a report block"),
+    "where.records": ("blok kuota dan sasaran", "quota and target blocks"),
+    "reads.periode": ("periode.*, unit.* dan parameter", "periode.*, unit.* and parameters"),
+    "reads.records": (
+        "{root}.*, unit.*, hari, tanggal dan parameter",
+        "{root}.*, unit.*, the day and parameters",
+    ),
+    # -- values and types as messages show them ------------------------------------------
+    "type.set": ("himpunan {inner}", "set of {inner}"),
+    "separator.or": (" atau ", " or "),
+    "value.true": ("benar", "true"),
+    "value.false": ("salah", "false"),
+    "value.empty": ("(kosong)", "(empty)"),
+    "witness.always": ("selalu", "always"),
+    # -- what a variant may not do to a binding rule (E141) -------------------------------
+    "action.remove": ("menghapus", "remove"),
+    "action.replace": ("mengganti", "replace"),
+}

@@ -1,0 +1,394 @@
+"""Messages of rule-file diagnostics (``E``/``W`` codes) and of their renderer.
+
+Each entry is ``(indonesian, english)``, a ``str.format`` template filled
+from the diagnostic's arguments.
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {
+    # -- words of the renderer ---------------------------------------------------
+    "ui-error": ("galat", "error"),
+    "ui-warning": ("peringatan", "warning"),
+    "ui-note": ("catatan", "note"),
+    "ui-help": ("saran", "help"),
+    # -- reading input -------------------------------------------------------
+    "E001": (
+        "sintaks: tidak diharapkan {found}; yang diharapkan: {expected}",
+        "syntax: unexpected {found}; expected: {expected}",
+    ),
+    "E002": (
+        "sintaks: karakter tidak dikenal {char}",
+        "syntax: unexpected character {char}",
+    ),
+    "E003": (
+        "sintaks: berkas berakhir sebelum waktunya; yang diharapkan: {expected}",
+        "syntax: unexpected end of file; expected: {expected}",
+    ),
+    "E004": ("sintaks: indentasi tidak konsisten", "syntax: inconsistent indentation"),
+    "E005": (
+        "berkas tidak dapat dibaca sebagai aturan: {reason}",
+        "file cannot be read as rules: {reason}",
+    ),
+    "E007": (
+        "berkas tidak dapat dibaca atau ditulis: {path}: {reason}",
+        "file cannot be read or written: {path}: {reason}",
+    ),
+    "E006": ("literal tidak sah: {text} ({reason})", "invalid literal: {text} ({reason})"),
+    # -- names ----------------------------------------------------------------
+    "E101": ("nama tidak dikenal '{name}'", "unknown name '{name}'"),
+    "E102": (
+        "'{record}' tidak mempunyai isian '{field}'",
+        "'{record}' has no field '{field}'",
+    ),
+    "E103": ("satuan tidak dikenal '{unit}'", "unknown unit '{unit}'"),
+    "E104": (
+        "rujukan ke aturan yang tidak ada: {ref}",
+        "reference to a rule that does not exist: {ref}",
+    ),
+    "E105": ("nama '{name}' dideklarasikan dua kali", "name '{name}' is declared twice"),
+    "E106": ("aturan {ref} ditulis dua kali", "rule {ref} is written twice"),
+    "E107": (
+        "rujukan {ref} ambigu: ada {count} aturan dengan butir itu",
+        "reference {ref} is ambiguous: {count} rules cite that clause",
+    ),
+    "E108": ("keluaran tidak dikenal '{name}'", "unknown output '{name}'"),
+    "E109": ("zona waktu tidak dikenal '{zone}'", "unknown time zone '{zone}'"),
+    "E110": (
+        "kepala surat edaran tidak lengkap: '{field}' wajib ada",
+        "the circular's header is incomplete: '{field}' is required",
+    ),
+    "E111": (
+        "isian kepala '{field}' ditulis dua kali",
+        "header field '{field}' is written twice",
+    ),
+    "E113": (
+        "nilai ini harus dapat dihitung saat pemeriksaan (literal, nama yang dideklarasikan "
+        "atau hitungan atas keduanya), bukan fakta pegawai atau hari",
+        "this value must be computable when checking (a literal, a declared name or "
+        "arithmetic on them), not a fact about an employee or a day",
+    ),
+    "E114": (
+        "{ref} ditulis di kepala aturan tanpa 'pengecualian atas' di depannya",
+        "{ref} is written in the rule's head without 'exception to' before it",
+    ),
+    "E115": (
+        "evaluasi dihitung dalam bulan atau tahun, bukan '{unit}'",
+        "evaluation periods are counted in months or years, not '{unit}'",
+    ),
+    "E116": (
+        "hitungan tetap ini tidak dapat dikerjakan: {reason}",
+        "this constant cannot be computed: {reason}",
+    ),
+    "E117": ("'{word}' bukan {what} yang dikenal", "'{word}' is not a known {what}"),
+    "E118": (
+        "batas per unit hanya dapat membaca fakta unit dan hari, bukan '{name}'",
+        "a limit on a unit can read unit and day facts only, not '{name}'",
+    ),
+    "E119": (
+        "batas ditulis sebagai persentase atau bilangan (hari, bagi batas per pegawai), "
+        "bukan {type}",
+        "a limit is a percentage or a number (of days, for a limit per employee), not {type}",
+    ),
+    "E120": (
+        "batas {value} di luar rentang 0%-100%",
+        "limit {value} is outside 0%-100%",
+    ),
+    "E121": (
+        "unit '{code}' di tabel {table} tidak ada dalam daftar pegawai",
+        "unit '{code}' in table {table} is not in the roster",
+    ),
+    "E122": (
+        "'{name}' adalah fakta kontak: hanya dapat dibaca di dalam 'pelanggaran'",
+        "'{name}' is a fact of a contact: it can be read inside a 'breach' only",
+    ),
+    "E123": (
+        "jam kewajiban berakhir ({end}) tidak setelah mulainya ({start})",
+        "the duty's hours end ({end}) no later than they start ({start})",
+    ),
+    "E124": (
+        "ada 'pelanggaran' tetapi tidak ada 'kewajiban' yang menyatakan kapan kontak dihitung",
+        "there are breaches but no 'duty' says when contacts count",
+    ),
+    "E125": (
+        "sanksi hanya dapat menghitung sanksi yang ditulis sebelumnya: {ref}",
+        "a sanction can count only sanctions written before it: {ref}",
+    ),
+    "E126": (
+        "jawaban ({answered}) lebih awal daripada kontaknya ({sent})",
+        "the answer ({answered}) is earlier than its contact ({sent})",
+    ),
+    "E127": (
+        "jumlah_pegawai harus bilangan bulat positif, bukan {value}",
+        "staff_count must be a positive whole number, not {value}",
+    ),
+    "E128": (
+        "'{name}' tidak dapat diharapkan di sini: contoh dengan jumlah_pegawai mengharapkan "
+        "'jumlah.MODA', dan 'jumlah.MODA' memerlukan jumlah_pegawai",
+        "'{name}' cannot be expected here: an example with staff_count expects "
+        "'count.MODE', and 'count.MODE' needs staff_count",
+    ),
+    "E129": (
+        "batas per unit dihitung per hari, bukan per '{window}'; batas per minggu atau periode "
+        "ditulis per pegawai",
+        "a limit on a unit counts per day, not per '{window}'; weekly or period limits are "
+        "written per employee",
+    ),
+    "E130": (
+        "{mode} tidak dapat dibatasi 'paling banyak': yang ditahan oleh batas "
+        "ditempatkan di {mode}",
+        "{mode} cannot be capped with 'at most': whoever a limit keeps back is placed in {mode}",
+    ),
+    "E131": (
+        "contoh dengan kontak mengharapkan jumlah pelanggaran atau sanksi saja, bukan '{name}'; "
+        "tulis harapan itu di contoh tersendiri",
+        "an example with contacts expects counts of breaches or sanctions only, not '{name}'; "
+        "write that expectation in an example of its own",
+    ),
+    "E140": (
+        "surat edaran saling memperluas dalam lingkaran: {chain}",
+        "circulars extend each other in a circle: {chain}",
+    ),
+    "E141": (
+        "tidak boleh {action} {ref}: aturan itu mengikat dalam SE {parent}",
+        "may not {action} {ref}: it is binding in circular {parent}",
+    ),
+    "E142": (
+        "{first} menjadi pengecualian atas {second} dengan nilai lain, padahal {second} mengikat "
+        "dalam SE {parent}",
+        "{first} is an exception to {second} with another value, but {second} is binding in "
+        "circular {parent}",
+    ),
+    "E144": (
+        "'hapus' hanya berarti di berkas yang memperluas surat edaran lain",
+        "'remove' means something only in a file that extends another circular",
+    ),
+    "E145": (
+        "surat edaran yang diperluas tidak dapat dibaca: {path}",
+        "the circular this file extends cannot be read: {path}",
+    ),
+    "E146": (
+        "berkas ini memperluas dan mengubah sekaligus; pilih salah satu",
+        "this file both extends and amends; choose one",
+    ),
+    "E147": (
+        "perubahan berlaku {date}, di luar masa berlaku SE {parent} ({window}); perubahan "
+        "harus mulai sesudah SE yang diubah mulai berlaku dan sebelum ia berakhir",
+        "the amendment takes effect on {date}, outside the force of circular {parent} "
+        "({window}); an amendment must start after the circular it amends and before it ends",
+    ),
+    "W148": (
+        "evaluasi SE {number} jatuh tempo {due} (setiap {months} bulan sejak {start}) dan sudah "
+        "lewat pada {today}, tetapi belum ada versi yang lebih baru",
+        "circular {number} was due for evaluation on {due} (every {months} months from {start}) "
+        "and that date has passed on {today}, but there is no newer version",
+    ),
+    "E150": (
+        "'{name}' hanya dapat dibaca dalam {where}",
+        "'{name}' can be read only in {where}",
+    ),
+    "E151": (
+        "'{name}' tidak dapat dibaca di blok ini; blok ini membaca {allowed}",
+        "'{name}' cannot be read in this block; it reads {allowed}",
+    ),
+    "E152": (
+        "'{name}' bukan jenis catatan yang dapat dihitung: perjalanan, kendaraan atau rapat",
+        "'{name}' is not a kind of record that can be counted: perjalanan, kendaraan or rapat",
+    ),
+    "E153": (
+        "'{name}' tidak dapat dijumlahkan: bertipe {type}, bukan bilangan, uang atau kuantitas",
+        "'{name}' cannot be summed: it is {type}, not a number, money or a quantity",
+    ),
+    "E154": (
+        "bagian harus berupa persen (mis. 30%), bukan nilai bertipe {type}",
+        "a share must be a percentage (such as 30%), not a value of type {type}",
+    ),
+    "E155": (
+        "jatah atau dasar untuk '{measure}' harus bertipe {want}, bukan {got}",
+        "an allowance or baseline for '{measure}' must be of type {want}, not {got}",
+    ),
+    "E156": (
+        "perkiraan {category} ditulis dalam {want}, bukan {got}",
+        "an estimate of {category} is in {want}, not {got}",
+    ),
+    "E157": (
+        "perkiraan {category} dalam {type} ditulis dua kali",
+        "the estimate of {category} in {type} is written twice",
+    ),
+    "E158": (
+        "kuota dan sasaran dihitung per unit atau per perangkat_daerah, bukan per {scope}",
+        "quotas and targets count per unit or per perangkat_daerah, not per {scope}",
+    ),
+    "E159": (
+        "surat edaran hanya punya satu blok laporan",
+        "a circular has one report block only",
+    ),
+    # -- types ----------------------------------------------------------------
+    "E201": (
+        "tipe tidak cocok: '{op}' tidak berlaku untuk {left} dan {right}",
+        "type mismatch: '{op}' does not apply to {left} and {right}",
+    ),
+    "E202": (
+        "syarat harus bernilai benar/salah, bukan {type}",
+        "a condition must be true/false, not {type}",
+    ),
+    "E203": (
+        "nilai bertipe {found} tidak dapat diberikan kepada '{name}' yang bertipe {expected}",
+        "a value of type {found} cannot be given to '{name}' of type {expected}",
+    ),
+    "E204": (
+        "anggota himpunan harus setipe: {first} dan {other}",
+        "set members must have one type: {first} and {other}",
+    ),
+    "E205": (
+        "'{name}' bukan anggota {type}",
+        "'{name}' is not a member of {type}",
+    ),
+    "E207": (
+        "'{name}' adalah status yang diputuskan kalender dan masa berlaku SE, "
+        "bukan moda yang ditetapkan aturan",
+        "'{name}' is a status the calendar and the circular's dates decide, not a mode a rule sets",
+    ),
+    "E206": (
+        "tipe tidak dikenal '{name}'",
+        "unknown type '{name}'",
+    ),
+    # -- exceptions and conflicts --------------------------------------------
+    "E301": (
+        "pengecualian melingkar: {cycle}",
+        "exceptions form a cycle: {cycle}",
+    ),
+    "E302": (
+        "konflik: {first} dan {second} dapat berlaku bersamaan dengan nilai berbeda "
+        "({first_value} lawan {second_value}) tanpa pengecualian di antara keduanya",
+        "conflict: {first} and {second} can both apply with different values "
+        "({first_value} against {second_value}) and neither is an exception to the other",
+    ),
+    "E303": (
+        "aturan tidak boleh menjadi pengecualian atas dirinya sendiri: {ref}",
+        "a rule cannot be an exception to itself: {ref}",
+    ),
+    "E304": (
+        "{first} menjadi pengecualian atas {second}, tetapi keduanya menetapkan keluaran berbeda "
+        "('{first_output}' dan '{second_output}')",
+        "{first} is an exception to {second}, but they set different outputs "
+        "('{first_output}' and '{second_output}')",
+    ),
+    "W305": (
+        "aturan {ref} tidak pernah berlaku: syaratnya tidak dapat dipenuhi",
+        "rule {ref} never applies: its condition cannot hold",
+    ),
+    "W306": (
+        "'{output}' tidak mempunyai aturan bawaan: ada keadaan tanpa aturan yang berlaku, "
+        "misalnya ketika {witness}",
+        "'{output}' has no default rule: some cases have no applicable rule, "
+        "for instance when {witness}",
+    ),
+    "W307": (
+        "{count} pasang aturan tidak dapat diperiksa konfliknya secara statis (ranah tak hingga "
+        "atau hitungan atas fakta); konflik di antaranya tetap dilaporkan saat dijalankan",
+        "the static conflict check could not decide {count} pair(s) of rules (an unbounded "
+        "domain or arithmetic on facts); a conflict between them is still reported at run time",
+    ),
+    # -- examples -------------------------------------------------------------
+    "E401": (
+        "contoh menyebut '{name}' dua kali",
+        "the example states '{name}' twice",
+    ),
+    "E402": (
+        "contoh tidak menyebut tanggal",
+        "the example gives no date",
+    ),
+    "E403": (
+        "fakta kalender '{name}' diambil dari kalender; contoh cukup menyebut tanggal",
+        "calendar fact '{name}' comes from the calendar; an example gives only the date",
+    ),
+    "W401": (
+        "{clause}: {mode} paling sedikit {required} di {unit} pada {date}, tetapi hanya "
+        "{headcount} pegawai hadir; semua yang hadir ditetapkan {mode}",
+        "{clause}: at least {required} {mode} in {unit} on {date}, but only {headcount} "
+        "staff are present; all of them are set to {mode}",
+    ),
+    # -- evaluation -----------------------------------------------------------
+    "E501": (
+        "konflik saat dijalankan: {first} memberi {first_value}, {second} memberi "
+        "{second_value}, dan tidak ada pengecualian di antara keduanya",
+        "conflict at run time: {first} gives {first_value}, {second} gives "
+        "{second_value}, and neither is an exception to the other",
+    ),
+    "E502": (
+        "tidak ada aturan yang berlaku untuk '{output}' dan tidak ada aturan bawaan",
+        "no rule applies to '{output}' and there is no default",
+    ),
+    "E503": ("galat hitungan: {reason}", "evaluation error: {reason}"),
+    "eval-month-clamp": (
+        "{date} + {months} bulan jatuh pada tanggal yang tidak ada (tidak digeser diam-diam)",
+        "{date} + {months} month(s) lands on no such day (it is not moved silently)",
+    ),
+    "eval-division-by-zero": ("pembagian dengan nol", "division by zero"),
+    "eval-duration-mixed": (
+        "{left} dan {right} tidak dapat dibandingkan: bulan bukan sejumlah hari",
+        "{left} and {right} cannot be compared: a month is not a number of days",
+    ),
+    "eval-fraction-of-month": (
+        "bulan dan tahun harus bulat ({amount})",
+        "months and years must be whole ({amount})",
+    ),
+    "eval-date-plus-time": (
+        "tanggal hanya dapat ditambah hari, minggu, bulan atau tahun, bukan {duration}",
+        "a date can only be moved by days, weeks, months or years, not {duration}",
+    ),
+    # -- secondary labels and notes -------------------------------------------
+    "label-first": ("aturan pertama", "first rule"),
+    "label-second": ("aturan kedua", "second rule"),
+    "label-declared-here": ("dideklarasikan di sini", "declared here"),
+    "label-binding": ("aturan mengikat", "the binding rule"),
+    "label-amended": ("masa berlaku SE yang diubah", "the force of the amended circular"),
+    "label-in-cycle": ("bagian dari lingkaran", "part of the cycle"),
+    "note-witness": (
+        "keduanya berlaku misalnya ketika {witness}",
+        "both apply for instance when {witness}",
+    ),
+    "note-settle": (
+        "nyatakan salah satunya sebagai pengecualian atas yang lain, misalnya "
+        "'{first}, pengecualian atas {second}'",
+        "declare one an exception to the other, for instance '{first}, exception to {second}'",
+    ),
+    "note-subject": ("pada pegawai {nip}, tanggal {date}", "for employee {nip}, on {date}"),
+    "note-amend": (
+        "tuliskan hasil evaluasi sebagai perubahan: berkas baru di folder ini dengan "
+        "'mengubah \"{file}\"' dan tanggal berlakunya; atau tetapkan 'berlaku ... sampai ...'",
+        "write the evaluation's outcome as an amendment: a new file in this folder with "
+        "'amends \"{file}\"' and its date in force; or give the circular an end date",
+    ),
+    "kw-circular": ("surat_edaran", "circular"),
+    "kw-subject": ("tentang", "subject"),
+    "kw-issuer": ("penerbit", "issuer"),
+    "kw-basis": ("dasar", "basis"),
+    "kw-signed": ("ditetapkan", "signed"),
+    "kw-effective": ("berlaku", "effective"),
+    "kw-evaluation": ("evaluasi", "evaluation"),
+    "kw-timezone": ("zona_waktu", "time_zone"),
+    "kw-extends": ("memperluas", "extends"),
+    "kw-amends": ("mengubah", "amends"),
+    "op-eq": ("adalah", "is"),
+    "op-ne": ("bukan", "is not"),
+    "op-in": ("termasuk", "in"),
+    "op-not_in": ("tidak termasuk", "not in"),
+    "op-between": ("antara", "between"),
+    "os-ENOENT": ("tidak ada berkas atau folder seperti itu", "no such file or directory"),
+    "os-EACCES": ("izin ditolak", "permission denied"),
+    "os-EISDIR": ("itu sebuah folder, bukan berkas", "it is a directory, not a file"),
+    "os-ENOTDIR": ("bagian jalurnya bukan folder", "a part of the path is not a directory"),
+    "os-ENOSPC": ("ruang disk habis", "no space left on the disk"),
+    "os-other": ("{text}", "{text}"),
+    "note-truncated": (
+        "{count} masalah lain tidak ditampilkan; perbaiki yang di atas dulu",
+        "{count} more problems are not shown; fix the ones above first",
+    ),
+    "did-you-mean": ("mungkin maksud Anda {names}?", "did you mean {names}?"),
+    "summary-counts": (
+        "{errors} galat, {warnings} peringatan",
+        "{errors} {errors:?error|errors}, {warnings} {warnings:?warning|warnings}",
+    ),
+}
