@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from edaran.engine.circular import Circular
 from edaran.io.roster import Roster
+from edaran.model.calendar import Period
 from edaran.model.records import (
     EnergyChecklist,
     EnergyItem,
@@ -40,9 +41,8 @@ from edaran.quota.engine import (
     evaluation_periods,
     meets,
     run_quotas,
-    window_of,
 )
-from edaran.quota.model import Over, Period, QuotaLine, QuotaResult, TargetLine
+from edaran.quota.model import Over, QuotaLine, QuotaResult, TargetLine
 
 D = Decimal
 DATA = Path(__file__).resolve().parent / "data" / "quota"
@@ -180,8 +180,8 @@ def test_evaluation_periods_follow_the_date_in_force() -> None:
         ("hari", dt.date(2026, 4, 9), Period(9, dt.date(2026, 4, 9), dt.date(2026, 4, 9))),
     ],
 )
-def test_window_of(window: str, day: dt.date, expected: Period) -> None:
-    assert window_of(FULL, window, day) == expected
+def test_windows_of_the_circular(window: str, day: dt.date, expected: Period) -> None:
+    assert FULL.windows.window(window, day) == expected
 
 
 # ------------------------------------------------------- quota boundaries

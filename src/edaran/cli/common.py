@@ -25,7 +25,6 @@ __all__ = [
     "progress_bar",
     "read_presence",
     "roster_or_report",
-    "top_unit",
 ]
 
 
@@ -108,12 +107,6 @@ def read_presence(
     if any(d.is_error for d in problems):
         return None
     return absences, transfers
-
-
-def top_unit(unit: Any) -> str:
-    while unit.induk is not None:
-        unit = unit.induk
-    return str(unit.kode)
 
 
 #: What ``edaran check`` counts: (program field, Indonesian word, English singular, plural)

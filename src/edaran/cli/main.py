@@ -27,7 +27,6 @@ from edaran.cli.common import (
     date_argument,
     load_circular,
     roster_or_report,
-    top_unit,
 )
 from edaran.cli.diff import add_parser as add_diff_parser
 from edaran.cli.diff import cmd_diff
@@ -354,7 +353,7 @@ def _run_one(path: Path, roster_path: Path, output: Path | None, lang: Lang) -> 
     target = output or path.parent / "keluaran" / f"{kind}-{path.stem}-{first}-{last}.csv"
     target.parent.mkdir(parents=True, exist_ok=True)
     counts: Counter[tuple[str, object]] = Counter()
-    top = {e.nip: top_unit(e.unit) for e in roster.employees}
+    top = {e.nip: e.unit.top.kode for e in roster.employees}
     if circular.program.limits:
         written = run_schedule(circular, roster, (first, last), target, counts, lang)
         print()

@@ -217,7 +217,7 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
     file has errors.
     """
     from edaran.quota import writers as quota_io
-    from edaran.quota.engine import mode_days, run_quotas, window_of
+    from edaran.quota.engine import mode_days, run_quotas
     from edaran.report import writers as report_io
     from edaran.report.engine import savings_report
 
@@ -248,7 +248,7 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
                 return 1
             days = [r.tanggal for kind in records.values() for r in kind if r.tanggal >= start]
             last = program.header.effective_until or max(days, default=start)
-            end = window_of(circular, "periode", last).last
+            end = circular.windows.period(last).last
             modes, warnings = (
                 modes_until(end)
                 if program.checklists and "daftar_periksa" in records

@@ -14,7 +14,6 @@ from edaran.cli.common import (
     progress_bar,
     read_presence,
     roster_or_report,
-    top_unit,
 )
 from edaran.core.diagnostics import Diagnostic, render_all
 from edaran.core.suggest import suggest
@@ -42,7 +41,7 @@ def run_schedule(
         made = schedule(circular, roster.employees, *period, progress=progress)
     if made.warnings:
         sys.stderr.write(render_all(made.warnings, lang) + "\n")
-    top = {e.nip: top_unit(e.unit) for e in roster.employees}
+    top = {e.nip: e.unit.top.kode for e in roster.employees}
     for assignment in made:
         counts[(top[assignment.nip], assignment.mode)] += 1
     with target.open("w", encoding="utf-8", newline="") as out:

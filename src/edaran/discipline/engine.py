@@ -31,7 +31,6 @@ from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
 from edaran.lang import ir
 from edaran.lang.checks.discipline import TIMEZONES
-from edaran.model.calendar import evaluation_period
 from edaran.model.workforce import Contact
 from edaran.scheduling.scheduler import Absence, schedule
 
@@ -91,14 +90,9 @@ class DisciplineResult:
     warnings: tuple[Diagnostic, ...] = ()
 
 
-def _period(circular: Circular, day: dt.date) -> tuple[int, dt.date, dt.date]:
-    header = circular.program.header
-    start = header.period_start or day
-    index, first, last = evaluation_period(start, header.evaluation_months or 1, day)
-    return index + 1, first, last
-
-
 def _window(circular: Circular, window: str, day: dt.date) -> str:
+    """The sanction window holding ``day``, as results show it (``2026-W15``, ``periode 1``)."""
+    span = circular.windows.window(window, day)
     if window == "hari":
         return day.isoformat()
     if window == "minggu":
@@ -106,8 +100,7 @@ def _window(circular: Circular, window: str, day: dt.date) -> str:
         return f"{year}-W{week:02d}"
     if window == "bulan":
         return f"{day.year}-{day.month:02d}"
-    number, first, last = _period(circular, day)
-    return f"periode {number} ({first.isoformat()}..{last.isoformat()})"
+    return f"periode {span.number} ({span.label})"
 
 
 class _Modes:
@@ -128,7 +121,7 @@ class _Modes:
             # From the start of the evaluation period: the rotation counts from
             # there, so a day's modes do not depend on which earlier days the
             # log happens to hold.
-            start = min(_period(circular, min(days))[1], min(days))
+            start = min(circular.windows.period(min(days)).first, min(days))
             made = schedule(circular, employees, start, max(days), absences=absences)
             for a in made:
                 if a.date in days:

@@ -8,6 +8,7 @@ every backend sees only working days inside the circular's force.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -16,16 +17,17 @@ import attrs
 
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, EdaranError, Severity
+from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF, WORK_MODE
 from edaran.engine.compiler import CompiledProgram
 from edaran.engine.decision import Decision, DecisionError, Explanation, Status, one_line_reason
 from edaran.engine.interpreter import Interpreter
 from edaran.lang import ir
-from edaran.lang.checker import STATUS_NOT_IN_FORCE, STATUS_OFF, WORK_MODE, check
+from edaran.lang.checker import check
 from edaran.lang.parser import parse, parse_file
 from edaran.lang.schema import Schema
 from edaran.lang.variants import amended, resolve
 from edaran.messages import Localized
-from edaran.model.calendar import WorkCalendar
+from edaran.model.calendar import Windows, WorkCalendar
 
 __all__ = ["Backend", "Circular"]
 
@@ -142,6 +144,13 @@ class Circular:
         while chain[-1].previous is not None:
             chain.append(chain[-1].previous)
         return chain[::-1]
+
+    @functools.cached_property
+    def windows(self) -> Windows:
+        """Days, weeks, months and evaluation periods (of one month without ``evaluasi``)."""
+        header = self.program.header
+        assert header.period_start is not None  # the checker requires a date in force
+        return Windows(header.period_start, header.evaluation_months or 1)
 
     # ---------------------------------------------------------- deciding
     @property

@@ -15,6 +15,7 @@ import attrs
 
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, EdaranError, Label, Severity, Span
+from edaran.core.modes import BUILTIN_MODES, STATUS_NOT_IN_FORCE, STATUS_OFF, WORK_MODE
 from edaran.core.runtime import UnitTable
 from edaran.core.suggest import suggest
 from edaran.lang import ir
@@ -28,15 +29,10 @@ from edaran.lang.schema import WEEKDAY, Schema
 from edaran.lang.variants import resolve
 from edaran.messages import Localized
 
-__all__ = ["BUILTIN_MODES", "MAX_DIAGNOSTICS", "STATUS_NOT_IN_FORCE", "STATUS_OFF", "check"]
+__all__ = ["MAX_DIAGNOSTICS", "check"]
 
 #: More diagnostics than this from one file are cut, with a note.
 MAX_DIAGNOSTICS = 100
-BUILTIN_MODES = ("WFO", "WFH", "WFA")
-#: Not modes a rule sets but what a decision says on a day off, or outside the circular.
-STATUS_OFF = "LIBUR"
-STATUS_NOT_IN_FORCE = "TIDAK_BERLAKU"
-WORK_MODE = "moda_kerja"
 _OUTPUT_ALIASES = {"work_mode": WORK_MODE}
 #: 'jumlah_pegawai adalah 7' in a contoh: a unit of 7 alike employees, scheduled
 _STAFF_WORDS = ("jumlah_pegawai", "staff_count")

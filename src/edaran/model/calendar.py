@@ -12,12 +12,13 @@ import datetime as dt
 import functools
 from collections.abc import Iterable
 
+import attrs
 import holidays
 from dateutil.relativedelta import relativedelta
 
 from edaran.model.workforce import CalendarDay, Weekday
 
-__all__ = ["WorkCalendar", "evaluation_period"]
+__all__ = ["ZONES", "Period", "Windows", "WorkCalendar", "evaluation_period", "months_of"]
 
 
 @functools.cache
@@ -88,3 +89,97 @@ def evaluation_period(start: dt.date, months: int, day: dt.date) -> tuple[int, d
     first = start + relativedelta(months=index * months)
     last = start + relativedelta(months=(index + 1) * months) - dt.timedelta(days=1)
     return index, first, last
+
+
+#: Indonesia's three time zones, as a rule file names them (``zona_waktu WITA``).
+ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+
+@attrs.frozen
+class Period:
+    """A window of days: its number and its first and last day.
+
+    For an evaluation period the number counts from 1 (the first period); for
+    a month it is the month (4 = April), for a week the ISO week, for a day
+    the day of the month.
+    """
+
+    number: int
+    first: dt.date
+    last: dt.date
+
+    @property
+    def label(self) -> str:
+        """``2026-04-01..2026-05-31``."""
+        return f"{self.first.isoformat()}..{self.last.isoformat()}"
+
+
+#: The kinds of window a limit, quota, target or sanction counts in.
+WINDOW_KINDS = ("hari", "minggu", "bulan", "periode")
+
+
+class Windows:
+    """The windows of one circular: days, ISO weeks, months and evaluation periods.
+
+    Evaluation periods are ``months`` long, counted from ``start`` (the first
+    version's date in force); a day before ``start`` falls in the first.  With
+    ``months`` None there is one period, from ``start`` with no end (the
+    scheduler's reading of a circular without ``evaluasi``; quotas and
+    sanctions count months instead, and pass 1).  Each window is computed once
+    per day and kind: many records and people share a day.
+    """
+
+    def __init__(self, start: dt.date, months: int | None) -> None:
+        self.start = start
+        self.months = months
+        self._known: dict[tuple[str, dt.date], Period] = {}
+
+    def period(self, day: dt.date) -> Period:
+        """The evaluation period holding ``day``."""
+        return self.window("periode", day)
+
+    def window(self, kind: str, day: dt.date) -> Period:
+        """The window of ``kind`` (``hari``, ``minggu``, ``bulan``, ``periode``) holding ``day``."""
+        key = (kind, day)
+        found = self._known.get(key)
+        if found is None:
+            found = self._known[key] = self._compute(kind, day)
+        return found
+
+    def _compute(self, kind: str, day: dt.date) -> Period:
+        if kind == "periode":
+            if self.months is None:
+                return Period(1, min(self.start, day), dt.date.max)
+            index, first, last = evaluation_period(self.start, self.months, day)
+            return Period(index + 1, first, last)
+        if kind == "bulan":
+            first = day.replace(day=1)
+            return Period(day.month, first, first + relativedelta(months=1) - dt.timedelta(days=1))
+        if kind == "minggu":
+            first = day - dt.timedelta(days=day.weekday())
+            return Period(day.isocalendar()[1], first, first + dt.timedelta(days=6))
+        if kind == "hari":
+            return Period(day.day, day, day)
+        raise ValueError(f"unknown kind of window: {kind!r}")
+
+    def between(self, kind: str, first: dt.date, last: dt.date) -> list[Period]:
+        """The windows of ``kind`` that overlap ``first``..``last``, in order."""
+        found: list[Period] = []
+        day = first
+        while day <= last:
+            span = self.window(kind, day)
+            found.append(span)
+            day = span.last + dt.timedelta(days=1)
+        return found
+
+
+def months_of(period: Period) -> list[dt.date]:
+    """The first days of the months that start inside ``period``."""
+    months = []
+    month = period.first.replace(day=1)
+    if month < period.first:
+        month += relativedelta(months=1)
+    while month <= period.last:
+        months.append(month)
+        month += relativedelta(months=1)
+    return months

@@ -124,6 +124,14 @@ class Unit:
         """True when this unit or one of its parents has a code in ``codes``."""
         return not self.silsilah.isdisjoint(codes)
 
+    @property
+    def top(self) -> Unit:
+        """The top-level unit (perangkat daerah) of this one: itself, or its last parent."""
+        unit = self
+        while unit.induk is not None:
+            unit = unit.induk
+        return unit
+
 
 @attrs.frozen
 class Employee:

@@ -28,6 +28,7 @@ evaluation periods counts in the one it starts in).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
@@ -41,16 +42,9 @@ from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
 from edaran.io.roster import Roster
 from edaran.lang import ir
-from edaran.model.calendar import evaluation_period
+from edaran.model.calendar import Period
 from edaran.model.records import EnergyChecklist, PlanStatus
-from edaran.quota.model import (
-    ChecklistFinding,
-    Over,
-    Period,
-    QuotaLine,
-    QuotaResult,
-    TargetLine,
-)
+from edaran.quota.model import ChecklistFinding, Over, QuotaLine, QuotaResult, TargetLine
 from edaran.scheduling.scheduler import Absence, schedule
 
 __all__ = [
@@ -60,8 +54,6 @@ __all__ = [
     "meets",
     "mode_days",
     "run_quotas",
-    "top_code",
-    "window_of",
 ]
 
 _ROUNDING = {"down": ROUND_FLOOR, "up": ROUND_CEILING, "nearest": ROUND_HALF_UP}
@@ -76,79 +68,11 @@ class _Holder:
         self.unit = unit
 
 
-def _top(unit: Any) -> Any:
-    while unit.induk is not None:
-        unit = unit.induk
-    return unit
-
-
-def top_code(unit: Any) -> str:
-    """The code of a unit's top-level unit (perangkat daerah)."""
-    return str(_top(unit).kode)
-
-
 # ------------------------------------------------------------- windows
 def evaluation_periods(circular: Circular, first: dt.date, last: dt.date) -> list[Period]:
     """The evaluation periods that overlap ``first``..``last`` (one month without ``evaluasi``)."""
-    header = circular.program.header
-    start = header.period_start or first
-    months = header.evaluation_months or 1
-    periods = []
-    day = max(first, start)
-    while day <= last:
-        index, begin, end = evaluation_period(start, months, day)
-        periods.append(Period(index + 1, begin, end))
-        day = end + dt.timedelta(days=1)
-    return periods
-
-
-def window_of(circular: Circular, window: str, day: dt.date) -> Period:
-    """The window (of a quota or target) that holds ``day``, as a :class:`Period`.
-
-    Its number is the evaluation period's (1 = the first), the month's (4 =
-    April), the ISO week's, or the day of the month.
-    """
-    if window == "periode":
-        header = circular.program.header
-        start = header.period_start or day
-        index, begin, end = evaluation_period(start, header.evaluation_months or 1, day)
-        return Period(index + 1, begin, end)
-    if window == "bulan":
-        begin = day.replace(day=1)
-        end = begin + relativedelta(months=1) - dt.timedelta(days=1)
-        return Period(day.month, begin, end)
-    if window == "minggu":
-        begin = day - dt.timedelta(days=day.weekday())
-        return Period(day.isocalendar()[1], begin, begin + dt.timedelta(days=6))
-    return Period(day.day, day, day)
-
-
-class _WindowCache:
-    """:func:`window_of` for one kind of window, computed once per day.
-
-    Many records share a day, and month arithmetic is the costly part.
-    """
-
-    def __init__(self, circular: Circular, window: str) -> None:
-        self.circular = circular
-        self.window = window
-        self.known: dict[dt.date, Period] = {}
-
-    def __call__(self, day: dt.date) -> Period:
-        span = self.known.get(day)
-        if span is None:
-            span = self.known[day] = window_of(self.circular, self.window, day)
-        return span
-
-
-def _windows(circular: Circular, window: str, first: dt.date, last: dt.date) -> list[Period]:
-    found: list[Period] = []
-    day = first
-    while day <= last:
-        span = window_of(circular, window, day)
-        found.append(span)
-        day = span.last + dt.timedelta(days=1)
-    return found
+    start = max(first, circular.windows.start)
+    return circular.windows.between("periode", start, last) if start <= last else []
 
 
 def _year_before(period: Period) -> tuple[dt.date, dt.date]:
@@ -216,7 +140,7 @@ class _Quota:
         return Decimal(value)
 
     def key(self, record: Any) -> str:
-        return top_code(record.unit) if self.quota.scope == "perangkat_daerah" else record.unit.kode
+        return record.unit.top.kode if self.quota.scope == "perangkat_daerah" else record.unit.kode
 
     def covered(self, first: dt.date, last: dt.date) -> bool:
         """True when the data holds any record of the kind between the dates."""
@@ -302,13 +226,13 @@ def _quota_lines(
     work = _Quota(circular, quota, records)
     by_window: dict[tuple[str, dt.date], list[Any]] = defaultdict(list)
     by_unit: dict[str, list[Any]] = defaultdict(list)
-    windows = _WindowCache(circular, quota.window)
+    windows = functools.partial(circular.windows.window, quota.window)
     for record in work.kept:
         span = windows(record.tanggal)
         by_window[(work.key(record), span.first)].append(record)
         by_unit[work.key(record)].append(record)
     lines = []
-    for span in _windows(circular, quota.window, first, last):
+    for span in circular.windows.between(quota.window, first, last):
         before = _year_before(span)
         covered = work.covered(*before)
         for code, unit in units.items():
@@ -392,11 +316,11 @@ def _target_lines(
     tallies: dict[tuple[str, dt.date], list[int]] = defaultdict(lambda: [0, 0])
     spans: dict[dt.date, Period] = {}
     units: dict[str, Any] = {}
-    windows = _WindowCache(circular, target.window)
+    windows = functools.partial(circular.windows.window, target.window)
     for record in records:
         if not first <= record.tanggal <= last or not counts(circular, target, record):
             continue
-        unit = _top(record.unit) if target.scope == "perangkat_daerah" else record.unit
+        unit = record.unit.top if target.scope == "perangkat_daerah" else record.unit
         code = unit.kode
         span = windows(record.tanggal)
         spans[span.first] = span

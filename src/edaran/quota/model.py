@@ -15,6 +15,7 @@ from decimal import Decimal
 import attrs
 
 from edaran.core.diagnostics import Diagnostic
+from edaran.model.calendar import Period
 
 __all__ = [
     "Basis",
@@ -27,24 +28,6 @@ __all__ = [
     "SavingLine",
     "TargetLine",
 ]
-
-
-@attrs.frozen
-class Period:
-    """A window: its number and its first and last day.
-
-    For an evaluation period the number counts from 1 (the first period); for
-    a month window it is the month (4 = April), for a week the ISO week.
-    """
-
-    number: int
-    first: dt.date
-    last: dt.date
-
-    @property
-    def label(self) -> str:
-        """``2026-04-01..2026-05-31``."""
-        return f"{self.first.isoformat()}..{self.last.isoformat()}"
 
 
 @attrs.frozen

@@ -36,7 +36,8 @@ from typing import TextIO
 
 from edaran.core.diagnostics import Diagnostic, render
 from edaran.messages import Lang, has_message, message
-from edaran.quota.model import ChecklistFinding, Over, Period, QuotaLine, QuotaResult, TargetLine
+from edaran.model.calendar import Period
+from edaran.quota.model import ChecklistFinding, Over, QuotaLine, QuotaResult, TargetLine
 from edaran.scheduling.writers import require_format
 
 __all__ = [

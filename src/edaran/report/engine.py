@@ -34,30 +34,19 @@ from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic
 from edaran.engine.circular import Circular
 from edaran.io.roster import Roster
+from edaran.model.calendar import Period, months_of
 from edaran.model.records import COST_UNITS, CostCategory, CostLine, PeriodFacts
-from edaran.quota.engine import evaluation_periods, mode_days, top_code
-from edaran.quota.model import Basis, Period, ReportResult, SavingLine
+from edaran.quota.engine import evaluation_periods, mode_days
+from edaran.quota.model import Basis, ReportResult, SavingLine
 from edaran.scheduling.scheduler import Absence
 
-__all__ = ["estimate_value", "months_of", "savings_report"]
+__all__ = ["estimate_value", "savings_report"]
 
 _WHOLE = Decimal(1)
 
 
 def _rupiah(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.quantize(_WHOLE, rounding=ROUND_HALF_UP)
-
-
-def months_of(period: Period) -> list[dt.date]:
-    """The first days of the months that start inside ``period``."""
-    months = []
-    month = period.first.replace(day=1)
-    if month < period.first:
-        month += relativedelta(months=1)
-    while month <= period.last:
-        months.append(month)
-        month += relativedelta(months=1)
-    return months
 
 
 class _Month:
@@ -92,7 +81,7 @@ class _Facts:
         counts: Counter[tuple[str, dt.date, str]] | None,
     ) -> None:
         self.circular = circular
-        self.top = {u.kode: top_code(u) for u in roster.units.values()}
+        self.top = {u.kode: u.top.kode for u in roster.units.values()}
         self.days: Counter[tuple[str, dt.date, str]] = Counter()
         self.working: dict[dt.date, int] = {}
         if counts is None:
@@ -166,7 +155,7 @@ def savings_report(
     facts = _Facts(circular, roster, begin, chosen[-1].last, absences, warnings, modes)
     figures: dict[tuple[str, dt.date, CostCategory], _Month] = defaultdict(_Month)
     for line in costs:
-        code = top_code(line.unit)
+        code = line.unit.top.kode
         for key, actual in (
             ((code, line.bulan, line.kategori), True),
             ((code, line.bulan + relativedelta(years=1), line.kategori), False),

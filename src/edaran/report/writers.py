@@ -26,8 +26,9 @@ from typing import TextIO
 
 from edaran.io.numbers import format_indonesian
 from edaran.messages import Lang, has_message, message
+from edaran.model.calendar import Period
 from edaran.model.records import CostCategory
-from edaran.quota.model import Basis, Period, ReportResult, SavingLine
+from edaran.quota.model import Basis, ReportResult, SavingLine
 from edaran.quota.writers import (
     csv_text,
     json_document,

@@ -29,7 +29,8 @@ from openpyxl.xml.functions import tostring
 
 from edaran.core.diagnostics import Diagnostic
 from edaran.messages import Lang, message
-from edaran.quota.model import Basis, Period, QuotaResult, ReportResult, SavingLine
+from edaran.model.calendar import Period
+from edaran.quota.model import Basis, QuotaResult, ReportResult, SavingLine
 from edaran.quota.writers import (
     date_span,
     direction_text,

@@ -34,11 +34,11 @@ from typing import Any
 import attrs
 
 from edaran.core.diagnostics import Diagnostic, Severity
+from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF
 from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
 from edaran.lang import ir
-from edaran.lang.checker import STATUS_NOT_IN_FORCE, STATUS_OFF
-from edaran.model.calendar import evaluation_period
+from edaran.model.calendar import Period, Windows
 from edaran.scheduling.model import Assignment, Schedule, Why
 
 __all__ = ["ON_LEAVE", "Absence", "Transfer", "schedule"]
@@ -82,35 +82,6 @@ class _Person:
     assignment: Assignment
 
 
-def _period(circular: Circular, day: dt.date) -> int:
-    header = circular.program.header
-    start = header.period_start
-    if start is None or header.evaluation_months is None or day < start:
-        return 0
-    return evaluation_period(start, header.evaluation_months, day)[0]
-
-
-def _period_bounds(circular: Circular, day: dt.date) -> tuple[dt.date, dt.date]:
-    """The first and last day of the evaluation period holding ``day``."""
-    header = circular.program.header
-    start = header.period_start
-    months = header.evaluation_months
-    if start is None or months is None or day < start:
-        return day, day
-    _, first, last = evaluation_period(start, months, day)
-    return first, last
-
-
-def _window(limit: ir.LimitIR, circular: Circular, day: dt.date) -> tuple[object, ...]:
-    if limit.window == "hari":
-        return ("hari", day)
-    if limit.window == "minggu":
-        return ("minggu", *day.isocalendar()[:2])
-    if limit.window == "bulan":
-        return ("bulan", day.year, day.month)
-    return ("periode", _period(circular, day))
-
-
 def _rotation(nip: str, period: int) -> int:
     digest = hashlib.sha256(f"{period}:{nip}".encode()).digest()
     return int.from_bytes(digest[:8], "big")
@@ -145,8 +116,14 @@ class _Scheduler:
         for move in sorted(transfers, key=lambda m: (m.nip, m.date, m.unit.kode)):
             self.moves[move.nip].append(move)
         self._use(circular)
+        header = circular.program.header
+        assert header.period_start is not None  # the checker requires a date in force
+        #: without 'evaluasi' the rotation and 'per periode' run over one undivided period
+        self.windows = Windows(header.period_start, header.evaluation_months)
         #: nip -> (window key, mode) -> days assigned
-        self.used: dict[str, dict[tuple[object, ...], int]] = defaultdict(lambda: defaultdict(int))
+        self.used: dict[str, dict[tuple[str, Period, str], int]] = defaultdict(
+            lambda: defaultdict(int)
+        )
         self.warnings: list[Diagnostic] = []
         self.errors: dict[str, Diagnostic] = {}
 
@@ -220,7 +197,7 @@ class _Scheduler:
             if self._on_leave(present.nip, day) and base.mode not in _NOT_WORKING:
                 base = attrs.evolve(base, mode=ON_LEAVE, why=Why.ABSENT)
             people.append(_Person(present, base))
-        period = _period(self.circular, day)
+        period = self.windows.period(day)
         for person in people:
             self._personal_limits(person, day)
         for limit in self.shared:
@@ -230,7 +207,7 @@ class _Scheduler:
                 else:
                     self._floor(limit, unit, members, day, period)
         for person in people:
-            self._record(person, day, period)
+            self._record(person, day)
         return [
             p.assignment
             for p in sorted(people, key=lambda p: (p.assignment.unit, p.assignment.nip))
@@ -252,7 +229,7 @@ class _Scheduler:
             if a.mode in _NOT_WORKING or not self._applies(limit, person.employee, day):
                 continue
             allowed = int(self._amount(limit, person.employee, day))  # type: ignore[call-overload]  # INT by the checker
-            window = _window(limit, self.circular, day)
+            window = (limit.window, self.windows.window(limit.window, day))
             if limit.kind == "at_least":
                 # 'WFO at least N days a week' = other modes on at most (working days - N).
                 if a.mode == limit.mode:
@@ -275,33 +252,17 @@ class _Scheduler:
                 )
 
     def _used_in(
-        self, nip: str, window: tuple[object, ...]
+        self, nip: str, window: tuple[str, Period]
     ) -> list[tuple[tuple[object, str], int]]:
-        size = len(window)
         return [
-            ((key[:size], str(key[size])), n)
-            for key, n in self.used[nip].items()
-            if key[:size] == window
+            ((key[:2], str(key[2])), n) for key, n in self.used[nip].items() if key[:2] == window
         ]
 
-    def _working_days(self, window: tuple[object, ...], day: dt.date) -> int:
-        calendar = self.version.calendar
-        if window[0] == "minggu":
-            monday = day - dt.timedelta(days=day.weekday())
-            days = [monday + dt.timedelta(days=i) for i in range(7)]
-        elif window[0] == "bulan":
-            first = day.replace(day=1)
-            days = [
-                first + dt.timedelta(days=i)
-                for i in range(31)
-                if (first + dt.timedelta(days=i)).month == day.month
-            ]
-        elif window[0] == "periode":
-            start, end = _period_bounds(self.circular, day)
-            days = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
-        else:
-            days = [day]
-        return sum(1 for d in days if calendar.day(d).hari_kerja)
+    def _working_days(self, window: tuple[str, Period], day: dt.date) -> int:
+        _, span = window
+        # A period without an end (no 'evaluasi') is counted as the day itself.
+        first, last = (day, day) if span.last == dt.date.max else (span.first, span.last)
+        return sum(1 for d in self.version.calendar.days(first, last) if d.hari_kerja)
 
     def _groups(
         self, limit: ir.LimitIR, people: list[_Person], day: dt.date
@@ -312,8 +273,7 @@ class _Scheduler:
         for person in people:
             unit = person.employee.unit
             if limit.scope == "perangkat_daerah":
-                while unit.induk is not None:
-                    unit = unit.induk
+                unit = unit.top
             groups[unit.kode].append(person)
             tops[unit.kode] = unit
         return [
@@ -322,14 +282,18 @@ class _Scheduler:
             if self._applies(limit, _Subject(tops[code]), day)
         ]
 
-    def _rank(self, members: list[_Person], mode: str, period: int) -> list[_Person]:
+    def _rank(self, members: list[_Person], mode: str, period: Period) -> list[_Person]:
         def key(person: _Person) -> tuple[int, int, str]:
             nip = person.assignment.nip
-            return (self.used[nip][("periode", period, mode)], _rotation(nip, period), nip)
+            return (
+                self.used[nip][("periode", period, mode)],
+                _rotation(nip, period.number - 1),
+                nip,
+            )
 
         return sorted(members, key=key)
 
-    def _callback_order(self, others: list[_Person], period: int) -> list[_Person]:
+    def _callback_order(self, others: list[_Person], period: Period) -> list[_Person]:
         """Who a floor calls back first.
 
         People in a mode some cap rations (WFH, say) before people in other
@@ -341,12 +305,12 @@ class _Scheduler:
         def key(person: _Person) -> tuple[bool, int, int, str]:
             a = person.assignment
             days = self.used[a.nip][("periode", period, a.mode)]
-            return (a.mode not in self.rationed, -days, _rotation(a.nip, period), a.nip)
+            return (a.mode not in self.rationed, -days, _rotation(a.nip, period.number - 1), a.nip)
 
         return sorted(others, key=key)
 
     def _cap(
-        self, limit: ir.LimitIR, unit: Any, members: list[_Person], day: dt.date, period: int
+        self, limit: ir.LimitIR, unit: Any, members: list[_Person], day: dt.date, period: Period
     ) -> None:
         present = [p for p in members if p.assignment.mode != ON_LEAVE]
         in_mode = [p for p in present if p.assignment.mode == limit.mode]
@@ -377,7 +341,7 @@ class _Scheduler:
             )
 
     def _floor(
-        self, limit: ir.LimitIR, unit: Any, members: list[_Person], day: dt.date, period: int
+        self, limit: ir.LimitIR, unit: Any, members: list[_Person], day: dt.date, period: Period
     ) -> None:
         if all(p.assignment.mode in (STATUS_OFF, STATUS_NOT_IN_FORCE) for p in members):
             return  # not a working day for this unit: no floor to meet
@@ -417,14 +381,13 @@ class _Scheduler:
             }
             self.warnings.append(Diagnostic("W401", limit.span, args, severity=Severity.WARNING))
 
-    def _record(self, person: _Person, day: dt.date, period: int) -> None:
+    def _record(self, person: _Person, day: dt.date) -> None:
         a = person.assignment
         if a.mode in _NOT_WORKING:
             return
         used = self.used[a.nip]
-        used[("periode", period, a.mode)] += 1
-        for window in {("minggu", *day.isocalendar()[:2]), ("bulan", day.year, day.month)}:
-            used[(*window, a.mode)] += 1
+        for kind in ("periode", "minggu", "bulan"):
+            used[(kind, self.windows.window(kind, day), a.mode)] += 1
 
 
 def schedule(

@@ -6,10 +6,9 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Mapping
 
+from edaran.core.modes import BUILTIN_MODES, STATUS_NOT_IN_FORCE, STATUS_OFF
 from edaran.engine.circular import Circular
 from edaran.io.roster import Roster
-from edaran.lang.checker import BUILTIN_MODES, STATUS_NOT_IN_FORCE, STATUS_OFF
-from edaran.model.calendar import evaluation_period
 
 __all__ = ["first_period", "summarize", "summary_table"]
 
@@ -24,9 +23,7 @@ def first_period(circular: Circular) -> tuple[dt.date, dt.date]:
     header = circular.program.header
     start = header.effective_from
     assert start is not None  # the checker requires it
-    _, _, end = evaluation_period(
-        header.period_start or start, header.evaluation_months or 1, start
-    )
+    end = circular.windows.period(start).last
     if header.effective_until and header.effective_until < end:
         end = header.effective_until
     return start, end
@@ -39,9 +36,7 @@ def summarize(
     staff: Counter[str] = Counter()
     names: dict[str, str] = {}
     for employee in roster.employees:
-        unit = employee.unit
-        while unit.induk is not None:
-            unit = unit.induk
+        unit = employee.unit.top
         staff[unit.kode] += 1
         names[unit.kode] = unit.nama
     rows = []

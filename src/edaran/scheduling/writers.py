@@ -32,6 +32,7 @@ from typing import Literal, TextIO
 import attrs
 
 from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, render
+from edaran.core.modes import BUILTIN_MODES, DAY_STATUSES
 from edaran.messages import Lang, has_message, message
 from edaran.model.workforce import Weekday
 from edaran.scheduling.model import Assignment, Schedule, Why
@@ -56,12 +57,8 @@ EXTRAS: Mapping[str, tuple[str, str]] = {
 #: The message code of a missing optional package (in ``messages_data.py``).
 MISSING_EXTRA = "D040"
 
-# The work modes and day statuses of the checker (edaran.checker.BUILTIN_MODES,
-# STATUS_OFF, STATUS_NOT_IN_FORCE), repeated so the writers depend on the data
-# model alone.  Other modes a rule file declares come after them, sorted.
-_WORK_MODES = ("WFO", "WFH", "WFA")
 #: Day statuses that are no work arrangement: left out of totals, greyed in Excel.
-OFF = ("LIBUR", "TIDAK_BERLAKU")
+OFF = DAY_STATUSES
 #: The reasons an eligible person is kept back, in the order the summaries show them.
 KEPT_BACK = (Why.CAP, Why.PERSON_LIMIT, Why.FLOOR)
 
@@ -347,8 +344,8 @@ def tally(schedule: Schedule) -> list[UnitTally]:
 def mode_columns(modes: Iterable[str], *, with_off: bool = False) -> list[str]:
     """Modes in reading order: WFO, WFH, WFA, others sorted, then (optionally) days off."""
     seen = set(modes)
-    columns = [m for m in _WORK_MODES if m in seen]
-    columns += sorted(m for m in seen if m not in _WORK_MODES and m not in OFF)
+    columns = [m for m in BUILTIN_MODES if m in seen]
+    columns += sorted(m for m in seen if m not in BUILTIN_MODES and m not in OFF)
     if with_off:
         columns += [m for m in OFF if m in seen]
     return columns

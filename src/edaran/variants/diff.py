@@ -19,10 +19,10 @@ from typing import Any, Literal
 import attrs
 
 from edaran.core.diagnostics import Span, render_all
+from edaran.core.modes import WORK_MODE
 from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
 from edaran.lang import ir
-from edaran.lang.checker import WORK_MODE
 from edaran.messages import Lang
 
 __all__ = [
@@ -205,12 +205,6 @@ class Impact:
     undecided: tuple[int, int] = (0, 0)
 
 
-def _top_unit(unit: Any) -> str:
-    while unit.induk is not None:
-        unit = unit.induk
-    return str(unit.kode)
-
-
 def _values(
     circular: Circular, staff: list[Any], first: dt.date, last: dt.date
 ) -> tuple[dict[tuple[str, dt.date], str], int]:
@@ -248,7 +242,7 @@ def diff_impact(
     for key in keys:
         was, now = left.get(key, UNDECIDED), right.get(key, UNDECIDED)
         if was != now:
-            counts[(_top_unit(by_nip[key[0]].unit), f"{was}→{now}")] += 1
+            counts[(by_nip[key[0]].unit.top.kode, f"{was}→{now}")] += 1
             changed.append(key)
     samples = []
     for nip, date in changed[:SAMPLE_SIZE]:
@@ -257,7 +251,7 @@ def diff_impact(
             ImpactSample(
                 nip,
                 employee.nama,
-                _top_unit(employee.unit),
+                employee.unit.top.kode,
                 date,
                 left.get((nip, date), UNDECIDED),
                 right.get((nip, date), UNDECIDED),

@@ -1,0 +1,27 @@
+"""The work modes every circular has, and what a decision says when no mode applies.
+
+A rule file may declare more modes (``moda DINAS_LUAR``); these are the ones
+built in.  ``LIBUR`` and ``TIDAK_BERLAKU`` are not modes a rule sets: the
+calendar and the circular's dates decide them before any rule runs.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BUILTIN_MODES",
+    "DAY_STATUSES",
+    "STATUS_NOT_IN_FORCE",
+    "STATUS_OFF",
+    "WORK_MODE",
+]
+
+#: The modes of the national template: office, home, anywhere.
+BUILTIN_MODES = ("WFO", "WFH", "WFA")
+#: What a decision says on a day off.
+STATUS_OFF = "LIBUR"
+#: What a decision says on a day outside the circular's force.
+STATUS_NOT_IN_FORCE = "TIDAK_BERLAKU"
+#: Both statuses, in the order tables show them.
+DAY_STATUSES = (STATUS_OFF, STATUS_NOT_IN_FORCE)
+#: The output every circular decides.
+WORK_MODE = "moda_kerja"
