@@ -28,8 +28,16 @@ from hypothesis import strategies as st
 
 from edaran.discipline.engine import DisciplineResult, Skipped, run_discipline
 from edaran.engine.circular import Circular
-from edaran.model.workforce import Channel, Contact, Employee, PositionLevel, Unit, UnitKind
-from edaran.scheduling.scheduler import Absence, schedule
+from edaran.model.workforce import (
+    Absence,
+    Channel,
+    Contact,
+    Employee,
+    PositionLevel,
+    Unit,
+    UnitKind,
+)
+from edaran.scheduling.scheduler import schedule
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "examples" / "sumsel-2026" / "se-800.1-1230-BKD.I-2026.edaran"

@@ -39,8 +39,7 @@ from edaran.discipline.writers import (
 )
 from edaran.engine.circular import Circular
 from edaran.messages import Lang
-from edaran.model.workforce import Channel, Contact, Employee, Unit, UnitKind
-from edaran.scheduling.scheduler import Absence
+from edaran.model.workforce import Absence, Channel, Contact, Employee, Unit, UnitKind
 from golden import check_golden
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -24,7 +24,7 @@ from edaran.core.diagnostics import Diagnostic, render_all
 from edaran.io.presence import read_absences, read_transfers
 from edaran.io.roster import Roster, load_roster
 from edaran.messages import Lang
-from edaran.scheduling.scheduler import Absence, Transfer
+from edaran.model.workforce import Absence, Transfer
 from golden import check_golden
 
 REPO = Path(__file__).resolve().parents[1]

@@ -36,9 +36,9 @@ from edaran.core.diagnostics import EdaranError, render_all
 from edaran.engine.circular import Circular
 from edaran.io.roster import load_roster
 from edaran.messages import Lang
-from edaran.model.workforce import Employee, PositionLevel, Unit
+from edaran.model.workforce import Absence, Employee, PositionLevel, Transfer, Unit
 from edaran.scheduling.model import Assignment, Schedule, Why
-from edaran.scheduling.scheduler import ON_LEAVE, Absence, Transfer, schedule
+from edaran.scheduling.scheduler import ON_LEAVE, schedule
 from edaran.scheduling.writers import assignment_reason, write_csv, write_json
 from golden import check_golden
 from strategies import SCORES, UNIT_CODES

@@ -31,8 +31,8 @@ from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
 from edaran.lang import ir
 from edaran.lang.checks.discipline import TIMEZONES
-from edaran.model.workforce import Contact
-from edaran.scheduling.scheduler import Absence, schedule
+from edaran.model.workforce import Absence, Contact
+from edaran.scheduling.scheduler import schedule
 
 __all__ = ["Breach", "DisciplineResult", "Sanction", "Skipped", "run_discipline"]
 

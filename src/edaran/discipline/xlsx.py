@@ -9,14 +9,11 @@ document dates come from the data and the zip entries are normalised as in
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Mapping
 
-from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.xml.functions import tostring
 
 from edaran.discipline.engine import Breach, DisciplineResult, Sanction
 from edaran.discipline.writers import (
@@ -29,8 +26,15 @@ from edaran.discipline.writers import (
     skipped_reason,
     unit_counts,
 )
+from edaran.io.workbook import (
+    Cells,
+    StyleSpec,
+    column_widths,
+    new_workbook,
+    save_workbook,
+    sheet_title,
+)
 from edaran.messages import Lang, message
-from edaran.scheduling.xlsx import Cells, _normalise_zip, column_widths, sheet_title
 
 __all__ = ["build_workbook"]
 
@@ -38,9 +42,8 @@ __all__ = ["build_workbook"]
 _HEAD_FILL = "305496"
 _SANCTION_FILL = "FCE4D6"
 _GREY = "808080"
-_StyleSpec = tuple[Font | None, str | None, Alignment | None, str | None]
 _WRAP = Alignment(vertical="top", wrap_text=True)
-_STYLES: dict[str, _StyleSpec] = {
+_STYLES: dict[str, StyleSpec] = {
     "title": (Font(bold=True, size=13), None, None, None),
     "bold": (Font(bold=True), None, None, None),
     "note": (Font(italic=True, color=_GREY), None, None, None),
@@ -72,14 +75,10 @@ def build_workbook(
     lang: Lang,
 ) -> bytes:
     """The workbook's bytes: a summary sheet, then a sheet per unit with a breach or sanction."""
-    wb = Workbook(write_only=True)
     span = date_span(result)
     stamp = dt.datetime.combine(span[0] if span else dt.date(2000, 1, 1), dt.time())
     dates = message("discipline-xlsx.dates", lang, first=span[0], last=span[1]) if span else ""
-    wb.properties.creator = "edaran"
-    wb.properties.title = message("discipline-xlsx.summary-title", lang, dates=dates)
-    wb.properties.created = stamp
-    wb.properties.modified = stamp
+    wb = new_workbook(message("discipline-xlsx.summary-title", lang, dates=dates), stamp)
     cells = Cells(_STYLES)
     taken: set[str] = set()
     rows = unit_counts(result)
@@ -88,10 +87,7 @@ def build_workbook(
     for r in rows:
         ws = wb.create_sheet(sheet_title(r.code, taken))
         _write_unit(ws, cells, result, explain, r.code, names, units, dates, lang)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    wb.properties.modified = stamp
-    return _normalise_zip(buffer.getvalue(), tostring(wb.properties.to_tree()), stamp)
+    return save_workbook(wb, stamp)
 
 
 def _write_summary(

@@ -18,7 +18,7 @@ from edaran.core.suggest import suggest
 from edaran.io.cells import BadValue, parse_date
 from edaran.io.roster import Roster
 from edaran.io.table import Row, Table, read_table
-from edaran.scheduling.scheduler import Absence, Transfer
+from edaran.model.workforce import Absence, Transfer
 
 __all__ = ["read_absences", "read_transfers"]
 

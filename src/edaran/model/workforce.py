@@ -21,11 +21,13 @@ from edaran.core.types import Duration
 from edaran.messages import Lang, message
 
 __all__ = [
+    "Absence",
     "CalendarDay",
     "Channel",
     "Contact",
     "Employee",
     "PositionLevel",
+    "Transfer",
     "Unit",
     "UnitKind",
     "Weekday",
@@ -213,3 +215,21 @@ class Contact:
         object.__setattr__(self, "waktu_respon", delay)
         object.__setattr__(self, "terjawab", answered)
         object.__setattr__(self, "beralasan", bool(self.alasan and self.alasan.strip()))
+
+
+@attrs.frozen
+class Absence:
+    """Leave (cuti) or another absence, ``first`` to ``last`` inclusive."""
+
+    nip: str
+    first: dt.date
+    last: dt.date
+
+
+@attrs.frozen
+class Transfer:
+    """A move to another unit from ``date`` on (mutasi)."""
+
+    nip: str
+    date: dt.date
+    unit: Unit

@@ -44,8 +44,9 @@ from edaran.io.roster import Roster
 from edaran.lang import ir
 from edaran.model.calendar import Period
 from edaran.model.records import EnergyChecklist, PlanStatus
+from edaran.model.workforce import Absence
 from edaran.quota.model import ChecklistFinding, Over, QuotaLine, QuotaResult, TargetLine
-from edaran.scheduling.scheduler import Absence, schedule
+from edaran.scheduling.scheduler import schedule
 
 __all__ = [
     "allowance",

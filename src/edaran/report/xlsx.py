@@ -14,20 +14,26 @@ workbook adds up on its own when someone edits a figure.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Sequence
 from decimal import Decimal
 
-from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.xml.functions import tostring
 
 from edaran.core.diagnostics import Diagnostic
+from edaran.io.workbook import (
+    Cells,
+    StyleSpec,
+    column_widths,
+    new_workbook,
+    number_cell,
+    save_workbook,
+    sheet_title,
+)
 from edaran.messages import Lang, message
 from edaran.model.calendar import Period
 from edaran.quota.model import Basis, QuotaResult, ReportResult, SavingLine
@@ -47,7 +53,6 @@ from edaran.report.writers import (
     rupiah,
     units,
 )
-from edaran.scheduling.xlsx import Cells, _normalise_zip, column_widths, sheet_title
 
 __all__ = ["build_quota_workbook", "build_report_workbook"]
 
@@ -57,8 +62,7 @@ _OVER_FILL = "FCE4D6"
 _GREY = "808080"
 _MONEY = "#,##0"
 _CENTER = Alignment(horizontal="center")
-_StyleSpec = tuple[Font | None, str | None, Alignment | None, str | None]
-_STYLES: dict[str, _StyleSpec] = {
+_STYLES: dict[str, StyleSpec] = {
     "title": (Font(bold=True, size=13), None, None, None),
     "bold": (Font(bold=True), None, None, None),
     "note": (Font(italic=True, color=_GREY), None, None, None),
@@ -86,46 +90,15 @@ _STYLES: dict[str, _StyleSpec] = {
 }
 
 
-def _exact(value: Decimal | int) -> Decimal | int:
-    """A figure for a cell: an int when whole, else the Decimal itself (never a float here)."""
-    if isinstance(value, int) or value != value.to_integral_value():
-        return value
-    return int(value)
-
-
-def _number(ws: WriteOnlyWorksheet, c: Cells, value: Decimal | int | None, style: str) -> Cell:
-    """A number cell (empty for None), its value set after: Cells.value is typed for floats."""
-    cell = c.value(ws, None, style)
-    if value is not None:
-        cell.value = _exact(value)
-    return cell
-
-
 def _figure(ws: WriteOnlyWorksheet, c: Cells, value: Decimal | None, prefix: str = "") -> Cell:
     """A quota figure: ``#,##0`` when whole, two decimals at most otherwise."""
     whole = value is None or value == value.to_integral_value()
-    return _number(ws, c, value, prefix + ("figure" if whole else "figure-dec"))
+    return number_cell(ws, c, value, prefix + ("figure" if whole else "figure-dec"))
 
 
 def _formula(ws: WriteOnlyWorksheet, c: Cells, column: int, first: int, last: int) -> Cell:
     letter = get_column_letter(column)
     return c.value(ws, f"=SUM({letter}{first}:{letter}{last})", "money-bold")
-
-
-def _new_workbook(title: str, stamp: dt.datetime) -> Workbook:
-    wb = Workbook(write_only=True)
-    wb.properties.creator = "edaran"
-    wb.properties.title = title
-    wb.properties.created = stamp
-    wb.properties.modified = stamp
-    return wb
-
-
-def _save(wb: Workbook, stamp: dt.datetime) -> bytes:
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    wb.properties.modified = stamp  # save() stamps the clock; the zip is rewritten below
-    return _normalise_zip(buffer.getvalue(), tostring(wb.properties.to_tree()), stamp)
 
 
 def _warnings(ws: WriteOnlyWorksheet, c: Cells, warnings: Sequence[Diagnostic], lang: Lang) -> None:
@@ -142,7 +115,7 @@ def build_report_workbook(result: ReportResult, lang: Lang) -> bytes:
     """The report workbook's bytes: summary, chart, then a sheet per unit."""
     first = min((p.first for p in result.periods), default=dt.date(2000, 1, 1))
     stamp = dt.datetime.combine(first, dt.time())
-    wb = _new_workbook(message("report-xlsx.r-title", lang, title=result.title), stamp)
+    wb = new_workbook(message("report-xlsx.r-title", lang, title=result.title), stamp)
     cells = Cells(_STYLES)
     taken: set[str] = set()
     names = units(result.lines)
@@ -162,7 +135,7 @@ def build_report_workbook(result: ReportResult, lang: Lang) -> bytes:
     for code, name in names.items():
         ws = wb.create_sheet(sheet_title(code, taken))
         _report_unit(ws, cells, result, code, name, lang)
-    return _save(wb, stamp)
+    return save_workbook(wb, stamp)
 
 
 def _saving_cell(ws: WriteOnlyWorksheet, c: Cells, line: SavingLine, lang: Lang) -> Cell:
@@ -178,8 +151,8 @@ def _saving_cell(ws: WriteOnlyWorksheet, c: Cells, line: SavingLine, lang: Lang)
             months=months,
         )
     else:
-        return _number(ws, c, line.saving, "money")
-    cell = _number(ws, c, line.saving, "money-est")
+        return number_cell(ws, c, line.saving, "money")
+    cell = number_cell(ws, c, line.saving, "money-est")
     cell.comment = Comment(note, "edaran", width=260, height=60)
     return cell
 
@@ -260,7 +233,7 @@ def _report_chart(ws: WriteOnlyWorksheet, c: Cells, result: ReportResult, lang: 
         )
         ws.append(
             [c.text(ws, label)]
-            + [_number(ws, c, result.total(p.number, cat), "money") for cat in cats]
+            + [number_cell(ws, c, result.total(p.number, cat), "money") for cat in cats]
         )
     if not cats or not result.periods:
         return
@@ -335,10 +308,10 @@ def _unit_row(
         c.value(ws, p.last, "date"),
         c.text(ws, category_text(line.category, lang)),
         c.text(ws, line.clause),
-        _number(ws, c, line.baseline, "money"),
-        _number(ws, c, line.actual, "money"),
+        number_cell(ws, c, line.baseline, "money"),
+        number_cell(ws, c, line.actual, "money"),
         _saving_cell(ws, c, line, lang),
-        _number(ws, c, line.estimated, "money-est" if line.estimated else "money"),
+        number_cell(ws, c, line.estimated, "money-est" if line.estimated else "money"),
         c.text(ws, basis_text(line.basis, lang), grey),
         c.value(ws, line.months_actual, "count"),
         c.value(ws, line.months_estimated, "count"),
@@ -358,7 +331,7 @@ def build_quota_workbook(result: QuotaResult, lang: Lang) -> bytes:
     days += [span[0].first, span[1].last] if span else []
     stamp = dt.datetime.combine(min(days, default=dt.date(2000, 1, 1)), dt.time())
     dates = message("quota.x-dates", lang, first=min(days), last=max(days)) if days else ""
-    wb = _new_workbook(message("quota.summary-title", lang, dates=dates), stamp)
+    wb = new_workbook(message("quota.summary-title", lang, dates=dates), stamp)
     cells = Cells(_STYLES)
     taken: set[str] = set()
     ws = wb.create_sheet(sheet_title(message("quota.summary-sheet", lang), taken))
@@ -366,7 +339,7 @@ def build_quota_workbook(result: QuotaResult, lang: Lang) -> bytes:
     for u in unit_findings(result):
         ws = wb.create_sheet(sheet_title(u.code, taken))
         _quota_unit(ws, cells, result, u.code, dates, lang)
-    return _save(wb, stamp)
+    return save_workbook(wb, stamp)
 
 
 def _quota_summary(
@@ -482,9 +455,9 @@ def _quota_targets(
                 c.value(ws, t.period.last, "date"),
                 c.value(ws, t.matching, "count"),
                 c.value(ws, t.total, "count"),
-                _number(ws, c, t.share, "percent"),
+                number_cell(ws, c, t.share, "percent"),
                 c.text(ws, direction_text(t.kind, lang)),
-                _number(ws, c, t.wanted, "percent"),
+                number_cell(ws, c, t.wanted, "percent"),
                 c.text(
                     ws, message("quota.status-met" if t.met else "quota.status-missed", lang), style
                 ),

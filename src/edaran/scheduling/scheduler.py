@@ -39,33 +39,16 @@ from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
 from edaran.lang import ir
 from edaran.model.calendar import Period, Windows
+from edaran.model.workforce import Absence, Transfer
 from edaran.scheduling.model import Assignment, Schedule, Why
 
-__all__ = ["ON_LEAVE", "Absence", "Transfer", "schedule"]
+__all__ = ["ON_LEAVE", "schedule"]
 
 #: The mode of a person on leave that day.
 ON_LEAVE = "CUTI"
 #: Where whoever a limit keeps back works.
 FALLBACK = "WFO"
 _NOT_WORKING = frozenset({STATUS_OFF, STATUS_NOT_IN_FORCE, ON_LEAVE})
-
-
-@attrs.frozen
-class Absence:
-    """Leave (cuti) or another absence, ``first`` to ``last`` inclusive."""
-
-    nip: str
-    first: dt.date
-    last: dt.date
-
-
-@attrs.frozen
-class Transfer:
-    """A move to another unit from ``date`` on (mutasi)."""
-
-    nip: str
-    date: dt.date
-    unit: Any
 
 
 class _Subject:

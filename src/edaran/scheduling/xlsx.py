@@ -9,23 +9,22 @@ schedule, so the same schedule gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
-import zipfile
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from copy import copy
-from typing import Any
+from collections.abc import Iterable
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.xml.functions import tostring
 
+from edaran.io.workbook import (
+    Cells,
+    StyleSpec,
+    column_widths,
+    new_workbook,
+    save_workbook,
+    sheet_title,
+)
 from edaran.messages import Lang, message
 from edaran.scheduling.model import Assignment, Schedule
 from edaran.scheduling.writers import (
@@ -37,7 +36,7 @@ from edaran.scheduling.writers import (
     tally,
 )
 
-__all__ = ["build_workbook", "column_widths", "sheet_title"]
+__all__ = ["build_workbook"]
 
 
 _DAYS = {
@@ -57,15 +56,13 @@ _KEPT_FILL = "F4B183"  # orange: eligible but kept back
 _HEAD_FILL = "305496"
 _GREY = "808080"
 
-_INVALID_TITLE = re.compile(r"[\[\]:*?/\\]")
 
 # Named cell styles: (font, fill colour, alignment, number format).
 _CENTER = Alignment(horizontal="center", vertical="center")
 _HEAD_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _HEAD_FONT = Font(bold=True, color="FFFFFF")
 _KEPT_FONT = Font(bold=True, color="843C0C")
-_StyleSpec = tuple[Font | None, str | None, Alignment | None, str | None]
-_STYLES: dict[str, _StyleSpec] = {
+_STYLES: dict[str, StyleSpec] = {
     "title": (Font(bold=True, size=13), None, None, None),
     "bold": (Font(bold=True), None, None, None),
     "note": (Font(italic=True, color=_GREY), None, None, None),
@@ -82,78 +79,12 @@ _STYLES: dict[str, _StyleSpec] = {
 }
 
 
-def sheet_title(code: str, taken: set[str]) -> str:
-    """An Excel-safe, unique sheet title for a unit code (``taken`` is updated, lower case).
-
-    Excel refuses ``[]:*?/\\``, titles over 31 characters, a leading or
-    trailing apostrophe, ``History`` and duplicates that differ only in case.
-    """
-    base = _INVALID_TITLE.sub("_", code).strip("'")[:31] or "_"
-    title, n = base, 1
-    while title.casefold() in taken or title.casefold() == "history":
-        n += 1
-        suffix = f"~{n}"
-        title = base[: 31 - len(suffix)] + suffix
-    taken.add(title.casefold())
-    return title
-
-
-class Cells:
-    """Makes the cells of one workbook, resolving each named style once.
-
-    Setting ``cell.font`` or ``cell.fill`` makes openpyxl hash the style
-    object into the workbook's tables, which dominates the time of a large
-    sheet; here a style is set once on a prototype and its index array
-    (``StyleArray``) is given to every later cell of that style.
-    """
-
-    def __init__(self, styles: Mapping[str, Any] | None = None) -> None:
-        self._arrays: dict[str, StyleArray] = {}
-        #: style name -> (font, fill colour, alignment, number format), any of them None
-        self.styles = styles if styles is not None else _STYLES
-
-    def _array(self, ws: WriteOnlyWorksheet, style: str) -> StyleArray:
-        array = self._arrays.get(style)
-        if array is None:
-            font, fill, align, number_format = self.styles[style]
-            proto = WriteOnlyCell(ws)
-            if font is not None:
-                proto.font = font
-            if fill is not None:
-                proto.fill = PatternFill(fill_type="solid", start_color=fill, end_color=fill)
-            if align is not None:
-                proto.alignment = align
-            if number_format is not None:
-                proto.number_format = number_format
-            # The indexes the setters computed (a private attribute the stubs leave out).
-            array = self._arrays[style] = proto._style  # type: ignore[attr-defined]
-        return array
-
-    def text(self, ws: WriteOnlyWorksheet, value: str, style: str = "") -> Cell:
-        """A string cell that stays a string: no formula from a leading '=', no control bytes."""
-        cell = self.value(ws, ILLEGAL_CHARACTERS_RE.sub("", value), style)
-        cell.data_type = "s"
-        return cell
-
-    def value(
-        self, ws: WriteOnlyWorksheet, value: str | float | dt.date | None, style: str = ""
-    ) -> Cell:
-        """A cell with a value and a named style (``""`` for none)."""
-        array = copy(self._array(ws, style)) if style else None
-        return Cell(ws, row=1, column=1, value=value, style_array=array)
-
-
 def build_workbook(schedule: Schedule, lang: Lang) -> bytes:
     """The workbook's bytes: a summary sheet, then one sheet per unit."""
-    wb = Workbook(write_only=True)
     stamp = dt.datetime.combine(schedule.first, dt.time())
-    wb.properties.creator = "edaran"
-    wb.properties.title = message(
-        "schedule-xlsx.summary-title", lang, first=schedule.first, last=schedule.last
-    )
-    wb.properties.created = stamp
-    wb.properties.modified = stamp
-    cells = Cells()
+    title = message("schedule-xlsx.summary-title", lang, first=schedule.first, last=schedule.last)
+    wb = new_workbook(title, stamp)
+    cells = Cells(_STYLES)
     taken: set[str] = set()
     rows = tally(schedule)
     grid = _grid(schedule.assignments)
@@ -162,10 +93,7 @@ def build_workbook(schedule: Schedule, lang: Lang) -> bytes:
     for r in rows:
         ws = wb.create_sheet(sheet_title(r.code, taken))
         _write_unit(ws, cells, schedule, r, grid.get(r.code, {}), lang)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    wb.properties.modified = stamp  # save() stamps the clock; the zip is rewritten below
-    return _normalise_zip(buffer.getvalue(), tostring(wb.properties.to_tree()), stamp)
+    return save_workbook(wb, stamp)
 
 
 def _grid(assignments: Iterable[Assignment]) -> dict[str, dict[str, dict[dt.date, Assignment]]]:
@@ -316,28 +244,3 @@ def _day_cell(ws: WriteOnlyWorksheet, c: Cells, a: Assignment, lang: Lang) -> Ce
     if a.mode in OFF:
         return c.text(ws, a.mode, "off")
     return c.text(ws, a.mode, a.mode if a.mode in _FILLS else "other")
-
-
-def _normalise_zip(data: bytes, core_xml: bytes, stamp: dt.datetime) -> bytes:
-    """The same archive with fixed entry times and document dates (for identical bytes)."""
-    when = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as zin,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout,
-    ):
-        for info in zin.infolist():
-            body = core_xml if info.filename == "docProps/core.xml" else zin.read(info)
-            entry = zipfile.ZipInfo(info.filename, date_time=when)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            zout.writestr(entry, body)
-    return out.getvalue()
-
-
-def column_widths(ws: WriteOnlyWorksheet, widths: Sequence[float]) -> None:
-    """Set the widths of a sheet's first columns, in characters."""
-    # column_dimensions and page_setup are set on write-only sheets by Worksheet._setup;
-    # the openpyxl stubs leave them out, hence the ignores.
-    for i, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width  # type: ignore[attr-defined]

@@ -1,0 +1,160 @@
+"""The workbook base every Excel writer shares; needs ``openpyxl`` (the ``excel`` extra).
+
+Written in openpyxl's write-only mode, so a big workbook streams instead of
+building a cell object per cell.  The zip is rewritten with fixed timestamps
+and document dates, so the same data gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Mapping, Sequence
+from copy import copy
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.xml.functions import tostring
+
+__all__ = [
+    "Cells",
+    "StyleSpec",
+    "column_widths",
+    "exact",
+    "new_workbook",
+    "number_cell",
+    "save_workbook",
+    "sheet_title",
+]
+
+
+_INVALID_TITLE = re.compile(r"[\[\]:*?/\\]")
+
+
+StyleSpec = tuple[Font | None, str | None, Alignment | None, str | None]
+
+
+def sheet_title(code: str, taken: set[str]) -> str:
+    """An Excel-safe, unique sheet title for a unit code (``taken`` is updated, lower case).
+
+    Excel refuses ``[]:*?/\\``, titles over 31 characters, a leading or
+    trailing apostrophe, ``History`` and duplicates that differ only in case.
+    """
+    base = _INVALID_TITLE.sub("_", code).strip("'")[:31] or "_"
+    title, n = base, 1
+    while title.casefold() in taken or title.casefold() == "history":
+        n += 1
+        suffix = f"~{n}"
+        title = base[: 31 - len(suffix)] + suffix
+    taken.add(title.casefold())
+    return title
+
+
+class Cells:
+    """Makes the cells of one workbook, resolving each named style once.
+
+    Setting ``cell.font`` or ``cell.fill`` makes openpyxl hash the style
+    object into the workbook's tables, which dominates the time of a large
+    sheet; here a style is set once on a prototype and its index array
+    (``StyleArray``) is given to every later cell of that style.
+    """
+
+    def __init__(self, styles: Mapping[str, StyleSpec]) -> None:
+        self._arrays: dict[str, StyleArray] = {}
+        #: style name -> (font, fill colour, alignment, number format), any of them None
+        self.styles = styles
+
+    def _array(self, ws: WriteOnlyWorksheet, style: str) -> StyleArray:
+        array = self._arrays.get(style)
+        if array is None:
+            font, fill, align, number_format = self.styles[style]
+            proto = WriteOnlyCell(ws)
+            if font is not None:
+                proto.font = font
+            if fill is not None:
+                proto.fill = PatternFill(fill_type="solid", start_color=fill, end_color=fill)
+            if align is not None:
+                proto.alignment = align
+            if number_format is not None:
+                proto.number_format = number_format
+            # The indexes the setters computed (a private attribute the stubs leave out).
+            array = self._arrays[style] = proto._style  # type: ignore[attr-defined]
+        return array
+
+    def text(self, ws: WriteOnlyWorksheet, value: str, style: str = "") -> Cell:
+        """A string cell that stays a string: no formula from a leading '=', no control bytes."""
+        cell = self.value(ws, ILLEGAL_CHARACTERS_RE.sub("", value), style)
+        cell.data_type = "s"
+        return cell
+
+    def value(
+        self, ws: WriteOnlyWorksheet, value: str | float | dt.date | None, style: str = ""
+    ) -> Cell:
+        """A cell with a value and a named style (``""`` for none)."""
+        array = copy(self._array(ws, style)) if style else None
+        return Cell(ws, row=1, column=1, value=value, style_array=array)
+
+
+def _normalise_zip(data: bytes, core_xml: bytes, stamp: dt.datetime) -> bytes:
+    """The same archive with fixed entry times and document dates (for identical bytes)."""
+    when = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as zin,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout,
+    ):
+        for info in zin.infolist():
+            body = core_xml if info.filename == "docProps/core.xml" else zin.read(info)
+            entry = zipfile.ZipInfo(info.filename, date_time=when)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            zout.writestr(entry, body)
+    return out.getvalue()
+
+
+def column_widths(ws: WriteOnlyWorksheet, widths: Sequence[float]) -> None:
+    """Set the widths of a sheet's first columns, in characters."""
+    # column_dimensions and page_setup are set on write-only sheets by Worksheet._setup;
+    # the openpyxl stubs leave them out, hence the ignores.
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width  # type: ignore[attr-defined]
+
+
+def exact(value: Decimal | int) -> Decimal | int:
+    """A figure for a cell: an int when whole, else the Decimal itself (never a float here)."""
+    if isinstance(value, int) or value != value.to_integral_value():
+        return value
+    return int(value)
+
+
+def number_cell(ws: WriteOnlyWorksheet, c: Cells, value: Decimal | int | None, style: str) -> Cell:
+    """A number cell (empty for None), its value set after: Cells.value is typed for floats."""
+    cell = c.value(ws, None, style)
+    if value is not None:
+        cell.value = exact(value)
+    return cell
+
+
+def new_workbook(title: str, stamp: dt.datetime) -> Workbook:
+    """A write-only workbook with its creator, title and dates set (``stamp``, not the clock)."""
+    wb = Workbook(write_only=True)
+    wb.properties.creator = "edaran"
+    wb.properties.title = title
+    wb.properties.created = stamp
+    wb.properties.modified = stamp
+    return wb
+
+
+def save_workbook(wb: Workbook, stamp: dt.datetime) -> bytes:
+    """The workbook's bytes, the same for the same content: entry times and dates are ``stamp``."""
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    wb.properties.modified = stamp  # save() stamps the clock; the zip is rewritten below
+    return _normalise_zip(buffer.getvalue(), tostring(wb.properties.to_tree()), stamp)
