@@ -14,11 +14,10 @@ date range::
 """
 
 from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, Span, render, render_all
-from edaran.engine.circular import Backend, Circular
+from edaran.engine.circular import Backend, Circular, check
 from edaran.engine.decision import Decision, DecisionError, Explanation, Status
 from edaran.io.records import load_records, read_records
 from edaran.io.roster import Roster, load_roster, read_roster
-from edaran.lang.checker import check
 from edaran.lang.parser import parse, parse_file
 from edaran.lang.schema import Schema
 from edaran.model.records import (

@@ -15,12 +15,11 @@ __all__ = ["cmd_discipline"]
 
 
 def cmd_discipline(args: argparse.Namespace, lang: Lang) -> int:
-    import zoneinfo
 
     from edaran.discipline import writers as discipline_io
     from edaran.discipline.engine import run_discipline
     from edaran.io.contacts import read_contact_logs
-    from edaran.lang.checks.discipline import TIMEZONES
+    from edaran.model.calendar import zone as time_zone
 
     if args.first and args.last and args.last < args.first:
         sys.stderr.write(message("cli.bad-range", lang, first=args.first, last=args.last) + "\n")
@@ -33,7 +32,7 @@ def cmd_discipline(args: argparse.Namespace, lang: Lang) -> int:
     roster = roster_or_report(args.roster, lang) if circular else None
     if circular is None or roster is None:
         return 1
-    zone = zoneinfo.ZoneInfo(TIMEZONES.get(circular.program.header.timezone, "Asia/Jakarta"))
+    zone = time_zone(circular.program.header.timezone)
     merged, problems = read_contact_logs(
         args.contacts, roster=roster, tz=zone, skip_bad_rows=args.skip_bad_rows
     )

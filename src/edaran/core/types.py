@@ -37,6 +37,7 @@ __all__ = [
     "INT",
     "MONEY",
     "PERCENT",
+    "PRIMITIVES",
     "TEXT",
     "TIME",
     "Duration",
@@ -83,6 +84,8 @@ DURATION = Prim("duration", "durasi")
 TEXT = Prim("text", "teks")
 
 NUMERIC = (INT, DECIMAL, PERCENT, MONEY)
+#: Every primitive type, in the order the reference lists them.
+PRIMITIVES = (BOOL, INT, DECIMAL, PERCENT, MONEY, DATE, TIME, DURATION, TEXT)
 
 
 @attrs.frozen

@@ -19,7 +19,6 @@ in two parts (merged by contact id) gives what the whole log gives.
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -30,7 +29,7 @@ from edaran.core.diagnostics import Diagnostic
 from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
 from edaran.lang import ir
-from edaran.lang.checks.discipline import TIMEZONES
+from edaran.model.calendar import zone as time_zone
 from edaran.model.workforce import Absence, Contact
 from edaran.scheduling.scheduler import schedule
 
@@ -198,7 +197,7 @@ def run_discipline(
     every few thousand contacts (a progress bar on long logs).
     """
     program = circular.program
-    zone = zoneinfo.ZoneInfo(TIMEZONES.get(program.header.timezone, "Asia/Jakarta"))
+    zone = time_zone(program.header.timezone)
     people = {e.nip: e for e in employees}
     log = sorted(_one_per_id(contacts), key=lambda c: (c.dikirim.timestamp(), c.id))
     local = [(c, c.dikirim.astimezone(zone)) for c in log]

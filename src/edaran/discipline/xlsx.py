@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from edaran.discipline.engine import Breach, DisciplineResult, Sanction
-from edaran.discipline.writers import (
+from edaran.discipline.presentation import (
     Explainer,
     UnitCounts,
     breach_kinds,
@@ -33,6 +33,7 @@ from edaran.io.workbook import (
     new_workbook,
     save_workbook,
     sheet_title,
+    warnings_section,
 )
 from edaran.messages import Lang, message
 
@@ -166,12 +167,7 @@ def _write_summary(
     for rule in [*kinds, *steps]:
         kind, title = titles[rule]
         ws.append([c.text(ws, rule), c.text(ws, kind), c.text(ws, title or "")])
-    ws.append([])
-    ws.append([c.text(ws, message("discipline-xlsx.warnings", lang), "bold")])
-    if not result.warnings:
-        ws.append([c.text(ws, message("discipline-xlsx.no-warnings", lang), "note")])
-    for d in result.warnings:
-        ws.append([c.text(ws, d.code), c.text(ws, d.message(lang))])
+    warnings_section(ws, c, result.warnings, lang)
 
 
 def _write_unit(

@@ -22,14 +22,15 @@ from edaran.engine.compiler import CompiledProgram
 from edaran.engine.decision import Decision, DecisionError, Explanation, Status, one_line_reason
 from edaran.engine.interpreter import Interpreter
 from edaran.lang import ir
-from edaran.lang.checker import check
+from edaran.lang import nodes as n
+from edaran.lang.checker import check as check_module
 from edaran.lang.parser import parse, parse_file
 from edaran.lang.schema import Schema
 from edaran.lang.variants import amended, resolve
 from edaran.messages import Localized
 from edaran.model.calendar import Windows, WorkCalendar
 
-__all__ = ["Backend", "Circular"]
+__all__ = ["Backend", "Circular", "check"]
 
 Backend = Literal["compiled", "interpreter"]
 
@@ -68,6 +69,33 @@ class Circular:
         self.path: Path | None = None
 
     # ----------------------------------------------------------- loading
+    # The pipeline, step by step: parse, resolve what the file extends or
+    # amends (the only step that reads other files), check, then build the
+    # backends (in __init__).  Tools can run the steps on their own through
+    # edaran.parse, edaran.resolve and edaran.check.
+    @staticmethod
+    def _parse(source: str | Path, name: str | None = None) -> n.Module:
+        """Step 1: text (or a path, when ``name`` is None) into a syntax tree."""
+        return parse_file(source) if name is None else parse(str(source), name)
+
+    @staticmethod
+    def _resolve(module: n.Module, path: str | Path | None) -> n.Module:
+        """Step 2: the module with the circulars it extends or amends merged in."""
+        merged, problems = resolve(module, path)
+        if any(d.is_error for d in problems):
+            raise EdaranError(problems)
+        return merged
+
+    @staticmethod
+    def _check(
+        module: n.Module, schema: Schema, static_conflicts: bool
+    ) -> tuple[ir.Program, list[Diagnostic]]:
+        """Step 3: the checked program and its warnings, or every error raised."""
+        program, diagnostics = check_module(module, schema, static_conflicts=static_conflicts)
+        if program is None or any(d.severity is Severity.ERROR for d in diagnostics):
+            raise EdaranError(diagnostics)
+        return program, diagnostics
+
     @classmethod
     def load(
         cls,
@@ -78,7 +106,7 @@ class Circular:
         static_conflicts: bool = True,
     ) -> Circular:
         """Parse and check a rule file; raises :class:`EdaranError` with every problem."""
-        return cls._build(parse_file(path), schema, backend, static_conflicts, path)
+        return cls._build(cls._parse(path), schema, backend, static_conflicts, path)
 
     @classmethod
     def from_text(
@@ -91,12 +119,12 @@ class Circular:
         static_conflicts: bool = True,
     ) -> Circular:
         """Like :meth:`load`, from text."""
-        return cls._build(parse(text, name), schema, backend, static_conflicts, None)
+        return cls._build(cls._parse(text, name), schema, backend, static_conflicts, None)
 
     @classmethod
     def _build(
         cls,
-        module: Any,
+        module: n.Module,
         schema: Schema | None,
         backend: Backend,
         static_conflicts: bool,
@@ -104,12 +132,7 @@ class Circular:
     ) -> Circular:
         schema = schema or Schema()
         parent_path = amended(module, path)
-        module, merging = resolve(module, path)
-        if any(d.is_error for d in merging):
-            raise EdaranError(merging)
-        program, diagnostics = check(module, schema, static_conflicts=static_conflicts)
-        if program is None or any(d.severity is Severity.ERROR for d in diagnostics):
-            raise EdaranError(diagnostics)
+        program, diagnostics = cls._check(cls._resolve(module, path), schema, static_conflicts)
         previous = None
         if parent_path is not None:
             previous = cls.load(
@@ -292,3 +315,26 @@ def _evaluation_error(err: t.EvalError, nip: str, date: dt.date) -> DecisionErro
     reason = Localized("eval-" + err.key, **err.args_)
     note = ("note-subject", {"nip": nip, "date": date.isoformat()})
     return DecisionError([Diagnostic("E503", None, {"reason": reason}, notes=(note,))])
+
+
+def check(
+    module: n.Module,
+    schema: Schema | None = None,
+    *,
+    path: str | Path | None = None,
+    static_conflicts: bool = True,
+) -> tuple[ir.Program | None, list[Diagnostic]]:
+    """Resolve what ``module`` extends or amends, then check it: the program and every diagnostic.
+
+    The program is None when there is an error.  ``path`` is where the module
+    was read from (the parent's path is relative to it); by default the
+    module's own source name.  ``static_conflicts=False`` skips the static
+    search for conflicts, leaving them to the run-time check.
+    """
+    if path is None and module.span is not None and module.span.source is not None:
+        name = module.span.source.name
+        path = None if name.startswith("<") else name
+    merged, problems = resolve(module, path)
+    if any(d.is_error for d in problems):
+        return None, problems
+    return check_module(merged, schema or Schema(), static_conflicts=static_conflicts)

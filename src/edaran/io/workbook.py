@@ -23,15 +23,23 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.xml.functions import tostring
 
+from edaran.core.diagnostics import Diagnostic
+from edaran.messages import Lang, message
+
 __all__ = [
+    "FIGURE_STYLES",
+    "MONEY_FORMAT",
     "Cells",
     "StyleSpec",
     "column_widths",
     "exact",
+    "figure_cell",
     "new_workbook",
     "number_cell",
     "save_workbook",
     "sheet_title",
+    "sum_cell",
+    "warnings_section",
 ]
 
 
@@ -158,3 +166,64 @@ def save_workbook(wb: Workbook, stamp: dt.datetime) -> bytes:
     wb.save(buffer)
     wb.properties.modified = stamp  # save() stamps the clock; the zip is rewritten below
     return _normalise_zip(buffer.getvalue(), tostring(wb.properties.to_tree()), stamp)
+
+
+def warnings_section(
+    ws: WriteOnlyWorksheet, c: Cells, warnings: Sequence[Diagnostic], lang: Lang
+) -> None:
+    """A blank row, the heading ``Peringatan``/``Warnings``, then one row per warning.
+
+    ``c`` needs the styles ``bold`` and ``note``.
+    """
+    ws.append([])
+    ws.append([c.text(ws, message("publish.warnings", lang), "bold")])
+    if not warnings:
+        ws.append([c.text(ws, message("publish.no-warnings", lang), "note")])
+    for d in warnings:
+        ws.append([c.text(ws, d.code), c.text(ws, d.message(lang))])
+
+
+_HEAD_FILL = "305496"
+_OVER_FILL = "FCE4D6"
+_GREY = "808080"
+#: Whole rupiah with thousands grouped, as Excel writes it.
+MONEY_FORMAT = "#,##0"
+_CENTER = Alignment(horizontal="center")
+#: The styles of the workbooks of figures (quotas, the savings report).
+FIGURE_STYLES: dict[str, StyleSpec] = {
+    "title": (Font(bold=True, size=13), None, None, None),
+    "bold": (Font(bold=True), None, None, None),
+    "note": (Font(italic=True, color=_GREY), None, None, None),
+    "grey": (Font(color=_GREY), None, None, None),
+    "head": (
+        Font(bold=True, color="FFFFFF"),
+        _HEAD_FILL,
+        Alignment(horizontal="center", vertical="center", wrap_text=True),
+        None,
+    ),
+    "date": (None, None, None, "yyyy-mm-dd"),
+    "count": (None, None, _CENTER, None),
+    "count-bold": (Font(bold=True), None, _CENTER, None),
+    "money": (None, None, None, MONEY_FORMAT),
+    "money-est": (Font(italic=True), None, None, MONEY_FORMAT),
+    "money-bold": (Font(bold=True), None, None, MONEY_FORMAT),
+    "figure": (None, None, None, "#,##0"),
+    "figure-dec": (None, None, None, "#,##0.0#"),
+    "percent": (None, None, None, "0.0%"),
+    "over": (Font(bold=True), _OVER_FILL, None, None),
+    "over-date": (Font(bold=True), _OVER_FILL, None, "yyyy-mm-dd"),
+    "over-count": (Font(bold=True), _OVER_FILL, _CENTER, None),
+    "over-figure": (Font(bold=True), _OVER_FILL, None, "#,##0"),
+    "over-figure-dec": (Font(bold=True), _OVER_FILL, None, "#,##0.0#"),
+}
+
+
+def figure_cell(ws: WriteOnlyWorksheet, c: Cells, value: Decimal | None, prefix: str = "") -> Cell:
+    """A quota figure: ``#,##0`` when whole, two decimals at most otherwise."""
+    whole = value is None or value == value.to_integral_value()
+    return number_cell(ws, c, value, prefix + ("figure" if whole else "figure-dec"))
+
+
+def sum_cell(ws: WriteOnlyWorksheet, c: Cells, column: int, first: int, last: int) -> Cell:
+    letter = get_column_letter(column)
+    return c.value(ws, f"=SUM({letter}{first}:{letter}{last})", "money-bold")

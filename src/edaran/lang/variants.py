@@ -39,7 +39,7 @@ from edaran.lang import nodes as n
 from edaran.lang.parser import parse_file
 from edaran.messages import Localized
 
-__all__ = ["amended", "extended_path", "resolve", "template_names"]
+__all__ = ["amended", "extended_path", "locate", "resolve", "template_names"]
 
 _CITED = (
     n.Rule,
@@ -68,7 +68,7 @@ def _extends(header: n.Header | None) -> n.HeaderItem | None:
 def extended_path(module: n.Module, path: str | Path | None) -> Path | None:
     """The file this one extends or amends, or None when it does neither."""
     parent = _extends(_header(module))
-    return None if parent is None else _locate(parent.values[0], path)
+    return None if parent is None else locate(parent.values[0], path)
 
 
 def amended(module: n.Module, path: str | Path | None) -> Path | None:
@@ -101,7 +101,7 @@ def resolve(
     both = [i for i in header.items if i.kind in ("extends", "amends")]
     if len({i.kind for i in both}) > 1:
         return module, [Diagnostic("E146", both[1].span, {})]
-    parent_path = _locate(extends.values[0], path)
+    parent_path = locate(extends.values[0], path)
     if not _seen and path is not None:
         _seen = (Path(path).resolve(),)
     if parent_path in _seen:
@@ -171,7 +171,7 @@ def _shown(path: Path) -> Path:
         return path
 
 
-def _locate(name: str, path: str | Path | None) -> Path:
+def locate(name: str, path: str | Path | None) -> Path:
     """A path relative to the extending file, or the name of a shipped template."""
     if "/" not in name and "\\" not in name and not name.endswith(".edaran"):
         template = _templates().joinpath(f"{name}.edaran")

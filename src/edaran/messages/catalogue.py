@@ -32,6 +32,7 @@ from edaran.messages import (
     engine,
     lang,
     model,
+    publish,
     quota,
     report,
     rules,
@@ -55,7 +56,20 @@ __all__ = [
 Lang = Literal["id", "en"]
 LANGS: tuple[Lang, ...] = ("id", "en")
 
-_TABLES = (rules, data, lang, model, engine, scheduling, discipline, quota, report, variants, cli)
+_TABLES = (
+    rules,
+    data,
+    lang,
+    model,
+    publish,
+    engine,
+    scheduling,
+    discipline,
+    quota,
+    report,
+    variants,
+    cli,
+)
 
 
 def _merge() -> dict[str, tuple[str, str]]:

@@ -82,7 +82,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "discipline.sum-none": ("Tidak ada pelanggaran.", "No breaches."),
     "discipline.sum-skipped": ("Kontak tidak dihitung:", "Contacts set aside:"),
     "discipline.sum-no-skipped": ("Semua kontak dihitung.", "Every contact was counted."),
-    "discipline.sum-warnings": ("{count} peringatan", "{count} {count:?warning|warnings}"),
     "discipline.hist-head": ("Riwayat disiplin {who}", "Discipline history of {who}"),
     "discipline.hist-unit": ("unit {unit}", "unit {unit}"),
     "discipline.hist-none": (
@@ -121,8 +120,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "discipline-xlsx.legend": ("Keterangan", "Legend"),
     "discipline-xlsx.breach": ("pelanggaran", "breach"),
     "discipline-xlsx.sanction": ("sanksi", "sanction"),
-    "discipline-xlsx.warnings": ("Peringatan", "Warnings"),
-    "discipline-xlsx.no-warnings": ("Tidak ada peringatan.", "No warnings."),
     "discipline-xlsx.nip": ("NIP", "NIP"),
     "discipline-xlsx.name": ("Nama", "Name"),
     "discipline-xlsx.date": ("Tanggal", "Date"),

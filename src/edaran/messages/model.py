@@ -10,4 +10,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "weekday.JUMAT": ("Jumat", "Friday"),
     "weekday.SABTU": ("Sabtu", "Saturday"),
     "weekday.MINGGU": ("Minggu", "Sunday"),
+    "weekday-short.SENIN": ("Sen", "Mon"),
+    "weekday-short.SELASA": ("Sel", "Tue"),
+    "weekday-short.RABU": ("Rab", "Wed"),
+    "weekday-short.KAMIS": ("Kam", "Thu"),
+    "weekday-short.JUMAT": ("Jum", "Fri"),
+    "weekday-short.SABTU": ("Sab", "Sat"),
+    "weekday-short.MINGGU": ("Min", "Sun"),
 }

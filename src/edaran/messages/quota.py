@@ -84,7 +84,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "quota.no-baseline-col": ("Tanpa dasar", "No baseline"),
     "quota.missed-col": ("Target gagal", "Missed"),
     "quota.findings-col": ("Daftar periksa", "Checklists"),
-    "quota.sum-warnings": ("{count} peringatan", "{count} {count:?warning|warnings}"),
     # -- the workbook ----------------------------------------------------------------------
     "quota.summary-sheet": ("Ringkasan", "Summary"),
     "quota.summary-title": (
@@ -99,8 +98,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "quota.x-quotas": ("Baris kuota", "Quota lines"),
     "quota.x-targets": ("Target", "Targets"),
     "quota.total": ("Jumlah", "Total"),
-    "quota.warnings": ("Peringatan", "Warnings"),
-    "quota.no-warnings": ("Tidak ada peringatan.", "No warnings."),
     "quota.section-quotas": ("Kuota", "Quotas"),
     "quota.section-targets": ("Target", "Targets"),
     "quota.section-checklists": (

@@ -60,7 +60,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "Seluruh periode: penghematan {total}, di antaranya perkiraan {estimated}",
         "All periods: saving {total}, of which estimated {estimated}",
     ),
-    "report.sum-warnings": ("{count} peringatan", "{count} {count:?warning|warnings}"),
     # -- report/xlsx.py --
     # -- the savings report -------------------------------------------------------------
     "report-xlsx.r-summary-sheet": ("Ringkasan", "Summary"),
@@ -119,8 +118,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "Italic: wholly or partly estimated from WFH days (see the cell comment); "
         "an empty cell: no data. Totals are =SUM formulas.",
     ),
-    "report-xlsx.warnings": ("Peringatan", "Warnings"),
-    "report-xlsx.no-warnings": ("Tidak ada peringatan.", "No warnings."),
     "report-xlsx.no-data": ("Tidak ada data.", "No data."),
     # -- the quota workbook -------------------------------------------------------------
     "report-xlsx.quota": ("Kuota", "Quota"),

@@ -73,7 +73,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "Mode figures: person-days. Cap, Limit, Floor: person-days eligible for a mode "
         "but kept back by a unit cap, a personal limit or a staffing floor.",
     ),
-    "schedule.sum-warnings": ("{count} peringatan", "{count} {count:?warning|warnings}"),
     # -- scheduling/xlsx.py --
     "schedule-xlsx.summary-sheet": ("Ringkasan", "Summary"),
     "schedule-xlsx.summary-title": (
@@ -93,7 +92,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "schedule-xlsx.kept-cap": ("Ditahan kuota", "Kept back: cap"),
     "schedule-xlsx.kept-limit": ("Ditahan batas per orang", "Kept back: personal limit"),
     "schedule-xlsx.kept-floor": ("Ditahan minimal hadir", "Kept back: floor"),
-    "schedule-xlsx.warnings": ("Peringatan", "Warnings"),
     "schedule-xlsx.total": ("Jumlah", "Total"),
     "schedule-xlsx.total-mode": ("Jumlah {mode}", "Total {mode}"),
     "schedule-xlsx.legend": ("Keterangan", "Legend"),
@@ -119,7 +117,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "Sel jingga: layak tetapi ditahan; arahkan penunjuk ke sel untuk membaca alasannya.",
         "Orange cells: eligible but kept back; hover over the cell to read why.",
     ),
-    "schedule-xlsx.no-warnings": ("Tidak ada peringatan.", "No warnings."),
     # -- scheduling/ics.py --
     "schedule-ics.person-cal": ("Jadwal kerja {name} ({nip})", "Work schedule of {name} ({nip})"),
     "schedule-ics.unit-cal": ("Jadwal kerja {code} — {name}", "Work schedule {code} — {name}"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import zoneinfo
 from collections.abc import Iterable
 
 import attrs
@@ -18,7 +19,16 @@ from dateutil.relativedelta import relativedelta
 
 from edaran.model.workforce import CalendarDay, Weekday
 
-__all__ = ["ZONES", "Period", "Windows", "WorkCalendar", "evaluation_period", "months_of"]
+__all__ = [
+    "WINDOW_KINDS",
+    "ZONES",
+    "Period",
+    "Windows",
+    "WorkCalendar",
+    "evaluation_period",
+    "months_of",
+    "zone",
+]
 
 
 @functools.cache
@@ -93,6 +103,11 @@ def evaluation_period(start: dt.date, months: int, day: dt.date) -> tuple[int, d
 
 #: Indonesia's three time zones, as a rule file names them (``zona_waktu WITA``).
 ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+
+def zone(name: str) -> dt.tzinfo:
+    """The time zone a rule file names (``WIB`` when it names none the checker knows)."""
+    return zoneinfo.ZoneInfo(ZONES.get(name, ZONES["WIB"]))
 
 
 @attrs.frozen

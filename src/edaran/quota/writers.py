@@ -24,37 +24,43 @@ imported only inside :func:`write_quota_xlsx`.
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import io
-import json
-from collections import Counter
-from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
-from edaran.core.diagnostics import Diagnostic, render
-from edaran.messages import Lang, has_message, message
+from edaran.io.publish import (
+    csv_text,
+    json_document,
+    period_object,
+    plain,
+    require_format,
+    text_output,
+    text_table,
+    warning_object,
+)
+from edaran.messages import Lang, message
 from edaran.model.calendar import Period
 from edaran.quota.model import ChecklistFinding, Over, QuotaLine, QuotaResult, TargetLine
-from edaran.scheduling.writers import require_format
+from edaran.quota.presentation import (
+    counts,
+    dates_text,
+    direction_text,
+    status_text,
+    worst_units,
+    yes_no,
+)
 
 __all__ = [
     "CSV_FIELDS",
-    "STATUSES",
-    "plain",
     "quota_csv",
     "quota_json",
     "quota_rows",
     "quota_summary",
-    "require_format",
     "write_quota_csv",
     "write_quota_xlsx",
 ]
 
-#: The quota statuses of :class:`~edaran.quota_model.QuotaLine`, in the order summaries show them.
-STATUSES = ("dalam_kuota", "terlampaui", "rencana_lebih", "tanpa_dasar")
 
 #: The columns of the quota CSV, by key (the headings are ``col-<key>`` in the word table).
 CSV_FIELDS = (
@@ -86,47 +92,6 @@ CSV_FIELDS = (
     "checklist",
     "status",
 )
-
-
-def plain(value: Decimal | int | None) -> str:
-    """A figure as plain digits: ``Decimal("1500000.00")`` -> ``1500000``, ``0.30`` -> ``0.3``.
-
-    No grouping, no exponent, never through float; ``None`` is ``""``.
-    """
-    if value is None:
-        return ""
-    if isinstance(value, int):
-        return str(value)
-    if value == value.to_integral_value():
-        return str(int(value))
-    return format(value.normalize(), "f")
-
-
-def status_text(status: str, lang: Lang) -> str:
-    """A quota status in words: ``rencana_lebih`` -> ``rencana melebihi kuota``."""
-    key = f"status-{status}"
-    return message(f"quota.{key}", lang) if has_message(f"quota.{key}") else status
-
-
-def item_text(item: str, lang: Lang) -> str:
-    """A checklist item in words (``lampu`` -> ``lights``); an unknown item as it is."""
-    key = f"item-{item}"
-    return message(f"quota.{key}", lang) if has_message(f"quota.{key}") else item
-
-
-def direction_text(kind: str, lang: Lang) -> str:
-    """``at_least`` -> ``paling sedikit``; another kind as is."""
-    return message(f"quota.{kind}", lang) if kind in ("at_least", "at_most") else kind
-
-
-def percent_text(share: Decimal) -> str:
-    """A fraction as a percentage for people: ``Decimal("0.625")`` -> ``62.5%``."""
-    return plain(share * 100) + "%"
-
-
-def yes_no(value: bool, lang: Lang) -> str:
-    """``ya``/``tidak`` (``yes``/``no``)."""
-    return message("quota.yes" if value else "quota.no", lang)
 
 
 # ---------------------------------------------------------------- CSV
@@ -218,22 +183,6 @@ def quota_rows(result: QuotaResult, lang: Lang = "id") -> list[list[str]]:
     return rows
 
 
-@contextlib.contextmanager
-def text_output(target: Path | str | TextIO) -> Iterator[TextIO]:
-    """A path opened for writing UTF-8 with ``newline=""``, or the stream itself (left open)."""
-    if isinstance(target, Path | str):
-        with open(target, "w", encoding="utf-8", newline="") as out:
-            yield out
-    else:
-        yield target
-
-
-def csv_text(rows: Sequence[Sequence[str]]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    return buffer.getvalue()
-
-
 def quota_csv(result: QuotaResult, lang: Lang = "id") -> str:
     """The quota CSV as text (see :func:`write_quota_csv`)."""
     return csv_text(quota_rows(result, lang))
@@ -262,37 +211,6 @@ def write_quota_csv(result: QuotaResult, target: Path | str | TextIO, lang: Lang
     with text_output(target) as out:
         csv.writer(out, lineterminator="\n").writerows(rows)
     return len(rows) - 1
-
-
-# ---------------------------------------------------------------- JSON
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
-
-
-def warning_object(d: Diagnostic, lang: Lang) -> dict[str, object]:
-    """A warning as a JSON-ready dict: ``code``, ``severity``, ``message``, ``text``."""
-    return {
-        "code": d.code,
-        "severity": d.severity.value,
-        "message": d.message(lang),
-        "text": render(d, lang),
-    }
-
-
-def json_document(head: dict[str, object], lists: Sequence[tuple[str, list[object]]]) -> str:
-    """One JSON object: ``head`` indented, then each list with one element per line (for grep)."""
-    text = json.dumps(head, ensure_ascii=False, indent=1)
-    parts = [text[: text.rindex("}")].rstrip()]
-    for key, items in lists:
-        body = ",".join("\n  " + _ENCODER.encode(item) for item in items)
-        parts.append(f" {json.dumps(key)}: [" + (body + "\n ]" if items else "]"))
-    if not head:
-        return "{\n" + ",\n".join(parts[1:]) + "\n}\n"
-    return ",\n".join(parts) + "\n}\n"
-
-
-def period_object(p: Period) -> dict[str, object]:
-    """``{"number": 1, "first": "2026-04-01", "last": "2026-05-31"}``."""
-    return {"number": p.number, "first": p.first.isoformat(), "last": p.last.isoformat()}
 
 
 def _json_figure(value: Decimal | None) -> str | None:
@@ -387,111 +305,6 @@ def quota_json(result: QuotaResult, lang: Lang = "id") -> str:
     return json_document(head, lists)
 
 
-# ---------------------------------------------------------------- tallies
-def counts(result: QuotaResult) -> dict[str, int]:
-    """What the summary counts: quota lines by status, planned records over, targets, findings."""
-    status = Counter(q.status for q in result.quotas)
-    found: dict[str, int] = {"quotas": len(result.quotas)}
-    found.update({s: status[s] for s in STATUSES})
-    found["over_records"] = sum(len(q.over) for q in result.quotas)
-    found["targets"] = len(result.targets)
-    found["targets_missed"] = sum(not t.met for t in result.targets)
-    found["checklist_findings"] = len(result.checklists)
-    return found
-
-
-class UnitFindings:
-    """What went wrong in one unit (for the summaries)."""
-
-    __slots__ = (
-        "code",
-        "findings",
-        "missed",
-        "no_baseline",
-        "over",
-        "planned",
-        "quotas",
-        "targets",
-    )
-
-    def __init__(self, code: str) -> None:
-        self.code = code
-        self.quotas = self.over = self.planned = self.no_baseline = 0
-        self.targets = self.missed = self.findings = 0
-
-    @property
-    def score(self) -> int:
-        """Problems in all: quotas over or planned over, targets missed, checklist findings."""
-        return self.over + self.planned + self.missed + self.findings
-
-
-def unit_findings(result: QuotaResult) -> list[UnitFindings]:
-    """Per-unit counts, units sorted by code."""
-    units: dict[str, UnitFindings] = {}
-
-    def unit(code: str) -> UnitFindings:
-        return units.setdefault(code, UnitFindings(code))
-
-    for q in result.quotas:
-        u = unit(q.unit)
-        u.quotas += 1
-        u.over += q.status == "terlampaui"
-        u.planned += q.status == "rencana_lebih"
-        u.no_baseline += q.status == "tanpa_dasar"
-    for t in result.targets:
-        u = unit(t.unit)
-        u.targets += 1
-        u.missed += not t.met
-    for f in result.checklists:
-        unit(f.unit).findings += 1
-    return [units[code] for code in sorted(units)]
-
-
-def worst_units(result: QuotaResult, count: int = 5) -> list[UnitFindings]:
-    """The ``count`` units with the most problems (ties: more quotas over first, then by code)."""
-    found = [u for u in unit_findings(result) if u.score]
-    found.sort(key=lambda u: (-u.score, -u.over, -u.planned, u.code))
-    return found[:count]
-
-
-def date_span(result: QuotaResult) -> tuple[Period, Period] | None:
-    """The first and last period of the result, or None when it is empty."""
-    periods = [q.period for q in result.quotas] + [t.period for t in result.targets]
-    if not periods:
-        return None
-    return min(periods, key=lambda p: p.first), max(periods, key=lambda p: p.last)
-
-
-def _dates(result: QuotaResult, lang: Lang) -> str:
-    span = date_span(result)
-    days = [f.date for f in result.checklists]
-    if span is not None:
-        days += [span[0].first, span[1].last]
-    if not days:
-        return ""
-    return message("quota.sum-dates", lang, first=min(days).isoformat(), last=max(days).isoformat())
-
-
-def text_table(rows: Sequence[Sequence[object]], *, total: bool = False) -> list[str]:
-    """Rows as aligned lines: the first column left, the others right, a rule under the heading.
-
-    With ``total``, the last row is a total and gets a rule above it too.
-    """
-    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
-
-    def line(cells: Sequence[object]) -> str:
-        first = f"{cells[0]!s:<{widths[0]}}"
-        rest = (f"{c!s:>{w}}" for c, w in zip(cells[1:], widths[1:], strict=True))
-        return "  ".join([first, *rest]).rstrip()
-
-    head = line(rows[0])
-    rule = "-" * len(head)
-    body = [line(r) for r in rows[1:]]
-    if total and body:
-        body.insert(len(body) - 1, rule)
-    return [head, rule, *body]
-
-
 def quota_summary(result: QuotaResult, lang: Lang = "id") -> str:
     """A short summary for the terminal.
 
@@ -505,7 +318,7 @@ def quota_summary(result: QuotaResult, lang: Lang = "id") -> str:
         message(
             "quota.sum-head",
             lang,
-            dates=_dates(result, lang),
+            dates=dates_text(result, lang),
             quotas=c["quotas"],
             targets=c["targets"],
             findings=c["checklist_findings"],
@@ -537,7 +350,7 @@ def quota_summary(result: QuotaResult, lang: Lang = "id") -> str:
     else:
         out.append(message("quota.sum-none", lang))
     n = len(result.warnings)
-    out.append(message("quota.sum-warnings", lang, count=n))
+    out.append(message("publish.sum-warnings", lang, count=n))
     return "\n".join(out)
 
 
@@ -554,7 +367,7 @@ def write_quota_xlsx(result: QuotaResult, path: Path | str, lang: Lang = "id") -
     numbers, dates are dates; the bytes are the same between runs.
     """
     require_format("xlsx")
-    from edaran.report.xlsx import build_quota_workbook
+    from edaran.quota.xlsx import build_quota_workbook
 
     target = Path(path)
     target.write_bytes(build_quota_workbook(result, lang))

@@ -18,7 +18,7 @@ from icalendar import Calendar, Event
 
 from edaran.messages import Lang, message
 from edaran.scheduling.model import Assignment, Schedule, Why
-from edaran.scheduling.writers import assignment_reason
+from edaran.scheduling.presentation import assignment_reason
 
 __all__ = ["PRODID", "calendars", "is_event"]
 

@@ -6,9 +6,11 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Mapping
 
-from edaran.core.modes import BUILTIN_MODES, STATUS_NOT_IN_FORCE, STATUS_OFF
 from edaran.engine.circular import Circular
+from edaran.io.publish import text_table
 from edaran.io.roster import Roster
+from edaran.messages import Lang, message
+from edaran.scheduling.presentation import mode_columns
 
 __all__ = ["first_period", "summarize", "summary_table"]
 
@@ -49,33 +51,15 @@ def summarize(
     return rows
 
 
-def summary_table(
-    rows: list[tuple[str, str, int, Counter[str]]],
-    lang: str,
-    unit_word: str,
-    people_word: str,
-    total_word: str,
-) -> str:
+def summary_table(rows: list[tuple[str, str, int, Counter[str]]], lang: Lang) -> str:
     """A plain-text table: one line per unit, a column per mode, a total line."""
-    seen = {mode for *_, modes in rows for mode in modes}
-    columns = [m for m in BUILTIN_MODES if m in seen]
-    columns += sorted(
-        m for m in seen if m not in BUILTIN_MODES and m not in (STATUS_OFF, STATUS_NOT_IN_FORCE)
-    )
-    columns += [m for m in (STATUS_OFF, STATUS_NOT_IN_FORCE) if m in seen]
-    width = max([len(unit_word), len(total_word), *(len(code) for code, *_ in rows)])
-    head = f"{unit_word:<{width}}  {people_word:>7}" + "".join(f"  {c:>9}" for c in columns)
-    lines = [head, "-" * len(head)]
+    columns = mode_columns((mode for *_, modes in rows for mode in modes), with_off=True)
+    table: list[list[object]] = [[message("cli.unit", lang), message("cli.people", lang), *columns]]
     totals: Counter[str] = Counter()
-    staff = 0
     for code, _name, people, modes in rows:
-        lines.append(
-            f"{code:<{width}}  {people:>7}" + "".join(f"  {modes.get(c, 0):>9}" for c in columns)
-        )
+        table.append([code, people, *(modes.get(c, 0) for c in columns)])
         totals.update(modes)
-        staff += people
-    lines.append("-" * len(head))
-    lines.append(
-        f"{total_word:<{width}}  {staff:>7}" + "".join(f"  {totals.get(c, 0):>9}" for c in columns)
-    )
-    return "\n".join(lines)
+    staff = sum(people for _, _, people, _ in rows)
+    table.append([message("cli.total", lang), staff, *(totals.get(c, 0) for c in columns)])
+    widths = (0, 7, *[9] * len(columns))
+    return "\n".join(text_table(table, total=True, min_widths=widths))

@@ -21,169 +21,23 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib
 import json
-from collections import Counter
-from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal, TextIO
 
-import attrs
+from edaran.io.publish import json_line, require_format, text_table, warning_object
+from edaran.messages import Lang, message
+from edaran.scheduling.model import Assignment, Schedule
+from edaran.scheduling.presentation import (
+    KEPT_BACK,
+    UnitTally,
+    assignment_reason,
+    mode_columns,
+    tally,
+)
 
-from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, render
-from edaran.core.modes import BUILTIN_MODES, DAY_STATUSES
-from edaran.messages import Lang, has_message, message
-from edaran.model.workforce import Weekday
-from edaran.scheduling.model import Assignment, Schedule, Why
-
-__all__ = [
-    "EXTRAS",
-    "assignment_reason",
-    "require_format",
-    "summary_text",
-    "write_csv",
-    "write_ics",
-    "write_json",
-    "write_xlsx",
-]
-
-#: Output format -> (the package it needs, the extra that installs it).
-EXTRAS: Mapping[str, tuple[str, str]] = {
-    "xlsx": ("openpyxl", "excel"),
-    "ics": ("icalendar", "calendar"),
-}
-
-#: The message code of a missing optional package (in ``messages_data.py``).
-MISSING_EXTRA = "D040"
-
-#: Day statuses that are no work arrangement: left out of totals, greyed in Excel.
-OFF = DAY_STATUSES
-#: The reasons an eligible person is kept back, in the order the summaries show them.
-KEPT_BACK = (Why.CAP, Why.PERSON_LIMIT, Why.FLOOR)
-
-
-# ---------------------------------------------------------------- reasons
-def assignment_reason(assignment: Assignment, lang: Lang = "id") -> str:
-    """A one-line reason for an assignment, in ``lang``.
-
-    For an assignment kept back (``Why.CAP``, ``Why.PERSON_LIMIT``,
-    ``Why.FLOOR``) the sentence is built from ``assignment.detail``: ``limit``,
-    ``headcount``, ``count``, ``turn``, ``period_days`` and ``window``; a
-    missing key leaves its part out.  For example
-    ``dibatasi butir 4: kuota WFH unit BPKAD 3 dari 7 pada 2026-04-10, giliran ke-5``.
-    For a personal limit, the person's days so far are ``count`` (or
-    ``period_days``).  Otherwise it is the clause that decided, with the
-    rule's title from ``detail["title"]`` when given, or ``hari libur`` /
-    ``tidak bertugas`` with ``detail["note"]``.
-    """
-    a = assignment
-    if a.why == Why.CAP:
-        return _cap_reason(a, lang)
-    if a.why == Why.PERSON_LIMIT:
-        return _limit_reason(a, lang)
-    if a.why == Why.FLOOR:
-        return _floor_reason(a, lang)
-    note = _note(a.detail.get("note"), lang)
-    if a.why == Why.ABSENT:
-        return message("schedule.absent", lang) + (f": {note}" if note else "")
-    if a.mode in OFF and not a.clause:
-        return message("schedule.off", lang) + (f": {note}" if note else "")
-    title = a.detail.get("title")
-    cited = a.clause or a.rule or ""
-    return f"{cited}: {title}" if cited and title else cited or str(title or "")
-
-
-def _note(note: object, lang: Lang) -> str:
-    """A day's note in the reader's language: a weekday recorded as ``SABTU`` is worded."""
-    if not note:
-        return ""
-    text = str(note)
-    if text.upper() in Weekday.__members__:
-        day = Weekday[text.upper()]
-        return day.word(lang)
-    return text
-
-
-def _num(detail: Mapping[str, object], key: str) -> object | None:
-    value = detail.get(key)
-    return None if value is None or isinstance(value, bool) else value
-
-
-def _opening(a: Assignment, key: str, lang: Lang) -> str:
-    if a.clause:
-        return message(f"schedule.{key}", lang, clause=a.clause)
-    return message(f"schedule.{key}-bare", lang)
-
-
-def _cap_reason(a: Assignment, lang: Lang) -> str:
-    d = a.detail
-    limit, headcount = _num(d, "limit"), _num(d, "headcount")
-    text = _opening(a, "cap", lang) + message(
-        "schedule.cap-quota", lang, mode=a.eligible, unit=a.unit
-    )
-    if limit is not None:
-        text += message("schedule.cap-limit", lang, limit=limit)
-        if headcount is not None:
-            text += message("schedule.of-headcount", lang, headcount=headcount)
-    text += message("schedule.on-date", lang, date=a.date.isoformat())
-    return text + _tail(a, lang, count_key="count-mode")
-
-
-def _limit_reason(a: Assignment, lang: Lang) -> str:
-    d = a.detail
-    limit = _num(d, "limit")
-    used = _num(d, "count") if _num(d, "count") is not None else _num(d, "period_days")
-    window = str(d.get("window", "periode"))
-    window = (
-        message(f"schedule.window-{window}", lang)
-        if has_message(f"schedule.window-{window}")
-        else window
-    )
-    text = _opening(a, "limit", lang)
-    if limit is not None:
-        text += message(
-            "schedule.limit-most",
-            lang,
-            limit=limit,
-            mode=a.eligible,
-            window=window,
-        )
-    else:
-        text += message("schedule.limit-most-bare", lang, mode=a.eligible)
-    if used is not None:
-        text += message("schedule.limit-used", lang, days=used)
-    return text
-
-
-def _floor_reason(a: Assignment, lang: Lang) -> str:
-    d = a.detail
-    limit, headcount = _num(d, "limit"), _num(d, "headcount")
-    text = _opening(a, "floor", lang)
-    if limit is not None:
-        of = (
-            message("schedule.of-headcount", lang, headcount=headcount)
-            if headcount is not None
-            else ""
-        )
-        text += message("schedule.floor-least", lang, limit=limit, of=of, unit=a.unit)
-    else:
-        text += message("schedule.floor-least-bare", lang, unit=a.unit)
-    text += message("schedule.on-date", lang, date=a.date.isoformat())
-    return text + _tail(a, lang, count_key="floor-count")
-
-
-def _tail(a: Assignment, lang: Lang, count_key: str) -> str:
-    d = a.detail
-    text = ""
-    count, turn, days = _num(d, "count"), _num(d, "turn"), _num(d, "period_days")
-    if count is not None:
-        text += message(f"schedule.{count_key}", lang, count=count, mode=a.eligible)
-    if turn is not None:
-        text += message("schedule.turn", lang, turn=turn)
-    if days is not None:
-        text += message("schedule.period-days", lang, days=days, mode=a.eligible)
-    return text
+__all__ = ["summary_text", "write_csv", "write_ics", "write_json", "write_xlsx"]
 
 
 # ---------------------------------------------------------------- CSV and JSON
@@ -236,13 +90,13 @@ def write_json(schedule: Schedule, out: TextIO, lang: Lang = "id") -> int:
         "first": schedule.first.isoformat(),
         "last": schedule.last.isoformat(),
         "units": dict(schedule.units),
-        "warnings": [_warning_object(d, lang) for d in schedule.warnings],
+        "warnings": [warning_object(d, lang, with_unit=True) for d in schedule.warnings],
     }
     text = json.dumps(head, ensure_ascii=False, indent=1)
     out.write(text[: text.rindex("}")].rstrip() + ',\n "assignments": [')
     count = 0
     for a in schedule.assignments:
-        out.write(("," if count else "") + "\n  " + _dumps(assignment_object(a, lang)))
+        out.write(("," if count else "") + "\n  " + json_line(assignment_object(a, lang)))
         count += 1
     out.write("\n ]\n}\n")
     return count
@@ -280,77 +134,6 @@ def _plain(value: object) -> object:
 
 
 # One encoder for every line: json.dumps with arguments builds a new one per call.
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
-
-
-def _dumps(value: object) -> str:
-    return _ENCODER.encode(value)
-
-
-def _warning_object(d: Diagnostic, lang: Lang) -> dict[str, object]:
-    return {
-        "code": d.code,
-        "severity": d.severity.value,
-        "unit": _warning_unit(d),
-        "message": d.message(lang),
-        "text": render(d, lang),
-    }
-
-
-def _warning_unit(d: Diagnostic) -> str | None:
-    unit = d.args.get("unit")
-    return unit if isinstance(unit, str) else None
-
-
-# ---------------------------------------------------------------- tallies
-@attrs.define
-class UnitTally:
-    """What one unit's assignments add up to (for the summaries)."""
-
-    code: str
-    name: str
-    people: set[str] = attrs.field(factory=set)
-    modes: Counter[str] = attrs.field(factory=Counter)
-    kept: Counter[str] = attrs.field(factory=Counter)
-    warnings: int = 0
-
-
-def tally(schedule: Schedule) -> list[UnitTally]:
-    """Per-unit totals, in the order of ``schedule.units`` (then any other unit, sorted).
-
-    Units with neither assignments nor warnings are left out.
-    """
-    rows: dict[str, UnitTally] = {}
-
-    def row(code: str) -> UnitTally:
-        if code not in rows:
-            rows[code] = UnitTally(code, schedule.units.get(code, ""))
-        return rows[code]
-
-    for a in schedule.assignments:
-        r = row(a.unit)
-        r.people.add(a.nip)
-        r.modes[a.mode] += 1
-        if a.why in KEPT_BACK:
-            r.kept[a.why] += 1
-    for d in schedule.warnings:
-        unit = _warning_unit(d)
-        if unit is not None:
-            row(unit).warnings += 1
-    order = {code: i for i, code in enumerate(schedule.units)}
-    return sorted(rows.values(), key=lambda r: (order.get(r.code, len(order)), r.code))
-
-
-def mode_columns(modes: Iterable[str], *, with_off: bool = False) -> list[str]:
-    """Modes in reading order: WFO, WFH, WFA, others sorted, then (optionally) days off."""
-    seen = set(modes)
-    columns = [m for m in BUILTIN_MODES if m in seen]
-    columns += sorted(m for m in seen if m not in BUILTIN_MODES and m not in OFF)
-    if with_off:
-        columns += [m for m in OFF if m in seen]
-    return columns
-
-
 def summary_text(schedule: Schedule, lang: Lang = "id") -> str:
     """A plain-text table per unit for the terminal.
 
@@ -375,15 +158,6 @@ def summary_text(schedule: Schedule, lang: Lang = "id") -> str:
     total += [sum(r.modes[m] for r in rows) for m in modes]
     total += [sum(r.kept[w] for r in rows) for w in KEPT_BACK]
     total += [len(schedule.warnings)]
-    table = [heads, *body, total]
-    widths = [max(len(str(cells[i])) for cells in table) for i in range(len(heads))]
-
-    def line(cells: list[object]) -> str:
-        first = f"{cells[0]!s:<{widths[0]}}"
-        rest = (f"{c!s:>{w}}" for c, w in zip(cells[1:], widths[1:], strict=True))
-        return "  ".join([first, *rest])
-
-    rule = "-" * len(line(heads))
     people = len({a.nip for a in schedule.assignments})
     out = [
         message(
@@ -394,37 +168,15 @@ def summary_text(schedule: Schedule, lang: Lang = "id") -> str:
             units=len(rows),
             people=people,
         ),
-        line(heads),
-        rule,
-        *(line(cells) for cells in body),
-        rule,
-        line(total),
+        *text_table([heads, *body, total], total=True),
         message("schedule.sum-legend", lang),
-        message("schedule.sum-warnings", lang, count=len(schedule.warnings)),
+        message("publish.sum-warnings", lang, count=len(schedule.warnings)),
     ]
     return "\n".join(out)
 
 
 def _kept_cells(r: UnitTally) -> list[object]:
     return [*(r.kept[w] for w in KEPT_BACK), r.warnings]
-
-
-# ---------------------------------------------------------------- optional formats
-def require_format(fmt: str) -> None:
-    """Check that the package an output format needs is installed.
-
-    ``csv`` and ``json`` need nothing; ``xlsx`` needs ``openpyxl`` (extra
-    ``excel``) and ``ics`` needs ``icalendar`` (extra ``calendar``).  Raises
-    :class:`~edaran.diagnostics.EdaranError` ``D040`` naming the extra.
-    """
-    if fmt not in EXTRAS:
-        return
-    package, extra = EXTRAS[fmt]
-    try:
-        importlib.import_module(package)
-    except ImportError:
-        args = {"format": fmt, "package": package, "extra": extra}
-        raise EdaranError([Diagnostic(MISSING_EXTRA, None, args, Severity.ERROR)]) from None
 
 
 def write_xlsx(schedule: Schedule, path: Path | str, lang: Lang = "id") -> Path:

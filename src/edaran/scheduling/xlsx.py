@@ -24,10 +24,12 @@ from edaran.io.workbook import (
     new_workbook,
     save_workbook,
     sheet_title,
+    warnings_section,
 )
 from edaran.messages import Lang, message
+from edaran.model.workforce import Weekday
 from edaran.scheduling.model import Assignment, Schedule
-from edaran.scheduling.writers import (
+from edaran.scheduling.presentation import (
     KEPT_BACK,
     OFF,
     UnitTally,
@@ -38,11 +40,6 @@ from edaran.scheduling.writers import (
 
 __all__ = ["build_workbook"]
 
-
-_DAYS = {
-    "id": ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
 
 _FILLS = {
     "WFO": "DDEBF7",  # light blue: in the office
@@ -116,7 +113,7 @@ def _write_summary(
         *modes,
         *kept,
     ]
-    heads.append(message("schedule-xlsx.warnings", lang))
+    heads.append(message("publish.warnings", lang))
     name_width = max([len(heads[1]), *(len(r.name) for r in rows)]) + 2
     column_widths(ws, [14, min(name_width, 60), 10, *([9] * len(modes)), 14, 14, 14, 12])
     ws.freeze_panes = "C3"
@@ -152,16 +149,14 @@ def _write_summary(
         )
     ws.append([c.text(ws, "WFO", "kept"), c.text(ws, message("schedule-xlsx.legend-kept", lang))])
     ws.append([c.text(ws, message("schedule-xlsx.legend-figures", lang), "note")])
-    ws.append([])
-    ws.append([c.text(ws, message("schedule-xlsx.warnings", lang), "bold")])
-    if not schedule.warnings:
-        ws.append([c.text(ws, message("schedule-xlsx.no-warnings", lang), "note")])
-    for d in schedule.warnings:
-        ws.append([c.text(ws, d.code), c.text(ws, d.message(lang))])
+    warnings_section(ws, c, schedule.warnings, lang)
 
 
 def _header_days(days: list[dt.date], lang: Lang) -> list[str]:
-    return [f"{_DAYS[lang][day.weekday()]} {day:%d/%m}" for day in days]
+    return [
+        f"{message(f'weekday-short.{Weekday(day.weekday()).name}', lang)} {day:%d/%m}"
+        for day in days
+    ]
 
 
 def _write_unit(

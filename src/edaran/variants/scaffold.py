@@ -26,7 +26,7 @@ from pathlib import Path
 from edaran.core.diagnostics import Diagnostic, EdaranError
 from edaran.lang import nodes as n
 from edaran.lang.parser import parse_file
-from edaran.lang.variants import _locate, resolve, template_names
+from edaran.lang.variants import locate, resolve, template_names
 from edaran.messages import Localized
 
 __all__ = ["ScaffoldError", "scaffold"]
@@ -110,7 +110,7 @@ def _template_path(template: str) -> Path:
             "unknown",
             shipped=shipped,
         )
-    return _locate(template, None)
+    return locate(template, None)
 
 
 def _text(item: n.Item) -> str:

@@ -1,1 +1,44 @@
-"""edaran.lang.checks."""
+"""The check passes, one module each, run in the order of :data:`PASSES`.
+
+Each pass is a function of the :class:`State` that reads what the passes
+before it found and adds its part of the program.  To add a check, write a
+module here with a function of the same name and put it in :data:`PASSES`
+(as sqlglot's optimizer lists its rules).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from edaran.lang.checks.declarations import declarations
+from edaran.lang.checks.discipline import discipline
+from edaran.lang.checks.examples import examples
+from edaran.lang.checks.exceptions import exceptions
+from edaran.lang.checks.header import header
+from edaran.lang.checks.limits import limits
+from edaran.lang.checks.quotas import quotas
+from edaran.lang.checks.rules import rules
+from edaran.lang.checks.state import State
+
+__all__ = ["PASSES", "Pass", "State"]
+
+
+class Pass(Protocol):
+    """One check pass: reads and extends the state, reports problems through it."""
+
+    def __call__(self, state: State, /) -> None:
+        """Run the pass."""
+
+
+#: The passes in order: the header and declarations first, because every later
+#: pass reads the names they declare; examples after the blocks they expect.
+PASSES: tuple[Pass, ...] = (
+    header,
+    declarations,
+    rules,
+    exceptions,
+    discipline,
+    quotas,
+    examples,
+    limits,
+)

@@ -1,66 +1,28 @@
 """Checking the discipline blocks: ``kewajiban``, ``pelanggaran`` and ``sanksi`` (butir 10.b-d).
 
-Kept apart from :mod:`edaran.checker`; the checker calls :func:`check_discipline`
-with its expression checker and reporter, and :func:`check_example_contacts`
-for the contacts and counts of a ``contoh``.
+The pass :func:`discipline` checks the blocks; the examples pass calls
+:func:`check_example_contacts` for the contacts and counts of a ``contoh``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from edaran.core import types as t
-from edaran.core.diagnostics import Diagnostic, Label
+from edaran.core.diagnostics import Diagnostic
 from edaran.core.suggest import suggest
 from edaran.lang import ir
 from edaran.lang import nodes as n
 from edaran.lang.checks.limits import WINDOWS
+from edaran.lang.checks.shared import Report, misplaced_record, unique_citations
+from edaran.lang.checks.state import State
 from edaran.lang.expressions import ExprChecker
 from edaran.messages import Localized
+from edaran.model.calendar import zone as time_zone
 from edaran.model.workforce import Channel
 
-__all__ = [
-    "TIMEZONES",
-    "check_discipline",
-    "check_example_contacts",
-    "reads_contacts",
-    "unique_citations",
-]
-
-#: The three Indonesian time zones and their IANA names.
-TIMEZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
-
-Report = Callable[[Diagnostic], None]
-
-
-def reads_contacts(expr: ir.Expr | None) -> ir.Fact | None:
-    """The first ``kontak.*`` fact in ``expr`` (only breaches may read contacts)."""
-    if isinstance(expr, ir.Fact):
-        return expr if expr.root == "kontak" else None
-    if isinstance(expr, ir.Op):
-        for arg in expr.args:
-            found = reads_contacts(arg)
-            if found is not None:
-                return found
-    return None
-
-
-def unique_citations(
-    items: Sequence[Any], report: Report, seen: Mapping[str, n.Citation] | None = None
-) -> set[str]:
-    """E106 for a citation written twice among ``items`` (or already in ``seen``)."""
-    known: dict[str, n.Citation] = dict(seen or {})
-    for item in items:
-        label = item.citation.label
-        if label in known:
-            first = known[label].span
-            labels = (Label(first, "label-declared-here"),) if first is not None else ()
-            report(Diagnostic("E106", item.citation.span, {"ref": label}, labels=labels))
-        known.setdefault(label, item.citation)
-    return set(known)
+__all__ = ["check_discipline", "check_example_contacts", "discipline"]
 
 
 def _duty(
@@ -181,7 +143,7 @@ def check_example_contacts(
     example: n.Example, day: dt.date, zone: str, exprs: ExprChecker, report: Report
 ) -> tuple[tuple[tuple[object, dt.datetime, dt.datetime | None, str | None], ...], bool]:
     """A ``contoh``'s contacts (aware, in the file's zone), and whether all are valid."""
-    tz = zoneinfo.ZoneInfo(TIMEZONES.get(zone, "Asia/Jakarta"))
+    tz = time_zone(zone)
     contacts = []
     ok = True
     for line in example.contacts:
@@ -234,3 +196,12 @@ def _at(day: dt.date, time: n.TimeLit, exprs: ExprChecker, tz: dt.tzinfo) -> dt.
     if not isinstance(typed, ir.Const):
         return None
     return dt.datetime.combine(day, typed.value, tzinfo=tz)  # type: ignore[arg-type]  # a time by typing
+
+
+def discipline(state: State) -> None:
+    """Check the duties, breaches and sanctions; a breach may read contacts, not records."""
+    state.duties, state.breaches, state.sanctions = check_discipline(
+        state.items, state.exprs, state.modes, state.report
+    )
+    for breach in state.breaches:
+        misplaced_record(breach.condition, state.report)

@@ -1,7 +1,7 @@
 """Checking ``batas`` declarations: caps, floors and per-person limits (butir 4).
 
-Kept apart from :mod:`edaran.checker` so that module stays readable; the
-checker calls :func:`check_limit` with its expression checker and reporter.
+The pass :func:`limits` checks every block with :func:`check_limit`, then the
+parameters a limit is set through (:func:`check_limit_params`).
 """
 
 from __future__ import annotations
@@ -15,10 +15,12 @@ from edaran.core.runtime import UnitTable
 from edaran.core.suggest import suggest
 from edaran.lang import ir
 from edaran.lang import nodes as n
+from edaran.lang.checks.shared import misplaced_record, reads_contacts
+from edaran.lang.checks.state import State
 from edaran.lang.expressions import ExprChecker
 from edaran.messages import Localized
 
-__all__ = ["SCOPES", "WINDOWS", "check_limit", "check_limit_params"]
+__all__ = ["SCOPES", "WINDOWS", "check_limit", "check_limit_params", "limits"]
 
 #: scope word (Indonesian and English) -> canonical scope
 SCOPES = {
@@ -206,3 +208,19 @@ def _reads_only_units(expr: ir.Expr, report: Callable[[Diagnostic], None]) -> bo
     if isinstance(expr, ir.Op):
         return all(_reads_only_units(a, report) for a in expr.args)
     return True
+
+
+def limits(state: State) -> None:
+    """Check the ``batas`` blocks; a limit reads neither contacts (E122) nor records (E150)."""
+    found = [
+        limit
+        for decl in state.items
+        if isinstance(decl, n.LimitDecl)
+        for limit in check_limit(decl, state.exprs, state.modes, state.report)
+    ]
+    state.limits = check_limit_params(found, state.params, state.report)
+    for limit in state.limits:
+        contact = reads_contacts(limit.condition)
+        if contact is not None:
+            state.error("E122", contact.span, name=contact.written)
+        misplaced_record(limit.condition, state.report)

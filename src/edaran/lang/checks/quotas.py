@@ -14,7 +14,7 @@ reporter.  What each block may read:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -23,61 +23,29 @@ from edaran.core.diagnostics import Diagnostic, Label
 from edaran.core.suggest import suggest
 from edaran.lang import ir
 from edaran.lang import nodes as n
-from edaran.lang.checks.discipline import unique_citations
 from edaran.lang.checks.limits import SCOPES, WINDOWS
+from edaran.lang.checks.shared import RECORD_FACTS, Report, facts_of, unique_citations
+from edaran.lang.checks.state import State
 from edaran.lang.expressions import ExprChecker
 from edaran.lang.schema import enum_type
 from edaran.messages import Lang, Localized, message
 from edaran.model.records import COST_UNITS, CostCategory, EnergyItem
 
-__all__ = ["COUNTED", "check_quotas", "misplaced_record", "reads_records"]
+__all__ = ["COUNTED", "check_quotas"]
 
-Report = Callable[[Diagnostic], None]
 
 #: the record kinds a quota or target counts, with their English spellings
 COUNTED = {"perjalanan": "perjalanan", "trip": "perjalanan", "kendaraan": "kendaraan"}
 COUNTED |= {"vehicle": "kendaraan", "rapat": "rapat", "meeting": "rapat"}
-_RECORDS = ("perjalanan", "kendaraan", "rapat", "periode")
 _SUMMABLE = (t.INT, t.DECIMAL, t.MONEY)
 _QUOTA_SCOPES = {k: v for k, v in SCOPES.items() if v != "pegawai"}
 _COST = enum_type(CostCategory)
 _ITEMS = enum_type(EnergyItem)
 
 
-def _facts(expr: ir.Expr | None) -> list[ir.Fact]:
-    if isinstance(expr, ir.Fact):
-        return [expr]
-    if isinstance(expr, ir.Op):
-        return [f for a in expr.args for f in _facts(a)]
-    return []
-
-
-def reads_records(expr: ir.Expr | None) -> ir.Fact | None:
-    """The first record fact (``perjalanan.*``, ``periode.*`` ...) in ``expr``."""
-    return next((f for f in _facts(expr) if f.root in _RECORDS), None)
-
-
-def misplaced_record(expr: ir.Expr | None, report: Report) -> bool:
-    """E150 for a record fact outside the blocks that read records; True if there was one."""
-    fact = reads_records(expr)
-    if fact is None:
-        return False
-    report(
-        Diagnostic(
-            "E150",
-            fact.span,
-            {
-                "name": fact.written,
-                "where": Localized("where.periode" if fact.root == "periode" else "where.records"),
-            },
-        )
-    )
-    return True
-
-
 def _reads_only(expr: ir.Expr | None, root: str, report: Report) -> bool:
     """E151 for a fact a block on ``root`` records cannot read."""
-    for fact in _facts(expr):
+    for fact in facts_of(expr):
         ok = fact.root in (root, "kalender") if root != "periode" else fact.root == "periode"
         if fact.root == "pegawai" and fact.attrs_path[:1] == ("unit",):
             ok = True
@@ -230,7 +198,7 @@ class _Checker:
             window = self._word(line.window, WINDOWS, "window")
             if share_of is None or amount is None or scope is None or window is None:
                 continue
-            root = next((f.root for f in _facts(share_of) if f.root in _RECORDS), None)
+            root = next((f.root for f in facts_of(share_of) if f.root in RECORD_FACTS), None)
             if root is None or root == "periode":
                 args = {"name": _text(line.share_of)}
                 self.report(Diagnostic("E152", line.share_of.span, args))
@@ -393,3 +361,10 @@ def check_quotas(
         report(Diagnostic("E159", extra.citation.span, {}, labels=labels))
     checked = checker.report_decl(reports[0]) if reports else None
     return quotas, targets, checklists, checked
+
+
+def quotas(state: State) -> None:
+    """Check the quota, target, checklist and report blocks (E150-E159)."""
+    state.quotas, state.targets, state.checklists, state.report_block = check_quotas(
+        state.items, state.exprs, state.modes, state.report
+    )

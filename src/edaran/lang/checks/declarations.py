@@ -1,0 +1,140 @@
+"""The declarations pass: enumerations, outputs, modes, sets, parameters, tables, calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from edaran.core import types as t
+from edaran.core.diagnostics import Diagnostic, Label, Span
+from edaran.core.runtime import UnitTable
+from edaran.core.suggest import suggest
+from edaran.lang import ir
+from edaran.lang import nodes as n
+from edaran.lang.checks.state import State
+from edaran.lang.schema import WEEKDAY
+
+__all__ = ["declarations"]
+
+
+def declarations(state: State) -> None:
+    """Check every declaration; fill the environment, the holidays and the working week."""
+    _declare(state, state.items)
+    state.holidays = tuple(_holidays(state, state.items))
+    state.workweek = _workweek(state, state.items)
+
+
+def _declare(state: State, items: Iterable[n.Item]) -> None:
+    for item in items:
+        if isinstance(item, n.EnumDecl) and state.claim(item.name):
+            members = tuple((m.name, m.name) for m in item.members)
+            state.env.enums[item.name.name] = t.EnumType(item.name.name, item.name.name, members)
+        elif isinstance(item, n.OutputDecl) and state.claim(item.name):
+            kind = state.type_ref(item.type)
+            if kind is not None:
+                state.outputs[item.name.name] = kind
+        elif isinstance(item, n.ModeDecl):
+            state.claim(item.name)
+    state.table_spans: dict[str, dict[str, Span | None]] = {}
+    for item in items:
+        if isinstance(item, n.SetDecl):
+            _set_decl(state, item)
+        elif isinstance(item, n.ParamDecl):
+            _param_decl(state, item)
+        elif isinstance(item, n.TableDecl):
+            _table_decl(state, item)
+
+
+def _set_decl(state: State, item: n.SetDecl) -> None:
+    if not state.claim(item.name):
+        return
+    element = state.type_ref(item.type)
+    if element is None:
+        return
+    typed = state.exprs.check(item.items, t.SetType(element))
+    if isinstance(typed, ir.Const):
+        state.env.sets[item.name.name] = ir.Const(
+            typed.value, t.SetType(element), item.name.name, span=item.span
+        )
+
+
+def _param_decl(state: State, item: n.ParamDecl) -> None:
+    if not state.claim(item.name):
+        return
+    kind = state.type_ref(item.type)
+    if kind is None:
+        return
+    values: list[tuple[dt.date | None, object]] = []
+    for since, expr in [(None, item.value), *((c.date, c.value) for c in item.changes)]:
+        day = state.exprs.date(since) if since is not None else None
+        value = state.constant(expr, kind)
+        if value is not None and (since is None or day is not None):
+            values.append((day, value))
+    values.sort(key=lambda pair: pair[0] or dt.date.min)
+    state.params[item.name.name] = tuple(values)
+    state.env.params[item.name.name] = kind
+
+
+def _table_decl(state: State, item: n.TableDecl) -> None:
+    if not state.claim(item.name):
+        return
+    if item.key_type.name != "unit":
+        state.report(
+            Diagnostic(
+                "E206", item.key_type.span, {"name": item.key_type.name}, suggestions=("unit",)
+            )
+        )
+        return
+    kind = state.type_ref(item.value_type)
+    if kind is None:
+        return
+    default = state.constant(item.default, kind)
+    rows: dict[str, object] = {}
+    spans: dict[str, Span | None] = {}
+    for row in item.rows:
+        if row.key.name in rows:
+            first = spans[row.key.name]
+            labels = (Label(first, "label-declared-here"),) if first is not None else ()
+            name = f"{item.name.name}[{row.key.name}]"
+            state.report(Diagnostic("E105", row.key.span, {"name": name}, labels=labels))
+            continue
+        value = state.constant(row.value, kind, f"{item.name.name}[{row.key.name}]")
+        if value is not None:
+            rows[row.key.name] = value
+            spans[row.key.name] = row.span
+    where: dict[str | None, object] = {None: item.default.span}
+    where.update(spans)
+    table = UnitTable(item.name.name, default, rows, where)
+    state.env.tables[item.name.name] = (table, kind)
+    state.table_spans[item.name.name] = spans
+
+
+def _holidays(state: State, items: Iterable[n.Item]) -> list[tuple[dt.date, dt.date, str]]:
+    found = []
+    for item in items:
+        if isinstance(item, n.HolidayDecl):
+            start = state.exprs.date(item.start)
+            end = state.exprs.date(item.end) if item.end else start
+            if start and end:
+                found.append((start, end, item.label))
+    return found
+
+
+def _workweek(state: State, items: Iterable[n.Item]) -> frozenset[int]:
+    days: set[int] = set()
+    declared = [i for i in items if isinstance(i, n.WorkweekDecl)]
+    for item in declared:
+        for ident in item.days:
+            member = WEEKDAY.lookup(ident.name)
+            if member is None:
+                state.report(
+                    Diagnostic(
+                        "E205",
+                        ident.span,
+                        {"name": ident.name, "type": t.TypeName(WEEKDAY)},
+                        suggestions=suggest(ident.name, WEEKDAY.names()),
+                    )
+                )
+            else:
+                days.add(member.value)  # type: ignore[attr-defined]  # a Weekday member
+    return frozenset(days) if declared else frozenset(range(5))

@@ -1,0 +1,143 @@
+"""What the check passes share: the module, the names found so far, and the problems.
+
+Each pass (:data:`edaran.lang.checks.PASSES`) reads what earlier passes put in
+the :class:`State` and adds its own part of the program.  Problems are
+collected with :meth:`State.report`, never raised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from edaran.core import types as t
+from edaran.core.diagnostics import Diagnostic, Label, Span
+from edaran.core.modes import BUILTIN_MODES, STATUS_NOT_IN_FORCE, STATUS_OFF, WORK_MODE
+from edaran.core.suggest import suggest
+from edaran.lang import ir
+from edaran.lang import nodes as n
+from edaran.lang.expressions import Env, ExprChecker
+from edaran.lang.schema import WEEKDAY, Schema
+
+__all__ = ["OUTPUT_ALIASES", "State", "assignable"]
+
+#: English names of the built-in output
+OUTPUT_ALIASES = {"work_mode": WORK_MODE}
+
+
+class State:
+    """One check of one module: its declarations, the program's parts, the diagnostics."""
+
+    def __init__(self, module: n.Module, schema: Schema) -> None:
+        self.module = module
+        self.schema = schema
+        self.diagnostics: list[Diagnostic] = []
+        modes = [(m, m) for m in BUILTIN_MODES]
+        modes += [(d.name.name, d.name.name) for d in module.items if isinstance(d, n.ModeDecl)]
+        modes += [(STATUS_OFF, STATUS_OFF), (STATUS_NOT_IN_FORCE, STATUS_NOT_IN_FORCE)]
+        self.modes = t.EnumType("mode", "moda", tuple(dict(modes).items()))
+        self.env = Env(schema, self.modes)
+        self.exprs = ExprChecker(self.env, self.report)
+        self.outputs: dict[str, t.Type] = {WORK_MODE: self.modes}
+        #: every name the file declares, and where
+        self.declared: dict[str, Span | None] = {}
+        self.params: dict[str, tuple[tuple[dt.date | None, object], ...]] = {}
+        self.table_spans: dict[str, dict[str, Span | None]] = {}
+        #: rules by their citation (``butir 12.a``)
+        self.labels: dict[str, n.Rule] = {}
+        # -- the parts of the program, each set by its pass
+        self.header: ir.Header | None = None
+        self.holidays: tuple[tuple[dt.date, dt.date, str], ...] = ()
+        self.workweek: frozenset[int] = frozenset(range(5))
+        self.rules: list[ir.RuleIR] = []
+        self.overrides: dict[str, frozenset[str]] | None = None
+        self.duties: list[ir.DutyIR] = []
+        self.breaches: list[ir.BreachIR] = []
+        self.sanctions: list[ir.SanctionIR] = []
+        self.quotas: list[ir.QuotaIR] = []
+        self.targets: list[ir.TargetIR] = []
+        self.checklists: list[ir.ChecklistIR] = []
+        self.report_block: ir.ReportIR | None = None
+        self.limits: list[ir.LimitIR] = []
+        self.examples: list[ir.CheckedExample] = []
+
+    @property
+    def items(self) -> tuple[n.Item, ...]:
+        """The module's items, in the order written."""
+        return self.module.items
+
+    def report(self, diagnostic: Diagnostic) -> None:
+        """Collect a problem."""
+        self.diagnostics.append(diagnostic)
+
+    def error(self, code: str, span: Span | None, **args: object) -> None:
+        """Collect an error with its message's arguments."""
+        self.report(Diagnostic(code, span, args))
+
+    def claim(self, ident: n.Ident) -> bool:
+        """Declare a name; E105 (and False) when it is taken already."""
+        if ident.name in self.declared or ident.name in self.schema.roots:
+            first = self.declared.get(ident.name)
+            labels = (Label(first, "label-declared-here"),) if first is not None else ()
+            self.report(Diagnostic("E105", ident.span, {"name": ident.name}, labels=labels))
+            return False
+        self.declared[ident.name] = ident.span
+        return True
+
+    def type_ref(self, ref: n.TypeRef) -> t.Type | None:
+        """The type a declaration names (``persen``, ``himpunan unit``); E206 when unknown."""
+        table: dict[str, t.Type] = {
+            "unit": t.UnitType(self.schema.unit_cls),
+            "moda": self.modes,
+            "mode": self.modes,
+            "hari": WEEKDAY,
+            "weekday": WEEKDAY,
+        }
+        for prim in t.PRIMITIVES:
+            table[prim.name] = table[prim.id_name] = prim
+        for known in self.env.known_enums:
+            table[known.name] = table[known.id_name] = known
+        table.update(self.env.enums)
+        measured = t.quantity_unit(ref.name)
+        if measured is not None:
+            table[ref.name] = t.QuantityType(measured)
+        kind = table.get(ref.name)
+        if kind is None:
+            self.report(
+                Diagnostic(
+                    "E206", ref.span, {"name": ref.name}, suggestions=suggest(ref.name, table)
+                )
+            )
+            return None
+        return t.SetType(kind) if ref.is_set else kind
+
+    def constant(self, expr: n.Expr, kind: t.Type, name: str = "parameter") -> object | None:
+        """The value of an expression computable now (E113 otherwise), of type ``kind`` (E203)."""
+        typed = self.exprs.check(expr, kind)
+        if typed is None:
+            return None
+        if not isinstance(typed, ir.Const):
+            self.error("E113", expr.span)
+            return None
+        if not assignable(typed.type, kind):
+            self.error(
+                "E203",
+                expr.span,
+                found=t.TypeName(typed.type),
+                name=name,
+                expected=t.TypeName(kind),
+            )
+            return None
+        return typed.value
+
+    def date_text(self, text: str, span: Span | None) -> dt.date | None:
+        """A date written in the header (E006 when there is no such day)."""
+        return self.exprs.date(n.DateLit(text, span=span))
+
+
+def assignable(found: t.Type, expected: t.Type) -> bool:
+    """True when a value of type ``found`` may be given to a name of type ``expected``."""
+    if isinstance(found, t.UnitType) and isinstance(expected, t.UnitType):
+        return True
+    if isinstance(found, t.SetType) and isinstance(expected, t.SetType):
+        return assignable(found.element, expected.element)
+    return found == expected or (found == t.INT and expected == t.DECIMAL)
