@@ -28,8 +28,9 @@ from hypothesis.extra.lark import from_lark
 
 from edaran.core.diagnostics import Diagnostic, EdaranError, Span
 from edaran.lang.checker import check
+from edaran.lang.grammar import grammar_text, keyword_pairs
 from edaran.lang.nodes import Module
-from edaran.lang.parser import grammar_text, keyword_pairs, parse, parse_file
+from edaran.lang.parser import parse, parse_file
 
 settings.register_profile(
     "long",

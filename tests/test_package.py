@@ -1,4 +1,4 @@
-"""The package's shape: one folder per layer, imports that point down, faces with a sorted __all__."""
+"""The package's shape: one folder per layer, imports that point down, sorted faces."""
 
 from __future__ import annotations
 
@@ -196,7 +196,9 @@ def _faces() -> Iterator[tuple[str, object]]:
             yield info.name, importlib.import_module(info.name)
 
 
-@pytest.mark.parametrize(("name", "face"), list(_faces()), ids=lambda x: x if isinstance(x, str) else "")
+@pytest.mark.parametrize(
+    ("name", "face"), list(_faces()), ids=lambda x: x if isinstance(x, str) else ""
+)
 def test_each_face_has_a_sorted_complete_all(name: str, face: object) -> None:
     names = getattr(face, "__all__", None)
     assert names is not None, f"{name} has no __all__"
@@ -222,7 +224,9 @@ def test_the_parser_never_imports_a_backend_or_the_schema() -> None:
     parser = imports_of(modules["edaran.lang.parser"], known)
     assert not {m for m in parser if m.startswith(("edaran.engine", "edaran.lang.schema"))}
     interpreter = imports_of(modules["edaran.engine.interpreter"], known)
-    assert not {m for m in interpreter if m.startswith(("edaran.lang.parser", "edaran.lang.checker"))}
+    assert not {
+        m for m in interpreter if m.startswith(("edaran.lang.parser", "edaran.lang.checker"))
+    }
     assert "edaran.engine.compiler" not in interpreter
 
 

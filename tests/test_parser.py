@@ -9,7 +9,8 @@ import pytest
 
 from edaran.core.diagnostics import Diagnostic, EdaranError
 from edaran.lang import nodes as n
-from edaran.lang.parser import MAX_BYTES, MAX_DEPTH, grammar_text, keyword_pairs, parse, parse_file
+from edaran.lang.grammar import grammar_text, keyword_pairs
+from edaran.lang.parser import MAX_BYTES, MAX_DEPTH, parse, parse_file
 
 HEADER = 'surat_edaran "1/2026":\n    berlaku 2026-04-01\n'
 EXPECTED_HEADER = n.Header("1/2026", (n.HeaderItem("effective", ("2026-04-01",)),))

@@ -27,11 +27,10 @@ then by id (or unit code).  :func:`read_records` never raises for bad data;
 
 from __future__ import annotations
 
-import abc
 import datetime as dt
 import re
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeAlias, TypeVar, overload
@@ -42,9 +41,6 @@ from edaran.core.diagnostics import (
     Diagnostic,
     EdaranError,
     Label,
-    Severity,
-    Source,
-    Span,
     render_all,
 )
 from edaran.core.suggest import suggest
@@ -52,12 +48,10 @@ from edaran.io.cells import BadValue, parse_bool, parse_date, parse_int
 from edaran.io.numbers import from_excel, parse_money, parse_number
 from edaran.io.roster import Roster
 from edaran.io.roster_rows import Column, Schema, _columns, _plain
+from edaran.io.sheets import CsvSheet, Line, Sheet, blank, cell_text, read_excel
 from edaran.io.table import (
     DEFAULT_MAX_BYTES,
-    Row,
-    Table,
     column_key,
-    file_diagnostic,
     read_table,
     sort_and_cap,
 )
@@ -74,14 +68,7 @@ from edaran.model.records import (
     VehicleUse,
 )
 
-__all__ = [
-    "EXCEL_SUFFIXES",
-    "KINDS",
-    "Record",
-    "RecordsWarning",
-    "load_records",
-    "read_records",
-]
+__all__ = ["EXCEL_SUFFIXES", "KINDS", "Record", "RecordsWarning", "load_records", "read_records"]
 
 #: A record of any kind.
 Record: TypeAlias = Trip | VehicleUse | Meeting | EnergyChecklist | CostLine
@@ -109,28 +96,13 @@ class RecordsWarning(UserWarning):
 # -- cells ---------------------------------------------------------------------------------
 
 
-def _text(raw: object) -> str:
-    """A cell as text: CSV cells trimmed, Excel values written the way a person reads them."""
-    if raw is None:
-        return ""
-    if isinstance(raw, str):
-        return raw.strip()
-    if isinstance(raw, float) and raw.is_integer():
-        return str(int(raw))
-    if isinstance(raw, dt.datetime):
-        return raw.date().isoformat() if raw.time() == dt.time() else raw.isoformat(" ")
-    if isinstance(raw, dt.date):
-        return raw.isoformat()
-    return repr(raw) if isinstance(raw, float) else str(raw)
-
-
 def _as_date(raw: object, column: Column) -> dt.date:
     if isinstance(raw, dt.datetime):
         return raw.date()
     if isinstance(raw, dt.date):
         return raw
     assert column.vtype is not None
-    value = column.vtype.parse(_text(raw))
+    value = column.vtype.parse(cell_text(raw))
     assert isinstance(value, dt.date)
     return value
 
@@ -142,16 +114,16 @@ def _as_int(raw: object) -> int:
         try:
             value = from_excel(raw)
         except BadValue:
-            raise BadValue("D017", {"value": _text(raw)}) from None
+            raise BadValue("D017", {"value": cell_text(raw)}) from None
         if value != int(value):
-            raise BadValue("D017", {"value": _text(raw)})
+            raise BadValue("D017", {"value": cell_text(raw)})
         return int(value)
-    return parse_int(_text(raw))
+    return parse_int(cell_text(raw))
 
 
 def _as_month(raw: object) -> dt.date:
     """The first day of the month of a cost line: ``2026-04`` or ``2026-04-01``."""
-    text = _text(raw)
+    text = cell_text(raw)
     if isinstance(raw, dt.date):
         day = raw.date() if isinstance(raw, dt.datetime) else raw
     elif match := _MONTH.fullmatch(text):
@@ -170,190 +142,6 @@ def _as_month(raw: object) -> dt.date:
 
 
 # -- the two kinds of file ------------------------------------------------------------------
-
-
-@attrs.frozen
-class _Line:
-    """One row with data: its number in the file, its cells by column, its CSV row."""
-
-    number: int
-    values: Mapping[str, object]
-    row: Row | None = None
-
-
-class _Sheet(abc.ABC):
-    """Rows of a CSV file or an Excel sheet, and where each cell stands."""
-
-    path: str
-    indonesian: bool  # ";" delimiter: 1.500 is one thousand five hundred
-    lines: list[_Line]
-
-    @abc.abstractmethod
-    def where(
-        self, line: _Line, name: str
-    ) -> tuple[Span, dict[str, Any], tuple[tuple[str, Mapping[str, Any]], ...]]:
-        """The span of a cell, the message arguments naming its column, and notes."""
-
-    @abc.abstractmethod
-    def row_span(self, line: _Line) -> Span:
-        """The span of a whole row."""
-
-
-class _CsvSheet(_Sheet):
-    def __init__(self, table: Table) -> None:
-        self.table = table
-        self.path = table.source.name
-        self.indonesian = table.delimiter == ";"
-        columns = list(table.columns.items())
-        self.lines = [
-            _Line(row.line, {name: row.cells[i] for name, i in columns}, row) for row in table.rows
-        ]
-
-    def where(
-        self, line: _Line, name: str
-    ) -> tuple[Span, dict[str, Any], tuple[tuple[str, Mapping[str, Any]], ...]]:
-        assert line.row is not None
-        span, args = self.table.where(line.row, name)
-        return span, args, ()
-
-    def row_span(self, line: _Line) -> Span:
-        assert line.row is not None
-        return self.table.row_span(line.row)
-
-
-def _letter(index: int) -> str:
-    """The Excel letter of a 0-based column: 0 is A, 26 is AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-class _ExcelSheet(_Sheet):
-    def __init__(self, path: str, title: str, headings: Sequence[str]) -> None:
-        self.path = path
-        self.title = title
-        self.headings = headings
-        self.source = Source(path, "")  # no text to show: the notes name the cell
-        self.indonesian = False  # numbers are numbers; text cells follow the Rp rule
-        self.columns: dict[str, int] = {}
-        self.lines = []
-
-    def cell(
-        self, number: int, index: int
-    ) -> tuple[Span, tuple[tuple[str, Mapping[str, Any]], ...]]:
-        note = ("data-note-excel-cell", {"cell": f"{_letter(index)}{number}", "sheet": self.title})
-        return Span.at_line(self.source, number, index + 1), (note,)
-
-    def where(
-        self, line: _Line, name: str
-    ) -> tuple[Span, dict[str, Any], tuple[tuple[str, Mapping[str, Any]], ...]]:
-        index = self.columns[name]
-        span, notes = self.cell(line.number, index)
-        return span, {"column": self.headings[index], "index": index + 1}, notes
-
-    def row_span(self, line: _Line) -> Span:
-        return Span.at_line(self.source, line.number, 1)
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _read_excel(
-    path: Path, known: Mapping[str, str], required: Sequence[str], max_bytes: int
-) -> tuple[_ExcelSheet | None, list[Diagnostic]]:
-    """The first sheet of a workbook, its header mapped like a CSV header."""
-    name = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        return None, [file_diagnostic("D001", name, {"path": name})]
-    except OSError as err:
-        return None, [file_diagnostic("D002", name, {"reason": err.strerror or str(err)})]
-    if not path.is_file():
-        return None, [file_diagnostic("D002", name, {"reason": "not a regular file"})]
-    if size > max_bytes:
-        return None, [file_diagnostic("D004", name, {"size": size, "limit": max_bytes})]
-    try:
-        import openpyxl
-    except ImportError:
-        return None, [file_diagnostic("D061", name, {})]
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        try:
-            sheet = workbook.worksheets[0]
-            title = sheet.title
-            rows = [
-                (number, values)
-                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-                if not all(_blank(v) for v in values)
-            ]
-        finally:
-            workbook.close()
-    # openpyxl raises whatever its zip and XML readers raise for a damaged file.
-    except Exception as err:
-        return None, [file_diagnostic("D002", name, {"reason": str(err) or type(err).__name__})]
-    if not rows:
-        return None, [file_diagnostic("D007", name, {})]
-    (header_number, header), body = rows[0], rows[1:]
-    headings = [_text(v) for v in header]
-    while headings and not headings[-1]:
-        headings.pop()
-    sheet_ = _ExcelSheet(name, title, headings)
-    problems = _excel_header(sheet_, header_number, known, required)
-    if any(d.is_error for d in problems):
-        return None, problems
-    for number, values in body:
-        cells = {c: values[i] if i < len(values) else None for c, i in sheet_.columns.items()}
-        sheet_.lines.append(_Line(number, cells))
-    return sheet_, problems
-
-
-def _excel_header(
-    sheet: _ExcelSheet, number: int, known: Mapping[str, str], required: Sequence[str]
-) -> list[Diagnostic]:
-    """Map the headings onto columns: the codes and arguments of a CSV header (D010-D013)."""
-    unknown: dict[int, str] = {}
-    problems: list[Diagnostic] = []
-    for index, heading in enumerate(sheet.headings):
-        canonical = known.get(column_key(heading)) if heading else None
-        if canonical is None:
-            if heading:
-                unknown[index] = heading
-        elif canonical in sheet.columns:
-            first = sheet.columns[canonical]
-            span, notes = sheet.cell(number, index)
-            args = {"column": heading, "index": index + 1, "first": first + 1}
-            problems.append(Diagnostic("D013", span, args, notes=notes))
-        else:
-            sheet.columns[canonical] = index
-    sheet_note = (("data-note-excel-sheet", {"sheet": sheet.title}),)
-    header = Span.at_line(sheet.source, number, 1)
-    if not sheet.columns:
-        args = {"expected": ", ".join(required)}
-        return [Diagnostic("D010", header, args, notes=sheet_note)]
-    for column in required:
-        if column in sheet.columns:
-            continue
-        near = [i for i, h in unknown.items() if suggest(column, [column_key(h)])]
-        if near:
-            span, notes = sheet.cell(number, near[0])
-            del unknown[near[0]]
-            diagnostic = Diagnostic("D011", span, {"column": column}, suggestions=(column,))
-            problems.append(attrs.evolve(diagnostic, notes=notes))
-        else:
-            problems.append(Diagnostic("D011", header, {"column": column}, notes=sheet_note))
-    for index, heading in unknown.items():
-        hints = tuple(suggest(heading, sorted(set(known.values()) - set(sheet.columns))))
-        span, notes = sheet.cell(number, index)
-        args = {"column": heading, "index": index + 1}
-        problems.append(
-            Diagnostic("D012", span, args, Severity.WARNING, suggestions=hints, notes=notes)
-        )
-    return problems
 
 
 # -- rows to records ----------------------------------------------------------------------
@@ -383,8 +171,8 @@ class _Reader:
 
     def _report(
         self,
-        sheet: _Sheet,
-        line: _Line,
+        sheet: Sheet,
+        line: Line,
         name: str,
         code: str,
         args: Mapping[str, Any],
@@ -397,9 +185,9 @@ class _Reader:
         )
         self.diagnostics.append(attrs.evolve(diagnostic, notes=notes))
 
-    def records(self, sheet: _Sheet) -> list[Any]:
+    def records(self, sheet: Sheet) -> list[Any]:
         """The valid records of a sheet, in file order, duplicates left out."""
-        found: list[tuple[_Line, Any]] = []
+        found: list[tuple[Line, Any]] = []
         for line in sheet.lines:
             kwargs = self._cells(sheet, line)
             if kwargs is None:
@@ -409,7 +197,7 @@ class _Reader:
                 found.append((line, record))
         return self._unique(sheet, found)
 
-    def _cells(self, sheet: _Sheet, line: _Line) -> dict[str, Any] | None:
+    def _cells(self, sheet: Sheet, line: Line) -> dict[str, Any] | None:
         """The keyword arguments of a row, or None after reporting each bad cell.
 
         Every cell is checked, and every check between cells whose cells were
@@ -444,14 +232,14 @@ class _Reader:
             ok = False
         return kwargs if ok else None
 
-    def _value(self, sheet: _Sheet, column: Column, raw: object) -> Any:
+    def _value(self, sheet: Sheet, column: Column, raw: object) -> Any:
         """The value of one cell; ``_DEFAULT`` when the field's default applies."""
-        if _blank(raw):
+        if blank(raw):
             if not column.empty_ok:
                 raise BadValue("D020", {})
             return None if column.vtype is None or column.vtype.optional else _DEFAULT
         if column.vtype is None:  # the unit code, resolved against the roster
-            return _text(raw)
+            return cell_text(raw)
         field = self.fields[column.attr]
         kind = column.vtype.name
         if issubclass(self.cls, CostLine) and column.attr == "bulan":
@@ -465,21 +253,21 @@ class _Reader:
         elif kind == "bool" and isinstance(raw, bool):
             return raw
         else:
-            return column.vtype.parse(_text(raw))
+            return column.vtype.parse(cell_text(raw))
         if value < 0 and not field.metadata.get("boleh_negatif", False):
-            raise BadValue("D054", {"value": _text(raw)})
+            raise BadValue("D054", {"value": cell_text(raw)})
         return value
 
     @staticmethod
-    def _decimal(sheet: _Sheet, field: attrs.Attribute[Any], raw: object) -> Decimal:
+    def _decimal(sheet: Sheet, field: attrs.Attribute[Any], raw: object) -> Decimal:
         if isinstance(raw, int | float | Decimal) and not isinstance(raw, bool):
             return Decimal(from_excel(raw))
-        text = _text(raw)
+        text = cell_text(raw)
         if field.metadata.get("jenis") == "uang":
             return parse_money(text, indonesian=sheet.indonesian)
         return parse_number(text, indonesian=sheet.indonesian)
 
-    def _unit(self, sheet: _Sheet, line: _Line, kwargs: dict[str, Any]) -> bool:
+    def _unit(self, sheet: Sheet, line: Line, kwargs: dict[str, Any]) -> bool:
         """Replace the unit code by the roster's unit (D023 when it has none)."""
         code = kwargs["unit"]
         unit = self.roster.units.get(code)
@@ -490,16 +278,16 @@ class _Reader:
         kwargs["unit"] = unit
         return True
 
-    def _switched_off(self, sheet: _Sheet, line: _Line, kwargs: dict[str, Any]) -> bool:
+    def _switched_off(self, sheet: Sheet, line: Line, kwargs: dict[str, Any]) -> bool:
         """``dimatikan`` from the item columns: ``ya`` is off, empty or absent is not."""
         off: set[EnergyItem] = set()
         ok = True
         for item in EnergyItem:
             raw = line.values.get(item.value)
-            if _blank(raw):
+            if blank(raw):
                 continue
             try:
-                value = raw if isinstance(raw, bool) else parse_bool(_text(raw))
+                value = raw if isinstance(raw, bool) else parse_bool(cell_text(raw))
             except BadValue as bad:
                 self._report(sheet, line, item.value, bad.code, bad.args_)
                 ok = False
@@ -509,7 +297,7 @@ class _Reader:
         kwargs["dimatikan"] = frozenset(off)
         return ok
 
-    def _cost_units(self, sheet: _Sheet, line: _Line, kwargs: dict[str, Any]) -> bool:
+    def _cost_units(self, sheet: Sheet, line: Line, kwargs: dict[str, Any]) -> bool:
         """The quantity's unit: a known spelling that matches the category (D055-D057)."""
         written = kwargs.get("satuan")
         unit = None
@@ -535,12 +323,12 @@ class _Reader:
             self._report(sheet, line, "satuan", "D055", args)
             return False
         if quantity is not None and unit is None:
-            args = {"value": _text(line.values["kuantitas"]), "expected": expected}
+            args = {"value": cell_text(line.values["kuantitas"]), "expected": expected}
             self._report(sheet, line, "kuantitas", "D057", {**args, "unit_column": "satuan"})
             return False
         return True
 
-    def _construct(self, sheet: _Sheet, line: _Line, kwargs: dict[str, Any]) -> Any:
+    def _construct(self, sheet: Sheet, line: Line, kwargs: dict[str, Any]) -> Any:
         """``cls(**kwargs)``; a validator of a subclass refusing the row is D029."""
         try:
             return self.cls(**kwargs)
@@ -549,9 +337,9 @@ class _Reader:
             self.diagnostics.append(Diagnostic("D029", sheet.row_span(line), args))
             return None
 
-    def _unique(self, sheet: _Sheet, found: Iterable[tuple[_Line, Any]]) -> list[Any]:
+    def _unique(self, sheet: Sheet, found: Iterable[tuple[Line, Any]]) -> list[Any]:
         """Records with an id (or unit, date and category) not seen before (D059, D060)."""
-        seen: dict[tuple[str, ...], _Line] = {}
+        seen: dict[tuple[str, ...], Line] = {}
         kept = []
         for line, record in found:
             key, column = _identity(record)
@@ -561,7 +349,7 @@ class _Reader:
                 continue
             # Without a snippet (Excel) a label shows no words; the message names the row.
             label = Label(sheet.where(first, column)[0], "data-label-first-here")
-            labels = (label,) if isinstance(sheet, _CsvSheet) else ()
+            labels = (label,) if isinstance(sheet, CsvSheet) else ()
             if column == "id":
                 code, args = "D059", {"id": record.id}
             else:
@@ -641,16 +429,16 @@ def read_records(
     reader = _Reader(cls, roster)
     target = Path(path)
     name = str(path)
-    sheet: _Sheet | None
+    sheet: Sheet | None
     if name.casefold().endswith(EXCEL_SUFFIXES):
-        sheet, found = _read_excel(target, reader.known, reader.schema.required, max_bytes)
+        sheet, found = read_excel(target, reader.known, reader.schema.required, max_bytes)
     else:
         schema = reader.schema
         optional = [*schema.optional, *reader.items]
         table, found = read_table(
             target, schema.required, optional, schema.aliases, max_bytes=max_bytes
         )
-        sheet = _CsvSheet(table) if table is not None else None
+        sheet = CsvSheet(table) if table is not None else None
     records = reader.records(sheet) if sheet is not None else []
     records.sort(key=_order)
     return records, sort_and_cap([*found, *reader.diagnostics], [name])

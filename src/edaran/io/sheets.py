@@ -1,0 +1,245 @@
+"""Rows of a CSV file or of an Excel sheet, with where each cell stands.
+
+A CSV cell is shown with its line and a caret under it; an Excel cell by its
+sheet and address (``Sheet1!C7``).  Readers take rows from either through
+:class:`Sheet` and report every bad cell the same way.  The Excel reader
+needs ``openpyxl`` (the ``excel`` extra), imported only when a workbook is read.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from edaran.core.diagnostics import (
+    Diagnostic,
+    Severity,
+    Source,
+    Span,
+)
+from edaran.core.suggest import suggest
+from edaran.io.table import (
+    Row,
+    Table,
+    column_key,
+    file_diagnostic,
+)
+
+__all__ = [
+    "CsvSheet",
+    "ExcelSheet",
+    "Line",
+    "Sheet",
+    "blank",
+    "cell_text",
+    "column_letter",
+    "read_excel",
+]
+
+
+def cell_text(raw: object) -> str:
+    """A cell as text: CSV cells trimmed, Excel values written the way a person reads them."""
+    if raw is None:
+        return ""
+    if isinstance(raw, str):
+        return raw.strip()
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, dt.datetime):
+        return raw.date().isoformat() if raw.time() == dt.time() else raw.isoformat(" ")
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
+    return repr(raw) if isinstance(raw, float) else str(raw)
+
+
+@attrs.frozen
+class Line:
+    """One row with data: its number in the file, its cells by column, its CSV row."""
+
+    number: int
+    values: Mapping[str, object]
+    row: Row | None = None
+
+
+class Sheet(abc.ABC):
+    """Rows of a CSV file or an Excel sheet, and where each cell stands."""
+
+    path: str
+    indonesian: bool  # ";" delimiter: 1.500 is one thousand five hundred
+    lines: list[Line]
+
+    @abc.abstractmethod
+    def where(
+        self, line: Line, name: str
+    ) -> tuple[Span, dict[str, Any], tuple[tuple[str, Mapping[str, Any]], ...]]:
+        """The span of a cell, the message arguments naming its column, and notes."""
+
+    @abc.abstractmethod
+    def row_span(self, line: Line) -> Span:
+        """The span of a whole row."""
+
+
+class CsvSheet(Sheet):
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.path = table.source.name
+        self.indonesian = table.delimiter == ";"
+        columns = list(table.columns.items())
+        self.lines = [
+            Line(row.line, {name: row.cells[i] for name, i in columns}, row) for row in table.rows
+        ]
+
+    def where(
+        self, line: Line, name: str
+    ) -> tuple[Span, dict[str, Any], tuple[tuple[str, Mapping[str, Any]], ...]]:
+        assert line.row is not None
+        span, args = self.table.where(line.row, name)
+        return span, args, ()
+
+    def row_span(self, line: Line) -> Span:
+        assert line.row is not None
+        return self.table.row_span(line.row)
+
+
+def column_letter(index: int) -> str:
+    """The Excel letter of a 0-based column: 0 is A, 26 is AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+class ExcelSheet(Sheet):
+    def __init__(self, path: str, title: str, headings: Sequence[str]) -> None:
+        self.path = path
+        self.title = title
+        self.headings = headings
+        self.source = Source(path, "")  # no text to show: the notes name the cell
+        self.indonesian = False  # numbers are numbers; text cells follow the Rp rule
+        self.columns: dict[str, int] = {}
+        self.lines = []
+
+    def cell(
+        self, number: int, index: int
+    ) -> tuple[Span, tuple[tuple[str, Mapping[str, Any]], ...]]:
+        note = (
+            "data-note-excel-cell",
+            {"cell": f"{column_letter(index)}{number}", "sheet": self.title},
+        )
+        return Span.at_line(self.source, number, index + 1), (note,)
+
+    def where(
+        self, line: Line, name: str
+    ) -> tuple[Span, dict[str, Any], tuple[tuple[str, Mapping[str, Any]], ...]]:
+        index = self.columns[name]
+        span, notes = self.cell(line.number, index)
+        return span, {"column": self.headings[index], "index": index + 1}, notes
+
+    def row_span(self, line: Line) -> Span:
+        return Span.at_line(self.source, line.number, 1)
+
+
+def blank(value: object) -> bool:
+    """True for an empty cell: nothing, or only spaces."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def read_excel(
+    path: Path, known: Mapping[str, str], required: Sequence[str], max_bytes: int
+) -> tuple[ExcelSheet | None, list[Diagnostic]]:
+    """The first sheet of a workbook, its header mapped like a CSV header."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return None, [file_diagnostic("D001", name, {"path": name})]
+    except OSError as err:
+        return None, [file_diagnostic("D002", name, {"reason": err.strerror or str(err)})]
+    if not path.is_file():
+        return None, [file_diagnostic("D002", name, {"reason": "not a regular file"})]
+    if size > max_bytes:
+        return None, [file_diagnostic("D004", name, {"size": size, "limit": max_bytes})]
+    try:
+        import openpyxl
+    except ImportError:
+        return None, [file_diagnostic("D061", name, {})]
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            title = sheet.title
+            rows = [
+                (number, values)
+                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+                if not all(blank(v) for v in values)
+            ]
+        finally:
+            workbook.close()
+    # openpyxl raises whatever its zip and XML readers raise for a damaged file.
+    except Exception as err:
+        return None, [file_diagnostic("D002", name, {"reason": str(err) or type(err).__name__})]
+    if not rows:
+        return None, [file_diagnostic("D007", name, {})]
+    (header_number, header), body = rows[0], rows[1:]
+    headings = [cell_text(v) for v in header]
+    while headings and not headings[-1]:
+        headings.pop()
+    sheet_ = ExcelSheet(name, title, headings)
+    problems = _excel_header(sheet_, header_number, known, required)
+    if any(d.is_error for d in problems):
+        return None, problems
+    for number, values in body:
+        cells = {c: values[i] if i < len(values) else None for c, i in sheet_.columns.items()}
+        sheet_.lines.append(Line(number, cells))
+    return sheet_, problems
+
+
+def _excel_header(
+    sheet: ExcelSheet, number: int, known: Mapping[str, str], required: Sequence[str]
+) -> list[Diagnostic]:
+    """Map the headings onto columns: the codes and arguments of a CSV header (D010-D013)."""
+    unknown: dict[int, str] = {}
+    problems: list[Diagnostic] = []
+    for index, heading in enumerate(sheet.headings):
+        canonical = known.get(column_key(heading)) if heading else None
+        if canonical is None:
+            if heading:
+                unknown[index] = heading
+        elif canonical in sheet.columns:
+            first = sheet.columns[canonical]
+            span, notes = sheet.cell(number, index)
+            args = {"column": heading, "index": index + 1, "first": first + 1}
+            problems.append(Diagnostic("D013", span, args, notes=notes))
+        else:
+            sheet.columns[canonical] = index
+    sheet_note = (("data-note-excel-sheet", {"sheet": sheet.title}),)
+    header = Span.at_line(sheet.source, number, 1)
+    if not sheet.columns:
+        args = {"expected": ", ".join(required)}
+        return [Diagnostic("D010", header, args, notes=sheet_note)]
+    for column in required:
+        if column in sheet.columns:
+            continue
+        near = [i for i, h in unknown.items() if suggest(column, [column_key(h)])]
+        if near:
+            span, notes = sheet.cell(number, near[0])
+            del unknown[near[0]]
+            diagnostic = Diagnostic("D011", span, {"column": column}, suggestions=(column,))
+            problems.append(attrs.evolve(diagnostic, notes=notes))
+        else:
+            problems.append(Diagnostic("D011", header, {"column": column}, notes=sheet_note))
+    for index, heading in unknown.items():
+        hints = tuple(suggest(heading, sorted(set(known.values()) - set(sheet.columns))))
+        span, notes = sheet.cell(number, index)
+        args = {"column": heading, "index": index + 1}
+        problems.append(
+            Diagnostic("D012", span, args, Severity.WARNING, suggestions=hints, notes=notes)
+        )
+    return problems

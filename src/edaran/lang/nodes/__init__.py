@@ -1,0 +1,133 @@
+"""The abstract syntax tree of a rule file: frozen attrs nodes with spans.
+
+The parser builds these and nothing else; the checker reads them.  A node's
+span is data, not identity: it is left out of equality and repr, so
+``parse(text) == expected`` holds in tests whatever the layout of the text.
+Literals keep the text a person wrote (a date such as ``2026-02-30`` is not a
+date yet); turning text into values is the checker's job, so that a bad
+literal becomes a diagnostic with a caret instead of an exception here.
+"""
+
+from __future__ import annotations
+
+from edaran.lang.nodes.base import (
+    Citation,
+    Ident,
+    TypeRef,
+    span_field,
+)
+from edaran.lang.nodes.blocks import (
+    BreachDecl,
+    DutyDecl,
+    Estimate,
+    LimitDecl,
+    LimitLine,
+    QuotaDecl,
+    QuotaLine,
+    ReportDecl,
+    SanctionDecl,
+    TargetDecl,
+    TargetLine,
+)
+from edaran.lang.nodes.expressions import (
+    Between,
+    Binary,
+    BoolLit,
+    DateLit,
+    DecLit,
+    Expr,
+    Index,
+    IntLit,
+    MoneyLit,
+    Name,
+    Not,
+    PercentLit,
+    Quantity,
+    SetLit,
+    StrLit,
+    TimeLit,
+)
+from edaran.lang.nodes.module import (
+    Item,
+    Module,
+)
+from edaran.lang.nodes.statements import (
+    Assignment,
+    ContactLine,
+    EnumDecl,
+    Example,
+    Expect,
+    ExpectCount,
+    ExpectRecord,
+    Given,
+    Header,
+    HeaderItem,
+    HolidayDecl,
+    ModeDecl,
+    OutputDecl,
+    ParamChange,
+    ParamDecl,
+    RemoveDecl,
+    Rule,
+    SetDecl,
+    TableDecl,
+    TableRow,
+    WorkweekDecl,
+)
+
+__all__ = [
+    "Assignment",
+    "Between",
+    "Binary",
+    "BoolLit",
+    "BreachDecl",
+    "Citation",
+    "ContactLine",
+    "DateLit",
+    "DecLit",
+    "DutyDecl",
+    "EnumDecl",
+    "Estimate",
+    "Example",
+    "Expect",
+    "ExpectCount",
+    "ExpectRecord",
+    "Expr",
+    "Given",
+    "Header",
+    "HeaderItem",
+    "HolidayDecl",
+    "Ident",
+    "Index",
+    "IntLit",
+    "Item",
+    "LimitDecl",
+    "LimitLine",
+    "ModeDecl",
+    "Module",
+    "MoneyLit",
+    "Name",
+    "Not",
+    "OutputDecl",
+    "ParamChange",
+    "ParamDecl",
+    "PercentLit",
+    "Quantity",
+    "QuotaDecl",
+    "QuotaLine",
+    "RemoveDecl",
+    "ReportDecl",
+    "Rule",
+    "SanctionDecl",
+    "SetDecl",
+    "SetLit",
+    "StrLit",
+    "TableDecl",
+    "TableRow",
+    "TargetDecl",
+    "TargetLine",
+    "TimeLit",
+    "TypeRef",
+    "WorkweekDecl",
+    "span_field",
+]

@@ -1,0 +1,168 @@
+"""The blocks beyond rules: limits, duties, breaches, sanctions, quotas, targets, the report."""
+
+from __future__ import annotations
+
+import attrs
+
+from edaran.core.diagnostics import Span
+from edaran.lang.nodes.base import Citation, Ident, span_field
+from edaran.lang.nodes.expressions import Expr, Name, SetLit, TimeLit
+
+__all__ = [
+    "BreachDecl",
+    "DutyDecl",
+    "Estimate",
+    "LimitDecl",
+    "LimitLine",
+    "QuotaDecl",
+    "QuotaLine",
+    "ReportDecl",
+    "SanctionDecl",
+    "TargetDecl",
+    "TargetLine",
+]
+
+
+@attrs.frozen
+class LimitLine:
+    """``WFH paling banyak 50% per unit per hari, dibulatkan ke bawah``.
+
+    ``kind`` is ``at_most`` or ``at_least``; ``rounding`` is ``down``, ``up``,
+    ``nearest`` or None (the default for the kind).
+    """
+
+    mode: Ident
+    kind: str
+    amount: Expr
+    scope: Ident
+    window: Ident
+    rounding: str | None = None
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class LimitDecl:
+    """``batas butir 4 "judul":`` with its limits and the conditions they hold under."""
+
+    citation: Citation
+    title: str | None
+    lines: tuple[LimitLine, ...]
+    conditions: tuple[Expr, ...] = ()
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class DutyDecl:
+    """``kewajiban butir 10.b "...":`` the modes and hours on which contacts count.
+
+    With ``daftar_periksa {...}`` (butir 10.a) it is a checklist duty instead:
+    a unit with staff in those modes on a day files a checklist of the items.
+    """
+
+    citation: Citation
+    title: str | None
+    modes: SetLit | None
+    hours: tuple[TimeLit, TimeLit] | None
+    span: Span | None = span_field()
+    checklist: SetLit | None = attrs.field(default=None, kw_only=True)
+
+
+@attrs.frozen
+class QuotaLine:
+    """``perjalanan dikurangi 50% dari tahun_lalu per unit per periode``.
+
+    ``measure`` is a record kind (count the records: ``perjalanan``) or one of
+    its numeric fields (sum it: ``kendaraan.bbm``).  ``kind`` is ``at_most``
+    or ``reduced``; ``baseline`` is None for a number the file gives, and
+    ``last_year`` says the baseline is the same period a year earlier.
+    """
+
+    measure: Name
+    kind: str
+    amount: Expr
+    baseline: Expr | None
+    last_year: bool
+    scope: Ident
+    window: Ident
+    rounding: str | None = None
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class QuotaDecl:
+    """``kuota butir 8 "...":`` quota lines, the conditions on the records, their order."""
+
+    citation: Citation
+    title: str | None
+    lines: tuple[QuotaLine, ...]
+    conditions: tuple[Expr, ...] = ()
+    order: tuple[Name, ...] = ()
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class TargetLine:
+    """``rapat.bentuk termasuk {HIBRIDA, DARING} paling sedikit 60% per unit per periode``."""
+
+    share_of: Expr
+    kind: str
+    amount: Expr
+    scope: Ident
+    window: Ident
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class TargetDecl:
+    """``sasaran butir 7 "...":`` a target on the share of records that meet a condition."""
+
+    citation: Citation
+    title: str | None
+    lines: tuple[TargetLine, ...]
+    conditions: tuple[Expr, ...] = ()
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class Estimate:
+    """``perkiraan LISTRIK adalah periode.hari_wfh * ...``: a category's estimated saving."""
+
+    category: Ident
+    value: Expr
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class ReportDecl:
+    """``laporan butir 13 "...":`` the estimates used where actual figures are missing."""
+
+    citation: Citation
+    title: str | None
+    estimates: tuple[Estimate, ...]
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class BreachDecl:
+    """``pelanggaran butir 10.c "...":`` a condition over one contact."""
+
+    citation: Citation
+    title: str | None
+    conditions: tuple[Expr, ...]
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class SanctionDecl:
+    """``sanksi butir 10.d[lisan] "...": setiap 2 pelanggaran butir 10.c per hari``.
+
+    ``counts`` is ``breaches`` or ``sanctions``: what ``every`` N of, in ``window``.
+    """
+
+    citation: Citation
+    title: str | None
+    every: str
+    counts: str
+    of: tuple[Citation, ...]
+    window: Ident
+    span: Span | None = span_field()

@@ -1,0 +1,185 @@
+"""Expressions: names, literals, sets, operators, table lookups."""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+import attrs
+
+from edaran.core.diagnostics import Span
+from edaran.lang.nodes.base import Ident, span_field
+
+__all__ = [
+    "Between",
+    "Binary",
+    "BoolLit",
+    "DateLit",
+    "DecLit",
+    "Expr",
+    "Index",
+    "IntLit",
+    "MoneyLit",
+    "Name",
+    "Not",
+    "PercentLit",
+    "Quantity",
+    "SetLit",
+    "StrLit",
+    "TimeLit",
+]
+
+
+# ------------------------------------------------------------- expressions
+@attrs.frozen
+class Name:
+    """A dotted name: ``pegawai.jenjang``, ``UNIT_TETAP_WFO``, ``Jumat``."""
+
+    parts: tuple[str, ...]
+    span: Span | None = span_field()
+
+    @property
+    def dotted(self) -> str:
+        """The name as written."""
+        return ".".join(self.parts)
+
+
+@attrs.frozen
+class IntLit:
+    """A whole number."""
+
+    text: str
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class DecLit:
+    """A decimal number written with a point: ``0.5``."""
+
+    text: str
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class PercentLit:
+    """A percentage: ``50%``."""
+
+    text: str
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class MoneyLit:
+    """An amount of Rupiah: ``Rp 1.500.000``."""
+
+    text: str
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class DateLit:
+    """A date in ISO form: ``2026-04-01``."""
+
+    text: str
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class TimeLit:
+    """A time of day: ``07:30``."""
+
+    text: str
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class StrLit:
+    """A quoted text, unescaped."""
+
+    value: str
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class BoolLit:
+    """``benar``/``true`` or ``salah``/``false``."""
+
+    value: bool
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class Quantity:
+    """A number with a unit: ``5 menit``, ``2 bulan``, ``50 persen``."""
+
+    amount: str
+    unit: Ident
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class SetLit:
+    """A set written out: ``{BPBD, SATPOL_PP}``."""
+
+    items: tuple[Expr, ...]
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class Not:
+    """``tidak X`` / ``not X``."""
+
+    operand: Expr
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class Binary:
+    """A binary operation.
+
+    ``op`` is one of ``and or eq ne in not_in < <= > >= = != + - * / neg``;
+    for ``neg`` the left operand is absent.
+    """
+
+    op: str
+    left: Expr | None
+    right: Expr
+    span: Span | None = span_field()
+    op_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+
+@attrs.frozen
+class Between:
+    """``X antara A dan B``: A <= X <= B."""
+
+    value: Expr
+    low: Expr
+    high: Expr
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class Index:
+    """``TABEL[unit]``: a per-unit value from a declared table."""
+
+    table: Name
+    key: Expr
+    span: Span | None = span_field()
+
+
+Expr: TypeAlias = (
+    Index
+    | Name
+    | IntLit
+    | DecLit
+    | PercentLit
+    | MoneyLit
+    | DateLit
+    | TimeLit
+    | StrLit
+    | BoolLit
+    | Quantity
+    | SetLit
+    | Not
+    | Binary
+    | Between
+)

@@ -1,0 +1,66 @@
+"""A whole rule file: its items in the order written."""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+import attrs
+
+from edaran.core.diagnostics import Span
+from edaran.lang.nodes.base import span_field
+from edaran.lang.nodes.blocks import (
+    BreachDecl,
+    DutyDecl,
+    LimitDecl,
+    QuotaDecl,
+    ReportDecl,
+    SanctionDecl,
+    TargetDecl,
+)
+from edaran.lang.nodes.statements import (
+    EnumDecl,
+    Example,
+    Header,
+    HolidayDecl,
+    ModeDecl,
+    OutputDecl,
+    ParamDecl,
+    RemoveDecl,
+    Rule,
+    SetDecl,
+    TableDecl,
+    WorkweekDecl,
+)
+
+__all__ = ["Item", "Module"]
+
+
+Item: TypeAlias = (
+    RemoveDecl
+    | QuotaDecl
+    | TargetDecl
+    | ReportDecl
+    | DutyDecl
+    | BreachDecl
+    | SanctionDecl
+    | TableDecl
+    | LimitDecl
+    | Header
+    | SetDecl
+    | EnumDecl
+    | ParamDecl
+    | OutputDecl
+    | ModeDecl
+    | HolidayDecl
+    | WorkweekDecl
+    | Rule
+    | Example
+)
+
+
+@attrs.frozen
+class Module:
+    """A whole rule file."""
+
+    items: tuple[Item, ...]
+    span: Span | None = span_field()
