@@ -61,7 +61,8 @@ from edaran.model.records import (
 )
 from edaran.model.workforce import Unit, UnitKind
 from edaran.quota.engine import run_quotas
-from edaran.quota.model import QuotaResult, ReportResult
+from edaran.quota.model import QuotaResult
+from edaran.report.model import ReportResult
 from edaran.report.engine import savings_report
 
 HERE = Path(__file__).resolve().parent

@@ -31,8 +31,9 @@ from edaran.engine.circular import Circular
 from edaran.io.roster import Roster
 from edaran.model.records import CostCategory, CostLine, PeriodFacts
 from edaran.model.workforce import Employee, Unit, UnitKind
-from edaran.quota.model import Basis, Period, ReportResult, SavingLine
+from edaran.quota.model import Period
 from edaran.report.engine import estimate_value, months_of, savings_report
+from edaran.report.model import Basis, ReportResult, SavingLine
 from edaran.report.writers import report_json, write_report_xlsx
 
 D = Decimal

@@ -26,7 +26,8 @@ import pytest
 
 from edaran.core.diagnostics import Diagnostic, EdaranError, Severity
 from edaran.messages import Lang
-from edaran.quota.model import Basis, Period, ReportResult, SavingLine
+from edaran.quota.model import Period
+from edaran.report.model import Basis, ReportResult, SavingLine
 from edaran.report.writers import (
     REPORT_FIELDS,
     categories,

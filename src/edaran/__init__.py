@@ -36,8 +36,9 @@ from edaran.model.records import (
 )
 from edaran.model.workforce import CalendarDay, Employee, PositionLevel, Unit, UnitKind, Weekday
 from edaran.quota.engine import run_quotas
-from edaran.quota.model import Basis, QuotaResult, ReportResult, SavingLine
+from edaran.quota.model import QuotaResult
 from edaran.report.engine import savings_report
+from edaran.report.model import Basis, ReportResult, SavingLine
 from edaran.testing.runner import ExampleResult, run_examples
 
 __version__ = "0.1.0.dev0"

@@ -52,7 +52,6 @@ from edaran.model.workforce import Contact
 
 __all__ = [
     "person_history",
-    "require_format",
     "summary_text",
     "write_breaches_csv",
     "write_json",

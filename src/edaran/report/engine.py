@@ -38,7 +38,7 @@ from edaran.model.calendar import Period, months_of
 from edaran.model.records import COST_UNITS, CostCategory, CostLine, PeriodFacts
 from edaran.model.workforce import Absence
 from edaran.quota.engine import evaluation_periods, mode_days
-from edaran.quota.model import Basis, ReportResult, SavingLine
+from edaran.report.model import Basis, ReportResult, SavingLine
 
 __all__ = ["estimate_value", "savings_report"]
 

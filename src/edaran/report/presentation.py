@@ -12,10 +12,10 @@ from decimal import Decimal
 from edaran.io.numbers import format_indonesian
 from edaran.messages import Lang, has_message, message
 from edaran.model.records import CostCategory
-from edaran.quota.model import Basis, ReportResult, SavingLine
 from edaran.quota.writers import (
     plain,
 )
+from edaran.report.model import Basis, ReportResult, SavingLine
 
 __all__ = [
     "CATEGORY_ORDER",

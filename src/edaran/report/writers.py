@@ -35,7 +35,7 @@ from edaran.io.publish import (
 )
 from edaran.messages import Lang, message
 from edaran.model.calendar import Period
-from edaran.quota.model import Basis, ReportResult, SavingLine
+from edaran.report.model import Basis, ReportResult, SavingLine
 from edaran.report.presentation import (
     basis_text,
     categories,
@@ -55,7 +55,6 @@ __all__ = [
     "report_json",
     "report_rows",
     "report_summary",
-    "require_format",
     "write_report_csv",
     "write_report_xlsx",
 ]

@@ -34,7 +34,7 @@ from edaran.io.workbook import (
 )
 from edaran.messages import Lang, message
 from edaran.model.calendar import Period
-from edaran.quota.model import Basis, ReportResult, SavingLine
+from edaran.report.model import Basis, ReportResult, SavingLine
 from edaran.report.presentation import (
     basis_text,
     categories,

@@ -8,7 +8,7 @@ module here with a function of the same name and put it in :data:`PASSES`
 
 from __future__ import annotations
 
-from typing import Protocol
+import typing
 
 from edaran.lang.checks.declarations import declarations
 from edaran.lang.checks.discipline import discipline
@@ -20,10 +20,22 @@ from edaran.lang.checks.quotas import quotas
 from edaran.lang.checks.rules import rules
 from edaran.lang.checks.state import State
 
-__all__ = ["PASSES", "Pass", "State"]
+__all__ = [
+    "PASSES",
+    "Pass",
+    "State",
+    "declarations",
+    "discipline",
+    "examples",
+    "exceptions",
+    "header",
+    "limits",
+    "quotas",
+    "rules",
+]
 
 
-class Pass(Protocol):
+class Pass(typing.Protocol):
     """One check pass: reads and extends the state, reports problems through it."""
 
     def __call__(self, state: State, /) -> None:
