@@ -11,48 +11,81 @@ date range::
     decision = circular.decide(roster.employees[0], dt.date(2026, 4, 10))
     print(decision.value, decision.clause)
     print(circular.explain(roster.employees[0], dt.date(2026, 4, 10)).render("en"))
+
+The names here are the front door: the pipeline (``parse``, ``resolve``,
+``check``, ``Circular``), results and diagnostics, the workforce model, the
+readers, and the domain engines (``schedule``, ``run_discipline``,
+``run_quotas``, ``savings_report``).  Each package has a face of its own one
+level down (``edaran.scheduling.write_csv``, ``edaran.io.publish``).
 """
 
-from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, Span, render, render_all
-from edaran.engine.circular import Backend, Circular, check
-from edaran.engine.decision import Decision, DecisionError, Explanation, Status
-from edaran.io.records import load_records, read_records
-from edaran.io.roster import Roster, load_roster, read_roster
-from edaran.lang.parser import parse, parse_file
-from edaran.lang.schema import Schema
-from edaran.model.records import (
+from __future__ import annotations
+
+from edaran.core import Diagnostic, EdaranError, Severity, Span, render, render_all
+from edaran.discipline import Breach, DisciplineResult, Sanction, run_discipline
+from edaran.engine import Backend, Circular, Decision, DecisionError, Explanation, Status, check
+from edaran.io import (
+    Roster,
+    load_records,
+    load_roster,
+    read_absences,
+    read_contact_logs,
+    read_contacts,
+    read_records,
+    read_roster,
+    read_transfers,
+)
+from edaran.lang import Program, Schema, keyword_pairs, parse, parse_file, resolve
+from edaran.model import (
+    Absence,
+    CalendarDay,
+    Channel,
+    Contact,
     CostCategory,
     CostLine,
+    Employee,
     EnergyChecklist,
     EnergyItem,
     Meeting,
     MeetingForm,
     MeetingKind,
+    Period,
     PlanStatus,
+    PositionLevel,
+    Transfer,
     Trip,
     TripKind,
+    Unit,
+    UnitKind,
     VehicleKind,
     VehicleUse,
+    Weekday,
+    WorkCalendar,
 )
-from edaran.model.workforce import CalendarDay, Employee, PositionLevel, Unit, UnitKind, Weekday
-from edaran.quota.engine import run_quotas
-from edaran.quota.model import QuotaResult
-from edaran.report.engine import savings_report
-from edaran.report.model import Basis, ReportResult, SavingLine
-from edaran.testing.runner import ExampleResult, run_examples
+from edaran.quota import QuotaResult, run_quotas
+from edaran.report import Basis, ReportResult, SavingLine, savings_report
+from edaran.scheduling import Assignment, Schedule, Why, schedule
+from edaran.testing import ExampleResult, run_examples
+from edaran.variants import diff_clauses, diff_impact
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "Absence",
+    "Assignment",
     "Backend",
     "Basis",
+    "Breach",
     "CalendarDay",
+    "Channel",
     "Circular",
+    "Contact",
     "CostCategory",
     "CostLine",
     "Decision",
     "DecisionError",
     "Diagnostic",
+    "DisciplineResult",
     "EdaranError",
     "Employee",
     "EnergyChecklist",
@@ -62,16 +95,21 @@ __all__ = [
     "Meeting",
     "MeetingForm",
     "MeetingKind",
+    "Period",
     "PlanStatus",
     "PositionLevel",
+    "Program",
     "QuotaResult",
     "ReportResult",
     "Roster",
+    "Sanction",
     "SavingLine",
+    "Schedule",
     "Schema",
     "Severity",
     "Span",
     "Status",
+    "Transfer",
     "Trip",
     "TripKind",
     "Unit",
@@ -79,16 +117,28 @@ __all__ = [
     "VehicleKind",
     "VehicleUse",
     "Weekday",
+    "Why",
+    "WorkCalendar",
     "check",
+    "diff_clauses",
+    "diff_impact",
+    "keyword_pairs",
     "load_records",
     "load_roster",
     "parse",
     "parse_file",
+    "read_absences",
+    "read_contact_logs",
+    "read_contacts",
     "read_records",
     "read_roster",
+    "read_transfers",
     "render",
     "render_all",
+    "resolve",
+    "run_discipline",
     "run_examples",
     "run_quotas",
     "savings_report",
+    "schedule",
 ]

@@ -25,7 +25,7 @@ def cmd_discipline(args: argparse.Namespace, lang: Lang) -> int:
         sys.stderr.write(message("cli.bad-range", lang, first=args.first, last=args.last) + "\n")
         return 2
     if args.format == "xlsx":
-        from edaran.scheduling.writers import require_format
+        from edaran.io.publish import require_format
 
         require_format("xlsx")
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)

@@ -99,7 +99,7 @@ def _prepare(args: argparse.Namespace, lang: Lang) -> tuple[Any, Any, Any] | Non
         sys.stderr.write(message("cli.bad-range", lang, first=args.first, last=args.last) + "\n")
         return None
     if args.format == "xlsx":
-        from edaran.scheduling.writers import require_format
+        from edaran.io.publish import require_format
 
         require_format("xlsx")
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)

@@ -62,13 +62,14 @@ def _unknown_table_units(circular: Circular, roster: Roster) -> list[Diagnostic]
 
 
 def cmd_schedule(args: argparse.Namespace, lang: Lang) -> int:
+    from edaran.io.publish import require_format
     from edaran.scheduling import writers as schedule_io
     from edaran.scheduling.scheduler import schedule
 
     if args.last < args.first:
         sys.stderr.write(message("cli.bad-range", lang, first=args.first, last=args.last) + "\n")
         return 2
-    schedule_io.require_format(args.format)
+    require_format(args.format)
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
     roster = roster_or_report(args.roster, lang) if circular else None
     if circular is None or roster is None:

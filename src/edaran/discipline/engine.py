@@ -30,6 +30,7 @@ from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
 from edaran.lang import ir
 from edaran.model.calendar import zone as time_zone
+from edaran.model.protocols import EmployeeFacts
 from edaran.model.workforce import Absence, Contact
 from edaran.scheduling.scheduler import schedule
 
@@ -108,7 +109,7 @@ class _Modes:
     def __init__(
         self,
         circular: Circular,
-        employees: Sequence[Any],
+        employees: Sequence[EmployeeFacts],
         days: set[dt.date],
         absences: Sequence[Absence],
         use_schedule: bool,
@@ -180,7 +181,7 @@ def _counted(duties: Sequence[ir.DutyIR], mode: str, at: dt.datetime) -> str | N
 
 def run_discipline(
     circular: Circular,
-    employees: Sequence[Any],
+    employees: Sequence[EmployeeFacts],
     contacts: Iterable[Contact],
     *,
     first: dt.date | None = None,

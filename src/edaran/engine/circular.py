@@ -29,6 +29,7 @@ from edaran.lang.schema import Schema
 from edaran.lang.variants import amended, resolve
 from edaran.messages import Localized
 from edaran.model.calendar import Windows, WorkCalendar
+from edaran.model.protocols import DayFacts, EmployeeFacts
 
 __all__ = ["Backend", "Circular", "check"]
 
@@ -181,7 +182,7 @@ class Circular:
         """The circular's number, as its header gives it."""
         return self.program.header.number
 
-    def _outside(self, employee: Any, day: Any, output: str) -> Decision | None:
+    def _outside(self, employee: EmployeeFacts, day: DayFacts, output: str) -> Decision | None:
         header = self.program.header
         date = day.tanggal
         start, end = header.effective_from, header.effective_until
@@ -205,7 +206,7 @@ class Circular:
 
     def decide(
         self,
-        employee: Any,
+        employee: EmployeeFacts,
         date: dt.date,
         output: str = WORK_MODE,
         *,
@@ -241,7 +242,9 @@ class Circular:
     def _interpret_error(self, employee: Any, day: Any, output: str) -> None:
         self.interpreter.decide(employee, day, output)
 
-    def explain(self, employee: Any, date: dt.date, output: str = WORK_MODE) -> Explanation:
+    def explain(
+        self, employee: EmployeeFacts, date: dt.date, output: str = WORK_MODE
+    ) -> Explanation:
         """Decide through the reference interpreter, recording the facts read."""
         if self.previous is not None:
             version = self.in_force(date)
@@ -284,7 +287,7 @@ class Circular:
 
     def decide_many(
         self,
-        employees: Iterable[Any],
+        employees: Iterable[EmployeeFacts],
         first: dt.date,
         last: dt.date | None = None,
         output: str = WORK_MODE,

@@ -43,6 +43,7 @@ from edaran.engine.decision import DecisionError
 from edaran.io.roster import Roster
 from edaran.lang import ir
 from edaran.model.calendar import Period
+from edaran.model.protocols import EmployeeFacts
 from edaran.model.records import EnergyChecklist, PlanStatus
 from edaran.model.workforce import Absence
 from edaran.quota.model import ChecklistFinding, Over, QuotaLine, QuotaResult, TargetLine
@@ -83,7 +84,7 @@ def _year_before(period: Period) -> tuple[dt.date, dt.date]:
 # ------------------------------------------------------- modes per day
 def mode_days(
     circular: Circular,
-    employees: Sequence[Any],
+    employees: Sequence[EmployeeFacts],
     first: dt.date,
     last: dt.date,
     *,
@@ -141,7 +142,8 @@ class _Quota:
         return Decimal(value)
 
     def key(self, record: Any) -> str:
-        return record.unit.top.kode if self.quota.scope == "perangkat_daerah" else record.unit.kode
+        unit = record.unit.top if self.quota.scope == "perangkat_daerah" else record.unit
+        return str(unit.kode)
 
     def covered(self, first: dt.date, last: dt.date) -> bool:
         """True when the data holds any record of the kind between the dates."""

@@ -10,11 +10,9 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from edaran.io.numbers import format_indonesian
+from edaran.io.publish import plain
 from edaran.messages import Lang, has_message, message
 from edaran.model.records import CostCategory
-from edaran.quota.writers import (
-    plain,
-)
 from edaran.report.model import Basis, ReportResult, SavingLine
 
 __all__ = [

@@ -39,6 +39,7 @@ from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
 from edaran.lang import ir
 from edaran.model.calendar import Period, Windows
+from edaran.model.protocols import EmployeeFacts
 from edaran.model.workforce import Absence, Transfer
 from edaran.scheduling.model import Assignment, Schedule, Why
 
@@ -375,7 +376,7 @@ class _Scheduler:
 
 def schedule(
     circular: Circular,
-    employees: Sequence[Any],
+    employees: Sequence[EmployeeFacts],
     first: dt.date,
     last: dt.date,
     *,

@@ -35,7 +35,7 @@ def _declare(state: State, items: Iterable[n.Item]) -> None:
                 state.outputs[item.name.name] = kind
         elif isinstance(item, n.ModeDecl):
             state.claim(item.name)
-    state.table_spans: dict[str, dict[str, Span | None]] = {}
+    state.table_spans = {}
     for item in items:
         if isinstance(item, n.SetDecl):
             _set_decl(state, item)

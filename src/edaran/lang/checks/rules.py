@@ -21,7 +21,7 @@ def rules(state: State) -> None:
 
 def _rules(state: State, rules: list[n.Rule]) -> list[ir.RuleIR]:
     # Labels first: an exception may name a rule written further down.
-    state.labels: dict[str, n.Rule] = {}
+    state.labels = {}
     unique: list[n.Rule] = []
     for rule in rules:
         label = rule.citation.label
