@@ -6,7 +6,7 @@ literals are emitted with ``repr()``; no rule text is ever pasted into code.
 The source is registered in :mod:`linecache` under a readable name
 (``<edaran SE 800.1/...: moda_kerja>``) so a traceback shows the rule.
 
-The specialised resolution below follows :func:`edaran.interpreter.resolve`
+The specialised resolution below follows :func:`edaran.engine.resolution.resolve`
 step by step; when it meets a conflict or no applicable rule it calls that
 function itself, so the error is the interpreter's to the letter.
 """
@@ -20,7 +20,7 @@ from typing import Any
 
 from edaran.core import types as t
 from edaran.core.runtime import ARITHMETIC, RUNTIME_OPS, whole_rupiah
-from edaran.engine.interpreter import resolve
+from edaran.engine.resolution import resolve
 from edaran.lang import ir
 
 __all__ = ["CompiledProgram", "compile_program"]
