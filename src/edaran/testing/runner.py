@@ -19,10 +19,16 @@ import attrs
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, Span
 from edaran.core.runtime import whole_rupiah
+from edaran.core.values import show_value
+from edaran.discipline.engine import run_discipline
 from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
 from edaran.lang import ir
 from edaran.model import workforce as model
+from edaran.model.workforce import Contact
+from edaran.quota.engine import allowance, counts, meets
+from edaran.report.engine import estimate_value
+from edaran.scheduling.scheduler import schedule
 
 __all__ = ["ExampleResult", "build_subject", "run_examples"]
 
@@ -101,7 +107,6 @@ def build_subject(circular: Circular, example: ir.CheckedExample) -> Any:
 
 
 def _show(value: object) -> str:
-    from edaran.core.values import show_value
 
     return show_value(value)
 
@@ -110,8 +115,6 @@ def _schedule_example(
     circular: Circular, example: ir.CheckedExample, employee: Any
 ) -> tuple[list[tuple[str, str, str]], list[str]]:
     """A unit of ``staff`` alike employees scheduled on the example's day; counts compared."""
-    from edaran.scheduling.scheduler import schedule
-
     staff = example.staff or 0
     people = [
         attrs.evolve(employee, nip=f"{i + 1:018d}", nama=f"Pegawai {i + 1}") for i in range(staff)
@@ -133,9 +136,6 @@ def _discipline_example(
     circular: Circular, example: ir.CheckedExample, employee: Any
 ) -> tuple[list[tuple[str, str, str]], list[str]]:
     """The example's contacts run through the discipline engine; counts compared."""
-    from edaran.discipline.engine import run_discipline
-    from edaran.model.workforce import Contact
-
     contacts = [
         Contact(f"c{i + 1}", employee.nip, "atasan", channel, sent, answered, reason)  # type: ignore[arg-type]  # a Channel by checking
         for i, (channel, sent, answered, reason) in enumerate(example.contacts)
@@ -189,9 +189,6 @@ def _record_example(
     circular: Circular, example: ir.CheckedExample
 ) -> tuple[list[tuple[str, str, str]], list[str]]:
     """A quota, target or report example: allowance, counted, target met, estimate."""
-    from edaran.quota.engine import allowance, counts, meets
-    from edaran.report.engine import estimate_value
-
     program = circular.program
     blocks: dict[str, Any] = {b.id: b for b in program.quotas}
     blocks.update({b.id: b for b in program.targets})
