@@ -11,7 +11,7 @@ about 3000 employees) under SE 800.1/1230/BKD.I/2026, over six months
 3. :func:`hand_written`, plain Python with exactly the logic of the rule file,
    written by reading it (the yardstick);
 4. the whole engine, ``circular.decide_many(...)``, which also builds the
-   calendar day and a :class:`~edaran.decision.Decision` for every
+   calendar day and a :class:`~edaran.engine.decision.Decision` for every
    employee-day, weekends and holidays included.
 
 (1)-(3) run on the working days inside the period only, with calendar days

@@ -17,7 +17,7 @@ one's memory):
    without a reason, every 2 reprimands a period);
 3. ``run_discipline(...)`` with the schedule (the caps of butir 4), and
 4. :func:`hand_pass` over the same schedule, computed with
-   :func:`edaran.scheduler.schedule`, both when ``--schedule`` is on (the
+   :func:`edaran.scheduling.scheduler.schedule`, both when ``--schedule`` is on (the
    default without ``--quick``: the scheduler alone takes a minute or two
    for 20,000 people over six months).
 

@@ -9,7 +9,7 @@ one person on site) is run over six months, 2026-04-01 .. 2026-09-30:
 
 a. ``circular.decide_many(staff, first, last)``: every decision of every
    employee-day, consumed one by one and dropped (what ``edaran decide`` does);
-b. ``edaran.scheduler.schedule(circular, staff, first, last)``: the same
+b. ``edaran.scheduling.scheduler.schedule(circular, staff, first, last)``: the same
    decisions turned into assignments that meet the caps and floors, day by
    day, with the rotation, all kept in the returned ``Schedule``.
 

@@ -8,7 +8,7 @@ here, between marker comments:
 * ``<!-- generated: index -->`` : a table of every code and its English message;
 * ``<!-- generated: messages CODE -->`` : the Indonesian and English templates of
   ``CODE``, read from :mod:`edaran.messages` (which merges
-  :mod:`edaran.messages_data`);
+  :mod:`edaran.messages.data`);
 * ``<!-- generated: output -->`` : right after an ``edaran``, ``edaran-error`` or
   ``csv-error`` block, what ``edaran`` reports for that block, rendered by
   :func:`edaran.render_all` exactly as the command line prints it.  A

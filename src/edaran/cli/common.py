@@ -1,7 +1,7 @@
 """What every ``edaran`` subcommand shares: its words, loading inputs, progress bars.
 
-The subcommands live in :mod:`edaran.cli` (check, test, decide, explain, run),
-:mod:`edaran.cli_schedule` and :mod:`edaran.cli_discipline`.
+The subcommands live in :mod:`edaran.cli.main` (check, test, decide, explain, run),
+:mod:`edaran.cli.schedule` and :mod:`edaran.cli.discipline`.
 """
 
 from __future__ import annotations

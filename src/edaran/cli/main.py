@@ -1,8 +1,8 @@
 """The ``edaran`` command: check, test, decide, explain and run circulars.
 
 This module holds the parser, ``main`` and the rule-file subcommands;
-``schedule`` and ``discipline`` live in :mod:`edaran.cli_schedule` and
-:mod:`edaran.cli_discipline`, and what they share in :mod:`edaran.cli_common`.
+``schedule`` and ``discipline`` live in :mod:`edaran.cli.schedule` and
+:mod:`edaran.cli.discipline`, and what they share in :mod:`edaran.cli.common`.
 Subcommands have English names and Indonesian aliases (``periksa``, ``uji``,
 ``putuskan``, ``jelaskan``, ``jalankan``, ``jadwalkan``, ``disiplin``).  Messages
 are Indonesian unless ``--lang en`` (or ``EDARAN_LANG=en``).  Exit codes: 0 clean, 1 problems in the

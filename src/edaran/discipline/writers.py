@@ -21,9 +21,9 @@ of the log (``contacts=``), a breach's reason also says what happened:
 alasan``.
 
 The workbook needs ``openpyxl`` (the ``excel`` extra); without it
-:func:`write_xlsx` raises :class:`~edaran.diagnostics.EdaranError` ``D040``
+:func:`write_xlsx` raises :class:`~edaran.core.diagnostics.EdaranError` ``D040``
 (:func:`require_format` checks up front).  It is built in
-``_discipline_xlsx.py``, imported only inside :func:`write_xlsx`.
+``xlsx.py``, imported only inside :func:`write_xlsx`.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """The discipline workbook (butir 10.b-d): a summary sheet, then a sheet per unit.
 
-Imported only by :func:`edaran.discipline_io.write_xlsx`, after it has checked
+Imported only by :func:`edaran.discipline.writers.write_xlsx`, after it has checked
 that openpyxl is installed.  The bytes are the same between runs: the
 document dates come from the data and the zip entries are normalised as in
-``_xlsx.py``.
+``xlsx.py``.
 """
 
 from __future__ import annotations

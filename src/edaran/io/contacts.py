@@ -4,7 +4,7 @@ A phone or chat system exports one contact per row: ``id, nip, pengirim,
 saluran, dikirim, dijawab, alasan`` (English ``id, nip, sender, channel,
 sent_at, answered_at, reason``).  A file ending in ``.jsonl``, ``.ndjson`` or
 ``.jsonlines`` holds one JSON object per line with the same keys; anything
-else is read as CSV (:func:`edaran._csvio.read_table`: encodings, ``;``,
+else is read as CSV (:func:`edaran.io.table.read_table`: encodings, ``;``,
 size and binary guards).  A time without a zone takes the rule file's zone.
 
 Every problem is a diagnostic with its file, line and column.  A bad row is an

@@ -22,7 +22,7 @@ a leading minus, and for money an ``Rp`` prefix (``Rp 1.500.000,00``,
 Values are always :class:`~decimal.Decimal`, never float, and keep the
 digits written: ``Rp 1.500.000,00`` is ``Decimal("1500000.00")`` (rounding
 happens in reports).  Excel cells that are already numbers go through
-:func:`from_excel`.  A bad value raises :class:`~edaran._values.BadValue`
+:func:`from_excel`.  A bad value raises :class:`~edaran.io.cells.BadValue`
 ``D053`` with a ``reason`` worded in the reader's language.
 """
 
@@ -130,7 +130,7 @@ def from_excel(value: int | float | Decimal) -> int | Decimal:
     """A number from an Excel cell: an int stays an int, a float becomes the
     Decimal of its shortest repr (``0.1`` is ``Decimal("0.1")``), a Decimal stays.
 
-    Raises :class:`~edaran._values.BadValue` ``D053`` for NaN and infinities
+    Raises :class:`~edaran.io.cells.BadValue` ``D053`` for NaN and infinities
     (and for a bool, which is not a number here).
     """
     if isinstance(value, bool):

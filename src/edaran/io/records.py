@@ -1,6 +1,6 @@
 """Reading the records of quotas and reports from CSV or Excel files.
 
-One file per kind of record (:mod:`edaran.records`): ``perjalanan`` (trips),
+One file per kind of record (:mod:`edaran.model.records`): ``perjalanan`` (trips),
 ``kendaraan`` (vehicle days), ``rapat`` (meetings), ``daftar_periksa`` (energy
 checklists of WFH days) and ``biaya`` (cost lines).  The columns are the attrs
 fields of the record class, by their Indonesian name or their English alias
@@ -9,20 +9,20 @@ gets extra columns, required exactly when the field has no default.  The
 ``unit`` column names a unit code of the roster, and the record holds that
 :class:`~edaran.model.Unit`.
 
-A checklist has one ``ya``/``tidak`` column per :class:`~edaran.records.EnergyItem`
+A checklist has one ``ya``/``tidak`` column per :class:`~edaran.model.records.EnergyItem`
 (``elektronik``, ``ac``, ``lampu``, ``kabel``) instead of ``dimatikan``; an
 item without a column, or with an empty cell, was not switched off.
 
-CSV files are read by :func:`edaran._csvio.read_table` (``,`` or ``;``,
+CSV files are read by :func:`edaran.io.table.read_table` (``,`` or ``;``,
 UTF-8 or Windows-1252); a ``;`` file is in an Indonesian locale, which
-decides how ``1.500`` is read (:mod:`edaran._numbers`).  An ``.xlsx`` file
+decides how ``1.500`` is read (:mod:`edaran.io.numbers`).  An ``.xlsx`` file
 (the ``excel`` extra) is read from its first sheet, headings in its first
 row; a diagnostic about a cell names the file, the row, the column number
 and heading, and in a note the cell (``C3``) and the sheet.
 
 Every problem is a diagnostic; the valid rows are kept, sorted by date and
 then by id (or unit code).  :func:`read_records` never raises for bad data;
-:func:`load_records` raises :class:`~edaran.diagnostics.EdaranError`.
+:func:`load_records` raises :class:`~edaran.core.diagnostics.EdaranError`.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ def unquote(token: Token) -> str:
 
 
 class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-arg]  # lark is untyped here
-    """Lark tree -> :mod:`edaran.nodes`.  Builds nodes; judges nothing."""
+    """Lark tree -> :mod:`edaran.lang.nodes`.  Builds nodes; judges nothing."""
 
     def __init__(self, source: Source) -> None:
         super().__init__()

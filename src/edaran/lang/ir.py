@@ -1,6 +1,6 @@
 """The checked program: resolved names, typed expressions, rules by output.
 
-The checker turns a :class:`~edaran.nodes.Module` into a :class:`Program`;
+The checker turns a :class:`~edaran.lang.nodes.Module` into a :class:`Program`;
 the backends (the reference interpreter and the compiled one) read only this.
 Every name here is resolved: a :class:`Fact` knows the attribute path on the
 attrs objects, a :class:`Param` the name of a declared parameter, a

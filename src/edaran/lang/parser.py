@@ -1,7 +1,7 @@
 """Text to AST: the Lark grammar, Indonesian/English syntax errors, input guards.
 
 Parsing never consults the workforce schema and never raises anything
-semantic: a rule file either becomes a :class:`~edaran.nodes.Module` or a
+semantic: a rule file either becomes a :class:`~edaran.lang.nodes.Module` or a
 list of diagnostics with spans inside the text.
 """
 

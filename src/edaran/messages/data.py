@@ -200,7 +200,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "{count} bad rows skipped; {kept} contacts read from this file",
     ),
     "data-label-sent-here": ("dikirim di sini", "sent here"),
-    # -- records for quotas and reports (edaran.records_io) ------------------------
+    # -- records for quotas and reports (edaran.io.records) ------------------------
     "D053": (
         "'{value}' di kolom ke-{index} '{column}' bukan angka yang sah: {reason}",
         "'{value}' in column {index} '{column}' is not a valid number: {reason}",

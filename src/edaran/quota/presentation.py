@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 
-#: The quota statuses of :class:`~edaran.quota_model.QuotaLine`, in the order summaries show them.
+#: The quota statuses of :class:`~edaran.quota.model.QuotaLine`, in the order summaries show them.
 STATUSES = ("dalam_kuota", "terlampaui", "rencana_lebih", "tanpa_dasar")
 
 

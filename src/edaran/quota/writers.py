@@ -1,6 +1,6 @@
 """Publishing quota results (butir 7, 8, 9 and 10.a): CSV, JSON, an Excel workbook, a summary.
 
-Every writer reads a :class:`~edaran.quota_model.QuotaResult` and gives the
+Every writer reads a :class:`~edaran.quota.model.QuotaResult` and gives the
 same bytes for the same result: no clock, no locale, no hash order.  Words
 come in Indonesian (default) and English; codes (unit codes, clauses, quota,
 target and duty names, record ids, checklist items) are never translated.
@@ -17,8 +17,8 @@ The planned records that go over a quota come on ``melebihi`` rows right
 after their quota's row.
 
 The workbook needs ``openpyxl`` (the ``excel`` extra); without it
-:func:`write_quota_xlsx` raises :class:`~edaran.diagnostics.EdaranError`
-``D040``.  It is built in ``_report_xlsx.py`` (beside the savings report's),
+:func:`write_quota_xlsx` raises :class:`~edaran.core.diagnostics.EdaranError`
+``D040``.  It is built in ``xlsx.py`` (beside the savings report's),
 imported only inside :func:`write_quota_xlsx`.
 """
 

@@ -12,7 +12,7 @@ For each evaluation period and category the report goes month by month:
   working days, staff;
 * a month with neither has no figure.
 
-The period's line says which it is (:class:`~edaran.quota_model.Basis`:
+The period's line says which it is (:class:`~edaran.report.Basis`:
 actual, estimated, mixed, no data).  Amounts are exact until each reported
 figure is rounded to whole rupiah (half up); totals add the rounded figures,
 so every table adds up.  An estimate in the category's unit (kWh, litres,
@@ -133,7 +133,7 @@ def savings_report(
     Without dates: from the date in force to its end, or to the end of the
     period holding the last cost line.  ``periods`` keeps only those period
     numbers (1 is the first evaluation period).  ``modes`` are
-    :func:`~edaran.quota.mode_days` counts from the first day in force to the
+    :func:`~edaran.quota.engine.mode_days` counts from the first day in force to the
     end of the last period, when the caller already has them.
     """
     program = circular.program

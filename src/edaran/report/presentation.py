@@ -78,7 +78,7 @@ def _group(value: str, sep: str) -> str:
 def rupiah(amount: Decimal, lang: Lang = "id") -> str:
     """``Rp 1.234.567`` (Indonesian) or ``IDR 1,234,567`` (English); a minus in front of both.
 
-    The digits are :func:`~edaran.quota_io.plain`'s: whole rupiah as they are,
+    The digits are :func:`~edaran.io.publish.plain`'s: whole rupiah as they are,
     a fraction (``0,3``) kept, never rounded here.
     """
     if lang == "id":

@@ -1,6 +1,6 @@
 """Publishing the savings report (butir 13): CSV, JSON, an Excel workbook with a chart, a summary.
 
-Every writer reads a :class:`~edaran.quota_model.ReportResult` and gives the
+Every writer reads a :class:`~edaran.report.ReportResult` and gives the
 same bytes for the same result.  Words come in Indonesian (default) and
 English; codes (unit codes, categories, clauses) are never translated in
 CSV and JSON, and JSON keys are English.
@@ -8,12 +8,12 @@ CSV and JSON, and JSON keys are English.
 Money never passes through float: amounts are :class:`~decimal.Decimal` from
 the engine to the file.  CSV and JSON write plain digits (``1500000``; a
 fraction, which the engine does not give, would keep its digits: ``0.3``);
-totals are :meth:`ReportResult.total <edaran.quota_model.ReportResult.total>`.
+totals are :meth:`ReportResult.total <edaran.quota.model.ReportResult.total>`.
 People read rupiah as ``Rp 1.234.567`` (Indonesian) or ``IDR 1,234,567``
 (English), see :func:`rupiah`.
 
 The workbook needs ``openpyxl`` (the ``excel`` extra); it is built in
-``_report_xlsx.py``, imported only inside :func:`write_report_xlsx`.
+``xlsx.py``, imported only inside :func:`write_report_xlsx`.
 """
 
 from __future__ import annotations
@@ -208,7 +208,7 @@ def report_json(result: ReportResult, lang: Lang = "id") -> str:
     ``estimated``, ``basis`` code, ``months_actual``, ``months_estimated``,
     ``wfh_days``, ``quantity``: null or ``unit``, ``baseline``, ``actual``,
     ``saving``).  Amounts are strings of digits, null for no figure; every
-    total is :meth:`ReportResult.total <edaran.quota_model.ReportResult.total>`.
+    total is :meth:`ReportResult.total <edaran.quota.model.ReportResult.total>`.
     """
     cats = categories(result.lines)
     head: dict[str, object] = {

@@ -1,4 +1,4 @@
-"""iCalendar files of a schedule (``edaran.schedule_io.write_ics``); needs ``icalendar``.
+"""iCalendar files of a schedule (``edaran.scheduling.writers.write_ics``); needs ``icalendar``.
 
 One all-day event per day away from the office (WFH, WFA, or another
 off-site mode a rule file declares; never WFO, a day off or a day on

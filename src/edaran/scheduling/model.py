@@ -1,8 +1,8 @@
 """What a schedule is: per-person, per-day assignments that meet a circular's caps.
 
-The scheduler (:mod:`edaran.scheduler`) turns eligibility (the per-person
+The scheduler (:mod:`edaran.scheduling.scheduler`) turns eligibility (the per-person
 decisions of the rules) into assignments; the writers
-(:mod:`edaran.schedule_io`) publish them as CSV, JSON, Excel and iCalendar.
+(:mod:`edaran.scheduling.writers`) publish them as CSV, JSON, Excel and iCalendar.
 Both read only these classes.
 """
 

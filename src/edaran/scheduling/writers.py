@@ -1,6 +1,6 @@
 """Publishing a schedule: CSV, JSON, an Excel workbook, iCalendar files, a terminal summary.
 
-Every writer reads only the data model (:mod:`edaran.schedule_model`) and gives the same bytes
+Every writer reads only the data model (:mod:`edaran.scheduling.model`) and gives the same bytes
 for the same schedule (no clock, no locale, no hash order): a schedule
 published twice can be compared with ``diff``.  Words come in Indonesian
 (default) and English; codes (NIP, unit codes, modes, clauses) are never
@@ -8,11 +8,11 @@ translated.
 
 The Excel and iCalendar writers need optional packages (``openpyxl`` from
 the ``excel`` extra, ``icalendar`` from the ``calendar`` extra); without
-them they raise :class:`~edaran.diagnostics.EdaranError` ``D040`` saying
+them they raise :class:`~edaran.core.diagnostics.EdaranError` ``D040`` saying
 what to install.  :func:`require_format` makes the same check up front, so
 a command line can refuse before a long scheduling run.
 
-The workbook and calendar writers live in ``_xlsx.py`` and ``_ics.py``;
+The workbook and calendar writers live in ``xlsx.py`` and ``ics.py``;
 they import the helpers here, and this module imports them only inside
 :func:`write_xlsx` and :func:`write_ics`.
 """
@@ -81,7 +81,7 @@ def write_json(schedule: Schedule, out: TextIO, lang: Lang = "id") -> int:
     arguments or null, ``message`` on one line and ``text`` as rendered, both
     in ``lang``) and ``assignments``: objects with
     ``nip``, ``name``, ``unit``, ``date``, ``eligible``, ``mode``, ``why``
-    (a :class:`~edaran.schedule_model.Why` value), ``clause``, ``rule``,
+    (a :class:`~edaran.scheduling.model.Why` value), ``clause``, ``rule``,
     ``reason`` (in ``lang``) and ``detail``.  Keys are English in both
     languages, for programs; one assignment per line, so a large schedule
     stays readable with ``grep``.

@@ -1,4 +1,4 @@
-"""The Excel workbook of a schedule (``edaran.schedule_io.write_xlsx``); needs ``openpyxl``.
+"""The Excel workbook of a schedule (``edaran.scheduling.writers.write_xlsx``); needs ``openpyxl``.
 
 Written in openpyxl's write-only mode, so a province over six months (some
 millions of cells) streams instead of building a cell object per cell.  The

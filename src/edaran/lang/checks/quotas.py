@@ -1,6 +1,6 @@
 """Checking quotas, targets, checklist duties and the savings report (butir 7-10.a, 13).
 
-Kept apart from :mod:`edaran.checker` like the limits and discipline checks:
+Kept apart from :mod:`edaran.lang.checker` like the limits and discipline checks:
 the checker calls :func:`check_quotas` with its expression checker and
 reporter.  What each block may read:
 
