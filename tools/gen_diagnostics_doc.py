@@ -7,8 +7,7 @@ here, between marker comments:
 
 * ``<!-- generated: index -->`` : a table of every code and its English message;
 * ``<!-- generated: messages CODE -->`` : the Indonesian and English templates of
-  ``CODE``, read from :mod:`edaran.messages` (which merges
-  :mod:`edaran.messages.data`);
+  ``CODE``, read from :data:`edaran.messages.CATALOGUE`;
 * ``<!-- generated: output -->`` : right after an ``edaran``, ``edaran-error`` or
   ``csv-error`` block, what ``edaran`` reports for that block, rendered by
   :func:`edaran.render_all` exactly as the command line prints it.  A
@@ -45,7 +44,7 @@ from pathlib import Path
 import attrs
 
 import edaran
-from edaran.messages import catalogue as messages
+from edaran import messages
 from edaran.testing.runner import run_examples
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -242,8 +241,7 @@ def catalogue_codes() -> list[str]:
 
 def templates(code: str) -> tuple[str, str]:
     """The (Indonesian, English) message templates of ``code``."""
-    # The catalogue has no public accessor for raw templates; this tool is its reader.
-    return messages._CATALOGUE[code]
+    return messages.CATALOGUE[code]
 
 
 def _cell(template: str) -> str:
