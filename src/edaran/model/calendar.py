@@ -110,7 +110,7 @@ def zone(name: str) -> dt.tzinfo:
     return zoneinfo.ZoneInfo(ZONES.get(name, ZONES["WIB"]))
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Period:
     """A window of days: its number and its first and last day.
 
@@ -148,6 +148,8 @@ class Windows:
         self.start = start
         self.months = months
         self._known: dict[tuple[str, dt.date], Period] = {}
+        # One object per window, so that days of one window share it (cheap dict keys).
+        self._same: dict[tuple[str, Period], Period] = {}
 
     def period(self, day: dt.date) -> Period:
         """The evaluation period holding ``day``."""
@@ -158,7 +160,8 @@ class Windows:
         key = (kind, day)
         found = self._known.get(key)
         if found is None:
-            found = self._known[key] = self._compute(kind, day)
+            computed = self._compute(kind, day)
+            found = self._known[key] = self._same.setdefault((kind, computed), computed)
         return found
 
     def _compute(self, kind: str, day: dt.date) -> Period:

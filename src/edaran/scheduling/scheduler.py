@@ -49,6 +49,8 @@ __all__ = ["ON_LEAVE", "schedule"]
 ON_LEAVE = "CUTI"
 #: Where whoever a limit keeps back works.
 FALLBACK = "WFO"
+#: the windows a person's days are counted in, for personal limits and fairness
+_COUNTED_WINDOWS = ("periode", "minggu", "bulan")
 _NOT_WORKING = frozenset({STATUS_OFF, STATUS_NOT_IN_FORCE, ON_LEAVE})
 
 
@@ -182,6 +184,7 @@ class _Scheduler:
                 base = attrs.evolve(base, mode=ON_LEAVE, why=Why.ABSENT)
             people.append(_Person(present, base))
         period = self.windows.period(day)
+        counted = [(kind, self.windows.window(kind, day)) for kind in _COUNTED_WINDOWS]
         for person in people:
             self._personal_limits(person, day)
         for limit in self.shared:
@@ -191,7 +194,7 @@ class _Scheduler:
                 else:
                     self._floor(limit, unit, members, day, period)
         for person in people:
-            self._record(person, day)
+            self._record(person, counted)
         return [
             p.assignment
             for p in sorted(people, key=lambda p: (p.assignment.unit, p.assignment.nip))
@@ -365,13 +368,13 @@ class _Scheduler:
             }
             self.warnings.append(Diagnostic("W401", limit.span, args, severity=Severity.WARNING))
 
-    def _record(self, person: _Person, day: dt.date) -> None:
+    def _record(self, person: _Person, windows: Sequence[tuple[str, Period]]) -> None:
         a = person.assignment
         if a.mode in _NOT_WORKING:
             return
         used = self.used[a.nip]
-        for kind in ("periode", "minggu", "bulan"):
-            used[(kind, self.windows.window(kind, day), a.mode)] += 1
+        for kind, span in windows:
+            used[(kind, span, a.mode)] += 1
 
 
 def schedule(
