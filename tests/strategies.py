@@ -22,7 +22,7 @@ from decimal import Decimal
 import attrs
 from hypothesis import strategies as st
 
-from edaran.model.workforce import Employee, PositionLevel, Unit, UnitKind
+from edaran.model import Employee, PositionLevel, Unit, UnitKind
 
 __all__ = [
     "DATE_MAX",

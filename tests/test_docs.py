@@ -47,7 +47,7 @@ import attrs
 import pytest
 
 import edaran
-from edaran.lang.grammar import keyword_pairs
+from edaran.lang import keyword_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
