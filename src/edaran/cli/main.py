@@ -36,6 +36,8 @@ from edaran.cli.init import cmd_init
 from edaran.cli.quota import add_parsers as add_quota_parsers
 from edaran.cli.quota import cmd_quota, cmd_report, run_quota_files
 from edaran.cli.schedule import cmd_schedule, run_schedule
+from edaran.cli.sql import add_parser as add_sql_parser
+from edaran.cli.sql import cmd_sql
 from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, render, render_all
 from edaran.core.values import show_value
 from edaran.engine.circular import Circular
@@ -159,6 +161,7 @@ def _parser() -> argparse.ArgumentParser:
     add_init_parser(sub, common)
     add_diff_parser(sub, common)
     add_quota_parsers(sub, common)
+    add_sql_parser(sub, common)
     return parser
 
 
@@ -405,6 +408,8 @@ _COMMANDS = {
     "laporan": cmd_report,
     "jadwalkan": cmd_schedule,
     "jalankan": cmd_run,
+    "sql": cmd_sql,
+    "kueri": cmd_sql,
 }
 
 

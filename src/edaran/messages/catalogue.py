@@ -32,6 +32,7 @@ from edaran.messages import (
     engine,
     lang,
     model,
+    population,
     publish,
     quota,
     report,
@@ -68,6 +69,7 @@ _TABLES = (
     quota,
     report,
     variants,
+    population,
     cli,
 )
 

@@ -1,0 +1,79 @@
+"""Which engine decides a run: Python, DuckDB or Spark, chosen by name or by size.
+
+``--engine auto`` (the default of ``edaran decide`` and ``edaran run``) takes
+DuckDB above :data:`AUTO_THRESHOLD` employee-days, where it wins over the
+Python engine (``benchmarks/population.py`` measures where), when DuckDB is
+installed and the SQL engine can express every rule; otherwise the Python
+engine runs, with a note saying why (E811: how to install the fast one; or
+the E80x naming the construct the SQL engine cannot express yet).  An engine
+named explicitly that cannot run is an error instead.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+import attrs
+
+from edaran.core.diagnostics import Diagnostic, EdaranError, Severity
+from edaran.engine.circular import Circular
+
+__all__ = ["AUTO_THRESHOLD", "ENGINES", "EngineChoice", "choose_engine", "engine_available"]
+
+#: The engines ``--engine`` names.
+ENGINES = ("auto", "python", "duckdb", "spark")
+#: Employee-days from which ``auto`` takes DuckDB (its start-up is paid back above it).
+AUTO_THRESHOLD = 100_000
+#: engine -> (the modules it needs, the extra that installs them)
+_NEEDS = {
+    "duckdb": (("sqlglot", "duckdb", "pyarrow"), "scale"),
+    "spark": (("sqlglot", "pyspark", "pandas", "pyarrow"), "spark"),
+}
+
+
+def engine_available(engine: str) -> bool:
+    """True when the packages ``engine`` needs are installed (Python always is)."""
+    modules, _ = _NEEDS.get(engine, ((), ""))
+    return all(importlib.util.find_spec(m) is not None for m in modules)
+
+
+@attrs.frozen
+class EngineChoice:
+    """The engine that runs, and notes on why another one did not."""
+
+    engine: str
+    notes: tuple[Diagnostic, ...] = ()
+
+
+def _missing(engine: str, severity: Severity) -> Diagnostic:
+    _, extra = _NEEDS[engine]
+    return Diagnostic("E811", None, {"engine": engine, "extra": extra}, severity)
+
+
+def choose_engine(
+    requested: str, circular: Circular, employee_days: int, output: str = "moda_kerja"
+) -> EngineChoice:
+    """The engine for a run of ``employee_days``; raises :class:`EdaranError` for an explicit
+    engine that is not installed or cannot express the rules."""
+    if requested == "python":
+        return EngineChoice("python")
+    wanted = "duckdb" if requested == "auto" else requested
+    explicit = requested != "auto"
+    if not explicit and employee_days < AUTO_THRESHOLD:
+        return EngineChoice("python")
+    if not engine_available(wanted):
+        if explicit:
+            raise EdaranError([_missing(wanted, Severity.ERROR)])
+        return EngineChoice("python", (_missing(wanted, Severity.NOTE),))
+    from edaran.engine.sql import SqlPlan, SqlRefused
+    from edaran.population.outcome import refuse_versions
+
+    try:
+        refuse_versions(circular)
+        SqlPlan(circular.program, circular.schema, output)
+    except SqlRefused as refused:
+        if explicit:
+            raise
+        notes = tuple(attrs.evolve(d, severity=Severity.NOTE) for d in refused.diagnostics)
+        return EngineChoice("python", notes)
+    return EngineChoice(wanted)
