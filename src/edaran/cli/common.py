@@ -17,15 +17,25 @@ from typing import Any, TextIO
 from edaran.core.diagnostics import Diagnostic, EdaranError, render_all
 from edaran.engine.circular import Circular
 from edaran.io.roster import Roster, load_roster
+from edaran.io.table import DEFAULT_MAX_BYTES
 from edaran.messages import Lang, message
 
 __all__ = [
+    "SIZE_HELP",
     "date_argument",
     "load_circular",
     "progress_bar",
     "read_presence",
     "roster_or_report",
+    "size_argument",
 ]
+
+#: The help of ``--max-bytes`` (before ``--lang`` is known: both languages).
+SIZE_HELP = (
+    "batas ukuran berkas data / the size limit of data files "
+    f"({DEFAULT_MAX_BYTES // 2**20}M; K, M, G)"
+)
+_SIZE_UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30, "T": 2**40}
 
 
 def date_argument(text: str) -> dt.date:
@@ -37,6 +47,21 @@ def date_argument(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(
             f"tanggal tidak sah / invalid date: {text!r} (TTTT-BB-HH / YYYY-MM-DD)"
         ) from None
+
+
+def size_argument(text: str) -> int:
+    """An argparse type for ``--max-bytes``: ``500M``, ``2G``, ``1048576`` (binary units)."""
+    word = text.strip().upper().removesuffix("B").removesuffix("I")
+    number, unit = (word[:-1], word[-1]) if word[-1:] in _SIZE_UNITS else (word, "")
+    try:
+        size = int(float(number) * _SIZE_UNITS[unit])
+    except (ValueError, KeyError):
+        size = 0
+    if size <= 0:
+        raise argparse.ArgumentTypeError(
+            f"ukuran tidak sah / invalid size: {text!r} (mis. / e.g. 500M, 2G)"
+        )
+    return size
 
 
 def load_circular(
@@ -56,9 +81,10 @@ def load_circular(
     return circular if as_of is None else circular.in_force(as_of)
 
 
-def roster_or_report(path: Path, lang: Lang) -> Roster | None:
+def roster_or_report(path: Path, lang: Lang, max_bytes: int = DEFAULT_MAX_BYTES) -> Roster | None:
+    """The roster at ``path``, or None after writing its errors."""
     try:
-        return load_roster(path)
+        return load_roster(path, max_bytes=max_bytes)
     except EdaranError as err:
         sys.stderr.write(render_all(err.diagnostics, lang) + "\n")
         return None

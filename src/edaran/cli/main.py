@@ -13,36 +13,35 @@ terminal: every error is a diagnostic.
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from edaran.cli.common import (
+    SIZE_HELP,
     clean_parts,
     date_argument,
     load_circular,
     roster_or_report,
+    size_argument,
 )
 from edaran.cli.diff import add_parser as add_diff_parser
 from edaran.cli.diff import cmd_diff
 from edaran.cli.discipline import cmd_discipline
 from edaran.cli.init import add_parser as add_init_parser
 from edaran.cli.init import cmd_init
+from edaran.cli.population import FORMATS, add_engine_args, decide_and_write
 from edaran.cli.quota import add_parsers as add_quota_parsers
 from edaran.cli.quota import cmd_quota, cmd_report, run_quota_files
 from edaran.cli.schedule import cmd_schedule, run_schedule
 from edaran.cli.sql import add_parser as add_sql_parser
 from edaran.cli.sql import cmd_sql
 from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, render, render_all
-from edaran.core.values import show_value
-from edaran.engine.circular import Circular
-from edaran.engine.decision import Decision, DecisionError
-from edaran.io.roster import Roster
+from edaran.engine.decision import DecisionError
+from edaran.io.table import DEFAULT_MAX_BYTES
 from edaran.messages import Lang, default_lang, message, os_reason
 from edaran.testing.runner import ExampleResult, run_examples
 from edaran.variants.lifecycle import overdue, today
@@ -93,8 +92,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="first", required=True, type=date_argument)
     p.add_argument("--to", dest="last", type=date_argument)
     p.add_argument("--nip")
-    p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p.add_argument("--format", choices=FORMATS, default="csv")
     p.add_argument("--output", type=Path)
+    add_engine_args(p)
     p = sub.add_parser(
         "explain",
         aliases=["jelaskan"],
@@ -158,6 +158,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("directory", type=Path)
     p.add_argument("--output", type=Path)
+    add_engine_args(p)
+    p.add_argument("--max-bytes", type=size_argument, default=DEFAULT_MAX_BYTES, help=SIZE_HELP)
     add_init_parser(sub, common)
     add_diff_parser(sub, common)
     add_quota_parsers(sub, common)
@@ -168,6 +170,7 @@ def _parser() -> argparse.ArgumentParser:
 def _roster_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--roster", required=True, type=Path)
+    p.add_argument("--max-bytes", type=size_argument, default=DEFAULT_MAX_BYTES, help=SIZE_HELP)
     p.add_argument(
         "--per-tanggal",
         "--as-of",
@@ -222,64 +225,15 @@ def cmd_test(args: argparse.Namespace, lang: Lang) -> int:
     return 1 if failed else 0
 
 
-_COLUMNS = ["nip", "unit", "date", "mode", "clause", "reason"]
-
-
-def _rows(
-    circular: Circular, roster: Roster, decisions: Iterable[Decision], lang: Lang
-) -> Iterator[dict[str, str]]:
-    units = {e.nip: e.unit.kode for e in roster.employees}
-    for d in decisions:
-        yield {
-            "nip": d.nip,
-            "unit": units.get(d.nip, ""),
-            "date": d.date.isoformat(),
-            "mode": show_value(d.value, lang),
-            "clause": d.clause or "",
-            "reason": circular.reason(d, lang),
-        }
-
-
-def _write(rows: Iterable[dict[str, str]], fmt: str, out: TextIO) -> int:
-    count = 0
-    if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(row)
-            count += 1
-        return count
-    out.write("[")
-    for row in rows:
-        out.write(("," if count else "") + "\n" + json.dumps(row, ensure_ascii=False))
-        count += 1
-    out.write("\n]\n")
-    return count
-
-
-def _report_undecided(errors: list[DecisionError], lang: Lang) -> None:
-    if not errors:
-        return
-    shown: set[str] = set()
-    for err in errors:
-        text = render(err.diagnostics[0], lang)
-        key = (
-            err.diagnostics[0].code
-            + str(err.diagnostics[0].args.get("first"))
-            + str(err.diagnostics[0].args.get("second"))
-        )
-        if key not in shown:
-            shown.add(key)
-            sys.stderr.write(text + "\n\n")
-    sys.stderr.write(message("cli.undecided", lang, count=len(errors)) + "\n")
-
-
 def cmd_decide(args: argparse.Namespace, lang: Lang) -> int:
     if args.last is not None and args.last < args.first:
         sys.stderr.write(message("cli.bad-range", lang, first=args.first, last=args.last) + "\n")
         return 2
+    if args.format == "parquet" and args.output is None:
+        sys.stderr.write(message("cli.parquet-output", lang) + "\n")
+        return 2
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
-    roster = roster_or_report(args.roster, lang) if circular else None
+    roster = roster_or_report(args.roster, lang, args.max_bytes) if circular else None
     if circular is None or roster is None:
         return 1
     staff: Sequence[Any] = roster.employees
@@ -289,21 +243,14 @@ def cmd_decide(args: argparse.Namespace, lang: Lang) -> int:
             sys.stderr.write(message("cli.no-nip", lang, nip=args.nip) + "\n")
             return 1
         staff = [person]
-    errors: list[DecisionError] = []
-    decisions = circular.decide_many(staff, args.first, args.last or args.first, errors=errors)
-    rows = _rows(circular, roster, decisions, lang)
-    if args.output:
-        with args.output.open("w", encoding="utf-8", newline="") as out:
-            _write(rows, args.format, out)
-    else:
-        _write(rows, args.format, sys.stdout)
-    _report_undecided(errors, lang)
-    return 1 if errors else 0
+    period = (args.first, args.last or args.first)
+    _, undecided = decide_and_write(circular, roster, staff, period, args, args.output, lang)
+    return 1 if undecided else 0
 
 
 def cmd_explain(args: argparse.Namespace, lang: Lang) -> int:
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
-    roster = roster_or_report(args.roster, lang) if circular else None
+    roster = roster_or_report(args.roster, lang, args.max_bytes) if circular else None
     if circular is None or roster is None:
         return 1
     person = roster.by_nip(args.nip)
@@ -330,11 +277,11 @@ def cmd_run(args: argparse.Namespace, lang: Lang) -> int:
         return 1
     status = 0
     for path in files:
-        status = max(status, _run_one(path, roster_path, args.output, lang))
+        status = max(status, _run_one(path, roster_path, args, lang))
     return status
 
 
-def _run_one(path: Path, roster_path: Path, output: Path | None, lang: Lang) -> int:
+def _run_one(path: Path, roster_path: Path, args: argparse.Namespace, lang: Lang) -> int:
     """The main job for one rule file: check, test, decide the first period, summarise."""
     from edaran.scheduling.summary import first_period, summarize, summary_table
 
@@ -345,18 +292,17 @@ def _run_one(path: Path, roster_path: Path, output: Path | None, lang: Lang) -> 
     print(message("cli.step-test", lang))
     passed, failed = _print_results(run_examples(circular), lang)
     print(message("cli.tally", lang, passed=passed, failed=failed))
-    roster = roster_or_report(roster_path, lang)
+    roster = roster_or_report(roster_path, lang, args.max_bytes)
     if roster is None:
         return 1
+    output: Path | None = args.output
     first, last = first_period(circular)
     print(message("cli.step-decide", lang, people=len(roster), first=first, last=last))
-    errors: list[DecisionError] = []
     # With caps (batas), the main job is the schedule; without, the decisions.
     kind = "jadwal" if circular.program.limits else "keputusan"
     target = output or path.parent / "keluaran" / f"{kind}-{path.stem}-{first}-{last}.csv"
     target.parent.mkdir(parents=True, exist_ok=True)
     counts: Counter[tuple[str, object]] = Counter()
-    top = {e.nip: e.unit.top.kode for e in roster.employees}
     if circular.program.limits:
         written = run_schedule(circular, roster, (first, last), target, counts, lang)
         print()
@@ -367,22 +313,21 @@ def _run_one(path: Path, roster_path: Path, output: Path | None, lang: Lang) -> 
         extra = run_quota_files(circular, roster, path, target.parent, lang)
         return 1 if failed or extra else 0
 
-    def tally(decisions: Iterable[Decision]) -> Iterator[Decision]:
-        for d in decisions:
-            counts[(top[d.nip], d.value)] += 1
-            yield d
+    tops = {code: unit.top.kode for code, unit in roster.units.items()}
 
-    decisions = tally(circular.decide_many(roster.employees, first, last, errors=errors))
-    with target.open("w", encoding="utf-8", newline="") as out:
-        written = _write(_rows(circular, roster, decisions, lang), "csv", out)
+    def tally(unit: str, mode: str, count: int) -> None:
+        counts[(tops.get(unit, unit), mode)] += count
+
+    written, undecided = decide_and_write(
+        circular, roster, roster.employees, (first, last), args, target, lang, tally=tally
+    )
     print()
     print(message("cli.summary-head", lang, first=first, last=last))
     print(summary_table(summarize(roster, counts), lang))
     print()
     print(message("cli.written", lang, count=written, path=target))
-    _report_undecided(errors, lang)
     extra = run_quota_files(circular, roster, path, target.parent, lang)
-    return 1 if failed or errors or extra else 0
+    return 1 if failed or undecided or extra else 0
 
 
 _COMMANDS = {

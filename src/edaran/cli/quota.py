@@ -10,8 +10,16 @@ from typing import Any
 
 import attrs
 
-from edaran.cli.common import date_argument, load_circular, read_presence, roster_or_report
+from edaran.cli.common import (
+    SIZE_HELP,
+    date_argument,
+    load_circular,
+    read_presence,
+    roster_or_report,
+    size_argument,
+)
 from edaran.core.diagnostics import render_all
+from edaran.io.table import DEFAULT_MAX_BYTES
 from edaran.messages import Lang, message
 
 __all__ = ["add_parsers", "cmd_quota", "cmd_report", "read_record_files", "run_quota_files"]
@@ -28,6 +36,7 @@ _FILES = {
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--roster", required=True, type=Path)
+    p.add_argument("--max-bytes", type=size_argument, default=DEFAULT_MAX_BYTES, help=SIZE_HELP)
     p.add_argument("--from", dest="first", type=date_argument)
     p.add_argument("--to", dest="last", type=date_argument)
     p.add_argument("--format", choices=["text", "csv", "json", "xlsx"], default="text")
@@ -103,7 +112,7 @@ def _prepare(args: argparse.Namespace, lang: Lang) -> tuple[Any, Any, Any] | Non
 
         require_format("xlsx")
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
-    roster = roster_or_report(args.roster, lang) if circular else None
+    roster = roster_or_report(args.roster, lang, args.max_bytes) if circular else None
     if circular is None or roster is None:
         return None
     args.transfers = None
