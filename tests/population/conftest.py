@@ -62,7 +62,9 @@ def postgres_dsn() -> Iterator[str]:
         check=True,
         capture_output=True,
     )
-    options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off"
+    # jit=off: compiling the query's wide CASE expressions with LLVM costs minutes, running them
+    # milliseconds (see docs/population.md)
+    options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c jit=off"
     subprocess.run(
         _as_server_user(
             [str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "start"]

@@ -19,8 +19,8 @@ from edaran.engine import Circular
 from edaran.engine.sql import SqlRefused
 from edaran.io import Roster, load_roster
 from edaran.population.duckdb_run import DuckRun
-from population.helpers import expected, first_disagreements
 from paths import EXAMPLES, SAMPLE_ROSTER, TEMPLATES
+from population.helpers import expected, first_disagreements
 from strategies import scenarios
 
 Scenario = tuple

@@ -15,6 +15,7 @@ import io
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -26,8 +27,8 @@ from edaran.engine import Circular, Decision
 from edaran.engine.sql import SqlPlan, SqlRefused, transpile
 from edaran.io import Roster, load_roster
 from edaran.population import ORDER_COLUMN, Outcomes, roster_facts
-from population.helpers import expected, first_disagreements
 from paths import REFERENCE, SAMPLE_ROSTER
+from population.helpers import expected, first_disagreements
 from strategies import scenarios
 
 _SCHEMAS = itertools.count()
@@ -52,7 +53,9 @@ def _script(path: Path, first: dt.date, last: dt.date) -> list[str]:
     with contextlib.redirect_stdout(out):
         assert main(args) == 0
     statements = [s.strip() for s in out.getvalue().split(";\n")]
-    return [s for s in statements if s and not all(line.startswith("--") for line in s.splitlines())]
+    return [
+        s for s in statements if s and not all(line.startswith("--") for line in s.splitlines())
+    ]
 
 
 def _decide_on_postgres(
@@ -95,16 +98,18 @@ def test_reference_circular_on_postgres(postgres_dsn: str) -> None:
     assert {d.value for d in mine} >= {"WFO", "WFH", "WFA", "LIBUR", "TIDAK_BERLAKU"}
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
 @given(scenarios())
-def test_generated_circulars_on_postgres(postgres_dsn: str, tmp_path_factory: pytest.TempPathFactory, scenario: tuple) -> None:  # noqa: E501
+def test_generated_circulars_on_postgres(
+    postgres_dsn: str, tmp_path_factory: pytest.TempPathFactory, scenario: tuple[Any, ...]
+) -> None:
     rule_file, people, days = scenario
-    try:
-        circular = Circular.from_text(rule_file.text, static_conflicts=False)
-    except EdaranError:
-        return
     path = tmp_path_factory.mktemp("pg") / "aturan.edaran"
     path.write_text(rule_file.text, encoding="utf-8")
+    try:  # as edaran sql loads it: with the static search for conflicts
+        circular = Circular.load(path)
+    except EdaranError:
+        return
     first, last = min(days), max(days)
     roster = Roster({}, people.employees)
     try:

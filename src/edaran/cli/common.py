@@ -12,13 +12,13 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from edaran.core.diagnostics import Diagnostic, EdaranError, render_all
-from edaran.engine.circular import Circular
-from edaran.io.roster import Roster, load_roster
-from edaran.io.table import DEFAULT_MAX_BYTES
 from edaran.messages import Lang, message
+
+if TYPE_CHECKING:  # the engines load when a command needs them, not for --help
+    from edaran.engine.circular import Circular
+    from edaran.io.roster import Roster
 
 __all__ = [
     "SIZE_HELP",
@@ -31,10 +31,7 @@ __all__ = [
 ]
 
 #: The help of ``--max-bytes`` (before ``--lang`` is known: both languages).
-SIZE_HELP = (
-    "batas ukuran berkas data / the size limit of data files "
-    f"({DEFAULT_MAX_BYTES // 2**20}M; K, M, G)"
-)
+SIZE_HELP = "batas ukuran berkas data / the size limit of data files (K, M, G; 200M)"
 _SIZE_UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30, "T": 2**40}
 
 
@@ -71,6 +68,9 @@ def load_circular(
 
     With ``as_of``, the version in force on that date (``--per-tanggal``).
     """
+    from edaran.core.diagnostics import EdaranError, render_all
+    from edaran.engine.circular import Circular
+
     try:
         circular = Circular.load(path)
     except EdaranError as err:
@@ -81,10 +81,14 @@ def load_circular(
     return circular if as_of is None else circular.in_force(as_of)
 
 
-def roster_or_report(path: Path, lang: Lang, max_bytes: int = DEFAULT_MAX_BYTES) -> Roster | None:
-    """The roster at ``path``, or None after writing its errors."""
+def roster_or_report(path: Path, lang: Lang, max_bytes: int | None = None) -> Roster | None:
+    """The roster at ``path`` (files up to ``max_bytes``), or None after writing its errors."""
+    from edaran.core.diagnostics import EdaranError, render_all
+    from edaran.io.roster import load_roster
+    from edaran.io.table import DEFAULT_MAX_BYTES
+
     try:
-        return load_roster(path, max_bytes=max_bytes)
+        return load_roster(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     except EdaranError as err:
         sys.stderr.write(render_all(err.diagnostics, lang) + "\n")
         return None
@@ -117,6 +121,7 @@ def progress_bar(lang: Lang) -> Iterator[Callable[[int, int], None] | None]:
 def read_presence(
     args: argparse.Namespace, roster: Roster, lang: Lang
 ) -> tuple[list[Any], list[Any]] | None:
+    from edaran.core.diagnostics import Diagnostic, render_all
     from edaran.io.presence import read_absences, read_transfers
 
     absences: list[Any] = []

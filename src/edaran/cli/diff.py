@@ -7,11 +7,13 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from edaran.cli.common import date_argument, load_circular, roster_or_report
 from edaran.messages import Lang, message
-from edaran.variants.diff import ClauseChange, Impact, diff_clauses, diff_impact
+
+if TYPE_CHECKING:
+    from edaran.variants.diff import ClauseChange, Impact
 
 __all__ = ["add_parser", "cmd_diff", "write_diff"]
 
@@ -36,6 +38,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> argparse.ArgumentPa
 
 def cmd_diff(args: argparse.Namespace, lang: Lang) -> int:
     """0 whether or not the circulars differ; 1 on an input error."""
+    from edaran.variants.diff import diff_clauses, diff_impact
+
     first, last = getattr(args, "first", None), getattr(args, "last", None)
     roster_path = getattr(args, "roster", None)
     if roster_path is not None and first is None:

@@ -13,12 +13,13 @@ terminal: every error is a diagnostic.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from edaran.cli.common import (
     SIZE_HELP,
@@ -29,22 +30,14 @@ from edaran.cli.common import (
     size_argument,
 )
 from edaran.cli.diff import add_parser as add_diff_parser
-from edaran.cli.diff import cmd_diff
-from edaran.cli.discipline import cmd_discipline
 from edaran.cli.init import add_parser as add_init_parser
-from edaran.cli.init import cmd_init
 from edaran.cli.population import FORMATS, add_engine_args, decide_and_write
 from edaran.cli.quota import add_parsers as add_quota_parsers
-from edaran.cli.quota import cmd_quota, cmd_report, run_quota_files
-from edaran.cli.schedule import cmd_schedule, run_schedule
 from edaran.cli.sql import add_parser as add_sql_parser
-from edaran.cli.sql import cmd_sql
-from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, render, render_all
-from edaran.engine.decision import DecisionError
-from edaran.io.table import DEFAULT_MAX_BYTES
 from edaran.messages import Lang, default_lang, message, os_reason
-from edaran.testing.runner import ExampleResult, run_examples
-from edaran.variants.lifecycle import overdue, today
+
+if TYPE_CHECKING:  # the engines load in the command that needs them, not for --help
+    from edaran.testing.runner import ExampleResult
 
 __all__ = ["main"]
 
@@ -159,7 +152,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("directory", type=Path)
     p.add_argument("--output", type=Path)
     add_engine_args(p)
-    p.add_argument("--max-bytes", type=size_argument, default=DEFAULT_MAX_BYTES, help=SIZE_HELP)
+    p.add_argument("--max-bytes", type=size_argument, help=SIZE_HELP)
     add_init_parser(sub, common)
     add_diff_parser(sub, common)
     add_quota_parsers(sub, common)
@@ -170,7 +163,7 @@ def _parser() -> argparse.ArgumentParser:
 def _roster_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--roster", required=True, type=Path)
-    p.add_argument("--max-bytes", type=size_argument, default=DEFAULT_MAX_BYTES, help=SIZE_HELP)
+    p.add_argument("--max-bytes", type=size_argument, help=SIZE_HELP)
     p.add_argument(
         "--per-tanggal",
         "--as-of",
@@ -182,6 +175,8 @@ def _roster_args(p: argparse.ArgumentParser) -> None:
 
 # --------------------------------------------------------------- commands
 def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
+    from edaran.variants.lifecycle import overdue, today
+
     failed = False
     on = args.today or today()
     for path in args.files:
@@ -191,7 +186,7 @@ def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
             continue
         due = overdue(circular, on)
         if due is not None:
-            print(render_all([due], lang))
+            print(_diagnostics().render_all([due], lang))
         program = circular.program
         print(message("cli.clean", lang, path=path, parts=clean_parts(program, lang)))
     return 1 if failed else 0
@@ -206,13 +201,15 @@ def _print_results(results: Sequence[ExampleResult], lang: Lang) -> tuple[int, i
         for output, expected, got in result.failures:
             print(message("cli.expected", lang, output=output, expected=expected, got=got))
         if result.error is not None:
-            print("    " + render(result.error, lang).replace("\n", "\n    "))
+            print("    " + _diagnostics().render(result.error, lang).replace("\n", "\n    "))
         passed += result.passed
         failed += not result.passed
     return passed, failed
 
 
 def cmd_test(args: argparse.Namespace, lang: Lang) -> int:
+    from edaran.testing.runner import run_examples
+
     passed = failed = 0
     for path in args.files:
         circular = load_circular(path, sys.stdout, lang)
@@ -249,6 +246,8 @@ def cmd_decide(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def cmd_explain(args: argparse.Namespace, lang: Lang) -> int:
+    from edaran.engine.decision import DecisionError
+
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
     roster = roster_or_report(args.roster, lang, args.max_bytes) if circular else None
     if circular is None or roster is None:
@@ -260,7 +259,7 @@ def cmd_explain(args: argparse.Namespace, lang: Lang) -> int:
     try:
         print(circular.explain(person, args.date).render(lang))
     except DecisionError as err:
-        sys.stderr.write(render_all(err.diagnostics, lang) + "\n")
+        sys.stderr.write(_diagnostics().render_all(err.diagnostics, lang) + "\n")
         return 1
     return 0
 
@@ -283,7 +282,10 @@ def cmd_run(args: argparse.Namespace, lang: Lang) -> int:
 
 def _run_one(path: Path, roster_path: Path, args: argparse.Namespace, lang: Lang) -> int:
     """The main job for one rule file: check, test, decide the first period, summarise."""
+    from edaran.cli.quota import run_quota_files
+    from edaran.cli.schedule import run_schedule
     from edaran.scheduling.summary import first_period, summarize, summary_table
+    from edaran.testing.runner import run_examples
 
     print(message("cli.step-check", lang, path=path))
     circular = load_circular(path, sys.stdout, lang)
@@ -330,31 +332,39 @@ def _run_one(path: Path, roster_path: Path, args: argparse.Namespace, lang: Lang
     return 1 if failed or undecided or extra else 0
 
 
+def _diagnostics() -> Any:
+    """:mod:`edaran.core.diagnostics`, imported when a command prints one (not for --help)."""
+    from edaran.core import diagnostics
+
+    return diagnostics
+
+
+#: subcommand -> (module, function): a command's module is imported only when it runs
 _COMMANDS = {
-    "check": cmd_check,
-    "periksa": cmd_check,
-    "test": cmd_test,
-    "uji": cmd_test,
-    "decide": cmd_decide,
-    "putuskan": cmd_decide,
-    "explain": cmd_explain,
-    "jelaskan": cmd_explain,
-    "run": cmd_run,
-    "schedule": cmd_schedule,
-    "discipline": cmd_discipline,
-    "diff": cmd_diff,
-    "beda": cmd_diff,
-    "init": cmd_init,
-    "mulai": cmd_init,
-    "disiplin": cmd_discipline,
-    "quota": cmd_quota,
-    "kuota": cmd_quota,
-    "report": cmd_report,
-    "laporan": cmd_report,
-    "jadwalkan": cmd_schedule,
-    "jalankan": cmd_run,
-    "sql": cmd_sql,
-    "kueri": cmd_sql,
+    "check": ("edaran.cli.main", "cmd_check"),
+    "periksa": ("edaran.cli.main", "cmd_check"),
+    "test": ("edaran.cli.main", "cmd_test"),
+    "uji": ("edaran.cli.main", "cmd_test"),
+    "decide": ("edaran.cli.main", "cmd_decide"),
+    "putuskan": ("edaran.cli.main", "cmd_decide"),
+    "explain": ("edaran.cli.main", "cmd_explain"),
+    "jelaskan": ("edaran.cli.main", "cmd_explain"),
+    "run": ("edaran.cli.main", "cmd_run"),
+    "jalankan": ("edaran.cli.main", "cmd_run"),
+    "schedule": ("edaran.cli.schedule", "cmd_schedule"),
+    "jadwalkan": ("edaran.cli.schedule", "cmd_schedule"),
+    "discipline": ("edaran.cli.discipline", "cmd_discipline"),
+    "disiplin": ("edaran.cli.discipline", "cmd_discipline"),
+    "diff": ("edaran.cli.diff", "cmd_diff"),
+    "beda": ("edaran.cli.diff", "cmd_diff"),
+    "init": ("edaran.cli.init", "cmd_init"),
+    "mulai": ("edaran.cli.init", "cmd_init"),
+    "quota": ("edaran.cli.quota", "cmd_quota"),
+    "kuota": ("edaran.cli.quota", "cmd_quota"),
+    "report": ("edaran.cli.quota", "cmd_report"),
+    "laporan": ("edaran.cli.quota", "cmd_report"),
+    "sql": ("edaran.cli.sql", "cmd_sql"),
+    "kueri": ("edaran.cli.sql", "cmd_sql"),
 }
 
 
@@ -362,8 +372,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``edaran`` command; returns the exit code."""
     args = _parser().parse_args(argv)
     lang: Lang = getattr(args, "lang", None) or default_lang()
+    from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, render, render_all
+
+    module, name = _COMMANDS[args.command]
+    command: Callable[[argparse.Namespace, Lang], int] = getattr(
+        importlib.import_module(module), name
+    )
     try:
-        return _COMMANDS[args.command](args, lang)
+        return command(args, lang)
     except BrokenPipeError:
         # The reader went away (``edaran decide ... | head``): stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -19,17 +19,15 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from edaran.core.diagnostics import render, render_all
-from edaran.core.values import show_value
-from edaran.engine.circular import Circular
-from edaran.engine.decision import Decision, DecisionError, Status
-from edaran.io.publish import json_line, require_format
-from edaran.io.roster import Roster
 from edaran.messages import Lang, message
-from edaran.population.engines import ENGINES, choose_engine
-from edaran.population.outcome import OUTPUT_COLUMNS
+from edaran.population.engines import ENGINES, OUTPUT_COLUMNS, choose_engine
+
+if TYPE_CHECKING:
+    from edaran.engine.circular import Circular
+    from edaran.engine.decision import Decision, DecisionError
+    from edaran.io.roster import Roster
 
 __all__ = ["FORMATS", "add_engine_args", "decide_and_write", "report_undecided"]
 
@@ -59,6 +57,8 @@ def add_engine_args(p: argparse.ArgumentParser) -> None:
 
 def report_undecided(errors: Sequence[DecisionError], count: int, lang: Lang) -> None:
     """Each kind of undecided employee-day once (its first), then how many there were."""
+    from edaran.core.diagnostics import render
+
     if not count:
         return
     shown: set[str] = set()
@@ -87,6 +87,9 @@ def decide_and_write(
     Returns (rows written, employee-days not decided).  ``tally(unit code,
     shown mode, count)`` receives the counts of the decided rows.
     """
+    from edaran.core.diagnostics import render_all
+    from edaran.io.publish import require_format
+
     fmt: str = getattr(args, "format", "csv")
     require_format(fmt)
     first, last = period
@@ -146,6 +149,9 @@ def _rows(
     The reason depends only on the version, the rule, what it overrode and the
     day's note, so it is worded once per such combination, not per row.
     """
+    from edaran.core.values import show_value
+    from edaran.engine.decision import Status
+
     units = {e.nip: e.unit.kode for e in roster.employees}
     shown: dict[object, str] = {}
     reasons: dict[tuple[object, ...], str] = {}
@@ -162,6 +168,8 @@ def _rows(
 
 def write_rows(rows: Iterable[list[str]], fmt: str, out: TextIO) -> int:
     """Write decision rows as CSV, a JSON array (one object a line) or JSON lines."""
+    from edaran.io.publish import json_line
+
     count = 0
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
@@ -178,7 +186,7 @@ def write_rows(rows: Iterable[list[str]], fmt: str, out: TextIO) -> int:
     out.write("[")
     for row in rows:
         item = dict(zip(OUTPUT_COLUMNS, row, strict=True))
-        out.write(("," if count else "") + "\n" + json_line(item).replace('", "', '", "'))
+        out.write(("," if count else "") + "\n" + json_line(item))
         count += 1
     out.write("\n]\n")
     return count
@@ -200,6 +208,8 @@ def _sql(
     lang: Lang,
     tally: Callable[[str, str, int], None] | None,
 ) -> tuple[int, int]:
+    from edaran.io.roster import Roster
+
     fmt: str = getattr(args, "format", "csv")
     people = roster if len(staff) == len(roster) else Roster(roster.units, staff)
     run: Any

@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from edaran.cli.common import (
     load_circular,
@@ -17,9 +17,11 @@ from edaran.cli.common import (
 )
 from edaran.core.diagnostics import Diagnostic, render_all
 from edaran.core.suggest import suggest
-from edaran.engine.circular import Circular
-from edaran.io.roster import Roster
 from edaran.messages import Lang, message
+
+if TYPE_CHECKING:
+    from edaran.engine.circular import Circular
+    from edaran.io.roster import Roster
 
 __all__ = ["cmd_schedule", "run_schedule"]
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from edaran.cli.common import date_argument, load_circular
-from edaran.core.diagnostics import EdaranError, render_all
 from edaran.messages import Lang, message
 
 __all__ = ["add_parser", "cmd_sql"]
@@ -41,6 +40,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> argparse.ArgumentPa
 
 def cmd_sql(args: argparse.Namespace, lang: Lang) -> int:
     """Print (or write to ``--output``) the DDL, the fills and the query; 1 when refused."""
+    from edaran.core.diagnostics import EdaranError, render_all
+
     if args.first is not None and args.last is not None and args.last < args.first:
         sys.stderr.write(message("cli.bad-range", lang, first=args.first, last=args.last) + "\n")
         return 2

@@ -68,6 +68,8 @@ class Circular:
         self.previous: Circular | None = None
         #: the rule file this circular was loaded from (None from text)
         self.path: Path | None = None
+        #: its syntax tree, as parsed (None when built from a checked program)
+        self.module: n.Module | None = None
 
     # ----------------------------------------------------------- loading
     # The pipeline, step by step: parse, resolve what the file extends or
@@ -145,6 +147,7 @@ class Circular:
         circular = cls(program, diagnostics, schema, backend)
         circular.previous = previous
         circular.path = Path(path) if path is not None else None
+        circular.module = module
         return circular
 
     # ---------------------------------------------------------- versions

@@ -369,8 +369,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "version, and the SQL engine decides one version",
     ),
     "E811": (
-        "mesin {engine} memerlukan paket tambahan: pip install \"edaran[{extra}]\"",
-        "the {engine} engine needs an extra package: pip install \"edaran[{extra}]\"",
+        'mesin {engine} memerlukan paket tambahan: pip install "edaran[{extra}]"',
+        'the {engine} engine needs an extra package: pip install "edaran[{extra}]"',
     ),
     "eval-month-clamp": (
         "{date} + {months} bulan jatuh pada tanggal yang tidak ada (tidak digeser diam-diam)",

@@ -2,22 +2,28 @@
 
 The queries come from :mod:`edaran.engine.sql`; this package loads the fact
 tables, runs them and writes what they decide.  DuckDB and PySpark are
-optional extras (``edaran[scale]``, ``edaran[spark]``): the runners import
-them at the top of their own modules, and this face loads those modules only
-when a name from them is asked for (PEP 562), so ``import edaran.population``
-costs nothing without them.
+optional extras (``edaran[scale]``, ``edaran[spark]``), and the queries need
+sqlglot: the runners import them at the top of their own modules, and this
+face loads those modules only when a name from them is asked for (PEP 562),
+so ``import edaran.population`` costs nothing without them.
 """
 
 from __future__ import annotations
 
 import typing
 
-from edaran.population.engines import ENGINES, EngineChoice, choose_engine, engine_available
-from edaran.population.facts import ORDER_COLUMN, calendar_facts, roster_facts
-from edaran.population.outcome import DECIDED, OUTPUT_COLUMNS, Outcomes, refuse_versions
+from edaran.population.engines import (
+    ENGINES,
+    OUTPUT_COLUMNS,
+    EngineChoice,
+    choose_engine,
+    engine_available,
+)
 
 if typing.TYPE_CHECKING:
     from edaran.population.duckdb_run import DuckRun
+    from edaran.population.facts import ORDER_COLUMN, calendar_facts, roster_facts
+    from edaran.population.outcome import DECIDED, Outcomes, refuse_versions
     from edaran.population.spark_run import SparkRun
 
 __all__ = [
@@ -37,8 +43,14 @@ __all__ = [
 ]
 
 _LAZY = {
+    "DECIDED": "edaran.population.outcome",
     "DuckRun": "edaran.population.duckdb_run",
+    "ORDER_COLUMN": "edaran.population.facts",
+    "Outcomes": "edaran.population.outcome",
     "SparkRun": "edaran.population.spark_run",
+    "calendar_facts": "edaran.population.facts",
+    "refuse_versions": "edaran.population.outcome",
+    "roster_facts": "edaran.population.facts",
 }
 
 

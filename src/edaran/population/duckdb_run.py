@@ -121,7 +121,8 @@ class DuckRun:
         return int(row[0]) if row else 0
 
     def problems(self) -> tuple[list[DecisionError], int]:
-        """One error per kind of undecided employee-day (its first by date and roster order), and their count."""
+        """One error per kind of undecided employee-day (its first by date and roster order),
+        and their count."""
         cursor = self.con.execute(Outcomes.PROBLEMS_SQL.format(order=ORDER_COLUMN))
         return self.outcomes.problems(cursor.fetchall(), self._undecided())
 

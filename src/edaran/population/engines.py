@@ -12,16 +12,25 @@ named explicitly that cannot run is an error instead.
 from __future__ import annotations
 
 import importlib.util
+from typing import TYPE_CHECKING, NamedTuple
 
-import attrs
+if TYPE_CHECKING:  # kept out of the import of the command line's --help
+    from edaran.core.diagnostics import Diagnostic, Severity
+    from edaran.engine.circular import Circular
 
-from edaran.core.diagnostics import Diagnostic, EdaranError, Severity
-from edaran.engine.circular import Circular
-
-__all__ = ["AUTO_THRESHOLD", "ENGINES", "EngineChoice", "choose_engine", "engine_available"]
+__all__ = [
+    "AUTO_THRESHOLD",
+    "ENGINES",
+    "OUTPUT_COLUMNS",
+    "EngineChoice",
+    "choose_engine",
+    "engine_available",
+]
 
 #: The engines ``--engine`` names.
 ENGINES = ("auto", "python", "duckdb", "spark")
+#: The columns ``edaran decide`` writes, in order, whichever engine decides.
+OUTPUT_COLUMNS = ("nip", "unit", "date", "mode", "clause", "reason")
 #: Employee-days from which ``auto`` takes DuckDB (its start-up is paid back above it).
 AUTO_THRESHOLD = 100_000
 #: engine -> (the modules it needs, the extra that installs them)
@@ -37,8 +46,7 @@ def engine_available(engine: str) -> bool:
     return all(importlib.util.find_spec(m) is not None for m in modules)
 
 
-@attrs.frozen
-class EngineChoice:
+class EngineChoice(NamedTuple):
     """The engine that runs, and notes on why another one did not."""
 
     engine: str
@@ -46,6 +54,8 @@ class EngineChoice:
 
 
 def _missing(engine: str, severity: Severity) -> Diagnostic:
+    from edaran.core.diagnostics import Diagnostic
+
     _, extra = _NEEDS[engine]
     return Diagnostic("E811", None, {"engine": engine, "extra": extra}, severity)
 
@@ -55,6 +65,8 @@ def choose_engine(
 ) -> EngineChoice:
     """The engine for a run of ``employee_days``; raises :class:`EdaranError` for an explicit
     engine that is not installed or cannot express the rules."""
+    from edaran.core.diagnostics import EdaranError, Severity
+
     if requested == "python":
         return EngineChoice("python")
     wanted = "duckdb" if requested == "auto" else requested
@@ -74,6 +86,8 @@ def choose_engine(
     except SqlRefused as refused:
         if explicit:
             raise
+        import attrs
+
         notes = tuple(attrs.evolve(d, severity=Severity.NOTE) for d in refused.diagnostics)
         return EngineChoice("python", notes)
     return EngineChoice(wanted)

@@ -19,18 +19,17 @@ from edaran.engine.decision import Decision, DecisionError, Status
 from edaran.engine.resolution import conflict_diagnostic, no_rule_diagnostic
 from edaran.engine.sql import SqlPlan, SqlRefused
 from edaran.lang import ir
+from edaran.population.engines import OUTPUT_COLUMNS
 
 __all__ = ["DECIDED", "OUTPUT_COLUMNS", "Outcomes", "refuse_versions"]
 
 #: The statuses of a decided employee-day (the others are ``conflict`` and ``no-rule``).
 DECIDED = (Status.RULE, Status.DEFAULT, Status.OFF, Status.NOT_IN_FORCE)
 _DECIDED_SQL = ", ".join(f"'{s}'" for s in DECIDED)
-#: The columns ``edaran decide`` writes, in order.
-OUTPUT_COLUMNS = ("nip", "unit", "date", "mode", "clause", "reason")
 
 
 def refuse_versions(circular: Circular) -> None:
-    """E810: an amended circular decides earlier days by another version; the SQL engine decides one."""
+    """E810: an amended circular decides earlier days by another version; SQL decides one."""
     if circular.previous is not None:
         raise SqlRefused("E810", circular.previous.number, None)
 
@@ -40,8 +39,9 @@ class Outcomes:
 
     PROBLEMS_SQL = (
         "SELECT status, aturan, bentrok, nip, tanggal, nilai, nilai_bentrok FROM ("
-        " SELECT *, row_number() OVER (PARTITION BY status, aturan, bentrok ORDER BY tanggal, {order})"
-        " AS urutan_masalah FROM keputusan WHERE status NOT IN (" + _DECIDED_SQL + ")"
+        " SELECT *, row_number() OVER"
+        " (PARTITION BY status, aturan, bentrok ORDER BY tanggal, {order}) AS urutan_masalah"
+        " FROM keputusan WHERE status NOT IN (" + _DECIDED_SQL + ")"
         ") WHERE urutan_masalah = 1 ORDER BY tanggal, {order}"
     )
     UNDECIDED_SQL = "SELECT count(*) FROM keputusan WHERE status NOT IN (" + _DECIDED_SQL + ")"
@@ -117,7 +117,7 @@ class Outcomes:
     def problems(
         self, rows: Iterable[Sequence[Any]], count: int
     ) -> tuple[list[DecisionError], int]:
-        """One error per kind of undecided employee-day, and how many employee-days are undecided."""
+        """One error per kind of undecided employee-day, and how many are undecided."""
         errors = []
         for status, index, clash, nip, date, text, other in rows:
             day = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))

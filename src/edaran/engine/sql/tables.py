@@ -220,11 +220,12 @@ def lineage_fill(depth: int = 16) -> exp.Insert:
         ).from_(exp.to_table("unit").as_("p0"))
         for step in range(1, distance + 1):
             on = exp.EQ(this=_col("kode", f"p{step}"), expression=_col("induk", f"p{step - 1}"))
-            select = select.join(exp.to_table("unit").as_(f"p{step}"), on=on, join_type="INNER")
+            table = exp.to_table("unit").as_(f"p{step}")
+            select = select.join(table, on=on, join_type="INNER", copy=False)
         branches.append(select)
     union: exp.Query = branches[0]
     for branch in branches[1:]:
-        union = exp.union(union, branch, distinct=False)
+        union = exp.Union(this=union, expression=branch, distinct=False)
     columns = exp.Schema(
         this=exp.to_table("silsilah_unit"),
         expressions=[exp.to_identifier(c) for c in ("kode", "leluhur", "jarak")],
