@@ -199,6 +199,22 @@ def _read(column: Column, text: str) -> Any:
     return text if column.vtype is None else column.vtype.parse(text)
 
 
+def _present(table: Table, columns: Iterable[Column]) -> tuple[tuple[Column, int], ...]:
+    """The columns the file has, each with its cell's index (found once per file)."""
+    key = tuple(columns)
+    found = _PRESENT.get(id(table))
+    if found is None or found[0] is not table or found[1] != key:
+        pairs = tuple((c, table.columns[c.name]) for c in key if table.has(c.name))
+        found = _PRESENT[id(table)] = (table, key, pairs)
+        while len(_PRESENT) > 8:  # a few files are read at once; forget the oldest
+            del _PRESENT[next(iter(_PRESENT))]
+    return found[2]
+
+
+#: id(table) -> (the table, its columns, the present ones with their index)
+_PRESENT: dict[int, tuple[Table, tuple[Column, ...], tuple[tuple[Column, int], ...]]] = {}
+
+
 def parse_cells(
     table: Table, row: Row, columns: Iterable[Column], diagnostics: list[Diagnostic]
 ) -> dict[str, Any] | None:
@@ -209,11 +225,16 @@ def parse_cells(
     """
     kwargs: dict[str, Any] = {}
     ok = True
-    for column in columns:
-        if not table.has(column.name):
-            continue
+    cells = row.cells
+    for column, index in _present(table, columns):
+        text = cells[index].strip()
         try:
-            value = _read(column, table.cell(row, column.name))
+            if not text:
+                value = _read(column, text)
+            elif column.vtype is None:
+                value = text
+            else:
+                value = column.vtype.parse(text)
         except BadValue as bad:
             span, args = table.where(row, column.name)
             diagnostics.append(
