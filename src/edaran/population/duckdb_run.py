@@ -1,8 +1,8 @@
 """Deciding a whole population on DuckDB, the embedded default for bulk runs; needs ``duckdb``.
 
 :class:`DuckRun` loads the fact tables (from a roster, or already in a
-database file), runs the query of :class:`edaran.engine.sql.SqlPlan` once into a
-table ``keputusan``, and from there reports the employee-days it could not
+database file), defines the query of :class:`edaran.engine.sql.SqlPlan` as the view
+``keputusan``, and from there reports the employee-days it could not
 decide (E501, E502, as the interpreter words them), counts, writes CSV,
 JSON lines or Parquet with DuckDB's own writers (no row passes through
 Python), or hands back :class:`~edaran.engine.decision.Decision` objects for
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -108,17 +108,16 @@ class DuckRun:
         self.con.unregister("_edaran_rows")
 
     # ------------------------------------------------------------- deciding
-    def decide(
-        self, first: dt.date | None = None, last: dt.date | None = None, *, ordered: bool = True
-    ) -> int:
-        """Decide every employee-day into the table ``keputusan``; return its row count."""
-        order: Sequence[str] = ("tanggal", ORDER_COLUMN) if ordered else ()
-        query = self.plan.sql("duckdb", first, last, order=order, keep=(ORDER_COLUMN,))
-        self.con.execute("DROP TABLE IF EXISTS keputusan")
-        self.con.execute(f"CREATE TABLE keputusan AS {query}")
+    def decide(self, first: dt.date | None = None, last: dt.date | None = None) -> None:
+        """Define the view ``keputusan``: every employee-day from ``first`` to ``last``.
+
+        A view, not a table: each reading below (counts, a file, the problems)
+        runs the factored query again as a stream, so a national year never
+        sits in memory whole.
+        """
+        query = self.plan.sql("duckdb", first, last, order=(), keep=(ORDER_COLUMN,))
+        self.con.execute(f"CREATE OR REPLACE VIEW keputusan AS {query}")
         self.decided = True
-        row = self.con.execute("SELECT count(*) FROM keputusan").fetchone()
-        return int(row[0]) if row else 0
 
     def problems(self) -> tuple[list[DecisionError], int]:
         """One error per kind of undecided employee-day (its first by date and roster order),
