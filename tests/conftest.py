@@ -17,7 +17,7 @@ import golden  # noqa: E402  (tests/ is on sys.path; golden.py lives beside this
 
 # "Today" for `edaran check` (W148, an evaluation that fell due): fixed, so
 # what the suite prints does not change with the day it runs.  A day before
-# the examples' first evaluation falls due; test_lifecycle.py sets others.
+# the examples' first evaluation falls due; tests/cli/test_cli_lifecycle.py sets others.
 os.environ["EDARAN_HARI_INI"] = "2026-05-20"
 
 

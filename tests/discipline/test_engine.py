@@ -5,7 +5,7 @@ circular (``examples/sumsel-2026/se-800.1-1230-BKD.I-2026.edaran``) and
 against small rule texts written here; then properties (Hypothesis):
 determinism, order independence, split and duplicated logs, a longer log
 that only extends the result, and agreement with a hand-written reading of
-10.b-d.  The writers are tested in ``test_discipline_io.py``.
+10.b-d.  The writers are tested in ``test_writers.py``.
 
 With the reference circular, most cases pass ``use_schedule=False`` (each
 person's mode from the rules alone, as a ``contoh`` does): its caps need

@@ -1,11 +1,11 @@
 """Fuzzing the parser (and the checker behind it) with text drawn from the grammar itself.
 
-The property: ``parse()`` returns a :class:`~edaran.nodes.Module` or raises
-:class:`~edaran.diagnostics.EdaranError` whose every diagnostic has a span
+The property: ``parse()`` returns a :class:`~edaran.lang.nodes.Module` or raises
+:class:`~edaran.core.diagnostics.EdaranError` whose every diagnostic has a span
 inside the text; nothing else ever escapes.  The default run is quick; for a
 long run use the ``long`` profile registered below::
 
-    EDARAN_FUZZ=long pytest tests/test_fuzz.py
+    EDARAN_FUZZ=long pytest tests/lang/test_fuzz.py
 
 (``--hypothesis-profile=long`` needs the profile registered before pytest
 configures Hypothesis, i.e. in ``conftest.py``, which other tests own; the

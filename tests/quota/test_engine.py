@@ -5,8 +5,8 @@ Records are built here as objects (``Trip``, ``VehicleUse``, ``Meeting``,
 one a public service that stays at the office.  Each rule is tried at its
 boundary with exact figures; a Hypothesis property checks the planned
 records against a hand-written reading of "take what is left in order".
-The command line is tested in ``test_cli_quota.py``, the writers in
-``test_quota_io.py``.
+The command line is tested in ``tests/cli/test_cli_quota.py``, the writers in
+``tests/quota/test_writers.py``.
 """
 
 from __future__ import annotations
@@ -154,7 +154,7 @@ def quotas(circular: Circular, trips: Sequence[Trip] = (), **options: object) ->
 BASELINE_A = spread("L", A, dt.date(2025, 4, 7), 4)
 
 
-# ------------------------------------------------------------------- windows
+# -------------------------------------------------------- evaluation periods
 def test_evaluation_periods_follow_the_date_in_force() -> None:
     assert evaluation_periods(FULL, dt.date(2026, 5, 10), dt.date(2026, 10, 1)) == [
         P1,
@@ -164,20 +164,6 @@ def test_evaluation_periods_follow_the_date_in_force() -> None:
     ]
     # Before the date in force nothing is evaluated.
     assert evaluation_periods(FULL, dt.date(2026, 1, 1), dt.date(2026, 3, 31)) == []
-
-
-@pytest.mark.parametrize(
-    ("window", "day", "expected"),
-    [
-        ("periode", dt.date(2026, 5, 31), P1),
-        ("periode", dt.date(2026, 6, 1), P2),
-        ("bulan", dt.date(2026, 2, 14), Period(2, dt.date(2026, 2, 1), dt.date(2026, 2, 28))),
-        ("minggu", dt.date(2026, 4, 9), Period(15, dt.date(2026, 4, 6), dt.date(2026, 4, 12))),
-        ("hari", dt.date(2026, 4, 9), Period(9, dt.date(2026, 4, 9), dt.date(2026, 4, 9))),
-    ],
-)
-def test_windows_of_the_circular(window: str, day: dt.date, expected: Period) -> None:
-    assert FULL.windows.window(window, day) == expected
 
 
 # ------------------------------------------------------- quota boundaries

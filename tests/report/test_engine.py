@@ -9,8 +9,8 @@ So each person has 3 WFH days in April and 3 in May.
 
 A Hypothesis property checks that the JSON and the Excel workbook give the
 same province totals as the sum over the units.  The writers themselves
-are tested in ``test_report_io.py``; the command line in
-``test_cli_quota.py``.
+are tested in ``tests/report/test_writers.py``; the command line in
+``tests/cli/test_cli_quota.py``.
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ from edaran.model import (
     PeriodFacts,
     Unit,
     UnitKind,
-    months_of,
 )
 from edaran.report import (
     Basis,
@@ -125,16 +124,6 @@ def quantity(line: SavingLine) -> tuple[object, ...]:
         line.actual_quantity,
         line.saving_quantity,
     )
-
-
-# ---------------------------------------------------------------- periods
-def test_months_of_a_period() -> None:
-    assert months_of(P1) == [APR, MAY]
-    # A month that starts before the period is not one of its months.
-    assert months_of(Period(1, dt.date(2026, 4, 15), dt.date(2026, 6, 14))) == [
-        MAY,
-        dt.date(2026, 6, 1),
-    ]
 
 
 def test_one_line_per_top_level_unit_period_and_category() -> None:

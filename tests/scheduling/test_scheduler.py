@@ -7,7 +7,7 @@ per-person weekly or monthly limits), a workforce (units linked into trees,
 1-40 people on a unit, performance scores sometimes missing), leave,
 transfers, new hires and leavers, and a range of 1-8 weeks starting in
 April-June 2026.  The schedule is checked against an oracle written here
-from the module docstring of :mod:`edaran.scheduler`, not from its code:
+from the module docstring of :mod:`edaran.scheduling.scheduler`, not from its code:
 every limit is recomputed with :class:`fractions.Fraction`.
 
 Then exact cases (rounding of a 50% cap of 7 people, the W401 message, the
