@@ -25,11 +25,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from edaran.cli import main
-from edaran.io import (
-    load_roster,
-    read_contacts,
-    read_roster,
-)
+from edaran.io import Roster, read_contacts, read_roster
 from edaran.model import PositionLevel, UnitKind
 from paths import REPO, SUMSEL
 
@@ -123,8 +119,8 @@ def test_generator_is_byte_identical_to_the_committed_log(tmp_path: Path) -> Non
     assert written == committed, "run python examples/sumsel-2026/make_contacts.py"
 
 
-def test_synthetic_log_reads_cleanly_and_matches_its_description() -> None:
-    roster = load_roster(SUMSEL / "roster")
+def test_synthetic_log_reads_cleanly_and_matches_its_description(sample_roster: Roster) -> None:
+    roster = sample_roster
     contacts, found = read_contacts(SUMSEL / "kontak.csv", roster=roster, tz=WIB)
     assert found == []
     assert len(contacts) == 12_420 and len({c.nip for c in contacts}) == 1_504

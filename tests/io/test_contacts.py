@@ -29,6 +29,7 @@ from edaran.messages import Lang
 from edaran.model import Channel, Contact
 from golden import check_golden
 from paths import REPO
+from properties import fast_and_full
 
 DATA = "tests/data/contacts"
 WIB = ZoneInfo("Asia/Jakarta")
@@ -361,14 +362,18 @@ def split_logs(draw: st.DrawFn) -> tuple[list[Contact], list[Contact], list[Cont
     return whole, list(first), list(second)
 
 
-@given(split_logs())
-@settings(max_examples=100, deadline=None)
-def test_merge_of_two_parts_is_the_whole(logs: tuple[list[Contact], ...]) -> None:
-    whole, first, second = logs
-    expected = sorted(whole, key=lambda c: (c.dikirim, c.id))
-    assert merge_contacts(first, second) == (expected, [])
-    assert merge_contacts(second, first) == (expected, [])
-    assert merge_contacts(whole) == (expected, [])
+@fast_and_full(fast=20, full=100)
+def test_merge_of_two_parts_is_the_whole(max_examples: int) -> None:
+    @settings(max_examples=max_examples, deadline=None)
+    @given(split_logs())
+    def holds(logs: tuple[list[Contact], ...]) -> None:
+        whole, first, second = logs
+        expected = sorted(whole, key=lambda c: (c.dikirim, c.id))
+        assert merge_contacts(first, second) == (expected, [])
+        assert merge_contacts(second, first) == (expected, [])
+        assert merge_contacts(whole) == (expected, [])
+
+    holds()
 
 
 def _stamp(moment: dt.datetime, style: int) -> str:
@@ -405,32 +410,40 @@ def _write_jsonl(path: Path, contacts: list[Contact], style: int) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")  # fmt: skip
 
 
-@given(split_logs(), st.integers(0, 2), st.integers(0, 2))
-@settings(max_examples=30, deadline=None)
-def test_a_log_read_in_two_files_is_the_log_read_whole(
-    logs: tuple[list[Contact], ...], style_a: int, style_b: int
-) -> None:
-    whole, first, second = logs
-    with tempfile.TemporaryDirectory() as tmp:
-        _write_csv(Path(tmp, "whole.csv"), whole, 0)
-        _write_csv(Path(tmp, "a.csv"), first, style_a)
-        _write_jsonl(Path(tmp, "b.jsonl"), second, style_b)
-        read_whole, found = read_contacts(Path(tmp, "whole.csv"), tz=WIB)
-        assert found == [] or not whole  # an empty log is a header only: no problem
-        parts, found = read_contact_logs([Path(tmp, "a.csv"), Path(tmp, "b.jsonl")], tz=WIB)
-    assert read_whole == sorted(whole, key=lambda c: (c.dikirim, c.id))
-    assert parts == read_whole
-    assert not any(d.is_error for d in found)
+@fast_and_full(fast=8, full=30)
+def test_a_log_read_in_two_files_is_the_log_read_whole(max_examples: int) -> None:
+    @settings(max_examples=max_examples, deadline=None)
+    @given(split_logs(), st.integers(0, 2), st.integers(0, 2))
+    def holds(logs: tuple[list[Contact], ...], style_a: int, style_b: int) -> None:
+        whole, first, second = logs
+        with tempfile.TemporaryDirectory() as tmp:
+            _write_csv(Path(tmp, "whole.csv"), whole, 0)
+            _write_csv(Path(tmp, "a.csv"), first, style_a)
+            _write_jsonl(Path(tmp, "b.jsonl"), second, style_b)
+            read_whole, found = read_contacts(Path(tmp, "whole.csv"), tz=WIB)
+            assert found == [] or not whole  # an empty log is a header only: no problem
+            parts, found = read_contact_logs([Path(tmp, "a.csv"), Path(tmp, "b.jsonl")], tz=WIB)
+        assert read_whole == sorted(whole, key=lambda c: (c.dikirim, c.id))
+        assert parts == read_whole
+        assert not any(d.is_error for d in found)
+
+    holds()
 
 
-@given(st.binary(max_size=400), st.sampled_from(["csv", "jsonl"]), st.booleans())
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_no_input_makes_the_reader_raise(data: bytes, suffix: str, header: bool) -> None:
-    head = (",".join(COLUMNS) + "\n").encode() if header and suffix == "csv" else b""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp, f"kontak.{suffix}")
-        path.write_bytes(head + data)
-        for skip in (False, True):
-            contacts, found = read_contacts(path, tz=WIB, skip_bad_rows=skip)
-            render_all(found, "en")
-            assert all(isinstance(c, Contact) for c in contacts)
+@fast_and_full(fast=30, full=150)
+def test_no_input_makes_the_reader_raise(max_examples: int) -> None:
+    @settings(
+        max_examples=max_examples, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(st.binary(max_size=400), st.sampled_from(["csv", "jsonl"]), st.booleans())
+    def holds(data: bytes, suffix: str, header: bool) -> None:
+        head = (",".join(COLUMNS) + "\n").encode() if header and suffix == "csv" else b""
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp, f"kontak.{suffix}")
+            path.write_bytes(head + data)
+            for skip in (False, True):
+                contacts, found = read_contacts(path, tz=WIB, skip_bad_rows=skip)
+                render_all(found, "en")
+                assert all(isinstance(c, Contact) for c in contacts)
+
+    holds()

@@ -28,6 +28,7 @@ from edaran.model import Employee, PositionLevel, Unit, UnitKind
 from golden import check_golden
 from paths import DATA as TEST_DATA
 from paths import REPO
+from properties import fast_and_full
 
 DATA = TEST_DATA / "roster"
 
@@ -499,17 +500,19 @@ def write_roster(where: Path, style: Style, units: list[Unit], people: list[Empl
     return where
 
 
-@settings(max_examples=60, deadline=None)
-@given(workforces(), STYLES)
-def test_written_roster_reads_back_unchanged(
-    workforce: tuple[list[Unit], list[Employee]], style: Style
-) -> None:
-    units, people = workforce
-    with tempfile.TemporaryDirectory() as tmp:
-        roster, problems = read_roster(write_roster(Path(tmp), style, units, people))
-    assert problems == []
-    assert roster.employees == tuple(people)
-    assert roster.units == {u.kode: u for u in units}
+@fast_and_full(fast=12, full=60)
+def test_written_roster_reads_back_unchanged(max_examples: int) -> None:
+    @settings(max_examples=max_examples, deadline=None)
+    @given(workforces(), STYLES)
+    def holds(workforce: tuple[list[Unit], list[Employee]], style: Style) -> None:
+        units, people = workforce
+        with tempfile.TemporaryDirectory() as tmp:
+            roster, problems = read_roster(write_roster(Path(tmp), style, units, people))
+        assert problems == []
+        assert roster.employees == tuple(people)
+        assert roster.units == {u.kode: u for u in units}
+
+    holds()
 
 
 def test_every_data_code_is_documented_with_its_messages() -> None:

@@ -39,6 +39,7 @@ from edaran.model import (
 from edaran.quota import Over, QuotaLine, QuotaResult, TargetLine, run_quotas
 from edaran.quota.engine import allowance, counts, evaluation_periods, meets
 from paths import DATA as TEST_DATA
+from properties import fast_and_full
 
 D = Decimal
 DATA = TEST_DATA / "quota"
@@ -639,33 +640,37 @@ _TRIPS = st.lists(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_TRIPS)
-def test_planned_trips_take_what_is_left_in_order(
-    raw: list[tuple[Unit, dt.date, TripKind, PlanStatus, int]],
-) -> None:
-    trips = [
-        trip(f"T{i:02d}", unit, day, kind=kind, status=status, people=people)
-        for i, (unit, day, kind, status, people) in enumerate(raw)
-    ]
-    lines = [(q, True, False) for q in quotas(FULL, trips).quotas if q.quota == "butir 8[dn]"] + [
-        (q, False, True) for q in quotas(PARTY, trips).quotas
-    ]
-    assert len(lines) == 2 * 4 * 2  # two quotas, four units, two periods
-    for q, domestic_only, by_people in lines:
-        if q.allowed is None:
-            assert q.over == () and q.status == "tanpa_dasar"
-            continue
-        fitting = q.planned - sum((o.amount for o in q.over), Decimal(0))
-        if q.used <= q.allowed:
-            assert q.used + fitting <= q.allowed
-        else:
-            assert fitting == 0 and q.status == "terlampaui"
-        taken, over = expected(trips, q, domestic_only=domestic_only, by_people=by_people)
-        assert [(o.record, o.running) for o in q.over] == over
-        assert all(o.allowed == q.allowed and o.unit == q.unit for o in q.over)
-        assert q.used + fitting == taken
-        assert q.left == q.allowed - q.used
+@fast_and_full(fast=30, full=150)
+def test_planned_trips_take_what_is_left_in_order(max_examples: int) -> None:
+    @settings(
+        max_examples=max_examples, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(_TRIPS)
+    def holds(raw: list[tuple[Unit, dt.date, TripKind, PlanStatus, int]]) -> None:
+        trips = [
+            trip(f"T{i:02d}", unit, day, kind=kind, status=status, people=people)
+            for i, (unit, day, kind, status, people) in enumerate(raw)
+        ]
+        lines = [
+            (q, True, False) for q in quotas(FULL, trips).quotas if q.quota == "butir 8[dn]"
+        ] + [(q, False, True) for q in quotas(PARTY, trips).quotas]
+        assert len(lines) == 2 * 4 * 2  # two quotas, four units, two periods
+        for q, domestic_only, by_people in lines:
+            if q.allowed is None:
+                assert q.over == () and q.status == "tanpa_dasar"
+                continue
+            fitting = q.planned - sum((o.amount for o in q.over), Decimal(0))
+            if q.used <= q.allowed:
+                assert q.used + fitting <= q.allowed
+            else:
+                assert fitting == 0 and q.status == "terlampaui"
+            taken, over = expected(trips, q, domestic_only=domestic_only, by_people=by_people)
+            assert [(o.record, o.running) for o in q.over] == over
+            assert all(o.allowed == q.allowed and o.unit == q.unit for o in q.over)
+            assert q.used + fitting == taken
+            assert q.left == q.allowed - q.used
+
+    holds()
 
 
 # ------------------------------------------------------ fixed after review
