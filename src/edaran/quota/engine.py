@@ -40,6 +40,7 @@ from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic
 from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
+from edaran.io.publish import provenance
 from edaran.io.roster import Roster
 from edaran.lang import ir
 from edaran.model.calendar import Period
@@ -432,7 +433,13 @@ def run_quotas(
         filed = {(c.unit.kode, c.tanggal): c for c in checklists}
         for duty in program.checklists:
             findings.extend(_checklist_findings(duty, modes, filed))
-    return QuotaResult(tuple(lines), tuple(targets), tuple(findings), tuple(warnings))
+    return QuotaResult(
+        tuple(lines),
+        tuple(targets),
+        tuple(findings),
+        tuple(warnings),
+        provenance=provenance(circular),
+    )
 
 
 def _scope_units(roster: Roster, scope: str) -> dict[str, Any]:

@@ -37,6 +37,7 @@ from edaran.core.diagnostics import Diagnostic, Severity
 from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF
 from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
+from edaran.io.publish import provenance
 from edaran.lang import ir
 from edaran.model.calendar import Period, Windows
 from edaran.model.protocols import EmployeeFacts
@@ -404,4 +405,11 @@ def schedule(
     for moves in worker.moves.values():
         units.update({m.unit.kode: m.unit.nama for m in moves})
     warnings = (*worker.warnings, *worker.errors.values())
-    return Schedule(first, last, tuple(assignments), dict(sorted(units.items())), warnings)
+    return Schedule(
+        first,
+        last,
+        tuple(assignments),
+        dict(sorted(units.items())),
+        warnings,
+        provenance=provenance(circular),
+    )
