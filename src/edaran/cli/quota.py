@@ -12,6 +12,7 @@ import attrs
 
 from edaran.cli.common import date_argument, load_circular, read_presence, roster_or_report
 from edaran.core.diagnostics import render_all
+from edaran.io.publish import write_companion
 from edaran.messages import Lang, message
 
 __all__ = ["add_parsers", "cmd_quota", "cmd_report", "read_record_files", "run_quota_files"]
@@ -186,6 +187,8 @@ def _publish(
         workbook(result, args.output or Path(default_workbook), lang)
     else:
         _write_text((json_of if args.format == "json" else csv_of)(result, lang), args.output)
+        if args.format == "csv" and args.output is not None:
+            write_companion(args.output, result.provenance)
     sys.stderr.write(summary + "\n")
     return 0
 
@@ -268,6 +271,7 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
                 result = attrs.evolve(result, warnings=(*warnings, *result.warnings))
             target = folder / f"kuota-{path.stem}.csv"
             target.write_text(quota_io.quota_csv(result, lang), encoding="utf-8", newline="")
+            write_companion(target, result.provenance)
             print(quota_io.quota_summary(result, lang))
             print(message("cli.written-file", lang, path=target))
     costs = path.parent / "biaya.csv"
@@ -283,6 +287,7 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
             report = attrs.evolve(report, warnings=(*warnings, *report.warnings))
         target = folder / f"laporan-{path.stem}.csv"
         target.write_text(report_io.report_csv(report, lang), encoding="utf-8", newline="")
+        write_companion(target, report.provenance)
         print(report_io.report_summary(report, lang))
         print(message("cli.written-file", lang, path=target))
     return 0

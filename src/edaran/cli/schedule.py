@@ -18,6 +18,7 @@ from edaran.cli.common import (
 from edaran.core.diagnostics import Diagnostic, render_all
 from edaran.core.suggest import suggest
 from edaran.engine.circular import Circular
+from edaran.io.publish import write_companion
 from edaran.io.roster import Roster
 from edaran.messages import Lang, message
 
@@ -45,7 +46,9 @@ def run_schedule(
     for assignment in made:
         counts[(top[assignment.nip], assignment.mode)] += 1
     with target.open("w", encoding="utf-8", newline="") as out:
-        return schedule_io.write_csv(made, out, lang)
+        written = schedule_io.write_csv(made, out, lang)
+    write_companion(target, made.provenance)
+    return written
 
 
 def _unknown_table_units(circular: Circular, roster: Roster) -> list[Diagnostic]:
@@ -101,6 +104,8 @@ def cmd_schedule(args: argparse.Namespace, lang: Lang) -> int:
     elif args.output:
         with args.output.open("w", encoding="utf-8", newline="") as out:
             _write_schedule(made, args.format, out, lang)
+        if args.format == "csv":
+            write_companion(args.output, made.provenance)
     else:
         _write_schedule(made, args.format, sys.stdout, lang)
     sys.stdout.flush()  # the schedule first, then the summary, even in one pipe

@@ -9,18 +9,18 @@ facts each rule read and every rule that applied.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from html import escape
 
 import attrs
 
 from edaran.core.diagnostics import EdaranError
 from edaran.core.values import json_value, show_value
-from edaran.io.publish import html_table, provenance
+from edaran.io.publish import diagnostic_object, html_table, json_line, provenance
 from edaran.messages import Lang, message
 from edaran.model.workforce import Weekday
 
-__all__ = ["Decision", "DecisionError", "Explanation", "Status"]
+__all__ = ["Decision", "DecisionError", "Explanation", "Status", "decisions_json"]
 
 
 class Status:
@@ -183,6 +183,30 @@ class Explanation:
         """A notebook's view: the explanation's lines."""
         lines = "".join(f"<div>{escape(line)}</div>" for line in self.render().splitlines())
         return f"<div style='font-family:monospace'>{lines}</div>"
+
+
+def decisions_json(
+    found: Mapping[str, str | None],
+    decisions: Iterable[Decision],
+    errors: Sequence[EdaranError],
+    lang: Lang = "id",
+) -> Iterator[str]:
+    """The decisions of a run as one JSON document, in pieces (schema ``decide.schema.json``).
+
+    ``provenance`` (``found``), ``decisions`` one per line (each
+    :meth:`Decision.to_dict`), then ``errors``: the first diagnostic of every
+    employee-day that could not be decided, which ``errors`` holds once
+    ``decisions`` is used up (``Circular.decide_many(..., errors=...)``).
+    Nothing is kept: a province over a year streams in the memory of a day.
+    """
+    yield '{\n "provenance": ' + json_line(dict(found)) + ',\n "decisions": ['
+    first = True
+    for d in decisions:
+        yield ("\n  " if first else ",\n  ") + json_line(d.to_dict(lang))
+        first = False
+    yield ("\n ]" if not first else "]") + ',\n "errors": ['
+    shown = [json_line(diagnostic_object(e.diagnostics[0], lang)) for e in errors]
+    yield ("\n  " + ",\n  ".join(shown) + "\n ]" if shown else "]") + "\n}\n"
 
 
 def one_line_reason(decision: Decision, title: str | None, lang: Lang = "id") -> str:

@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
-from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, render
+from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, Span, render
 from edaran.messages import Lang, default_lang, message
 from edaran.model.calendar import Period
 
@@ -34,11 +34,13 @@ __all__ = [
     "Published",
     "companion_path",
     "csv_text",
+    "diagnostic_object",
     "html_rows",
     "html_table",
     "json_document",
     "json_form",
     "json_line",
+    "location_object",
     "period_object",
     "plain",
     "provenance",
@@ -326,6 +328,41 @@ def warning_object(d: Diagnostic, lang: Lang, *, with_unit: bool = False) -> dic
     found["message"] = d.message(lang)
     found["text"] = render(d, lang)
     return found
+
+
+def location_object(span: Span) -> dict[str, object]:
+    """``{"file", "line", "column", "end_line", "end_column"}`` (1-based) of a span."""
+    return {
+        "file": span.path,
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+    }
+
+
+def diagnostic_object(d: Diagnostic, lang: Lang) -> dict[str, object]:
+    """A diagnostic as JSON data: code, severity, message, location, labels, suggestions, notes.
+
+    ``text`` is the diagnostic as the command line renders it (with the line
+    and caret); every sentence is in ``lang``.
+    """
+    return {
+        "code": d.code,
+        "severity": d.severity.value,
+        "message": d.message(lang),
+        "location": location_object(d.span) if d.span is not None else None,
+        "labels": [
+            {
+                "location": location_object(label.span),
+                "message": message(label.key, lang, label.args),
+            }
+            for label in d.labels
+        ],
+        "suggestions": list(d.suggestions),
+        "notes": [message(key, lang, args) for key, args in d.notes],
+        "text": render(d, lang),
+    }
 
 
 def json_document(document: Mapping[str, object], lines: Sequence[str] = ()) -> str:
