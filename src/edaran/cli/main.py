@@ -38,6 +38,8 @@ from edaran.cli.quota import add_parsers as add_quota_parsers
 from edaran.cli.quota import cmd_quota, cmd_report, run_quota_files
 from edaran.cli.reports import check_machine, test_machine
 from edaran.cli.schedule import cmd_schedule, run_schedule
+from edaran.cli.serve import add_parser as add_serve_parser
+from edaran.cli.serve import cmd_serve
 from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, render, render_all
 from edaran.core.values import show_value
 from edaran.engine.circular import Circular
@@ -167,6 +169,7 @@ def _parser() -> argparse.ArgumentParser:
     add_init_parser(sub, common)
     add_diff_parser(sub, common)
     add_quota_parsers(sub, common)
+    add_serve_parser(sub, common)
     return parser
 
 
@@ -420,6 +423,8 @@ _COMMANDS = {
     "laporan": cmd_report,
     "jadwalkan": cmd_schedule,
     "jalankan": cmd_run,
+    "serve": cmd_serve,
+    "layani": cmd_serve,
 }
 
 

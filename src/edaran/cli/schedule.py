@@ -15,12 +15,12 @@ from edaran.cli.common import (
     read_presence,
     roster_or_report,
 )
-from edaran.core.diagnostics import Diagnostic, render_all
-from edaran.core.suggest import suggest
+from edaran.core.diagnostics import render_all
 from edaran.engine.circular import Circular
 from edaran.io.publish import write_companion
 from edaran.io.roster import Roster
 from edaran.messages import Lang, message
+from edaran.scheduling.scheduler import unknown_table_units
 
 __all__ = ["cmd_schedule", "run_schedule"]
 
@@ -51,19 +51,6 @@ def run_schedule(
     return written
 
 
-def _unknown_table_units(circular: Circular, roster: Roster) -> list[Diagnostic]:
-    """E121 for a per-unit table row naming a unit the roster does not have."""
-    found = []
-    for name, (_, spans) in circular.program.tables.items():
-        for code, span in spans.items():
-            if code not in roster.units:
-                hints = suggest(code, roster.units)
-                found.append(
-                    Diagnostic("E121", span, {"code": code, "table": name}, suggestions=hints)
-                )
-    return found
-
-
 def cmd_schedule(args: argparse.Namespace, lang: Lang) -> int:
     from edaran.io.publish import require_format
     from edaran.scheduling import writers as schedule_io
@@ -77,7 +64,7 @@ def cmd_schedule(args: argparse.Namespace, lang: Lang) -> int:
     roster = roster_or_report(args.roster, lang) if circular else None
     if circular is None or roster is None:
         return 1
-    unknown = _unknown_table_units(circular, roster)
+    unknown = unknown_table_units(circular, roster.units)
     if unknown:
         sys.stderr.write(render_all(unknown, lang) + "\n")
         return 1

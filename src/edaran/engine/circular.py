@@ -121,9 +121,14 @@ class Circular:
         schema: Schema | None = None,
         backend: Backend = "compiled",
         static_conflicts: bool = True,
+        path: str | Path | None = None,
     ) -> Circular:
-        """Like :meth:`load`, from text."""
-        return cls._build(cls._parse(text, name), schema, backend, static_conflicts, None)
+        """Like :meth:`load`, from text.
+
+        ``path`` is where the text stands (a parent it extends or amends is
+        relative to it); by default the working folder.
+        """
+        return cls._build(cls._parse(text, name), schema, backend, static_conflicts, path)
 
     @classmethod
     def _build(

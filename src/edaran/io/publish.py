@@ -59,6 +59,7 @@ __all__ = [
 EXTRAS: Mapping[str, tuple[str, str]] = {
     "xlsx": ("openpyxl", "excel"),
     "ics": ("icalendar", "calendar"),
+    "service": ("starlette", "service"),
 }
 
 

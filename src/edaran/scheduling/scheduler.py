@@ -27,7 +27,7 @@ import datetime as dt
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -35,6 +35,7 @@ import attrs
 
 from edaran.core.diagnostics import Diagnostic, Severity
 from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF
+from edaran.core.suggest import suggest
 from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
 from edaran.io.publish import provenance
@@ -44,7 +45,7 @@ from edaran.model.protocols import EmployeeFacts
 from edaran.model.workforce import Absence, Transfer
 from edaran.scheduling.model import Assignment, Schedule, Why
 
-__all__ = ["ON_LEAVE", "schedule"]
+__all__ = ["ON_LEAVE", "schedule", "unknown_table_units"]
 
 #: The mode of a person on leave that day.
 ON_LEAVE = "CUTI"
@@ -376,6 +377,19 @@ class _Scheduler:
         used = self.used[a.nip]
         for kind, span in windows:
             used[(kind, span, a.mode)] += 1
+
+
+def unknown_table_units(circular: Circular, units: Collection[str]) -> list[Diagnostic]:
+    """E121 for each row of a per-unit table naming a unit that ``units`` does not hold."""
+    found = []
+    for name, (_, spans) in circular.program.tables.items():
+        for code, span in spans.items():
+            if code not in units:
+                hints = suggest(code, units)
+                found.append(
+                    Diagnostic("E121", span, {"code": code, "table": name}, suggestions=hints)
+                )
+    return found
 
 
 def schedule(
