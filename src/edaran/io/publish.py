@@ -101,10 +101,11 @@ def source_sha256(text: str) -> str:
 
 
 @functools.cache
-def _edaran_version() -> str:
+def _version(package: str) -> str:
+    """An installed package's version, read once (the metadata parse costs milliseconds)."""
     try:
-        return importlib.metadata.version("edaran")
-    except importlib.metadata.PackageNotFoundError:  # run from a plain checkout
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:  # edaran run from a plain checkout
         return "0+unknown"
 
 
@@ -125,8 +126,8 @@ def provenance(circular: Provenanced | None = None) -> dict[str, str | None]:
         "circular": circular.number if circular is not None else None,
         "version_in_force": start.isoformat() if start is not None else None,
         "rule_file_sha256": circular.source_sha256 if circular is not None else None,
-        "edaran_version": _edaran_version(),
-        "holidays_version": importlib.metadata.version("holidays"),
+        "edaran_version": _version("edaran"),
+        "holidays_version": _version("holidays"),
     }
 
 

@@ -1,12 +1,14 @@
 """What a request brings: fields of a JSON body, dates, and data files as the readers read them.
 
 Rosters, contact logs and records arrive as JSON rows (objects whose keys
-are the columns of ``docs/data-formats.md``) or, for a roster, as an
-uploaded CSV or Excel file.  They go through the same readers as files on
-disk (every check, every diagnostic), written first into a private
-temporary folder under the name the caller sees (``roster.csv``,
-``kontak.jsonl``); the folder's path is taken out of every diagnostic, so
-nothing about the server's disk reaches a response.
+are the columns of ``docs/data-formats.md``; figures as JSON numbers or
+plain digits with a decimal point) or, for a roster, as an uploaded CSV or
+Excel file.  They go through the same readers as files on disk (every
+check, every diagnostic), under the name the caller sees (``roster.csv``,
+``kontak.jsonl``): a roster is read from memory; a contact log and
+records are written first into a private temporary folder whose path is
+taken out of every diagnostic, so nothing about the server's disk reaches
+a response.
 """
 
 from __future__ import annotations
@@ -191,10 +193,9 @@ def roster_from_rows(
     rows are ``unit.csv`` and ``pegawai.csv``.
     """
     if units is None:
-        files = {ROSTER_FILE: _csv(employees).encode("utf-8")}
-        return _in_folder(files, lambda folder: read_roster(folder / ROSTER_FILE))
+        return read_roster(ROSTER_FILE, files={ROSTER_FILE: _csv(employees).encode("utf-8")})
     files = {"unit.csv": _csv(units).encode("utf-8"), "pegawai.csv": _csv(employees).encode()}
-    return _in_folder(files, read_roster)
+    return read_roster("", files=files)
 
 
 def roster_from_upload(name: str, data: bytes) -> tuple[Roster, list[Diagnostic]]:
@@ -206,14 +207,11 @@ def roster_from_upload(name: str, data: bytes) -> tuple[Roster, list[Diagnostic]
     shown = Path(name).name or ROSTER_FILE
     suffix = Path(shown).suffix.lower()
     if suffix == ".csv":
-        return _in_folder({shown: data}, lambda folder: read_roster(folder / shown))
+        return read_roster(shown, files={shown: data})
     if suffix in (".xlsx", ".xlsm"):
-        rows = _excel_rows(shown, data)
         text = io.StringIO()
-        csv.writer(text, lineterminator="\n").writerows(rows)
-        return _in_folder(
-            {shown: text.getvalue().encode("utf-8")}, lambda folder: read_roster(folder / shown)
-        )
+        csv.writer(text, lineterminator="\n").writerows(_excel_rows(shown, data))
+        return read_roster(shown, files={shown: text.getvalue().encode("utf-8")})
     raise ServiceError(400, "E611", name=shown)
 
 
