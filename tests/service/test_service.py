@@ -409,3 +409,61 @@ def test_the_log_holds_no_personal_data(server: Server) -> None:
     for row in rows(ROSTER / "pegawai.csv"):
         assert row["nama"] not in log
     assert "Traceback" not in log
+
+
+# ---------------------------------------------------------------- every error, in both languages
+def _bad_requests(client: httpx.Client) -> list[httpx.Response]:
+    day = {"circular": "sumsel-2026", **person(ANDI)}
+    units = person(ANDI)["units"]
+    bad_row = {**person(ANDI)["employee"], "nip": "12345"}
+    return [
+        client.post("/decide", content=b'{"circular": "sumsel-2026",'),
+        client.post("/decide", json={"circular": 7}),
+        client.post("/decide", json={"circular": "sumsel-2026"}),
+        client.post("/check", json={"text": "x" * 600_000}),
+        client.get("/circulars/sumsel-2062"),
+        client.post("/decide", json={**day, "date": "10/04/2026"}),
+        client.post("/decide", json={**day, "from": "2026-04-10", "to": "2026-04-01"}),
+        client.post("/decide-many", content=b"x", headers={"content-type": "image/png"}),
+        client.post("/check", json={"text": 'surat_edaran "1":\n    memperluas "/etc/passwd"\n'}),
+        client.post(
+            "/decide-many",
+            data={"circular": "sumsel-2026", "from": "2026-04-10"},
+            files={"roster": ("pegawai.txt", b"nip\n", "text/plain")},
+        ),
+        client.get("/nothing-here"),
+        client.post(
+            "/decide", json={**day, "employee": bad_row, "units": units, "date": "2026-04-10"}
+        ),
+    ]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_error_golden(server: Server, lang: str) -> None:
+    """The message of every service error, as a caller reads it, in both languages.
+
+    Each comes from a real request, except E605 (a request without the token)
+    and E613, which no correct request can cause: it is the words of the
+    guard's answer to an unexpected exception, rendered here directly.
+    """
+    from edaran.service import ServiceError
+    from edaran.service.errors import error_body
+    from golden import check_golden
+
+    with server.client(lang=lang) as client:
+        answers = _bad_requests(client)
+    with server.client(token=None, lang=lang) as client:
+        answers.append(client.get("/circulars"))
+    lines = []
+    for answer in answers:
+        data = answer.json()
+        validate(data, "error")
+        lines.append(f"{answer.status_code} {data['code']}: {data['message']}")
+        lines += [
+            f"    {d['code']} {d['location']['file']}: {d['message']}" for d in data["diagnostics"]
+        ]
+    internal = error_body(ServiceError(500, "E613", request=17), lang)  # type: ignore[arg-type]
+    lines.append(f"500 E613: {internal['message']}")
+    codes = {line.split()[1].rstrip(":") for line in lines if not line.startswith(" ")}
+    assert codes == {f"E6{n:02d}" for n in range(15)} - {"E606"}
+    check_golden(f"service/errors.{lang}.txt", "\n".join(lines))

@@ -32,10 +32,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "perlu token yang sah: kirim header 'Authorization: Bearer <token>'",
         "a valid token is needed: send the header 'Authorization: Bearer <token>'",
     ),
-    "E606": (
-        "NIP {nip} tidak ada dalam daftar pegawai",
-        "NIP {nip} is not in the roster",
-    ),
     "E607": (
         "'{field}' bukan tanggal TTTT-BB-HH: {value}",
         "'{field}' is not a YYYY-MM-DD date: {value}",
@@ -68,10 +64,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "E614": (
         "data permintaan bermasalah: {count} kesalahan",
         "the request's data has problems: {count} {count:?error|errors}",
-    ),
-    "E615": (
-        "'{value}' bukan nilai yang sah untuk '{field}'; pilih: {allowed}",
-        "'{value}' is not a valid value of '{field}'; choose: {allowed}",
     ),
     "service.an-object": ("objek JSON", "a JSON object"),
     "service.a-list": ("daftar JSON (array)", "a JSON list (array)"),

@@ -27,7 +27,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -149,7 +149,8 @@ class Guard:
         if status["sent"]:  # a stream already started: nothing more can be said in HTTP
             return
         headers = {"WWW-Authenticate": 'Bearer realm="edaran"'} if err.status == 401 else None
-        response = JSONResponse(error_body(err, lang), err.status, headers=headers)
+        body = json_line(error_body(err, lang)) + "\n"
+        response = Response(body, err.status, headers=headers, media_type="application/json")
         await response({"type": "http"}, _no_body, send)
 
 
