@@ -523,8 +523,15 @@ def schemas() -> dict[str, tuple[str, Schema]]:
             ),
         ),
         "decision-line": (
-            "One line of POST /decide-many (JSON lines): a decision, or an error",
-            {"anyOf": [DECISION, obj({"nip": STR, "date": DATE, "error": DIAGNOSTIC})]},
+            "One line of POST /decide-many (JSON lines): the provenance (the first line), "
+            "a decision, or the error of an employee-day that could not be decided",
+            {
+                "anyOf": [
+                    obj({"provenance": PROVENANCE}),
+                    DECISION,
+                    obj({"error": DIAGNOSTIC}),
+                ]
+            },
         ),
     }
 
