@@ -268,8 +268,8 @@ def test_diagnostics_page_shows_every_rule_file_code_by_example() -> None:
         if fence.lang == "console":
             shown.update(_SHOWN_CODE.findall(fence.body))
     # E005 needs a missing or empty file; E007 a file the system refuses.
-    # E140-E142 and E145 need two files (a variant and its parent): tests/test_variants.py;
-    # E147 an amendment and its circular, W148 a clock: tests/test_lifecycle.py.
+    # E140-E142 and E145 need two files (a variant and its parent): tests/lang/test_variants.py;
+    # E147 an amendment and its circular, W148 a clock: tests/variants/test_lifecycle.py.
     untriggerable = {"E005", "E007", "E140", "E141", "E142", "E145", "E147", "W148"}
     # E600-E629 are the HTTP service's: tests/service/ meets each against a real server.
     service = {c for c in tool.catalogue_codes() if c.startswith("E6")}

@@ -5,7 +5,7 @@ circular (``examples/sumsel-2026/se-800.1-1230-BKD.I-2026.edaran``) and
 against small rule texts written here; then properties (Hypothesis):
 determinism, order independence, split and duplicated logs, a longer log
 that only extends the result, and agreement with a hand-written reading of
-10.b-d.  The writers are tested in ``test_discipline_io.py``.
+10.b-d.  The writers are tested in ``test_writers.py``.
 
 With the reference circular, most cases pass ``use_schedule=False`` (each
 person's mode from the rules alone, as a ``contoh`` does): its caps need
@@ -29,7 +29,7 @@ from edaran.discipline import DisciplineResult, Skipped, run_discipline
 from edaran.engine import Circular
 from edaran.model import Absence, Channel, Contact, Employee, PositionLevel, Unit, UnitKind
 from edaran.scheduling import schedule
-from paths import REFERENCE
+from properties import fast_and_full
 
 WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
 
@@ -55,14 +55,6 @@ TERTULIS = "butir 10.d[tertulis]"
 BERULANG = "butir 10.d[berulang]"
 UNANSWERED = "butir 10.d[tak_terjawab]"
 LATE = "butir 10.c"
-
-
-@pytest.fixture(scope="module")
-def ref() -> Circular:
-    return Circular.load(REFERENCE)
-
-
-REF = Circular.load(REFERENCE)  # for the property tests (fixtures do not mix with @given)
 
 
 def at(day: dt.date, clock: str) -> dt.datetime:
@@ -206,60 +198,60 @@ class TestResponseWindow:
         ("seconds", "late"),
         [(0, False), (239, False), (299, False), (299.999999, False), (300, True), (301, True)],
     )
-    def test_boundary(self, ref: Circular, seconds: float, late: bool) -> None:
+    def test_boundary(self, reference: Circular, seconds: float, late: bool) -> None:
         sent = at(FRI, "09:00")
-        result = run(ref, [message("m1", ANI.nip, sent, after(sent, seconds=seconds))])
+        result = run(reference, [message("m1", ANI.nip, sent, after(sent, seconds=seconds))])
         assert [b.rule for b in result.breaches] == ([LATE] if late else [])
         assert [s.rule for s in result.sanctions] == ([TERTULIS] if late else [])
         assert result.counted == 1
 
-    def test_calls_and_messages_alike(self, ref: Circular) -> None:
+    def test_calls_and_messages_alike(self, reference: Circular) -> None:
         sent = at(FRI, "09:00")
         late_call = call("c1", ANI.nip, sent, after(sent, minutes=6))
         late_message = message("m1", BUDI.nip, sent, after(sent, minutes=6))
-        result = run(ref, [late_call, late_message])
+        result = run(reference, [late_call, late_message])
         assert sorted((b.nip, b.rule) for b in result.breaches) == [
             (ANI.nip, LATE),
             (BUDI.nip, LATE),
         ]
 
-    def test_reply_after_midnight_is_late_and_dated_the_day_sent(self, ref: Circular) -> None:
+    def test_reply_after_midnight_is_late_and_dated_the_day_sent(self, reference: Circular) -> None:
         sent = at(FRI, "15:58")
         answered = at(FRI + dt.timedelta(days=1), "00:10")
-        result = run(ref, [message("m1", ANI.nip, sent, answered)])
+        result = run(reference, [message("m1", ANI.nip, sent, answered)])
         [breach] = result.breaches
         assert (breach.rule, breach.date, breach.at) == (LATE, FRI, sent)
 
-    def test_a_reason_excuses_a_late_answer(self, ref: Circular) -> None:
+    def test_a_reason_excuses_a_late_answer(self, reference: Circular) -> None:
         sent = at(FRI, "10:00")
         excused = call("c1", ANI.nip, sent, after(sent, minutes=20), "rapat daring")
-        result = run(ref, [excused])
+        result = run(reference, [excused])
         assert (result.breaches, result.sanctions, result.counted) == ((), (), 1)
 
     @pytest.mark.parametrize("blank", ["", "   ", None])
-    def test_a_blank_reason_is_no_reason(self, ref: Circular, blank: str | None) -> None:
+    def test_a_blank_reason_is_no_reason(self, reference: Circular, blank: str | None) -> None:
         sent = at(FRI, "10:00")
-        result = run(ref, [call("c1", ANI.nip, sent, after(sent, minutes=20), blank)])
+        result = run(reference, [call("c1", ANI.nip, sent, after(sent, minutes=20), blank)])
         assert [b.rule for b in result.breaches] == [LATE]
 
-    def test_an_answer_in_another_zone_is_the_same_moment(self, ref: Circular) -> None:
+    def test_an_answer_in_another_zone_is_the_same_moment(self, reference: Circular) -> None:
         sent = at(FRI, "09:00")
         answered = dt.datetime(2026, 4, 10, 2, 4, 59, tzinfo=dt.UTC)  # 09:04:59 WIB
-        assert run(ref, [message("m1", ANI.nip, sent, answered)]).breaches == ()
+        assert run(reference, [message("m1", ANI.nip, sent, answered)]).breaches == ()
         answered = dt.datetime(2026, 4, 10, 10, 5, tzinfo=dt.timezone(dt.timedelta(hours=8)))
-        assert [b.rule for b in run(ref, [message("m1", ANI.nip, sent, answered)]).breaches] == [
-            LATE
-        ]
+        assert [
+            b.rule for b in run(reference, [message("m1", ANI.nip, sent, answered)]).breaches
+        ] == [LATE]
 
 
 # ------------------------------------------------------------ 10.d: unanswered contacts
 class TestUnanswered:
     @pytest.mark.parametrize(("calls", "reprimands"), [(0, 0), (1, 0), (2, 1), (3, 1), (4, 2)])
     def test_every_two_unanswered_calls_in_a_day(
-        self, ref: Circular, calls: int, reprimands: int
+        self, reference: Circular, calls: int, reprimands: int
     ) -> None:
         log = [call(f"c{i}", ANI.nip, at(FRI, f"{9 + i:02d}:00")) for i in range(calls)]
-        result = run(ref, log)
+        result = run(reference, log)
         assert rules(result)[UNANSWERED] == calls
         assert rules(result)[LISAN] == reprimands
         lisan = [s for s in result.sanctions if s.rule == LISAN]
@@ -268,44 +260,44 @@ class TestUnanswered:
             assert s.window == FRI.isoformat()
             assert s.at == at(FRI, f"{9 + 2 * k + 1:02d}:00")  # due at the second miss
 
-    def test_an_unanswered_message_is_no_breach(self, ref: Circular) -> None:
+    def test_an_unanswered_message_is_no_breach(self, reference: Circular) -> None:
         result = run(
-            ref,
+            reference,
             [message("m1", ANI.nip, at(FRI, "09:00")), message("m2", ANI.nip, at(FRI, "10:00"))],
         )
         assert (result.breaches, result.sanctions, result.counted) == ((), (), 2)
 
-    def test_a_call_and_a_message_unanswered_are_one_miss(self, ref: Circular) -> None:
+    def test_a_call_and_a_message_unanswered_are_one_miss(self, reference: Circular) -> None:
         log = [call("c1", ANI.nip, at(FRI, "09:00")), message("m1", ANI.nip, at(FRI, "10:00"))]
-        result = run(ref, log)
+        result = run(reference, log)
         assert rules(result) == Counter({UNANSWERED: 1})
 
-    def test_misses_do_not_add_up_across_days(self, ref: Circular) -> None:
+    def test_misses_do_not_add_up_across_days(self, reference: Circular) -> None:
         log = [call("c1", ANI.nip, at(FRI, "15:00")), call("c2", ANI.nip, at(FRI2, "08:00"))]
-        assert rules(run(ref, log)) == Counter({UNANSWERED: 2})
+        assert rules(run(reference, log)) == Counter({UNANSWERED: 2})
 
-    def test_misses_of_two_people_do_not_add_up(self, ref: Circular) -> None:
+    def test_misses_of_two_people_do_not_add_up(self, reference: Circular) -> None:
         log = [call("c1", ANI.nip, at(FRI, "09:00")), call("c2", BUDI.nip, at(FRI, "09:30"))]
-        assert rules(run(ref, log)) == Counter({UNANSWERED: 2})
+        assert rules(run(reference, log)) == Counter({UNANSWERED: 2})
 
-    def test_an_answer_within_the_window_is_no_miss(self, ref: Circular) -> None:
+    def test_an_answer_within_the_window_is_no_miss(self, reference: Circular) -> None:
         sent = at(FRI, "09:00")
         log = [
             call("c1", ANI.nip, sent, after(sent, seconds=10)),
             call("c2", ANI.nip, at(FRI, "10:00")),
         ]
-        assert rules(run(ref, log)) == Counter({UNANSWERED: 1})
+        assert rules(run(reference, log)) == Counter({UNANSWERED: 1})
 
 
 # ------------------------------------------------------------ 10.d: escalation
 class TestEscalation:
-    def test_two_reprimands_in_a_period_escalate(self, ref: Circular) -> None:
+    def test_two_reprimands_in_a_period_escalate(self, reference: Circular) -> None:
         log = [
             call("c1", ANI.nip, at(FRI, "08:00")),
             call("c2", ANI.nip, at(FRI, "08:30")),  # teguran lisan
             message("m1", ANI.nip, at(FRI2, "09:00"), at(FRI2, "09:30")),  # teguran tertulis
         ]
-        result = run(ref, log)
+        result = run(reference, log)
         assert rules(result) == Counter(
             {UNANSWERED: 2, LISAN: 1, LATE: 1, TERTULIS: 1, BERULANG: 1}
         )
@@ -316,25 +308,25 @@ class TestEscalation:
         assert escalation.window == "periode 1 (2026-04-01..2026-05-31)"
         assert (escalation.date, escalation.at) == (FRI2, tertulis.at)
 
-    def test_one_reprimand_does_not_escalate(self, ref: Circular) -> None:
+    def test_one_reprimand_does_not_escalate(self, reference: Circular) -> None:
         log = [message("m1", ANI.nip, at(FRI2, "09:00"), at(FRI2, "09:30"))]
-        assert rules(run(ref, log))[BERULANG] == 0
+        assert rules(run(reference, log))[BERULANG] == 0
 
-    def test_three_reprimands_escalate_once_four_twice(self, ref: Circular) -> None:
+    def test_three_reprimands_escalate_once_four_twice(self, reference: Circular) -> None:
         fridays = [FRI + dt.timedelta(weeks=k) for k in range(4)]  # 04-10 .. 05-01
         fridays[3] = dt.date(2026, 5, 8)  # 05-01 is Labour Day
         log = [
             message(f"m{k}", ANI.nip, at(d, "09:00"), at(d, "09:05")) for k, d in enumerate(fridays)
         ]
-        assert rules(run(ref, log[:3]))[BERULANG] == 1
-        assert rules(run(ref, log))[BERULANG] == 2
+        assert rules(run(reference, log[:3]))[BERULANG] == 1
+        assert rules(run(reference, log))[BERULANG] == 2
 
-    def test_reprimands_in_two_periods_do_not_escalate(self, ref: Circular) -> None:
+    def test_reprimands_in_two_periods_do_not_escalate(self, reference: Circular) -> None:
         log = [
             message("m1", ANI.nip, at(LAST_FRI_P1, "09:00"), at(LAST_FRI_P1, "09:10")),
             message("m2", ANI.nip, at(FIRST_FRI_P2, "09:00"), at(FIRST_FRI_P2, "09:10")),
         ]
-        result = run(ref, log)
+        result = run(reference, log)
         assert rules(result) == Counter({LATE: 2, TERTULIS: 2})
         windows = [s.window for s in result.sanctions]
         assert windows == [
@@ -405,28 +397,28 @@ class TestWhenContactsCount:
         ],
     )
     def test_hours_are_start_inclusive_end_exclusive(
-        self, ref: Circular, clock: str, counted: bool
+        self, reference: Circular, clock: str, counted: bool
     ) -> None:
-        result = run(ref, [call("c1", ANI.nip, at(FRI, clock))])
+        result = run(reference, [call("c1", ANI.nip, at(FRI, clock))])
         assert result.counted == int(counted)
         assert result.skipped == ({} if counted else {Skipped.OUTSIDE_HOURS: 1})
         assert rules(result) == (Counter({UNANSWERED: 1}) if counted else Counter())
 
-    def test_hours_are_read_in_the_circulars_zone(self, ref: Circular) -> None:
+    def test_hours_are_read_in_the_circulars_zone(self, reference: Circular) -> None:
         # 00:30 UTC is 07:30 WIB; 09:00 UTC is 16:00 WIB.
         inside = dt.datetime(2026, 4, 10, 0, 30, tzinfo=dt.UTC)
         outside = dt.datetime(2026, 4, 10, 9, 0, tzinfo=dt.UTC)
-        result = run(ref, [call("c1", ANI.nip, inside), call("c2", ANI.nip, outside)])
+        result = run(reference, [call("c1", ANI.nip, inside), call("c2", ANI.nip, outside)])
         assert (result.counted, result.skipped) == (1, {Skipped.OUTSIDE_HOURS: 1})
         [breach] = result.breaches
         assert breach.at == inside and breach.at.utcoffset() == dt.timedelta(hours=7)
 
-    def test_the_local_day_decides_the_mode(self, ref: Circular) -> None:
+    def test_the_local_day_decides_the_mode(self, reference: Circular) -> None:
         # Thursday 23:30 UTC is Friday 06:30 WIB: a Friday, but before the hours.
         early = dt.datetime(2026, 4, 9, 23, 30, tzinfo=dt.UTC)
         # Friday 17:30 UTC is Saturday 00:30 WIB: a day off.
         late = dt.datetime(2026, 4, 10, 17, 30, tzinfo=dt.UTC)
-        result = run(ref, [call("c1", ANI.nip, early), call("c2", ANI.nip, late)])
+        result = run(reference, [call("c1", ANI.nip, early), call("c2", ANI.nip, late)])
         assert result.skipped == {Skipped.OUTSIDE_HOURS: 1, Skipped.NOT_ON_DUTY: 1}
 
     def test_a_rule_file_in_wita(self) -> None:
@@ -442,9 +434,10 @@ class TestWhenContactsCount:
         result = run(circular, log)
         assert (result.counted, rules(result)[LISAN]) == (2, 1)
 
-    def test_a_contact_on_a_thursday_is_not_on_duty(self, ref: Circular) -> None:
+    def test_a_contact_on_a_thursday_is_not_on_duty(self, reference: Circular) -> None:
         result = run(
-            ref, [call("c1", ANI.nip, at(THU, "09:00")), call("c2", ANI.nip, at(THU, "10:00"))]
+            reference,
+            [call("c1", ANI.nip, at(THU, "09:00")), call("c2", ANI.nip, at(THU, "10:00"))],
         )
         assert (result.counted, result.skipped, result.breaches) == (
             0,
@@ -452,36 +445,36 @@ class TestWhenContactsCount:
             (),
         )
 
-    def test_a_contact_on_a_holiday_is_not_on_duty(self, ref: Circular) -> None:
+    def test_a_contact_on_a_holiday_is_not_on_duty(self, reference: Circular) -> None:
         log = [
             call("c1", ANI.nip, at(GOOD_FRIDAY, "09:00")),
             call("c2", ANI.nip, at(GOOD_FRIDAY, "10:00")),
         ]
-        result = run(ref, log)
+        result = run(reference, log)
         assert (result.skipped, result.sanctions) == ({Skipped.NOT_ON_DUTY: 2}, ())
 
-    def test_a_contact_on_a_weekend_is_not_on_duty(self, ref: Circular) -> None:
+    def test_a_contact_on_a_weekend_is_not_on_duty(self, reference: Circular) -> None:
         saturday = FRI + dt.timedelta(days=1)
-        assert run(ref, [call("c1", ANI.nip, at(saturday, "09:00"))]).skipped == {
+        assert run(reference, [call("c1", ANI.nip, at(saturday, "09:00"))]).skipped == {
             Skipped.NOT_ON_DUTY: 1
         }
 
-    def test_a_unit_that_stays_in_the_office_is_not_on_duty(self, ref: Circular) -> None:
+    def test_a_unit_that_stays_in_the_office_is_not_on_duty(self, reference: Circular) -> None:
         log = [call("c1", CITRA.nip, at(FRI, "09:00")), call("c2", CITRA.nip, at(FRI, "10:00"))]
-        assert run(ref, log).skipped == {Skipped.NOT_ON_DUTY: 2}
+        assert run(reference, log).skipped == {Skipped.NOT_ON_DUTY: 2}
 
-    def test_wfa_is_not_a_duty_mode_in_the_reference(self, ref: Circular) -> None:
+    def test_wfa_is_not_a_duty_mode_in_the_reference(self, reference: Circular) -> None:
         head = attrs.evolve(ANI, nip="197001011995031001", jenjang=PositionLevel.JPT_PRATAMA)
         log = [call("c1", head.nip, at(FRI, "09:00")), call("c2", head.nip, at(FRI, "10:00"))]
-        assert run(ref, log, staff=[head]).skipped == {Skipped.NOT_ON_DUTY: 2}
+        assert run(reference, log, staff=[head]).skipped == {Skipped.NOT_ON_DUTY: 2}
 
-    def test_before_the_circular_is_in_force(self, ref: Circular) -> None:
+    def test_before_the_circular_is_in_force(self, reference: Circular) -> None:
         friday_before = dt.date(2026, 3, 27)
-        assert run(ref, [call("c1", ANI.nip, at(friday_before, "09:00"))]).skipped == {
+        assert run(reference, [call("c1", ANI.nip, at(friday_before, "09:00"))]).skipped == {
             Skipped.NOT_ON_DUTY: 1
         }
 
-    def test_a_person_on_leave(self, ref: Circular) -> None:
+    def test_a_person_on_leave(self, reference: Circular) -> None:
         leave = [Absence(ANI.nip, FRI, FRI)]
         log = [
             call("c1", ANI.nip, at(FRI, "09:00")),
@@ -489,40 +482,40 @@ class TestWhenContactsCount:
             call("c3", BUDI.nip, at(FRI, "09:00")),
             call("c4", ANI.nip, at(FRI2, "09:00")),  # back from leave
         ]
-        result = run(ref, log, absences=leave)
+        result = run(reference, log, absences=leave)
         assert result.skipped == {Skipped.ON_LEAVE: 2}
         assert sorted(b.contact for b in result.breaches) == ["c3", "c4"]
         assert result.sanctions == ()
 
-    def test_leave_counts_with_the_schedule_too(self, ref: Circular) -> None:
+    def test_leave_counts_with_the_schedule_too(self, reference: Circular) -> None:
         leave = [Absence(ANI.nip, FRI - dt.timedelta(days=4), FRI)]
         log = [call("c1", ANI.nip, at(FRI, "09:00")), call("c2", ANI.nip, at(FRI, "10:00"))]
-        result = run(ref, log, absences=leave, use_schedule=True)
+        result = run(reference, log, absences=leave, use_schedule=True)
         assert (result.skipped, result.breaches) == ({Skipped.ON_LEAVE: 2}, ())
 
-    def test_an_unknown_nip(self, ref: Circular) -> None:
+    def test_an_unknown_nip(self, reference: Circular) -> None:
         log = [call("c1", UNKNOWN, at(FRI, "09:00")), call("c2", UNKNOWN, at(FRI, "10:00"))]
-        result = run(ref, log)
+        result = run(reference, log)
         assert (result.counted, result.skipped, rules(result)) == (
             0,
             {Skipped.UNKNOWN_NIP: 2},
             Counter(),
         )
 
-    def test_outside_the_dates_asked_for(self, ref: Circular) -> None:
+    def test_outside_the_dates_asked_for(self, reference: Circular) -> None:
         log = [
             call("c1", ANI.nip, at(FRI, "09:00")),
             call("c2", ANI.nip, at(FRI2, "09:00")),
             call("c3", ANI.nip, at(FRI2, "10:00")),
             call("c4", ANI.nip, at(FRI2 + dt.timedelta(weeks=1), "09:00")),
         ]
-        result = run(ref, log, first=FRI2, last=FRI2)
+        result = run(reference, log, first=FRI2, last=FRI2)
         assert result.skipped == {Skipped.OUTSIDE_RANGE: 2}
         assert sorted(b.contact for b in result.breaches) == ["c2", "c3"]
         assert rules(result)[LISAN] == 1
 
-    def test_an_unknown_nip_is_reported_before_the_range(self, ref: Circular) -> None:
-        result = run(ref, [call("c1", UNKNOWN, at(FRI2, "09:00"))], first=FRI, last=FRI)
+    def test_an_unknown_nip_is_reported_before_the_range(self, reference: Circular) -> None:
+        result = run(reference, [call("c1", UNKNOWN, at(FRI2, "09:00"))], first=FRI, last=FRI)
         assert result.skipped == {Skipped.UNKNOWN_NIP: 1}
 
     def test_an_undecided_mode_is_set_aside_with_a_warning(self) -> None:
@@ -551,29 +544,31 @@ class TestWhenContactsCount:
 
     @pytest.mark.parametrize("use_schedule", [False, True])
     def test_a_person_not_yet_in_post_is_not_on_duty(
-        self, ref: Circular, use_schedule: bool
+        self, reference: Circular, use_schedule: bool
     ) -> None:
         newcomer = attrs.evolve(BUDI, mulai_tugas=FRI2)
         log = [call("c1", BUDI.nip, at(FRI, "09:00")), call("c2", BUDI.nip, at(FRI, "10:00"))]
-        result = run(ref, log, staff=[ANI, newcomer], use_schedule=use_schedule)
+        result = run(reference, log, staff=[ANI, newcomer], use_schedule=use_schedule)
         # Set aside (as not on duty, or a reason of its own), but neither a breach nor an error.
         assert (result.breaches, result.counted) == ((), 0)
         assert Skipped.UNDECIDED not in result.skipped
 
-    def test_two_different_contacts_with_one_id_do_not_depend_on_order(self, ref: Circular) -> None:
+    def test_two_different_contacts_with_one_id_do_not_depend_on_order(
+        self, reference: Circular
+    ) -> None:
         sent = at(FRI, "09:00")
         missed = call("c1", ANI.nip, sent)
         answered = call("c1", ANI.nip, sent, after(sent, seconds=30))
-        assert run(ref, [missed, answered]) == run(ref, [answered, missed])
+        assert run(reference, [missed, answered]) == run(reference, [answered, missed])
 
-    def test_a_contact_set_aside_is_counted_once(self, ref: Circular) -> None:
+    def test_a_contact_set_aside_is_counted_once(self, reference: Circular) -> None:
         log = [
             call("c1", UNKNOWN, at(FRI, "09:00")),
             call("c2", ANI.nip, at(THU, "09:00")),
             call("c3", ANI.nip, at(FRI, "18:00")),
             call("c4", ANI.nip, at(FRI, "09:00")),
         ]
-        result = run(ref, log)
+        result = run(reference, log)
         assert result.counted + sum(result.skipped.values()) == len(log)
 
 
@@ -581,18 +576,18 @@ class TestWhenContactsCount:
 class TestSchedule:
     """With caps (butir 4), the person's mode is the schedule's, not the rules' alone."""
 
-    def test_a_unit_of_one_keeps_its_only_member_on_site(self, ref: Circular) -> None:
+    def test_a_unit_of_one_keeps_its_only_member_on_site(self, reference: Circular) -> None:
         log = [call("c1", ANI.nip, at(FRI, "09:00")), call("c2", ANI.nip, at(FRI, "10:00"))]
-        assert rules(run(ref, log, staff=[ANI])) == Counter({UNANSWERED: 2, LISAN: 1})
-        scheduled = run(ref, log, staff=[ANI], use_schedule=True)
+        assert rules(run(reference, log, staff=[ANI])) == Counter({UNANSWERED: 2, LISAN: 1})
+        scheduled = run(reference, log, staff=[ANI], use_schedule=True)
         assert (scheduled.breaches, scheduled.skipped) == ((), {Skipped.NOT_ON_DUTY: 2})
 
-    def test_the_cap_keeps_one_of_two_in_the_office(self, ref: Circular) -> None:
+    def test_the_cap_keeps_one_of_two_in_the_office(self, reference: Circular) -> None:
         staff = [
             Employee("198001012005011001", "Ahmad", BPKAD),
             Employee("198502152010012002", "Siti", BPKAD),
         ]
-        made = schedule(ref, staff, FRI, FRI)
+        made = schedule(reference, staff, FRI, FRI)
         modes = {a.nip: a.mode for a in made}
         assert sorted(modes.values()) == ["WFH", "WFO"]  # 50% of 2, and at least 1 on site
         home = next(nip for nip, mode in modes.items() if mode == "WFH")
@@ -603,22 +598,24 @@ class TestSchedule:
             call("c3", office, at(FRI, "09:00")),
             call("c4", office, at(FRI, "10:00")),
         ]
-        rules_only = run(ref, log, staff=staff)
+        rules_only = run(reference, log, staff=staff)
         assert {b.nip for b in rules_only.breaches} == {home, office}  # both eligible
-        result = run(ref, log, staff=staff, use_schedule=True)
+        result = run(reference, log, staff=staff, use_schedule=True)
         assert {b.nip for b in result.breaches} == {home}
         assert {s.nip for s in result.sanctions} == {home}
         assert result.skipped == {Skipped.NOT_ON_DUTY: 2}
 
-    def test_the_mode_on_a_day_does_not_depend_on_earlier_contacts(self, ref: Circular) -> None:
+    def test_the_mode_on_a_day_does_not_depend_on_earlier_contacts(
+        self, reference: Circular
+    ) -> None:
         staff = [
             Employee("198001012005011001", "Ahmad", BPKAD),
             Employee("198502152010012002", "Siti", BPKAD),
         ]
         later = [call(f"c{i}", e.nip, at(FRI2, f"{9 + i:02d}:00")) for i, e in enumerate(staff)]
         earlier = [call(f"e{i}", e.nip, at(FRI, f"{9 + i:02d}:00")) for i, e in enumerate(staff)]
-        alone = run(ref, later, staff=staff, use_schedule=True)
-        whole = run(ref, earlier + later, staff=staff, use_schedule=True)
+        alone = run(reference, later, staff=staff, use_schedule=True)
+        whole = run(reference, earlier + later, staff=staff, use_schedule=True)
         assert alone.breaches == tuple(b for b in whole.breaches if b.date == FRI2)
 
 
@@ -637,9 +634,9 @@ class TestRuleText:
         )
         assert {s.clause for s in result.sanctions} == {"butir 10.d"}
 
-    def test_ids_and_titles_come_from_the_file(self, ref: Circular) -> None:
+    def test_ids_and_titles_come_from_the_file(self, reference: Circular) -> None:
         log = [call("c1", ANI.nip, at(FRI, "09:00")), call("c2", ANI.nip, at(FRI, "10:00"))]
-        result = run(ref, log)
+        result = run(reference, log)
         first = result.breaches[0]
         assert (first.id, first.rule, first.clause, first.title) == (
             f"{UNANSWERED}:c1",
@@ -654,9 +651,9 @@ class TestRuleText:
             "Hukuman disiplin teguran lisan: tidak merespon 2 (dua) kali panggilan",
         )
 
-    def test_no_contacts(self, ref: Circular) -> None:
-        assert run(ref, []) == DisciplineResult((), (), 0, {})
-        assert run(ref, [], use_schedule=True) == DisciplineResult((), (), 0, {})
+    def test_no_contacts(self, reference: Circular) -> None:
+        assert run(reference, []) == DisciplineResult((), (), 0, {})
+        assert run(reference, [], use_schedule=True) == DisciplineResult((), (), 0, {})
 
 
 # ------------------------------------------------------------ properties
@@ -702,69 +699,96 @@ def contact_logs(draw: st.DrawFn, max_size: int = 30) -> list[Contact]:
 
 
 PROPERTY = settings(
-    max_examples=100,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
 
-def _run(log: Sequence[Contact], use_schedule: bool = False) -> DisciplineResult:
-    return run_discipline(REF, PEOPLE, log, use_schedule=use_schedule)
+def _run(
+    circular: Circular, log: Sequence[Contact], use_schedule: bool = False
+) -> DisciplineResult:
+    return run_discipline(circular, PEOPLE, log, use_schedule=use_schedule)
 
 
 class TestProperties:
-    @PROPERTY
-    @given(log=contact_logs(), use_schedule=st.booleans())
-    def test_determinism(self, log: list[Contact], use_schedule: bool) -> None:
-        assert _run(log, use_schedule) == _run(list(log), use_schedule)
+    @fast_and_full(fast=20, full=100)
+    def test_determinism(self, reference: Circular, max_examples: int) -> None:
+        @settings(PROPERTY, max_examples=max_examples)
+        @given(log=contact_logs(), use_schedule=st.booleans())
+        def holds(log: list[Contact], use_schedule: bool) -> None:
+            assert _run(reference, log, use_schedule) == _run(reference, list(log), use_schedule)
 
-    @PROPERTY
-    @given(log=contact_logs(), use_schedule=st.booleans(), data=st.data())
-    def test_order_does_not_matter(
-        self, log: list[Contact], use_schedule: bool, data: st.DataObject
-    ) -> None:
-        shuffled = data.draw(st.permutations(log))
-        assert _run(shuffled, use_schedule) == _run(log, use_schedule)
+        holds()
 
-    @PROPERTY
-    @given(log=contact_logs(), use_schedule=st.booleans(), data=st.data())
+    @fast_and_full(fast=20, full=100)
+    def test_order_does_not_matter(self, reference: Circular, max_examples: int) -> None:
+        @settings(PROPERTY, max_examples=max_examples)
+        @given(log=contact_logs(), use_schedule=st.booleans(), data=st.data())
+        def holds(log: list[Contact], use_schedule: bool, data: st.DataObject) -> None:
+            shuffled = data.draw(st.permutations(log))
+            assert _run(reference, shuffled, use_schedule) == _run(reference, log, use_schedule)
+
+        holds()
+
+    @fast_and_full(fast=20, full=100)
     def test_a_log_in_two_parts_and_with_repeats(
-        self, log: list[Contact], use_schedule: bool, data: st.DataObject
+        self, reference: Circular, max_examples: int
     ) -> None:
-        cut = data.draw(st.integers(0, len(log)))
-        repeats = data.draw(st.lists(st.sampled_from(log), max_size=5)) if log else []
-        parts = log[cut:] + repeats + log[:cut]
-        assert _run(parts, use_schedule) == _run(log, use_schedule)
+        @settings(PROPERTY, max_examples=max_examples)
+        @given(log=contact_logs(), use_schedule=st.booleans(), data=st.data())
+        def holds(log: list[Contact], use_schedule: bool, data: st.DataObject) -> None:
+            cut = data.draw(st.integers(0, len(log)))
+            repeats = data.draw(st.lists(st.sampled_from(log), max_size=5)) if log else []
+            parts = log[cut:] + repeats + log[:cut]
+            assert _run(reference, parts, use_schedule) == _run(reference, log, use_schedule)
 
-    @PROPERTY
-    @given(log=contact_logs(), use_schedule=st.booleans(), data=st.data())
+        holds()
+
+    @fast_and_full(fast=20, full=100)
     def test_a_longer_log_only_extends_the_result(
-        self, log: list[Contact], use_schedule: bool, data: st.DataObject
+        self, reference: Circular, max_examples: int
     ) -> None:
-        whole = _run(log, use_schedule)
-        day = data.draw(st.sampled_from(DAYS))
-        shorter = [c for c in log if c.dikirim.astimezone(WIB).date() <= day]
-        part = _run(shorter, use_schedule)
-        assert part.breaches == tuple(b for b in whole.breaches if b.date <= day)
-        assert part.sanctions == tuple(s for s in whole.sanctions if s.date <= day)
+        @settings(PROPERTY, max_examples=max_examples)
+        @given(log=contact_logs(), use_schedule=st.booleans(), data=st.data())
+        def holds(log: list[Contact], use_schedule: bool, data: st.DataObject) -> None:
+            whole = _run(reference, log, use_schedule)
+            day = data.draw(st.sampled_from(DAYS))
+            shorter = [c for c in log if c.dikirim.astimezone(WIB).date() <= day]
+            part = _run(reference, shorter, use_schedule)
+            assert part.breaches == tuple(b for b in whole.breaches if b.date <= day)
+            assert part.sanctions == tuple(s for s in whole.sanctions if s.date <= day)
 
-    @PROPERTY
-    @given(log=contact_logs())
-    def test_every_contact_is_counted_or_set_aside_once(self, log: list[Contact]) -> None:
-        result = _run(log)
-        assert result.counted + sum(result.skipped.values()) == len(log)
-        contacts = {c.id for c in log}
-        assert all(b.contact in contacts for b in result.breaches)
-        events = {b.id: b for b in result.breaches} | {s.id: s for s in result.sanctions}
-        for s in result.sanctions:
-            assert all(events[e].nip == s.nip for e in s.behind)
-            assert max(events[e].at for e in s.behind) == s.at
+        holds()
 
-    @PROPERTY
-    @given(log=contact_logs(max_size=40))
-    def test_agrees_with_a_hand_written_reading(self, log: list[Contact]) -> None:
-        assert _counts(_run(log)) == hand_written(log)
+    @fast_and_full(fast=20, full=100)
+    def test_every_contact_is_counted_or_set_aside_once(
+        self, reference: Circular, max_examples: int
+    ) -> None:
+        @settings(PROPERTY, max_examples=max_examples)
+        @given(log=contact_logs())
+        def holds(log: list[Contact]) -> None:
+            result = _run(reference, log)
+            assert result.counted + sum(result.skipped.values()) == len(log)
+            contacts = {c.id for c in log}
+            assert all(b.contact in contacts for b in result.breaches)
+            events = {b.id: b for b in result.breaches} | {s.id: s for s in result.sanctions}
+            for s in result.sanctions:
+                assert all(events[e].nip == s.nip for e in s.behind)
+                assert max(events[e].at for e in s.behind) == s.at
+
+        holds()
+
+    @fast_and_full(fast=20, full=100)
+    def test_agrees_with_a_hand_written_reading(
+        self, reference: Circular, max_examples: int
+    ) -> None:
+        @settings(PROPERTY, max_examples=max_examples)
+        @given(log=contact_logs(max_size=40))
+        def holds(log: list[Contact]) -> None:
+            assert _counts(_run(reference, log)) == hand_written(reference, log)
+
+        holds()
 
 
 def _counts(result: DisciplineResult) -> tuple[Counter[tuple[str, str]], int, dict[str, int]]:
@@ -774,7 +798,9 @@ def _counts(result: DisciplineResult) -> tuple[Counter[tuple[str, str]], int, di
     return Counter(events), result.counted, result.skipped
 
 
-def hand_written(log: Sequence[Contact]) -> tuple[Counter[tuple[str, str]], int, dict[str, int]]:
+def hand_written(
+    circular: Circular, log: Sequence[Contact]
+) -> tuple[Counter[tuple[str, str]], int, dict[str, int]]:
     """Butir 10.b-d of the reference circular, read directly (the rules decide the mode)."""
     people = {e.nip: e for e in PEOPLE}
     counts: Counter[tuple[str, str]] = Counter()
@@ -789,7 +815,7 @@ def hand_written(log: Sequence[Contact]) -> tuple[Counter[tuple[str, str]], int,
         if person is None:
             skipped[Skipped.UNKNOWN_NIP] += 1
             continue
-        if REF.decide(person, day).value != "WFH":
+        if circular.decide(person, day).value != "WFH":
             skipped[Skipped.NOT_ON_DUTY] += 1
             continue
         if not dt.time(7, 30) <= local.time() < dt.time(16):

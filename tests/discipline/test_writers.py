@@ -109,8 +109,9 @@ LEAVE = [Absence(EKO.nip, FRI, FRI)]
 
 
 @pytest.fixture(scope="module")
-def circular() -> Circular:
-    return Circular.load(REFERENCE)
+def circular(reference: Circular) -> Circular:
+    """The reference circular, loaded once for the whole run (``conftest.py``)."""
+    return reference
 
 
 @pytest.fixture(scope="module")

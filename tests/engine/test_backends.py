@@ -17,8 +17,9 @@ from hypothesis import HealthCheck, Phase, assume, given, settings
 
 from edaran.core import EdaranError, render_all
 from edaran.engine import Circular, Decision, DecisionError
+from edaran.io import Roster
 from edaran.model import Employee, Unit
-from paths import REFERENCE, SAMPLE_ROSTER
+from properties import fast_and_full
 from strategies import RuleFile, Workforce, rule_files, scenarios
 
 #: an outcome: a decision, the English text of the error, or what crashed
@@ -76,24 +77,32 @@ def _check_scenario(scenario: Scenario) -> None:
 
 # ------------------------------------------------------------------ property
 PROPERTY = settings(
-    max_examples=150,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     report_multiple_bugs=False,
 )
 
 
-@PROPERTY
-@given(scenarios())
-def test_compiled_backend_agrees_with_interpreter(scenario: Scenario) -> None:
-    _check_scenario(scenario)
+@fast_and_full(fast=25, full=150)
+def test_compiled_backend_agrees_with_interpreter(max_examples: int) -> None:
+    @settings(PROPERTY, max_examples=max_examples)
+    @given(scenarios())
+    def holds(scenario: Scenario) -> None:
+        _check_scenario(scenario)
+
+    holds()
 
 
-@PROPERTY
-@given(scenarios(evaluation_errors=True))
-def test_backends_agree_when_conditions_cannot_be_evaluated(scenario: Scenario) -> None:
+@fast_and_full(fast=25, full=150)
+def test_backends_agree_when_conditions_cannot_be_evaluated(max_examples: int) -> None:
     """Month steps from the 31st and divisions by zero: both raise the same E503."""
-    _check_scenario(scenario)
+
+    @settings(PROPERTY, max_examples=max_examples)
+    @given(scenarios(evaluation_errors=True))
+    def holds(scenario: Scenario) -> None:
+        _check_scenario(scenario)
+
+    holds()
 
 
 #: the same examples on every run: no database, no shrinking, a fixed seed
@@ -165,12 +174,9 @@ def test_generated_scenarios_reach_every_kind_of_outcome() -> None:
 
 
 # --------------------------------------------------------------------- table
-def test_reference_circular_on_sample_workforce() -> None:
+def test_reference_circular_on_sample_workforce(reference: Circular, sample_roster: Roster) -> None:
     """The reference circular, every employee of the sample roster, April-May 2026."""
-    from edaran.io import load_roster
-
-    roster = load_roster(SAMPLE_ROSTER)
-    circular = Circular.load(REFERENCE)
+    roster, circular = sample_roster, reference
     first, last = dt.date(2026, 4, 1), dt.date(2026, 5, 31)
     interpreted = list(circular.decide_many(roster.employees, first, last, backend="interpreter"))
     compiled = list(circular.decide_many(roster.employees, first, last, backend="compiled"))

@@ -54,8 +54,9 @@ def employee(
 
 
 @pytest.fixture(scope="module")
-def circular() -> Circular:
-    return Circular.load(REFERENCE)
+def circular(reference: Circular) -> Circular:
+    """The reference circular, loaded once for the whole run (``conftest.py``)."""
+    return reference
 
 
 def unsettled_circular() -> Circular:

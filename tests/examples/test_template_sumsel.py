@@ -27,7 +27,7 @@ from edaran.io import read_contacts
 from edaran.lang import template_names
 from edaran.scheduling import schedule
 from edaran.variants import diff_clauses
-from paths import REFERENCE, SUMSEL, TEMPLATES
+from paths import SUMSEL, TEMPLATES
 
 TEMPLATE = TEMPLATES / "sumsel-2026.edaran"
 EXAMPLE = SUMSEL
@@ -69,13 +69,9 @@ def template() -> edaran.Circular:
 
 
 @pytest.fixture(scope="module")
-def reference() -> edaran.Circular:
-    return edaran.Circular.load(REFERENCE)
-
-
-@pytest.fixture(scope="module")
-def roster() -> edaran.Roster:
-    return edaran.load_roster(EXAMPLE / "roster")
+def roster(sample_roster: edaran.Roster) -> edaran.Roster:
+    """The example's roster, read once for the whole run (``conftest.py``)."""
+    return sample_roster
 
 
 @pytest.fixture(scope="module")
@@ -240,8 +236,7 @@ def test_init_from_the_template_checks_and_tests(tmp_path: Path) -> None:
 
 
 def test_quotas_targets_and_the_report_are_the_reference_files(
-    template: edaran.Circular,
+    template: edaran.Circular, reference: edaran.Circular
 ) -> None:
-    reference = edaran.Circular.load(REFERENCE)
     for name in ("quotas", "targets", "checklists", "report"):
         assert getattr(template.program, name) == getattr(reference.program, name), name

@@ -1,4 +1,4 @@
-"""Contact logs (butir 10.b-d): :mod:`edaran.contacts` and the synthetic log of the example.
+"""Contact logs (butir 10.b-d): :mod:`edaran.io.contacts`.
 
 The small logs under ``tests/data/contacts/`` are read against the twelve-person
 roster beside them.  Every kind of problem has a golden rendering in both
@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib.util
 import io
 import json
 import re
 import tempfile
-from collections import Counter
 from pathlib import Path
-from types import ModuleType
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -31,12 +28,12 @@ from edaran.io.contacts import CHANNEL_WORDS, COLUMNS, parse_timestamp
 from edaran.messages import Lang
 from edaran.model import Channel, Contact
 from golden import check_golden
-from paths import REPO, SUMSEL
+from paths import REPO
+from properties import fast_and_full
 
 DATA = "tests/data/contacts"
 WIB = ZoneInfo("Asia/Jakarta")
 PLUS8 = dt.timezone(dt.timedelta(hours=8))
-EXAMPLE = SUMSEL
 LANGS: list[Lang] = ["id", "en"]
 
 BUDI = "196805121994031002"  # head of BAPPEDA, the sender
@@ -365,14 +362,18 @@ def split_logs(draw: st.DrawFn) -> tuple[list[Contact], list[Contact], list[Cont
     return whole, list(first), list(second)
 
 
-@given(split_logs())
-@settings(max_examples=100, deadline=None)
-def test_merge_of_two_parts_is_the_whole(logs: tuple[list[Contact], ...]) -> None:
-    whole, first, second = logs
-    expected = sorted(whole, key=lambda c: (c.dikirim, c.id))
-    assert merge_contacts(first, second) == (expected, [])
-    assert merge_contacts(second, first) == (expected, [])
-    assert merge_contacts(whole) == (expected, [])
+@fast_and_full(fast=20, full=100)
+def test_merge_of_two_parts_is_the_whole(max_examples: int) -> None:
+    @settings(max_examples=max_examples, deadline=None)
+    @given(split_logs())
+    def holds(logs: tuple[list[Contact], ...]) -> None:
+        whole, first, second = logs
+        expected = sorted(whole, key=lambda c: (c.dikirim, c.id))
+        assert merge_contacts(first, second) == (expected, [])
+        assert merge_contacts(second, first) == (expected, [])
+        assert merge_contacts(whole) == (expected, [])
+
+    holds()
 
 
 def _stamp(moment: dt.datetime, style: int) -> str:
@@ -409,85 +410,40 @@ def _write_jsonl(path: Path, contacts: list[Contact], style: int) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")  # fmt: skip
 
 
-@given(split_logs(), st.integers(0, 2), st.integers(0, 2))
-@settings(max_examples=30, deadline=None)
-def test_a_log_read_in_two_files_is_the_log_read_whole(
-    logs: tuple[list[Contact], ...], style_a: int, style_b: int
-) -> None:
-    whole, first, second = logs
-    with tempfile.TemporaryDirectory() as tmp:
-        _write_csv(Path(tmp, "whole.csv"), whole, 0)
-        _write_csv(Path(tmp, "a.csv"), first, style_a)
-        _write_jsonl(Path(tmp, "b.jsonl"), second, style_b)
-        read_whole, found = read_contacts(Path(tmp, "whole.csv"), tz=WIB)
-        assert found == [] or not whole  # an empty log is a header only: no problem
-        parts, found = read_contact_logs([Path(tmp, "a.csv"), Path(tmp, "b.jsonl")], tz=WIB)
-    assert read_whole == sorted(whole, key=lambda c: (c.dikirim, c.id))
-    assert parts == read_whole
-    assert not any(d.is_error for d in found)
+@fast_and_full(fast=8, full=30)
+def test_a_log_read_in_two_files_is_the_log_read_whole(max_examples: int) -> None:
+    @settings(max_examples=max_examples, deadline=None)
+    @given(split_logs(), st.integers(0, 2), st.integers(0, 2))
+    def holds(logs: tuple[list[Contact], ...], style_a: int, style_b: int) -> None:
+        whole, first, second = logs
+        with tempfile.TemporaryDirectory() as tmp:
+            _write_csv(Path(tmp, "whole.csv"), whole, 0)
+            _write_csv(Path(tmp, "a.csv"), first, style_a)
+            _write_jsonl(Path(tmp, "b.jsonl"), second, style_b)
+            read_whole, found = read_contacts(Path(tmp, "whole.csv"), tz=WIB)
+            assert found == [] or not whole  # an empty log is a header only: no problem
+            parts, found = read_contact_logs([Path(tmp, "a.csv"), Path(tmp, "b.jsonl")], tz=WIB)
+        assert read_whole == sorted(whole, key=lambda c: (c.dikirim, c.id))
+        assert parts == read_whole
+        assert not any(d.is_error for d in found)
+
+    holds()
 
 
-@given(st.binary(max_size=400), st.sampled_from(["csv", "jsonl"]), st.booleans())
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_no_input_makes_the_reader_raise(data: bytes, suffix: str, header: bool) -> None:
-    head = (",".join(COLUMNS) + "\n").encode() if header and suffix == "csv" else b""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp, f"kontak.{suffix}")
-        path.write_bytes(head + data)
-        for skip in (False, True):
-            contacts, found = read_contacts(path, tz=WIB, skip_bad_rows=skip)
-            render_all(found, "en")
-            assert all(isinstance(c, Contact) for c in contacts)
+@fast_and_full(fast=30, full=150)
+def test_no_input_makes_the_reader_raise(max_examples: int) -> None:
+    @settings(
+        max_examples=max_examples, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(st.binary(max_size=400), st.sampled_from(["csv", "jsonl"]), st.booleans())
+    def holds(data: bytes, suffix: str, header: bool) -> None:
+        head = (",".join(COLUMNS) + "\n").encode() if header and suffix == "csv" else b""
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp, f"kontak.{suffix}")
+            path.write_bytes(head + data)
+            for skip in (False, True):
+                contacts, found = read_contacts(path, tz=WIB, skip_bad_rows=skip)
+                render_all(found, "en")
+                assert all(isinstance(c, Contact) for c in contacts)
 
-
-# ------------------------------------------------------------------ the synthetic log
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_contacts", EXAMPLE / "make_contacts.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_generator_is_byte_identical_to_the_committed_log(tmp_path: Path) -> None:
-    generator = _generator()
-    for name in ("one.csv", "two.csv"):
-        assert generator.main([str(tmp_path / name)]) == 0
-    written = (tmp_path / "one.csv").read_bytes()
-    assert written == (tmp_path / "two.csv").read_bytes()
-    committed = (EXAMPLE / "kontak.csv").read_bytes()
-    assert written == committed, "run python examples/sumsel-2026/make_contacts.py"
-
-
-def test_synthetic_log_reads_cleanly_and_matches_its_description() -> None:
-    roster = load_roster(EXAMPLE / "roster")
-    contacts, found = read_contacts(EXAMPLE / "kontak.csv", roster=roster, tz=WIB)
-    assert found == []
-    assert len(contacts) == 12_420 and len({c.nip for c in contacts}) == 1_504
-    minute = dt.timedelta(minutes=1)
-    kinds: Counter[str] = Counter()
-    for c in contacts:
-        employee = roster.by_nip(c.nip)
-        assert employee is not None and not employee.unit.layanan_publik
-        assert not employee.jenjang.name.startswith("JPT")
-        assert roster.by_nip(c.pengirim) is not None
-        assert c.dikirim.utcoffset() == dt.timedelta(hours=7)
-        if c.dijawab is None:
-            kinds["missed"] += 1
-        elif c.dijawab.date() != c.dikirim.date():
-            kinds["after midnight"] += 1
-        else:
-            delay = c.dijawab - c.dikirim
-            kinds["quick" if delay < 2 * minute else "in time" if delay < 5 * minute
-                  else "exactly 5:00" if delay == 5 * minute else "late"] += 1  # fmt: skip
-            assert delay <= 30 * minute
-        kinds["with a reason"] += c.beralasan
-        kinds["outside hours"] += not dt.time(7, 30) <= c.dikirim.time() <= dt.time(16)
-        kinds["on a day off"] += c.dikirim.date() in {dt.date(2026, 4, 3), dt.date(2026, 5, 1),
-                                                      dt.date(2026, 5, 15)}  # fmt: skip
-    # the numbers docs/data-formats.md gives
-    assert kinds == {
-        "quick": 9_580, "in time": 871, "exactly 5:00": 115, "late": 879, "missed": 895,
-        "after midnight": 80, "with a reason": 339 + 197, "outside hours": 372, "on a day off": 19,
-    }  # fmt: skip
-    assert {c.dikirim.date().weekday() for c in contacts} == {4}  # Fridays only
+    holds()

@@ -1,4 +1,4 @@
-"""Loading a workforce from SIMPEG-like CSV files (``edaran.roster``).
+"""Loading a workforce from SIMPEG-like CSV files (``edaran.io.roster``).
 
 Rendered diagnostics are compared with golden files under
 ``tests/golden/roster/`` in both languages; ``pytest --update-golden``
@@ -10,8 +10,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import subprocess
-import sys
 import tempfile
 from collections.abc import Sequence
 from decimal import Decimal
@@ -24,24 +22,15 @@ from hypothesis import strategies as st
 
 from edaran.core import Diagnostic, EdaranError, Severity, render_all
 from edaran.io import Roster, RosterWarning, load_roster, read_roster
-from edaran.io.cells import (
-    BadValue,
-    parse_bool,
-    parse_date,
-    parse_decimal,
-    parse_enum,
-    parse_int,
-    parse_nip,
-)
 from edaran.io.table import MAX_DIAGNOSTICS
 from edaran.messages import CATALOGUE
 from edaran.model import Employee, PositionLevel, Unit, UnitKind
 from golden import check_golden
 from paths import DATA as TEST_DATA
-from paths import REPO, SUMSEL
+from paths import REPO
+from properties import fast_and_full
 
 DATA = TEST_DATA / "roster"
-EXAMPLE = SUMSEL
 
 
 @pytest.fixture
@@ -359,110 +348,6 @@ def test_unsupported_field_type_is_a_developer_error(in_data: None) -> None:
         read_roster("good", employee_cls=PegawaiBertag)
 
 
-# -- cell values ------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "nip"),
-    [
-        ("198001012005011001", "198001012005011001"),
-        ("19800101 200501 1 001", "198001012005011001"),
-        (" 19800229\t200501 2 999 ", "198002292005012999"),
-    ],
-)
-def test_valid_nips(text: str, nip: str) -> None:
-    assert parse_nip(text) == nip
-
-
-@pytest.mark.parametrize(
-    ("text", "code"),
-    [
-        ("19800101200501100", "D030"),  # 17 digits
-        ("1980010120050110011", "D030"),  # 19 digits
-        ("19800101200501100A", "D030"),
-        ("١٩٨٠٠١٠١٢٠٠٥٠١١٠٠١", "D030"),  # Arabic-Indic digits are digits, but not NIP digits
-        ("1.98001E+17", "D030"),
-        ("198013012005011001", "D031"),  # month 13
-        ("198102292005011001", "D031"),  # 1981 is not a leap year
-        ("000001012005011001", "D031"),  # year 0
-        ("198001012005001001", "D032"),  # month 00
-        ("198001011979121001", "D033"),  # appointed before birth
-        ("198001012005010001", "D034"),
-        ("198001012005013001", "D034"),
-    ],
-)
-def test_invalid_nips(text: str, code: str) -> None:
-    with pytest.raises(BadValue) as raised:
-        parse_nip(text)
-    assert raised.value.code == code
-
-
-def test_nip_mangled_by_excel_gets_a_note() -> None:
-    with pytest.raises(BadValue) as raised:
-        parse_nip("1.98001E+17")
-    assert raised.value.notes == (("data-note-excel-number", {}),)
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("85.5", "85.5"),
-        ("85,5", "85.5"),
-        ("1.234,5", "1234.5"),
-        ("1,234.5", "1234.5"),
-        ("1.234.567", "1234567"),
-        ("1.234", "1.234"),  # a lone separator is always decimal
-        ("-0,25", "-0.25"),
-        (" 110 ", "110"),
-    ],
-)
-def test_decimals(text: str, value: str) -> None:
-    assert parse_decimal(text) == Decimal(value)
-
-
-@pytest.mark.parametrize("text", ["", "abc", "85.5.5", "1.23,4", "1,2,3", "NaN", "Infinity", "1e5"])
-def test_bad_decimals(text: str) -> None:
-    with pytest.raises(BadValue):
-        parse_decimal(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        *[(text, True) for text in ("ya", "Y", "benar", "TRUE", "1", "yes")],
-        *[(text, False) for text in ("tidak", "t", "Salah", "false", "0", "no", "N")],
-    ],
-)
-def test_booleans(text: str, value: bool) -> None:
-    assert parse_bool(text) is value
-
-
-def test_dates_and_integers() -> None:
-    assert parse_date("2026-04-01") == parse_date("01-04-2026") == parse_date("1/4/2026")
-    assert parse_date("01/04/2026") == dt.date(2026, 4, 1)
-    for bad in ("2026-02-30", "04/01/26", "April 1, 2026"):
-        with pytest.raises(BadValue):
-            parse_date(bad)
-    assert parse_int("1.234") == 1234 and parse_int("-7") == -7
-    with pytest.raises(BadValue):
-        parse_int("1,5")
-
-
-@pytest.mark.parametrize(
-    "text", ["JPT Pratama", "jpt_pratama", "JPT-PRATAMA", " jpt  pratama ", "JPT_PRATAMA"]
-)
-def test_enum_spellings(text: str) -> None:
-    assert parse_enum(PositionLevel, text) is PositionLevel.JPT_PRATAMA
-
-
-def test_enum_by_value_and_suggestion() -> None:
-    assert parse_enum(UnitKind, "Rumah Sakit") is UnitKind.RUMAH_SAKIT
-    assert parse_enum(UnitKind, "upt-sekolah") is UnitKind.UPT_SEKOLAH
-    with pytest.raises(BadValue) as raised:
-        parse_enum(UnitKind, "Rumah Sakti")
-    assert raised.value.suggestions == ("Rumah Sakit",)
-
-
 # -- property: written and read back, a roster is unchanged -----------------------
 
 NAMES = (
@@ -615,61 +500,19 @@ def write_roster(where: Path, style: Style, units: list[Unit], people: list[Empl
     return where
 
 
-@settings(max_examples=60, deadline=None)
-@given(workforces(), STYLES)
-def test_written_roster_reads_back_unchanged(
-    workforce: tuple[list[Unit], list[Employee]], style: Style
-) -> None:
-    units, people = workforce
-    with tempfile.TemporaryDirectory() as tmp:
-        roster, problems = read_roster(write_roster(Path(tmp), style, units, people))
-    assert problems == []
-    assert roster.employees == tuple(people)
-    assert roster.units == {u.kode: u for u in units}
+@fast_and_full(fast=12, full=60)
+def test_written_roster_reads_back_unchanged(max_examples: int) -> None:
+    @settings(max_examples=max_examples, deadline=None)
+    @given(workforces(), STYLES)
+    def holds(workforce: tuple[list[Unit], list[Employee]], style: Style) -> None:
+        units, people = workforce
+        with tempfile.TemporaryDirectory() as tmp:
+            roster, problems = read_roster(write_roster(Path(tmp), style, units, people))
+        assert problems == []
+        assert roster.employees == tuple(people)
+        assert roster.units == {u.kode: u for u in units}
 
-
-# -- the example workforce ----------------------------------------------------------
-
-
-def make_workforce(out: Path) -> None:
-    script = EXAMPLE / "make_workforce.py"
-    subprocess.run([sys.executable, str(script), str(out)], check=True, capture_output=True)
-
-
-def test_make_workforce_is_byte_identical_and_matches_the_committed_files(tmp_path: Path) -> None:
-    make_workforce(tmp_path / "a")
-    make_workforce(tmp_path / "b")
-    for name in ("unit.csv", "pegawai.csv"):
-        first = (tmp_path / "a" / name).read_bytes()
-        assert first == (tmp_path / "b" / name).read_bytes()
-        assert first == (EXAMPLE / "roster" / name).read_bytes(), f"rerun make_workforce.py: {name}"
-
-
-def test_example_workforce_is_clean_and_shaped_like_the_province() -> None:
-    roster, problems = read_roster(EXAMPLE / "roster")
-    assert problems == []
-    assert 2800 <= len(roster) <= 3200
-    named = ["BPBD", "SATPOL_PP", "DPMPTSP", "RSUD_SF", "RS_EB", "RSKGM", "RSKM", "DISDIK"]
-    assert {*named, "BAPENDA", "SETDA"} <= set(roster.units)
-
-    def heads(code: str) -> list[PositionLevel]:
-        posts = [e for e in roster.employees if e.unit.kode == code]
-        return [e.jenjang for e in posts if e.jabatan.startswith(("Kepala Badan", "Direktur"))]
-
-    assert heads("BPBD") == [PositionLevel.JPT_PRATAMA]
-    assert heads("RSUD_SF") == [PositionLevel.JPT_PRATAMA]
-    assert heads("RS_EB") == heads("RSKGM") == heads("RSKM") == [PositionLevel.ADMINISTRATOR]
-    madya = [e for e in roster.employees if e.jenjang is PositionLevel.JPT_MADYA]
-    assert [e.unit.kode for e in madya] == ["SETDA"]
-    schools = [u for u in roster.units.values() if u.jenis is UnitKind.UPT_SEKOLAH]
-    assert len(schools) >= 20
-    assert all(u.induk is roster.units["DISDIK"] and u.layanan_publik for u in schools)
-    samsat = [u for u in roster.units.values() if u.jenis is UnitKind.UPTB]
-    assert len(samsat) >= 10 and all(u.induk is roster.units["BAPENDA"] for u in samsat)
-    other = [u for u in roster.units.values() if u.induk is roster.units["DISDIK"]]
-    assert any(u.jenis is UnitKind.UPT and not u.layanan_publik for u in other)
-    hospitals = [u.kode for u in roster.units.values() if u.jenis is UnitKind.RUMAH_SAKIT]
-    assert hospitals == ["RSUD_SF", "RS_EB", "RSKGM", "RSKM"]
+    holds()
 
 
 def test_every_data_code_is_documented_with_its_messages() -> None:

@@ -33,21 +33,21 @@ UNSETTLED_NAME = "se-800.1-1230-BKD.I-2026-tanpa-butir-11-pada-12.a.edaran"
 
 #: Codes that no rule file can make the checker report, and why.
 NOT_FROM_A_RULE_FILE = {
-    # Run time: decisions, not checking (tested in test_engine.py).
+    # Run time: decisions, not checking (tested in tests/engine/test_engine.py).
     "E501": "conflict found while deciding (static_conflicts=False)",
     "E502": "no applicable rule while deciding",
     "E503": "evaluation error while deciding (division by zero, month clamp)",
-    # The command line: a file the operating system refuses (tested in test_cli.py).
+    # The command line: a file the operating system refuses (tested in tests/cli/test_cli.py).
     "E007": "a file that cannot be read or written",
-    # Variants: a child and its parent file (tested in test_variants.py).
+    # Variants: a child and its parent file (tested in tests/lang/test_variants.py).
     "E140": "circulars that extend each other in a circle",
     "E141": "a variant removing or replacing a binding rule",
     "E142": "a variant's exception overriding a binding rule",
     "E145": "a parent circular that cannot be read",
-    # Lifecycle: an amendment and the circular it amends (tested in test_lifecycle.py).
+    # Lifecycle: an amendment and its circular (tested in tests/variants/test_lifecycle.py).
     "E147": "an amendment taking effect outside the force of the circular it amends",
     "W148": "an evaluation due with no newer version (edaran check, as of a day)",
-    # Scheduling: they need a roster (tested in test_scheduler.py and test_cli.py).
+    # Scheduling: they need a roster (tested in tests/scheduling/test_scheduler.py and tests/cli/).
     "E121": "a unit in a per-unit table that the roster does not have",
     "W401": "a floor above the headcount of a unit on a day",
 }

@@ -1,11 +1,12 @@
 """Fuzzing the parser (and the checker behind it) with text drawn from the grammar itself.
 
-The property: ``parse()`` returns a :class:`~edaran.nodes.Module` or raises
-:class:`~edaran.diagnostics.EdaranError` whose every diagnostic has a span
-inside the text; nothing else ever escapes.  The default run is quick; for a
-long run use the ``long`` profile registered below::
+The property: ``parse()`` returns a :class:`~edaran.lang.nodes.Module` or raises
+:class:`~edaran.core.diagnostics.EdaranError` whose every diagnostic has a span
+inside the text; nothing else ever escapes.  Each property runs 25 examples
+by default and 150 under ``pytest -m slow``; for a long run (5,000) use the
+``long`` profile registered below::
 
-    EDARAN_FUZZ=long pytest tests/test_fuzz.py
+    EDARAN_FUZZ=long pytest -m slow tests/lang/test_fuzz.py
 
 (``--hypothesis-profile=long`` needs the profile registered before pytest
 configures Hypothesis, i.e. in ``conftest.py``, which other tests own; the
@@ -28,6 +29,7 @@ from hypothesis.extra.lark import from_lark
 
 from edaran.core import Diagnostic, EdaranError, Span
 from edaran.lang import Module, check, grammar_text, keyword_pairs, parse, parse_file
+from properties import fast_and_full
 
 settings.register_profile(
     "long",
@@ -38,10 +40,11 @@ settings.register_profile(
 LONG = os.environ.get("EDARAN_FUZZ") == "long" or settings.get_current_profile_name() == "long"
 FUZZ = settings(
     settings.get_profile("long") if LONG else settings.default,
-    max_examples=5_000 if LONG else 150,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
+#: examples per property: a short run by default, the full one under ``-m slow``
+FUZZ_RUNS = fast_and_full(fast=25, full=5_000 if LONG else 150)
 
 # -------------------------------------------------------------- strategies
 INDENT, DEDENT = "\x01", "\x02"
@@ -143,70 +146,95 @@ def parse_or_diagnose(text: str) -> Module | None:
 
 
 # ------------------------------------------------------------- properties
-@FUZZ
-@given(FROM_GRAMMAR)
-def test_text_from_the_grammar(text: str) -> None:
-    parse_or_diagnose(text)
+@FUZZ_RUNS
+def test_text_from_the_grammar(max_examples: int) -> None:
+    @settings(FUZZ, max_examples=max_examples)
+    @given(FROM_GRAMMAR)
+    def holds(text: str) -> None:
+        parse_or_diagnose(text)
+
+    holds()
 
 
-@FUZZ
-@given(TOKEN_SOUP)
-def test_a_soup_of_rule_words(text: str) -> None:
-    parse_or_diagnose(text)
+@FUZZ_RUNS
+def test_a_soup_of_rule_words(max_examples: int) -> None:
+    @settings(FUZZ, max_examples=max_examples)
+    @given(TOKEN_SOUP)
+    def holds(text: str) -> None:
+        parse_or_diagnose(text)
+
+    holds()
 
 
-@FUZZ
-@given(st.text(alphabet=string.printable, max_size=400))
-def test_random_printable_text(text: str) -> None:
-    parse_or_diagnose(text)
+@FUZZ_RUNS
+def test_random_printable_text(max_examples: int) -> None:
+    @settings(FUZZ, max_examples=max_examples)
+    @given(st.text(alphabet=string.printable, max_size=400))
+    def holds(text: str) -> None:
+        parse_or_diagnose(text)
+
+    holds()
 
 
-@FUZZ
-@given(st.text(max_size=200))
-def test_random_unicode_text(text: str) -> None:
-    parse_or_diagnose(text)
+@FUZZ_RUNS
+def test_random_unicode_text(max_examples: int) -> None:
+    @settings(FUZZ, max_examples=max_examples)
+    @given(st.text(max_size=200))
+    def holds(text: str) -> None:
+        parse_or_diagnose(text)
+
+    holds()
 
 
-@FUZZ
-@given(st.binary(max_size=400))
-def test_random_bytes(data: bytes) -> None:
-    # A str holding undecodable bytes (as surrogates), and the bytes as a file.
-    parse_or_diagnose(data.decode("utf-8", errors="surrogateescape"))
-    with tempfile.TemporaryDirectory() as directory:
-        path = Path(directory) / "acak.edaran"
-        path.write_bytes(data)
-        try:
-            module = parse_file(path)
-        except EdaranError as err:
-            for diagnostic in err.diagnostics:
-                assert diagnostic.span is not None and diagnostic.span.path == str(path)
-        else:
-            assert isinstance(module, Module)
+@FUZZ_RUNS
+def test_random_bytes(max_examples: int) -> None:
+    @settings(FUZZ, max_examples=max_examples)
+    @given(st.binary(max_size=400))
+    def holds(data: bytes) -> None:
+        # A str holding undecodable bytes (as surrogates), and the bytes as a file.
+        parse_or_diagnose(data.decode("utf-8", errors="surrogateescape"))
+        with tempfile.TemporaryDirectory() as directory:
+            path = Path(directory) / "acak.edaran"
+            path.write_bytes(data)
+            try:
+                module = parse_file(path)
+            except EdaranError as err:
+                for diagnostic in err.diagnostics:
+                    assert diagnostic.span is not None and diagnostic.span.path == str(path)
+            else:
+                assert isinstance(module, Module)
+
+    holds()
 
 
 HEADER = 'surat_edaran "1/2026":\n    berlaku 2026-04-01\n'
 
 
-@FUZZ
-@given(FROM_GRAMMAR)
-def test_the_checker_behind_the_parser(text: str) -> None:
-    # Whatever parses must check into a program or diagnostics, never crash.
-    text = HEADER + text
-    module = parse_or_diagnose(text)
-    if module is None:
-        return
-    program, diagnostics = check(module)
-    for diagnostic in diagnostics:
-        if diagnostic.span is not None:
-            _assert_span_inside(diagnostic.span, text)
-        diagnostic.message("id")
-        diagnostic.message("en")
-    assert program is not None or any(d.is_error for d in diagnostics)
+@FUZZ_RUNS
+def test_the_checker_behind_the_parser(max_examples: int) -> None:
+    @settings(FUZZ, max_examples=max_examples)
+    @given(FROM_GRAMMAR)
+    def holds(text: str) -> None:
+        # Whatever parses must check into a program or diagnostics, never crash.
+        text = HEADER + text
+        module = parse_or_diagnose(text)
+        if module is None:
+            return
+        program, diagnostics = check(module)
+        for diagnostic in diagnostics:
+            if diagnostic.span is not None:
+                _assert_span_inside(diagnostic.span, text)
+            diagnostic.message("id")
+            diagnostic.message("en")
+        assert program is not None or any(d.is_error for d in diagnostics)
+
+    holds()
 
 
-def test_the_grammar_strategy_reaches_valid_files() -> None:
+@fast_and_full(fast=60, full=200)
+def test_the_grammar_strategy_reaches_valid_files(max_examples: int) -> None:
     # The generator is worth its time only if some of its output parses.
-    @settings(max_examples=200, deadline=None, database=None, derandomize=True)
+    @settings(max_examples=max_examples, deadline=None, database=None, derandomize=True)
     @given(FROM_GRAMMAR)
     def collect(text: str) -> None:
         if parse_or_diagnose(text) is not None:

@@ -10,7 +10,7 @@ import pytest
 from edaran import Circular, EdaranError, Employee, Unit, render_all
 from golden import check_golden
 from paths import DATA as TEST_DATA
-from paths import REPO, TEMPLATES
+from paths import REPO
 
 DATA = TEST_DATA / "variants"
 STAFF = Employee("198001012005011001", "Ani", Unit("BAPPEDA", "Bappeda"))
@@ -88,77 +88,3 @@ def test_remove_without_extends_is_refused() -> None:
     with pytest.raises(EdaranError) as raised:
         Circular.from_text(text)
     assert [d.code for d in raised.value.diagnostics] == ["E144"]
-
-
-def test_the_national_template_ships_checks_and_passes_its_examples() -> None:
-    from edaran.lang import template_names
-    from edaran.testing import run_examples
-
-    assert template_names() == ["nasional-2026", "nasional-2026-kabupaten-kota", "sumsel-2026"]
-    text = 'surat_edaran "T":\n    memperluas "nasional-2026"\n    berlaku 2026-04-01\n'
-    circular = Circular.from_text(text)
-    assert [r.origin for r in circular.program.rules] == ["800.1.5/3349/SJ"] * 4
-    template = TEMPLATES / "nasional-2026.edaran"
-    results = run_examples(Circular.load(template))
-    assert [r.passed for r in results] == [True] * 8
-    # The quotas of the template (travel -50% and -70%, vehicles at most 50%).
-    quotas = Circular.load(template).program.quotas
-    assert [(q.id, q.mode, str(q.amount.value)) for q in quotas] == [  # type: ignore[attr-defined]
-        ("butir 8[dalam_negeri]", "reduced", "0.5"),
-        ("butir 8[luar_negeri]", "reduced", "0.7"),
-        ("butir 9", "at_most", "0.5"),
-    ]
-
-
-def test_the_regency_template_keeps_echelon_ii_to_iv_at_the_office() -> None:
-    import datetime as dt
-
-    from edaran.model import Employee, PositionLevel, Unit
-
-    regency = Circular.from_text(
-        'surat_edaran "KAB":\n    memperluas "nasional-2026-kabupaten-kota"\n'
-        "    berlaku 2026-04-01\n"
-    )
-    province = Circular.from_text(
-        'surat_edaran "PROV":\n    memperluas "nasional-2026"\n    berlaku 2026-04-01\n'
-    )
-    friday = dt.date(2026, 4, 10)
-    unit = Unit("BAPPEDA", "Bappeda")
-    modes = {}
-    for level in PositionLevel:
-        person = Employee("1" * 18, "X", unit, jenjang=level)
-        modes[level.name] = (
-            str(province.decide(person, friday).value),
-            str(regency.decide(person, friday).value),
-        )
-    assert modes == {
-        "JPT_UTAMA": ("WFO", "WFH"),
-        "JPT_MADYA": ("WFO", "WFH"),
-        "JPT_PRATAMA": ("WFO", "WFO"),
-        "ADMINISTRATOR": ("WFH", "WFO"),
-        "PENGAWAS": ("WFH", "WFO"),
-        "PELAKSANA": ("WFH", "WFH"),
-        "FUNGSIONAL": ("WFH", "WFH"),
-    }
-
-
-def test_a_regency_moves_wfh_to_thursday_with_one_line() -> None:
-    text = (
-        'surat_edaran "KAB/2026":\n    memperluas "nasional-2026"\n    berlaku 2026-05-01\n\n'
-        "parameter HARI_WFH: hari = Kamis\n"
-    )
-    circular = Circular.from_text(text)
-    thursday = circular.decide(STAFF, dt.date(2026, 5, 7))
-    assert (thursday.value, thursday.rule) == ("WFH", "butir 2")
-    assert circular.decide(STAFF, dt.date(2026, 5, 8)).value == "WFO"
-    assert circular.explain(STAFF, dt.date(2026, 5, 7)).circular == "SE 800.1.5/3349/SJ"
-
-
-def test_the_template_guards_public_services() -> None:
-    text = (
-        'surat_edaran "KAB/2026":\n    memperluas "nasional-2026"\n    berlaku 2026-05-01\n\n'
-        "hapus butir 4\n"
-    )
-    with pytest.raises(EdaranError) as raised:
-        Circular.from_text(text)
-    assert [d.code for d in raised.value.diagnostics] == ["E141"]

@@ -5,8 +5,8 @@ Records are built here as objects (``Trip``, ``VehicleUse``, ``Meeting``,
 one a public service that stays at the office.  Each rule is tried at its
 boundary with exact figures; a Hypothesis property checks the planned
 records against a hand-written reading of "take what is left in order".
-The command line is tested in ``test_cli_quota.py``, the writers in
-``test_quota_io.py``.
+The command line is tested in ``tests/cli/test_cli_quota.py``, the writers in
+``tests/quota/test_writers.py``.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from edaran.model import (
 from edaran.quota import Over, QuotaLine, QuotaResult, TargetLine, run_quotas
 from edaran.quota.engine import allowance, counts, evaluation_periods, meets
 from paths import DATA as TEST_DATA
+from properties import fast_and_full
 
 D = Decimal
 DATA = TEST_DATA / "quota"
@@ -154,7 +155,7 @@ def quotas(circular: Circular, trips: Sequence[Trip] = (), **options: object) ->
 BASELINE_A = spread("L", A, dt.date(2025, 4, 7), 4)
 
 
-# ------------------------------------------------------------------- windows
+# -------------------------------------------------------- evaluation periods
 def test_evaluation_periods_follow_the_date_in_force() -> None:
     assert evaluation_periods(FULL, dt.date(2026, 5, 10), dt.date(2026, 10, 1)) == [
         P1,
@@ -164,20 +165,6 @@ def test_evaluation_periods_follow_the_date_in_force() -> None:
     ]
     # Before the date in force nothing is evaluated.
     assert evaluation_periods(FULL, dt.date(2026, 1, 1), dt.date(2026, 3, 31)) == []
-
-
-@pytest.mark.parametrize(
-    ("window", "day", "expected"),
-    [
-        ("periode", dt.date(2026, 5, 31), P1),
-        ("periode", dt.date(2026, 6, 1), P2),
-        ("bulan", dt.date(2026, 2, 14), Period(2, dt.date(2026, 2, 1), dt.date(2026, 2, 28))),
-        ("minggu", dt.date(2026, 4, 9), Period(15, dt.date(2026, 4, 6), dt.date(2026, 4, 12))),
-        ("hari", dt.date(2026, 4, 9), Period(9, dt.date(2026, 4, 9), dt.date(2026, 4, 9))),
-    ],
-)
-def test_windows_of_the_circular(window: str, day: dt.date, expected: Period) -> None:
-    assert FULL.windows.window(window, day) == expected
 
 
 # ------------------------------------------------------- quota boundaries
@@ -653,33 +640,37 @@ _TRIPS = st.lists(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_TRIPS)
-def test_planned_trips_take_what_is_left_in_order(
-    raw: list[tuple[Unit, dt.date, TripKind, PlanStatus, int]],
-) -> None:
-    trips = [
-        trip(f"T{i:02d}", unit, day, kind=kind, status=status, people=people)
-        for i, (unit, day, kind, status, people) in enumerate(raw)
-    ]
-    lines = [(q, True, False) for q in quotas(FULL, trips).quotas if q.quota == "butir 8[dn]"] + [
-        (q, False, True) for q in quotas(PARTY, trips).quotas
-    ]
-    assert len(lines) == 2 * 4 * 2  # two quotas, four units, two periods
-    for q, domestic_only, by_people in lines:
-        if q.allowed is None:
-            assert q.over == () and q.status == "tanpa_dasar"
-            continue
-        fitting = q.planned - sum((o.amount for o in q.over), Decimal(0))
-        if q.used <= q.allowed:
-            assert q.used + fitting <= q.allowed
-        else:
-            assert fitting == 0 and q.status == "terlampaui"
-        taken, over = expected(trips, q, domestic_only=domestic_only, by_people=by_people)
-        assert [(o.record, o.running) for o in q.over] == over
-        assert all(o.allowed == q.allowed and o.unit == q.unit for o in q.over)
-        assert q.used + fitting == taken
-        assert q.left == q.allowed - q.used
+@fast_and_full(fast=30, full=150)
+def test_planned_trips_take_what_is_left_in_order(max_examples: int) -> None:
+    @settings(
+        max_examples=max_examples, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(_TRIPS)
+    def holds(raw: list[tuple[Unit, dt.date, TripKind, PlanStatus, int]]) -> None:
+        trips = [
+            trip(f"T{i:02d}", unit, day, kind=kind, status=status, people=people)
+            for i, (unit, day, kind, status, people) in enumerate(raw)
+        ]
+        lines = [
+            (q, True, False) for q in quotas(FULL, trips).quotas if q.quota == "butir 8[dn]"
+        ] + [(q, False, True) for q in quotas(PARTY, trips).quotas]
+        assert len(lines) == 2 * 4 * 2  # two quotas, four units, two periods
+        for q, domestic_only, by_people in lines:
+            if q.allowed is None:
+                assert q.over == () and q.status == "tanpa_dasar"
+                continue
+            fitting = q.planned - sum((o.amount for o in q.over), Decimal(0))
+            if q.used <= q.allowed:
+                assert q.used + fitting <= q.allowed
+            else:
+                assert fitting == 0 and q.status == "terlampaui"
+            taken, over = expected(trips, q, domestic_only=domestic_only, by_people=by_people)
+            assert [(o.record, o.running) for o in q.over] == over
+            assert all(o.allowed == q.allowed and o.unit == q.unit for o in q.over)
+            assert q.used + fitting == taken
+            assert q.left == q.allowed - q.used
+
+    holds()
 
 
 # ------------------------------------------------------ fixed after review

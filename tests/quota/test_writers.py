@@ -1,6 +1,6 @@
 """Publishing quota results (butir 7, 8, 9, 10.a): CSV, JSON, Excel and the terminal summary.
 
-The result is built by hand (the writers read only ``edaran.quota_model``):
+The result is built by hand (the writers read only ``edaran.quota.model``):
 three units, a quota with planned records over it, one already over, one
 without a baseline, a fractional vehicle quota, a money quota, a target met
 and one missed, a checklist that is incomplete and one that is missing.

@@ -9,8 +9,8 @@ So each person has 3 WFH days in April and 3 in May.
 
 A Hypothesis property checks that the JSON and the Excel workbook give the
 same province totals as the sum over the units.  The writers themselves
-are tested in ``test_report_io.py``; the command line in
-``test_cli_quota.py``.
+are tested in ``tests/report/test_writers.py``; the command line in
+``tests/cli/test_cli_quota.py``.
 """
 
 from __future__ import annotations
@@ -29,16 +29,7 @@ from hypothesis import strategies as st
 
 from edaran.engine import Circular
 from edaran.io import Roster
-from edaran.model import (
-    CostCategory,
-    CostLine,
-    Employee,
-    Period,
-    PeriodFacts,
-    Unit,
-    UnitKind,
-    months_of,
-)
+from edaran.model import CostCategory, CostLine, Employee, Period, PeriodFacts, Unit, UnitKind
 from edaran.report import (
     Basis,
     ReportResult,
@@ -49,6 +40,7 @@ from edaran.report import (
 )
 from edaran.report.engine import estimate_value
 from paths import DATA
+from properties import fast_and_full
 
 D = Decimal
 FULL = Circular.load(DATA / "quota" / "lengkap.edaran")
@@ -125,16 +117,6 @@ def quantity(line: SavingLine) -> tuple[object, ...]:
         line.actual_quantity,
         line.saving_quantity,
     )
-
-
-# ---------------------------------------------------------------- periods
-def test_months_of_a_period() -> None:
-    assert months_of(P1) == [APR, MAY]
-    # A month that starts before the period is not one of its months.
-    assert months_of(Period(1, dt.date(2026, 4, 15), dt.date(2026, 6, 14))) == [
-        MAY,
-        dt.date(2026, 6, 1),
-    ]
 
 
 def test_one_line_per_top_level_unit_period_and_category() -> None:
@@ -349,42 +331,44 @@ def evaluate(ws: Any, coordinate: str) -> Decimal:
     return D(str(value))
 
 
-@settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
-@given(_COSTS)
+@fast_and_full(fast=6, full=25)
 def test_the_province_total_is_the_sum_of_units_in_json_and_excel(
-    tmp_path: Path, raw: list[tuple[Unit, dt.date, CostCategory, Decimal]]
+    tmp_path: Path, max_examples: int
 ) -> None:
-    seen: set[tuple[str, dt.date, CostCategory]] = set()
-    costs = []
-    for unit, month, category, amount in raw:
-        if (unit.kode, month, category) not in seen:  # a file holds one line of each
-            seen.add((unit.kode, month, category))
-            costs.append(CostLine(unit, month, category, amount))
-    result = report(costs, last=P2.last)
-    document = json.loads(report_json(result))
-    by_unit: dict[str, Decimal] = {}
-    for item in document["lines"]:
-        if item["saving"] is not None:
-            by_unit[item["unit"]] = by_unit.get(item["unit"], D(0)) + D(item["saving"])
-    total = D(document["total"])
-    assert total == sum(by_unit.values(), D(0)) == result.total()
-    assert [D(p["total"]) for p in document["periods"]] == [result.total(1), result.total(2)]
-
-    path = write_report_xlsx(result, tmp_path / "laporan.xlsx")
-    ws = openpyxl.load_workbook(path)["Ringkasan"]
-    province = next(
-        row[0].row
-        for row in ws.iter_rows(min_col=1, max_col=1)
-        if row[0].value == "Jumlah provinsi"
+    @settings(
+        max_examples=max_examples, deadline=None, suppress_health_check=[HealthCheck.too_slow]
     )
-    n_categories = len(CostCategory)
-    for k, period in enumerate(result.periods):
-        column = 3 + k * (n_categories + 1) + n_categories  # the period's total column
-        letter = openpyxl.utils.get_column_letter(column)
-        assert evaluate(ws, f"{letter}{province}") == result.total(period.number)
-        units = [evaluate(ws, f"{letter}{row}") for row in range(4, province)]
-        assert sum(units, D(0)) == result.total(period.number)
+    @given(_COSTS)
+    def holds(raw: list[tuple[Unit, dt.date, CostCategory, Decimal]]) -> None:
+        seen: set[tuple[str, dt.date, CostCategory]] = set()
+        costs = []
+        for unit, month, category, amount in raw:
+            if (unit.kode, month, category) not in seen:  # a file holds one line of each
+                seen.add((unit.kode, month, category))
+                costs.append(CostLine(unit, month, category, amount))
+        result = report(costs, last=P2.last)
+        document = json.loads(report_json(result))
+        by_unit: dict[str, Decimal] = {}
+        for item in document["lines"]:
+            if item["saving"] is not None:
+                by_unit[item["unit"]] = by_unit.get(item["unit"], D(0)) + D(item["saving"])
+        total = D(document["total"])
+        assert total == sum(by_unit.values(), D(0)) == result.total()
+        assert [D(p["total"]) for p in document["periods"]] == [result.total(1), result.total(2)]
+
+        path = write_report_xlsx(result, tmp_path / "laporan.xlsx")
+        ws = openpyxl.load_workbook(path)["Ringkasan"]
+        province = next(
+            row[0].row
+            for row in ws.iter_rows(min_col=1, max_col=1)
+            if row[0].value == "Jumlah provinsi"
+        )
+        n_categories = len(CostCategory)
+        for k, period in enumerate(result.periods):
+            column = 3 + k * (n_categories + 1) + n_categories  # the period's total column
+            letter = openpyxl.utils.get_column_letter(column)
+            assert evaluate(ws, f"{letter}{province}") == result.total(period.number)
+            units = [evaluate(ws, f"{letter}{row}") for row in range(4, province)]
+            assert sum(units, D(0)) == result.total(period.number)
+
+    holds()

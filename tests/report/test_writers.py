@@ -1,6 +1,6 @@
 """Publishing the savings report (butir 13): CSV, JSON, Excel with a chart, the terminal summary.
 
-The report is built by hand (the writers read only ``edaran.quota_model``):
+The report is built by hand (the writers read only ``edaran.report.model``):
 three units over two periods, savings from actual figures, estimated from
 WFH days and mixed, a category without data, a negative saving (a cost that
 went up) and a unit with no line in the second period.  Text outputs are

@@ -7,7 +7,7 @@ per-person weekly or monthly limits), a workforce (units linked into trees,
 1-40 people on a unit, performance scores sometimes missing), leave,
 transfers, new hires and leavers, and a range of 1-8 weeks starting in
 April-June 2026.  The schedule is checked against an oracle written here
-from the module docstring of :mod:`edaran.scheduler`, not from its code:
+from the module docstring of :mod:`edaran.scheduling.scheduler`, not from its code:
 every limit is recomputed with :class:`fractions.Fraction`.
 
 Then exact cases (rounding of a 50% cap of 7 people, the W401 message, the
@@ -33,7 +33,7 @@ from hypothesis import strategies as st
 
 from edaran.core import EdaranError, render_all
 from edaran.engine import Circular
-from edaran.io import load_roster
+from edaran.io import Roster
 from edaran.messages import Lang
 from edaran.model import Absence, Employee, PositionLevel, Transfer, Unit
 from edaran.scheduling import (
@@ -47,7 +47,8 @@ from edaran.scheduling import (
     write_json,
 )
 from golden import check_golden
-from paths import REFERENCE, REPO, SAMPLE_ROSTER
+from paths import REPO
+from properties import fast_and_full
 from strategies import SCORES, UNIT_CODES
 from strategies import units as unit_trees
 
@@ -650,70 +651,99 @@ def _fail(plan: Plan, world: World, problems: list[str]) -> str:
 # Properties
 # ======================================================================
 PROPERTY = settings(
-    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
 
-@PROPERTY
-@given(plans(), worlds())
-def test_every_cap_and_floor_holds_every_day(plan: Plan, world: World) -> None:
-    _, made = _run(plan, world)
-    problems = unit_limit_problems(plan, world, made)
-    assert not problems, _fail(plan, world, problems)
+@fast_and_full(fast=12, full=60)
+def test_every_cap_and_floor_holds_every_day(max_examples: int) -> None:
+    @settings(PROPERTY, max_examples=max_examples)
+    @given(plans(), worlds())
+    def holds(plan: Plan, world: World) -> None:
+        _, made = _run(plan, world)
+        problems = unit_limit_problems(plan, world, made)
+        assert not problems, _fail(plan, world, problems)
+
+    holds()
 
 
-@PROPERTY
-@given(plans(scopes=("unit",)), worlds())
-def test_caps_and_floors_per_unit(plan: Plan, world: World) -> None:
+@fast_and_full(fast=12, full=60)
+def test_caps_and_floors_per_unit(max_examples: int) -> None:
     """The same, with every limit per unit (the common case), so that a failure here is
     not about perangkat daerah (test_agency_cap_reads_the_agency_row)."""
-    _, made = _run(plan, world)
-    problems = unit_limit_problems(plan, world, made)
-    assert not problems, _fail(plan, world, problems)
+
+    @settings(PROPERTY, max_examples=max_examples)
+    @given(plans(scopes=("unit",)), worlds())
+    def holds(plan: Plan, world: World) -> None:
+        _, made = _run(plan, world)
+        problems = unit_limit_problems(plan, world, made)
+        assert not problems, _fail(plan, world, problems)
+
+    holds()
 
 
-@PROPERTY
-@given(plans(), worlds())
-def test_per_person_limits_hold_in_every_window(plan: Plan, world: World) -> None:
-    _, made = _run(plan, world)
-    problems = person_limit_problems(plan, made)
-    assert not problems, _fail(plan, world, problems)
+@fast_and_full(fast=12, full=60)
+def test_per_person_limits_hold_in_every_window(max_examples: int) -> None:
+    @settings(PROPERTY, max_examples=max_examples)
+    @given(plans(), worlds())
+    def holds(plan: Plan, world: World) -> None:
+        _, made = _run(plan, world)
+        problems = person_limit_problems(plan, made)
+        assert not problems, _fail(plan, world, problems)
+
+    holds()
 
 
-@PROPERTY
-@given(plans(), worlds())
-def test_nobody_gets_a_mode_they_were_not_eligible_for(plan: Plan, world: World) -> None:
-    circular, made = _run(plan, world)
-    problems = eligibility_problems(plan, world, circular, made)
-    assert not problems, _fail(plan, world, problems)
+@fast_and_full(fast=12, full=60)
+def test_nobody_gets_a_mode_they_were_not_eligible_for(max_examples: int) -> None:
+    @settings(PROPERTY, max_examples=max_examples)
+    @given(plans(), worlds())
+    def holds(plan: Plan, world: World) -> None:
+        circular, made = _run(plan, world)
+        problems = eligibility_problems(plan, world, circular, made)
+        assert not problems, _fail(plan, world, problems)
+
+    holds()
 
 
-@PROPERTY
-@given(plans(), worlds())
-def test_leave_transfers_new_hires_and_leavers(plan: Plan, world: World) -> None:
-    _, made = _run(plan, world)
-    problems = presence_problems(world, made)
-    assert not problems, _fail(plan, world, problems)
+@fast_and_full(fast=12, full=60)
+def test_leave_transfers_new_hires_and_leavers(max_examples: int) -> None:
+    @settings(PROPERTY, max_examples=max_examples)
+    @given(plans(), worlds())
+    def holds(plan: Plan, world: World) -> None:
+        _, made = _run(plan, world)
+        problems = presence_problems(world, made)
+        assert not problems, _fail(plan, world, problems)
+
+    holds()
 
 
-@PROPERTY
-@given(plans(), worlds())
-def test_rotation_is_fair_within_each_period(plan: Plan, world: World) -> None:
-    _, made = _run(plan, world)
-    problems = fairness_problems(plan, made)
-    assert not problems, _fail(plan, world, problems)
+@fast_and_full(fast=12, full=60)
+def test_rotation_is_fair_within_each_period(max_examples: int) -> None:
+    @settings(PROPERTY, max_examples=max_examples)
+    @given(plans(), worlds())
+    def holds(plan: Plan, world: World) -> None:
+        _, made = _run(plan, world)
+        problems = fairness_problems(plan, made)
+        assert not problems, _fail(plan, world, problems)
+
+    holds()
 
 
-@PROPERTY
-@given(plans(with_floors=False), worlds())
-def test_rotation_is_fair_with_caps_only(plan: Plan, world: World) -> None:
+@fast_and_full(fast=12, full=60)
+def test_rotation_is_fair_with_caps_only(max_examples: int) -> None:
     """Caps alone (no floor in the file) rotate fairly: a failure here is the cap's
     ranking, not the floor's call-back order (test_floor_recalls_in_turn)."""
-    _, made = _run(plan, world)
-    problems = fairness_problems(plan, made)
-    assert not problems, _fail(plan, world, problems)
+
+    @settings(PROPERTY, max_examples=max_examples)
+    @given(plans(with_floors=False), worlds())
+    def holds(plan: Plan, world: World) -> None:
+        _, made = _run(plan, world)
+        problems = fairness_problems(plan, made)
+        assert not problems, _fail(plan, world, problems)
+
+    holds()
 
 
 def _snapshot(made: Schedule) -> tuple[object, ...]:
@@ -725,23 +755,25 @@ def _snapshot(made: Schedule) -> tuple[object, ...]:
     return rows, warnings, dict(made.units), csv_out.getvalue(), json_out.getvalue()
 
 
-@settings(PROPERTY, max_examples=25)
-@given(plans(), worlds(), st.randoms(use_true_random=False))
-def test_same_input_same_schedule_in_any_order(
-    plan: Plan, world: World, rnd: random.Random
-) -> None:
-    _, first = _run(plan, world)
-    _, again = _run(plan, world)
-    assert _snapshot(first) == _snapshot(again)
-    employees = list(world.employees)
-    rnd.shuffle(employees)
-    absences, transfers = list(world.absences), list(world.transfers)
-    rnd.shuffle(absences)
-    rnd.shuffle(transfers)
-    _, shuffled = _run(plan, world, employees, absences, transfers)
-    assert _snapshot(shuffled) == _snapshot(first), "another order of the same people"
-    _, backwards = _run(plan, world, list(reversed(world.employees)))
-    assert _snapshot(backwards) == _snapshot(first), "the employee list reversed"
+@fast_and_full(fast=6, full=25)
+def test_same_input_same_schedule_in_any_order(max_examples: int) -> None:
+    @settings(PROPERTY, max_examples=max_examples)
+    @given(plans(), worlds(), st.randoms(use_true_random=False))
+    def holds(plan: Plan, world: World, rnd: random.Random) -> None:
+        _, first = _run(plan, world)
+        _, again = _run(plan, world)
+        assert _snapshot(first) == _snapshot(again)
+        employees = list(world.employees)
+        rnd.shuffle(employees)
+        absences, transfers = list(world.absences), list(world.transfers)
+        rnd.shuffle(absences)
+        rnd.shuffle(transfers)
+        _, shuffled = _run(plan, world, employees, absences, transfers)
+        assert _snapshot(shuffled) == _snapshot(first), "another order of the same people"
+        _, backwards = _run(plan, world, list(reversed(world.employees)))
+        assert _snapshot(backwards) == _snapshot(first), "the employee list reversed"
+
+    holds()
 
 
 @st.composite
@@ -758,13 +790,8 @@ def newcomers(draw: st.DrawFn, world: World) -> Employee:
     )
 
 
-@settings(PROPERTY, max_examples=30)
-@given(
-    plans(scopes=("unit",), with_wfa=False, caps_first=True),
-    worlds(presence=False),
-    st.data(),
-)
-def test_one_person_more_moves_little(plan: Plan, world: World, data: st.DataObject) -> None:
+@fast_and_full(fast=8, full=30)
+def test_one_person_more_moves_little(max_examples: int) -> None:
     """Adding one person to a unit (limits per unit, caps before floors, no WFA).
 
     * Other units do not change at all, on any day: units are scheduled apart and
@@ -787,32 +814,48 @@ def test_one_person_more_moves_little(plan: Plan, world: World, data: st.DataObj
       ONE on every unit-day.  (Per-person limits make "eligible" depend on
       history, so there is no such bound with them.)
     """
-    newcomer = data.draw(newcomers(world))
-    _, before = _run(plan, world)
-    _, after = _run(plan, world, [*world.employees, newcomer])
-    unit = newcomer.unit.kode
-    old = {(a.nip, a.date): a for a in before}
-    new = {(a.nip, a.date): a for a in after if a.nip != newcomer.nip}
-    assert old.keys() == new.keys()
-    elsewhere = [k for k, a in old.items() if a.unit != unit and _row(a) != _row(new[k])]
-    assert not elsewhere, f"other units changed: {elsewhere[:5]}\n{plan.text}"
 
-    working = sorted({a.date for a in before if a.unit == unit and a.mode in WORKING})
-    if working:
-        day = working[0]
-        changed = [
-            k for k, a in old.items() if a.unit == unit and a.date == day and a.mode != new[k].mode
-        ]
-        assert len(changed) <= 3, f"{len(changed)} others changed on {day}: {changed}\n{plan.text}"
-    if not plan.person_limits:
-        for day in world.days():
-            home = [
-                sum(
-                    1 for a in rows.values() if a.unit == unit and a.date == day and a.mode == "WFH"
-                )
-                for rows in (old, new)
+    @settings(PROPERTY, max_examples=max_examples)
+    @given(
+        plans(scopes=("unit",), with_wfa=False, caps_first=True),
+        worlds(presence=False),
+        st.data(),
+    )
+    def holds(plan: Plan, world: World, data: st.DataObject) -> None:
+        newcomer = data.draw(newcomers(world))
+        _, before = _run(plan, world)
+        _, after = _run(plan, world, [*world.employees, newcomer])
+        unit = newcomer.unit.kode
+        old = {(a.nip, a.date): a for a in before}
+        new = {(a.nip, a.date): a for a in after if a.nip != newcomer.nip}
+        assert old.keys() == new.keys()
+        elsewhere = [k for k, a in old.items() if a.unit != unit and _row(a) != _row(new[k])]
+        assert not elsewhere, f"other units changed: {elsewhere[:5]}\n{plan.text}"
+
+        working = sorted({a.date for a in before if a.unit == unit and a.mode in WORKING})
+        if working:
+            day = working[0]
+            changed = [
+                k
+                for k, a in old.items()
+                if a.unit == unit and a.date == day and a.mode != new[k].mode
             ]
-            assert abs(home[0] - home[1]) <= 1, f"{day}: others at home {home}\n{plan.text}"
+            assert len(changed) <= 3, (
+                f"{len(changed)} others changed on {day}: {changed}\n{plan.text}"
+            )
+        if not plan.person_limits:
+            for day in world.days():
+                home = [
+                    sum(
+                        1
+                        for a in rows.values()
+                        if a.unit == unit and a.date == day and a.mode == "WFH"
+                    )
+                    for rows in (old, new)
+                ]
+                assert abs(home[0] - home[1]) <= 1, f"{day}: others at home {home}\n{plan.text}"
+
+    holds()
 
 
 def _row(a: Assignment) -> tuple[object, ...]:
@@ -1148,10 +1191,10 @@ def test_floor_recalls_in_turn() -> None:
     assert sorted(home.values()) == [2, 2], f"WFH Fridays per person: {dict(home)}"
 
 
-def test_reference_rotation_is_fair() -> None:
+def test_reference_rotation_is_fair(reference_schedule: Schedule) -> None:
     """The same on real data: in DKP (100% cap, at least 1 on site) the Friday on site
     goes round.  (Before 68f3a3c one person had it on all six Fridays of April-May.)"""
-    made = _reference_schedule()
+    made = reference_schedule
     problems = fairness_problems(_REFERENCE_PLAN, made)
     assert not problems, "\n".join(problems)
 
@@ -1296,22 +1339,18 @@ _REFERENCE_PLAN = Plan(
     table_default=Fraction(1),
     table_rows={code: Fraction(p, 100) for code, p in REFERENCE_SHARES.items()},
 )
-_CACHE: dict[str, Schedule] = {}
 
 
-def _reference_schedule() -> Schedule:
-    if "made" not in _CACHE:
-        roster = load_roster(SAMPLE_ROSTER)
-        circular = Circular.load(REFERENCE)
-        _CACHE["made"] = schedule(
-            circular, roster.employees, dt.date(2026, 4, 1), dt.date(2026, 5, 31)
-        )
-    return _CACHE["made"]
+@pytest.fixture(scope="module")
+def reference_schedule(reference: Circular, sample_roster: Roster) -> Schedule:
+    """The reference circular's schedule of the sample roster, April-May 2026."""
+    return schedule(reference, sample_roster.employees, dt.date(2026, 4, 1), dt.date(2026, 5, 31))
 
 
-def test_reference_circular_on_the_sample_roster() -> None:
-    made = _reference_schedule()
-    roster = load_roster(SAMPLE_ROSTER)
+def test_reference_circular_on_the_sample_roster(
+    reference_schedule: Schedule, sample_roster: Roster
+) -> None:
+    made, roster = reference_schedule, sample_roster
     assert len(made) == len(roster.employees) * 61
     assert Counter(a.mode for a in made) == {
         "WFO": 105655,

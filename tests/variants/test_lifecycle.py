@@ -9,13 +9,11 @@ second ends the policy on 2026-09-30.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
 
 from edaran import Circular, EdaranError
-from edaran.cli import main
 from edaran.core import render_all
 from edaran.model import Employee, PositionLevel, Unit
 from edaran.variants import newer_versions, overdue
@@ -146,42 +144,3 @@ def test_the_latest_version_is_due_one_period_after_it_took_effect(
     # ... and the second amendment (from 2026-08-01, due 2026-10-01) ends on 2026-09-30.
     assert overdue(chain, dt.date(2026, 9, 30)) is None
     assert overdue(chain, dt.date(2026, 11, 28)) is None
-
-
-@pytest.mark.parametrize("lang", ["id", "en"])
-def test_check_says_w148_as_of_the_day_given(
-    lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    (tmp_path / "se.edaran").write_text(
-        (REPO / DATA / "se-induk.edaran").read_text(encoding="utf-8"), encoding="utf-8"
-    )
-    monkeypatch.chdir(tmp_path)
-    assert main(["check", "se.edaran", "--hari-ini", "2026-11-28", "--lang", lang]) == 0
-    check_golden(f"lifecycle/W148-check.{lang}.txt", capsys.readouterr().out)
-    monkeypatch.setenv("EDARAN_HARI_INI", "2026-05-31")
-    assert main(["check", "se.edaran", "--lang", lang]) == 0
-    assert "W148" not in capsys.readouterr().out
-
-
-def test_decide_as_of_a_date_uses_the_version_in_force_then(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    roster = tmp_path / "pegawai.csv"
-    roster.write_text(
-        "nip,nama,jenjang,kode_unit,nama_unit,jenis_unit,layanan_publik,induk_unit\n"
-        f"{STAFF.nip},Staf,Pelaksana,BAPPEDA,Bappeda,Badan,tidak,\n",
-        encoding="utf-8",
-    )
-    args = ["decide", str(DATA / "se-perubahan-2.edaran"), "--roster", str(roster)]
-    dates = ["--from", "2026-06-04", "--to", "2026-06-05", "--format", "json"]
-    assert main([*args, *dates]) == 0
-    latest = json.loads(capsys.readouterr().out)
-    by_day = {r["date"]: r["value"] for r in latest["decisions"]}
-    assert by_day == {"2026-06-04": "WFH", "2026-06-05": "WFO"}
-    assert main([*args, *dates, "--per-tanggal", "2026-05-01"]) == 0
-    earlier = json.loads(capsys.readouterr().out)
-    by_day = {r["date"]: r["value"] for r in earlier["decisions"]}
-    assert by_day == {"2026-06-04": "WFO", "2026-06-05": "WFH"}
-    # The provenance names the version that decided: the one in force on --per-tanggal.
-    versions = (latest["provenance"]["version_in_force"], earlier["provenance"]["version_in_force"])
-    assert versions[0] > versions[1]
