@@ -116,7 +116,7 @@ def _prepare(args: argparse.Namespace, lang: Lang) -> tuple[Any, Any, Any] | Non
 
 def cmd_quota(args: argparse.Namespace, lang: Lang) -> int:
     from edaran.quota import writers as quota_io
-    from edaran.quota.engine import run_quotas
+    from edaran.quota.engine import quota_records, run_quotas
 
     prepared = _prepare(args, lang)
     if prepared is None:
@@ -131,10 +131,7 @@ def cmd_quota(args: argparse.Namespace, lang: Lang) -> int:
     result = run_quotas(
         circular,
         roster,
-        trips=records.get("perjalanan", []),
-        vehicles=records.get("kendaraan", []),
-        meetings=records.get("rapat", []),
-        checklists=records.get("daftar_periksa"),
+        **quota_records(records),
         first=args.first,
         last=args.last,
         absences=absences,
@@ -220,7 +217,7 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
     file has errors.
     """
     from edaran.quota import writers as quota_io
-    from edaran.quota.engine import mode_days, run_quotas
+    from edaran.quota.engine import mode_days, quota_records, run_quotas
     from edaran.report import writers as report_io
     from edaran.report.engine import savings_report
 
@@ -257,16 +254,7 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
                 if program.checklists and "daftar_periksa" in records
                 else (None, [])
             )
-            result = run_quotas(
-                circular,
-                roster,
-                trips=records.get("perjalanan", []),
-                vehicles=records.get("kendaraan", []),
-                meetings=records.get("rapat", []),
-                checklists=records.get("daftar_periksa"),
-                last=last,
-                modes=modes,
-            )
+            result = run_quotas(circular, roster, **quota_records(records), last=last, modes=modes)
             if warnings:
                 result = attrs.evolve(result, warnings=(*warnings, *result.warnings))
             target = folder / f"kuota-{path.stem}.csv"

@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -56,6 +56,7 @@ __all__ = [
     "evaluation_periods",
     "meets",
     "mode_days",
+    "quota_records",
     "run_quotas",
 ]
 
@@ -379,6 +380,24 @@ def _checklist_findings(
                 )
             )
     return findings
+
+
+#: The record kind (``edaran.io.records.KINDS``) each argument of :func:`run_quotas` takes.
+_ARGUMENTS = {
+    "perjalanan": "trips",
+    "kendaraan": "vehicles",
+    "rapat": "meetings",
+    "daftar_periksa": "checklists",
+}
+
+
+def quota_records(records: Mapping[str, Sequence[Any]]) -> dict[str, Any]:
+    """Records read by kind (``perjalanan``, ...) as :func:`run_quotas`' keyword arguments.
+
+    A kind that is absent is left out, so ``checklists`` stays None (no
+    checklist file) rather than empty (a file with no rows).
+    """
+    return {_ARGUMENTS[kind]: found for kind, found in records.items() if kind in _ARGUMENTS}
 
 
 def run_quotas(

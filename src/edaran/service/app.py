@@ -42,7 +42,7 @@ from edaran.lang.parser import parse
 from edaran.lang.variants import extended_path
 from edaran.messages import Lang
 from edaran.model.calendar import zone
-from edaran.quota.engine import run_quotas
+from edaran.quota.engine import quota_records, run_quotas
 from edaran.report.engine import savings_report
 from edaran.scheduling.scheduler import schedule, unknown_table_units
 from edaran.service.circulars import Served, ServiceConfig
@@ -250,7 +250,7 @@ def _explain(served: Served, body: Body, lang: Lang) -> dict[str, object]:
 
 
 def _decide_many(
-    served: Served, circular: Circular, roster: Roster, first: dt.date, last: dt.date, lang: Lang
+    circular: Circular, roster: Roster, first: dt.date, last: dt.date, lang: Lang
 ) -> Iterator[str]:
     """JSON lines: the provenance, then a decision per employee-day, an error where none."""
     yield json_line({"provenance": provenance(circular)}) + "\n"
@@ -306,16 +306,7 @@ def _quota(served: Served, body: Body, lang: Lang) -> dict[str, object]:
             records[kind], found = read_record_rows(kind, rows, roster)
             problems += found
     _refused(problems)
-    result = run_quotas(
-        circular,
-        roster,
-        trips=records.get("perjalanan", []),
-        vehicles=records.get("kendaraan", []),
-        meetings=records.get("rapat", []),
-        checklists=records.get("daftar_periksa"),
-        first=first,
-        last=last,
-    )
+    result = run_quotas(circular, roster, **quota_records(records), first=first, last=last)
     return result.to_dict(lang)
 
 
@@ -423,7 +414,7 @@ def create_app(config: ServiceConfig, served: Served | None = None) -> Starlette
             )
         circular = _circular(served, body)
         first, last = _range(body, served.config)
-        lines = _decide_many(served, circular, roster, first, last, lang)
+        lines = _decide_many(circular, roster, first, last, lang)
         return StreamingResponse(lines, media_type="application/x-ndjson")
 
     async def circulars(request: Request) -> Response:
