@@ -271,7 +271,9 @@ def test_diagnostics_page_shows_every_rule_file_code_by_example() -> None:
     # E140-E142 and E145 need two files (a variant and its parent): tests/lang/test_variants.py;
     # E147 an amendment and its circular, W148 a clock: tests/variants/test_lifecycle.py.
     untriggerable = {"E005", "E007", "E140", "E141", "E142", "E145", "E147", "W148"}
-    wanted = {c for c in tool.catalogue_codes() if c[0] in "EW"} - untriggerable
+    # E600-E629 are the HTTP service's: tests/service/ meets each against a real server.
+    service = {c for c in tool.catalogue_codes() if c.startswith("E6")}
+    wanted = {c for c in tool.catalogue_codes() if c[0] in "EW"} - untriggerable - service
     assert wanted <= shown, f"no example shows {sorted(wanted - shown)}"
 
 

@@ -13,6 +13,7 @@ terminal: every error is a diagnostic.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import os
@@ -35,11 +36,15 @@ from edaran.cli.init import add_parser as add_init_parser
 from edaran.cli.init import cmd_init
 from edaran.cli.quota import add_parsers as add_quota_parsers
 from edaran.cli.quota import cmd_quota, cmd_report, run_quota_files
+from edaran.cli.reports import check_machine, test_machine
 from edaran.cli.schedule import cmd_schedule, run_schedule
+from edaran.cli.serve import add_parser as add_serve_parser
+from edaran.cli.serve import cmd_serve
 from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, render, render_all
 from edaran.core.values import show_value
 from edaran.engine.circular import Circular
-from edaran.engine.decision import Decision, DecisionError
+from edaran.engine.decision import Decision, DecisionError, decisions_json
+from edaran.io.publish import provenance, write_companion
 from edaran.io.roster import Roster
 from edaran.messages import Lang, default_lang, message, os_reason
 from edaran.testing.runner import ExampleResult, run_examples
@@ -77,10 +82,14 @@ def _parser() -> argparse.ArgumentParser:
         type=date_argument,
         help="tanggal acuan evaluasi (W148) / the date evaluations are due against",
     )
+    p.add_argument("--format", choices=["text", "json", "sarif"], default="text")
+    p.add_argument("--output", type=Path)
     p = sub.add_parser(
         "test", aliases=["uji"], parents=[common], help="jalankan contoh / run the examples"
     )
     p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--format", choices=["text", "json", "junit"], default="text")
+    p.add_argument("--output", type=Path)
     p = sub.add_parser(
         "decide",
         aliases=["putuskan"],
@@ -102,6 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     _roster_args(p)
     p.add_argument("--nip", required=True)
     p.add_argument("--date", required=True, type=date_argument)
+    p.add_argument("--format", choices=["text", "json"], default="text")
     p = sub.add_parser(
         "schedule",
         aliases=["jadwalkan"],
@@ -159,6 +169,7 @@ def _parser() -> argparse.ArgumentParser:
     add_init_parser(sub, common)
     add_diff_parser(sub, common)
     add_quota_parsers(sub, common)
+    add_serve_parser(sub, common)
     return parser
 
 
@@ -176,6 +187,8 @@ def _roster_args(p: argparse.ArgumentParser) -> None:
 
 # --------------------------------------------------------------- commands
 def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
+    if args.format != "text":
+        return check_machine(args, lang)
     failed = False
     on = args.today or today()
     for path in args.files:
@@ -207,6 +220,8 @@ def _print_results(results: Sequence[ExampleResult], lang: Lang) -> tuple[int, i
 
 
 def cmd_test(args: argparse.Namespace, lang: Lang) -> int:
+    if args.format != "text":
+        return test_machine(args, lang)
     passed = failed = 0
     for path in args.files:
         circular = load_circular(path, sys.stdout, lang)
@@ -238,19 +253,13 @@ def _rows(
 
 
 def _write(rows: Iterable[dict[str, str]], fmt: str, out: TextIO) -> int:
+    """The decisions' CSV rows (JSON goes through ``decisions_json``)."""
     count = 0
-    if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(row)
-            count += 1
-        return count
-    out.write("[")
+    writer = csv.DictWriter(out, fieldnames=_COLUMNS, lineterminator="\n")
+    writer.writeheader()
     for row in rows:
-        out.write(("," if count else "") + "\n" + json.dumps(row, ensure_ascii=False))
+        writer.writerow(row)
         count += 1
-    out.write("\n]\n")
     return count
 
 
@@ -288,12 +297,16 @@ def cmd_decide(args: argparse.Namespace, lang: Lang) -> int:
         staff = [person]
     errors: list[DecisionError] = []
     decisions = circular.decide_many(staff, args.first, args.last or args.first, errors=errors)
-    rows = _rows(circular, roster, decisions, lang)
-    if args.output:
-        with args.output.open("w", encoding="utf-8", newline="") as out:
-            _write(rows, args.format, out)
-    else:
-        _write(rows, args.format, sys.stdout)
+    with contextlib.ExitStack() as stack:
+        out = sys.stdout
+        if args.output:
+            out = stack.enter_context(args.output.open("w", encoding="utf-8", newline=""))
+            if args.format == "csv":
+                write_companion(args.output, provenance(circular))
+        if args.format == "json":
+            out.writelines(decisions_json(provenance(circular), decisions, errors, lang))
+        else:
+            _write(_rows(circular, roster, decisions, lang), args.format, out)
     _report_undecided(errors, lang)
     return 1 if errors else 0
 
@@ -308,10 +321,14 @@ def cmd_explain(args: argparse.Namespace, lang: Lang) -> int:
         sys.stderr.write(message("cli.no-nip", lang, nip=args.nip) + "\n")
         return 1
     try:
-        print(circular.explain(person, args.date).render(lang))
+        explanation = circular.explain(person, args.date)
     except DecisionError as err:
         sys.stderr.write(render_all(err.diagnostics, lang) + "\n")
         return 1
+    if args.format == "json":
+        print(json.dumps(explanation.to_dict(lang), ensure_ascii=False, indent=1))
+    else:
+        print(explanation.render(lang))
     return 0
 
 
@@ -372,6 +389,7 @@ def _run_one(path: Path, roster_path: Path, output: Path | None, lang: Lang) -> 
     decisions = tally(circular.decide_many(roster.employees, first, last, errors=errors))
     with target.open("w", encoding="utf-8", newline="") as out:
         written = _write(_rows(circular, roster, decisions, lang), "csv", out)
+    write_companion(target, provenance(circular))
     print()
     print(message("cli.summary-head", lang, first=first, last=last))
     print(summary_table(summarize(roster, counts), lang))
@@ -405,6 +423,8 @@ _COMMANDS = {
     "laporan": cmd_report,
     "jadwalkan": cmd_schedule,
     "jalankan": cmd_run,
+    "serve": cmd_serve,
+    "layani": cmd_serve,
 }
 
 

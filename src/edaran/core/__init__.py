@@ -22,7 +22,7 @@ from edaran.core.modes import (
 from edaran.core.runtime import UnitTable, whole_rupiah
 from edaran.core.suggest import suggest
 from edaran.core.types import Duration, EvalError, Type, TypeName
-from edaran.core.values import show_value
+from edaran.core.values import json_value, show_value
 
 __all__ = [
     "BUILTIN_MODES",
@@ -41,6 +41,7 @@ __all__ = [
     "Type",
     "TypeName",
     "UnitTable",
+    "json_value",
     "render",
     "render_all",
     "show_value",

@@ -37,6 +37,7 @@ from edaran.messages import (
     report,
     rules,
     scheduling,
+    service,
     variants,
 )
 
@@ -68,6 +69,7 @@ _TABLES = (
     quota,
     report,
     variants,
+    service,
     cli,
 )
 
