@@ -8,6 +8,8 @@ the current output instead, then review the change with ``git diff``.
 from __future__ import annotations
 
 import difflib
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -43,3 +45,23 @@ def check_golden(relative_path: str, text: str) -> None:
             f"(pytest --update-golden rewrites it):\n{''.join(diff)}",
             pytrace=False,
         )
+
+
+#: Versions of installed packages inside a provenance: they change with every release.
+_VERSIONS = re.compile(r'("(?:edaran|holidays)_version": )"[^"]*"')
+
+
+def steady(text: str) -> str:
+    """``text`` with the installed versions of a provenance replaced by ``"*"``."""
+    return _VERSIONS.sub(r'\1"*"', text)
+
+
+def check_golden_json(relative_path: str, text: str, schema: str) -> None:
+    """Validate the JSON ``text`` against the shipped schema ``schema``, then compare it.
+
+    The versions in its provenance are compared as ``"*"`` (see :func:`steady`).
+    """
+    from schemas import validate
+
+    validate(json.loads(text), schema)
+    check_golden(relative_path, steady(text))

@@ -274,7 +274,9 @@ def test_diagnostics_page_shows_every_rule_file_code_by_example() -> None:
     # files, E811 an engine not installed: tests/population/test_refusals.py.
     untriggerable = {"E005", "E007", "E140", "E141", "E142", "E145", "E147", "W148"}
     untriggerable |= {"E800", "E801", "E802", "E805", "E806", "E807", "E810", "E811"}
-    wanted = {c for c in tool.catalogue_codes() if c[0] in "EW"} - untriggerable
+    # E600-E629 are the HTTP service's: tests/service/ meets each against a real server.
+    service = {c for c in tool.catalogue_codes() if c.startswith("E6")}
+    wanted = {c for c in tool.catalogue_codes() if c[0] in "EW"} - untriggerable - service
     assert wanted <= shown, f"no example shows {sorted(wanted - shown)}"
 
 

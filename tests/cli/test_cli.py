@@ -16,6 +16,7 @@ import pytest
 from edaran.cli import main
 from golden import check_golden
 from paths import REPO
+from schemas import validate
 
 REFERENCE = "examples/sumsel-2026/se-800.1-1230-BKD.I-2026.edaran"
 ROSTER = "tests/data/roster-small"
@@ -200,8 +201,15 @@ def test_decide_json_has_the_same_rows(capsys: pytest.CaptureFixture[str]) -> No
     argv = [REFERENCE, "--roster", ROSTER, "--from", "2026-04-06", "--to", "2026-04-12"]
     code, out, _ = run(capsys, "decide", *argv, "--nip", ANDI, "--format", "json")
     assert code == 0
-    header, *rows = WEEK
-    assert json.loads(out) == [dict(zip(header, row, strict=True)) for row in rows]
+    _, *rows = WEEK
+    data = json.loads(out)
+    validate(data, "decide")
+    assert data["provenance"]["circular"] == "800.1/1230/BKD.I/2026"
+    columns = ("nip", "date", "shown", "clause", "reason")
+    assert [[d[c] or "" for c in columns] for d in data["decisions"]] == [
+        [row[0], *row[2:]] for row in rows
+    ]
+    assert data["errors"] == []
 
 
 def test_decide_everyone_on_one_day(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -211,12 +219,16 @@ def test_decide_everyone_on_one_day(capsys: pytest.CaptureFixture[str], tmp_path
         "--format", "json", "--output", str(target),
     )  # fmt: skip
     assert (code, out) == (0, "")
-    rows = json.loads(target.read_text(encoding="utf-8"))
-    assert [(r["unit"], r["mode"], r["clause"]) for r in rows] == [
-        ("BAPPEDA", "WFH", "butir 2"),
-        ("BAPPEDA", "WFA", "butir 11"),
-        ("BPBD", "WFO", "butir 12.a"),
-        ("RS_EB_IGD", "WFO", "butir 12.d"),
+    rows = json.loads(target.read_text(encoding="utf-8"))["decisions"]
+    assert [(r["value"], r["clause"]) for r in rows] == [
+        ("WFH", "butir 2"),
+        ("WFA", "butir 11"),
+        ("WFO", "butir 12.a"),
+        ("WFO", "butir 12.d"),
+    ]
+    assert rows[2]["overridden"] == [
+        {"rule": "butir 2", "by": "butir 11"},
+        {"rule": "butir 11", "by": "butir 12.a"},
     ]
     assert rows[2]["reason"] == (
         "butir 12.a: Badan Penanggulangan Bencana Daerah tetap WFO (overrides butir 2, butir 11)"

@@ -16,6 +16,7 @@ from edaran.cli.diff import add_parser, cmd_diff, write_diff
 from edaran.variants import diff_clauses, diff_impact
 from golden import check_golden
 from paths import DATA as TEST_DATA
+from schemas import validate
 
 DATA = TEST_DATA / "variants"
 PARENT, CHILD = DATA / "induk.edaran", DATA / "anak.edaran"
@@ -86,6 +87,9 @@ def test_cli_json_and_csv(tmp_path: Path) -> None:
     )
     assert cmd_diff(args, "en") == 0
     data = json.loads(target.read_text(encoding="utf-8"))
+    validate(data, "diff")
+    assert data["provenance"]["circular"] == Circular.load(CHILD).number
+    assert data["compared_with"]["circular"] == Circular.load(PARENT).number
     assert data["clauses"] == [
         {"kind": "changed", "what": "rule", "key": "butir 2", "left": FRIDAY, "right": THURSDAY}
     ]

@@ -55,8 +55,13 @@ def test_decide_as_of_a_date_uses_the_version_in_force_then(
     args = ["decide", str(DATA / "se-perubahan-2.edaran"), "--roster", str(roster)]
     dates = ["--from", "2026-06-04", "--to", "2026-06-05", "--format", "json"]
     assert main([*args, *dates]) == 0
-    by_day = {r["date"]: r["mode"] for r in json.loads(capsys.readouterr().out)}
+    latest = json.loads(capsys.readouterr().out)
+    by_day = {r["date"]: r["value"] for r in latest["decisions"]}
     assert by_day == {"2026-06-04": "WFH", "2026-06-05": "WFO"}
     assert main([*args, *dates, "--per-tanggal", "2026-05-01"]) == 0
-    by_day = {r["date"]: r["mode"] for r in json.loads(capsys.readouterr().out)}
+    earlier = json.loads(capsys.readouterr().out)
+    by_day = {r["date"]: r["value"] for r in earlier["decisions"]}
     assert by_day == {"2026-06-04": "WFO", "2026-06-05": "WFH"}
+    # The provenance names the version that decided: the one in force on --per-tanggal.
+    versions = (latest["provenance"]["version_in_force"], earlier["provenance"]["version_in_force"])
+    assert versions[0] > versions[1]

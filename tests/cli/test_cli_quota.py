@@ -24,7 +24,7 @@ import openpyxl
 import pytest
 
 from edaran.cli import main
-from golden import check_golden
+from golden import check_golden, check_golden_json
 from paths import REPO
 
 DATA = "tests/data/quota"
@@ -99,7 +99,7 @@ def test_quota_csv(capsys: pytest.CaptureFixture[str], lang: str) -> None:
 def test_quota_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = quota(capsys, "id", "--format", "json")
     assert code == 0
-    check_golden("quota_cli/quota.json", out)
+    check_golden_json("quota_cli/quota.json", out, "quota")
     data = json.loads(out)
     lines = by_key(data["quotas"], "quota", "unit", "period")
     figures = ("baseline", "allowed", "used", "planned", "left", "status")
@@ -181,7 +181,7 @@ def test_report_csv(capsys: pytest.CaptureFixture[str], lang: str) -> None:
 def test_report_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = report(capsys, "id", "--format", "json")
     assert code == 0
-    check_golden("quota_cli/report.json", out)
+    check_golden_json("quota_cli/report.json", out, "report")
     data = json.loads(out)
     lines = by_key(data["lines"], "unit", "category")
     figures = ("baseline", "actual", "saving", "estimated", "basis")

@@ -43,7 +43,7 @@ from edaran.discipline.presentation import duration_text, window_text
 from edaran.engine import Circular
 from edaran.messages import Lang
 from edaran.model import Absence, Channel, Contact, Employee, Unit, UnitKind
-from golden import check_golden
+from golden import check_golden, check_golden_json
 from paths import REFERENCE
 
 WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
@@ -280,13 +280,15 @@ def _json(result: DisciplineResult, lang: Lang, **kw: Any) -> str:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_json_golden(result: DisciplineResult, lang: Lang) -> None:
-    check_golden(f"discipline/result.{lang}.json", _json(result, lang, contacts=LOG))
+    check_golden_json(
+        f"discipline/result.{lang}.json", _json(result, lang, contacts=LOG), "discipline"
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_json_round_trip(result: DisciplineResult, lang: Lang) -> None:
     data = json.loads(_json(result, lang, contacts=LOG))
-    assert set(data) == {"counted", "skipped", "warnings", "breaches", "sanctions"}
+    assert set(data) == {"provenance", "counted", "skipped", "warnings", "breaches", "sanctions"}
     assert data["counted"] == result.counted
     assert {k: v["count"] for k, v in data["skipped"].items()} == result.skipped
     breaches = tuple(

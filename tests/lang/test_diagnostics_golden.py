@@ -54,6 +54,11 @@ NOT_FROM_A_RULE_FILE = {
     # (tested, with golden files, in tests/population/test_refusals.py).
     **{f"E8{n:02d}": "what the SQL engine cannot express yet" for n in range(12)},
 }
+# The HTTP service's errors: requests, not rule files (goldens in both languages from a real
+# server in tests/service/test_service.py::test_every_error_golden).
+NOT_FROM_A_RULE_FILE.update(
+    {code: "an error of the HTTP service" for code in catalogue_keys() if code.startswith("E6")}
+)
 
 
 @pytest.fixture(autouse=True)

@@ -37,7 +37,7 @@ from edaran.quota import (
 )
 from edaran.quota.presentation import worst_units
 from edaran.quota.writers import CSV_FIELDS, quota_rows
-from golden import check_golden
+from golden import check_golden, check_golden_json
 
 LANGS: list[Lang] = ["id", "en"]
 P1 = Period(1, dt.date(2026, 4, 1), dt.date(2026, 5, 31))
@@ -178,8 +178,8 @@ def test_summary_golden(lang: Lang) -> None:
 
 
 def test_json_golden() -> None:
-    check_golden("quota/quota.json", quota_json(RESULT))
-    check_golden("quota/quota-empty.json", quota_json(EMPTY))
+    check_golden_json("quota/quota.json", quota_json(RESULT), "quota")
+    check_golden_json("quota/quota-empty.json", quota_json(EMPTY), "quota")
 
 
 def test_csv_to_a_path_and_a_stream_is_the_same(tmp_path: Path) -> None:
@@ -210,7 +210,7 @@ def test_csv_rows_line_up_with_their_kind() -> None:
 
 def test_json_keeps_figures_exact_and_in_a_fixed_order() -> None:
     data = json.loads(quota_json(RESULT, "en"))
-    assert list(data) == ["counts", "warnings", "quotas", "targets", "checklists"]
+    assert list(data) == ["provenance", "counts", "warnings", "quotas", "targets", "checklists"]
     vehicles = data["quotas"][3]
     assert vehicles["allowed"] == "20.5" and vehicles["left"] == "5.5"
     assert data["quotas"][1]["baseline"] is None

@@ -39,7 +39,7 @@ from edaran.report import (
 )
 from edaran.report.presentation import categories, rupiah, wfh_days
 from edaran.report.writers import REPORT_FIELDS
-from golden import check_golden
+from golden import check_golden, check_golden_json
 
 LANGS: list[Lang] = ["id", "en"]
 P1 = Period(1, dt.date(2026, 4, 1), dt.date(2026, 5, 31))
@@ -176,7 +176,7 @@ def test_summary_golden(lang: Lang) -> None:
 
 
 def test_json_golden() -> None:
-    check_golden("report/report.json", report_json(RESULT))
+    check_golden_json("report/report.json", report_json(RESULT), "report")
 
 
 def test_csv_to_a_path_and_a_stream_is_the_same(tmp_path: Path) -> None:

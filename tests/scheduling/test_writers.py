@@ -33,7 +33,7 @@ from edaran.scheduling import (
     write_json,
     write_xlsx,
 )
-from golden import check_golden
+from golden import check_golden, check_golden_json
 
 FIRST = dt.date(2026, 3, 30)  # a Monday
 LAST = dt.date(2026, 4, 12)  # a Sunday: two weeks
@@ -250,7 +250,7 @@ def test_csv_golden(schedule: Schedule, lang: Lang) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_json_golden_and_round_trip(schedule: Schedule, lang: Lang) -> None:
     text = _json(schedule, lang)
-    check_golden(f"schedule/schedule.{lang}.json", text)
+    check_golden_json(f"schedule/schedule.{lang}.json", text, "schedule")
     data = json.loads(text)
     assert data["first"] == "2026-03-30" and data["last"] == "2026-04-12"
     assert data["units"] == UNITS

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from edaran.messages import Lang, message
+from edaran.testing.reports import program_counts
 
 if TYPE_CHECKING:  # the engines load when a command needs them, not for --help
     from edaran.engine.circular import Circular
@@ -140,21 +141,12 @@ def read_presence(
     return absences, transfers
 
 
-#: What ``edaran check`` counts: (program field, Indonesian word, English singular, plural)
-_COUNTED = ("rules", "limits", "duties", "breaches", "sanctions", "quotas", "targets", "checklists")
-
-
 def clean_parts(program: Any, lang: Lang) -> str:
     """``11 aturan, 2 batas, 3 kuota, 1 laporan, 46 contoh``: what a checked file holds.
 
-    Rules and examples are always counted; the other blocks when there are any.
+    Rules and examples are always counted; the other blocks when there are
+    any (:func:`edaran.testing.reports.program_counts`, which the JSON of
+    ``edaran check`` gives as ``counts``).
     """
-    parts = []
-    for field in _COUNTED:
-        count = len(getattr(program, field))
-        if count or field == "rules":
-            parts.append(message(f"cli.n-{field}", lang, count=count))
-    if program.report is not None:
-        parts.append(message("cli.n-reports", lang, count=1))
-    parts.append(message("cli.n-examples", lang, count=len(program.examples)))
-    return ", ".join(parts)
+    counts = program_counts(program)
+    return ", ".join(message(f"cli.n-{kind}", lang, count=n) for kind, n in counts.items())

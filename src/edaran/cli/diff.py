@@ -6,10 +6,12 @@ import argparse
 import csv
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from edaran.cli.common import date_argument, load_circular, roster_or_report
+from edaran.io.publish import provenance
 from edaran.messages import Lang, message
 
 if TYPE_CHECKING:
@@ -62,13 +64,14 @@ def cmd_diff(args: argparse.Namespace, lang: Lang) -> int:
         impact = diff_impact(left, right, roster.employees, first, last, lang)
     changes = diff_clauses(left, right)
     names = (left.number, right.number)
+    found = (provenance(left), provenance(right))
     fmt = getattr(args, "format", "text")
     output = getattr(args, "output", None)
     if output is not None:
         with output.open("w", encoding="utf-8", newline="") as out:
-            write_diff(changes, impact, names, fmt, out, lang)
+            write_diff(changes, impact, names, fmt, out, lang, found)
     else:
-        write_diff(changes, impact, names, fmt, sys.stdout, lang)
+        write_diff(changes, impact, names, fmt, sys.stdout, lang, found)
     return 0
 
 
@@ -79,10 +82,18 @@ def write_diff(
     fmt: str,
     out: TextIO,
     lang: Lang,
+    found: tuple[Mapping[str, str | None], Mapping[str, str | None]] | None = None,
 ) -> None:
-    """Write the differences as ``text`` (a terminal table), ``csv`` or ``json``."""
+    """Write the differences as ``text`` (a terminal table), ``csv`` or ``json``.
+
+    JSON (schema ``diff.schema.json``) carries the right file's provenance
+    and, as ``compared_with``, the left one's (``found``).
+    """
     if fmt == "json":
-        json.dump(_as_json(changes, impact, names), out, ensure_ascii=False, indent=2)
+        data = _as_json(changes, impact, names)
+        left, right = found or (provenance(), provenance())
+        data = {"provenance": dict(right), "compared_with": dict(left), **data}
+        json.dump(data, out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "csv":
         _write_csv(changes, impact, out)

@@ -9,6 +9,7 @@ from typing import Any
 
 from edaran.cli.common import load_circular, progress_bar, read_presence, roster_or_report
 from edaran.core.diagnostics import render_all
+from edaran.io.publish import write_companion
 from edaran.messages import Lang, message
 
 __all__ = ["cmd_discipline"]
@@ -90,6 +91,8 @@ def _write_discipline(
             discipline_io.write_breaches_csv(result, out, lang, names, **extra)
         with (args.output / "sanksi.csv").open("w", encoding="utf-8", newline="") as out:
             discipline_io.write_sanctions_csv(result, out, lang, names, **extra)
+        for name in ("pelanggaran.csv", "sanksi.csv"):
+            write_companion(args.output / name, result.provenance)
     else:
         discipline_io.write_sanctions_csv(result, sys.stdout, lang, names, **extra)
     sys.stdout.flush()

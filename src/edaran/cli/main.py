@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import os
 import sys
 from collections import Counter
@@ -33,6 +34,7 @@ from edaran.cli.diff import add_parser as add_diff_parser
 from edaran.cli.init import add_parser as add_init_parser
 from edaran.cli.population import FORMATS, add_engine_args, decide_and_write
 from edaran.cli.quota import add_parsers as add_quota_parsers
+from edaran.cli.serve import add_parser as add_serve_parser
 from edaran.cli.sql import add_parser as add_sql_parser
 from edaran.messages import Lang, default_lang, message, os_reason
 
@@ -71,10 +73,14 @@ def _parser() -> argparse.ArgumentParser:
         type=date_argument,
         help="tanggal acuan evaluasi (W148) / the date evaluations are due against",
     )
+    p.add_argument("--format", choices=["text", "json", "sarif"], default="text")
+    p.add_argument("--output", type=Path)
     p = sub.add_parser(
         "test", aliases=["uji"], parents=[common], help="jalankan contoh / run the examples"
     )
     p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--format", choices=["text", "json", "junit"], default="text")
+    p.add_argument("--output", type=Path)
     p = sub.add_parser(
         "decide",
         aliases=["putuskan"],
@@ -97,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     _roster_args(p)
     p.add_argument("--nip", required=True)
     p.add_argument("--date", required=True, type=date_argument)
+    p.add_argument("--format", choices=["text", "json"], default="text")
     p = sub.add_parser(
         "schedule",
         aliases=["jadwalkan"],
@@ -157,6 +164,7 @@ def _parser() -> argparse.ArgumentParser:
     add_diff_parser(sub, common)
     add_quota_parsers(sub, common)
     add_sql_parser(sub, common)
+    add_serve_parser(sub, common)
     return parser
 
 
@@ -175,6 +183,10 @@ def _roster_args(p: argparse.ArgumentParser) -> None:
 
 # --------------------------------------------------------------- commands
 def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
+    if args.format != "text":
+        from edaran.cli.reports import check_machine
+
+        return check_machine(args, lang)
     from edaran.variants.lifecycle import overdue, today
 
     failed = False
@@ -208,6 +220,10 @@ def _print_results(results: Sequence[ExampleResult], lang: Lang) -> tuple[int, i
 
 
 def cmd_test(args: argparse.Namespace, lang: Lang) -> int:
+    if args.format != "text":
+        from edaran.cli.reports import test_machine
+
+        return test_machine(args, lang)
     from edaran.testing.runner import run_examples
 
     passed = failed = 0
@@ -228,6 +244,9 @@ def cmd_decide(args: argparse.Namespace, lang: Lang) -> int:
         return 2
     if args.format == "parquet" and args.output is None:
         sys.stderr.write(message("cli.parquet-output", lang) + "\n")
+        return 2
+    if args.format == "json" and args.engine in ("duckdb", "spark"):
+        sys.stderr.write(message("cli.json-engine", lang, engine=args.engine) + "\n")
         return 2
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
     roster = roster_or_report(args.roster, lang, args.max_bytes) if circular else None
@@ -257,10 +276,14 @@ def cmd_explain(args: argparse.Namespace, lang: Lang) -> int:
         sys.stderr.write(message("cli.no-nip", lang, nip=args.nip) + "\n")
         return 1
     try:
-        print(circular.explain(person, args.date).render(lang))
+        explanation = circular.explain(person, args.date)
     except DecisionError as err:
         sys.stderr.write(_diagnostics().render_all(err.diagnostics, lang) + "\n")
         return 1
+    if args.format == "json":
+        print(json.dumps(explanation.to_dict(lang), ensure_ascii=False, indent=1))
+    else:
+        print(explanation.render(lang))
     return 0
 
 
@@ -365,6 +388,8 @@ _COMMANDS = {
     "laporan": ("edaran.cli.quota", "cmd_report"),
     "sql": ("edaran.cli.sql", "cmd_sql"),
     "kueri": ("edaran.cli.sql", "cmd_sql"),
+    "serve": ("edaran.cli.serve", "cmd_serve"),
+    "layani": ("edaran.cli.serve", "cmd_serve"),
 }
 
 

@@ -88,18 +88,24 @@ def decide_and_write(
     shown mode, count)`` receives the counts of the decided rows.
     """
     from edaran.core.diagnostics import render_all
-    from edaran.io.publish import require_format
+    from edaran.io.publish import provenance, require_format, write_companion
 
     fmt: str = getattr(args, "format", "csv")
     require_format(fmt)
     first, last = period
     days = (last - first).days + 1
-    choice = choose_engine(args.engine, circular, len(staff) * days)
+    # JSON is one document (provenance, every Decision.to_dict, errors): the Python engine's.
+    requested = "python" if fmt == "json" and args.engine == "auto" else args.engine
+    choice = choose_engine(requested, circular, len(staff) * days)
     if choice.notes:
         sys.stderr.write(render_all(choice.notes, lang) + "\n")
     if choice.engine == "python":
-        return _python(circular, roster, staff, period, fmt, target, lang, tally)
-    return _sql(choice.engine, circular, roster, staff, period, args, target, lang, tally)
+        result = _python(circular, roster, staff, period, fmt, target, lang, tally)
+    else:
+        result = _sql(choice.engine, circular, roster, staff, period, args, target, lang, tally)
+    if fmt == "csv" and target is not None:
+        write_companion(target, provenance(circular))
+    return result
 
 
 # ------------------------------------------------------------------ Python
@@ -115,7 +121,10 @@ def _python(
 ) -> tuple[int, int]:
     errors: list[DecisionError] = []
     counts: Counter[tuple[str, str]] = Counter()
-    rows = _rows(circular, roster, circular.decide_many(staff, *period, errors=errors), lang)
+    decisions = circular.decide_many(staff, *period, errors=errors)
+    if fmt == "json":
+        return _json_document(circular, roster, decisions, errors, target, lang, tally)
+    rows = _rows(circular, roster, decisions, lang)
     if tally is not None:
         rows = _counted(rows, counts)
     if fmt == "parquet":
@@ -133,6 +142,41 @@ def _python(
         tally(unit, mode, count)
     report_undecided(errors, len(errors), lang)
     return written, len(errors)
+
+
+def _json_document(
+    circular: Circular,
+    roster: Roster,
+    decisions: Iterable[Decision],
+    errors: list[DecisionError],
+    target: Path | None,
+    lang: Lang,
+    tally: Callable[[str, str, int], None] | None,
+) -> tuple[int, int]:
+    """``--format json``: :func:`edaran.engine.decision.decisions_json`, streamed."""
+    from edaran.core.values import show_value
+    from edaran.engine.decision import decisions_json
+    from edaran.io.publish import provenance
+
+    units = {e.nip: e.unit.kode for e in roster.employees}
+    counts: Counter[tuple[str, str]] = Counter()
+
+    def counted() -> Iterator[Decision]:
+        for d in decisions:
+            counts[(units.get(d.nip, ""), show_value(d.value, lang))] += 1
+            yield d
+
+    pieces = decisions_json(provenance(circular), counted(), errors, lang)
+    if target is not None:
+        with target.open("w", encoding="utf-8", newline="") as out:
+            out.writelines(pieces)
+    else:
+        sys.stdout.writelines(pieces)
+    if tally is not None:
+        for (unit, mode), count in counts.items():
+            tally(unit, mode, count)
+    report_undecided(errors, len(errors), lang)
+    return counts.total(), len(errors)
 
 
 def _counted(rows: Iterable[list[str]], counts: Counter[tuple[str, str]]) -> Iterator[list[str]]:
@@ -167,9 +211,7 @@ def _rows(
 
 
 def write_rows(rows: Iterable[list[str]], fmt: str, out: TextIO) -> int:
-    """Write decision rows as CSV, a JSON array (one object a line) or JSON lines."""
-    from edaran.io.publish import json_line
-
+    """Write decision rows as CSV or JSON lines (``json`` is :func:`_json_document`'s)."""
     count = 0
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
@@ -178,17 +220,11 @@ def write_rows(rows: Iterable[list[str]], fmt: str, out: TextIO) -> int:
             writer.writerow(row)
             count += 1
         return count
-    if fmt == "jsonl":
-        for row in rows:
-            out.write(_JSONL.encode(dict(zip(OUTPUT_COLUMNS, row, strict=True))) + "\n")
-            count += 1
-        return count
-    out.write("[")
-    for row in rows:
-        item = dict(zip(OUTPUT_COLUMNS, row, strict=True))
-        out.write(("," if count else "") + "\n" + json_line(item))
+    for nip, unit, date, mode, clause, reason in rows:
+        item: dict[str, str | None] = {"nip": nip, "unit": unit, "date": date, "mode": mode}
+        item |= {"clause": clause or None, "reason": reason or None}
+        out.write(_JSONL.encode(item) + "\n")
         count += 1
-    out.write("\n]\n")
     return count
 
 

@@ -121,7 +121,7 @@ def _prepare(args: argparse.Namespace, lang: Lang) -> tuple[Any, Any, Any] | Non
 
 def cmd_quota(args: argparse.Namespace, lang: Lang) -> int:
     from edaran.quota import writers as quota_io
-    from edaran.quota.engine import run_quotas
+    from edaran.quota.engine import quota_records, run_quotas
 
     prepared = _prepare(args, lang)
     if prepared is None:
@@ -136,10 +136,7 @@ def cmd_quota(args: argparse.Namespace, lang: Lang) -> int:
     result = run_quotas(
         circular,
         roster,
-        trips=records.get("perjalanan", []),
-        vehicles=records.get("kendaraan", []),
-        meetings=records.get("rapat", []),
-        checklists=records.get("daftar_periksa"),
+        **quota_records(records),
         first=args.first,
         last=args.last,
         absences=absences,
@@ -182,6 +179,7 @@ def _publish(
 ) -> int:
     """Warnings to stderr, then the result in the chosen format; the summary on stderr too."""
     from edaran.core.diagnostics import render_all
+    from edaran.io.publish import write_companion
 
     if result.warnings:
         sys.stderr.write(render_all(result.warnings, lang) + "\n")
@@ -194,6 +192,8 @@ def _publish(
         workbook(result, args.output or Path(default_workbook), lang)
     else:
         _write_text((json_of if args.format == "json" else csv_of)(result, lang), args.output)
+        if args.format == "csv" and args.output is not None:
+            write_companion(args.output, result.provenance)
     sys.stderr.write(summary + "\n")
     return 0
 
@@ -226,8 +226,9 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
     """
     import attrs
 
+    from edaran.io.publish import write_companion
     from edaran.quota import writers as quota_io
-    from edaran.quota.engine import mode_days, run_quotas
+    from edaran.quota.engine import mode_days, quota_records, run_quotas
     from edaran.report import writers as report_io
     from edaran.report.engine import savings_report
 
@@ -264,20 +265,12 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
                 if program.checklists and "daftar_periksa" in records
                 else (None, [])
             )
-            result = run_quotas(
-                circular,
-                roster,
-                trips=records.get("perjalanan", []),
-                vehicles=records.get("kendaraan", []),
-                meetings=records.get("rapat", []),
-                checklists=records.get("daftar_periksa"),
-                last=last,
-                modes=modes,
-            )
+            result = run_quotas(circular, roster, **quota_records(records), last=last, modes=modes)
             if warnings:
                 result = attrs.evolve(result, warnings=(*warnings, *result.warnings))
             target = folder / f"kuota-{path.stem}.csv"
             target.write_text(quota_io.quota_csv(result, lang), encoding="utf-8", newline="")
+            write_companion(target, result.provenance)
             print(quota_io.quota_summary(result, lang))
             print(message("cli.written-file", lang, path=target))
     costs = path.parent / "biaya.csv"
@@ -293,6 +286,7 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
             report = attrs.evolve(report, warnings=(*warnings, *report.warnings))
         target = folder / f"laporan-{path.stem}.csv"
         target.write_text(report_io.report_csv(report, lang), encoding="utf-8", newline="")
+        write_companion(target, report.provenance)
         print(report_io.report_summary(report, lang))
         print(message("cli.written-file", lang, path=target))
     return 0

@@ -15,9 +15,10 @@ from edaran.cli.common import (
     read_presence,
     roster_or_report,
 )
-from edaran.core.diagnostics import Diagnostic, render_all
-from edaran.core.suggest import suggest
+from edaran.core.diagnostics import render_all
+from edaran.io.publish import write_companion
 from edaran.messages import Lang, message
+from edaran.scheduling.scheduler import unknown_table_units
 
 if TYPE_CHECKING:
     from edaran.engine.circular import Circular
@@ -47,20 +48,9 @@ def run_schedule(
     for assignment in made:
         counts[(top[assignment.nip], assignment.mode)] += 1
     with target.open("w", encoding="utf-8", newline="") as out:
-        return schedule_io.write_csv(made, out, lang)
-
-
-def _unknown_table_units(circular: Circular, roster: Roster) -> list[Diagnostic]:
-    """E121 for a per-unit table row naming a unit the roster does not have."""
-    found = []
-    for name, (_, spans) in circular.program.tables.items():
-        for code, span in spans.items():
-            if code not in roster.units:
-                hints = suggest(code, roster.units)
-                found.append(
-                    Diagnostic("E121", span, {"code": code, "table": name}, suggestions=hints)
-                )
-    return found
+        written = schedule_io.write_csv(made, out, lang)
+    write_companion(target, made.provenance)
+    return written
 
 
 def cmd_schedule(args: argparse.Namespace, lang: Lang) -> int:
@@ -76,7 +66,7 @@ def cmd_schedule(args: argparse.Namespace, lang: Lang) -> int:
     roster = roster_or_report(args.roster, lang, args.max_bytes) if circular else None
     if circular is None or roster is None:
         return 1
-    unknown = _unknown_table_units(circular, roster)
+    unknown = unknown_table_units(circular, roster.units)
     if unknown:
         sys.stderr.write(render_all(unknown, lang) + "\n")
         return 1
@@ -103,6 +93,8 @@ def cmd_schedule(args: argparse.Namespace, lang: Lang) -> int:
     elif args.output:
         with args.output.open("w", encoding="utf-8", newline="") as out:
             _write_schedule(made, args.format, out, lang)
+        if args.format == "csv":
+            write_companion(args.output, made.provenance)
     else:
         _write_schedule(made, args.format, sys.stdout, lang)
     sys.stdout.flush()  # the schedule first, then the summary, even in one pipe

@@ -63,8 +63,8 @@ def cmd_sql(args: argparse.Namespace, lang: Lang) -> int:
 def sql_text(circular: Any, args: argparse.Namespace, lang: Lang) -> str:
     """The whole script: comments in ``lang``, statements in ``args.dialect``."""
     from edaran.engine.sql import SqlPlan, calendar_insert, fact_tables, lineage_fill
+    from edaran.population.engines import refuse_versions
     from edaran.population.facts import calendar_facts
-    from edaran.population.outcome import refuse_versions
 
     refuse_versions(circular)
     plan = SqlPlan(circular.program, circular.schema, args.output_name, lang)

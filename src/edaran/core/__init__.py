@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typing
 
-from edaran.core.lazy import lazy_names
+from edaran.core import lazy
 
 if typing.TYPE_CHECKING:
     from edaran.core.diagnostics import (
@@ -30,7 +30,7 @@ if typing.TYPE_CHECKING:
     from edaran.core.runtime import UnitTable, whole_rupiah
     from edaran.core.suggest import suggest
     from edaran.core.types import Duration, EvalError, Type, TypeName
-    from edaran.core.values import show_value
+    from edaran.core.values import json_value, show_value
 
 __all__ = [
     "BUILTIN_MODES",
@@ -49,6 +49,7 @@ __all__ = [
     "Type",
     "TypeName",
     "UnitTable",
+    "json_value",
     "render",
     "render_all",
     "show_value",
@@ -56,7 +57,7 @@ __all__ = [
     "whole_rupiah",
 ]
 
-__getattr__ = lazy_names(
+__getattr__ = lazy.lazy_names(
     __name__,
     {
         "BUILTIN_MODES": "edaran.core.modes",
@@ -75,6 +76,7 @@ __getattr__ = lazy_names(
         "TypeName": "edaran.core.types",
         "UnitTable": "edaran.core.runtime",
         "WORK_MODE": "edaran.core.modes",
+        "json_value": "edaran.core.values",
         "render": "edaran.core.diagnostics",
         "render_all": "edaran.core.diagnostics",
         "show_value": "edaran.core.values",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from decimal import Decimal
 
 from edaran.core.types import Duration
 from edaran.messages import Lang, message
 
-__all__ = ["show_value"]
+__all__ = ["json_value", "show_value"]
 
 
 def show_value(value: object, lang: Lang = "id") -> str:
@@ -28,4 +29,33 @@ def show_value(value: object, lang: Lang = "id") -> str:
         return message("value.empty", lang)
     if hasattr(value, "kode") and hasattr(value, "nama"):
         return f"{value.kode} ({value.nama})"
+    return str(value)
+
+
+def json_value(value: object) -> object:
+    """A run-time value as JSON data: what a program reads where :func:`show_value` is for people.
+
+    Booleans and whole numbers stay themselves, a decimal is a string of plain
+    digits (never a float), a date is ISO, an enumeration member (a mode, a
+    weekday) its name, a set a sorted list, a duration its words, a unit its
+    code, and an empty value ``None``.
+    """
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Decimal):
+        return (
+            format(value.normalize(), "f")
+            if value != value.to_integral_value()
+            else str(int(value))
+        )
+    if isinstance(value, enum.Enum):
+        return value.name
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, frozenset | set):
+        return sorted((json_value(v) for v in value), key=str)
+    if isinstance(value, Duration):
+        return value.describe()
+    if hasattr(value, "kode"):
+        return str(value.kode)
     return str(value)

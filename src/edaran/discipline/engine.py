@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -28,6 +28,7 @@ import attrs
 from edaran.core.diagnostics import Diagnostic
 from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
+from edaran.io.publish import Published, provenance
 from edaran.lang import ir
 from edaran.model.calendar import zone as time_zone
 from edaran.model.protocols import EmployeeFacts
@@ -80,14 +81,21 @@ class Sanction:
 
 
 @attrs.frozen
-class DisciplineResult:
-    """Breaches and sanctions, the counts of contacts set aside by reason, and warnings."""
+class DisciplineResult(Published):
+    """Breaches and sanctions, the counts of contacts set aside by reason, and warnings.
+
+    :meth:`to_dict` takes ``names`` (NIP -> name) and ``contacts`` (the log)
+    as :func:`edaran.discipline.write_json` does.
+    """
 
     breaches: tuple[Breach, ...]
     sanctions: tuple[Sanction, ...]
     counted: int
     skipped: dict[str, int]
     warnings: tuple[Diagnostic, ...] = ()
+    #: where the result comes from (:func:`edaran.io.publish.provenance`)
+    provenance: Mapping[str, str | None] = attrs.field(factory=provenance, eq=False)
+    _parts = ("sanctions", "breaches")
 
 
 def _window(circular: Circular, window: str, day: dt.date) -> str:
@@ -253,6 +261,7 @@ def run_discipline(
         counted,
         dict(sorted(skipped.items())),
         tuple(modes.errors.values()),
+        provenance=provenance(circular),
     )
 
 

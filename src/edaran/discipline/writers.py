@@ -29,7 +29,6 @@ The workbook needs ``openpyxl`` (the ``excel`` extra); without it
 from __future__ import annotations
 
 import csv
-import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -46,7 +45,13 @@ from edaran.discipline.presentation import (
     skipped_reason,
     unit_counts,
 )
-from edaran.io.publish import json_line, require_format, text_table, warning_object
+from edaran.io.publish import (
+    json_document,
+    json_form,
+    require_format,
+    text_table,
+    warning_object,
+)
 from edaran.messages import Lang, message
 from edaran.model.workforce import Contact
 
@@ -234,7 +239,9 @@ def write_json(
 ) -> int:
     """Write the result as one JSON object to ``out``; return the number of breaches and sanctions.
 
-    Keys (English in both languages): ``counted`` (contacts counted);
+    The object is :meth:`DisciplineResult.to_dict` (schema
+    ``discipline.schema.json``).  Keys (English in both languages):
+    ``provenance``; ``counted`` (contacts counted);
     ``skipped``: reason code (a :class:`~edaran.discipline.Skipped` value) ->
     ``{"count": n, "reason": text in lang}``; ``warnings`` (``code``,
     ``severity``, ``message``, ``text``); ``breaches``: objects with ``id``,
@@ -247,31 +254,37 @@ def write_json(
     Breaches in the engine's order, sanctions as in :func:`write_sanctions_csv`;
     one per line, so a large file stays readable with ``grep``.
     """
-    names = names or {}
-    explain = Explainer(result, lang, contacts)
-    head = {
+    out.write(json_document(result.to_dict(lang, names=names, contacts=contacts), _LINES))
+    return len(result.breaches) + len(result.sanctions)
+
+
+_LINES = ("breaches", "sanctions")
+
+
+@json_form.register
+def discipline_dict(
+    result: DisciplineResult, lang: Lang = "id", **options: object
+) -> dict[str, object]:
+    """The JSON form of a discipline result (:meth:`DisciplineResult.to_dict`).
+
+    Options: ``names`` (NIP -> name; without it every ``name`` is null) and
+    ``contacts`` (the log, for reasons that say what happened).
+    """
+    names = options.get("names") or {}
+    contacts = options.get("contacts")
+    assert isinstance(names, Mapping)
+    explain = Explainer(result, lang, contacts)  # type: ignore[arg-type]  # checked by write_json
+    return {
+        "provenance": dict(result.provenance),
         "counted": result.counted,
         "skipped": {
             reason: {"count": count, "reason": skipped_reason(reason, lang)}
             for reason, count in skipped_items(result)
         },
         "warnings": [warning_object(d, lang) for d in result.warnings],
+        "breaches": [breach_object(b, explain, names) for b in result.breaches],
+        "sanctions": [sanction_object(s, explain, names) for s in explain.sanctions_in_order()],
     }
-    text = json.dumps(head, ensure_ascii=False, indent=1)
-    out.write(text[: text.rindex("}")].rstrip() + ",\n")
-    rows = 0
-    parts: tuple[tuple[str, list[dict[str, object]]], ...] = (
-        ("breaches", [breach_object(b, explain, names) for b in result.breaches]),
-        ("sanctions", [sanction_object(s, explain, names) for s in explain.sanctions_in_order()]),
-    )
-    for key, objects in parts:
-        out.write(f' "{key}": [')
-        for i, obj in enumerate(objects):
-            out.write(("," if i else "") + "\n  " + json_line(obj))
-            rows += 1
-        out.write("\n ]" if objects else "]")
-        out.write(",\n" if key == "breaches" else "\n}\n")
-    return rows
 
 
 def summary_text(result: DisciplineResult, lang: Lang = "id") -> str:

@@ -31,6 +31,7 @@ from edaran.io.workbook import (
     StyleSpec,
     column_widths,
     new_workbook,
+    provenance_section,
     save_workbook,
     sheet_title,
     warnings_section,
@@ -168,6 +169,7 @@ def _write_summary(
         kind, title = titles[rule]
         ws.append([c.text(ws, rule), c.text(ws, kind), c.text(ws, title or "")])
     warnings_section(ws, c, result.warnings, lang)
+    provenance_section(ws, c, result.provenance, lang)
 
 
 def _write_unit(

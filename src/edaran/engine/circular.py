@@ -21,6 +21,7 @@ from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF, WORK_MODE
 from edaran.engine.compiler import CompiledProgram
 from edaran.engine.decision import Decision, DecisionError, Explanation, Status, one_line_reason
 from edaran.engine.interpreter import Interpreter
+from edaran.io.publish import provenance, source_sha256
 from edaran.lang import ir
 from edaran.lang import nodes as n
 from edaran.lang.checker import check as check_module
@@ -70,6 +71,8 @@ class Circular:
         self.path: Path | None = None
         #: its syntax tree, as parsed (None when built from a checked program)
         self.module: n.Module | None = None
+        #: the SHA-256 of the rule file's text (io.publish.source_sha256); set by load/from_text
+        self.source_sha256 = ""
 
     # ----------------------------------------------------------- loading
     # The pipeline, step by step: parse, resolve what the file extends or
@@ -120,9 +123,14 @@ class Circular:
         schema: Schema | None = None,
         backend: Backend = "compiled",
         static_conflicts: bool = True,
+        path: str | Path | None = None,
     ) -> Circular:
-        """Like :meth:`load`, from text."""
-        return cls._build(cls._parse(text, name), schema, backend, static_conflicts, None)
+        """Like :meth:`load`, from text.
+
+        ``path`` is where the text stands (a parent it extends or amends is
+        relative to it); by default the working folder.
+        """
+        return cls._build(cls._parse(text, name), schema, backend, static_conflicts, path)
 
     @classmethod
     def _build(
@@ -148,6 +156,8 @@ class Circular:
         circular.previous = previous
         circular.path = Path(path) if path is not None else None
         circular.module = module
+        source = module.span.source if module.span is not None else None
+        circular.source_sha256 = source_sha256(source.text if source is not None else "")
         return circular
 
     # ---------------------------------------------------------- versions
@@ -240,7 +250,17 @@ class Circular:
             raise _evaluation_error(err, employee.nip, date) from None
         rule = self._rules[output][index]
         status = Status.DEFAULT if rule.is_default else Status.RULE
-        return Decision(employee.nip, date, output, value, status, rule.id, rule.clause, overridden)
+        return Decision(
+            employee.nip,
+            date,
+            output,
+            value,
+            status,
+            rule.id,
+            rule.clause,
+            overridden,
+            title=rule.title,
+        )
 
     def _interpret_error(self, employee: Any, day: Any, output: str) -> None:
         self.interpreter.decide(employee, day, output)
@@ -275,12 +295,21 @@ class Circular:
                 rule.id,
                 rule.clause,
                 outcome.overridden,
+                title=rule.title,
             )
             applied, title = outcome.applied, rule.title
             origin = rule.origin
         # An inherited rule cites the circular it comes from, not this one.
         circular = f"SE {origin or self.number}"
-        return Explanation(decision, circular, title, tuple(facts.items()), applied, self._titles)
+        return Explanation(
+            decision,
+            circular,
+            title,
+            tuple(facts.items()),
+            applied,
+            self._titles,
+            provenance=provenance(self),
+        )
 
     def reason(self, decision: Decision, lang: str = "id") -> str:
         """A one-line reason for a decision (for tables)."""
@@ -341,9 +370,12 @@ class Circular:
             return
         params = self.params_for(date)
         rules = self._rules[output]
-        # One (rule, status) pair per rule index: a Decision needs both, and neither depends
+        # What a Decision cites of each rule (id, clause, status, title): none of it depends
         # on the employee.
-        cited = [(r.id, r.clause, Status.DEFAULT if r.is_default else Status.RULE) for r in rules]
+        cited = [
+            (r.id, r.clause, Status.DEFAULT if r.is_default else Status.RULE, r.title)
+            for r in rules
+        ]
         for employee in staff:
             try:
                 value, index, overridden = function(employee, day, params)
@@ -358,8 +390,10 @@ class Circular:
                     raise
                 errors.append(err)
                 continue
-            rule_id, clause, status = cited[index]
-            yield Decision(employee.nip, date, output, value, status, rule_id, clause, overridden)
+            rule_id, clause, status, title = cited[index]
+            yield Decision(
+                employee.nip, date, output, value, status, rule_id, clause, overridden, title=title
+            )
 
 
 def _evaluation_error(err: t.EvalError, nip: str, date: dt.date) -> DecisionError:

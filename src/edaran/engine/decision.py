@@ -9,15 +9,18 @@ facts each rule read and every rule that applied.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from html import escape
 
 import attrs
 
 from edaran.core.diagnostics import EdaranError
-from edaran.core.values import show_value
+from edaran.core.values import json_value, show_value
+from edaran.io.publish import diagnostic_object, html_table, json_line, provenance
 from edaran.messages import Lang, message
 from edaran.model.workforce import Weekday
 
-__all__ = ["Decision", "DecisionError", "Explanation", "Status"]
+__all__ = ["Decision", "DecisionError", "Explanation", "Status", "decisions_json"]
 
 
 class Status:
@@ -46,6 +49,41 @@ class Decision:
     clause: str | None = None
     overridden: tuple[tuple[str, str], ...] = ()
     note: str = ""
+    #: the deciding rule's title (not part of equality: two backends agree on a decision)
+    title: str | None = attrs.field(default=None, eq=False, repr=False)
+
+    def reason(self, lang: Lang = "id") -> str:
+        """One line: the deciding clause and why, as the CSV's ``reason`` column gives it."""
+        return one_line_reason(self, self.title, lang)
+
+    def to_dict(self, lang: Lang = "id") -> dict[str, object]:
+        """The decision as JSON-ready data, the same object ``edaran decide --format json``
+        and the service's ``/decide`` give (schema ``decide.schema.json``).
+
+        ``value`` is the JSON form of the value (a mode's name, ``true``, a
+        number as text, a list for a set); ``shown`` is the value as a rule
+        file writes it and ``reason`` the one-line reason, both in ``lang``.
+        """
+        return {
+            "nip": self.nip,
+            "date": self.date.isoformat(),
+            "output": self.output,
+            "value": json_value(self.value),
+            "shown": show_value(self.value, lang),
+            "status": self.status,
+            "rule": self.rule,
+            "clause": self.clause,
+            "title": self.title,
+            "overridden": [{"rule": loser, "by": winner} for loser, winner in self.overridden],
+            "note": _note(self, lang) or None,
+            "reason": self.reason(lang),
+        }
+
+    def _repr_html_(self) -> str:
+        """A notebook's view: the value, the clause and the reason."""
+        return html_table(
+            [(key, value) for key, value in self.to_dict().items() if key != "overridden"]
+        )
 
 
 class DecisionError(EdaranError):
@@ -62,6 +100,8 @@ class Explanation:
     facts: tuple[tuple[str, object], ...]
     applied: tuple[str, ...]
     titles: dict[str, str | None] = attrs.field(factory=dict, eq=False)
+    #: where the explanation comes from (:func:`edaran.io.publish.provenance`)
+    provenance: Mapping[str, str | None] = attrs.field(factory=provenance, eq=False)
 
     def render(self, lang: Lang = "id") -> str:
         """The explanation as a short text, as an analyst would read it."""
@@ -107,6 +147,66 @@ class Explanation:
     def reason(self, lang: Lang = "id") -> str:
         """One line: the deciding clause and why, for tables."""
         return one_line_reason(self.decision, self.title, lang)
+
+    def to_dict(self, lang: Lang = "id") -> dict[str, object]:
+        """The explanation as JSON-ready data: ``edaran explain --format json`` and ``/explain``.
+
+        ``decision`` is :meth:`Decision.to_dict`; ``circular`` the circular
+        the deciding rule comes from (``SE <number>``); ``facts`` every fact
+        the rules read (``name``, ``value`` as data, ``shown`` as a rule file
+        writes it); ``rules`` every rule that applied, with its ``clause``
+        text (title) and its ``role``: ``decided``, ``overridden`` (with
+        ``by``) or ``agrees``; ``text`` the explanation as :meth:`render`
+        words it.  Schema ``explain.schema.json``.
+        """
+        d = self.decision
+        losers = dict(d.overridden)
+        rules: list[dict[str, object]] = []
+        for rule in dict.fromkeys((*self.applied, *losers)):
+            role = "decided" if rule == d.rule else "overridden" if rule in losers else "agrees"
+            rules.append(
+                {"rule": rule, "title": self.titles.get(rule), "role": role, "by": losers.get(rule)}
+            )
+        return {
+            "provenance": dict(self.provenance),
+            "decision": d.to_dict(lang),
+            "circular": self.circular,
+            "facts": [
+                {"name": name, "value": json_value(value), "shown": show_value(value, lang)}
+                for name, value in self.facts
+            ],
+            "rules": rules,
+            "text": self.render(lang),
+        }
+
+    def _repr_html_(self) -> str:
+        """A notebook's view: the explanation's lines."""
+        lines = "".join(f"<div>{escape(line)}</div>" for line in self.render().splitlines())
+        return f"<div style='font-family:monospace'>{lines}</div>"
+
+
+def decisions_json(
+    found: Mapping[str, str | None],
+    decisions: Iterable[Decision],
+    errors: Sequence[EdaranError],
+    lang: Lang = "id",
+) -> Iterator[str]:
+    """The decisions of a run as one JSON document, in pieces (schema ``decide.schema.json``).
+
+    ``provenance`` (``found``), ``decisions`` one per line (each
+    :meth:`Decision.to_dict`), then ``errors``: the first diagnostic of every
+    employee-day that could not be decided, which ``errors`` holds once
+    ``decisions`` is used up (``Circular.decide_many(..., errors=...)``).
+    Nothing is kept: a province over a year streams in the memory of a day.
+    """
+    yield '{\n "provenance": ' + json_line(dict(found)) + ',\n "decisions": ['
+    first = True
+    for d in decisions:
+        yield ("\n  " if first else ",\n  ") + json_line(d.to_dict(lang))
+        first = False
+    yield ("\n ]" if not first else "]") + ',\n "errors": ['
+    shown = [json_line(diagnostic_object(e.diagnostics[0], lang)) for e in errors]
+    yield ("\n  " + ",\n  ".join(shown) + "\n ]" if shown else "]") + "\n}\n"
 
 
 def one_line_reason(decision: Decision, title: str | None, lang: Lang = "id") -> str:

@@ -103,4 +103,5 @@ class Interpreter:
             rule.id,
             rule.clause,
             outcome.overridden,
+            title=rule.title,
         )

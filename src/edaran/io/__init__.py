@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import typing
 
-from edaran.core.lazy import lazy_names
+from edaran.core import lazy
 
 if typing.TYPE_CHECKING:
     from edaran.io.contacts import merge_contacts, read_contact_logs, read_contacts
@@ -37,7 +37,7 @@ __all__ = [
     "text_table",
 ]
 
-__getattr__ = lazy_names(
+__getattr__ = lazy.lazy_names(
     __name__,
     {
         "RecordsWarning": "edaran.io.records",

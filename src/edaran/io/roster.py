@@ -110,15 +110,20 @@ def read_roster(
     employee_cls: type[Employee] = Employee,
     unit_cls: type[Unit] = Unit,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    files: Mapping[str, bytes] | None = None,
 ) -> tuple[Roster, list[Diagnostic]]:
     """Read a roster without raising: every valid row and every diagnostic.
 
     ``path`` is a directory with ``unit.csv`` and ``pegawai.csv``, or one flat
     CSV file.  Diagnostics are sorted by file and line, at most 200 of them.
+    With ``files`` (file name -> bytes, as uploaded), the files are read from
+    there instead of the disk: ``path`` is then a name (``roster.csv``), or
+    ``""`` for the two files of a directory.
     """
     target = Path(path)
-    loader = _Loader(employee_cls, unit_cls, max_bytes)
-    roster = loader.read_directory(target) if target.is_dir() else loader.read_flat(target)
+    loader = _Loader(employee_cls, unit_cls, max_bytes, files)
+    directory = UNIT_FILE in files if files is not None else target.is_dir()
+    roster = loader.read_directory(target) if directory else loader.read_flat(target)
     return roster, sort_and_cap(loader.diagnostics, loader.paths)
 
 
@@ -149,10 +154,17 @@ def load_roster(
 class _Loader:
     """One reading of a roster: the schemas, and the diagnostics found so far."""
 
-    def __init__(self, employee_cls: type[Employee], unit_cls: type[Unit], max_bytes: int):
+    def __init__(
+        self,
+        employee_cls: type[Employee],
+        unit_cls: type[Unit],
+        max_bytes: int,
+        files: Mapping[str, bytes] | None = None,
+    ):
         self.employee_cls = employee_cls
         self.unit_cls = unit_cls
         self.max_bytes = max_bytes
+        self.files = files
         self.diagnostics: list[Diagnostic] = []
         self.paths: list[str] = []
         # Codes of units that were named but not loaded, with the row that names them.
@@ -160,15 +172,26 @@ class _Loader:
 
     def _table(self, path: Path, schema: Schema) -> Table | None:
         self.paths.append(str(path))
+        data = self.files.get(path.name, b"") if self.files is not None else None
         table, found = read_table(
-            path, schema.required, schema.optional, schema.aliases, max_bytes=self.max_bytes
+            path,
+            schema.required,
+            schema.optional,
+            schema.aliases,
+            max_bytes=self.max_bytes,
+            data=data,
         )
         self.diagnostics += found
         return table
 
     def read_directory(self, directory: Path) -> Roster:
         """Read ``unit.csv`` and ``pegawai.csv`` from ``directory``."""
-        missing = [n for n in (UNIT_FILE, EMPLOYEE_FILE) if not (directory / n).is_file()]
+        there = self.files.__contains__ if self.files is not None else None
+        missing = [
+            n
+            for n in (UNIT_FILE, EMPLOYEE_FILE)
+            if not (there(n) if there is not None else (directory / n).is_file())
+        ]
         if missing:
             args = {"path": str(directory), "missing": ", ".join(missing)}
             self.diagnostics.append(file_diagnostic("D003", str(directory), args))

@@ -167,6 +167,7 @@ def read_table(
     aliases: Mapping[str, str] | None = None,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    data: bytes | None = None,
 ) -> tuple[Table | None, list[Diagnostic]]:
     """Read a CSV file whose header must hold the ``required`` columns.
 
@@ -174,9 +175,13 @@ def read_table(
     (already in :func:`column_key` form) to canonical names.  Returns the
     table, or None when the file cannot be used at all, and every diagnostic.
     Rows with the wrong number of cells are dropped with a diagnostic.
+    With ``data``, those bytes are the file's (an upload): the disk is not read.
     """
     name = str(path)
-    text, diagnostics = _load_text(Path(path), name, max_bytes)
+    if data is None:
+        text, diagnostics = _load_text(Path(path), name, max_bytes)
+    else:
+        text, diagnostics = _decode_bytes(data, name, max_bytes)
     if text is None:
         return None, diagnostics
     source = Source(name, text)
@@ -219,6 +224,13 @@ def _load_text(path: Path, name: str, max_bytes: int) -> tuple[str | None, list[
         return None, [file_diagnostic("D001", name, {"path": name})]
     except OSError as err:
         return None, [file_diagnostic("D002", name, {"reason": err.strerror or str(err)})]
+    return _decode_bytes(data, name, max_bytes)
+
+
+def _decode_bytes(data: bytes, name: str, max_bytes: int) -> tuple[str | None, list[Diagnostic]]:
+    """The decoded, newline-normalised text of a file's bytes, or the reason there is none."""
+    if len(data) > max_bytes:
+        return None, [file_diagnostic("D004", name, {"size": len(data), "limit": max_bytes})]
     if (nul := data.find(b"\x00")) >= 0:
         return None, [file_diagnostic("D005", name, {}, data.count(b"\n", 0, nul) + 1)]
     bad_byte = None

@@ -24,6 +24,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.xml.functions import tostring
 
 from edaran.core.diagnostics import Diagnostic
+from edaran.io.publish import provenance_rows
 from edaran.messages import Lang, message
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "figure_cell",
     "new_workbook",
     "number_cell",
+    "provenance_section",
     "save_workbook",
     "sheet_title",
     "sum_cell",
@@ -181,6 +183,21 @@ def warnings_section(
         ws.append([c.text(ws, message("publish.no-warnings", lang), "note")])
     for d in warnings:
         ws.append([c.text(ws, d.code), c.text(ws, d.message(lang))])
+
+
+def provenance_section(
+    ws: WriteOnlyWorksheet, c: Cells, found: Mapping[str, str | None], lang: Lang
+) -> None:
+    """A blank row, the heading ``Asal hasil``/``Provenance``, then a row per key.
+
+    The keys are :data:`~edaran.io.publish.PROVENANCE_KEYS`, as in every JSON
+    output, so a program reads the same names from the first sheet.  ``c``
+    needs the style ``bold``.
+    """
+    ws.append([])
+    ws.append([c.text(ws, message("publish.provenance", lang), "bold")])
+    for key, value in provenance_rows(found):
+        ws.append([c.text(ws, key), c.text(ws, value)])
 
 
 _HEAD_FILL = "305496"

@@ -12,7 +12,9 @@ follows.  :func:`resolve` turns such a file into one module before checking:
 * the header is the child's, with what it leaves out taken from the parent;
   the parent's examples are not inherited (the child's rules may differ);
 * the parent is a path relative to the extending file, or the name of a
-  template shipped with the package (``memperluas "nasional-2026"``);
+  template shipped with the package (``memperluas "nasional-2026"``) or
+  installed as a package of its own (an ``edaran.templates`` entry point:
+  :func:`installed_templates`; a shipped name comes first);
 * a rule the parent marks ``mengikat`` (binding) may be neither removed nor
   replaced (E141); the checker refuses an exception that would override it
   with another value (E142).
@@ -27,6 +29,7 @@ extends or amends, not both (E146).
 
 from __future__ import annotations
 
+import importlib.metadata
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -39,7 +42,15 @@ from edaran.lang import nodes as n
 from edaran.lang.parser import parse_file
 from edaran.messages import Localized
 
-__all__ = ["amended", "extended_path", "locate", "resolve", "template_names"]
+__all__ = [
+    "TEMPLATE_GROUP",
+    "amended",
+    "extended_path",
+    "installed_templates",
+    "locate",
+    "resolve",
+    "template_names",
+]
 
 _CITED = (
     n.Rule,
@@ -152,11 +163,36 @@ def _amendment_header(
     return child, []
 
 
+#: The entry-point group of templates published as packages (docs/variants.md).
+TEMPLATE_GROUP = "edaran.templates"
+
+
 def template_names() -> list[str]:
-    """The templates shipped with the package (``memperluas "nasional-2026"``)."""
-    return sorted(
+    """The templates a rule file can extend by name: shipped, then installed as packages."""
+    shipped = [
         p.name.removesuffix(".edaran") for p in _templates().iterdir() if p.name.endswith(".edaran")
-    )
+    ]
+    return sorted({*shipped, *installed_templates()})
+
+
+def installed_templates() -> dict[str, Path]:
+    """Templates installed as packages: entry-point name -> its rule file.
+
+    A province publishes its template as a package with an entry point in
+    the group ``edaran.templates``: the name is the template's name, the
+    value the package holding ``<name>.edaran`` (``sumsel-2026 =
+    "edaran_templat_sumsel"``).  An entry point whose package or file is
+    missing is left out.
+    """
+    found: dict[str, Path] = {}
+    for point in importlib.metadata.entry_points(group=TEMPLATE_GROUP):
+        try:
+            file = resources.files(point.module).joinpath(f"{point.name}.edaran")
+        except (ImportError, TypeError):  # the package is gone, or is not a package
+            continue
+        if file.is_file():
+            found.setdefault(point.name, Path(str(file)).resolve())
+    return found
 
 
 def _templates() -> Any:
@@ -172,11 +208,14 @@ def _shown(path: Path) -> Path:
 
 
 def locate(name: str, path: str | Path | None) -> Path:
-    """A path relative to the extending file, or the name of a shipped template."""
+    """A path relative to the extending file, or the name of a shipped or installed template."""
     if "/" not in name and "\\" not in name and not name.endswith(".edaran"):
         template = _templates().joinpath(f"{name}.edaran")
         if template.is_file():
             return Path(str(template)).resolve()
+        installed = installed_templates().get(name)
+        if installed is not None:
+            return installed
     base = Path(path).parent if path is not None else Path.cwd()
     return (base / name).resolve()
 

@@ -38,6 +38,7 @@ from edaran.messages import (
     report,
     rules,
     scheduling,
+    service,
     variants,
 )
 
@@ -70,6 +71,7 @@ _TABLES = (
     report,
     variants,
     population,
+    service,
     cli,
 )
 

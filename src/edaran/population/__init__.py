@@ -18,12 +18,13 @@ from edaran.population.engines import (
     EngineChoice,
     choose_engine,
     engine_available,
+    refuse_versions,
 )
 
 if typing.TYPE_CHECKING:
     from edaran.population.duckdb_run import DuckRun
     from edaran.population.facts import ORDER_COLUMN, calendar_facts, roster_facts
-    from edaran.population.outcome import DECIDED, Outcomes, refuse_versions
+    from edaran.population.outcome import DECIDED, Outcomes
     from edaran.population.spark_run import SparkRun
 
 __all__ = [
@@ -49,7 +50,6 @@ _LAZY = {
     "Outcomes": "edaran.population.outcome",
     "SparkRun": "edaran.population.spark_run",
     "calendar_facts": "edaran.population.facts",
-    "refuse_versions": "edaran.population.outcome",
     "roster_facts": "edaran.population.facts",
 }
 

@@ -26,8 +26,9 @@ from edaran.engine.decision import Decision, DecisionError
 from edaran.engine.sql import SqlPlan, fact_columns, fact_tables
 from edaran.io.roster import Roster
 from edaran.messages import Lang
+from edaran.population.engines import refuse_versions
 from edaran.population.facts import ORDER_COLUMN, calendar_facts, roster_facts
-from edaran.population.outcome import Outcomes, refuse_versions
+from edaran.population.outcome import Outcomes
 
 __all__ = ["DuckRun", "arrow_type"]
 

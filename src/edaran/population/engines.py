@@ -25,6 +25,7 @@ __all__ = [
     "EngineChoice",
     "choose_engine",
     "engine_available",
+    "refuse_versions",
 ]
 
 #: The engines ``--engine`` names.
@@ -78,7 +79,6 @@ def choose_engine(
             raise EdaranError([_missing(wanted, Severity.ERROR)])
         return EngineChoice("python", (_missing(wanted, Severity.NOTE),))
     from edaran.engine.sql import SqlPlan, SqlRefused
-    from edaran.population.outcome import refuse_versions
 
     try:
         refuse_versions(circular)
@@ -91,3 +91,11 @@ def choose_engine(
         notes = tuple(attrs.evolve(d, severity=Severity.NOTE) for d in refused.diagnostics)
         return EngineChoice("python", notes)
     return EngineChoice(wanted)
+
+
+def refuse_versions(circular: Circular) -> None:
+    """E810: an amended circular decides earlier days by another version; SQL decides one."""
+    from edaran.engine.sql import SqlRefused
+
+    if circular.previous is not None:
+        raise SqlRefused("E810", circular.previous.number, None)

@@ -14,24 +14,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from edaran.core.diagnostics import Diagnostic
-from edaran.engine.circular import Circular
 from edaran.engine.decision import Decision, DecisionError, Status
 from edaran.engine.resolution import conflict_diagnostic, no_rule_diagnostic
-from edaran.engine.sql import SqlPlan, SqlRefused
+from edaran.engine.sql import SqlPlan
 from edaran.lang import ir
 from edaran.population.engines import OUTPUT_COLUMNS
 
-__all__ = ["DECIDED", "OUTPUT_COLUMNS", "Outcomes", "refuse_versions"]
+__all__ = ["DECIDED", "OUTPUT_COLUMNS", "Outcomes"]
 
 #: The statuses of a decided employee-day (the others are ``conflict`` and ``no-rule``).
 DECIDED = (Status.RULE, Status.DEFAULT, Status.OFF, Status.NOT_IN_FORCE)
 _DECIDED_SQL = ", ".join(f"'{s}'" for s in DECIDED)
-
-
-def refuse_versions(circular: Circular) -> None:
-    """E810: an amended circular decides earlier days by another version; SQL decides one."""
-    if circular.previous is not None:
-        raise SqlRefused("E810", circular.previous.number, None)
 
 
 class Outcomes:
@@ -105,6 +98,7 @@ class Outcomes:
                 rule.id,
                 rule.clause,
                 self._overridden(lost),
+                title=rule.title,
             )
 
     def _overridden(self, lost: str) -> tuple[tuple[str, str], ...]:

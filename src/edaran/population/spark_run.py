@@ -30,8 +30,9 @@ from edaran.engine.sql import SqlPlan, fact_columns, lineage_fill, transpile
 from edaran.io.roster import Roster
 from edaran.messages import Lang
 from edaran.population.duckdb_run import arrow_type
+from edaran.population.engines import refuse_versions
 from edaran.population.facts import ORDER_COLUMN, calendar_facts, roster_facts
-from edaran.population.outcome import Outcomes, refuse_versions
+from edaran.population.outcome import Outcomes
 
 __all__ = ["SparkRun", "spark_session"]
 

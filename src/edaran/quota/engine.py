@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -40,6 +40,7 @@ from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic
 from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
+from edaran.io.publish import provenance
 from edaran.io.roster import Roster
 from edaran.lang import ir
 from edaran.model.calendar import Period
@@ -55,6 +56,7 @@ __all__ = [
     "evaluation_periods",
     "meets",
     "mode_days",
+    "quota_records",
     "run_quotas",
 ]
 
@@ -380,6 +382,24 @@ def _checklist_findings(
     return findings
 
 
+#: The record kind (``edaran.io.records.KINDS``) each argument of :func:`run_quotas` takes.
+_ARGUMENTS = {
+    "perjalanan": "trips",
+    "kendaraan": "vehicles",
+    "rapat": "meetings",
+    "daftar_periksa": "checklists",
+}
+
+
+def quota_records(records: Mapping[str, Sequence[Any]]) -> dict[str, Any]:
+    """Records read by kind (``perjalanan``, ...) as :func:`run_quotas`' keyword arguments.
+
+    A kind that is absent is left out, so ``checklists`` stays None (no
+    checklist file) rather than empty (a file with no rows).
+    """
+    return {_ARGUMENTS[kind]: found for kind, found in records.items() if kind in _ARGUMENTS}
+
+
 def run_quotas(
     circular: Circular,
     roster: Roster,
@@ -432,7 +452,13 @@ def run_quotas(
         filed = {(c.unit.kode, c.tanggal): c for c in checklists}
         for duty in program.checklists:
             findings.extend(_checklist_findings(duty, modes, filed))
-    return QuotaResult(tuple(lines), tuple(targets), tuple(findings), tuple(warnings))
+    return QuotaResult(
+        tuple(lines),
+        tuple(targets),
+        tuple(findings),
+        tuple(warnings),
+        provenance=provenance(circular),
+    )
 
 
 def _scope_units(roster: Roster, scope: str) -> dict[str, Any]:

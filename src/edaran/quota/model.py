@@ -9,11 +9,13 @@ read them without knowing how they were computed.  Money is
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 
 import attrs
 
 from edaran.core.diagnostics import Diagnostic
+from edaran.io.publish import Published, provenance
 from edaran.model.calendar import Period
 
 __all__ = ["ChecklistFinding", "Over", "QuotaLine", "QuotaResult", "TargetLine"]
@@ -92,10 +94,13 @@ class ChecklistFinding:
 
 
 @attrs.frozen
-class QuotaResult:
+class QuotaResult(Published):
     """Quotas, targets and checklist findings, with what went wrong on the way."""
 
     quotas: tuple[QuotaLine, ...]
     targets: tuple[TargetLine, ...]
     checklists: tuple[ChecklistFinding, ...]
     warnings: tuple[Diagnostic, ...] = ()
+    #: where the result comes from (:func:`edaran.io.publish.provenance`)
+    provenance: Mapping[str, str | None] = attrs.field(factory=provenance, eq=False)
+    _parts = ("quotas", "targets", "checklists")

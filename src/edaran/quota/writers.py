@@ -32,6 +32,7 @@ from typing import TextIO
 from edaran.io.publish import (
     csv_text,
     json_document,
+    json_form,
     period_object,
     plain,
     require_format,
@@ -278,9 +279,9 @@ def checklist_object(f: ChecklistFinding) -> dict[str, object]:
 
 
 def quota_json(result: QuotaResult, lang: Lang = "id") -> str:
-    """The result as one JSON object (keys in English, in a fixed order).
+    """The result as one JSON object (keys in English, in a fixed order): its ``to_dict()``.
 
-    ``counts`` (see :func:`counts`), ``warnings`` (``code``, ``severity``,
+    ``provenance``, ``counts`` (see :func:`counts`), ``warnings`` (``code``, ``severity``,
     and ``message`` and ``text`` in ``lang``), then ``quotas`` (``quota``,
     ``clause``, ``title``, ``unit``, ``period`` {``number``, ``first``,
     ``last``}, ``measure``, ``baseline``, ``allowed``, ``used``,
@@ -292,17 +293,22 @@ def quota_json(result: QuotaResult, lang: Lang = "id") -> str:
     ``clause``, ``unit``, ``date``, ``staff``, ``missing``, ``checklist``),
     one object per line in the engine's order.  Figures are strings of
     plain digits (``"7.5"``), null when there is none; dates are ISO.
+    Schema ``quota.schema.json``.
     """
-    head: dict[str, object] = {
+    return json_document(result.to_dict(lang), QuotaResult._parts)
+
+
+@json_form.register
+def quota_dict(result: QuotaResult, lang: Lang = "id", **options: object) -> dict[str, object]:
+    """The JSON form of a quota result (:meth:`QuotaResult.to_dict`)."""
+    return {
+        "provenance": dict(result.provenance),
         "counts": counts(result),
         "warnings": [warning_object(d, lang) for d in result.warnings],
+        "quotas": [quota_object(q) for q in result.quotas],
+        "targets": [target_object(t) for t in result.targets],
+        "checklists": [checklist_object(f) for f in result.checklists],
     }
-    lists: list[tuple[str, list[object]]] = [
-        ("quotas", [quota_object(q) for q in result.quotas]),
-        ("targets", [target_object(t) for t in result.targets]),
-        ("checklists", [checklist_object(f) for f in result.checklists]),
-    ]
-    return json_document(head, lists)
 
 
 def quota_summary(result: QuotaResult, lang: Lang = "id") -> str:

@@ -19,6 +19,7 @@ from edaran.io.workbook import (
     figure_cell,
     new_workbook,
     number_cell,
+    provenance_section,
     save_workbook,
     sheet_title,
     warnings_section,
@@ -78,6 +79,7 @@ def _quota_summary(
         ]
     )
     warnings_section(ws, c, result.warnings, lang)
+    provenance_section(ws, c, result.provenance, lang)
 
 
 def _section(ws: WriteOnlyWorksheet, c: Cells, title: str, heads: Sequence[str]) -> None:

@@ -33,6 +33,7 @@ from dateutil.relativedelta import relativedelta
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic
 from edaran.engine.circular import Circular
+from edaran.io.publish import provenance
 from edaran.io.roster import Roster
 from edaran.model.calendar import Period, months_of
 from edaran.model.records import COST_UNITS, CostCategory, CostLine, PeriodFacts
@@ -149,7 +150,9 @@ def savings_report(
     ]
     warnings: list[Diagnostic] = []
     if not chosen:
-        return ReportResult(_title(circular), header.number, (), (), ())
+        return ReportResult(
+            _title(circular), header.number, (), (), (), provenance=provenance(circular)
+        )
     # Person-days from the first day in force (or the range) to the end of the last period.
     begin = max(chosen[0].first, header.effective_from or chosen[0].first)
     facts = _Facts(circular, roster, begin, chosen[-1].last, absences, warnings, modes)
@@ -186,7 +189,14 @@ def savings_report(
                 )
                 lines.append(attrs.evolve(figure, clause=clause))
     title = _title(circular)
-    return ReportResult(title, header.number, tuple(chosen), tuple(lines), tuple(warnings))
+    return ReportResult(
+        title,
+        header.number,
+        tuple(chosen),
+        tuple(lines),
+        tuple(warnings),
+        provenance=provenance(circular),
+    )
 
 
 def _title(circular: Circular) -> str:

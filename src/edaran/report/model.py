@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from decimal import Decimal
 
 import attrs
 
 from edaran.core.diagnostics import Diagnostic
+from edaran.io.publish import Published, provenance
 from edaran.model.calendar import Period
 
 __all__ = ["Basis", "ReportResult", "SavingLine"]
@@ -53,7 +55,7 @@ class SavingLine:
 
 
 @attrs.frozen
-class ReportResult:
+class ReportResult(Published):
     """The savings report: a line per unit, period and category, and the warnings."""
 
     title: str
@@ -61,6 +63,9 @@ class ReportResult:
     periods: tuple[Period, ...]
     lines: tuple[SavingLine, ...]
     warnings: tuple[Diagnostic, ...] = ()
+    #: where the report comes from (:func:`edaran.io.publish.provenance`)
+    provenance: Mapping[str, str | None] = attrs.field(factory=provenance, eq=False)
+    _parts = ("lines",)
 
     def total(self, period: int | None = None, category: str | None = None) -> Decimal:
         """The province's saving: the sum of the (rounded) unit lines, in whole rupiah."""

@@ -26,6 +26,7 @@ from typing import TextIO
 from edaran.io.publish import (
     csv_text,
     json_document,
+    json_form,
     period_object,
     plain,
     require_format,
@@ -209,9 +210,18 @@ def report_json(result: ReportResult, lang: Lang = "id") -> str:
     ``wfh_days``, ``quantity``: null or ``unit``, ``baseline``, ``actual``,
     ``saving``).  Amounts are strings of digits, null for no figure; every
     total is :meth:`ReportResult.total <edaran.quota.model.ReportResult.total>`.
+    The object is :meth:`ReportResult.to_dict`, with ``provenance`` first;
+    schema ``report.schema.json``.
     """
+    return json_document(result.to_dict(lang), ReportResult._parts)
+
+
+@json_form.register
+def report_dict(result: ReportResult, lang: Lang = "id", **options: object) -> dict[str, object]:
+    """The JSON form of a savings report (:meth:`ReportResult.to_dict`)."""
     cats = categories(result.lines)
-    head: dict[str, object] = {
+    return {
+        "provenance": dict(result.provenance),
         "title": result.title,
         "circular": result.circular,
         "total": plain(result.total()),
@@ -219,8 +229,8 @@ def report_json(result: ReportResult, lang: Lang = "id") -> str:
         "categories": {c: plain(result.total(category=c)) for c in cats},
         "periods": [_period_totals(result, p, cats) for p in result.periods],
         "warnings": [warning_object(d, lang) for d in result.warnings],
+        "lines": [line_object(line) for line in result.lines],
     }
-    return json_document(head, [("lines", [line_object(line) for line in result.lines])])
 
 
 # ---------------------------------------------------------------- the terminal

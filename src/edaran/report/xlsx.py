@@ -27,6 +27,7 @@ from edaran.io.workbook import (
     figure_cell,
     new_workbook,
     number_cell,
+    provenance_section,
     save_workbook,
     sheet_title,
     sum_cell,
@@ -150,6 +151,7 @@ def _report_summary(
     ws.append([])
     ws.append([c.text(ws, message("report-xlsx.r-legend", lang), "note")])
     warnings_section(ws, c, result.warnings, lang)
+    provenance_section(ws, c, result.provenance, lang)
 
 
 def _report_chart(ws: WriteOnlyWorksheet, c: Cells, result: ReportResult, lang: Lang) -> None:

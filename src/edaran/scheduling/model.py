@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 import attrs
 
 from edaran.core.diagnostics import Diagnostic
+from edaran.io.publish import Published, provenance
 
 __all__ = ["Assignment", "Schedule", "Why"]
 
@@ -52,7 +53,7 @@ class Assignment:
 
 
 @attrs.frozen
-class Schedule:
+class Schedule(Published):
     """Assignments over a date range, with the problems met while making them.
 
     ``assignments`` are ordered by date, then unit, then NIP; ``warnings``
@@ -65,6 +66,9 @@ class Schedule:
     assignments: tuple[Assignment, ...]
     units: Mapping[str, str]
     warnings: tuple[Diagnostic, ...] = ()
+    #: where the schedule comes from (:func:`edaran.io.publish.provenance`)
+    provenance: Mapping[str, str | None] = attrs.field(factory=provenance, eq=False)
+    _parts = ("assignments",)
 
     def __iter__(self) -> Iterator[Assignment]:
         return iter(self.assignments)

@@ -27,7 +27,7 @@ import datetime as dt
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -35,15 +35,17 @@ import attrs
 
 from edaran.core.diagnostics import Diagnostic, Severity
 from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF
+from edaran.core.suggest import suggest
 from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
+from edaran.io.publish import provenance
 from edaran.lang import ir
 from edaran.model.calendar import Period, Windows
 from edaran.model.protocols import EmployeeFacts
 from edaran.model.workforce import Absence, Transfer
 from edaran.scheduling.model import Assignment, Schedule, Why
 
-__all__ = ["ON_LEAVE", "schedule"]
+__all__ = ["ON_LEAVE", "schedule", "unknown_table_units"]
 
 #: The mode of a person on leave that day.
 ON_LEAVE = "CUTI"
@@ -377,6 +379,19 @@ class _Scheduler:
             used[(kind, span, a.mode)] += 1
 
 
+def unknown_table_units(circular: Circular, units: Collection[str]) -> list[Diagnostic]:
+    """E121 for each row of a per-unit table naming a unit that ``units`` does not hold."""
+    found = []
+    for name, (_, spans) in circular.program.tables.items():
+        for code, span in spans.items():
+            if code not in units:
+                hints = suggest(code, units)
+                found.append(
+                    Diagnostic("E121", span, {"code": code, "table": name}, suggestions=hints)
+                )
+    return found
+
+
 def schedule(
     circular: Circular,
     employees: Sequence[EmployeeFacts],
@@ -404,4 +419,11 @@ def schedule(
     for moves in worker.moves.values():
         units.update({m.unit.kode: m.unit.nama for m in moves})
     warnings = (*worker.warnings, *worker.errors.values())
-    return Schedule(first, last, tuple(assignments), dict(sorted(units.items())), warnings)
+    return Schedule(
+        first,
+        last,
+        tuple(assignments),
+        dict(sorted(units.items())),
+        warnings,
+        provenance=provenance(circular),
+    )

@@ -21,12 +21,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal, TextIO
 
-from edaran.io.publish import json_line, require_format, text_table, warning_object
+from edaran.io.publish import (
+    json_document,
+    json_form,
+    require_format,
+    text_table,
+    warning_object,
+)
 from edaran.messages import Lang, message
 from edaran.scheduling.model import Assignment, Schedule
 from edaran.scheduling.presentation import (
@@ -76,37 +81,43 @@ def write_csv(schedule: Schedule, out: TextIO, lang: Lang = "id") -> int:
 def write_json(schedule: Schedule, out: TextIO, lang: Lang = "id") -> int:
     """Write the schedule as one JSON object to ``out``; return the number of assignments.
 
-    Keys: ``first``, ``last`` (ISO dates), ``units`` (code -> name),
-    ``warnings`` (``code``, ``severity``, ``unit`` from the diagnostic's
-    arguments or null, ``message`` on one line and ``text`` as rendered, both
-    in ``lang``) and ``assignments``: objects with
-    ``nip``, ``name``, ``unit``, ``date``, ``eligible``, ``mode``, ``why``
-    (a :class:`~edaran.scheduling.model.Why` value), ``clause``, ``rule``,
-    ``reason`` (in ``lang``) and ``detail``.  Keys are English in both
-    languages, for programs; one assignment per line, so a large schedule
-    stays readable with ``grep``.
+    The object is :meth:`Schedule.to_dict <edaran.scheduling.Schedule.to_dict>`
+    (schema ``schedule.schema.json``): ``provenance``, ``first``, ``last``
+    (ISO dates), ``units`` (code -> name), ``warnings`` (``code``,
+    ``severity``, ``unit`` from the diagnostic's arguments or null,
+    ``message`` on one line and ``text`` as rendered, both in ``lang``) and
+    ``assignments``: objects with ``nip``, ``name``, ``unit``, ``date``,
+    ``eligible``, ``mode``, ``why`` (a :class:`~edaran.scheduling.model.Why`
+    value), ``clause``, ``rule``, ``reason`` (in ``lang``) and ``detail``.
+    Keys are English in both languages, for programs; one assignment per
+    line, so a large schedule stays readable with ``grep``.
     """
-    head = {
+    out.write(json_document(schedule.to_dict(lang), ["assignments"]))
+    return len(schedule.assignments)
+
+
+@json_form.register
+def schedule_dict(schedule: Schedule, lang: Lang = "id", **options: object) -> dict[str, object]:
+    """The JSON form of a schedule (:meth:`Schedule.to_dict`).
+
+    ``without_names=True`` leaves every ``name`` null (for a response that needs none).
+    """
+    names = not options.get("without_names")
+    return {
+        "provenance": dict(schedule.provenance),
         "first": schedule.first.isoformat(),
         "last": schedule.last.isoformat(),
         "units": dict(schedule.units),
         "warnings": [warning_object(d, lang, with_unit=True) for d in schedule.warnings],
+        "assignments": [assignment_object(a, lang, names=names) for a in schedule.assignments],
     }
-    text = json.dumps(head, ensure_ascii=False, indent=1)
-    out.write(text[: text.rindex("}")].rstrip() + ',\n "assignments": [')
-    count = 0
-    for a in schedule.assignments:
-        out.write(("," if count else "") + "\n  " + json_line(assignment_object(a, lang)))
-        count += 1
-    out.write("\n ]\n}\n")
-    return count
 
 
-def assignment_object(a: Assignment, lang: Lang) -> dict[str, object]:
+def assignment_object(a: Assignment, lang: Lang, *, names: bool = True) -> dict[str, object]:
     """An assignment as a JSON-ready dict (the objects of :func:`write_json`)."""
     return {
         "nip": a.nip,
-        "name": a.name,
+        "name": a.name if names else None,
         "unit": a.unit,
         "date": a.date.isoformat(),
         "eligible": a.eligible,

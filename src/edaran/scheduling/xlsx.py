@@ -22,6 +22,7 @@ from edaran.io.workbook import (
     StyleSpec,
     column_widths,
     new_workbook,
+    provenance_section,
     save_workbook,
     sheet_title,
     warnings_section,
@@ -150,6 +151,7 @@ def _write_summary(
     ws.append([c.text(ws, "WFO", "kept"), c.text(ws, message("schedule-xlsx.legend-kept", lang))])
     ws.append([c.text(ws, message("schedule-xlsx.legend-figures", lang), "note")])
     warnings_section(ws, c, schedule.warnings, lang)
+    provenance_section(ws, c, schedule.provenance, lang)
 
 
 def _header_days(days: list[dt.date], lang: Lang) -> list[str]:

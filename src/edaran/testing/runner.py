@@ -23,7 +23,9 @@ from edaran.core.values import show_value
 from edaran.discipline.engine import run_discipline
 from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
+from edaran.io.publish import diagnostic_object, location_object
 from edaran.lang import ir
+from edaran.messages import Lang
 from edaran.model import workforce as model
 from edaran.model.workforce import Contact
 from edaran.quota.engine import allowance, counts, meets
@@ -44,6 +46,20 @@ class ExampleResult:
     error: Diagnostic | None = None
     #: clauses of the rules that decided or were overridden (for coverage)
     clauses: tuple[str, ...] = ()
+
+    def to_dict(self, lang: Lang = "id") -> dict[str, object]:
+        """The outcome as JSON data, as ``edaran test --format json`` gives each example."""
+        return {
+            "title": self.title,
+            "passed": self.passed,
+            "location": location_object(self.span) if self.span is not None else None,
+            "failures": [
+                {"output": output, "expected": expected, "got": got}
+                for output, expected, got in self.failures
+            ],
+            "error": diagnostic_object(self.error, lang) if self.error is not None else None,
+            "clauses": list(self.clauses),
+        }
 
 
 _PLACEHOLDER_TEXT = {"nip": "0" * 18, "kode": "CONTOH", "nama": "Contoh"}

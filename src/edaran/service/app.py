@@ -1,0 +1,457 @@
+"""The HTTP service: every command's result as JSON, on Starlette.
+
+Each endpoint reads a JSON body (``/decide-many`` also takes an uploaded
+roster file; ``/check`` and ``/test`` also take the rule file as plain
+text), runs the same engine as the command and answers with the same JSON
+(the schemas in ``edaran/schemas/``).  Work runs in a thread, so one long
+request does not hold up the others.
+
+Safeguards: a request body larger than ``max_body`` is refused while it is
+still arriving (413, E603); with a token configured, a request without it
+gets 401 (E605); every error is JSON with a code, never a traceback (an
+unexpected one is 500, E613, logged by its exception type only).  Logs hold
+the method, the path, the status and the time taken: nothing from a body,
+so no NIP and no name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import itertools
+import logging
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from edaran.core.diagnostics import Diagnostic
+from edaran.core.modes import WORK_MODE
+from edaran.discipline.engine import run_discipline
+from edaran.engine.circular import Circular
+from edaran.engine.decision import DecisionError, decisions_json
+from edaran.io.publish import diagnostic_object, json_line, provenance
+from edaran.io.roster import Roster
+from edaran.lang.parser import parse
+from edaran.lang.variants import extended_path
+from edaran.messages import Lang
+from edaran.model.calendar import zone
+from edaran.quota.engine import quota_records, run_quotas
+from edaran.report.engine import savings_report
+from edaran.scheduling.scheduler import schedule, unknown_table_units
+from edaran.service.circulars import Served, ServiceConfig
+from edaran.service.errors import ServiceError, error_body, negotiate
+from edaran.service.inputs import (
+    Body,
+    parse_json,
+    read_contact_rows,
+    read_record_rows,
+    roster_from_rows,
+    roster_from_upload,
+)
+from edaran.service.openapi import openapi_document
+from edaran.testing.reports import (
+    check_entry,
+    check_report,
+    examples_entry,
+    examples_report,
+    load_for_report,
+)
+from edaran.variants.lifecycle import today
+
+__all__ = ["LOGGER", "create_app"]
+
+#: The service's log: one line per request, nothing from its body.
+LOGGER = logging.getLogger("edaran.service")
+_OPEN = frozenset({"/health", "/openapi.json"})
+_RULE_FILE = "aturan.edaran"
+_COUNTER = itertools.count(1)
+
+
+# ---------------------------------------------------------------- the guard
+class _TooLarge(Exception):
+    pass
+
+
+class Guard:
+    """ASGI middleware: body size, token, JSON errors and the request log, around every route."""
+
+    def __init__(self, app: ASGIApp, config: ServiceConfig) -> None:
+        self.app = app
+        self.config = config
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        request = next(_COUNTER)
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        lang = negotiate(headers.get("accept-language"))
+        status = {"code": 500, "sent": False}
+
+        async def watched_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+                status["sent"] = True
+            await send(message)
+
+        limit = self.config.max_body
+        received = 0
+
+        async def counted_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise _TooLarge
+            return message
+
+        try:
+            self._admit(scope, headers)
+            await self.app(scope, counted_receive, watched_send)
+        except _TooLarge:
+            await self._refuse(ServiceError(413, "E603", limit=limit), lang, watched_send, status)
+        except ServiceError as err:
+            await self._refuse(err, lang, watched_send, status)
+        except Exception as err:  # never a traceback to the caller, nor data to the log
+            LOGGER.error("request %d failed: %s", request, type(err).__name__)
+            await self._refuse(
+                ServiceError(500, "E613", request=request), lang, watched_send, status
+            )
+        finally:
+            took = (time.perf_counter() - started) * 1000
+            LOGGER.info("%s %s %d %.1f ms", scope["method"], scope["path"], status["code"], took)
+
+    def _admit(self, scope: Scope, headers: dict[str, str]) -> None:
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.config.max_body:
+            raise ServiceError(413, "E603", limit=self.config.max_body)
+        token = self.config.token
+        if token and scope["path"] not in _OPEN:
+            given = headers.get("authorization", "")
+            scheme, _, value = given.partition(" ")
+            if scheme.lower() != "bearer" or not hmac.compare_digest(
+                value.strip().encode(), token.encode()
+            ):
+                raise ServiceError(401, "E605")
+
+    async def _refuse(
+        self, err: ServiceError, lang: Lang, send: Send, status: dict[str, Any]
+    ) -> None:
+        if status["sent"]:  # a stream already started: nothing more can be said in HTTP
+            return
+        headers = {"WWW-Authenticate": 'Bearer realm="edaran"'} if err.status == 401 else None
+        body = json_line(error_body(err, lang)) + "\n"
+        response = Response(body, err.status, headers=headers, media_type="application/json")
+        await response({"type": "http"}, _no_body, send)
+
+
+async def _no_body() -> Message:
+    return {"type": "http.disconnect"}
+
+
+# ---------------------------------------------------------------- helpers
+def _lang(request: Request) -> Lang:
+    return negotiate(request.headers.get("accept-language"))
+
+
+def _json(data: object) -> Response:
+    return Response(json_line(data) + "\n", media_type="application/json")
+
+
+def _refused(diagnostics: list[Diagnostic]) -> None:
+    """422 (E614) with the diagnostics when any of them is an error."""
+    errors = [d for d in diagnostics if d.is_error]
+    if errors:
+        raise ServiceError(422, "E614", diagnostics, count=len(errors))
+
+
+def _range(body: Body, config: ServiceConfig) -> tuple[dt.date, dt.date]:
+    single = body.optional_date("date")
+    first = single or body.date("from")
+    last = single or body.date("to", first)
+    _check_range(first, last, config)
+    return first, last
+
+
+def _check_range(first: dt.date, last: dt.date, config: ServiceConfig) -> None:
+    if last < first or (last - first).days >= config.max_days:
+        raise ServiceError(400, "E608", first=first, last=last, limit=config.max_days)
+
+
+def _optional_range(body: Body, config: ServiceConfig) -> tuple[dt.date | None, dt.date | None]:
+    first, last = body.optional_date("from"), body.optional_date("to")
+    if first is not None and last is not None:
+        _check_range(first, last, config)
+    return first, last
+
+
+def _circular(served: Served, body: Body) -> Circular:
+    circular = served.get(body.text("circular"))
+    as_of = body.optional_date("as_of")
+    return circular if as_of is None else circular.in_force(as_of)
+
+
+def _roster(body: Body) -> Roster:
+    data = body.obj("roster")
+    roster, found = roster_from_rows(
+        data.rows("employees") or [], data.rows("units", required=False)
+    )
+    _refused(found)
+    return roster
+
+
+def _person(body: Body) -> tuple[Roster, Any]:
+    """The one employee of ``/decide`` and ``/explain`` (a roster row) and its roster."""
+    row = body.obj("employee").data
+    roster, found = roster_from_rows([row], body.rows("units", required=False))
+    _refused(found)
+    if not roster.employees:  # a refused row is an error above; this is the rest
+        raise ServiceError(400, "E602", field="employee")
+    return roster, roster.employees[0]
+
+
+def _names(roster: Roster, config: ServiceConfig) -> dict[str, str]:
+    return {} if config.without_names else {e.nip: e.nama for e in roster.employees}
+
+
+# ---------------------------------------------------------------- the work, in a thread
+def _decide(served: Served, body: Body, lang: Lang) -> str:
+    circular = _circular(served, body)
+    _, person = _person(body)
+    first, last = _range(body, served.config)
+    output = body.text("output", WORK_MODE)
+    errors: list[DecisionError] = []
+    decisions = circular.decide_many([person], first, last, output, errors=errors)
+    return "".join(decisions_json(provenance(circular), decisions, errors, lang))
+
+
+def _explain(served: Served, body: Body, lang: Lang) -> dict[str, object]:
+    circular = _circular(served, body)
+    _, person = _person(body)
+    try:
+        explanation = circular.explain(person, body.date("date"), body.text("output", WORK_MODE))
+    except DecisionError as err:
+        raise ServiceError(422, "E614", err.diagnostics, count=len(err.diagnostics)) from None
+    data = explanation.to_dict(lang)
+    if served.config.without_names:
+        facts = data["facts"]
+        assert isinstance(facts, list)
+        data["facts"] = [f for f in facts if f["name"] != "pegawai.nama"]
+    return data
+
+
+def _decide_many(
+    circular: Circular, roster: Roster, first: dt.date, last: dt.date, lang: Lang
+) -> Iterator[str]:
+    """JSON lines: the provenance, then a decision per employee-day, an error where none."""
+    yield json_line({"provenance": provenance(circular)}) + "\n"
+    errors: list[DecisionError] = []
+    shown = 0
+    for decision in circular.decide_many(roster.employees, first, last, errors=errors):
+        while shown < len(errors):
+            yield json_line({"error": diagnostic_object(errors[shown].diagnostics[0], lang)}) + "\n"
+            shown += 1
+        yield json_line(decision.to_dict(lang)) + "\n"
+    for err in errors[shown:]:
+        yield json_line({"error": diagnostic_object(err.diagnostics[0], lang)}) + "\n"
+
+
+def _schedule(served: Served, body: Body, lang: Lang) -> dict[str, object]:
+    circular = _circular(served, body)
+    roster = _roster(body)
+    first, last = _range(body, served.config)
+    _refused(unknown_table_units(circular, roster.units))
+    made = schedule(circular, roster.employees, first, last)
+    return made.to_dict(lang, without_names=served.config.without_names)
+
+
+def _discipline(served: Served, body: Body, lang: Lang) -> dict[str, object]:
+    circular = _circular(served, body)
+    roster = _roster(body)
+    first, last = _optional_range(body, served.config)
+    tz = zone(circular.program.header.timezone)
+    contacts, found = read_contact_rows(body.rows("contacts") or [], roster, tz)
+    _refused(found)
+    result = run_discipline(circular, roster.employees, contacts, first=first, last=last)
+    return result.to_dict(lang, names=_names(roster, served.config), contacts=contacts)
+
+
+#: /quota's fields and the kind of records each holds
+_QUOTA_FILES = {
+    "trips": "perjalanan",
+    "vehicles": "kendaraan",
+    "meetings": "rapat",
+    "checklists": "daftar_periksa",
+}
+
+
+def _quota(served: Served, body: Body, lang: Lang) -> dict[str, object]:
+    circular = _circular(served, body)
+    roster = _roster(body)
+    first, last = _optional_range(body, served.config)
+    records: dict[str, list[Any]] = {}
+    problems: list[Diagnostic] = []
+    for field, kind in _QUOTA_FILES.items():
+        rows = body.rows(field, required=False)
+        if rows is not None:
+            records[kind], found = read_record_rows(kind, rows, roster)
+            problems += found
+    _refused(problems)
+    result = run_quotas(circular, roster, **quota_records(records), first=first, last=last)
+    return result.to_dict(lang)
+
+
+def _report(served: Served, body: Body, lang: Lang) -> dict[str, object]:
+    circular = _circular(served, body)
+    roster = _roster(body)
+    first, last = _optional_range(body, served.config)
+    costs, found = read_record_rows("biaya", body.rows("costs") or [], roster)
+    _refused(found)
+    result = savings_report(
+        circular, roster, costs, first=first, last=last, periods=body.numbers("periods")
+    )
+    return result.to_dict(lang)
+
+
+def _rule_text(served: Served, request_body: bytes, content_type: str) -> tuple[str, str]:
+    """The rule file of ``/check`` and ``/test``: (name, text), within the size limit."""
+    if content_type.startswith("text/plain"):
+        name, data = _RULE_FILE, request_body
+    else:
+        body = Body(parse_json(request_body))
+        name = body.text("name", _RULE_FILE)
+        data = body.text("text").encode("utf-8")
+    limit = served.config.max_rule_bytes
+    if len(data) > limit:
+        raise ServiceError(413, "E603", limit=limit)
+    # Only the file's own name is kept: a path in it would name the server's folders.
+    name = name.replace("\\", "/").rsplit("/", 1)[-1] or _RULE_FILE
+    return name, data.decode("utf-8", errors="replace")
+
+
+def _load_sent(served: Served, name: str, text: str) -> Callable[[], Circular]:
+    """A loader of a rule file sent in a request, refusing a parent outside the served folder."""
+    folder = served.config.folder
+    base = (folder / name) if folder is not None else None
+
+    def load() -> Circular:
+        module = parse(text, name)
+        parent = extended_path(module, base)
+        if parent is not None and not served.may_extend(parent):
+            # The file's name only: the rest of the path would describe the server's disk.
+            raise ServiceError(400, "E610", path=parent.name[:200])
+        return Circular.from_text(text, name, path=base)
+
+    return load
+
+
+def _check(served: Served, name: str, text: str, lang: Lang) -> dict[str, object]:
+    circular, found = load_for_report(_load_sent(served, name, text))
+    return check_report([check_entry(name, circular, found, lang, today())])
+
+
+def _test(served: Served, name: str, text: str, lang: Lang) -> dict[str, object]:
+    circular, found = load_for_report(_load_sent(served, name, text))
+    return examples_report([examples_entry(name, circular, found, lang)])
+
+
+# ---------------------------------------------------------------- routes
+def create_app(config: ServiceConfig, served: Served | None = None) -> Starlette:
+    """The ASGI application of a configuration (its circulars loaded now, or ``served``)."""
+    served = served or Served(config)
+    document = openapi_document(served)
+
+    def json_route(work: Callable[[Served, Body, Lang], object]) -> Callable[..., Any]:
+        async def endpoint(request: Request) -> Response:
+            body = Body(parse_json(await request.body()))
+            result = await run_in_threadpool(work, served, body, _lang(request))
+            if isinstance(result, str):
+                return Response(result, media_type="application/json")
+            return _json(result)
+
+        return endpoint
+
+    def rule_route(work: Callable[[Served, str, str, Lang], object]) -> Callable[..., Any]:
+        async def endpoint(request: Request) -> Response:
+            name, text = _rule_text(
+                served, await request.body(), request.headers.get("content-type", "")
+            )
+            return _json(await run_in_threadpool(work, served, name, text, _lang(request)))
+
+        return endpoint
+
+    async def decide_many(request: Request) -> Response:
+        lang = _lang(request)
+        content_type = request.headers.get("content-type", "")
+        if content_type.startswith("multipart/form-data"):
+            async with request.form(max_files=1, max_fields=16) as form:
+                upload = form.get("roster")
+                if upload is None or isinstance(upload, str):
+                    raise ServiceError(400, "E602", field="roster")
+                fields = {k: v for k, v in form.items() if isinstance(v, str)}
+                name, data = upload.filename or "roster.csv", await upload.read()
+            body = Body(fields)
+            roster, found = await run_in_threadpool(roster_from_upload, name, data)
+            _refused(found)
+        elif content_type.startswith("application/json") or not content_type:
+            body = Body(parse_json(await request.body()))
+            roster = await run_in_threadpool(_roster, body)
+        else:
+            raise ServiceError(
+                415,
+                "E609",
+                content_type=content_type[:60],
+                accepted="application/json, multipart/form-data",
+            )
+        circular = _circular(served, body)
+        first, last = _range(body, served.config)
+        lines = _decide_many(circular, roster, first, last, lang)
+        return StreamingResponse(lines, media_type="application/x-ndjson")
+
+    async def circulars(request: Request) -> Response:
+        return _json(served.listing())
+
+    async def circular(request: Request) -> Response:
+        return _json(served.detail(request.path_params["ident"]))
+
+    async def health(request: Request) -> Response:
+        return _json({"status": "ok", "circulars": len(served.circulars)})
+
+    async def openapi(request: Request) -> Response:
+        return _json(document)
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        raise ServiceError(
+            404 if getattr(exc, "status_code", 404) == 404 else 405,
+            "E612",
+            method=request.method,
+            path=request.url.path[:100],
+        )
+
+    routes = [
+        Route("/health", health, methods=["GET"]),
+        Route("/openapi.json", openapi, methods=["GET"]),
+        Route("/circulars", circulars, methods=["GET"]),
+        Route("/circulars/{ident:path}", circular, methods=["GET"]),
+        Route("/decide", json_route(_decide), methods=["POST"]),
+        Route("/decide-many", decide_many, methods=["POST"]),
+        Route("/explain", json_route(_explain), methods=["POST"]),
+        Route("/schedule", json_route(_schedule), methods=["POST"]),
+        Route("/discipline", json_route(_discipline), methods=["POST"]),
+        Route("/quota", json_route(_quota), methods=["POST"]),
+        Route("/report", json_route(_report), methods=["POST"]),
+        Route("/check", rule_route(_check), methods=["POST"]),
+        Route("/test", rule_route(_test), methods=["POST"]),
+    ]
+    app = Starlette(routes=routes, exception_handlers={404: not_found, 405: not_found})
+    app.add_middleware(Guard, config=config)
+    return app

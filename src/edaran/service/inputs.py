@@ -1,0 +1,256 @@
+"""What a request brings: fields of a JSON body, dates, and data files as the readers read them.
+
+Rosters, contact logs and records arrive as JSON rows (objects whose keys
+are the columns of ``docs/data-formats.md``; figures as JSON numbers or
+plain digits with a decimal point) or, for a roster, as an uploaded CSV or
+Excel file.  They go through the same readers as files on disk (every
+check, every diagnostic), under the name the caller sees (``roster.csv``,
+``kontak.jsonl``): a roster is read from memory; a contact log and
+records are written first into a private temporary folder whose path is
+taken out of every diagnostic, so nothing about the server's disk reaches
+a response.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+
+from edaran.core.diagnostics import Diagnostic, Source, Span
+from edaran.io.contacts import read_contacts
+from edaran.io.records import read_records
+from edaran.io.roster import Roster, read_roster
+from edaran.messages import Localized
+from edaran.model.workforce import Contact
+from edaran.service.errors import ServiceError
+
+__all__ = [
+    "ROSTER_FILE",
+    "Body",
+    "parse_json",
+    "read_contact_rows",
+    "read_record_rows",
+    "roster_from_rows",
+    "roster_from_upload",
+]
+
+T = TypeVar("T")
+
+#: The name a roster sent as JSON rows is known by in diagnostics.
+ROSTER_FILE = "roster.csv"
+#: What a JSON value may be inside a row: it becomes one CSV cell.
+_CELL = str | int | float | bool | None
+
+
+def parse_json(data: bytes) -> dict[str, Any]:
+    """A request body as a JSON object, or E600/E601."""
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as err:
+        raise ServiceError(400, "E600", reason="not UTF-8", line=1, column=err.start + 1) from None
+    except json.JSONDecodeError as err:
+        raise ServiceError(400, "E600", reason=err.msg, line=err.lineno, column=err.colno) from None
+    if not isinstance(value, dict):
+        raise ServiceError(400, "E601", field="(body)", expected=Localized("service.an-object"))
+    return value
+
+
+@attrs.define
+class Body:
+    """A JSON body with typed getters: each wrong or missing field is one clear error."""
+
+    data: Mapping[str, Any]
+
+    def text(self, field: str, default: str | None = None) -> str:
+        value = self.data.get(field, default)
+        if value is None:
+            raise ServiceError(400, "E602", field=field)
+        if not isinstance(value, str):
+            raise ServiceError(400, "E601", field=field, expected=Localized("service.a-string"))
+        return value
+
+    def optional_text(self, field: str) -> str | None:
+        return self.text(field) if self.data.get(field) is not None else None
+
+    def date(self, field: str, default: dt.date | None = None) -> dt.date:
+        value = self.data.get(field)
+        if value is None:
+            if default is None:
+                raise ServiceError(400, "E602", field=field)
+            return default
+        try:
+            return dt.date.fromisoformat(self.text(field))
+        except ValueError:
+            raise ServiceError(400, "E607", field=field, value=str(value)[:40]) from None
+
+    def optional_date(self, field: str) -> dt.date | None:
+        return self.date(field) if self.data.get(field) is not None else None
+
+    def rows(self, field: str, *, required: bool = True) -> list[dict[str, _CELL]] | None:
+        """A list of rows: objects whose values are strings, numbers, booleans or nulls."""
+        value = self.data.get(field)
+        if value is None:
+            if required:
+                raise ServiceError(400, "E602", field=field)
+            return None
+        if not isinstance(value, list):
+            raise ServiceError(400, "E601", field=field, expected=Localized("service.a-list"))
+        for index, row in enumerate(value):
+            if not isinstance(row, dict) or not all(isinstance(v, _CELL) for v in row.values()):
+                where = f"{field}[{index}]"
+                raise ServiceError(400, "E601", field=where, expected=Localized("service.a-row"))
+        return value
+
+    def obj(self, field: str) -> Body:
+        value = self.data.get(field)
+        if value is None:
+            raise ServiceError(400, "E602", field=field)
+        if not isinstance(value, dict):
+            raise ServiceError(400, "E601", field=field, expected=Localized("service.an-object"))
+        return Body(value)
+
+    def numbers(self, field: str) -> list[int] | None:
+        value = self.data.get(field)
+        if value is None:
+            return None
+        if not isinstance(value, list) or not all(
+            isinstance(v, int) and not isinstance(v, bool) for v in value
+        ):
+            raise ServiceError(400, "E601", field=field, expected=Localized("service.a-number"))
+        return value
+
+
+# ---------------------------------------------------------------- rows into files
+def _cell(value: _CELL) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    return str(value)
+
+
+def _csv(rows: Sequence[Mapping[str, _CELL]]) -> str:
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
+    return buffer.getvalue()
+
+
+def _renamed(diagnostics: Sequence[Diagnostic], folder: Path) -> list[Diagnostic]:
+    """The diagnostics with the temporary folder taken out of every file name and argument."""
+    prefix = str(folder) + "/"
+
+    def span(s: Span) -> Span:
+        source = s.source
+        if source is None or not source.name.startswith(prefix):
+            return s
+        return attrs.evolve(s, source=Source(source.name.removeprefix(prefix), source.text))
+
+    def value(v: object) -> object:
+        return v.replace(prefix, "") if isinstance(v, str) else v
+
+    return [
+        attrs.evolve(
+            d,
+            span=span(d.span) if d.span is not None else None,
+            labels=tuple(attrs.evolve(label, span=span(label.span)) for label in d.labels),
+            args={k: value(v) for k, v in d.args.items()},
+        )
+        for d in diagnostics
+    ]
+
+
+def _in_folder(
+    files: Mapping[str, bytes], read: Callable[[Path], tuple[T, list[Diagnostic]]]
+) -> tuple[T, list[Diagnostic]]:
+    """Write ``files`` into a private temporary folder, read them there, and clean up."""
+    with tempfile.TemporaryDirectory(prefix="edaran-") as name:
+        folder = Path(name)
+        for file, data in files.items():
+            (folder / file).write_bytes(data)
+        found, diagnostics = read(folder)
+        return found, _renamed(diagnostics, folder)
+
+
+def roster_from_rows(
+    employees: Sequence[Mapping[str, _CELL]], units: Sequence[Mapping[str, _CELL]] | None
+) -> tuple[Roster, list[Diagnostic]]:
+    """A roster from JSON rows: the flat layout, or ``units`` and ``employees`` apart.
+
+    Without ``units`` every employee row carries its unit's columns
+    (``kode_unit``, ``nama_unit``, ...), as the flat CSV does; with them, the
+    rows are ``unit.csv`` and ``pegawai.csv``.
+    """
+    if units is None:
+        return read_roster(ROSTER_FILE, files={ROSTER_FILE: _csv(employees).encode("utf-8")})
+    files = {"unit.csv": _csv(units).encode("utf-8"), "pegawai.csv": _csv(employees).encode()}
+    return read_roster("", files=files)
+
+
+def roster_from_upload(name: str, data: bytes) -> tuple[Roster, list[Diagnostic]]:
+    """A roster uploaded as one flat CSV file, or an Excel workbook (its first sheet).
+
+    A workbook's cells are read as the flat CSV layout, row for row, so a
+    problem names the row of the sheet as its line.
+    """
+    shown = Path(name).name or ROSTER_FILE
+    suffix = Path(shown).suffix.lower()
+    if suffix == ".csv":
+        return read_roster(shown, files={shown: data})
+    if suffix in (".xlsx", ".xlsm"):
+        text = io.StringIO()
+        csv.writer(text, lineterminator="\n").writerows(_excel_rows(shown, data))
+        return read_roster(shown, files={shown: text.getvalue().encode("utf-8")})
+    raise ServiceError(400, "E611", name=shown)
+
+
+def _excel_rows(name: str, data: bytes) -> list[list[str]]:
+    from edaran.io.publish import require_format
+    from edaran.io.sheets import cell_text
+
+    require_format("xlsx")
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            return [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        finally:
+            workbook.close()
+    # openpyxl raises whatever its zip and XML readers raise for a damaged file.
+    except Exception:
+        raise ServiceError(400, "E611", name=name) from None
+
+
+def read_contact_rows(
+    rows: Sequence[Mapping[str, _CELL]], roster: Roster, tz: dt.tzinfo
+) -> tuple[list[Contact], list[Diagnostic]]:
+    """A contact log from JSON rows, read as ``kontak.jsonl`` (see docs/data-formats.md)."""
+    lines = "".join(json.dumps(dict(row), ensure_ascii=False) + "\n" for row in rows)
+    return _in_folder(
+        {"kontak.jsonl": lines.encode("utf-8")},
+        lambda folder: read_contacts(folder / "kontak.jsonl", roster=roster, tz=tz),
+    )
+
+
+def read_record_rows(
+    kind: str, rows: Sequence[Mapping[str, _CELL]], roster: Roster
+) -> tuple[list[Any], list[Diagnostic]]:
+    """Records of ``kind`` (``perjalanan``, ``biaya``, ...) from JSON rows, as ``<kind>.csv``."""
+    file = f"{kind}.csv"
+    return _in_folder(
+        {file: _csv(rows).encode("utf-8")},
+        lambda folder: read_records(folder / file, kind, roster=roster),
+    )
