@@ -1,12 +1,10 @@
-"""Deciding (and scheduling) a whole population on Spark; needs ``pyspark`` (the ``spark`` extra).
+"""Deciding a whole population on Spark; needs ``pyspark`` (the ``spark`` extra).
 
 :class:`SparkRun` runs the same plan as :class:`~edaran.population.duckdb_run.DuckRun`,
 transpiled by sqlglot into Spark SQL, over fact tables registered as
 temporary views; its result is the view ``keputusan``, read through the same
-statements (:class:`~edaran.population.outcome.Outcomes`).  Schedules are
-made per top-level unit with ``applyInPandas``: each perangkat daerah's caps,
-floors and fair rotation are its own, so units are scheduled in parallel and
-the rows are the ones :func:`edaran.scheduling.schedule` gives.
+statements (:class:`~edaran.population.outcome.Outcomes`).  Schedules are not
+made on Spark yet (``edaran schedule`` runs the Python scheduler).
 
 Local mode (``local[*]``) by default; ``master`` names a cluster
 (``spark://host:7077``, ``yarn``), see ``docs/population.md``.
