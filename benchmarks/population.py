@@ -90,8 +90,15 @@ def _days(circular: Circular, first: dt.date, last: dt.date) -> list[Any]:
     return circular.calendar.days(first, last)
 
 
-def count_by_hand(circular: Circular, staff: list[Any], first: dt.date, last: dt.date) -> Counts:
-    """(1): the hand-written rules in a plain loop; days off and days out of force counted too."""
+def _count_loop(
+    circular: Circular,
+    staff: list[Any],
+    first: dt.date,
+    last: dt.date,
+    decide: Callable[..., Any],
+) -> Counts:
+    """``decide(employee, day, params)`` on every working day in a plain loop, counted per
+    unit and mode; days off and days out of force counted too."""
     work = {d.tanggal for d in working_days(circular, first, last)}
     header = circular.program.header
     counts: Counts = collections.Counter()
@@ -100,33 +107,23 @@ def count_by_hand(circular: Circular, staff: list[Any], first: dt.date, last: dt
         if day.tanggal in work:
             params = circular.params_for(day.tanggal)
             for employee, unit in zip(staff, units, strict=True):
-                counts[(unit, hand_written(employee, day, params)[0])] += 1  # type: ignore[index]
+                counts[(unit, decide(employee, day, params)[0])] += 1
         else:
             outside = header.effective_from and day.tanggal < header.effective_from
             mode = "TIDAK_BERLAKU" if outside else "LIBUR"
             for unit in units:
                 counts[(unit, mode)] += 1
     return counts
+
+
+def count_by_hand(circular: Circular, staff: list[Any], first: dt.date, last: dt.date) -> Counts:
+    """(1): the hand-written rules in the plain loop."""
+    return _count_loop(circular, staff, first, last, hand_written)
 
 
 def count_compiled(circular: Circular, staff: list[Any], first: dt.date, last: dt.date) -> Counts:
     """(2): the compiled function in the same loop."""
-    function = circular.compiled.functions["moda_kerja"]
-    work = {d.tanggal for d in working_days(circular, first, last)}
-    header = circular.program.header
-    counts: Counts = collections.Counter()
-    units = [e.unit.kode for e in staff]
-    for day in _days(circular, first, last):
-        if day.tanggal in work:
-            params = circular.params_for(day.tanggal)
-            for employee, unit in zip(staff, units, strict=True):
-                counts[(unit, function(employee, day, params)[0])] += 1  # type: ignore[index]
-        else:
-            outside = header.effective_from and day.tanggal < header.effective_from
-            mode = "TIDAK_BERLAKU" if outside else "LIBUR"
-            for unit in units:
-                counts[(unit, mode)] += 1
-    return counts
+    return _count_loop(circular, staff, first, last, circular.compiled.functions["moda_kerja"])
 
 
 def count_decide_many(
