@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from edaran.messages import Lang, message
-from edaran.testing.reports import program_counts
 
 if TYPE_CHECKING:  # the engines load when a command needs them, not for --help
     from edaran.engine.circular import Circular
@@ -148,5 +147,7 @@ def clean_parts(program: Any, lang: Lang) -> str:
     any (:func:`edaran.testing.reports.program_counts`, which the JSON of
     ``edaran check`` gives as ``counts``).
     """
+    from edaran.testing.reports import program_counts  # not for --help: it loads the engine
+
     counts = program_counts(program)
     return ", ".join(message(f"cli.n-{kind}", lang, count=n) for kind, n in counts.items())

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from edaran.cli.common import date_argument, load_circular, roster_or_report
-from edaran.io.publish import provenance
 from edaran.messages import Lang, message
 
 if TYPE_CHECKING:
@@ -64,6 +63,8 @@ def cmd_diff(args: argparse.Namespace, lang: Lang) -> int:
         impact = diff_impact(left, right, roster.employees, first, last, lang)
     changes = diff_clauses(left, right)
     names = (left.number, right.number)
+    from edaran.io.publish import provenance  # not for --help: it reads installed versions
+
     found = (provenance(left), provenance(right))
     fmt = getattr(args, "format", "text")
     output = getattr(args, "output", None)
@@ -90,6 +91,8 @@ def write_diff(
     and, as ``compared_with``, the left one's (``found``).
     """
     if fmt == "json":
+        from edaran.io.publish import provenance
+
         data = _as_json(changes, impact, names)
         left, right = found or (provenance(), provenance())
         data = {"provenance": dict(right), "compared_with": dict(left), **data}
