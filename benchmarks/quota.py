@@ -62,8 +62,8 @@ from edaran.model.records import (
 from edaran.model.workforce import Unit, UnitKind
 from edaran.quota.engine import run_quotas
 from edaran.quota.model import QuotaResult
-from edaran.report.model import ReportResult
 from edaran.report.engine import savings_report
+from edaran.report.model import ReportResult
 
 HERE = Path(__file__).resolve().parent
 EXAMPLE = HERE.parent / "examples" / "sumsel-2026"

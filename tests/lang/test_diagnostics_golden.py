@@ -50,6 +50,9 @@ NOT_FROM_A_RULE_FILE = {
     # Scheduling: they need a roster (tested in tests/scheduling/test_scheduler.py and tests/cli/).
     "E121": "a unit in a per-unit table that the roster does not have",
     "W401": "a floor above the headcount of a unit on a day",
+    # The SQL engine: a rule file checks, and edaran sql or --engine duckdb refuses it
+    # (tested, with golden files, in tests/population/test_refusals.py).
+    **{f"E8{n:02d}": "what the SQL engine cannot express yet" for n in range(12)},
 }
 # The HTTP service's errors: requests, not rule files (goldens in both languages from a real
 # server in tests/service/test_service.py::test_every_error_golden).

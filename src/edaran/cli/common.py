@@ -12,21 +12,27 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from edaran.core.diagnostics import Diagnostic, EdaranError, render_all
-from edaran.engine.circular import Circular
-from edaran.io.roster import Roster, load_roster
 from edaran.messages import Lang, message
-from edaran.testing.reports import program_counts
+
+if TYPE_CHECKING:  # the engines load when a command needs them, not for --help
+    from edaran.engine.circular import Circular
+    from edaran.io.roster import Roster
 
 __all__ = [
+    "SIZE_HELP",
     "date_argument",
     "load_circular",
     "progress_bar",
     "read_presence",
     "roster_or_report",
+    "size_argument",
 ]
+
+#: The help of ``--max-bytes`` (before ``--lang`` is known: both languages).
+SIZE_HELP = "batas ukuran berkas data / the size limit of data files (K, M, G; 200M)"
+_SIZE_UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30, "T": 2**40}
 
 
 def date_argument(text: str) -> dt.date:
@@ -40,6 +46,21 @@ def date_argument(text: str) -> dt.date:
         ) from None
 
 
+def size_argument(text: str) -> int:
+    """An argparse type for ``--max-bytes``: ``500M``, ``2G``, ``1048576`` (binary units)."""
+    word = text.strip().upper().removesuffix("B").removesuffix("I")
+    number, unit = (word[:-1], word[-1]) if word[-1:] in _SIZE_UNITS else (word, "")
+    try:
+        size = int(float(number) * _SIZE_UNITS[unit])
+    except (ValueError, KeyError):
+        size = 0
+    if size <= 0:
+        raise argparse.ArgumentTypeError(
+            f"ukuran tidak sah / invalid size: {text!r} (mis. / e.g. 500M, 2G)"
+        )
+    return size
+
+
 def load_circular(
     path: Path, out: TextIO, lang: Lang, *, as_of: dt.date | None = None
 ) -> Circular | None:
@@ -47,6 +68,9 @@ def load_circular(
 
     With ``as_of``, the version in force on that date (``--per-tanggal``).
     """
+    from edaran.core.diagnostics import EdaranError, render_all
+    from edaran.engine.circular import Circular
+
     try:
         circular = Circular.load(path)
     except EdaranError as err:
@@ -57,9 +81,14 @@ def load_circular(
     return circular if as_of is None else circular.in_force(as_of)
 
 
-def roster_or_report(path: Path, lang: Lang) -> Roster | None:
+def roster_or_report(path: Path, lang: Lang, max_bytes: int | None = None) -> Roster | None:
+    """The roster at ``path`` (files up to ``max_bytes``), or None after writing its errors."""
+    from edaran.core.diagnostics import EdaranError, render_all
+    from edaran.io.roster import load_roster
+    from edaran.io.table import DEFAULT_MAX_BYTES
+
     try:
-        return load_roster(path)
+        return load_roster(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     except EdaranError as err:
         sys.stderr.write(render_all(err.diagnostics, lang) + "\n")
         return None
@@ -92,6 +121,7 @@ def progress_bar(lang: Lang) -> Iterator[Callable[[int, int], None] | None]:
 def read_presence(
     args: argparse.Namespace, roster: Roster, lang: Lang
 ) -> tuple[list[Any], list[Any]] | None:
+    from edaran.core.diagnostics import Diagnostic, render_all
     from edaran.io.presence import read_absences, read_transfers
 
     absences: list[Any] = []
@@ -117,5 +147,7 @@ def clean_parts(program: Any, lang: Lang) -> str:
     any (:func:`edaran.testing.reports.program_counts`, which the JSON of
     ``edaran check`` gives as ``counts``).
     """
+    from edaran.testing.reports import program_counts  # not for --help: it loads the engine
+
     counts = program_counts(program)
     return ", ".join(message(f"cli.n-{kind}", lang, count=n) for kind, n in counts.items())

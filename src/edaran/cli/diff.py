@@ -8,12 +8,13 @@ import json
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from edaran.cli.common import date_argument, load_circular, roster_or_report
-from edaran.io.publish import provenance
 from edaran.messages import Lang, message
-from edaran.variants.diff import ClauseChange, Impact, diff_clauses, diff_impact
+
+if TYPE_CHECKING:
+    from edaran.variants.diff import ClauseChange, Impact
 
 __all__ = ["add_parser", "cmd_diff", "write_diff"]
 
@@ -38,6 +39,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> argparse.ArgumentPa
 
 def cmd_diff(args: argparse.Namespace, lang: Lang) -> int:
     """0 whether or not the circulars differ; 1 on an input error."""
+    from edaran.variants.diff import diff_clauses, diff_impact
+
     first, last = getattr(args, "first", None), getattr(args, "last", None)
     roster_path = getattr(args, "roster", None)
     if roster_path is not None and first is None:
@@ -60,6 +63,8 @@ def cmd_diff(args: argparse.Namespace, lang: Lang) -> int:
         impact = diff_impact(left, right, roster.employees, first, last, lang)
     changes = diff_clauses(left, right)
     names = (left.number, right.number)
+    from edaran.io.publish import provenance  # not for --help: it reads installed versions
+
     found = (provenance(left), provenance(right))
     fmt = getattr(args, "format", "text")
     output = getattr(args, "output", None)
@@ -86,6 +91,8 @@ def write_diff(
     and, as ``compared_with``, the left one's (``found``).
     """
     if fmt == "json":
+        from edaran.io.publish import provenance
+
         data = _as_json(changes, impact, names)
         left, right = found or (provenance(), provenance())
         data = {"provenance": dict(right), "compared_with": dict(left), **data}

@@ -7,9 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from edaran.core.diagnostics import EdaranError, render_all
 from edaran.messages import Lang, message
-from edaran.variants.scaffold import DEFAULT_TEMPLATE, scaffold
 
 __all__ = ["add_parser", "cmd_init"]
 
@@ -26,9 +24,9 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> argparse.ArgumentPa
     p.add_argument(
         "--from",
         dest="template",
-        default=DEFAULT_TEMPLATE,
+        default=None,
         metavar="TEMPLATE",
-        help=f"templat atau berkas .edaran / template name or .edaran file ({DEFAULT_TEMPLATE})",
+        help="templat atau berkas .edaran / template or .edaran file (bawaan/default: nasional)",
     )
     p.add_argument(
         "--dir",
@@ -42,9 +40,12 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> argparse.ArgumentPa
 
 def cmd_init(args: argparse.Namespace, lang: Lang) -> int:
     """Write the variant folder; 0 when written, 1 when refused."""
+    from edaran.core.diagnostics import EdaranError, render_all
+    from edaran.variants.scaffold import DEFAULT_TEMPLATE, scaffold
+
     target = args.dir if args.dir is not None else Path.cwd()
     try:
-        written = scaffold(args.name, target, args.template)
+        written = scaffold(args.name, target, args.template or DEFAULT_TEMPLATE)
     except EdaranError as err:
         sys.stderr.write(render_all(err.diagnostics, lang) + "\n")
         return 1

@@ -13,42 +13,33 @@ terminal: every error is a diagnostic.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import csv
+import importlib
 import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from edaran.cli.common import (
+    SIZE_HELP,
     clean_parts,
     date_argument,
     load_circular,
     roster_or_report,
+    size_argument,
 )
 from edaran.cli.diff import add_parser as add_diff_parser
-from edaran.cli.diff import cmd_diff
-from edaran.cli.discipline import cmd_discipline
 from edaran.cli.init import add_parser as add_init_parser
-from edaran.cli.init import cmd_init
+from edaran.cli.population import FORMATS, add_engine_args, decide_and_write
 from edaran.cli.quota import add_parsers as add_quota_parsers
-from edaran.cli.quota import cmd_quota, cmd_report, run_quota_files
-from edaran.cli.reports import check_machine, test_machine
-from edaran.cli.schedule import cmd_schedule, run_schedule
 from edaran.cli.serve import add_parser as add_serve_parser
-from edaran.cli.serve import cmd_serve
-from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, render, render_all
-from edaran.core.values import show_value
-from edaran.engine.circular import Circular
-from edaran.engine.decision import Decision, DecisionError, decisions_json
-from edaran.io.publish import provenance, write_companion
-from edaran.io.roster import Roster
+from edaran.cli.sql import add_parser as add_sql_parser
 from edaran.messages import Lang, default_lang, message, os_reason
-from edaran.testing.runner import ExampleResult, run_examples
-from edaran.variants.lifecycle import overdue, today
+
+if TYPE_CHECKING:  # the engines load in the command that needs them, not for --help
+    from edaran.testing.runner import ExampleResult
 
 __all__ = ["main"]
 
@@ -100,8 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="first", required=True, type=date_argument)
     p.add_argument("--to", dest="last", type=date_argument)
     p.add_argument("--nip")
-    p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p.add_argument("--format", choices=FORMATS, default="csv")
     p.add_argument("--output", type=Path)
+    add_engine_args(p)
     p = sub.add_parser(
         "explain",
         aliases=["jelaskan"],
@@ -166,9 +158,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("directory", type=Path)
     p.add_argument("--output", type=Path)
+    add_engine_args(p)
+    p.add_argument("--max-bytes", type=size_argument, help=SIZE_HELP)
     add_init_parser(sub, common)
     add_diff_parser(sub, common)
     add_quota_parsers(sub, common)
+    add_sql_parser(sub, common)
     add_serve_parser(sub, common)
     return parser
 
@@ -176,6 +171,7 @@ def _parser() -> argparse.ArgumentParser:
 def _roster_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--roster", required=True, type=Path)
+    p.add_argument("--max-bytes", type=size_argument, help=SIZE_HELP)
     p.add_argument(
         "--per-tanggal",
         "--as-of",
@@ -188,7 +184,11 @@ def _roster_args(p: argparse.ArgumentParser) -> None:
 # --------------------------------------------------------------- commands
 def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
     if args.format != "text":
+        from edaran.cli.reports import check_machine
+
         return check_machine(args, lang)
+    from edaran.variants.lifecycle import overdue, today
+
     failed = False
     on = args.today or today()
     for path in args.files:
@@ -198,7 +198,7 @@ def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
             continue
         due = overdue(circular, on)
         if due is not None:
-            print(render_all([due], lang))
+            print(_diagnostics().render_all([due], lang))
         program = circular.program
         print(message("cli.clean", lang, path=path, parts=clean_parts(program, lang)))
     return 1 if failed else 0
@@ -213,7 +213,7 @@ def _print_results(results: Sequence[ExampleResult], lang: Lang) -> tuple[int, i
         for output, expected, got in result.failures:
             print(message("cli.expected", lang, output=output, expected=expected, got=got))
         if result.error is not None:
-            print("    " + render(result.error, lang).replace("\n", "\n    "))
+            print("    " + _diagnostics().render(result.error, lang).replace("\n", "\n    "))
         passed += result.passed
         failed += not result.passed
     return passed, failed
@@ -221,7 +221,11 @@ def _print_results(results: Sequence[ExampleResult], lang: Lang) -> tuple[int, i
 
 def cmd_test(args: argparse.Namespace, lang: Lang) -> int:
     if args.format != "text":
+        from edaran.cli.reports import test_machine
+
         return test_machine(args, lang)
+    from edaran.testing.runner import run_examples
+
     passed = failed = 0
     for path in args.files:
         circular = load_circular(path, sys.stdout, lang)
@@ -234,58 +238,18 @@ def cmd_test(args: argparse.Namespace, lang: Lang) -> int:
     return 1 if failed else 0
 
 
-_COLUMNS = ["nip", "unit", "date", "mode", "clause", "reason"]
-
-
-def _rows(
-    circular: Circular, roster: Roster, decisions: Iterable[Decision], lang: Lang
-) -> Iterator[dict[str, str]]:
-    units = {e.nip: e.unit.kode for e in roster.employees}
-    for d in decisions:
-        yield {
-            "nip": d.nip,
-            "unit": units.get(d.nip, ""),
-            "date": d.date.isoformat(),
-            "mode": show_value(d.value, lang),
-            "clause": d.clause or "",
-            "reason": circular.reason(d, lang),
-        }
-
-
-def _write(rows: Iterable[dict[str, str]], fmt: str, out: TextIO) -> int:
-    """The decisions' CSV rows (JSON goes through ``decisions_json``)."""
-    count = 0
-    writer = csv.DictWriter(out, fieldnames=_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(row)
-        count += 1
-    return count
-
-
-def _report_undecided(errors: list[DecisionError], lang: Lang) -> None:
-    if not errors:
-        return
-    shown: set[str] = set()
-    for err in errors:
-        text = render(err.diagnostics[0], lang)
-        key = (
-            err.diagnostics[0].code
-            + str(err.diagnostics[0].args.get("first"))
-            + str(err.diagnostics[0].args.get("second"))
-        )
-        if key not in shown:
-            shown.add(key)
-            sys.stderr.write(text + "\n\n")
-    sys.stderr.write(message("cli.undecided", lang, count=len(errors)) + "\n")
-
-
 def cmd_decide(args: argparse.Namespace, lang: Lang) -> int:
     if args.last is not None and args.last < args.first:
         sys.stderr.write(message("cli.bad-range", lang, first=args.first, last=args.last) + "\n")
         return 2
+    if args.format == "parquet" and args.output is None:
+        sys.stderr.write(message("cli.parquet-output", lang) + "\n")
+        return 2
+    if args.format == "json" and args.engine in ("duckdb", "spark"):
+        sys.stderr.write(message("cli.json-engine", lang, engine=args.engine) + "\n")
+        return 2
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
-    roster = roster_or_report(args.roster, lang) if circular else None
+    roster = roster_or_report(args.roster, lang, args.max_bytes) if circular else None
     if circular is None or roster is None:
         return 1
     staff: Sequence[Any] = roster.employees
@@ -295,25 +259,16 @@ def cmd_decide(args: argparse.Namespace, lang: Lang) -> int:
             sys.stderr.write(message("cli.no-nip", lang, nip=args.nip) + "\n")
             return 1
         staff = [person]
-    errors: list[DecisionError] = []
-    decisions = circular.decide_many(staff, args.first, args.last or args.first, errors=errors)
-    with contextlib.ExitStack() as stack:
-        out = sys.stdout
-        if args.output:
-            out = stack.enter_context(args.output.open("w", encoding="utf-8", newline=""))
-            if args.format == "csv":
-                write_companion(args.output, provenance(circular))
-        if args.format == "json":
-            out.writelines(decisions_json(provenance(circular), decisions, errors, lang))
-        else:
-            _write(_rows(circular, roster, decisions, lang), args.format, out)
-    _report_undecided(errors, lang)
-    return 1 if errors else 0
+    period = (args.first, args.last or args.first)
+    _, undecided = decide_and_write(circular, roster, staff, period, args, args.output, lang)
+    return 1 if undecided else 0
 
 
 def cmd_explain(args: argparse.Namespace, lang: Lang) -> int:
+    from edaran.engine.decision import DecisionError
+
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
-    roster = roster_or_report(args.roster, lang) if circular else None
+    roster = roster_or_report(args.roster, lang, args.max_bytes) if circular else None
     if circular is None or roster is None:
         return 1
     person = roster.by_nip(args.nip)
@@ -323,7 +278,7 @@ def cmd_explain(args: argparse.Namespace, lang: Lang) -> int:
     try:
         explanation = circular.explain(person, args.date)
     except DecisionError as err:
-        sys.stderr.write(render_all(err.diagnostics, lang) + "\n")
+        sys.stderr.write(_diagnostics().render_all(err.diagnostics, lang) + "\n")
         return 1
     if args.format == "json":
         print(json.dumps(explanation.to_dict(lang), ensure_ascii=False, indent=1))
@@ -344,13 +299,16 @@ def cmd_run(args: argparse.Namespace, lang: Lang) -> int:
         return 1
     status = 0
     for path in files:
-        status = max(status, _run_one(path, roster_path, args.output, lang))
+        status = max(status, _run_one(path, roster_path, args, lang))
     return status
 
 
-def _run_one(path: Path, roster_path: Path, output: Path | None, lang: Lang) -> int:
+def _run_one(path: Path, roster_path: Path, args: argparse.Namespace, lang: Lang) -> int:
     """The main job for one rule file: check, test, decide the first period, summarise."""
+    from edaran.cli.quota import run_quota_files
+    from edaran.cli.schedule import run_schedule
     from edaran.scheduling.summary import first_period, summarize, summary_table
+    from edaran.testing.runner import run_examples
 
     print(message("cli.step-check", lang, path=path))
     circular = load_circular(path, sys.stdout, lang)
@@ -359,18 +317,17 @@ def _run_one(path: Path, roster_path: Path, output: Path | None, lang: Lang) -> 
     print(message("cli.step-test", lang))
     passed, failed = _print_results(run_examples(circular), lang)
     print(message("cli.tally", lang, passed=passed, failed=failed))
-    roster = roster_or_report(roster_path, lang)
+    roster = roster_or_report(roster_path, lang, args.max_bytes)
     if roster is None:
         return 1
+    output: Path | None = args.output
     first, last = first_period(circular)
     print(message("cli.step-decide", lang, people=len(roster), first=first, last=last))
-    errors: list[DecisionError] = []
     # With caps (batas), the main job is the schedule; without, the decisions.
     kind = "jadwal" if circular.program.limits else "keputusan"
     target = output or path.parent / "keluaran" / f"{kind}-{path.stem}-{first}-{last}.csv"
     target.parent.mkdir(parents=True, exist_ok=True)
     counts: Counter[tuple[str, object]] = Counter()
-    top = {e.nip: e.unit.top.kode for e in roster.employees}
     if circular.program.limits:
         written = run_schedule(circular, roster, (first, last), target, counts, lang)
         print()
@@ -381,50 +338,58 @@ def _run_one(path: Path, roster_path: Path, output: Path | None, lang: Lang) -> 
         extra = run_quota_files(circular, roster, path, target.parent, lang)
         return 1 if failed or extra else 0
 
-    def tally(decisions: Iterable[Decision]) -> Iterator[Decision]:
-        for d in decisions:
-            counts[(top[d.nip], d.value)] += 1
-            yield d
+    tops = {code: unit.top.kode for code, unit in roster.units.items()}
 
-    decisions = tally(circular.decide_many(roster.employees, first, last, errors=errors))
-    with target.open("w", encoding="utf-8", newline="") as out:
-        written = _write(_rows(circular, roster, decisions, lang), "csv", out)
-    write_companion(target, provenance(circular))
+    def tally(unit: str, mode: str, count: int) -> None:
+        counts[(tops.get(unit, unit), mode)] += count
+
+    written, undecided = decide_and_write(
+        circular, roster, roster.employees, (first, last), args, target, lang, tally=tally
+    )
     print()
     print(message("cli.summary-head", lang, first=first, last=last))
     print(summary_table(summarize(roster, counts), lang))
     print()
     print(message("cli.written", lang, count=written, path=target))
-    _report_undecided(errors, lang)
     extra = run_quota_files(circular, roster, path, target.parent, lang)
-    return 1 if failed or errors or extra else 0
+    return 1 if failed or undecided or extra else 0
 
 
+def _diagnostics() -> Any:
+    """:mod:`edaran.core.diagnostics`, imported when a command prints one (not for --help)."""
+    from edaran.core import diagnostics
+
+    return diagnostics
+
+
+#: subcommand -> (module, function): a command's module is imported only when it runs
 _COMMANDS = {
-    "check": cmd_check,
-    "periksa": cmd_check,
-    "test": cmd_test,
-    "uji": cmd_test,
-    "decide": cmd_decide,
-    "putuskan": cmd_decide,
-    "explain": cmd_explain,
-    "jelaskan": cmd_explain,
-    "run": cmd_run,
-    "schedule": cmd_schedule,
-    "discipline": cmd_discipline,
-    "diff": cmd_diff,
-    "beda": cmd_diff,
-    "init": cmd_init,
-    "mulai": cmd_init,
-    "disiplin": cmd_discipline,
-    "quota": cmd_quota,
-    "kuota": cmd_quota,
-    "report": cmd_report,
-    "laporan": cmd_report,
-    "jadwalkan": cmd_schedule,
-    "jalankan": cmd_run,
-    "serve": cmd_serve,
-    "layani": cmd_serve,
+    "check": ("edaran.cli.main", "cmd_check"),
+    "periksa": ("edaran.cli.main", "cmd_check"),
+    "test": ("edaran.cli.main", "cmd_test"),
+    "uji": ("edaran.cli.main", "cmd_test"),
+    "decide": ("edaran.cli.main", "cmd_decide"),
+    "putuskan": ("edaran.cli.main", "cmd_decide"),
+    "explain": ("edaran.cli.main", "cmd_explain"),
+    "jelaskan": ("edaran.cli.main", "cmd_explain"),
+    "run": ("edaran.cli.main", "cmd_run"),
+    "jalankan": ("edaran.cli.main", "cmd_run"),
+    "schedule": ("edaran.cli.schedule", "cmd_schedule"),
+    "jadwalkan": ("edaran.cli.schedule", "cmd_schedule"),
+    "discipline": ("edaran.cli.discipline", "cmd_discipline"),
+    "disiplin": ("edaran.cli.discipline", "cmd_discipline"),
+    "diff": ("edaran.cli.diff", "cmd_diff"),
+    "beda": ("edaran.cli.diff", "cmd_diff"),
+    "init": ("edaran.cli.init", "cmd_init"),
+    "mulai": ("edaran.cli.init", "cmd_init"),
+    "quota": ("edaran.cli.quota", "cmd_quota"),
+    "kuota": ("edaran.cli.quota", "cmd_quota"),
+    "report": ("edaran.cli.quota", "cmd_report"),
+    "laporan": ("edaran.cli.quota", "cmd_report"),
+    "sql": ("edaran.cli.sql", "cmd_sql"),
+    "kueri": ("edaran.cli.sql", "cmd_sql"),
+    "serve": ("edaran.cli.serve", "cmd_serve"),
+    "layani": ("edaran.cli.serve", "cmd_serve"),
 }
 
 
@@ -432,8 +397,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``edaran`` command; returns the exit code."""
     args = _parser().parse_args(argv)
     lang: Lang = getattr(args, "lang", None) or default_lang()
+    from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, render, render_all
+
+    module, name = _COMMANDS[args.command]
+    command: Callable[[argparse.Namespace, Lang], int] = getattr(
+        importlib.import_module(module), name
+    )
     try:
-        return _COMMANDS[args.command](args, lang)
+        return command(args, lang)
     except BrokenPipeError:
         # The reader went away (``edaran decide ... | head``): stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

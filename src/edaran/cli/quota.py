@@ -8,11 +8,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import attrs
-
-from edaran.cli.common import date_argument, load_circular, read_presence, roster_or_report
-from edaran.core.diagnostics import render_all
-from edaran.io.publish import write_companion
+from edaran.cli.common import (
+    SIZE_HELP,
+    date_argument,
+    load_circular,
+    read_presence,
+    roster_or_report,
+    size_argument,
+)
 from edaran.messages import Lang, message
 
 __all__ = ["add_parsers", "cmd_quota", "cmd_report", "read_record_files", "run_quota_files"]
@@ -29,6 +32,7 @@ _FILES = {
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--roster", required=True, type=Path)
+    p.add_argument("--max-bytes", type=size_argument, help=SIZE_HELP)
     p.add_argument("--from", dest="first", type=date_argument)
     p.add_argument("--to", dest="last", type=date_argument)
     p.add_argument("--format", choices=["text", "csv", "json", "xlsx"], default="text")
@@ -81,6 +85,7 @@ def read_record_files(
     files: Sequence[tuple[str, Path]], roster: Any, skip_bad_rows: bool, lang: Lang
 ) -> dict[str, list[Any]] | None:
     """Each file's records; None (after writing every problem) when one has errors."""
+    from edaran.core.diagnostics import render_all
     from edaran.io.records import read_records
 
     found: dict[str, list[Any]] = {}
@@ -104,7 +109,7 @@ def _prepare(args: argparse.Namespace, lang: Lang) -> tuple[Any, Any, Any] | Non
 
         require_format("xlsx")
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
-    roster = roster_or_report(args.roster, lang) if circular else None
+    roster = roster_or_report(args.roster, lang, args.max_bytes) if circular else None
     if circular is None or roster is None:
         return None
     args.transfers = None
@@ -173,6 +178,9 @@ def _publish(
     default_workbook: str,
 ) -> int:
     """Warnings to stderr, then the result in the chosen format; the summary on stderr too."""
+    from edaran.core.diagnostics import render_all
+    from edaran.io.publish import write_companion
+
     if result.warnings:
         sys.stderr.write(render_all(result.warnings, lang) + "\n")
     summary_of, csv_of, json_of = writers
@@ -216,6 +224,9 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
     range runs from the date in force to the last record.  Returns 1 when a
     file has errors.
     """
+    import attrs
+
+    from edaran.io.publish import write_companion
     from edaran.quota import writers as quota_io
     from edaran.quota.engine import mode_days, quota_records, run_quotas
     from edaran.report import writers as report_io

@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from edaran.cli.common import (
     load_circular,
@@ -16,11 +16,13 @@ from edaran.cli.common import (
     roster_or_report,
 )
 from edaran.core.diagnostics import render_all
-from edaran.engine.circular import Circular
 from edaran.io.publish import write_companion
-from edaran.io.roster import Roster
 from edaran.messages import Lang, message
 from edaran.scheduling.scheduler import unknown_table_units
+
+if TYPE_CHECKING:
+    from edaran.engine.circular import Circular
+    from edaran.io.roster import Roster
 
 __all__ = ["cmd_schedule", "run_schedule"]
 
@@ -61,7 +63,7 @@ def cmd_schedule(args: argparse.Namespace, lang: Lang) -> int:
         return 2
     require_format(args.format)
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
-    roster = roster_or_report(args.roster, lang) if circular else None
+    roster = roster_or_report(args.roster, lang, args.max_bytes) if circular else None
     if circular is None or roster is None:
         return 1
     unknown = unknown_table_units(circular, roster.units)

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from edaran.core.diagnostics import EdaranError, render_all
 from edaran.messages import Lang, message
 
 __all__ = ["add_parser", "cmd_serve"]
@@ -44,6 +43,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_serve(args: argparse.Namespace, lang: Lang) -> int:
     """Load and check every circular, then serve until interrupted."""
+    from edaran.core.diagnostics import EdaranError, render_all
     from edaran.io.publish import require_format
 
     require_format("service")

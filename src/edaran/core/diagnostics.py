@@ -9,13 +9,17 @@ them the way rustc and Catala do: the line, a caret under the span, and
 
 from __future__ import annotations
 
+import bisect
 import enum
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
 from edaran.messages import Lang, message
+
+_NEWLINE = re.compile("\n")
 
 __all__ = [
     "Diagnostic",
@@ -31,24 +35,33 @@ __all__ = [
 
 @attrs.frozen
 class Source:
-    """A text and the name it is known by (a path, or ``<contoh>``)."""
+    """A text and the name it is known by (a path, or ``<contoh>``).
+
+    Where the lines start is found the first time a position is asked for (a
+    diagnostic), with one pass of the regular-expression engine: a data file
+    read without a problem never pays for it.
+    """
 
     name: str
     text: str = attrs.field(repr=False)
-    _line_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    _starts: list[tuple[int, ...]] = attrs.field(init=False, repr=False, eq=False, factory=list)
 
-    def __attrs_post_init__(self) -> None:
-        starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
-        object.__setattr__(self, "_line_starts", tuple(starts))
+    @property
+    def _line_starts(self) -> tuple[int, ...]:
+        if not self._starts:
+            self._starts.append((0, *(m.end() for m in _NEWLINE.finditer(self.text))))
+        return self._starts[0]
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of a character offset."""
-        import bisect
-
         offset = max(0, min(offset, len(self.text)))
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
+
+    def line_start(self, line: int) -> int:
+        """The offset of the first character of a 1-based line."""
+        starts = self._line_starts
+        return starts[max(0, min(line, len(starts)) - 1)]
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""

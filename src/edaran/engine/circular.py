@@ -69,6 +69,8 @@ class Circular:
         self.previous: Circular | None = None
         #: the rule file this circular was loaded from (None from text)
         self.path: Path | None = None
+        #: its syntax tree, as parsed (None when built from a checked program)
+        self.module: n.Module | None = None
         #: the SHA-256 of the rule file's text (io.publish.source_sha256); set by load/from_text
         self.source_sha256 = ""
 
@@ -153,6 +155,7 @@ class Circular:
         circular = cls(program, diagnostics, schema, backend)
         circular.previous = previous
         circular.path = Path(path) if path is not None else None
+        circular.module = module
         source = module.span.source if module.span is not None else None
         circular.source_sha256 = source_sha256(source.text if source is not None else "")
         return circular
@@ -333,13 +336,64 @@ class Circular:
         """
         staff = list(employees)
         for day in self.calendar.days(first, last or first):
+            version = self.in_force(day.tanggal)
+            yield from version._decide_day(staff, day, output, backend, errors)
+
+    def _decide_day(
+        self,
+        staff: list[EmployeeFacts],
+        day: DayFacts,
+        output: str,
+        backend: Backend | None,
+        errors: list[DecisionError] | None,
+    ) -> Iterator[Decision]:
+        """Every employee on one day: the day's own work (in force, day off, parameters,
+        the rule table) is done once, then one call of the compiled function each."""
+        date = day.tanggal
+        function = self.compiled.functions.get(output)
+        if (backend or self.backend) == "interpreter" or function is None:
             for employee in staff:
                 try:
-                    yield self.decide(employee, day.tanggal, output, backend=backend)
+                    yield self.decide(employee, date, output, backend=backend)
                 except DecisionError as err:
                     if errors is None:
                         raise
                     errors.append(err)
+            return
+        header = self.program.header
+        start, end = header.effective_from, header.effective_until
+        if (start and date < start) or (end and date > end) or not day.hari_kerja:
+            for employee in staff:
+                outside = self._outside(employee, day, output)
+                assert outside is not None
+                yield outside
+            return
+        params = self.params_for(date)
+        rules = self._rules[output]
+        # What a Decision cites of each rule (id, clause, status, title): none of it depends
+        # on the employee.
+        cited = [
+            (r.id, r.clause, Status.DEFAULT if r.is_default else Status.RULE, r.title)
+            for r in rules
+        ]
+        for employee in staff:
+            try:
+                value, index, overridden = function(employee, day, params)
+            except t.EvalError as err:
+                failure = _evaluation_error(err, employee.nip, date)
+                if errors is None:
+                    raise failure from None
+                errors.append(failure)
+                continue
+            except DecisionError as err:
+                if errors is None:
+                    raise
+                errors.append(err)
+                continue
+            rule_id, clause, status, title = cited[index]
+            yield Decision(
+                employee.nip, date, output, value, status, rule_id, clause, overridden, title=title
+            )
 
 
 def _evaluation_error(err: t.EvalError, nip: str, date: dt.date) -> DecisionError:

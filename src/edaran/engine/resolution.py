@@ -19,7 +19,7 @@ from edaran.core.values import show_value
 from edaran.engine.decision import DecisionError
 from edaran.lang import ir
 
-__all__ = ["Outcome", "resolve"]
+__all__ = ["Outcome", "conflict_diagnostic", "no_rule_diagnostic", "resolve"]
 
 
 @attrs.frozen
@@ -58,20 +58,21 @@ def resolve(
     survivors = ordinary or [r for r in applicable if r.is_default and r.id not in beaten]
     overridden = tuple((r.id, beaten[r.id]) for r in applicable if r.id in beaten)
     if not survivors:
-        raise DecisionError([_no_rule(nip, day, output)])
+        raise DecisionError([no_rule_diagnostic(nip, day, output)])
     first = survivors[0]
     value = value_of(first)
     for other in survivors[1:]:
         other_value = value_of(other)
         if other_value != value:
-            raise DecisionError([_conflict(first, other, value, other_value, nip, day)])
+            raise DecisionError([conflict_diagnostic(first, other, value, other_value, nip, day)])
     shown = [r for r in applicable if not r.is_default] if ordinary else applicable
     return Outcome(value, first, overridden, tuple(r.id for r in shown))
 
 
-def _conflict(
+def conflict_diagnostic(
     a: ir.RuleIR, b: ir.RuleIR, va: object, vb: object, nip: str, day: dt.date
 ) -> Diagnostic:
+    """E501: rules ``a`` and ``b`` both survive with different values for one employee-day."""
     labels = (Label(a.span, "label-first"),) if a.span else ()
     return Diagnostic(
         "E501",
@@ -92,7 +93,8 @@ def _conflict(
     )
 
 
-def _no_rule(nip: str, day: dt.date, output: str) -> Diagnostic:
+def no_rule_diagnostic(nip: str, day: dt.date, output: str) -> Diagnostic:
+    """E502: no rule decides ``output`` for one employee-day."""
     return Diagnostic(
         "E502",
         None,

@@ -199,6 +199,31 @@ def _read(column: Column, text: str) -> Any:
     return text if column.vtype is None else column.vtype.parse(text)
 
 
+def _present(table: Table, columns: Iterable[Column]) -> tuple[_Cell, ...]:
+    """The columns the file has, each with its cell's index and the values its
+    texts gave so far (found once per file)."""
+    key = tuple(columns)
+    found = _PRESENT.get(id(table))
+    if found is None or found[0] is not table or found[1] != key:
+        cells: tuple[_Cell, ...] = tuple(
+            (c, table.columns[c.name], {}) for c in key if table.has(c.name)
+        )
+        found = _PRESENT[id(table)] = (table, key, cells)
+        while len(_PRESENT) > 8:  # a few files are read at once; forget the oldest
+            del _PRESENT[next(iter(_PRESENT))]
+    return found[2]
+
+
+#: A present column, its cell's index and the memo of its values by cell text.
+_Cell = tuple[Column, int, dict[str, Any]]
+#: id(table) -> (the table, its columns, the present ones)
+_PRESENT: dict[int, tuple[Table, tuple[Column, ...], tuple[_Cell, ...]]] = {}
+#: Values remembered per column: units, grades, scores and dates repeat from
+#: row to row, a NIP never does (its memo stops growing at this size).
+_MEMO = 4096
+_UNSEEN: Any = object()
+
+
 def parse_cells(
     table: Table, row: Row, columns: Iterable[Column], diagnostics: list[Diagnostic]
 ) -> dict[str, Any] | None:
@@ -209,11 +234,16 @@ def parse_cells(
     """
     kwargs: dict[str, Any] = {}
     ok = True
-    for column in columns:
-        if not table.has(column.name):
+    cells = row.cells
+    for column, index, memo in _present(table, columns):
+        text = cells[index].strip()
+        value = memo.get(text, _UNSEEN)
+        if value is not _UNSEEN:
+            if value is not _DEFAULT:
+                kwargs[column.attr] = value
             continue
         try:
-            value = _read(column, table.cell(row, column.name))
+            value = _read(column, text)
         except BadValue as bad:
             span, args = table.where(row, column.name)
             diagnostics.append(
@@ -227,6 +257,8 @@ def parse_cells(
             )
             ok = False
             continue
+        if len(memo) < _MEMO:  # every reader is a pure function of the text
+            memo[text] = value
         if value is not _DEFAULT:
             kwargs[column.attr] = value
     return kwargs if ok else None

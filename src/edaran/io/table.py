@@ -67,10 +67,13 @@ class _CsvError(Exception):
 
 @attrs.frozen
 class Row:
-    """One record of the file: where it starts and its cells, untrimmed."""
+    """One record of the file: the line it starts on and its cells, untrimmed.
+
+    Where the line starts in the text is found only for a diagnostic
+    (:meth:`Table.cell_span`), so reading a good file never counts characters.
+    """
 
     line: int
-    offset: int
     cells: tuple[str, ...]
 
 
@@ -104,7 +107,7 @@ class Table:
 
     def cell_span(self, row: Row, index: int) -> Span:
         """The span of cell ``index`` (0-based) of ``row``, so the caret sits under it."""
-        bounds, _ = _cell_bounds(self.source.text, row.offset, self.delimiter)
+        bounds, _ = _cell_bounds(self.source.text, self.offset(row), self.delimiter)
         if index < len(bounds):
             start, end = bounds[index]
         else:  # a missing cell: point at the end of the row
@@ -113,8 +116,13 @@ class Table:
 
     def row_span(self, row: Row) -> Span:
         """The span of a row's first physical line."""
-        end = self.source.text.find("\n", row.offset)
-        return self.source.span(row.offset, end if end >= 0 else len(self.source.text))
+        start = self.offset(row)
+        end = self.source.text.find("\n", start)
+        return self.source.span(start, end if end >= 0 else len(self.source.text))
+
+    def offset(self, row: Row) -> int:
+        """Where ``row`` starts in the text."""
+        return self.source.line_start(row.line)
 
 
 def _cell_bounds(text: str, start: int, delimiter: str) -> tuple[list[tuple[int, int]], bool]:
@@ -177,10 +185,10 @@ def read_table(
     if text is None:
         return None, diagnostics
     source = Source(name, text)
-    lines = text.split("\n")
-    first = next(i for i, line in enumerate(lines) if line.strip())
-    delimiter = _sniff(lines[first])
-    records = _records(lines, first, delimiter)
+    start, first = _first_line(text)
+    end = text.find("\n", start)
+    delimiter = _sniff(text[start : end if end >= 0 else len(text)])
+    records = _records(text, start, first, delimiter)
     try:
         header = next(records)
     except StopIteration:  # only delimiters: nothing to read
@@ -257,23 +265,42 @@ def _sniff(header_line: str) -> str:
     return max(_DELIMITERS, key=header_line.count)
 
 
-def _records(lines: Sequence[str], first: int, delimiter: str) -> Iterator[Row]:
-    """Records with a non-blank cell, from line index ``first`` on, with the
-    1-based line and the offset each starts at.
+def _first_line(text: str) -> tuple[int, int]:
+    """The offset and 0-based index of the first line that is not blank (the text has one)."""
+    start = index = 0
+    while True:
+        end = text.find("\n", start)
+        if text[start : end if end >= 0 else len(text)].strip() or end < 0:
+            return start, index
+        start, index = end + 1, index + 1
+
+
+def _lines(text: str, start: int) -> Iterator[str]:
+    """The lines of ``text`` from offset ``start``, each with its line break, one at a time."""
+    size = len(text)
+    while start < size:
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:] + "\n"
+            return
+        yield text[start : end + 1]
+        start = end + 1
+
+
+def _records(text: str, start: int, first: int, delimiter: str) -> Iterator[Row]:
+    """Records with a non-blank cell, from offset ``start`` (line index ``first``) on,
+    with the 1-based line each starts on.
 
     Raises :class:`_CsvError` when :mod:`csv` gives up (a cell over its size limit).
     """
-    starts = [0]
-    for text in lines[:-1]:
-        starts.append(starts[-1] + len(text) + 1)
-    reader = csv.reader((text + "\n" for text in lines[first:]), delimiter=delimiter)
+    reader = csv.reader(_lines(text, start), delimiter=delimiter)
     done = first
     try:
         for cells in reader:
             line = done + 1
             done = first + reader.line_num
             if any(cell.strip() for cell in cells):
-                yield Row(line, starts[line - 1], tuple(cells))
+                yield Row(line, tuple(cells))
     except csv.Error as err:
         raise _CsvError(str(err), done + 1) from None
 
@@ -362,7 +389,7 @@ def _checked_rows(
 
 def _bad_width(table: Table, row: Row, width: int) -> Diagnostic:
     """D019 for a row with too few or too many cells, or D009 for an open quote."""
-    _, closed = _cell_bounds(table.source.text, row.offset, table.delimiter)
+    _, closed = _cell_bounds(table.source.text, table.offset(row), table.delimiter)
     if not closed:
         return Diagnostic("D009", table.row_span(row), {})
     found = len(row.cells)

@@ -9,6 +9,7 @@ its terminal to ``grammar/edaran.lark`` as ``/(?:indonesian|english)\\b/``.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from importlib import resources
 from pathlib import Path
@@ -25,6 +26,7 @@ __all__ = [
     "grammar_text",
     "keyword_pairs",
     "lark_parser",
+    "parser_cache",
 ]
 
 
@@ -50,9 +52,31 @@ class EdaranIndenter(Indenter):
     tab_len = 8
 
 
+def parser_cache() -> str | bool:
+    """Where the built parser is kept between processes: a file in the user's cache folder.
+
+    ``EDARAN_CACHE`` (or ``XDG_CACHE_HOME``, else ``~/.cache``) names the folder.
+    Lark writes the file with the digest of the grammar, its options and its
+    own version in its first line and rebuilds it whenever they change, so a
+    grammar edited in a checkout never meets a stale parser.  When the folder
+    cannot be made, Lark's own cache in the temporary folder is used.
+    """
+    base = os.environ.get("EDARAN_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    folder = Path(base) if base else Path.home() / ".cache"
+    try:
+        (folder / "edaran").mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return True
+    return str(folder / "edaran" / f"parser-lark-{lark.__version__}.cache")
+
+
 @functools.cache
 def lark_parser() -> lark.Lark:
-    """The LALR parser of ``edaran.lark``, built once per process."""
+    """The LALR parser of ``edaran.lark``: built once, then loaded from :func:`parser_cache`.
+
+    Building the LALR tables takes most of a second; loading them a few
+    milliseconds.
+    """
     return lark.Lark(
         grammar_text(),
         parser="lalr",
@@ -60,6 +84,7 @@ def lark_parser() -> lark.Lark:
         postlex=EdaranIndenter(),
         propagate_positions=True,
         maybe_placeholders=False,
+        cache=parser_cache(),
     )
 
 

@@ -32,6 +32,7 @@ from edaran.messages import (
     engine,
     lang,
     model,
+    population,
     publish,
     quota,
     report,
@@ -69,6 +70,7 @@ _TABLES = (
     quota,
     report,
     variants,
+    population,
     service,
     cli,
 )

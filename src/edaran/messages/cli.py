@@ -20,6 +20,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "--to ({last}) lebih awal daripada --from ({first})",
         "--to ({last}) is earlier than --from ({first})",
     ),
+    "cli.parquet-output": (
+        "--format parquet menulis berkas atau folder: sebutkan --output",
+        "--format parquet writes a file or a folder: give --output",
+    ),
+    "cli.json-engine": (
+        "--format json (satu dokumen dengan provenans) ditulis oleh mesin python;"
+        " mesin {engine} menulis --format jsonl atau csv",
+        "--format json (one document with its provenance) is written by the python engine;"
+        " the {engine} engine writes --format jsonl or csv",
+    ),
     "cli.no-nip": ("NIP {nip} tidak ada dalam daftar pegawai", "NIP {nip} is not in the roster"),
     "cli.no-rules": (
         "tidak ada berkas aturan (*.edaran) di {path}",

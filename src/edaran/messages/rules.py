@@ -321,6 +321,57 @@ WORDS: dict[str, tuple[str, str]] = {
         "no rule applies to '{output}' and there is no default",
     ),
     "E503": ("galat hitungan: {reason}", "evaluation error: {reason}"),
+    # -- the SQL engine (edaran sql, --engine duckdb|spark) -----------------------
+    "E800": (
+        "mesin SQL belum mengenal bentuk '{construct}'",
+        "the SQL engine does not know the construct '{construct}' yet",
+    ),
+    "E801": (
+        "nilai {construct} tidak mempunyai bentuk SQL di sini",
+        "the value {construct} has no SQL form here",
+    ),
+    "E802": (
+        "fakta '{construct}' tidak ada di tabel fakta SQL",
+        "the fact '{construct}' is not in the SQL fact tables",
+    ),
+    "E803": (
+        "operasi '{construct}' belum ada di mesin SQL",
+        "the operation '{construct}' is not in the SQL engine yet",
+    ),
+    "E804": (
+        "nilai {construct} tidak diurutkan dalam SQL: bulan bukan sejumlah hari",
+        "values of type {construct} are not ordered in SQL: a month is not a number of days",
+    ),
+    "E805": (
+        "uji keanggotaan '{construct}' dalam SQL hanya terhadap himpunan tetap",
+        "the membership test '{construct}' works in SQL only against a fixed set",
+    ),
+    "E806": (
+        "unit '{construct}' tidak dapat dibaca dari tabel fakta SQL",
+        "the unit '{construct}' cannot be read from the SQL fact tables",
+    ),
+    "E807": (
+        "tabel '{construct}' dalam SQL hanya dicari per unit pegawai, dengan nilai tunggal",
+        "the table '{construct}' is looked up in SQL only by the employee's unit, for plain values",
+    ),
+    "E808": (
+        "hitungan '{construct}' dibulatkan atau dapat gagal; mesin SQL tidak menirunya",
+        "the arithmetic '{construct}' rounds or may fail; the SQL engine does not reproduce it",
+    ),
+    "E809": (
+        "langkah tanggal '{construct}' (bulan atau jam) tidak dihitung dalam SQL",
+        "the date step '{construct}' (months or hours) is not computed in SQL",
+    ),
+    "E810": (
+        "SE ini mengubah {construct}: hari sebelum perubahan diputuskan versi lama, "
+        "sedangkan mesin SQL memutuskan satu versi",
+        "this circular amends {construct}: days before the amendment are decided by the old "
+        "version, and the SQL engine decides one version",
+    ),
+    "E811": (
+        'mesin {engine} memerlukan paket tambahan: pip install "edaran[{extra}]"',
+        'the {engine} engine needs an extra package: pip install "edaran[{extra}]"',
+    ),
     "eval-month-clamp": (
         "{date} + {months} bulan jatuh pada tanggal yang tidak ada (tidak digeser diam-diam)",
         "{date} + {months} month(s) lands on no such day (it is not moved silently)",

@@ -95,17 +95,19 @@ def overdue(circular: Circular, on: dt.date) -> Diagnostic | None:
     }
     notes = (("note-amend", {"file": circular.path.name}),) if circular.path else ()
     return Diagnostic(
-        "W148", _evaluation_line(circular.path), args, severity=Severity.WARNING, notes=notes
+        "W148", _evaluation_line(circular), args, severity=Severity.WARNING, notes=notes
     )
 
 
-def _evaluation_line(path: Path | None) -> Span | None:
+def _evaluation_line(circular: Circular) -> Span | None:
     """Where the file says ``evaluasi setiap N bulan`` (its header, if it does not say it)."""
-    if path is None:
-        return None
-    try:
-        module = parse_file(path)
-    except EdaranError:
+    module = circular.module
+    if module is None and circular.path is not None:
+        try:
+            module = parse_file(circular.path)
+        except EdaranError:
+            return None
+    if module is None:
         return None
     for item in module.items:
         if isinstance(item, n.Header):
