@@ -19,9 +19,9 @@ from edaran.core import Diagnostic, EdaranError, Severity, render_all
 from edaran.engine import Circular
 from edaran.engine.sql import SqlPlan, SqlRefused
 from edaran.lang import ir
-from edaran.population import choose_engine
+from edaran.population import AUTO_THRESHOLD, EngineChoice, choose_engine
 from golden import check_golden
-from paths import DATA, REPO, SAMPLE_ROSTER
+from paths import DATA, REFERENCE, REPO, SAMPLE_ROSTER
 
 SQL = DATA / "sql"
 CASES = sorted(p.stem for p in SQL.glob("E8*.edaran"))
@@ -103,17 +103,25 @@ def test_sets_tables_and_durations_out_of_place_are_refused() -> None:
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_auto_falls_back_to_python_with_a_note(lang: str, tmp_path: Path) -> None:
-    """3,055 employees x 40 days is above the size where auto takes DuckDB; the rule is not."""
+    """From the size where auto takes DuckDB, a rule it cannot express keeps Python, with a note.
+
+    Below that size auto takes Python without a word; ``--engine duckdb`` stops with the refusal.
+    """
+    circular = Circular.load(SQL / "E809-month-step.edaran")
+    assert choose_engine("auto", circular, AUTO_THRESHOLD - 1) == EngineChoice("python")
+    choice = choose_engine("auto", circular, AUTO_THRESHOLD)
+    assert choice.engine == "python"
+    assert [(d.code, d.severity) for d in choice.notes] == [("E809", Severity.NOTE)]
+    assert render_all(choice.notes, lang).startswith(message_head(lang, "E809"))
+    expressible = Circular.load(REFERENCE)
+    assert choose_engine("auto", expressible, AUTO_THRESHOLD) == EngineChoice("duckdb")
     path = (SQL / "E809-month-step.edaran").relative_to(REPO)
     target = tmp_path / "keputusan.csv"
     args = ["--lang", lang, "decide", str(path), "--roster", str(SAMPLE_ROSTER.relative_to(REPO))]
     args += ["--from", "2026-04-01", "--to", "2026-05-10", "--output", str(target)]
-    status, _, err = _run(args)
-    assert status == 0
-    assert err.startswith(message_head(lang, "E809"))
-    assert target.read_text(encoding="utf-8").count("\n") == 3055 * 40 + 1
     status, _, err = _run([*args, "--engine", "duckdb"])
     assert status == 1 and "[E809]" in err
+    assert not target.exists()
 
 
 def message_head(lang: str, code: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import typing
 
 from edaran.population.engines import (
+    AUTO_THRESHOLD,
     ENGINES,
     OUTPUT_COLUMNS,
     EngineChoice,
@@ -28,6 +29,7 @@ if typing.TYPE_CHECKING:
     from edaran.population.spark_run import SparkRun
 
 __all__ = [
+    "AUTO_THRESHOLD",
     "DECIDED",
     "ENGINES",
     "ORDER_COLUMN",

@@ -32,8 +32,11 @@ __all__ = [
 ENGINES = ("auto", "python", "duckdb", "spark")
 #: The columns ``edaran decide`` writes, in order, whichever engine decides.
 OUTPUT_COLUMNS = ("nip", "unit", "date", "mode", "clause", "reason")
-#: Employee-days from which ``auto`` takes DuckDB (its start-up is paid back above it).
-AUTO_THRESHOLD = 100_000
+#: Employee-days from which ``auto`` takes DuckDB: its fixed cost (about 11 s to start,
+#: load the facts and the calendar) is paid back from about 650,000 employee-days
+#: (``benchmarks/population.py scale``: 183,000 took 4.8 s in Python and 11.7 s in
+#: DuckDB, 1.83 million 28.6 s and 11.5 s).
+AUTO_THRESHOLD = 1_000_000
 #: engine -> (the modules it needs, the extra that installs them)
 _NEEDS = {
     "duckdb": (("sqlglot", "duckdb", "pyarrow"), "scale"),
