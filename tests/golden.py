@@ -20,9 +20,14 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = False
 
 
+_RELEASES = re.compile(r'"(edaran_version|holidays_version)": "[^"]*"')
+
+
 def check_golden(relative_path: str, text: str) -> None:
     """Compare ``text`` with ``tests/golden/<relative_path>``, or rewrite it when updating."""
     path = GOLDEN / relative_path
+    # The releases that made an output (its provenance) change with the installation.
+    text = _RELEASES.sub(r'"\1": "*"', text)
     if not text.endswith("\n"):
         text += "\n"  # files end with a newline; editors add one anyway
     if UPDATE:

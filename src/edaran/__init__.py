@@ -25,6 +25,8 @@ from __future__ import annotations
 import importlib
 import typing
 
+from edaran.core import version as _version
+
 if typing.TYPE_CHECKING:
     from edaran.core import Diagnostic, EdaranError, Severity, Span, render, render_all
     from edaran.discipline import Breach, DisciplineResult, Sanction, run_discipline
@@ -73,7 +75,7 @@ if typing.TYPE_CHECKING:
     from edaran.testing import ExampleResult, run_examples
     from edaran.variants import diff_clauses, diff_impact
 
-__version__ = "0.1.0.dev0"
+__version__ = _version.VERSION
 
 __all__ = [
     "Absence",

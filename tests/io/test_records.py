@@ -10,6 +10,7 @@ with every kind of problem, rendered in both languages in
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -466,3 +467,35 @@ def test_excel_without_openpyxl(
     assert records == []
     check_golden(f"records/no-openpyxl.{lang}.txt", render_all(diagnostics, lang))
     assert 'pip install "edaran[excel]"' in render_all(diagnostics, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_workbook_that_unpacks_past_the_limit_is_refused_unread(
+    roster: Roster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: Lang
+) -> None:
+    """The row bomb of issue 17: a few MB of zip, gigabytes of rows (D140)."""
+    monkeypatch.chdir(tmp_path)
+    rows = [TRIP_HEADER] + [["PD-1", "BPBD", "dalam negeri", "2026-04-07"] * 2] * 2000
+    _workbook(tmp_path / "perjalanan.xlsx", "Perjalanan", rows)
+    size = (tmp_path / "perjalanan.xlsx").stat().st_size
+    _, diagnostics = read_records("perjalanan.xlsx", "perjalanan", roster=roster, max_bytes=size)
+    assert [d.code for d in diagnostics] == ["D140"]
+    text = render_all(diagnostics, lang)
+    check_golden(f"records/excel-unpacks-too-large.{lang}.txt", re.sub(r"\d{5,}", "N", text))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_sheet_with_more_rows_than_excel_allows_is_refused(
+    roster: Roster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: Lang
+) -> None:
+    """Rows are streamed and counted: the reader stops at the limit (D141)."""
+    from edaran.io import sheets
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sheets, "MAX_ROWS", 3)
+    rows = [TRIP_HEADER] + [["PD-1", "BPBD", "dalam negeri", "2026-04-07"]] * 5
+    _workbook(tmp_path / "perjalanan.xlsx", "Perjalanan", rows)
+    _, diagnostics = read_records("perjalanan.xlsx", "perjalanan", roster=roster)
+    assert [d.code for d in diagnostics] == ["D141"]
+    assert diagnostics[0].span is not None and diagnostics[0].span.line == 4
+    check_golden(f"records/excel-too-many-rows.{lang}.txt", render_all(diagnostics, lang))

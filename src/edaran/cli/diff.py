@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from collections.abc import Mapping
@@ -200,7 +199,9 @@ def _as_json(
 
 def _write_csv(changes: list[ClauseChange], impact: Impact | None, out: TextIO) -> None:
     """One table: clause rows, then impact rows (unit, change, employee-days)."""
-    writer = csv.writer(out, lineterminator="\n")
+    from edaran.io.publish import csv_writer
+
+    writer = csv_writer(out)
     writer.writerow(["section", "kind", "what", "key", "left", "right", "employee_days"])
     for c in changes:
         writer.writerow(

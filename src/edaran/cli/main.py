@@ -5,9 +5,12 @@ This module holds the parser, ``main`` and the rule-file subcommands;
 :mod:`edaran.cli.discipline`, and what they share in :mod:`edaran.cli.common`.
 Subcommands have English names and Indonesian aliases (``periksa``, ``uji``,
 ``putuskan``, ``jelaskan``, ``jalankan``, ``jadwalkan``, ``disiplin``).  Messages
-are Indonesian unless ``--lang en`` (or ``EDARAN_LANG=en``).  Exit codes: 0 clean, 1 problems in the
-input or failed examples, 2 bad usage.  No Python traceback reaches the
-terminal: every error is a diagnostic.
+are Indonesian unless ``--lang en`` (or ``EDARAN_LANG=en``).
+
+Exit codes: 0 clean, 1 problems in the input or failed examples, 2 bad usage,
+3 an internal error (a bug in ``edaran``).  No Python traceback reaches the
+terminal: every problem in the input is a diagnostic, and anything else is one
+short message naming a report file (:mod:`edaran.cli.crash`).
 """
 
 from __future__ import annotations
@@ -30,12 +33,15 @@ from edaran.cli.common import (
     roster_or_report,
     size_argument,
 )
+from edaran.cli.crash import internal_error
 from edaran.cli.diff import add_parser as add_diff_parser
 from edaran.cli.init import add_parser as add_init_parser
 from edaran.cli.population import FORMATS, add_engine_args, decide_and_write
 from edaran.cli.quota import add_parsers as add_quota_parsers
 from edaran.cli.serve import add_parser as add_serve_parser
 from edaran.cli.sql import add_parser as add_sql_parser
+from edaran.core.files import DEFAULT_RULE_LIMIT, set_parent_root, set_rule_limit
+from edaran.core.version import VERSION
 from edaran.messages import Lang, default_lang, message, os_reason
 
 if TYPE_CHECKING:  # the engines load in the command that needs them, not for --help
@@ -53,11 +59,27 @@ def _parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="bahasa pesan / message language (id, en)",
     )
+    common.add_argument(
+        "--root",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="berkas induk (memperluas, mengubah) hanya dari folder ini / "
+        "parents only from this folder",
+    )
+    common.add_argument(
+        "--max-rule-bytes",
+        type=_positive_int,
+        default=argparse.SUPPRESS,
+        help=f"batas ukuran berkas aturan / rule-file size limit (bytes, {DEFAULT_RULE_LIMIT})",
+    )
     parser = argparse.ArgumentParser(
         prog="edaran",
         description="Surat edaran sebagai aturan / circulars as rules",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[common],
     )
+    parser.add_argument("--version", action="version", version=f"edaran {VERSION}")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser(
         "check",
@@ -166,6 +188,25 @@ def _parser() -> argparse.ArgumentParser:
     add_sql_parser(sub, common)
     add_serve_parser(sub, common)
     return parser
+
+
+#: What the exit codes mean (the end of ``edaran --help``).
+EXIT_CODES = (
+    "kode keluar / exit codes: 0 bersih / clean; 1 masalah pada masukan / problems in the "
+    "input; 2 pemakaian salah / bad usage; 3 galat internal / internal error"
+)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(
+            f"bukan bilangan positif / not a positive number: {text!r}"
+        ) from None
+    return value
 
 
 def _roster_args(p: argparse.ArgumentParser) -> None:
@@ -397,6 +438,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``edaran`` command; returns the exit code."""
     args = _parser().parse_args(argv)
     lang: Lang = getattr(args, "lang", None) or default_lang()
+    if getattr(args, "root", None) is not None:
+        set_parent_root(args.root)
+    if getattr(args, "max_rule_bytes", None) is not None:
+        set_rule_limit(args.max_rule_bytes)
     from edaran.core.diagnostics import Diagnostic, EdaranError, Severity, render, render_all
 
     module, name = _COMMANDS[args.command]
@@ -420,6 +465,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         diagnostic = Diagnostic("E007", None, args_, severity=Severity.ERROR)
         sys.stderr.write(render(diagnostic, lang) + "\n")
         return 1
+    except Exception as err:  # a bug, never a problem in the input: exit 3, with a report
+        return internal_error(err, args.command, lang)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,7 +12,6 @@ the same bytes.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import json
 import sys
@@ -214,7 +213,9 @@ def write_rows(rows: Iterable[list[str]], fmt: str, out: TextIO) -> int:
     """Write decision rows as CSV or JSON lines (``json`` is :func:`_json_document`'s)."""
     count = 0
     if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
+        from edaran.io.publish import csv_writer
+
+        writer = csv_writer(out)
         writer.writerow(OUTPUT_COLUMNS)
         for row in rows:
             writer.writerow(row)

@@ -38,9 +38,29 @@ def _ordered(fn: Callable[[Any, Any], bool]) -> Callable[..., bool]:
     return compare
 
 
+#: No figure of a circular comes near this: a larger result is an error, not a number.
+MAX_MAGNITUDE = 10**30
+
+
+def _checked(value: Any) -> Any:
+    """``value`` when it is within :data:`MAX_MAGNITUDE` (a number) or not a number."""
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        return value
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise t.EvalError("number-too-large")
+    if abs(value) > MAX_MAGNITUDE:  # type: ignore[operator]  # an int or a finite Decimal
+        raise t.EvalError("number-too-large")
+    return value
+
+
 def _arith(fn: Callable[[Any, Any], Any]) -> Callable[..., Any]:
     def compute(a: Any, b: Any) -> Any:
-        return None if a is None or b is None else fn(a, b)
+        if a is None or b is None:
+            return None
+        try:
+            return _checked(fn(a, b))
+        except ArithmeticError:  # OverflowError, and decimal's Overflow and InvalidOperation
+            raise t.EvalError("number-too-large") from None
 
     return compute
 

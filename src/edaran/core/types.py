@@ -59,6 +59,17 @@ class EvalError(Exception):
         super().__init__(key)
         self.key = key
         self.args_ = args
+        #: the rule whose condition or value failed, once an engine knows it
+        self.rule: str | None = None
+
+    @property
+    def out_of_range(self) -> bool:
+        """A value past what dates, durations or numbers can hold (E504 at run time)."""
+        return self.key in RANGE_ERRORS
+
+
+#: The evaluation errors that are a value out of range rather than an undefined operation.
+RANGE_ERRORS = frozenset({"date-out-of-range", "duration-too-large", "number-too-large"})
 
 
 @attrs.frozen
@@ -289,13 +300,18 @@ class Duration:
         and a circular's deadline must not move silently, so it is an error.
         """
         result = day
-        if self.months:
-            result = day + relativedelta(months=self.months)
-            if result.day != day.day:
-                raise EvalError("month-clamp", date=day.isoformat(), months=self.months)
         if self.exact % dt.timedelta(days=1):
             raise EvalError("date-plus-time", duration=self.describe())
-        return result + self.exact
+        try:
+            if self.months:
+                result = day + relativedelta(months=self.months)
+                if result.day != day.day:
+                    raise EvalError("month-clamp", date=day.isoformat(), months=self.months)
+            return result + self.exact
+        except (OverflowError, ValueError):  # past 9999-12-31 or before 0001-01-01
+            raise EvalError(
+                "date-out-of-range", date=day.isoformat(), duration=self.describe()
+            ) from None
 
 
 #: Duration and percent units a rule file may write after a number.
@@ -329,4 +345,12 @@ def scale(duration: Duration, amount: Decimal) -> Duration:
     if months != months.to_integral_value():
         raise EvalError("fraction-of-month", amount=str(amount))
     seconds = Decimal(int(duration.exact.total_seconds())) * amount
-    return Duration(int(months), dt.timedelta(seconds=float(seconds)))
+    if abs(months) > MAX_MONTHS or abs(seconds) > MAX_SECONDS:
+        raise EvalError("duration-too-large", limit=MAX_YEARS)
+    return Duration(int(months), dt.timedelta(seconds=int(seconds)))
+
+
+#: The longest duration a rule file may write or compute: dates run from year 1 to 9999.
+MAX_YEARS = 10_000
+MAX_MONTHS = 12 * MAX_YEARS
+MAX_SECONDS = 366 * 86_400 * MAX_YEARS

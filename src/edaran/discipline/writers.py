@@ -28,7 +28,6 @@ The workbook needs ``openpyxl`` (the ``excel`` extra); without it
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -46,6 +45,7 @@ from edaran.discipline.presentation import (
     unit_counts,
 )
 from edaran.io.publish import (
+    csv_writer,
     json_document,
     json_form,
     require_format,
@@ -119,7 +119,7 @@ def write_breaches_csv(
     """
     names = names or {}
     explain = Explainer(result, lang, contacts)
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)
     writer.writerow([message(f"discipline.col-{f}", lang) for f in _BREACH_FIELDS])
     for b in result.breaches:
         writer.writerow(
@@ -165,7 +165,7 @@ def write_sanctions_csv(
     """
     names = names or {}
     explain = Explainer(result, lang, contacts)
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)
     writer.writerow([message(f"discipline.col-{f}", lang) for f in _SANCTION_FIELDS])
     for s in explain.sanctions_in_order():
         writer.writerow(

@@ -247,7 +247,9 @@ class Circular:
                 return self.interpreter.decision(employee, day, output)
             value, index, overridden = function(employee, day, self.params_for(date))
         except t.EvalError as err:
-            raise _evaluation_error(err, employee.nip, date) from None
+            raise _evaluation_error(
+                self._named(err, employee, day, output), employee.nip, date
+            ) from None
         rule = self._rules[output][index]
         status = Status.DEFAULT if rule.is_default else Status.RULE
         return Decision(
@@ -261,6 +263,18 @@ class Circular:
             overridden,
             title=rule.title,
         )
+
+    def _named(self, err: t.EvalError, employee: Any, day: Any, output: str) -> t.EvalError:
+        """The error as the interpreter raises it, naming the rule (the compiled code does not)."""
+        if err.rule is not None:
+            return err
+        try:
+            self.interpreter.decide(employee, day, output)
+        except t.EvalError as named:
+            return named
+        except DecisionError:  # pragma: no cover - the backends disagree: keep the first error
+            return err
+        return err  # pragma: no cover - the backends disagree: keep the first error
 
     def _interpret_error(self, employee: Any, day: Any, output: str) -> None:
         self.interpreter.decide(employee, day, output)
@@ -380,7 +394,9 @@ class Circular:
             try:
                 value, index, overridden = function(employee, day, params)
             except t.EvalError as err:
-                failure = _evaluation_error(err, employee.nip, date)
+                failure = _evaluation_error(
+                    self._named(err, employee, day, output), employee.nip, date
+                )
                 if errors is None:
                     raise failure from None
                 errors.append(failure)
@@ -397,9 +413,13 @@ class Circular:
 
 
 def _evaluation_error(err: t.EvalError, nip: str, date: dt.date) -> DecisionError:
-    """E503, worded from the error's own catalogue entry, naming the employee and day."""
+    """E503 (E504 for a value out of range, naming the rule), worded from the error's own
+    catalogue entry, naming the employee and day."""
     reason = Localized("eval-" + err.key, **err.args_)
     note = ("note-subject", {"nip": nip, "date": date.isoformat()})
+    if err.out_of_range:
+        args = {"reason": reason, "rule": err.rule or "?"}
+        return DecisionError([Diagnostic("E504", None, args, notes=(note,))])
     return DecisionError([Diagnostic("E503", None, {"reason": reason}, notes=(note,))])
 
 

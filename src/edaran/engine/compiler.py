@@ -27,6 +27,8 @@ __all__ = ["CompiledProgram", "compile_program"]
 
 #: (value, index of the deciding rule, overridden pairs)
 Result = tuple[object, int, tuple[tuple[str, str], ...]]
+#: the overridden rules of a decision: (rule id, id of the rule that overrode it)
+Overridden = tuple[tuple[str, str], ...]
 DecideFn = Callable[[Any, Any, dict[str, object]], Result]
 
 _INFIX = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
@@ -189,32 +191,92 @@ def _get(root: Any, path: tuple[str, ...]) -> Any:
     return value
 
 
+def _overriders(rules: tuple[ir.RuleIR, ...]) -> dict[int, list[int]]:
+    """Rule index -> the indexes of the rules that are *directly* exceptions to it."""
+    index = {r.id: i for i, r in enumerate(rules)}
+    direct: dict[int, list[int]] = {i: [] for i in range(len(rules))}
+    for j, rule in enumerate(rules):
+        for target in rule.exceptions:
+            if target in index:
+                direct[index[target]].append(j)
+    return direct
+
+
+def _bottom_up(direct: dict[int, list[int]]) -> list[int]:
+    """Every rule after all the rules that override it (the graph has no cycle)."""
+    order: list[int] = []
+    done: set[int] = set()
+    for start in sorted(direct):
+        stack = [(start, iter(direct[start]))]
+        while stack:
+            node, children = stack[-1]
+            if node in done:
+                stack.pop()
+                continue
+            child = next(children, None)
+            if child is None:
+                done.add(node)
+                order.append(node)
+                stack.pop()
+            elif child not in done:
+                stack.append((child, iter(direct[child])))
+    return order
+
+
+def _overridden_fn(rules: tuple[ir.RuleIR, ...]) -> Callable[[tuple[bool, ...]], Overridden]:
+    """The shared closure that names, for each applicable rule some applicable rule
+    overrides, the first such rule in file order (as :func:`resolve` does).
+
+    One function per output, reading the direct exceptions as data: the
+    generated code stays linear in the number of rules however long the chains
+    of exceptions are (a chain of n rules has n(n-1)/2 pairs in its closure).
+    """
+    direct = _overriders(rules)
+    order = _bottom_up(direct)
+    ids = [r.id for r in rules]
+    targets = [i for i in range(len(rules)) if direct[i]]
+
+    def overridden(applies: tuple[bool, ...]) -> Overridden:
+        first: dict[int, int] = {}
+        for i in order:
+            best = -1
+            for j in direct[i]:
+                for candidate in (j if applies[j] else -1, first.get(j, -1)):
+                    if candidate >= 0 and (best < 0 or candidate < best):
+                        best = candidate
+            if best >= 0:
+                first[i] = best
+        return tuple((ids[i], ids[first[i]]) for i in targets if applies[i] and i in first)
+
+    return overridden
+
+
 def _function_source(emitter: _Emitter, output: str, rules: tuple[ir.RuleIR, ...]) -> str:
-    program = emitter.program
     conditions = {
         i: "True" if r.condition is None else emitter.expr(r.condition) for i, r in enumerate(rules)
     }
     values = {i: emitter.expr(r.value) for i, r in enumerate(rules)}
-    winners = {
-        i: [j for j, w in enumerate(rules) if r.id in program.overrides.get(w.id, ())]
-        for i, r in enumerate(rules)
-    }
-    lines = _fast_path(rules, winners, conditions, values)
+    direct = _overriders(rules)
+    lines = _fast_path(rules, direct, conditions, values)
     for i, rule in enumerate(rules):
         lines.append(f"    # {rule.id}")
         lines.append(f"    a{i} = {conditions[i]}")
-    ids = [r.id for r in rules]
+    # w{i}: some rule that overrides rule i applies, directly or through the rules
+    # that override those: one line per rule, each naming its direct overriders.
+    for i in _bottom_up(direct):
+        if direct[i]:
+            parts = [f"a{j} or w{j}" if direct[j] else f"a{j}" for j in direct[i]]
+            lines.append(f"    w{i} = {' or '.join(parts)}")
     for i in range(len(rules)):
-        if winners[i]:
-            lines.append(f"    s{i} = a{i} and not ({' or '.join(f'a{j}' for j in winners[i])})")
-        else:
-            lines.append(f"    s{i} = a{i}")
-    lines.append("    ov = ()")
-    for i in range(len(rules)):
-        if winners[i]:
-            pick = _first_applicable(ids, winners[i])
-            lines.append(f"    if a{i} and not s{i}:")
-            lines.append(f"        ov += (({ids[i]!r}, {pick}),)")
+        lines.append(f"    s{i} = a{i} and not w{i}" if direct[i] else f"    s{i} = a{i}")
+    overridable = [i for i in range(len(rules)) if direct[i]]
+    if overridable:
+        test = " or ".join(f"(a{i} and w{i})" for i in overridable)
+        applies = ", ".join(f"a{i}" for i in range(len(rules)))
+        lines.append(f"    ov = _overridden(({applies},)) if {test} else ()")
+    else:
+        lines.append("    ov = ()")
+    emitter.namespace["_overridden"] = _overridden_fn(rules)
     for group in (
         [i for i, r in enumerate(rules) if not r.is_default],
         [i for i, r in enumerate(rules) if r.is_default],
@@ -252,7 +314,7 @@ def _total(node: ir.Expr | None) -> bool:
 
 def _fast_path(
     rules: tuple[ir.RuleIR, ...],
-    winners: dict[int, list[int]],
+    direct: dict[int, list[int]],
     conditions: dict[int, str],
     values: dict[int, str],
 ) -> list[str]:
@@ -266,7 +328,7 @@ def _fast_path(
     """
     ordinary = [i for i, r in enumerate(rules) if not r.is_default]
     defaults = [i for i, r in enumerate(rules) if r.is_default]
-    if len(defaults) != 1 or winners[defaults[0]] or not ordinary:
+    if len(defaults) != 1 or direct[defaults[0]] or not ordinary:
         return []
     if not all(_total(r.condition) for r in rules):
         return []
@@ -280,12 +342,6 @@ def _fast_path(
         f"            return ({values[d]}, {d}, ())",
         "        _fail(pegawai, kalender, _p)",
     ]
-
-
-def _first_applicable(ids: list[str], winners: list[int]) -> str:
-    """The first applicable winner in file order, as resolve() picks it."""
-    parts = [f"{ids[j]!r} if a{j} else " for j in winners[:-1]]
-    return "(" + "".join(parts) + f"{ids[winners[-1]]!r})"
 
 
 class CompiledProgram:

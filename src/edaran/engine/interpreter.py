@@ -11,6 +11,7 @@ conditions.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from edaran.core import types as t
@@ -23,6 +24,16 @@ __all__ = ["Interpreter"]
 
 
 # ----------------------------------------------------------- interpreter
+def _naming(rule: ir.RuleIR, compute: Callable[[], Any]) -> Any:
+    """``compute()``; an evaluation error out of it names ``rule`` (E504 cites it)."""
+    try:
+        return compute()
+    except t.EvalError as err:
+        if err.rule is None:
+            err.rule = rule.id
+        raise
+
+
 class Interpreter:
     """Evaluates a checked program by walking it; records the facts it reads."""
 
@@ -75,15 +86,18 @@ class Interpreter:
         subject = {"pegawai": employee, "kalender": calendar_day}
         day = calendar_day.tanggal
         rules = self._rules[output]
-        applies = [
-            r.condition is None or self.evaluate(r.condition, subject, day, trace) is True
-            for r in rules
-        ]
+
+        def applies(rule: ir.RuleIR) -> bool:
+            condition = rule.condition
+            if condition is None:
+                return True
+            return _naming(rule, lambda: self.evaluate(condition, subject, day, trace)) is True
+
         return resolve(
             self.program,
             rules,
-            applies,
-            lambda rule: self.evaluate(rule.value, subject, day, trace),
+            [applies(r) for r in rules],
+            lambda rule: _naming(rule, lambda: self.evaluate(rule.value, subject, day, trace)),
             employee.nip,
             day,
             output,

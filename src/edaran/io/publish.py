@@ -17,7 +17,8 @@ import importlib
 import importlib.metadata
 import io
 import json
-from collections.abc import Iterator, Mapping, Sequence
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol, TextIO
@@ -32,8 +33,10 @@ __all__ = [
     "PROVENANCE_KEYS",
     "Provenanced",
     "Published",
+    "SafeWriter",
     "companion_path",
     "csv_text",
+    "csv_writer",
     "diagnostic_object",
     "html_rows",
     "html_table",
@@ -46,6 +49,7 @@ __all__ = [
     "provenance",
     "provenance_rows",
     "require_format",
+    "safe_cell",
     "source_sha256",
     "text_output",
     "text_table",
@@ -303,9 +307,48 @@ def text_output(target: Path | str | TextIO) -> Iterator[TextIO]:
         yield target
 
 
+#: What a spreadsheet reads as the start of a formula (CSV injection, CWE-1236).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+
+
+def safe_cell(value: object) -> object:
+    """A cell a spreadsheet will not run: text that starts like a formula gets a leading ``'``.
+
+    Names, unit codes and ids come from exports the operator does not control;
+    ``=HYPERLINK(...)`` in a name must reach the reader as text.  A plain
+    number (``-3``, ``+1.5``) is left as it is; anything else is not text.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+class SafeWriter:
+    """:func:`csv.writer` with every cell through :func:`safe_cell`: the one CSV writer."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._writer = csv.writer(out, lineterminator="\n")
+
+    def writerow(self, row: Iterable[object]) -> None:
+        """Write one row."""
+        self._writer.writerow([safe_cell(cell) for cell in row])
+
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+        """Write every row."""
+        for row in rows:
+            self.writerow(row)
+
+
+def csv_writer(out: TextIO) -> SafeWriter:
+    """The CSV writer of every output: ``\\n`` line ends, formula-like cells neutralised."""
+    return SafeWriter(out)
+
+
 def csv_text(rows: Sequence[Sequence[str]]) -> str:
+    """Rows as CSV text, through :func:`csv_writer`."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    csv_writer(buffer).writerows(rows)
     return buffer.getvalue()
 
 

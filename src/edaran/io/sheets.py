@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import abc
 import datetime as dt
+import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -151,6 +152,19 @@ def blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+#: The most rows a sheet may have: Excel's own limit (2^20).
+MAX_ROWS = 1_048_576
+
+
+def _unpacked_size(path: Path) -> int | None:
+    """The size of a workbook's parts once unpacked (None when it is no zip: openpyxl says so)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+
+
 def read_excel(
     path: Path, known: Mapping[str, str], required: Sequence[str], max_bytes: int
 ) -> tuple[ExcelSheet | None, list[Diagnostic]]:
@@ -170,16 +184,23 @@ def read_excel(
         import openpyxl
     except ImportError:
         return None, [file_diagnostic("D061", name, {})]
+    unpacked = _unpacked_size(path)
+    if unpacked is not None and unpacked > max_bytes:
+        # A few megabytes of zip can unpack to gigabytes of rows: refused unread.
+        return None, [file_diagnostic("D140", name, {"size": unpacked, "limit": max_bytes})]
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
         try:
             sheet = workbook.worksheets[0]
             title = sheet.title
-            rows = [
-                (number, values)
-                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-                if not all(blank(v) for v in values)
-            ]
+            rows = []
+            # Streamed, and stopped at the limit: never a list of every row first.
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                if number > MAX_ROWS:
+                    args = {"limit": MAX_ROWS}
+                    return None, [file_diagnostic("D141", name, args, line=number)]
+                if not all(blank(v) for v in values):
+                    rows.append((number, values))
         finally:
             workbook.close()
     # openpyxl raises whatever its zip and XML readers raise for a damaged file.

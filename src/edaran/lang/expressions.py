@@ -136,12 +136,12 @@ class ExprChecker:
             return None
         try:
             return ir.Const(t.scale(unit, amount), t.DURATION, span=e.span)
-        except t.EvalError:
+        except t.EvalError as err:
             self._error(
                 "E006",
                 e.span,
                 text=f"{e.amount} {word}",
-                reason=Localized("literal.fraction-of-month"),
+                reason=Localized("literal." + err.key, **err.args_),
             )
             return None
 

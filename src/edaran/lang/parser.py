@@ -16,16 +16,18 @@ from lark.indenter import DedentError
 from lark.lexer import Token
 
 from edaran.core.diagnostics import Diagnostic, EdaranError, Source, Span
+from edaran.core.files import DEFAULT_RULE_LIMIT, FileRefused, read_bytes, rule_limit
 from edaran.core.suggest import suggest
 from edaran.lang import nodes as n
 from edaran.lang.build import TreeBuilder
 from edaran.lang.grammar import describe_expected, describe_terminal, keyword_pairs, lark_parser
-from edaran.messages import Lang, Localized, os_reason
+from edaran.messages import Lang, Localized
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "parse", "parse_file"]
 
-#: Rule files larger than this are refused before parsing (a circular is a few KB).
-MAX_BYTES = 1_000_000
+#: Rule files larger than this are refused before reading (a circular is a few KB);
+#: ``edaran --max-rule-bytes`` raises it for a run (:func:`edaran.core.files.set_rule_limit`).
+MAX_BYTES = DEFAULT_RULE_LIMIT
 #: Expressions nested deeper than this are refused (no rule reads like that).
 MAX_DEPTH = 200
 
@@ -109,11 +111,12 @@ def _tree_depth(tree: lark.Tree[Token]) -> int:
 
 def _decode(data: bytes, name: str) -> tuple[str | None, Diagnostic | None]:
     source = Source(name, "")
-    if len(data) > MAX_BYTES:
+    limit = rule_limit()
+    if len(data) > limit:
         return None, Diagnostic(
             "E005",
             source.span(0, 0),
-            {"reason": Localized("file.too-large", size=len(data), limit=MAX_BYTES)},
+            {"reason": Localized("file.too-large", size=len(data), limit=limit)},
         )
     if b"\x00" in data:
         return None, Diagnostic("E005", source.span(0, 0), {"reason": Localized("file.binary")})
@@ -123,6 +126,8 @@ def _decode(data: bytes, name: str) -> tuple[str | None, Diagnostic | None]:
         return None, Diagnostic(
             "E005", source.span(0, 0), {"reason": Localized("file.not-utf8", offset=err.start)}
         )
+    # Old Mac line ends (CR alone) would read as one long line, a comment at worst.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         return None, Diagnostic(
             "E005", Source(name, text).span(0, 0), {"reason": Localized("file.empty")}
@@ -145,7 +150,38 @@ def _iter_parse(source: Source) -> Iterator[Diagnostic | n.Module]:
             "E005", source.span(0, 0), {"reason": Localized("file.too-deep", limit=MAX_DEPTH)}
         )
         return
+    problems = list(_number_problems(source, tree))
+    if problems:
+        yield from problems
+        return
     yield TreeBuilder(source).transform(tree)
+
+
+#: Terminals written with digits, and the ones among them that are numbers.
+_DIGIT_TERMINALS = frozenset({"CLAUSE_NUM", "DATE", "TIME", "MONEY", "PERCENT", "DECIMAL", "INT"})
+_NUMBER_TERMINALS = frozenset({"MONEY", "PERCENT", "DECIMAL", "INT"})
+#: No figure of a circular needs more digits (a province's budget has 15).
+MAX_DIGITS = 20
+
+
+def _number_problems(source: Source, tree: lark.Tree[Token]) -> Iterator[Diagnostic]:
+    """E009 for a digit that is not ASCII, E008 for a number with too many digits.
+
+    The grammar's ``\\d`` matches every script's digits: ``butir ٢`` would be a
+    clause apart from ``butir 2``.  A number of thousands of digits would cost
+    more to convert than a whole circular to check.
+    """
+    for token in tree.scan_values(lambda v: isinstance(v, Token)):
+        if token.type not in _DIGIT_TERMINALS:
+            continue
+        span = _token_span(source, token)
+        foreign = next((c for c in token if c.isdigit() and not c.isascii()), None)
+        if foreign is not None:
+            yield Diagnostic("E009", span, {"char": foreign, "text": str(token)})
+            continue
+        digits = sum(c.isdigit() for c in token)
+        if token.type in _NUMBER_TERMINALS and digits > MAX_DIGITS:
+            yield Diagnostic("E008", span, {"digits": digits, "limit": MAX_DIGITS})
 
 
 def _dedent_span(source: Source) -> Span:
@@ -186,14 +222,17 @@ def _parse_source(source: Source) -> n.Module:
 
 
 def parse_file(path: str | Path) -> n.Module:
-    """Read and parse a rule file; every problem is an :class:`EdaranError`."""
+    """Read and parse a rule file; every problem is an :class:`EdaranError`.
+
+    The file is read through the guarded reader (:func:`edaran.core.files.read_bytes`):
+    a regular file no larger than :func:`edaran.core.files.rule_limit`.
+    """
     name = str(path)
     try:
-        data = Path(path).read_bytes()
-    except OSError as err:
-        reason = os_reason(err)
+        data = read_bytes(path, rule_limit())
+    except FileRefused as err:
         raise EdaranError(
-            [Diagnostic("E005", Source(name, "").span(0, 0), {"reason": reason})]
+            [Diagnostic("E005", Source(name, "").span(0, 0), {"reason": err.reason})]
         ) from None
     decoded, problem = _decode(data, name)
     if problem is not None or decoded is None:

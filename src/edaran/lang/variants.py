@@ -14,7 +14,10 @@ follows.  :func:`resolve` turns such a file into one module before checking:
 * the parent is a path relative to the extending file, or the name of a
   template shipped with the package (``memperluas "nasional-2026"``) or
   installed as a package of its own (an ``edaran.templates`` entry point:
-  :func:`installed_templates`; a shipped name comes first);
+  :func:`installed_templates`; a shipped name comes first); a path must name
+  an ``.edaran`` file (E012), inside the ``--root`` folder when one is set
+  (E013), and is read through the guarded reader (a regular file within the
+  size limit);
 * a rule the parent marks ``mengikat`` (binding) may be neither removed nor
   replaced (E141); the checker refuses an exception that would override it
   with another value (E142).
@@ -38,6 +41,7 @@ from typing import Any
 import attrs
 
 from edaran.core.diagnostics import Diagnostic, EdaranError, Label
+from edaran.core.files import parent_root
 from edaran.lang import nodes as n
 from edaran.lang.parser import parse_file
 from edaran.messages import Localized
@@ -112,7 +116,13 @@ def resolve(
     both = [i for i in header.items if i.kind in ("extends", "amends")]
     if len({i.kind for i in both}) > 1:
         return module, [Diagnostic("E146", both[1].span, {})]
+    if len(both) > 1:  # the checker never sees these lines: the merged header drops them
+        kind = Localized("kw-" + both[1].kind)
+        return module, [Diagnostic("E111", both[1].span, {"field": kind})]
     parent_path = locate(extends.values[0], path)
+    refused = _refused(parent_path, extends)
+    if refused is not None:
+        return module, [refused]
     if not _seen and path is not None:
         _seen = (Path(path).resolve(),)
     if parent_path in _seen:
@@ -163,6 +173,33 @@ def _amendment_header(
     return child, []
 
 
+def _refused(parent: Path, extends: n.HeaderItem) -> Diagnostic | None:
+    """E012 for a parent that is not a rule file, E013 for one outside ``--root``, E145 for
+    the name of a template that is not installed.
+
+    Neither is read: a diagnostic about a parent must never show a line of a
+    file that is not a rule file (``memperluas "/etc/shadow"``).
+    """
+    if _is_template(parent):
+        return None
+    written = extends.values[0]
+    if _bare(written):  # the name of a template that is not installed: no file is read
+        return Diagnostic("E145", extends.span, {"path": written})
+    if not written.endswith(".edaran"):
+        return Diagnostic("E012", extends.span, {"path": written})
+    root = parent_root()
+    if root is not None and not parent.is_relative_to(root):
+        return Diagnostic("E013", extends.span, {"path": written, "root": str(root)})
+    return None
+
+
+def _is_template(path: Path) -> bool:
+    """A shipped template, or one installed as a package: allowed wherever it lies."""
+    if path.parent == Path(str(_templates())).resolve():
+        return True
+    return path in installed_templates().values()
+
+
 #: The entry-point group of templates published as packages (docs/variants.md).
 TEMPLATE_GROUP = "edaran.templates"
 
@@ -207,9 +244,14 @@ def _shown(path: Path) -> Path:
         return path
 
 
+def _bare(name: str) -> bool:
+    """A name without a folder or an ``.edaran`` ending: the name of a template."""
+    return "/" not in name and "\\" not in name and not name.endswith(".edaran")
+
+
 def locate(name: str, path: str | Path | None) -> Path:
     """A path relative to the extending file, or the name of a shipped or installed template."""
-    if "/" not in name and "\\" not in name and not name.endswith(".edaran"):
+    if _bare(name):
         template = _templates().joinpath(f"{name}.edaran")
         if template.is_file():
             return Path(str(template)).resolve()

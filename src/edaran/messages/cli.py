@@ -83,6 +83,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "cli.n-reports": ("{count} laporan", "{count} {count:?report|reports}"),
     "cli.n-examples": ("{count} contoh", "{count} {count:?example|examples}"),
     "cli.interrupted": ("dihentikan", "interrupted"),
+    "cli.internal-error": (
+        "galat internal edaran (bukan kesalahan pada masukan Anda); laporan singkat tanpa "
+        "data pribadi ditulis ke {report}; mohon kirimkan ke pengembang",
+        "internal error in edaran (not a problem in your input); a short report without "
+        "personal data was written to {report}; please send it to the developers",
+    ),
     # -- cli/init.py --
     "init.created": ("Dibuat:", "Created:"),
     "init.next": (

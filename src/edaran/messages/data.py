@@ -280,4 +280,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "the Rp prefix belongs in money columns only",
     ),
     "data-number-not-finite": ("bukan bilangan terhingga", "not a finite number"),
+    "D140": (
+        "buku kerja ini terurai menjadi {size} bita, melebihi batas {limit} bita; "
+        "tidak dibaca (simpan lembar datanya sebagai CSV atau pecah berkasnya)",
+        "this workbook unpacks to {size} bytes, over the limit of {limit} bytes; not read "
+        "(save its data sheet as CSV, or split the file)",
+    ),
+    "D141": (
+        "lembar pertama memiliki lebih dari {limit} baris (batas Excel); tidak dibaca",
+        "the first sheet has more than {limit} rows (Excel's own limit); not read",
+    ),
 }

@@ -27,6 +27,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "berkas terlalu besar ({size} bita; batas {limit} bita)",
         "file too large ({size} bytes; the limit is {limit} bytes)",
     ),
+    "file.not-regular": (
+        "bukan berkas biasa (folder, perangkat, pipa atau soket); tidak dibaca",
+        "not a regular file (a folder, a device, a pipe or a socket); not read",
+    ),
     "file.binary": ("berkas biner, bukan teks", "a binary file, not text"),
     "file.not-utf8": ("bukan teks UTF-8 (bita ke-{offset})", "not UTF-8 text (byte {offset})"),
     "file.empty": ("berkas kosong", "the file is empty"),
@@ -41,6 +45,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "literal.fraction-of-month": (
         "bulan dan tahun harus bulat",
         "months and years must be whole",
+    ),
+    "literal.duration-too-large": (
+        "lebih dari {limit} tahun",
+        "more than {limit} years",
     ),
     # -- what a word is not (E117) ----------------------------------------------------
     "what.scope": ("cakupan", "scope"),
@@ -60,6 +68,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "value.false": ("salah", "false"),
     "value.empty": ("(kosong)", "(empty)"),
     "witness.always": ("selalu", "always"),
+    "witness.under": (
+        "{name} berada di bawah salah satu dari {codes}",
+        "{name} is under one of {codes}",
+    ),
     # -- what a variant may not do to a binding rule (E141) -------------------------------
     "action.remove": ("menghapus", "remove"),
     "action.replace": ("mengganti", "replace"),

@@ -34,6 +34,26 @@ WORDS: dict[str, tuple[str, str]] = {
         "berkas tidak dapat dibaca atau ditulis: {path}: {reason}",
         "file cannot be read or written: {path}: {reason}",
     ),
+    "E008": (
+        "bilangan terlalu panjang: {digits} angka (paling banyak {limit})",
+        "number too long: {digits} digits (at most {limit})",
+    ),
+    "E009": (
+        "angka di luar ASCII '{char}' dalam {text}; tulis angka 0-9",
+        "non-ASCII digit '{char}' in {text}; write the digits 0-9",
+    ),
+    "E010": (
+        "periode evaluasi {months} bulan di luar batas: paling sedikit 1, paling banyak {limit}",
+        "an evaluation period of {months} months is out of range: at least 1, at most {limit}",
+    ),
+    "E012": (
+        "berkas induk '{path}' bukan berkas aturan .edaran; berkas itu tidak dibaca",
+        "the parent '{path}' is not an .edaran rule file; it is not read",
+    ),
+    "E013": (
+        "berkas induk '{path}' berada di luar folder yang diizinkan ({root})",
+        "the parent '{path}' lies outside the allowed folder ({root})",
+    ),
     "E006": ("literal tidak sah: {text} ({reason})", "invalid literal: {text} ({reason})"),
     # -- names ----------------------------------------------------------------
     "E101": ("nama tidak dikenal '{name}'", "unknown name '{name}'"),
@@ -182,6 +202,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "lewat pada {today}, tetapi belum ada versi yang lebih baru",
         "circular {number} was due for evaluation on {due} (every {months} months from {start}) "
         "and that date has passed on {today}, but there is no newer version",
+    ),
+    "W149": (
+        "tahun {year} berada dalam masa berlaku, tetapi data hari libur (holidays {version}) "
+        "tidak memuat cuti bersama untuk tahun itu; perbarui paket holidays agar keputusan "
+        "pada hari cuti bersama tidak berubah diam-diam",
+        "the year {year} is in force, but the holiday data (holidays {version}) has no "
+        "collective leave (cuti bersama) for it; update the holidays package so that "
+        "decisions on those days do not change silently",
     ),
     "E150": (
         "'{name}' hanya dapat dibaca dalam {where}",
@@ -372,11 +400,27 @@ WORDS: dict[str, tuple[str, str]] = {
         'mesin {engine} memerlukan paket tambahan: pip install "edaran[{extra}]"',
         'the {engine} engine needs an extra package: pip install "edaran[{extra}]"',
     ),
+    "E504": (
+        "nilai di luar jangkauan dalam {rule}: {reason}",
+        "value out of range in {rule}: {reason}",
+    ),
     "eval-month-clamp": (
         "{date} + {months} bulan jatuh pada tanggal yang tidak ada (tidak digeser diam-diam)",
         "{date} + {months} month(s) lands on no such day (it is not moved silently)",
     ),
     "eval-division-by-zero": ("pembagian dengan nol", "division by zero"),
+    "eval-date-out-of-range": (
+        "{date} + {duration} jatuh di luar kalender (tahun 1 sampai 9999)",
+        "{date} + {duration} falls outside the calendar (years 1 to 9999)",
+    ),
+    "eval-duration-too-large": (
+        "durasi lebih dari {limit} tahun",
+        "a duration of more than {limit} years",
+    ),
+    "eval-number-too-large": (
+        "bilangan terlalu besar (lebih dari 10^30)",
+        "number too large (more than 10^30)",
+    ),
     "eval-duration-mixed": (
         "{left} dan {right} tidak dapat dibandingkan: bulan bukan sejumlah hari",
         "{left} and {right} cannot be compared: a month is not a number of days",

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import zoneinfo
 from collections.abc import Iterable
+from importlib import metadata
 
 import attrs
 import holidays
@@ -25,7 +25,9 @@ __all__ = [
     "Period",
     "Windows",
     "WorkCalendar",
+    "collective_leave",
     "evaluation_period",
+    "holidays_version",
     "months_of",
     "zone",
 ]
@@ -52,12 +54,8 @@ class WorkCalendar:
     ) -> None:
         self.workweek = frozenset(workweek)
         self.day_cls = day_cls
-        self.closures: dict[dt.date, str] = {}
-        for first, last, name in closures:
-            day = first
-            while day <= last:
-                self.closures.setdefault(day, name)
-                day += dt.timedelta(days=1)
+        # Kept as ranges, never expanded day by day: a range may span the whole calendar.
+        self.closures: tuple[tuple[dt.date, dt.date, str], ...] = tuple(closures)
         self._cache: dict[dt.date, CalendarDay] = {}
 
     def day(self, date: dt.date) -> CalendarDay:
@@ -67,7 +65,7 @@ class WorkCalendar:
             return cached
         public = _indonesia(date.year, "public").get(date, "")
         collective = _indonesia(date.year, "government").get(date, "")
-        local = self.closures.get(date, "")
+        local = next((name for first, last, name in self.closures if first <= date <= last), "")
         weekday = Weekday(date.weekday())
         off = bool(public or collective or local)
         day = self.day_cls(
@@ -105,9 +103,28 @@ def evaluation_period(start: dt.date, months: int, day: dt.date) -> tuple[int, d
 ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
 
+#: Indonesia keeps no daylight saving time: each zone is a fixed offset from UTC,
+#: so no time-zone database is needed (Windows has none).
+_OFFSETS = {"WIB": 7, "WITA": 8, "WIT": 9}
+
+
 def zone(name: str) -> dt.tzinfo:
     """The time zone a rule file names (``WIB`` when it names none the checker knows)."""
-    return zoneinfo.ZoneInfo(ZONES.get(name, ZONES["WIB"]))
+    key = name if name in _OFFSETS else "WIB"
+    return dt.timezone(dt.timedelta(hours=_OFFSETS[key]), key)
+
+
+def holidays_version() -> str:
+    """The installed version of the ``holidays`` package (it decides LIBUR on holidays)."""
+    try:
+        return metadata.version("holidays")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a dependency of edaran
+        return "?"
+
+
+def collective_leave(year: int) -> dict[dt.date, str]:
+    """The cuti bersama of ``year`` in the installed ``holidays`` data (empty if it has none)."""
+    return dict(_indonesia(year, "government"))
 
 
 @attrs.frozen(cache_hash=True)

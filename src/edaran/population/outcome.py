@@ -57,15 +57,18 @@ class Outcomes:
     def written_sql(fmt: str, partition: bool, order: str | None) -> str:
         """The rows ``edaran decide`` writes: nip, unit, date, mode, clause, reason.
 
-        Empty texts are NULL so that a CSV cell is empty, as Python's writer leaves it.
+        Empty texts are NULL so that a CSV cell is empty, as Python's writer leaves it; in a
+        CSV, a text a spreadsheet would read as a formula gets a leading ``'``, as
+        :func:`edaran.io.publish.safe_cell` gives it.
         """
+        text = _safe_cell if fmt == "csv" else _as
         columns = [
-            "nip",
-            "unit",
+            text("nip", "nip"),
+            text("unit", "unit"),
             "strftime(tanggal, '%Y-%m-%d') AS date" if fmt != "parquet" else "tanggal AS date",
-            "moda AS mode",
-            "nullif(klausul, '') AS clause",
-            "nullif(alasan, '') AS reason",
+            text("moda", "mode"),
+            text("nullif(klausul, '')", "clause"),
+            text("nullif(alasan, '')", "reason"),
         ]
         if partition:
             columns.append("strftime(tanggal, '%Y-%m') AS bulan")
@@ -130,3 +133,17 @@ class Outcomes:
                 diagnostic = no_rule_diagnostic(nip, day, self.plan.output)
             errors.append(DecisionError([diagnostic]))
         return errors, count
+
+
+def _as(expr: str, name: str) -> str:
+    return expr if expr == name else f"{expr} AS {name}"
+
+
+#: :func:`edaran.io.publish.safe_cell` in SQL: a text that starts like a formula, not a number.
+_FORMULA = r"'^[=+\-@\t\r]'"
+_NUMBER = r"'^[+-]?[0-9]+(\.[0-9]+)?$'"
+
+
+def _safe_cell(expr: str, name: str) -> str:
+    risky = f"regexp_matches({expr}, {_FORMULA}) AND NOT regexp_matches({expr}, {_NUMBER})"
+    return f"CASE WHEN {risky} THEN '''' || {expr} ELSE {expr} END AS {name}"

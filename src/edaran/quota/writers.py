@@ -24,13 +24,13 @@ imported only inside :func:`write_quota_xlsx`.
 
 from __future__ import annotations
 
-import csv
 from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
 from edaran.io.publish import (
     csv_text,
+    csv_writer,
     json_document,
     json_form,
     period_object,
@@ -210,7 +210,7 @@ def write_quota_csv(result: QuotaResult, target: Path | str | TextIO, lang: Lang
     """
     rows = quota_rows(result, lang)
     with text_output(target) as out:
-        csv.writer(out, lineterminator="\n").writerows(rows)
+        csv_writer(out).writerows(rows)
     return len(rows) - 1
 
 

@@ -18,13 +18,13 @@ The workbook needs ``openpyxl`` (the ``excel`` extra); it is built in
 
 from __future__ import annotations
 
-import csv
 from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
 from edaran.io.publish import (
     csv_text,
+    csv_writer,
     json_document,
     json_form,
     period_object,
@@ -145,7 +145,7 @@ def write_report_csv(result: ReportResult, target: Path | str | TextIO, lang: La
     """
     rows = report_rows(result, lang)
     with text_output(target) as out:
-        csv.writer(out, lineterminator="\n").writerows(rows)
+        csv_writer(out).writerows(rows)
     return len(rows) - 1
 
 

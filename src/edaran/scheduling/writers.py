@@ -19,13 +19,13 @@ they import the helpers here, and this module imports them only inside
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal, TextIO
 
 from edaran.io.publish import (
+    csv_writer,
     json_document,
     json_form,
     require_format,
@@ -58,7 +58,7 @@ def write_csv(schedule: Schedule, out: TextIO, lang: Lang = "id") -> int:
     ``klausul``/``clause``.  Lines end with ``\\n``; open ``out`` with
     ``newline=""`` so no platform adds ``\\r``.
     """
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)
     writer.writerow([message(f"schedule.col-{field}", lang) for field in _FIELDS])
     count = 0
     for a in schedule.assignments:

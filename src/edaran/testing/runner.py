@@ -281,11 +281,12 @@ def run_examples(circular: Circular) -> list[ExampleResult]:
                     )
                 if reference.value != expected:
                     failures.append((output, _show(expected), _show(reference.value)))
+                # A day before an amendment takes effect is decided by the version it
+                # amends: the clauses are that version's (a rule it removed is there).
+                version = circular.in_force(example.date).program
                 if reference.rule:
-                    clauses.append(circular.program.rule(reference.rule).clause)
-                clauses.extend(
-                    circular.program.rule(loser).clause for loser, _ in reference.overridden
-                )
+                    clauses.append(version.rule(reference.rule).clause)
+                clauses.extend(version.rule(loser).clause for loser, _ in reference.overridden)
         except DecisionError as err:
             error = err.diagnostics[0]
         passed = not failures and error is None

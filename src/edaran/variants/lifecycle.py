@@ -43,24 +43,52 @@ def today() -> dt.date:
     return dt.date.today()
 
 
+#: sibling file -> ((modification time, size), the file it extends or amends, if any)
+_PARENTS: dict[Path, tuple[tuple[int, int], Path | None]] = {}
+
+
 def newer_versions(path: Path) -> list[Path]:
     """Rule files in ``path``'s folder that amend or extend it (sorted).
 
+    Only regular ``.edaran`` files are looked at (a link, a FIFO or a device
+    named ``*.edaran`` is passed over, never opened), each read through the
+    guarded reader, and each parsed once for as long as it is unchanged: a
+    check of every file of a folder costs one parse per file, not one per pair.
     A file that cannot be read or parsed is passed over: ``edaran check`` on
     that file says what is wrong with it.
     """
     target = path.resolve()
     found = []
-    for other in sorted(target.parent.glob("*.edaran")):
-        if other.resolve() == target:
+    try:
+        entries = sorted(os.scandir(target.parent), key=lambda e: e.name)
+    except OSError:
+        return []
+    for entry in entries:
+        if not entry.name.endswith(".edaran") or not entry.is_file(follow_symlinks=False):
             continue
-        try:
-            parent = extended_path(parse_file(other), other)
-        except EdaranError:
+        other = Path(entry.path)
+        if other == target:
             continue
-        if parent is not None and parent == target:
+        if _parent_of(other, entry) == target:
             found.append(other)
     return found
+
+
+def _parent_of(path: Path, entry: os.DirEntry[str]) -> Path | None:
+    try:
+        info = entry.stat(follow_symlinks=False)
+    except OSError:
+        return None
+    stamp = (info.st_mtime_ns, info.st_size)
+    known = _PARENTS.get(path)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    try:
+        parent = extended_path(parse_file(path), path)
+    except EdaranError:
+        parent = None
+    _PARENTS[path] = (stamp, parent)
+    return parent
 
 
 def overdue(circular: Circular, on: dt.date) -> Diagnostic | None:

@@ -15,6 +15,7 @@ from edaran.lang.checks.discipline import discipline
 from edaran.lang.checks.examples import examples
 from edaran.lang.checks.exceptions import exceptions
 from edaran.lang.checks.header import header
+from edaran.lang.checks.leave import leave
 from edaran.lang.checks.limits import limits
 from edaran.lang.checks.quotas import quotas
 from edaran.lang.checks.rules import rules
@@ -29,6 +30,7 @@ __all__ = [
     "examples",
     "exceptions",
     "header",
+    "leave",
     "limits",
     "quotas",
     "rules",
@@ -46,6 +48,7 @@ class Pass(typing.Protocol):
 #: pass reads the names they declare; examples after the blocks they expect.
 PASSES: tuple[Pass, ...] = (
     header,
+    leave,
     declarations,
     rules,
     exceptions,

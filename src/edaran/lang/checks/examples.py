@@ -147,7 +147,9 @@ def _example_records(
         if expect.kind == "estimate":
             assert expect.category is not None
             name = expect.category.name
-            known = {e.category for e in (report.estimates if report else ())}
+            known: dict[str, list[t.Type]] = {}
+            for estimate in report.estimates if report else ():
+                known.setdefault(estimate.category, []).append(estimate.type)
             value = state.exprs.check(expect.value)
             if name not in known:
                 hint = suggest(name, known)
@@ -157,6 +159,15 @@ def _example_records(
             elif not isinstance(value, ir.Const):
                 if value is not None:
                     state.error("E113", expect.value.span)
+                ok = False
+            elif value.type not in known[name] and value.type != t.INT:
+                # An estimate in m3 expected in rupiah: the runner would find no estimate.
+                mismatch: dict[str, object] = {
+                    "found": t.TypeName(value.type),
+                    "name": f"perkiraan {name}",
+                    "expected": t.TypeName(known[name][0]),
+                }
+                state.report(Diagnostic("E203", expect.value.span, mismatch))
                 ok = False
             else:
                 found.append(("estimate", name, value.value, value.type))

@@ -14,10 +14,12 @@ from edaran.model.calendar import ZONES
 __all__ = ["header"]
 
 _REQUIRED = ("effective",)
+#: The longest evaluation period a header may give (ten years).
+MAX_EVALUATION_MONTHS = 120
 
 
 def header(state: State) -> None:
-    """Check the header (E110, E111, E115, E109, E103) and set ``state.header``."""
+    """Check the header (E110, E111, E115, E109, E103, E010) and set ``state.header``."""
     state.header = _header(state, [i for i in state.items if isinstance(i, n.Header)])
 
 
@@ -68,7 +70,12 @@ def _header_item(state: State, item: n.HeaderItem, values: dict[str, object]) ->
             suggestions = suggest(texts[1], months_words)
             state.report(Diagnostic("E103", item.span, {"unit": texts[1]}, suggestions=suggestions))
         else:
-            values["evaluation_months"] = int(texts[0]) * unit.months
+            months = int(texts[0]) * unit.months
+            if not 1 <= months <= MAX_EVALUATION_MONTHS:
+                # 0 months would never fall due; a huge number overflows every date.
+                state.error("E010", item.span, months=months, limit=MAX_EVALUATION_MONTHS)
+            else:
+                values["evaluation_months"] = months
     elif kind == "timezone":
         if texts[0] not in ZONES:
             state.report(

@@ -146,6 +146,8 @@ def _amount(
         report(Diagnostic("E119", span, {"type": t.TypeName(amount.type)}))
         return None
     for value, where in _percent_values(amount):
+        if value is None:
+            continue  # a value that did not check (its error is reported where it is written)
         share = Decimal(str(value))
         if not Decimal(0) <= share <= Decimal(1):
             report(Diagnostic("E120", where or span, {"value": f"{(share * 100).normalize():f}%"}))
