@@ -363,23 +363,80 @@ def test_run_without_rules_or_roster(capsys: pytest.CaptureFixture[str], tmp_pat
 
 # ------------------------------------------------------------ bad usage
 def test_no_arguments(capsys: pytest.CaptureFixture[str]) -> None:
-    assert "usage: edaran" in usage_error(capsys)
+    assert "pemakaian: edaran" in usage_error(capsys)
+    err = usage_error(capsys, "--lang", "en")
+    assert "usage: edaran" in err
+    assert "edaran: error: the following arguments are required: command" in err
+
+
+def test_argparse_speaks_the_chosen_language(capsys: pytest.CaptureFixture[str]) -> None:
+    err = usage_error(capsys, "check")
+    assert err.endswith("edaran check: galat: argumen berikut wajib diberikan: files\n")
+    err = usage_error(capsys, "check", "--lang=en")
+    assert err.endswith("edaran check: error: the following arguments are required: files\n")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "argumen posisi:" in out and "opsi:" in out
+    assert "tampilkan bantuan ini lalu keluar" in out
+
+
+def test_the_output_extension_chooses_the_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "kuota.csv"
+    code, out, _ = run(capsys, "quota", REFERENCE, "--roster", ROSTER, "--output", str(target))
+    assert (code, out) == (0, "")
+    assert target.read_text(encoding="utf-8").startswith("jenis,klausul,aturan,judul,unit,")
+    err = usage_error(
+        capsys,
+        "decide",
+        REFERENCE,
+        "--roster",
+        ROSTER,
+        "--from",
+        "2026-04-10",
+        "--format",
+        "csv",
+        "--output",
+        str(tmp_path / "x.xlsx"),
+    )
+    assert err.endswith(
+        f"edaran: galat: --format csv tetapi --output {tmp_path / 'x.xlsx'} bernama format"
+        " xlsx: samakan keduanya atau hapus --format\n"
+    )
+    err = usage_error(
+        capsys,
+        "--lang",
+        "en",
+        "quota",
+        REFERENCE,
+        "--roster",
+        ROSTER,
+        "--output",
+        str(tmp_path / "k.ics"),
+    )
+    assert err.endswith(
+        f"edaran: error: --output {tmp_path / 'k.ics'}: this command does not write that"
+        " format; choose one of text, csv, json, xlsx with --format\n"
+    )
+    assert not (tmp_path / "k.ics").exists()
 
 
 def test_unknown_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
-    assert "invalid choice: 'frobnicate'" in usage_error(capsys, "frobnicate")
+    assert "pilihan tidak sah: 'frobnicate'" in usage_error(capsys, "frobnicate")
 
 
 @pytest.mark.parametrize("date", ["2026-13-01", "2026-02-30", "besok"])
 def test_bad_from_date(capsys: pytest.CaptureFixture[str], date: str) -> None:
     err = usage_error(capsys, "decide", REFERENCE, "--roster", ROSTER, "--from", date)
-    assert f"argument --from: tanggal tidak sah / invalid date: {date!r}" in err
+    assert f"argumen --from: tanggal tidak sah / invalid date: {date!r}" in err
 
 
 def test_missing_required_options(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--roster" in usage_error(capsys, "decide", REFERENCE, "--from", "2026-04-06")
     assert "--date" in usage_error(capsys, "explain", REFERENCE, "--roster", ROSTER, "--nip", ANDI)
-    assert "invalid choice: 'fr'" in usage_error(capsys, "check", "--lang", "fr", REFERENCE)
+    assert "pilihan tidak sah: 'fr'" in usage_error(capsys, "check", "--lang", "fr", REFERENCE)
 
 
 # --------------------------------------------------- hostile input files
@@ -517,4 +574,4 @@ def test_python_dash_m_edaran() -> None:
         check=False,
     )
     assert usage.returncode == 2
-    assert "usage: edaran" in usage.stderr
+    assert "pemakaian: edaran" in usage.stderr

@@ -16,6 +16,7 @@ from edaran.cli.common import (
     roster_or_report,
     size_argument,
 )
+from edaran.cli.usage import add_format
 from edaran.messages import Lang, message
 
 __all__ = ["add_parsers", "cmd_quota", "cmd_report", "read_record_files", "run_quota_files"]
@@ -35,7 +36,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-bytes", type=size_argument, help=SIZE_HELP)
     p.add_argument("--from", dest="first", type=date_argument)
     p.add_argument("--to", dest="last", type=date_argument)
-    p.add_argument("--format", choices=["text", "csv", "json", "xlsx"], default="text")
+    add_format(p, ["text", "csv", "json", "xlsx"], "text")
     p.add_argument("--output", type=Path)
     p.add_argument(
         "--skip-bad-rows",
