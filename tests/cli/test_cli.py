@@ -320,6 +320,7 @@ def test_run_on_the_bundled_example(
     files = "(perjalanan.csv, kendaraan.csv, rapat.csv, daftar_periksa.csv)"
     assert f"{quota} {files}" in lines
     assert "== Laporan penghematan anggaran, butir 13 (biaya.csv)" in lines
+    assert "== Menjadwalkan menurut batas (butir 4): kuota, minimal hadir, batas per orang" in lines
     stem = "se-800.1-1230-BKD.I-2026"
     assert lines[-1] == f"Ditulis: {tmp_path / f'laporan-{stem}.csv'}"
     assert (tmp_path / f"kuota-{stem}.csv").exists()
@@ -359,6 +360,20 @@ def test_run_without_rules_or_roster(capsys: pytest.CaptureFixture[str], tmp_pat
     code, out, err = run(capsys, "run", "--lang", "en", str(tmp_path))
     assert (code, out) == (1, "")
     assert err == f"no roster (folder roster/) in {tmp_path}\n"
+
+
+def test_run_names_the_clauses_of_the_files_own_limits(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Kabupaten Lembah Hijau caps WFH in its butir 9, not in a fixed "butir 4".
+    target = tmp_path / "jadwal.csv"
+    code, out, _ = run(
+        capsys, "run", "--lang", "en", "examples/kab-lembah-hijau-2026", "--output", str(target)
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert "== Scheduling within the limits (butir 9): caps, floors, per-person limits" in lines
+    assert not any("butir 4" in line for line in lines if line.startswith("=="))
 
 
 # ------------------------------------------------------------ bad usage

@@ -136,7 +136,7 @@ def _parser() -> argparse.ArgumentParser:
         "schedule",
         aliases=["jadwalkan"],
         parents=[common],
-        help="jadwal yang memenuhi kuota butir 4 / a schedule meeting the caps",
+        help="jadwal yang memenuhi batas (kuota, minimal hadir) / a schedule meeting the limits",
     )
     _roster_args(p)
     p.add_argument("--from", dest="first", required=True, type=date_argument)

@@ -277,7 +277,7 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
     costs = path.parent / "biaya.csv"
     if program.report is not None and costs.exists():
         print()
-        print(message("cli.step-report", lang, files=costs.name))
+        print(message("cli.step-report", lang, clause=program.report.clause, files=costs.name))
         records = read_record_files([("biaya", costs)], roster, False, lang)
         if records is None:
             return 1

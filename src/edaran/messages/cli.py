@@ -66,8 +66,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "== Travel and vehicle quotas, meeting targets, checklists ({files})",
     ),
     "cli.step-report": (
-        "== Laporan penghematan anggaran, butir 13 ({files})",
-        "== The savings report, butir 13 ({files})",
+        "== Laporan penghematan anggaran, {clause} ({files})",
+        "== The savings report, {clause} ({files})",
     ),
     "cli.written-file": ("Ditulis: {path}", "Written: {path}"),
     "cli.step-test": ("== Menjalankan contoh", "== Running the examples"),
@@ -76,8 +76,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "== Deciding {people} employees, {first} to {last}",
     ),
     "cli.step-schedule": (
-        "== Menjadwalkan menurut batas (butir 4): kuota, minimal hadir, batas per orang",
-        "== Scheduling within the limits (butir 4): caps, floors, per-person limits",
+        "== Menjadwalkan menurut batas ({clauses}): kuota, minimal hadir, batas per orang",
+        "== Scheduling within the limits ({clauses}): caps, floors, per-person limits",
     ),
     "cli.unit": ("Perangkat daerah", "Unit"),
     "cli.people": ("Pegawai", "Staff"),
