@@ -324,6 +324,18 @@ def test_run_on_the_bundled_example(
     stem = "se-800.1-1230-BKD.I-2026"
     assert lines[-1] == f"Ditulis: {tmp_path / f'laporan-{stem}.csv'}"
     assert (tmp_path / f"kuota-{stem}.csv").exists()
+    if command == "run":
+        # `edaran report` on the same files ends where the main job's report ends
+        # (the run used to reach the period of the last trip: 3 periods against 2).
+        alone = tmp_path / "alone" / "laporan.csv"
+        alone.parent.mkdir()
+        folder = REPO / "examples/sumsel-2026"
+        code, _, err = run(
+            capsys, "report", REFERENCE, "--roster", str(folder / "roster"),
+            "--costs", str(folder / "biaya.csv"), "--output", str(alone),
+        )  # fmt: skip
+        assert code == 0 and "Periode 2, 2026-06-01 s.d. 2026-07-31" in err
+        assert alone.read_bytes() == (tmp_path / f"laporan-{stem}.csv").read_bytes()
     with target.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == staff * days
