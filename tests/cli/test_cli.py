@@ -388,6 +388,41 @@ def test_run_names_the_clauses_of_the_files_own_limits(
     assert not any("butir 4" in line for line in lines if line.startswith("=="))
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_roster_with_no_employee_is_an_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    # It used to give an empty output and exit code 0 without a word.
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(REPO / ROSTER, "roster")
+    Path("roster/pegawai.csv").write_text("nip,nama,unit,jenjang,jabatan\n", encoding="utf-8")
+    code, out, err = run(
+        capsys, "decide", "--lang", lang, str(REPO / REFERENCE),
+        "--roster", "roster", "--from", "2026-04-10",
+    )  # fmt: skip
+    assert (code, out) == (1, "")
+    check_golden(f"cli/roster-without-employees.{lang}.txt", err)
+
+
+def test_roster_warnings_are_diagnostics_in_the_chosen_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # They came out as Python warnings (an internal path and line), in Indonesian only.
+    shutil.copytree(REPO / ROSTER, tmp_path / "roster")
+    staff = tmp_path / "roster" / "pegawai.csv"
+    lines = staff.read_text(encoding="utf-8").splitlines()
+    rows = [lines[0] + ",golongan"] + [line + ",III/a" for line in lines[1:]]
+    staff.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code, out, err = run(
+        capsys, "decide", "--lang", "en", REFERENCE,
+        "--roster", str(tmp_path / "roster"), "--from", "2026-04-10",
+    )  # fmt: skip
+    assert code == 0 and out.startswith("nip,")
+    first = "warning[D012]: column 6 'golongan' is unknown and ignored"
+    assert err.startswith(f"{first}\n --> {staff}:1")
+    assert "RosterWarning" not in err and ".py:" not in err and "diabaikan" not in err
+
+
 # ------------------------------------------------------------ bad usage
 def test_no_arguments(capsys: pytest.CaptureFixture[str]) -> None:
     assert "pemakaian: edaran" in usage_error(capsys)

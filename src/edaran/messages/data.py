@@ -290,4 +290,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "lembar pertama memiliki lebih dari {limit} baris (batas Excel); tidak dibaca",
         "the first sheet has more than {limit} rows (Excel's own limit); not read",
     ),
+    "D142": (
+        "daftar pegawai {path} tidak memuat seorang pegawai pun; tidak ada yang diputuskan",
+        "the roster {path} holds no employee; there is nothing to decide",
+    ),
 }
