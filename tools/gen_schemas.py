@@ -128,7 +128,9 @@ EXPLANATION = obj(
             )
         ),
         "text": STR,
-    }
+    },
+    # edaran explain --recalls: the recall that calls the person in on that day
+    {"recall": obj({"reason": STR, "source": STR, "was": STR, "mode": STR})},
 )
 COUNTS = {"type": "object", "additionalProperties": INT}
 

@@ -13,6 +13,7 @@ from edaran.cli.common import (
     load_circular,
     progress_bar,
     read_presence,
+    read_recall_file,
     roster_or_report,
 )
 from edaran.core.diagnostics import render_all
@@ -74,6 +75,9 @@ def cmd_schedule(args: argparse.Namespace, lang: Lang) -> int:
     if presence is None:
         return 1
     absences, transfers = presence
+    recalls = read_recall_file(args, roster, lang)
+    if recalls is None:
+        return 1
     with progress_bar(lang) as progress:
         made = schedule(
             circular,
@@ -82,6 +86,7 @@ def cmd_schedule(args: argparse.Namespace, lang: Lang) -> int:
             args.last,
             absences=absences,
             transfers=transfers,
+            recalls=recalls,
             progress=progress,
         )
     if made.warnings:

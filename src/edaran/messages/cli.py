@@ -30,6 +30,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "--format json (one document with its provenance) is written by the python engine;"
         " the {engine} engine writes --format jsonl or csv",
     ),
+    "cli.recalled": (
+        "Dipanggil ke kantor ({source}): {reason}; moda hari ini WFO, bukan {was}",
+        "Called to the office ({source}): {reason}; today's mode is WFO, not {was}",
+    ),
     "cli.no-nip": ("NIP {nip} tidak ada dalam daftar pegawai", "NIP {nip} is not in the roster"),
     "cli.no-rules": (
         "tidak ada berkas aturan (*.edaran) di {path}",

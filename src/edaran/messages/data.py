@@ -280,6 +280,26 @@ WORDS: dict[str, tuple[str, str]] = {
         "the Rp prefix belongs in money columns only",
     ),
     "data-number-not-finite": ("bukan bilangan terhingga", "not a finite number"),
+    # -- recalls (panggilan.csv) --------------------------------------------------
+    "D080": (
+        "baris panggilan harus menyebut satu pegawai ('nip') atau satu unit ('unit'), "
+        "tidak keduanya dan tidak kosong",
+        "a recall row names one employee ('nip') or one unit ('unit'): not both, not neither",
+    ),
+    "D081": (
+        "panggilan tanpa alasan di kolom '{column}'; alasan ditampilkan pada jadwal hari itu",
+        "a recall without a reason in column '{column}'; the reason is shown on that day",
+    ),
+    "D082": (
+        "panggilan {source} tidak diterapkan pada {date}: {why}",
+        "the recall {source} is not applied on {date}: {why}",
+    ),
+    "recall.off": ("hari itu bukan hari kerja", "that day is not a working day"),
+    "recall.leave": ("pegawai sedang cuti", "the employee is on leave"),
+    "recall.nobody": (
+        "tidak ada pegawai yang bertugas di unit itu pada hari itu",
+        "nobody works in that unit on that day",
+    ),
     "D140": (
         "buku kerja ini terurai menjadi {size} bita, melebihi batas {limit} bita; "
         "tidak dibaca (simpan lembar datanya sebagai CSV atau pecah berkasnya)",

@@ -50,6 +50,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "schedule.floor-count": (", baru {count} di kantor", ", {count} on site so far"),
     "schedule.absent": ("tidak bertugas", "not on duty"),
+    "schedule.recall": (
+        "dipanggil ke kantor (semula {was}): {reason}",
+        "called to the office (instead of {was}): {reason}",
+    ),
     "schedule.off": ("hari libur", "day off"),
     "schedule.window-hari": ("hari", "day"),
     "schedule.window-minggu": ("minggu", "week"),

@@ -27,6 +27,7 @@ __all__ = [
     "Contact",
     "Employee",
     "PositionLevel",
+    "Recall",
     "Transfer",
     "Unit",
     "UnitKind",
@@ -224,6 +225,29 @@ class Absence:
     nip: str
     first: dt.date
     last: dt.date
+
+
+@attrs.frozen
+class Recall:
+    """A call to the office on ``date`` (panggilan), overriding a remote day.
+
+    It names one person (``nip``) or a unit (``unit``: everyone in it and in
+    the units under it), never both.  ``reason`` is shown wherever the day
+    appears; ``source`` says where the recall was written (``panggilan.csv:3``),
+    never who it names.
+    """
+
+    date: dt.date
+    reason: str
+    nip: str | None = None
+    unit: str | None = None
+    source: str = attrs.field(default="", eq=False)
+
+    def calls(self, nip: str, unit: Unit) -> bool:
+        """True when the recall names this person, or their unit or a unit above it."""
+        if self.nip is not None:
+            return self.nip == nip
+        return self.unit is not None and self.unit in unit.silsilah
 
 
 @attrs.frozen

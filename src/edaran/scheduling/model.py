@@ -27,6 +27,7 @@ class Why:
     PERSON_LIMIT = "person-limit"  #: kept back by a per-person limit over a week or period
     FLOOR = "floor"  #: kept on site to meet a minimum staffing floor
     ABSENT = "absent"  #: on leave that day (days before hire or after leaving have no row)
+    RECALL = "recall"  #: called to the office that day (a recall), ``detail["reason"]`` says why
 
 
 @attrs.frozen
