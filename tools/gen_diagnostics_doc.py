@@ -186,7 +186,7 @@ def data_diagnostics(files: dict[str, str]) -> list[edaran.Diagnostic]:
     from zoneinfo import ZoneInfo
 
     from edaran.io.contacts import read_contacts
-    from edaran.io.presence import read_absences, read_recalls, read_transfers
+    from edaran.io.presence import read_absences, read_plan, read_recalls, read_transfers
 
     def contacts(name: str, roster: edaran.Roster) -> tuple[object, list[edaran.Diagnostic]]:
         return read_contacts(name, roster=roster, tz=ZoneInfo("Asia/Jakarta"))
@@ -195,6 +195,7 @@ def data_diagnostics(files: dict[str, str]) -> list[edaran.Diagnostic]:
         "cuti.csv": read_absences,
         "mutasi.csv": read_transfers,
         "panggilan.csv": read_recalls,
+        "rencana.csv": read_plan,
         "kontak.csv": contacts,
         "kontak.jsonl": contacts,
     }

@@ -150,6 +150,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--absences", type=Path, help="cuti.csv: nip, mulai, sampai")
     p.add_argument("--transfers", type=Path, help="mutasi.csv: nip, tanggal, unit")
     p.add_argument("--recalls", type=Path, help=RECALLS_HELP)
+    p.add_argument(
+        "--plan",
+        type=Path,
+        help="rencana.csv: nip atau unit, tanggal, moda; diperiksa, bukan dijadwalkan / "
+        "nip or unit, date, mode; checked, not scheduled",
+    )
     p = sub.add_parser(
         "discipline",
         aliases=["disiplin"],

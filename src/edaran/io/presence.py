@@ -21,11 +21,17 @@ from edaran.core.suggest import suggest
 from edaran.io.cells import BadValue, parse_date
 from edaran.io.roster import Roster
 from edaran.io.table import Row, Table, read_table
-from edaran.model.workforce import Absence, Recall, Transfer
+from edaran.model.workforce import Absence, PlanRow, Recall, Transfer
 
-__all__ = ["read_absences", "read_recalls", "read_transfers"]
+__all__ = ["read_absences", "read_plan", "read_recalls", "read_transfers"]
 
-_ALIASES = {"from": "mulai", "to": "sampai", "date": "tanggal", "reason": "alasan"}
+_ALIASES = {
+    "from": "mulai",
+    "to": "sampai",
+    "date": "tanggal",
+    "reason": "alasan",
+    "mode": "moda",
+}
 
 
 def _date(table: Table, row: Row, column: str, found: list[Diagnostic]) -> dt.date | None:
@@ -126,3 +132,40 @@ def read_recalls(path: str | Path, roster: Roster) -> tuple[list[Recall], list[D
         source = f"{span.path}:{span.line}"
         recalls.append(Recall(date, reason, nip, code or None, source))
     return recalls, found
+
+
+def read_plan(path: str | Path, roster: Roster) -> tuple[list[PlanRow], list[Diagnostic]]:
+    """A unit's plan from ``rencana.csv``: one person or one unit per row, a day and a mode.
+
+    A row naming both a person and a unit, or neither, is D086.  Whether the
+    mode is one the circular knows, and one the rules allow, is checked with
+    the circular (:func:`edaran.scheduling.plan.check_plan`).
+    """
+    table, found = read_table(path, ("tanggal", "moda"), ("nip", "unit"), aliases=_ALIASES)
+    if table is None:
+        return [], found
+    if not table.has("nip") and not table.has("unit"):
+        found.append(Diagnostic("D086", Span.at_line(table.source, 1), {}))
+        return [], found
+    rows = []
+    for row in table.rows:
+        nip_text = table.cell(row, "nip").replace(" ", "") if table.has("nip") else ""
+        code = table.cell(row, "unit") if table.has("unit") else ""
+        date = _date(table, row, "tanggal", found)
+        if bool(nip_text) == bool(code):
+            span, args = table.where(row, "nip" if table.has("nip") else "unit")
+            found.append(Diagnostic("D086", span, args))
+            continue
+        nip = _nip(table, row, roster, found) if nip_text else None
+        if code and code not in roster.units:
+            span, args = table.where(row, "unit")
+            hints = tuple(suggest(code, roster.units))
+            found.append(Diagnostic("D023", span, {**args, "code": code}, suggestions=hints))
+            continue
+        if date is None or (nip_text and nip is None):
+            continue
+        span, _args = table.where(row, "moda")
+        source = f"{span.path}:{span.line}"
+        mode = table.cell(row, "moda").upper()
+        rows.append(PlanRow(date, mode, nip, code or None, source, span))
+    return rows, found

@@ -294,6 +294,36 @@ WORDS: dict[str, tuple[str, str]] = {
         "panggilan {source} tidak diterapkan pada {date}: {why}",
         "the recall {source} is not applied on {date}: {why}",
     ),
+    # -- a unit's plan (rencana.csv) -------------------------------------------------
+    "D083": (
+        "rencana {source}: {mode} tidak diizinkan pada {date}; aturan memutuskan {eligible} "
+        "({clause}), dan rencana hanya boleh memilih itu atau WFO",
+        "plan {source}: {mode} is not allowed on {date}; the rules decide {eligible} "
+        "({clause}), and a plan may choose only that or WFO",
+    ),
+    "D084": (
+        "rencana unit {unit} pada {date}: {count} dari {headcount} pegawai {mode}, "
+        "{clause} menetapkan {kind} {bound}",
+        "the plan of unit {unit} on {date}: {count} of {headcount} staff on {mode}, "
+        "{clause} sets {kind} {bound}",
+    ),
+    "D085": (
+        "rencana {source}: {mode} pada {date} melampaui {clause}, paling banyak {limit} "
+        "hari per {window} per pegawai",
+        "plan {source}: {mode} on {date} goes over {clause}, at most {limit} days per "
+        "{window} per employee",
+    ),
+    "D086": (
+        "baris rencana harus menyebut satu pegawai ('nip') atau satu unit ('unit'), "
+        "tidak keduanya dan tidak kosong",
+        "a plan row names one employee ('nip') or one unit ('unit'): not both, not neither",
+    ),
+    "D087": (
+        "rencana {source}: moda '{mode}' tidak dikenal surat edaran ini",
+        "plan {source}: the circular knows no mode '{mode}'",
+    ),
+    "plan.at-most": ("paling banyak", "at most"),
+    "plan.at-least": ("paling sedikit", "at least"),
     "recall.off": ("hari itu bukan hari kerja", "that day is not a working day"),
     "recall.leave": ("pegawai sedang cuti", "the employee is on leave"),
     "recall.nobody": (

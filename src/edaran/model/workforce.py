@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -26,6 +27,7 @@ __all__ = [
     "Channel",
     "Contact",
     "Employee",
+    "PlanRow",
     "PositionLevel",
     "Recall",
     "Transfer",
@@ -245,6 +247,29 @@ class Recall:
 
     def calls(self, nip: str, unit: Unit) -> bool:
         """True when the recall names this person, or their unit or a unit above it."""
+        if self.nip is not None:
+            return self.nip == nip
+        return self.unit is not None and self.unit in unit.silsilah
+
+
+@attrs.frozen
+class PlanRow:
+    """A row of a unit's plan (rencana): the mode the head of unit chose for a day.
+
+    It names one person (``nip``) or a unit (``unit``: everyone in it and in
+    the units under it; a person's own row wins).  ``source`` says where it
+    was written (``rencana.csv:3``); ``span`` points at its mode cell.
+    """
+
+    date: dt.date
+    mode: str
+    nip: str | None = None
+    unit: str | None = None
+    source: str = attrs.field(default="", eq=False)
+    span: Any = attrs.field(default=None, eq=False, repr=False)
+
+    def covers(self, nip: str, unit: Unit) -> bool:
+        """True when the row names this person, or their unit or a unit above it."""
         if self.nip is not None:
             return self.nip == nip
         return self.unit is not None and self.unit in unit.silsilah

@@ -28,6 +28,7 @@ class Why:
     FLOOR = "floor"  #: kept on site to meet a minimum staffing floor
     ABSENT = "absent"  #: on leave that day (days before hire or after leaving have no row)
     RECALL = "recall"  #: called to the office that day (a recall), ``detail["reason"]`` says why
+    PLAN = "plan"  #: the mode a unit's plan chose (``detail["plan"]``: the row that chose)
 
 
 @attrs.frozen

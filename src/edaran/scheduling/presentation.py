@@ -52,6 +52,12 @@ def assignment_reason(assignment: Assignment, lang: Lang = "id") -> str:
     if a.why == Why.RECALL:
         was = a.detail.get("was", a.eligible)
         return message("schedule.recall", lang, was=was, reason=a.detail.get("reason", ""))
+    if a.why == Why.PLAN:
+        title = a.detail.get("title")
+        cited = a.clause or a.rule or ""
+        rules = f"{cited}: {title}" if cited and title else cited
+        key = "schedule.plan-person" if a.detail.get("chosen_by") == "person" else "schedule.plan"
+        return message(key, lang, source=a.detail.get("plan", ""), rules=rules)
     note = _note(a.detail.get("note"), lang)
     if a.why == Why.ABSENT:
         return message("schedule.absent", lang) + (f": {note}" if note else "")

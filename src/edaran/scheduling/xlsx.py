@@ -238,7 +238,7 @@ def _day_cell(ws: WriteOnlyWorksheet, c: Cells, a: Assignment, lang: Lang) -> Ce
         cell = c.text(ws, a.mode, "kept")
         cell.comment = Comment(assignment_reason(a, lang), "edaran", width=320, height=90)
         return cell
-    if a.why == Why.RECALL:
+    if a.why in (Why.RECALL, Why.PLAN):
         cell = c.text(ws, a.mode, a.mode if a.mode in _FILLS else "other")
         cell.comment = Comment(assignment_reason(a, lang), "edaran", width=320, height=90)
         return cell
