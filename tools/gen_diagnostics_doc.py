@@ -12,8 +12,8 @@ here, between marker comments:
   ``csv-error`` block, what ``edaran`` reports for that block, rendered by
   :func:`edaran.render_all` exactly as the command line prints it.  A
   ``csv-error`` block is a roster file (``pegawai.csv``, ``unit.csv``, a flat
-  file) or a leave or transfer file of ``edaran schedule`` (``cuti.csv``,
-  ``mutasi.csv``).
+  file) or a leave, transfer or recall file of ``edaran schedule``
+  (``cuti.csv``, ``mutasi.csv``, ``panggilan.csv``).
 
 Codes that need a roster and a schedule run (E121, W401) are shown by
 ``console`` blocks instead, which ``tests/test_docs.py`` runs and compares.
@@ -177,16 +177,16 @@ def data_diagnostics(files: dict[str, str]) -> list[edaran.Diagnostic]:
     """What reading a roster (or a leave or transfer file) reports for ``files``.
 
     ``unit.csv`` and ``pegawai.csv`` make a ``roster/`` directory (the other one
-    keeps its valid default).  ``cuti.csv`` and ``mutasi.csv`` are read as the
-    leave and transfer files of ``edaran schedule`` (``--absences``,
-    ``--transfers``) against that roster.  Any other name is read as a flat
-    roster file.  Paths in the diagnostics are relative
+    keeps its valid default).  ``cuti.csv``, ``mutasi.csv`` and ``panggilan.csv``
+    are read as the leave, transfer and recall files of ``edaran schedule``
+    (``--absences``, ``--transfers``, ``--recalls``) against that roster.  Any
+    other name is read as a flat roster file.  Paths in the diagnostics are relative
     (``roster/pegawai.csv``), so the output is the same on every machine.
     """
     from zoneinfo import ZoneInfo
 
     from edaran.io.contacts import read_contacts
-    from edaran.io.presence import read_absences, read_transfers
+    from edaran.io.presence import read_absences, read_plan, read_recalls, read_transfers
 
     def contacts(name: str, roster: edaran.Roster) -> tuple[object, list[edaran.Diagnostic]]:
         return read_contacts(name, roster=roster, tz=ZoneInfo("Asia/Jakarta"))
@@ -194,6 +194,8 @@ def data_diagnostics(files: dict[str, str]) -> list[edaran.Diagnostic]:
     presence = {
         "cuti.csv": read_absences,
         "mutasi.csv": read_transfers,
+        "panggilan.csv": read_recalls,
+        "rencana.csv": read_plan,
         "kontak.csv": contacts,
         "kontak.jsonl": contacts,
     }

@@ -81,9 +81,7 @@ WARNING = obj(
     {"code": STR, "severity": SEVERITY, "message": STR, "text": STR},
     {"unit": nullable(STR)},
 )
-LOCATION = obj(
-    {"file": STR, "line": INT, "column": INT, "end_line": INT, "end_column": INT}
-)
+LOCATION = obj({"file": STR, "line": INT, "column": INT, "end_line": INT, "end_column": INT})
 DIAGNOSTIC = obj(
     {
         "code": {"type": "string", "pattern": "^[EWD][0-9]{3}$"},
@@ -130,7 +128,9 @@ EXPLANATION = obj(
             )
         ),
         "text": STR,
-    }
+    },
+    # edaran explain --recalls: the recall that calls the person in on that day
+    {"recall": obj({"reason": STR, "source": STR, "was": STR, "mode": STR})},
 )
 COUNTS = {"type": "object", "additionalProperties": INT}
 
@@ -300,8 +300,10 @@ def schemas() -> dict[str, tuple[str, Schema]]:
                 }
             ),
         ),
-        "explain": ("One explained decision: edaran explain --format json, POST /explain",
-                    EXPLANATION),
+        "explain": (
+            "One explained decision: edaran explain --format json, POST /explain",
+            EXPLANATION,
+        ),
         "schedule": (
             "A schedule: edaran schedule --format json, POST /schedule",
             obj(
@@ -429,9 +431,7 @@ def schemas() -> dict[str, tuple[str, Schema]]:
                             "employee_days": INT,
                             "changed": INT,
                             "undecided": obj({"left": INT, "right": INT}),
-                            "counts": arr(
-                                obj({"unit": STR, "change": STR, "employee_days": INT})
-                            ),
+                            "counts": arr(obj({"unit": STR, "change": STR, "employee_days": INT})),
                             "samples": arr(
                                 obj(
                                     {

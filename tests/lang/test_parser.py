@@ -604,6 +604,7 @@ parameter HARI_WFH: hari = Jumat
 keluaran wajib_apel: benar_salah
 moda WFK "Kerja dari kantor cabang"
 hari_libur 2026-04-20 sampai 2026-04-21 "Libur daerah"
+isbat 1 Syawal 1447 H adalah 2026-03-21
 pekan_kerja Senin, Selasa, Rabu, Kamis, Jumat
 
 hapus butir 9
@@ -708,6 +709,7 @@ parameter HARI_WFH: hari = Jumat
 output wajib_apel: benar_salah
 mode WFK "Kerja dari kantor cabang"
 holiday 2026-04-20 until 2026-04-21 "Libur daerah"
+sighting 1 Syawal 1447 H is 2026-03-21
 work_week Senin, Selasa, Rabu, Kamis, Jumat
 
 remove clause 9
@@ -812,6 +814,7 @@ parameter HARI_WFH: hari = Jumat
 keluaran wajib_apel: benar_salah
 mode WFK "Kerja dari kantor cabang"
 hari_libur 2026-04-20 until 2026-04-21 "Libur daerah"
+isbat 1 Syawal 1447 H is 2026-03-21
 work_week Senin, Selasa, Rabu, Kamis, Jumat
 
 hapus clause 9
@@ -899,7 +902,7 @@ contoh "Kontak":
 
 def test_english_and_mixed_spellings_give_the_same_ast() -> None:
     indonesian = parse(INDONESIAN)
-    assert len(indonesian.items) == 27
+    assert len(indonesian.items) == 28
     assert parse(ENGLISH) == indonesian
     assert parse(MIXED) == indonesian
 
@@ -932,6 +935,7 @@ parameter HARI_WFH: hari = Jumat
 keluaran wajib_apel: benar_salah
 moda WFK "Kerja dari kantor cabang"
 hari_libur 2026-04-20 sampai 2026-04-21 "Libur daerah"
+isbat 1 Syawal 1447 H adalah 2026-03-21
 pekan_kerja Senin, Selasa, Rabu, Kamis, Jumat
 
 
@@ -1244,7 +1248,7 @@ def grammar_keyword_terminals() -> dict[str, list[str]]:
 def test_keyword_table_covers_every_keyword_terminal() -> None:
     grammar = grammar_keyword_terminals()
     pairs = keyword_pairs()
-    assert len(grammar) == 70
+    assert len(grammar) == 71
     assert set(pairs) == set(grammar)
     for terminal, words in grammar.items():
         assert pairs[terminal] == (words[0], words[-1])

@@ -21,16 +21,19 @@ if TYPE_CHECKING:  # the engines load when a command needs them, not for --help
     from edaran.io.roster import Roster
 
 __all__ = [
+    "RECALLS_HELP",
     "SIZE_HELP",
     "date_argument",
     "load_circular",
     "progress_bar",
     "read_presence",
+    "read_recall_file",
     "roster_or_report",
     "size_argument",
 ]
 
 #: The help of ``--max-bytes`` (before ``--lang`` is known: both languages).
+RECALLS_HELP = "panggilan.csv: nip atau unit, tanggal, alasan / nip or unit, date, reason"
 SIZE_HELP = "batas ukuran berkas data / the size limit of data files (K, M, G; 200M)"
 _SIZE_UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30, "T": 2**40}
 
@@ -147,6 +150,22 @@ def read_presence(
     if any(d.is_error for d in problems):
         return None
     return absences, transfers
+
+
+def read_recall_file(args: argparse.Namespace, roster: Roster, lang: Lang) -> list[Any] | None:
+    """The recalls of ``--recalls`` (empty without it), or None after reporting errors."""
+    from edaran.core.diagnostics import render_all
+    from edaran.io.presence import read_recalls
+
+    path = getattr(args, "recalls", None)
+    if not path:
+        return []
+    recalls, problems = read_recalls(path, roster)
+    if problems:
+        sys.stderr.write(render_all(problems, lang) + "\n")
+    if any(d.is_error for d in problems):
+        return None
+    return recalls
 
 
 def clean_parts(program: Any, lang: Lang) -> str:

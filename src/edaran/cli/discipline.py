@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from edaran.cli.common import load_circular, progress_bar, read_presence, roster_or_report
+from edaran.cli.common import (
+    load_circular,
+    progress_bar,
+    read_presence,
+    read_recall_file,
+    roster_or_report,
+)
 from edaran.core.diagnostics import render_all
 from edaran.io.publish import write_companion
 from edaran.messages import Lang, message
@@ -43,7 +49,8 @@ def cmd_discipline(args: argparse.Namespace, lang: Lang) -> int:
         return 1
     args.transfers = None
     presence = read_presence(args, roster, lang)
-    if presence is None:
+    recalls = read_recall_file(args, roster, lang) if presence is not None else None
+    if presence is None or recalls is None:
         return 1
     with progress_bar(lang) as progress:
         result = run_discipline(
@@ -53,6 +60,7 @@ def cmd_discipline(args: argparse.Namespace, lang: Lang) -> int:
             first=args.first,
             last=args.last,
             absences=presence[0],
+            recalls=recalls,
             progress=progress,
         )
     if result.warnings:

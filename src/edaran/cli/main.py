@@ -16,6 +16,7 @@ short message naming a report file (:mod:`edaran.cli.crash`).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import json
 import os
@@ -26,10 +27,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from edaran.cli.common import (
+    RECALLS_HELP,
     SIZE_HELP,
     clean_parts,
     date_argument,
     load_circular,
+    read_recall_file,
     roster_or_report,
     size_argument,
 )
@@ -132,6 +135,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--nip", required=True)
     p.add_argument("--date", required=True, type=date_argument)
     add_format(p, ["text", "json"], "text")
+    p.add_argument("--recalls", type=Path, help=RECALLS_HELP)
     p = sub.add_parser(
         "schedule",
         aliases=["jadwalkan"],
@@ -151,6 +155,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--absences", type=Path, help="cuti.csv: nip, mulai, sampai")
     p.add_argument("--transfers", type=Path, help="mutasi.csv: nip, tanggal, unit")
+    p.add_argument("--recalls", type=Path, help=RECALLS_HELP)
+    p.add_argument(
+        "--plan",
+        type=Path,
+        help="rencana.csv: nip atau unit, tanggal, moda; diperiksa, bukan dijadwalkan / "
+        "nip or unit, date, mode; checked, not scheduled",
+    )
     p = sub.add_parser(
         "discipline",
         aliases=["disiplin"],
@@ -177,6 +188,7 @@ def _parser() -> argparse.ArgumentParser:
         help="lewati baris rusak (dilaporkan) / skip bad rows (reported)",
     )
     p.add_argument("--absences", type=Path, help="cuti.csv: nip, mulai, sampai")
+    p.add_argument("--recalls", type=Path, help=RECALLS_HELP)
     p.add_argument("--nip", help="riwayat satu pegawai / one employee's history")
     p = sub.add_parser(
         "run",
@@ -322,16 +334,42 @@ def cmd_explain(args: argparse.Namespace, lang: Lang) -> int:
     if person is None:
         sys.stderr.write(message("cli.no-nip", lang, nip=args.nip) + "\n")
         return 1
+    recalls = read_recall_file(args, roster, lang)
+    if recalls is None:
+        return 1
     try:
         explanation = circular.explain(person, args.date)
     except DecisionError as err:
         sys.stderr.write(_diagnostics().render_all(err.diagnostics, lang) + "\n")
         return 1
+    recall = _recall_of(recalls, person, args.date, str(explanation.decision.value))
     if args.format == "json":
-        print(json.dumps(explanation.to_dict(lang), ensure_ascii=False, indent=1))
+        document = explanation.to_dict(lang)
+        if recall is not None:
+            document["recall"] = {
+                "reason": recall.reason,
+                "source": recall.source,
+                "was": str(explanation.decision.value),
+                "mode": "WFO",
+            }
+        print(json.dumps(document, ensure_ascii=False, indent=1))
     else:
         print(explanation.render(lang))
+        if recall is not None:
+            was = str(explanation.decision.value)
+            print(
+                message("cli.recalled", lang, was=was, reason=recall.reason, source=recall.source)
+            )
     return 0
+
+
+def _recall_of(recalls: list[Any], person: Any, day: dt.date, mode: str) -> Any | None:
+    """The first recall that calls ``person`` in on ``day`` when the rules keep them away."""
+    from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF
+
+    if mode in (STATUS_OFF, STATUS_NOT_IN_FORCE, "WFO"):
+        return None
+    return next((r for r in recalls if r.date == day and r.calls(person.nip, person.unit)), None)
 
 
 def cmd_run(args: argparse.Namespace, lang: Lang) -> int:

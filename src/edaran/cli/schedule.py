@@ -13,6 +13,7 @@ from edaran.cli.common import (
     load_circular,
     progress_bar,
     read_presence,
+    read_recall_file,
     roster_or_report,
 )
 from edaran.core.diagnostics import render_all
@@ -76,16 +77,26 @@ def cmd_schedule(args: argparse.Namespace, lang: Lang) -> int:
     if presence is None:
         return 1
     absences, transfers = presence
-    with progress_bar(lang) as progress:
-        made = schedule(
-            circular,
-            roster.employees,
-            args.first,
-            args.last,
-            absences=absences,
-            transfers=transfers,
-            progress=progress,
-        )
+    recalls = read_recall_file(args, roster, lang)
+    if recalls is None:
+        return 1
+    if getattr(args, "plan", None):
+        planned = _checked_plan(args, circular, roster, absences, transfers, lang)
+        if planned is None:
+            return 1
+        made = planned
+    else:
+        with progress_bar(lang) as progress:
+            made = schedule(
+                circular,
+                roster.employees,
+                args.first,
+                args.last,
+                absences=absences,
+                transfers=transfers,
+                recalls=recalls,
+                progress=progress,
+            )
     if made.warnings:
         sys.stderr.write(render_all(made.warnings, lang) + "\n")
     if args.format == "xlsx":
@@ -111,3 +122,31 @@ def _write_schedule(made: Any, fmt: str, out: TextIO, lang: Lang) -> None:
         schedule_io.write_json(made, out, lang)
     else:
         schedule_io.write_csv(made, out, lang)
+
+
+def _checked_plan(
+    args: argparse.Namespace,
+    circular: Circular,
+    roster: Roster,
+    absences: list[Any],
+    transfers: list[Any],
+    lang: Lang,
+) -> Any | None:
+    """The plan of ``--plan`` checked against the rules and limits (None after bad rows)."""
+    from edaran.io.presence import read_plan
+    from edaran.scheduling.plan import check_plan
+
+    rows, problems = read_plan(args.plan, roster)
+    if problems:
+        sys.stderr.write(render_all(problems, lang) + "\n")
+    if any(d.is_error for d in problems):
+        return None
+    return check_plan(
+        circular,
+        roster.employees,
+        rows,
+        args.first,
+        args.last,
+        absences=absences,
+        transfers=transfers,
+    )

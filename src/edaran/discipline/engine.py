@@ -2,7 +2,8 @@
 
 1. A contact counts when a duty (``kewajiban``) holds for the person at the
    moment it was sent: their work mode that day (the rules' decision, or the
-   schedule's when the circular has caps) is one of the duty's modes, the
+   schedule's when the circular has caps; WFO on a day a recall calls them
+   in) is one of the duty's modes, the
    time (in the circular's zone) is within its hours, and they are not on
    leave.  Other contacts are set aside, with the reason counted.
 2. Each counted contact is tested against every breach (``pelanggaran``): a
@@ -26,13 +27,14 @@ from typing import Any
 import attrs
 
 from edaran.core.diagnostics import Diagnostic
+from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF
 from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
 from edaran.io.publish import Published, provenance
 from edaran.lang import ir
 from edaran.model.calendar import zone as time_zone
 from edaran.model.protocols import EmployeeFacts
-from edaran.model.workforce import Absence, Contact
+from edaran.model.workforce import Absence, Contact, Recall
 from edaran.scheduling.scheduler import schedule
 
 __all__ = ["Breach", "DisciplineResult", "Sanction", "Skipped", "run_discipline"]
@@ -121,8 +123,12 @@ class _Modes:
         days: set[dt.date],
         absences: Sequence[Absence],
         use_schedule: bool,
+        recalls: Sequence[Recall] = (),
     ) -> None:
         self.circular = circular
+        self.recalls: dict[dt.date, list[Recall]] = defaultdict(list)
+        for recall in recalls:
+            self.recalls[recall.date].append(recall)
         self.known: dict[tuple[str, dt.date], str | None] = {}
         self.errors: dict[str, Diagnostic] = {}
         if use_schedule and circular.program.limits and days:
@@ -130,7 +136,9 @@ class _Modes:
             # there, so a day's modes do not depend on which earlier days the
             # log happens to hold.
             start = min(circular.windows.period(min(days)).first, min(days))
-            made = schedule(circular, employees, start, max(days), absences=absences)
+            made = schedule(
+                circular, employees, start, max(days), absences=absences, recalls=recalls
+            )
             for a in made:
                 if a.date in days:
                     self.known[(a.nip, a.date)] = a.mode
@@ -145,7 +153,8 @@ class _Modes:
             if self.scheduled:
                 return None
             try:
-                self.known[key] = str(self.circular.decide(employee, day).value)
+                mode = str(self.circular.decide(employee, day).value)
+                self.known[key] = self._recalled(employee, day, mode)
             except DecisionError as err:
                 first = err.diagnostics[0]
                 self.errors.setdefault(
@@ -153,6 +162,13 @@ class _Modes:
                 )
                 self.known[key] = None
         return self.known[key]
+
+    def _recalled(self, employee: Any, day: dt.date, mode: str) -> str:
+        """WFO on a working day a recall calls the employee in (as the scheduler does)."""
+        if mode in (STATUS_OFF, STATUS_NOT_IN_FORCE, "WFO"):
+            return mode
+        called = any(r.calls(employee.nip, employee.unit) for r in self.recalls.get(day, ()))
+        return "WFO" if called else mode
 
 
 def _one_per_id(contacts: Iterable[Contact]) -> list[Contact]:
@@ -196,13 +212,16 @@ def run_discipline(
     last: dt.date | None = None,
     absences: Sequence[Absence] = (),
     use_schedule: bool = True,
+    recalls: Sequence[Recall] = (),
     progress: Callable[[int, int], None] | None = None,
 ) -> DisciplineResult:
     """Breaches and sanctions from a contact log (see the module docstring).
 
     ``use_schedule=False`` takes each person's mode from the rules alone, even
     when the circular has caps: a ``contoh`` describes one employee, and a
-    schedule needs their whole unit.  ``progress(done, total)`` is called
+    schedule needs their whole unit.  ``recalls`` make a remote day an
+    office day, so a duty of remote days no longer holds on it.
+    ``progress(done, total)`` is called
     every few thousand contacts (a progress bar on long logs).
     """
     program = circular.program
@@ -215,7 +234,7 @@ def run_discipline(
         for _, at in local
         if (first is None or at.date() >= first) and (last is None or at.date() <= last)
     }
-    modes = _Modes(circular, employees, days, absences, use_schedule)
+    modes = _Modes(circular, employees, days, absences, use_schedule, recalls)
     leave = defaultdict(list)
     for absence in absences:
         leave[absence.nip].append(absence)

@@ -1,8 +1,11 @@
-"""Who is there on a day: leave (cuti) and transfers (mutasi), read from CSV.
+"""Who is there on a day: leave (cuti), transfers (mutasi) and recalls (panggilan), from CSV.
 
 ``cuti.csv``: ``nip, mulai, sampai`` (English ``nip, from, to``) — one absence
 per row, both days included.  ``mutasi.csv``: ``nip, tanggal, unit``
 (``nip, date, unit``) — the employee works in ``unit`` from ``tanggal`` on.
+``panggilan.csv``: ``nip`` or ``unit``, ``tanggal``, ``alasan`` (``nip`` or
+``unit``, ``date``, ``reason``) — the person, or everyone in the unit and the
+units under it, is called to the office that day for the reason given.
 New hires and leavers are the roster's own optional ``mulai_tugas`` and
 ``selesai_tugas`` columns.  Every bad row is reported with its line and
 column; the valid rows are kept.
@@ -13,16 +16,22 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from edaran.core.diagnostics import Diagnostic
+from edaran.core.diagnostics import Diagnostic, Span
 from edaran.core.suggest import suggest
 from edaran.io.cells import BadValue, parse_date
 from edaran.io.roster import Roster
 from edaran.io.table import Row, Table, read_table
-from edaran.model.workforce import Absence, Transfer
+from edaran.model.workforce import Absence, PlanRow, Recall, Transfer
 
-__all__ = ["read_absences", "read_transfers"]
+__all__ = ["read_absences", "read_plan", "read_recalls", "read_transfers"]
 
-_ALIASES = {"from": "mulai", "to": "sampai", "date": "tanggal"}
+_ALIASES = {
+    "from": "mulai",
+    "to": "sampai",
+    "date": "tanggal",
+    "reason": "alasan",
+    "mode": "moda",
+}
 
 
 def _date(table: Table, row: Row, column: str, found: list[Diagnostic]) -> dt.date | None:
@@ -82,3 +91,81 @@ def read_transfers(path: str | Path, roster: Roster) -> tuple[list[Transfer], li
             continue
         transfers.append(Transfer(nip, date, unit))
     return transfers, found
+
+
+def read_recalls(path: str | Path, roster: Roster) -> tuple[list[Recall], list[Diagnostic]]:
+    """Recalls from ``panggilan.csv``: one person or one unit per row, a day and a reason.
+
+    A row naming both a person and a unit, or neither, is D080; a row without
+    a reason is D081 (the reason is what the schedule shows for that day).
+    """
+    table, found = read_table(path, ("tanggal", "alasan"), ("nip", "unit"), aliases=_ALIASES)
+    if table is None:
+        return [], found
+    if not table.has("nip") and not table.has("unit"):
+        found.append(Diagnostic("D080", Span.at_line(table.source, 1), {}))
+        return [], found
+    recalls = []
+    for row in table.rows:
+        nip_text = table.cell(row, "nip").replace(" ", "") if table.has("nip") else ""
+        code = table.cell(row, "unit") if table.has("unit") else ""
+        date = _date(table, row, "tanggal", found)
+        reason = table.cell(row, "alasan")
+        first_column = "nip" if table.has("nip") else "unit"
+        if bool(nip_text) == bool(code):
+            span, args = table.where(row, first_column)
+            found.append(Diagnostic("D080", span, args))
+            continue
+        nip = _nip(table, row, roster, found) if nip_text else None
+        if code and code not in roster.units:
+            span, args = table.where(row, "unit")
+            hints = tuple(suggest(code, roster.units))
+            found.append(Diagnostic("D023", span, {**args, "code": code}, suggestions=hints))
+            continue
+        if not reason:
+            span, args = table.where(row, "alasan")
+            found.append(Diagnostic("D081", span, args))
+            continue
+        if date is None or (nip_text and nip is None):
+            continue
+        span, _args = table.where(row, "tanggal")
+        source = f"{span.path}:{span.line}"
+        recalls.append(Recall(date, reason, nip, code or None, source))
+    return recalls, found
+
+
+def read_plan(path: str | Path, roster: Roster) -> tuple[list[PlanRow], list[Diagnostic]]:
+    """A unit's plan from ``rencana.csv``: one person or one unit per row, a day and a mode.
+
+    A row naming both a person and a unit, or neither, is D086.  Whether the
+    mode is one the circular knows, and one the rules allow, is checked with
+    the circular (:func:`edaran.scheduling.plan.check_plan`).
+    """
+    table, found = read_table(path, ("tanggal", "moda"), ("nip", "unit"), aliases=_ALIASES)
+    if table is None:
+        return [], found
+    if not table.has("nip") and not table.has("unit"):
+        found.append(Diagnostic("D086", Span.at_line(table.source, 1), {}))
+        return [], found
+    rows = []
+    for row in table.rows:
+        nip_text = table.cell(row, "nip").replace(" ", "") if table.has("nip") else ""
+        code = table.cell(row, "unit") if table.has("unit") else ""
+        date = _date(table, row, "tanggal", found)
+        if bool(nip_text) == bool(code):
+            span, args = table.where(row, "nip" if table.has("nip") else "unit")
+            found.append(Diagnostic("D086", span, args))
+            continue
+        nip = _nip(table, row, roster, found) if nip_text else None
+        if code and code not in roster.units:
+            span, args = table.where(row, "unit")
+            hints = tuple(suggest(code, roster.units))
+            found.append(Diagnostic("D023", span, {**args, "code": code}, suggestions=hints))
+            continue
+        if date is None or (nip_text and nip is None):
+            continue
+        span, _args = table.where(row, "moda")
+        source = f"{span.path}:{span.line}"
+        mode = table.cell(row, "moda").upper()
+        rows.append(PlanRow(date, mode, nip, code or None, source, span))
+    return rows, found

@@ -15,7 +15,10 @@ from lark.lexer import Token
 from edaran.core.diagnostics import Source, Span
 from edaran.lang import nodes as n
 
-__all__ = ["TreeBuilder", "unquote"]
+__all__ = ["DATE_TERMINALS", "TreeBuilder", "unquote"]
+
+#: The terminals of a date: ISO, Hijri, and relative to a named holiday.
+DATE_TERMINALS = frozenset({"DATE", "HIJRI_DATE", "REL_DATE"})
 
 
 # --------------------------------------------------------- transformer
@@ -115,8 +118,12 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
         return n.ModeDecl(self._ident(c[0]), unquote(c[1]) if len(c) > 1 else None, span=s)
 
     def _r_holiday_decl(self, c: list[Any], s: Span | None) -> n.HolidayDecl:
-        dates = [n.DateLit(str(t), span=self._tok(t)) for t in c if t.type == "DATE"]
+        dates = [n.DateLit(str(t), span=self._tok(t)) for t in c if t.type in DATE_TERMINALS]
         return n.HolidayDecl(dates[0], dates[1] if len(dates) > 1 else None, unquote(c[-1]), span=s)
+
+    def _r_isbat_decl(self, c: list[Any], s: Span | None) -> n.IsbatDecl:
+        hijri, day = (n.DateLit(str(t), span=self._tok(t)) for t in c)
+        return n.IsbatDecl(hijri, day, span=s)
 
     def _r_workweek_decl(self, c: list[Any], s: Span | None) -> n.WorkweekDecl:
         return n.WorkweekDecl(c[0], span=s)
@@ -415,7 +422,9 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
         return None
 
     def _r_answered(self, c: list[Any], s: Span | None) -> tuple[Any, ...]:
-        date = next((n.DateLit(str(t), span=self._tok(t)) for t in c if t.type == "DATE"), None)
+        date = next(
+            (n.DateLit(str(t), span=self._tok(t)) for t in c if t.type in DATE_TERMINALS), None
+        )
         time = next(n.TimeLit(str(t), span=self._tok(t)) for t in c if t.type == "TIME")
         reason = next((unquote(t) for t in c if t.type == "STRING"), None)
         return (date, time, reason)

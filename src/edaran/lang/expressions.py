@@ -17,6 +17,7 @@ from edaran.core.runtime import ARITHMETIC, RUNTIME_OPS, UnitTable, whole_rupiah
 from edaran.core.suggest import suggest
 from edaran.lang import ir
 from edaran.lang import nodes as n
+from edaran.lang.dates import DateReader
 from edaran.lang.schema import Schema
 from edaran.messages import Localized
 
@@ -47,9 +48,13 @@ class Env:
 class ExprChecker:
     """Types expressions of one file; diagnostics go to ``report``."""
 
-    def __init__(self, env: Env, report: Callable[[Diagnostic], None]) -> None:
+    def __init__(
+        self, env: Env, report: Callable[[Diagnostic], None], dates: DateReader | None = None
+    ) -> None:
         self.env = env
         self.report = report
+        #: reads ISO, Hijri and relative dates (the checker's pass lends it the file's calendar)
+        self.dates = dates if dates is not None else DateReader(report)
 
     # ------------------------------------------------------------ entry
     def check(self, expr: n.Expr, expect: t.Type | None = None) -> ir.Expr | None:
@@ -94,12 +99,8 @@ class ExprChecker:
         return None if value is None else ir.Const(value, t.DATE, span=e.span)
 
     def date(self, e: n.DateLit) -> dt.date | None:
-        """The date a literal names, or E006."""
-        try:
-            return dt.date.fromisoformat(e.text)
-        except ValueError:
-            self._error("E006", e.span, text=e.text, reason=Localized("literal.no-such-date"))
-            return None
+        """The date a literal names (ISO, Hijri or relative), or None after its diagnostic."""
+        return self.dates.read(e.text, e.span)
 
     def _TimeLit(self, e: n.TimeLit, expect: t.Type | None) -> ir.Expr | None:
         hours, minutes = (int(x) for x in e.text.split(":"))

@@ -43,8 +43,10 @@ import attrs
 from edaran.core.diagnostics import Diagnostic, EdaranError, Label
 from edaran.core.files import parent_root
 from edaran.lang import nodes as n
+from edaran.lang.dates import hijri_parts
 from edaran.lang.parser import parse_file
 from edaran.messages import Localized
+from edaran.model.dates import hijri_month, normalise
 
 __all__ = [
     "TEMPLATE_GROUP",
@@ -99,6 +101,12 @@ def _key(item: n.Item) -> tuple[str, str] | None:
         return (type(item).__name__, item.name.name)
     if isinstance(item, n.WorkweekDecl):
         return ("WorkweekDecl", "")
+    if isinstance(item, n.IsbatDecl):
+        # A child's isbat of a month replaces its parent's, whatever day of it either names.
+        parts = hijri_parts(item.hijri.text)
+        if parts is not None:
+            _day, month, year = parts
+            return ("IsbatDecl", f"{hijri_month(month) or normalise(month)}-{year}")
     return None
 
 

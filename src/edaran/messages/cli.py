@@ -42,6 +42,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "--output {path}: this command does not write that format; choose one of {choices}"
         " with --format",
     ),
+    "cli.recalled": (
+        "Dipanggil ke kantor ({source}): {reason}; moda hari ini WFO, bukan {was}",
+        "Called to the office ({source}): {reason}; today's mode is WFO, not {was}",
+    ),
     "cli.no-nip": ("NIP {nip} tidak ada dalam daftar pegawai", "NIP {nip} is not in the roster"),
     "cli.no-rules": (
         "tidak ada berkas aturan (*.edaran) di {path}",

@@ -280,6 +280,56 @@ WORDS: dict[str, tuple[str, str]] = {
         "the Rp prefix belongs in money columns only",
     ),
     "data-number-not-finite": ("bukan bilangan terhingga", "not a finite number"),
+    # -- recalls (panggilan.csv) --------------------------------------------------
+    "D080": (
+        "baris panggilan harus menyebut satu pegawai ('nip') atau satu unit ('unit'), "
+        "tidak keduanya dan tidak kosong",
+        "a recall row names one employee ('nip') or one unit ('unit'): not both, not neither",
+    ),
+    "D081": (
+        "panggilan tanpa alasan di kolom '{column}'; alasan ditampilkan pada jadwal hari itu",
+        "a recall without a reason in column '{column}'; the reason is shown on that day",
+    ),
+    "D082": (
+        "panggilan {source} tidak diterapkan pada {date}: {why}",
+        "the recall {source} is not applied on {date}: {why}",
+    ),
+    # -- a unit's plan (rencana.csv) -------------------------------------------------
+    "D083": (
+        "rencana {source}: {mode} tidak diizinkan pada {date}; aturan memutuskan {eligible} "
+        "({clause}), dan rencana hanya boleh memilih itu atau WFO",
+        "plan {source}: {mode} is not allowed on {date}; the rules decide {eligible} "
+        "({clause}), and a plan may choose only that or WFO",
+    ),
+    "D084": (
+        "rencana unit {unit} pada {date}: {count} dari {headcount} pegawai {mode}, "
+        "{clause} menetapkan {kind} {bound}",
+        "the plan of unit {unit} on {date}: {count} of {headcount} staff on {mode}, "
+        "{clause} sets {kind} {bound}",
+    ),
+    "D085": (
+        "rencana {source}: {mode} pada {date} melampaui {clause}, paling banyak {limit} "
+        "hari per {window} per pegawai",
+        "plan {source}: {mode} on {date} goes over {clause}, at most {limit} days per "
+        "{window} per employee",
+    ),
+    "D086": (
+        "baris rencana harus menyebut satu pegawai ('nip') atau satu unit ('unit'), "
+        "tidak keduanya dan tidak kosong",
+        "a plan row names one employee ('nip') or one unit ('unit'): not both, not neither",
+    ),
+    "D087": (
+        "rencana {source}: moda '{mode}' tidak dikenal surat edaran ini",
+        "plan {source}: the circular knows no mode '{mode}'",
+    ),
+    "plan.at-most": ("paling banyak", "at most"),
+    "plan.at-least": ("paling sedikit", "at least"),
+    "recall.off": ("hari itu bukan hari kerja", "that day is not a working day"),
+    "recall.leave": ("pegawai sedang cuti", "the employee is on leave"),
+    "recall.nobody": (
+        "tidak ada pegawai yang bertugas di unit itu pada hari itu",
+        "nobody works in that unit on that day",
+    ),
     "D140": (
         "buku kerja ini terurai menjadi {size} bita, melebihi batas {limit} bita; "
         "tidak dibaca (simpan lembar datanya sebagai CSV atau pecah berkasnya)",

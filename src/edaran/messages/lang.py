@@ -14,6 +14,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "terminal.NAME": ("nama", "a name"),
     "terminal.STRING": ("teks dalam tanda kutip", "quoted text"),
     "terminal.DATE": ("tanggal (TTTT-BB-HH)", "a date (YYYY-MM-DD)"),
+    "terminal.HIJRI_DATE": ("tanggal Hijriah (1 Syawal 1447 H)", "a Hijri date (1 Syawal 1447 H)"),
+    "terminal.REL_DATE": (
+        "tanggal relatif (hari kerja ke-2 setelah Idul Fitri 2027)",
+        "a relative date (working day 2 after Idul Fitri 2027)",
+    ),
     "terminal.TIME": ("jam (JJ:MM)", "a time (HH:MM)"),
     "terminal.INT": ("bilangan", "a number"),
     "terminal.DECIMAL": ("bilangan desimal", "a decimal number"),

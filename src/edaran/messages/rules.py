@@ -211,6 +211,51 @@ WORDS: dict[str, tuple[str, str]] = {
         "collective leave (cuti bersama) for it; update the holidays package so that "
         "decisions on those days do not change silently",
     ),
+    # -- dates as circulars write them (Hijri, relative to a holiday, isbat) ----------
+    "E190": (
+        "bulan Hijriah tidak dikenal '{name}'; bulan yang dikenal: {months}",
+        "unknown Hijri month '{name}'; the months known: {months}",
+    ),
+    "E191": (
+        "tanggal Hijriah tidak ada: {text} ({month} {year} H berumur {length} hari "
+        "menurut Umm al-Qura)",
+        "no such Hijri date: {text} ({month} {year} H has {length} days by Umm al-Qura)",
+    ),
+    "E192": (
+        "tahun Hijriah {year} di luar tabel Umm al-Qura ({first}-{last} H)",
+        "the Hijri year {year} is outside the Umm al-Qura table ({first}-{last} H)",
+    ),
+    "E193": (
+        "hari libur '{name}' tidak ada dalam data hari libur tahun {year}; tulis tanggalnya, "
+        "atau nyatakan 'hari_libur TANGGAL \"{name}\"'",
+        "the holiday '{name}' is not in the holiday data for {year}; write its date, "
+        "or declare 'holiday DATE \"{name}\"'",
+    ),
+    "E194": (
+        "{text}: hitungan hari mulai dari 1 (ke-1 adalah hari pertama)",
+        "{text}: days count from 1 (1 is the first day)",
+    ),
+    "E195": (
+        "isbat {hijri} pada {date} berjarak lebih dari {reach} hari dari Umm al-Qura ({umm}); "
+        "periksa tanggalnya",
+        "the sighting of {hijri} on {date} is more than {reach} days from Umm al-Qura ({umm}); "
+        "check the date",
+    ),
+    "E196": (
+        "bulan {month} sudah ditetapkan isbat dengan tanggal lain",
+        "the month {month} already has a sighting with another date",
+    ),
+    "E197": (
+        "{text}: tidak ada hari kerja dalam setahun (pekan kerja dan hari libur tidak "
+        "menyisakan hari kerja)",
+        "{text}: no working day within a year (the working week and the closures leave none)",
+    ),
+    "W190": (
+        "{text} jatuh pada {date} menurut Umm al-Qura, tetapi data hari libur menaruh "
+        "'{holiday}' pada {data_date}; sidang isbat pemerintah dapat berbeda sehari",
+        "{text} falls on {date} by Umm al-Qura, but the holiday data puts '{holiday}' on "
+        "{data_date}; the government's isbat may differ by a day",
+    ),
     "E150": (
         "'{name}' hanya dapat dibaca dalam {where}",
         "'{name}' can be read only in {where}",
@@ -448,6 +493,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "nyatakan salah satunya sebagai pengecualian atas yang lain, misalnya "
         "'{first}, pengecualian atas {second}'",
         "declare one an exception to the other, for instance '{first}, exception to {second}'",
+    ),
+    "note-isbat-line": (
+        "bila pemerintah menetapkan tanggal itu, tulis 'isbat 1 {month} {year} H adalah {date}'",
+        "if the government set that date, write 'sighting 1 {month} {year} H is {date}'",
     ),
     "note-subject": ("pada pegawai {nip}, tanggal {date}", "for employee {nip}, on {date}"),
     "note-amend": (

@@ -50,6 +50,18 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "schedule.floor-count": (", baru {count} di kantor", ", {count} on site so far"),
     "schedule.absent": ("tidak bertugas", "not on duty"),
+    "schedule.plan": (
+        "dipilih pimpinan unit dalam rencana ({source}); aturan: {rules}",
+        "chosen by the head of unit in the plan ({source}); the rules: {rules}",
+    ),
+    "schedule.plan-person": (
+        "dipilih pimpinan unit untuk pegawai ini ({source}); aturan: {rules}",
+        "chosen by the head of unit for this employee ({source}); the rules: {rules}",
+    ),
+    "schedule.recall": (
+        "dipanggil ke kantor (semula {was}): {reason}",
+        "called to the office (instead of {was}): {reason}",
+    ),
     "schedule.off": ("hari libur", "day off"),
     "schedule.window-hari": ("hari", "day"),
     "schedule.window-minggu": ("minggu", "week"),

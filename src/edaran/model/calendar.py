@@ -29,6 +29,7 @@ __all__ = [
     "evaluation_period",
     "holidays_version",
     "months_of",
+    "public_holidays",
     "zone",
 ]
 
@@ -120,6 +121,11 @@ def holidays_version() -> str:
         return metadata.version("holidays")
     except metadata.PackageNotFoundError:  # pragma: no cover - a dependency of edaran
         return "?"
+
+
+def public_holidays(year: int) -> dict[dt.date, str]:
+    """The public holidays of ``year`` in the installed ``holidays`` data, by date."""
+    return dict(_indonesia(year, "public"))
 
 
 def collective_leave(year: int) -> dict[dt.date, str]:

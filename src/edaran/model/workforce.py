@@ -15,7 +15,7 @@ import datetime as dt
 import enum
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -29,7 +29,9 @@ __all__ = [
     "Channel",
     "Contact",
     "Employee",
+    "PlanRow",
     "PositionLevel",
+    "Recall",
     "Transfer",
     "Unit",
     "UnitKind",
@@ -281,6 +283,52 @@ class Absence:
     nip: str
     first: dt.date
     last: dt.date
+
+
+@attrs.frozen
+class Recall:
+    """A call to the office on ``date`` (panggilan), overriding a remote day.
+
+    It names one person (``nip``) or a unit (``unit``: everyone in it and in
+    the units under it), never both.  ``reason`` is shown wherever the day
+    appears; ``source`` says where the recall was written (``panggilan.csv:3``),
+    never who it names.
+    """
+
+    date: dt.date
+    reason: str
+    nip: str | None = None
+    unit: str | None = None
+    source: str = attrs.field(default="", eq=False)
+
+    def calls(self, nip: str, unit: Unit) -> bool:
+        """True when the recall names this person, or their unit or a unit above it."""
+        if self.nip is not None:
+            return self.nip == nip
+        return self.unit is not None and self.unit in unit.silsilah
+
+
+@attrs.frozen
+class PlanRow:
+    """A row of a unit's plan (rencana): the mode the head of unit chose for a day.
+
+    It names one person (``nip``) or a unit (``unit``: everyone in it and in
+    the units under it; a person's own row wins).  ``source`` says where it
+    was written (``rencana.csv:3``); ``span`` points at its mode cell.
+    """
+
+    date: dt.date
+    mode: str
+    nip: str | None = None
+    unit: str | None = None
+    source: str = attrs.field(default="", eq=False)
+    span: Any = attrs.field(default=None, eq=False, repr=False)
+
+    def covers(self, nip: str, unit: Unit) -> bool:
+        """True when the row names this person, or their unit or a unit above it."""
+        if self.nip is not None:
+            return self.nip == nip
+        return self.unit is not None and self.unit in unit.silsilah
 
 
 @attrs.frozen

@@ -2,7 +2,8 @@
 
 One all-day event per day away from the office (WFH, WFA, or another
 off-site mode a rule file declares; never WFO, a day off or a day on
-leave).  UIDs are stable (``<NIP>-<date>@edaran`` in a person's file,
+leave), and one per day a recall calls the person in (WFO, with the reason).
+UIDs are stable (``<NIP>-<date>@edaran`` in a person's file,
 ``<UNIT>-<NIP>-<date>@edaran`` in a unit's), so a calendar that imports a
 newer schedule updates the events it already has; ``DTSTAMP`` is the first
 day of the schedule, so the bytes do not depend on the clock.
@@ -30,8 +31,12 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
 
 
 def is_event(a: Assignment) -> bool:
-    """True for a day that becomes a calendar event: away from the office, not on leave."""
-    return a.mode not in _ON_SITE and a.why != Why.ABSENT
+    """True for a day that becomes a calendar event: away from the office, not on leave.
+
+    A recalled day is an event too (WFO, with the recall's reason): it replaces
+    the remote day a calendar may have imported from an earlier schedule.
+    """
+    return (a.mode not in _ON_SITE and a.why != Why.ABSENT) or a.why == Why.RECALL
 
 
 def calendars(schedule: Schedule, per: str, lang: Lang) -> Iterator[tuple[str, bytes]]:

@@ -27,6 +27,8 @@ class Why:
     PERSON_LIMIT = "person-limit"  #: kept back by a per-person limit over a week or period
     FLOOR = "floor"  #: kept on site to meet a minimum staffing floor
     ABSENT = "absent"  #: on leave that day (days before hire or after leaving have no row)
+    RECALL = "recall"  #: called to the office that day (a recall), ``detail["reason"]`` says why
+    PLAN = "plan"  #: the mode a unit's plan chose (``detail["plan"]``: the row that chose)
 
 
 @attrs.frozen

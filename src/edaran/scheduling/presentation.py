@@ -31,6 +31,7 @@ KEPT_BACK = (Why.CAP, Why.PERSON_LIMIT, Why.FLOOR)
 def assignment_reason(assignment: Assignment, lang: Lang = "id") -> str:
     """A one-line reason for an assignment, in ``lang``.
 
+    A recall (``Why.RECALL``) gives the recall's ``detail["reason"]``.
     For an assignment kept back (``Why.CAP``, ``Why.PERSON_LIMIT``,
     ``Why.FLOOR``) the sentence is built from ``assignment.detail``: ``limit``,
     ``headcount``, ``count``, ``turn``, ``period_days`` and ``window``; a
@@ -48,6 +49,15 @@ def assignment_reason(assignment: Assignment, lang: Lang = "id") -> str:
         return _limit_reason(a, lang)
     if a.why == Why.FLOOR:
         return _floor_reason(a, lang)
+    if a.why == Why.RECALL:
+        was = a.detail.get("was", a.eligible)
+        return message("schedule.recall", lang, was=was, reason=a.detail.get("reason", ""))
+    if a.why == Why.PLAN:
+        title = a.detail.get("title")
+        cited = a.clause or a.rule or ""
+        rules = f"{cited}: {title}" if cited and title else cited
+        key = "schedule.plan-person" if a.detail.get("chosen_by") == "person" else "schedule.plan"
+        return message(key, lang, source=a.detail.get("plan", ""), rules=rules)
     note = _note(a.detail.get("note"), lang)
     if a.why == Why.ABSENT:
         return message("schedule.absent", lang) + (f": {note}" if note else "")

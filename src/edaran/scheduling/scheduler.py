@@ -40,9 +40,10 @@ from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
 from edaran.io.publish import provenance
 from edaran.lang import ir
+from edaran.messages import Localized
 from edaran.model.calendar import Period, Windows
 from edaran.model.protocols import EmployeeFacts
-from edaran.model.workforce import Absence, Transfer
+from edaran.model.workforce import Absence, Recall, Transfer
 from edaran.scheduling.model import Assignment, Schedule, Why
 
 __all__ = ["ON_LEAVE", "schedule", "unknown_table_units"]
@@ -93,8 +94,13 @@ class _Scheduler:
         employees: Sequence[Any],
         absences: Iterable[Absence],
         transfers: Iterable[Transfer],
+        recalls: Iterable[Recall] = (),
     ) -> None:
         self.circular = circular
+        #: day -> the recalls of that day, in the order given
+        self.recalls: dict[dt.date, list[Recall]] = defaultdict(list)
+        for recall in recalls:
+            self.recalls[recall.date].append(recall)
         self.employees = sorted(employees, key=lambda e: e.nip)
         self.absent: dict[str, list[Absence]] = defaultdict(list)
         for absence in absences:
@@ -195,6 +201,7 @@ class _Scheduler:
                     self._cap(limit, unit, members, day, period)
                 else:
                     self._floor(limit, unit, members, day, period)
+        self._recall(people, day)
         for person in people:
             self._record(person, counted)
         return [
@@ -370,6 +377,36 @@ class _Scheduler:
             }
             self.warnings.append(Diagnostic("W401", limit.span, args, severity=Severity.WARNING))
 
+    def _recall(self, people: list[_Person], day: dt.date) -> None:
+        """Call the recalled to the office: a remote day becomes WFO, with the recall's reason.
+
+        A recall overrides every limit (it comes after them) but not a day off or
+        leave: those are reported (D082) and left as they are.
+        """
+        for recall in self.recalls.get(day, ()):
+            called = [p for p in people if recall.calls(p.employee.nip, p.employee.unit)]
+            why = None
+            if not called:
+                why = "recall.nobody"
+            elif all(p.assignment.mode in (STATUS_OFF, STATUS_NOT_IN_FORCE) for p in called):
+                why = "recall.off"
+            elif recall.nip is not None and called[0].assignment.mode == ON_LEAVE:
+                why = "recall.leave"
+            if why is not None:
+                args = {"source": recall.source, "date": day.isoformat(), "why": Localized(why)}
+                self.warnings.append(Diagnostic("D082", None, args, severity=Severity.WARNING))
+                continue
+            for person in called:
+                a = person.assignment
+                if a.mode in _NOT_WORKING or a.mode == FALLBACK:
+                    continue
+                detail = {"reason": recall.reason, "recall": recall.source, "was": a.mode}
+                if a.why != Why.ELIGIBLE:
+                    detail["was_why"] = a.why
+                person.assignment = attrs.evolve(
+                    a, mode=FALLBACK, why=Why.RECALL, clause=None, rule=None, detail=detail
+                )
+
     def _record(self, person: _Person, windows: Sequence[tuple[str, Period]]) -> None:
         a = person.assignment
         if a.mode in _NOT_WORKING:
@@ -400,15 +437,18 @@ def schedule(
     *,
     absences: Iterable[Absence] = (),
     transfers: Iterable[Transfer] = (),
+    recalls: Iterable[Recall] = (),
     progress: Callable[[int, int], None] | None = None,
 ) -> Schedule:
     """Assign every employee a mode on every day from ``first`` to ``last``.
 
-    ``progress(done, total)`` is called after each day (for a progress bar).
+    ``recalls`` call people or units to the office on given days, after every
+    limit (:class:`~edaran.model.workforce.Recall`).  ``progress(done, total)``
+    is called after each day (for a progress bar).
     Warnings (limits that cannot be met, decisions that failed) are in the
     schedule's ``warnings``; the run never stops for them.
     """
-    worker = _Scheduler(circular, employees, absences, transfers)
+    worker = _Scheduler(circular, employees, absences, transfers, recalls)
     days = (last - first).days + 1
     assignments: list[Assignment] = []
     for index in range(days):

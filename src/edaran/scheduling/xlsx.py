@@ -29,7 +29,7 @@ from edaran.io.workbook import (
 )
 from edaran.messages import Lang, message
 from edaran.model.workforce import Weekday
-from edaran.scheduling.model import Assignment, Schedule
+from edaran.scheduling.model import Assignment, Schedule, Why
 from edaran.scheduling.presentation import (
     KEPT_BACK,
     OFF,
@@ -236,6 +236,10 @@ def _is_off(a: Assignment | None) -> bool:
 def _day_cell(ws: WriteOnlyWorksheet, c: Cells, a: Assignment, lang: Lang) -> Cell:
     if a.why in KEPT_BACK:
         cell = c.text(ws, a.mode, "kept")
+        cell.comment = Comment(assignment_reason(a, lang), "edaran", width=320, height=90)
+        return cell
+    if a.why in (Why.RECALL, Why.PLAN):
+        cell = c.text(ws, a.mode, a.mode if a.mode in _FILLS else "other")
         cell.comment = Comment(assignment_reason(a, lang), "edaran", width=320, height=90)
         return cell
     if a.mode in OFF:

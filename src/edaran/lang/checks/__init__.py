@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import typing
 
+from edaran.lang.checks.dates import dates
 from edaran.lang.checks.declarations import declarations
 from edaran.lang.checks.discipline import discipline
 from edaran.lang.checks.examples import examples
@@ -25,6 +26,7 @@ __all__ = [
     "PASSES",
     "Pass",
     "State",
+    "dates",
     "declarations",
     "discipline",
     "examples",
@@ -44,9 +46,11 @@ class Pass(typing.Protocol):
         """Run the pass."""
 
 
-#: The passes in order: the header and declarations first, because every later
+#: The passes in order: the isbat of Hijri months first (every date reads them),
+#: then the header and declarations, because every later
 #: pass reads the names they declare; examples after the blocks they expect.
 PASSES: tuple[Pass, ...] = (
+    dates,
     header,
     leave,
     declarations,

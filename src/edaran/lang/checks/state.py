@@ -15,8 +15,10 @@ from edaran.core.modes import BUILTIN_MODES, STATUS_NOT_IN_FORCE, STATUS_OFF, WO
 from edaran.core.suggest import suggest
 from edaran.lang import ir
 from edaran.lang import nodes as n
+from edaran.lang.dates import RELATIVE_TEXT, DateReader
 from edaran.lang.expressions import Env, ExprChecker
 from edaran.lang.schema import WEEKDAY, Schema
+from edaran.model.calendar import WorkCalendar
 
 __all__ = ["OUTPUT_ALIASES", "State", "assignable"]
 
@@ -36,7 +38,7 @@ class State:
         modes += [(STATUS_OFF, STATUS_OFF), (STATUS_NOT_IN_FORCE, STATUS_NOT_IN_FORCE)]
         self.modes = t.EnumType("mode", "moda", tuple(dict(modes).items()))
         self.env = Env(schema, self.modes)
-        self.exprs = ExprChecker(self.env, self.report)
+        self.exprs = ExprChecker(self.env, self.report, DateReader(self.report, self._calendar))
         self.outputs: dict[str, t.Type] = {WORK_MODE: self.modes}
         #: every name the file declares, and where
         self.declared: dict[str, Span | None] = {}
@@ -130,8 +132,40 @@ class State:
         return typed.value
 
     def date_text(self, text: str, span: Span | None) -> dt.date | None:
-        """A date written in the header (E006 when there is no such day)."""
+        """A date written in the header, with its diagnostic under the date itself."""
+        source = span.source if span is not None else None
+        if span is not None and source is not None:
+            at = source.text.find(text, span.start, span.end)
+            if at >= 0:
+                span = source.span(at, at + len(text))
         return self.exprs.date(n.DateLit(text, span=span))
+
+    def _calendar(self) -> tuple[WorkCalendar, tuple[tuple[dt.date, dt.date, str], ...]]:
+        """The file's working week and closures, for dates relative to a holiday.
+
+        Read quietly from the module (the declarations pass reports their
+        problems); closures that are themselves relative dates are left out.
+        """
+        days: set[int] = set()
+        workweeks = [i for i in self.items if isinstance(i, n.WorkweekDecl)]
+        for week in workweeks:
+            for ident in week.days:
+                member = WEEKDAY.lookup(ident.name)
+                if member is not None:
+                    days.add(member.value)  # type: ignore[attr-defined]  # a Weekday member
+        closures = []
+        reader = self.exprs.dates
+        for item in self.items:
+            if not isinstance(item, n.HolidayDecl):
+                continue
+            ends = (item.start, item.end or item.start)
+            if any(RELATIVE_TEXT.match(e.text) for e in ends):
+                continue
+            start, end = (reader.read(e.text, e.span, quiet=True) for e in ends)
+            if start is not None and end is not None:
+                closures.append((start, end, item.label))
+        workweek = days if workweeks else set(range(5))
+        return WorkCalendar(closures, workweek), tuple(closures)
 
 
 def assignable(found: t.Type, expected: t.Type) -> bool:

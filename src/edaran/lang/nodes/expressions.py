@@ -77,7 +77,10 @@ class MoneyLit:
 
 @attrs.frozen
 class DateLit:
-    """A date in ISO form: ``2026-04-01``."""
+    """A date as written: ``2026-04-01``, ``1 Syawal 1447 H``, ``hari ke-2 setelah Natal 2026``.
+
+    The checker reads the text (:mod:`edaran.lang.dates`).
+    """
 
     text: str
     span: Span | None = span_field()

@@ -22,6 +22,7 @@ from edaran.lang.nodes.statements import (
     Example,
     Header,
     HolidayDecl,
+    IsbatDecl,
     ModeDecl,
     OutputDecl,
     ParamDecl,
@@ -52,6 +53,7 @@ Item: TypeAlias = (
     | OutputDecl
     | ModeDecl
     | HolidayDecl
+    | IsbatDecl
     | WorkweekDecl
     | Rule
     | Example

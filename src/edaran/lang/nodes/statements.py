@@ -20,6 +20,7 @@ __all__ = [
     "Header",
     "HeaderItem",
     "HolidayDecl",
+    "IsbatDecl",
     "ModeDecl",
     "OutputDecl",
     "ParamChange",
@@ -116,6 +117,15 @@ class HolidayDecl:
     start: DateLit
     end: DateLit | None
     label: str
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class IsbatDecl:
+    """``isbat 1 Syawal 1447 H adalah 2026-03-21``: the day the government starts a Hijri month."""
+
+    hijri: DateLit
+    date: DateLit
     span: Span | None = span_field()
 
 

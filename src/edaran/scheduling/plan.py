@@ -1,0 +1,212 @@
+"""A unit's plan (rencana), checked against the rules and the limits instead of scheduled.
+
+Circulars often leave the arrangement to the head of unit ("pimpinan unit
+mengatur gilirannya").  The head hands in a plan (``rencana.csv``: a person
+or a unit, a day, a mode); :func:`check_plan` takes it as the schedule of
+the unit-days it covers and reports every violation with its clause:
+
+1. a planned mode the rules do not allow that person that day (D083): the
+   rules' own mode is allowed, and the office (WFO) always is;
+2. a shared limit (a cap or a floor per unit, or per perangkat daerah) that
+   the plan breaks on a day it covers (D084);
+3. a personal limit (``... per pegawai per minggu``) a planned person goes
+   over (D085).
+
+Nothing is moved: a plan is the head of unit's choice, and a violation is
+reported, not settled.  People of a covered unit without a row of their own
+are counted at what the rules decide; the unit-days the plan does not cover
+are scheduled as :func:`~edaran.scheduling.scheduler.schedule` does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from edaran.core.diagnostics import Diagnostic
+from edaran.core.suggest import suggest
+from edaran.engine.circular import Circular
+from edaran.io.publish import provenance
+from edaran.messages import Localized
+from edaran.model.protocols import EmployeeFacts
+from edaran.model.workforce import Absence, PlanRow, Transfer
+from edaran.scheduling.model import Assignment, Schedule, Why
+from edaran.scheduling.scheduler import (
+    _COUNTED_WINDOWS,
+    _NOT_WORKING,
+    FALLBACK,
+    ON_LEAVE,
+    _count,
+    _Person,
+    _Scheduler,
+    _Subject,
+)
+
+__all__ = ["check_plan"]
+
+
+def _row_for(rows: Sequence[PlanRow], nip: str, unit: Any) -> PlanRow | None:
+    """The row that sets this person's mode: their own row first, then their unit's."""
+    own = next((r for r in rows if r.nip == nip), None)
+    if own is not None:
+        return own
+    return next((r for r in rows if r.nip is None and r.covers(nip, unit)), None)
+
+
+class _PlanCheck(_Scheduler):
+    def __init__(
+        self,
+        circular: Circular,
+        employees: Sequence[Any],
+        plan: Iterable[PlanRow],
+        absences: Iterable[Absence],
+        transfers: Iterable[Transfer],
+    ) -> None:
+        super().__init__(circular, employees, absences, transfers)
+        self.plan: dict[dt.date, list[PlanRow]] = {}
+        for row in plan:
+            self.plan.setdefault(row.date, []).append(row)
+        self.violations: list[Diagnostic] = []
+
+    def day(self, day: dt.date) -> list[Assignment]:
+        version = self.circular.in_force(day)
+        if version is not self.version:
+            self._use(version)
+        rows = self.plan.get(day, [])
+        known = set(version.program.modes.names()) | {ON_LEAVE}
+        people: list[_Person] = []
+        planned: set[str] = set()
+        for employee in self.employees:
+            present = self._on(employee, day)
+            if present is None:
+                continue
+            base = self._eligible(present, day)
+            if base is None:
+                continue
+            if self._on_leave(present.nip, day) and base.mode not in _NOT_WORKING:
+                base = attrs.evolve(base, mode=ON_LEAVE, why=Why.ABSENT)
+            person = _Person(present, base)
+            people.append(person)
+            row = _row_for(rows, present.nip, present.unit)
+            if row is None or base.mode in _NOT_WORKING:
+                continue
+            planned.add(present.unit.kode)
+            if row.mode not in known:
+                args = {"source": row.source, "mode": row.mode}
+                hints = tuple(suggest(row.mode, known - {ON_LEAVE}))
+                self._report("D087", row, args, hints)
+                continue
+            if row.mode not in (base.mode, FALLBACK):
+                args = {
+                    "source": row.source,
+                    "mode": row.mode,
+                    "date": day.isoformat(),
+                    "eligible": base.mode,
+                    "clause": base.clause or base.rule or "",
+                }
+                self._report("D083", row, args)
+                continue
+            chooser = "person" if row.nip else "unit"
+            detail = {**base.detail, "plan": row.source, "chosen_by": chooser}
+            person.assignment = attrs.evolve(base, mode=row.mode, why=Why.PLAN, detail=detail)
+        counted = [(kind, self.windows.window(kind, day)) for kind in _COUNTED_WINDOWS]
+        for person in people:
+            if person.assignment.why == Why.PLAN:
+                self._personal(person, day)
+        period = self.windows.period(day)
+        for limit in self.shared:
+            for unit, members in self._groups(limit, people, day):
+                if any(p.employee.unit.kode in planned for p in members):
+                    self._shared(limit, unit, members, day)
+                elif limit.kind == "at_most":  # not planned: scheduled as always
+                    self._cap(limit, unit, members, day, period)
+                else:
+                    self._floor(limit, unit, members, day, period)
+        for person in people:
+            self._record(person, counted)
+        return [
+            p.assignment
+            for p in sorted(people, key=lambda p: (p.assignment.unit, p.assignment.nip))
+        ]
+
+    def _report(
+        self, code: str, row: PlanRow, args: Mapping[str, object], hints: tuple[str, ...] = ()
+    ) -> None:
+        self.violations.append(Diagnostic(code, row.span, args, suggestions=hints))
+
+    def _shared(self, limit: Any, unit: Any, members: list[_Person], day: dt.date) -> None:
+        if all(p.assignment.mode in _NOT_WORKING for p in members):
+            return
+        present = [p for p in members if p.assignment.mode not in _NOT_WORKING]
+        amount = self._amount(limit, _Subject(unit), day)
+        bound = _count(amount, len(present), limit.rounding)
+        have = sum(1 for p in present if p.assignment.mode == limit.mode)
+        broken = have > bound if limit.kind == "at_most" else have < bound
+        if broken:
+            args = {
+                "unit": unit.kode,
+                "date": day.isoformat(),
+                "count": have,
+                "headcount": len(present),
+                "mode": limit.mode,
+                "clause": limit.clause,
+                "bound": bound,
+                "kind": Localized("plan.at-most" if limit.kind == "at_most" else "plan.at-least"),
+            }
+            self.violations.append(Diagnostic("D084", limit.span, args))
+
+    def _personal(self, person: _Person, day: dt.date) -> None:
+        a = person.assignment
+        for limit in self.personal:
+            if a.mode != limit.mode or limit.kind != "at_most":
+                continue
+            if not self._applies(limit, person.employee, day):
+                continue
+            allowed = int(self._amount(limit, person.employee, day))  # type: ignore[call-overload]  # INT by the checker
+            window = (limit.window, self.windows.window(limit.window, day))
+            used = self.used[a.nip][(*window, limit.mode)]
+            if used >= allowed:
+                args = {
+                    "source": a.detail.get("plan", ""),
+                    "date": day.isoformat(),
+                    "mode": limit.mode,
+                    "clause": limit.clause,
+                    "limit": allowed,
+                    "window": limit.window,
+                }
+                self.violations.append(Diagnostic("D085", limit.span, args))
+
+
+def check_plan(
+    circular: Circular,
+    employees: Sequence[EmployeeFacts],
+    plan: Iterable[PlanRow],
+    first: dt.date,
+    last: dt.date,
+    *,
+    absences: Iterable[Absence] = (),
+    transfers: Iterable[Transfer] = (),
+) -> Schedule:
+    """The plan as a schedule from ``first`` to ``last``, with every violation in its warnings.
+
+    Planned days have ``why`` = ``plan`` and ``detail["plan"]`` (the row) and
+    ``detail["chosen_by"]`` (``unit`` or ``person``: which row chose).  The
+    violations (D083-D085, D087) are errors: a plan that breaks the rules is
+    not a schedule to publish.
+    """
+    worker = _PlanCheck(circular, employees, plan, absences, transfers)
+    assignments: list[Assignment] = []
+    for index in range((last - first).days + 1):
+        assignments.extend(worker.day(first + dt.timedelta(days=index)))
+    units = {e.unit.kode: e.unit.nama for e in employees}
+    return Schedule(
+        first,
+        last,
+        tuple(assignments),
+        dict(sorted(units.items())),
+        (*worker.violations, *worker.warnings, *worker.errors.values()),
+        provenance=provenance(circular),
+    )

@@ -1,0 +1,152 @@
+"""A unit's plan (``rencana.csv``), checked against the rules and the limits.
+
+The plan of ``examples/kementerian-pesisir-2027`` keeps four of Biro Umum's
+nine staff at home on the first working day after Idul Fitri, within the 50%
+cap; a bad plan breaks the rules and the cap, and every violation is
+reported with its clause (golden files in both languages).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+
+from edaran.core import render_all
+from edaran.engine import Circular
+from edaran.io import Roster, load_roster
+from edaran.io.presence import read_plan
+from edaran.messages import Lang
+from edaran.model import PlanRow
+from edaran.scheduling import Why, schedule
+from edaran.scheduling.plan import check_plan
+from edaran.scheduling.presentation import assignment_reason
+from golden import check_golden
+from paths import EXAMPLES, REPO
+
+FOLDER = EXAMPLES / "kementerian-pesisir-2027"
+RULES = FOLDER / "se-b-12-sj-kp-2027.edaran"
+DATA = "tests/data/schedule"
+DAY1, DAY3 = dt.date(2027, 3, 16), dt.date(2027, 3, 18)
+HEAD = "198308032010031005"  # Kepala Biro Umum (JPT Pratama): WFO by butir 2.a
+WULAN = "197101271997012013"  # Biro Umum, WFH by the plan
+
+
+@pytest.fixture(autouse=True)
+def _in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    monkeypatch.delenv("EDARAN_LANG", raising=False)
+
+
+@pytest.fixture(scope="module")
+def roster() -> Roster:
+    return load_roster(FOLDER / "roster")
+
+
+@pytest.fixture(scope="module")
+def circular() -> Circular:
+    return Circular.load(RULES)
+
+
+def test_the_example_plan_is_within_the_rules(circular: Circular, roster: Roster) -> None:
+    rows, problems = read_plan("examples/kementerian-pesisir-2027/rencana.csv", roster)
+    assert problems == []
+    assert rows[0] == PlanRow(DAY1, "WFO", unit="BIRO_UMUM")
+    made = check_plan(circular, roster.employees, rows, DAY1, DAY1)
+    assert made.warnings == ()
+    biro = [a for a in made if a.unit == "BIRO_UMUM"]
+    assert all(a.why == Why.PLAN for a in biro)
+    assert Counter(a.mode for a in biro) == {"WFO": 5, "WFH": 4}
+    (wulan,) = [a for a in biro if a.nip == WULAN]
+    assert wulan.detail["chosen_by"] == "person"
+    assert assignment_reason(wulan, "en") == (
+        "chosen by the head of unit for this employee "
+        "(examples/kementerian-pesisir-2027/rencana.csv:3); "
+        "the rules: butir 2: WFH pada hari kerja pertama dan kedua setelah libur Idul Fitri"
+    )
+    (head,) = [a for a in biro if a.nip == HEAD]
+    assert (head.mode, head.clause, head.detail["chosen_by"]) == ("WFO", "butir 2.a", "unit")
+    # Units the plan does not cover are scheduled as always (the cap keeps people back).
+    plain = {(a.nip, a.date): a for a in schedule(circular, roster.employees, DAY1, DAY1)}
+    others = [a for a in made if a.unit != "BIRO_UMUM"]
+    assert others == [plain[(a.nip, a.date)] for a in others]
+
+
+def test_every_violation_is_reported_with_its_clause(roster: Roster) -> None:
+    # Loaded by a relative path, so the golden files name the rule file the same everywhere.
+    circular = Circular.load("examples/kementerian-pesisir-2027/se-b-12-sj-kp-2027.edaran")
+    rows, problems = read_plan(f"{DATA}/rencana-bad.csv", roster)
+    assert problems == []
+    made = check_plan(circular, roster.employees, rows, DAY1, DAY3)
+    found = [(d.code, d.args.get("clause")) for d in made.warnings]
+    assert found == [
+        ("D083", "butir 2.a"),  # the head of unit planned at home: the rules keep him in
+        ("D083", "butir 2"),  # WFA where the rules decide WFH
+        ("D087", None),  # no such mode
+        ("D084", "butir 3.a"),  # Biro Umum: 8 of 9 at home, at most 4
+        ("D084", "butir 3.a"),  # Direktorat Pulau-Pulau Kecil: 7 of 8
+        ("D083", "butir 1"),  # at home on the third working day: back at the office
+    ]
+    assert all(d.is_error for d in made.warnings)
+    assert made.warnings[3].args["count"] == 8
+    assert made.warnings[3].args["bound"] == 4
+    # Nothing is settled: the rows that break nothing stand, the others keep the rules' mode.
+    modes = {(a.nip, a.date): a.mode for a in made}
+    assert modes[(HEAD, DAY1)] == "WFO"
+    assert modes[(WULAN, DAY1)] == "WFH"
+    for lang in ["id", "en"]:
+        text = render_all(made.warnings, lang)  # type: ignore[arg-type]
+        check_golden(f"schedule/plan-bad.{lang}.txt", text)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_bad_plan_rows(roster: Roster, lang: Lang) -> None:
+    rows, problems = read_plan(f"{DATA}/rencana-rows-bad.csv", roster)
+    assert [(d.code, d.span.line if d.span else None) for d in problems] == [
+        ("D086", 2),
+        ("D086", 3),
+        ("D023", 4),
+        ("D018", 5),
+    ]
+    assert rows == [PlanRow(dt.date(2027, 3, 17), "WFO", unit="BIRO_UMUM")]
+    check_golden(f"schedule/plan-rows-bad.{lang}.txt", render_all(problems, lang))
+
+
+def test_schedule_command_checks_a_plan() -> None:
+    def run(plan: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "edaran", "schedule", str(RULES), "--roster",
+             str(FOLDER / "roster"), "--from", "2027-03-16", "--to", "2027-03-16",
+             "--plan", plan],
+            capture_output=True, text=True, cwd=REPO, check=False,
+        )  # fmt: skip
+
+    good = run(str(FOLDER / "rencana.csv"))
+    assert good.returncode == 0, good.stderr
+    assert "dipilih pimpinan unit" in good.stdout
+    bad = run(f"{DATA}/rencana-bad.csv")
+    assert bad.returncode == 1
+    assert "D084" in bad.stderr
+
+
+def test_a_planned_person_over_a_personal_limit(roster: Roster, tmp_path: object) -> None:
+    text = RULES.read_text(encoding="utf-8") + (
+        '\nbatas butir 5 "WFH sehari per minggu":\n    WFH paling banyak 1 per pegawai per minggu\n'
+    )
+    circular = Circular.from_text(text, "uji.edaran")
+    rows = [
+        PlanRow(DAY1, "WFH", nip=WULAN, source="rencana.csv:2"),
+        PlanRow(DAY1 + dt.timedelta(days=1), "WFH", nip=WULAN, source="rencana.csv:3"),
+    ]
+    made = check_plan(circular, roster.employees, rows, DAY1, DAY1 + dt.timedelta(days=1))
+    over = [d for d in made.warnings if d.code == "D085"]
+    assert [(d.args["source"], d.args["date"], d.args["limit"]) for d in over] == [
+        ("rencana.csv:3", "2027-03-17", 1)
+    ]
+    assert over[0].message("en") == (
+        "plan rencana.csv:3: WFH on 2027-03-17 goes over butir 5, "
+        "at most 1 days per minggu per employee"
+    )
