@@ -9,7 +9,12 @@ from decimal import Decimal
 from edaran.core.types import Duration
 from edaran.messages import Lang, message
 
-__all__ = ["json_value", "show_value"]
+__all__ = ["clock", "json_value", "show_value"]
+
+
+def clock(value: dt.time) -> str:
+    """A time of day as a rule file writes it: ``07:30``, or ``07:30:15`` with seconds."""
+    return value.isoformat(timespec="seconds" if value.second or value.microsecond else "minutes")
 
 
 def show_value(value: object, lang: Lang = "id") -> str:
@@ -21,6 +26,8 @@ def show_value(value: object, lang: Lang = "id") -> str:
         return str(label) if label else value.name
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, dt.time):
+        return clock(value)
     if isinstance(value, frozenset):
         return "{" + ", ".join(sorted(show_value(v, lang) for v in value)) + "}"
     if isinstance(value, Duration):
@@ -52,6 +59,8 @@ def json_value(value: object) -> object:
         return value.name
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, dt.time):
+        return clock(value)
     if isinstance(value, frozenset | set):
         return sorted((json_value(v) for v in value), key=str)
     if isinstance(value, Duration):

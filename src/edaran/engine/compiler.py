@@ -298,7 +298,7 @@ def _function_source(emitter: _Emitter, output: str, rules: tuple[ir.RuleIR, ...
     return "\n".join(head + lines) + "\n"
 
 
-_PARTIAL_OPS = {"add", "sub", "mul", "div", "neg", "date_add", "date_sub", "date_diff"}
+_PARTIAL_OPS = ARITHMETIC
 
 
 def _total(node: ir.Expr | None) -> bool:

@@ -32,7 +32,7 @@ import attrs
 
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, Label, Severity
-from edaran.core.runtime import UnitTable
+from edaran.core.runtime import ARITHMETIC, UnitTable
 from edaran.core.values import show_value
 from edaran.lang import ir
 from edaran.lang.schema import WEEKDAY
@@ -152,7 +152,7 @@ def evaluate3(
     return _apply(op, args)
 
 
-_ARITH_OPS = {"add", "sub", "mul", "div", "neg", "date_add", "date_sub", "date_diff"}
+_ARITH_OPS = ARITHMETIC
 _UNIT_OPS = frozenset({"unit_in", "unit_not_in"})
 
 

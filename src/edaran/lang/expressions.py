@@ -394,7 +394,9 @@ for _op in ("add", "sub"):
     _ARITH[(_op, t.INT, t.DECIMAL)] = (_op, t.DECIMAL)
     _ARITH[(_op, t.DECIMAL, t.INT)] = (_op, t.DECIMAL)
     _ARITH[(_op, t.DATE, t.DURATION)] = ("date_" + _op, t.DATE)
+    _ARITH[(_op, t.TIME, t.DURATION)] = ("time_" + _op, t.TIME)
 _ARITH[("sub", t.DATE, t.DATE)] = ("date_diff", t.INT)
+_ARITH[("sub", t.TIME, t.TIME)] = ("time_diff", t.DURATION)
 for _a, _b, _r in [
     (t.INT, t.INT, t.INT),
     (t.INT, t.DECIMAL, t.DECIMAL),

@@ -433,6 +433,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "tanggal hanya dapat ditambah hari, minggu, bulan atau tahun, bukan {duration}",
         "a date can only be moved by days, weeks, months or years, not {duration}",
     ),
+    "eval-time-past-midnight": (
+        "{time} + {duration} melewati tengah malam: jam kerja tidak melintasi pergantian hari",
+        "{time} + {duration} passes midnight: working hours do not cross into another day",
+    ),
+    "eval-time-plus-months": (
+        "waktu hanya dapat digeser detik, menit atau jam, bukan {duration}",
+        "a time of day can only be moved by seconds, minutes or hours, not {duration}",
+    ),
     # -- secondary labels and notes -------------------------------------------
     "label-first": ("aturan pertama", "first rule"),
     "label-second": ("aturan kedua", "second rule"),
