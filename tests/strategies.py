@@ -476,6 +476,18 @@ def _hours_rules(w: _Writer, decls: _Decls) -> list[str]:
         ("(16:00 - MASUK) - ISTIRAHAT", "16:00 - MASUK", "MASUK - 07:00", "8 jam - ISTIRAHAT")
     )
     lines.append(f"butir 92[efektif], {bawaan}: jam_efektif {w.kw('adalah')} {effective}")
+    if w.draw(st.integers(0, 3)) > 0:
+        # The built-in output of working hours, with a break that moves with ISTIRAHAT.
+        hours = w.pick(("pukul", "hours"))
+        lines.append(
+            f"butir 94[jam], {bawaan}: jam_kerja {w.kw('adalah')} {hours} MASUK "
+            f"{w.pick(('sampai', 'until'))} MASUK + 8 jam + ISTIRAHAT "
+            f"{w.pick(('istirahat', 'break'))} 12:00 sampai 12:00 + ISTIRAHAT"
+        )
+        lines.append(
+            f"butir 95[jam]: working_hours {w.kw('adalah')} pukul MASUK sampai "
+            f"{w.pick(('11:30', '08:00', 'MASUK + 4 jam'))} {jika} {_condition(w, decls)}"
+        )
     if w.draw(st.booleans()):
         lines.append(
             f"butir 93[efektif]: jam_efektif {w.kw('adalah')} 11:30 - MASUK "

@@ -61,7 +61,8 @@ FIGURE: Schema = {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}
 NIP: Schema = {"type": "string", "pattern": r"^\d{18}$"}
 SEVERITY: Schema = {"enum": ["error", "warning", "note"]}
 #: a rule-file value as data (see edaran.core.values.json_value)
-VALUE: Schema = {"type": ["string", "integer", "boolean", "array", "null"]}
+#: working hours are an object: start, end, breaks, effective
+VALUE: Schema = {"type": ["string", "integer", "boolean", "array", "object", "null"]}
 
 PROVENANCE = obj(
     {
@@ -81,9 +82,7 @@ WARNING = obj(
     {"code": STR, "severity": SEVERITY, "message": STR, "text": STR},
     {"unit": nullable(STR)},
 )
-LOCATION = obj(
-    {"file": STR, "line": INT, "column": INT, "end_line": INT, "end_column": INT}
-)
+LOCATION = obj({"file": STR, "line": INT, "column": INT, "end_line": INT, "end_column": INT})
 DIAGNOSTIC = obj(
     {
         "code": {"type": "string", "pattern": "^[EWD][0-9]{3}$"},
@@ -300,8 +299,10 @@ def schemas() -> dict[str, tuple[str, Schema]]:
                 }
             ),
         ),
-        "explain": ("One explained decision: edaran explain --format json, POST /explain",
-                    EXPLANATION),
+        "explain": (
+            "One explained decision: edaran explain --format json, POST /explain",
+            EXPLANATION,
+        ),
         "schedule": (
             "A schedule: edaran schedule --format json, POST /schedule",
             obj(
@@ -429,9 +430,7 @@ def schemas() -> dict[str, tuple[str, Schema]]:
                             "employee_days": INT,
                             "changed": INT,
                             "undecided": obj({"left": INT, "right": INT}),
-                            "counts": arr(
-                                obj({"unit": STR, "change": STR, "employee_days": INT})
-                            ),
+                            "counts": arr(obj({"unit": STR, "change": STR, "employee_days": INT})),
                             "samples": arr(
                                 obj(
                                     {

@@ -215,3 +215,110 @@ def test_the_duration_between_two_times_orders_like_them(a: dt.time, b: dt.time)
 def test_an_empty_time_gives_an_empty_result() -> None:
     assert RUNTIME_OPS["time_add"](None, t.Duration()) is None
     assert RUNTIME_OPS["time_diff"](_hm("07:00"), None) is None
+
+
+# ---------------------------------------------------------- jam_kerja
+WORKING = """\
+surat_edaran "5/2027":
+    berlaku 2027-01-01
+
+parameter MASUK: waktu = 07:30
+    mulai 2027-02-18: 08:00
+parameter ISTIRAHAT: durasi = 60 menit
+    mulai 2027-02-18: 30 menit
+parameter PULANG: waktu = 16:00
+
+butir 1, bawaan: moda_kerja adalah WFO
+butir 2 "Jam kerja", bawaan:
+    jam_kerja adalah pukul MASUK sampai PULANG istirahat 12:00 sampai 12:00 + ISTIRAHAT
+butir 2.a "Jumat", pengecualian atas butir 2:
+    working_hours is hours MASUK until 11:00
+    jika hari adalah Jumat
+butir 2.b "Terbalik", pengecualian atas butir 2:
+    jam_kerja adalah pukul 12:00 sampai MASUK
+    jika tanggal adalah 2027-03-01
+butir 2.c "Istirahat di luar", pengecualian atas butir 2:
+    jam_kerja adalah pukul MASUK sampai 11:00 istirahat 11:30 sampai 12:00
+    jika tanggal adalah 2027-03-02
+"""
+
+
+def _hours(text: str) -> t.WorkingHours:
+    start, end, *breaks = (_hm(x) for x in text.split())
+    return t.working_hours(start, end, *breaks)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("date", "hours", "effective"),
+    [
+        (MON, "07:30 16:00 12:00 13:00", 450),
+        (FRI, "07:30 11:00", 210),
+        (FASTING_MON, "08:00 16:00 12:00 12:30", 450),
+        (FASTING_FRI, "08:00 11:00", 180),
+    ],
+)
+def test_working_hours_are_an_output(
+    backend: str, date: dt.date, hours: str, effective: int
+) -> None:
+    circular = Circular.from_text(WORKING)
+    assert "jam_kerja" in circular.program.outputs
+    decision = circular.decide(PERSON, date, "jam_kerja", backend=backend)  # type: ignore[arg-type]
+    assert decision.value == _hours(hours)
+    assert decision.value.effective == t.Duration(exact=dt.timedelta(minutes=effective))
+
+
+def test_working_hours_read_as_hours_and_as_data() -> None:
+    value = _hours("07:30 16:00 12:00 13:00")
+    assert show_value(value, "id") == "07:30-16:00 (istirahat 12:00-13:00)"
+    assert show_value(value, "en") == "07:30-16:00 (break 12:00-13:00)"
+    assert show_value(_hours("07:30 11:00")) == "07:30-11:00"
+    assert json_value(value) == {
+        "start": "07:30",
+        "end": "16:00",
+        "breaks": [["12:00", "13:00"]],
+        "effective": "450 menit",
+    }
+    assert value.periods() == ((_hm("07:30"), _hm("12:00")), (_hm("13:00"), _hm("16:00")))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("date", "text"),
+    [
+        (dt.date(2027, 3, 1), "working hours 12:00 until 08:00 do not end after they start"),
+        (
+            dt.date(2027, 3, 2),
+            "the break 11:30 until 12:00 is not inside the working hours 08:00-11:00",
+        ),
+    ],
+)
+def test_hours_out_of_order_are_errors(backend: str, date: dt.date, text: str) -> None:
+    circular = Circular.from_text(WORKING)
+    with pytest.raises(DecisionError) as caught:
+        circular.decide(PERSON, date, "jam_kerja", backend=backend)  # type: ignore[arg-type]
+    rendered = render_all(caught.value.diagnostics, "en")
+    assert "[E503]" in rendered and text in rendered
+
+
+@pytest.mark.parametrize(
+    ("hours", "code"),
+    [
+        ("pukul 07:30 sampai 8 jam", "E210"),
+        ("pukul 07:30 sampai 16:00 istirahat 12:00 sampai 1 jam", "E210"),
+        ("pukul 16:00 sampai 07:30", "E116"),
+        ("pukul 07:30 sampai 16:00 istirahat 17:00 sampai 18:00", "E116"),
+        (
+            "pukul 7:00 sampai 16:00 istirahat 12:00 sampai 13:00 istirahat 12:30 sampai 14:00",
+            "E116",
+        ),
+    ],
+)
+def test_constant_hours_are_checked(hours: str, code: str) -> None:
+    text = (
+        'surat_edaran "6/2027":\n    berlaku 2027-01-01\n\n'
+        f"butir 1, bawaan: moda_kerja adalah WFO\nbutir 2: jam_kerja adalah {hours}\n"
+    )
+    with pytest.raises(EdaranError) as caught:
+        Circular.from_text(text)
+    assert [d.code for d in caught.value.diagnostics if d.is_error] == [code]

@@ -179,6 +179,7 @@ RUNTIME_OPS: dict[str, Callable[..., Any]] = {
     "time_add": _arith(_time_add),
     "time_sub": _arith(_time_sub),
     "time_diff": _arith(_time_diff),
+    "hours": lambda *a: None if any(x is None for x in a) else t.working_hours(*a),
 }
 
 
@@ -203,5 +204,6 @@ ARITHMETIC = frozenset(
         "time_add",
         "time_sub",
         "time_diff",
+        "hours",
     }
 )

@@ -251,6 +251,22 @@ class ExprChecker:
         table, kind = declared
         return ir.Op("index", (ir.Const(table, kind, name=name), key), kind, span=e.span)
 
+    def _Hours(self, e: n.Hours, expect: t.Type | None) -> ir.Expr | None:
+        """``pukul A sampai B istirahat C sampai D``: every part a time of day (E210)."""
+        parts = [("hours-start", e.start), ("hours-end", e.end)]
+        for a, b in e.breaks:
+            parts += [("hours-break", a), ("hours-break", b)]
+        typed: list[ir.Expr] = []
+        for role, part in parts:
+            checked = self.check(part, t.TIME)
+            if checked is None:
+                return None
+            if checked.type != t.TIME:
+                self._error("E210", part.span, part=Localized(role), type=t.TypeName(checked.type))
+                return None
+            typed.append(checked)
+        return self._fold(ir.Op("hours", tuple(typed), t.HOURS, span=e.span))
+
     # ------------------------------------------------------- operations
     def _Not(self, e: n.Not, expect: t.Type | None) -> ir.Expr | None:
         operand = self.condition(e.operand)

@@ -272,6 +272,23 @@ WORDS: dict[str, tuple[str, str]] = {
         "'{name}' bukan anggota {type}",
         "'{name}' is not a member of {type}",
     ),
+    "E210": (
+        "jam kerja tersusun dari waktu: {part} bertipe {type}",
+        "working hours are made of times of day: the {part} is of type {type}",
+    ),
+    "hours-start": ("awal", "start"),
+    "hours-end": ("akhir", "end"),
+    "hours-break": ("istirahat", "break"),
+    "eval-hours-end-before-start": (
+        "jam kerja {start} sampai {end} tidak berakhir setelah mulai",
+        "working hours {start} until {end} do not end after they start",
+    ),
+    "eval-hours-break-outside": (
+        "istirahat {start} sampai {end} tidak berada di dalam jam kerja {hours} "
+        "(atau tumpang tindih dengan istirahat sebelumnya)",
+        "the break {start} until {end} is not inside the working hours {hours} "
+        "(or overlaps the break before it)",
+    ),
     "E207": (
         "'{name}' adalah status yang diputuskan kalender dan masa berlaku SE, "
         "bukan moda yang ditetapkan aturan",
