@@ -340,12 +340,17 @@ def _condition(w: _Writer, decls: _Decls, depth: int = 0) -> str:
 # -------------------------------------------------------------------- files
 @st.composite
 def rule_files(
-    draw: st.DrawFn, min_rules: int = 1, max_rules: int = 8, evaluation_errors: bool = False
+    draw: st.DrawFn,
+    min_rules: int = 1,
+    max_rules: int = 8,
+    evaluation_errors: bool = False,
+    hours: bool = True,
 ) -> RuleFile:
     """A random, valid rule file setting ``moda_kerja``.
 
     With ``evaluation_errors``, some conditions cannot be computed on some
-    days (a month step from the 31st, a division by zero).
+    days (a month step from the 31st, a division by zero).  Without ``hours``,
+    no working hours (the SQL engine refuses time arithmetic and other outputs).
     """
     w = _Writer(draw, english=draw(st.booleans()))
     decls = _Decls(
@@ -358,7 +363,7 @@ def rule_files(
         extra_mode=draw(st.integers(0, 5)) == 0,
         share_table=draw(st.integers(0, 2)) == 0,
         mode_table=draw(st.integers(0, 2)) == 0,
-        hours=draw(st.integers(0, 2)) == 0,
+        hours=hours and draw(st.integers(0, 2)) == 0,
         evaluation_errors=evaluation_errors,
     )
     out: list[str] = []
@@ -557,10 +562,10 @@ def workforces(draw: st.DrawFn, max_employees: int = 6) -> Workforce:
 
 @st.composite
 def scenarios(
-    draw: st.DrawFn, evaluation_errors: bool = False
+    draw: st.DrawFn, evaluation_errors: bool = False, hours: bool = True
 ) -> tuple[RuleFile, Workforce, tuple[dt.date, ...]]:
     """A rule file, a workforce and dates in 2026 (many of them named in the file)."""
-    rule_file = draw(rule_files(evaluation_errors=evaluation_errors))
+    rule_file = draw(rule_files(evaluation_errors=evaluation_errors, hours=hours))
     people = draw(workforces())
     named = st.sampled_from(rule_file.dates) if rule_file.dates else st.nothing()
     nearby = named.map(lambda d: d + dt.timedelta(days=1))

@@ -300,8 +300,12 @@ def schemas() -> dict[str, tuple[str, Schema]]:
             ),
         ),
         "explain": (
-            "One explained decision: edaran explain --format json, POST /explain",
-            EXPLANATION,
+            "One explained decision: edaran explain --format json, POST /explain; "
+            "outputs: the file's other outputs (jam_kerja, each keluaran) on the same day",
+            {
+                **EXPLANATION,
+                "properties": {**EXPLANATION["properties"], "outputs": arr(EXPLANATION)},
+            },
         ),
         "schedule": (
             "A schedule: edaran schedule --format json, POST /schedule",

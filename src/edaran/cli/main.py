@@ -316,16 +316,25 @@ def cmd_explain(args: argparse.Namespace, lang: Lang) -> int:
     if person is None:
         sys.stderr.write(message("cli.no-nip", lang, nip=args.nip) + "\n")
         return 1
-    try:
-        explanation = circular.explain(person, args.date)
-    except DecisionError as err:
-        sys.stderr.write(_diagnostics().render_all(err.diagnostics, lang) + "\n")
-        return 1
+    # Every output the file decides: the work mode first, then jam_kerja and each keluaran.
+    explanations = []
+    failed = False
+    for output in circular.decided_outputs():
+        try:
+            explanations.append(circular.explain(person, args.date, output))
+        except DecisionError as err:
+            sys.stderr.write(_diagnostics().render_all(err.diagnostics, lang) + "\n")
+            failed = True
+            if not explanations:  # the work mode itself: nothing to explain
+                return 1
     if args.format == "json":
-        print(json.dumps(explanation.to_dict(lang), ensure_ascii=False, indent=1))
+        data = explanations[0].to_dict(lang)
+        if len(explanations) > 1:
+            data["outputs"] = [e.to_dict(lang) for e in explanations[1:]]
+        print(json.dumps(data, ensure_ascii=False, indent=1))
     else:
-        print(explanation.render(lang))
-    return 0
+        print("\n\n".join(e.render(lang) for e in explanations))
+    return 1 if failed else 0
 
 
 def cmd_run(args: argparse.Namespace, lang: Lang) -> int:
