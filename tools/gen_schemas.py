@@ -132,6 +132,9 @@ EXPLANATION = obj(
     }
 )
 COUNTS = {"type": "object", "additionalProperties": INT}
+TIME: Schema = {"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2})?$"}
+#: working hours (edaran.core.values.json_value of a WorkingHours)
+HOURS = obj({"start": TIME, "end": TIME, "breaks": arr(arr(TIME)), "effective": STR})
 
 
 # ---------------------------------------------------------------- outputs
@@ -150,7 +153,9 @@ def schemas() -> dict[str, tuple[str, Schema]]:
             "rule": nullable(STR),
             "reason": STR,
             "detail": {"type": "object"},
-        }
+        },
+        # the day's working hours, when the rule file gives jam_kerja
+        {"hours": HOURS},
     )
     breach = obj(
         {
