@@ -489,9 +489,12 @@ def _hours_rules(w: _Writer, decls: _Decls) -> list[str]:
             f"{w.pick(('sampai', 'until'))} MASUK + 8 jam + ISTIRAHAT "
             f"{w.pick(('istirahat', 'break'))} 12:00 sampai 12:00 + ISTIRAHAT"
         )
+        # The exception may read the work mode decided for the same person and day.
+        reads_mode = f"moda_kerja {w.kw('adalah')} {w.pick(MODES)}"
+        condition = reads_mode if w.draw(st.booleans()) else _condition(w, decls)
         lines.append(
             f"butir 95[jam]: working_hours {w.kw('adalah')} pukul MASUK sampai "
-            f"{w.pick(('11:30', '08:00', 'MASUK + 4 jam'))} {jika} {_condition(w, decls)}"
+            f"{w.pick(('11:30', '08:00', 'MASUK + 4 jam'))} {jika} {condition}"
         )
     if w.draw(st.booleans()):
         lines.append(

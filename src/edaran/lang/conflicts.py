@@ -100,6 +100,8 @@ def evaluate3(
     kind = type(expr)
     if kind is ir.Const:
         return expr.value  # type: ignore[union-attr]  # a Const by the test above
+    if kind is ir.OutputRef:
+        return UNKNOWN  # another output: decided at run time
     if kind is ir.Fact or kind is ir.Param:
         return env.get(_var_key(expr), UNKNOWN)  # type: ignore[arg-type]  # a Fact or Param
     assert isinstance(expr, ir.Op)

@@ -38,6 +38,10 @@ class Env:
         self.known_enums: list[t.EnumType] = [*schema.enums()]
         #: table name -> (the table, the type of its values)
         self.tables: dict[str, tuple[UnitTable, t.Type]] = {}
+        #: outputs a rule may read (the rules pass sets them): name -> type
+        self.outputs: dict[str, t.Type] = {}
+        #: English names of outputs (``work_mode``)
+        self.output_aliases: dict[str, str] = {}
 
     def all_enums(self) -> list[t.EnumType]:
         """Schema enumerations, the work modes and the file's own, in lookup order."""
@@ -179,10 +183,13 @@ class ExprChecker:
         if head in roots:
             return self._fact(e)
         if len(e.parts) == 1:
+            output = self.env.output_aliases.get(head, head)
+            if output in self.env.outputs:
+                return ir.OutputRef(output, self.env.outputs[output], span=e.span)
             resolved = self.constant(head, expect, e.span)
             if resolved is not None:
                 return resolved
-        candidates = [*roots, *self.env.sets, *self.env.params]
+        candidates = [*roots, *self.env.sets, *self.env.params, *self.env.outputs]
         if isinstance(expect, t.EnumType):
             candidates += expect.names()
         else:
@@ -370,6 +377,7 @@ class ExprChecker:
             word not in self.env.schema.roots
             and word not in self.env.sets
             and word not in self.env.params
+            and self.env.output_aliases.get(word, word) not in self.env.outputs
         )
 
 

@@ -276,6 +276,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "jam kerja tersusun dari waktu: {part} bertipe {type}",
         "working hours are made of times of day: the {part} is of type {type}",
     ),
+    "E211": (
+        "keluaran saling membaca dalam lingkaran: {cycle} (aturan {rules})",
+        "outputs read each other in a circle: {cycle} (rules {rules})",
+    ),
     "hours-start": ("awal", "start"),
     "hours-end": ("akhir", "end"),
     "hours-break": ("istirahat", "break"),
