@@ -63,9 +63,7 @@ def _strata(state: State) -> None:
                             "cycle": " -> ".join(steps),
                             "rules": ", ".join(dict.fromkeys(r.id for r in rules)),
                         },
-                        labels=tuple(
-                            Label(r.span, "label-in-cycle") for r in rules[1:] if r.span
-                        ),
+                        labels=tuple(Label(r.span, "label-in-cycle") for r in rules[1:] if r.span),
                     )
                 )
             return
