@@ -51,7 +51,13 @@ def test_run_writes_the_hours_of_every_day(tmp_path: Path) -> None:
     assert code == 0, text
     with target.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert list(rows[0])[6:] == ["jam_kerja", "jam_efektif", "masuk_paling_awal", "batas_terlambat"]
+    assert list(rows[0])[6:] == [
+        "jam_kerja",
+        "jam_efektif",
+        "masuk_paling_awal",
+        "batas_terlambat",
+        "lapor_harian",
+    ]
     by_date = {(r["nip"], r["date"]): r for r in rows}
     nip = rows[0]["nip"]
     before, fasting_friday = by_date[(nip, "2027-02-01")], by_date[(nip, "2027-02-12")]
@@ -60,6 +66,10 @@ def test_run_writes_the_hours_of_every_day(tmp_path: Path) -> None:
     assert fasting_friday["jam_kerja"] == "08:00-15:30 (istirahat 11:30-12:30)"
     assert fasting_friday["jam_efektif"] == "390 menit"
     assert by_date[(nip, "2027-02-05")]["jam_kerja"] == "LIBUR"  # cuti bersama Imlek
+    # The daily report follows the mode decided, WFH or not.
+    assert all(
+        (r["lapor_harian"] == "benar") == (r["mode"] == "WFH") for r in rows if r["mode"] != "LIBUR"
+    )
 
 
 def test_effective_hours_stay_the_same_all_week() -> None:
