@@ -65,6 +65,8 @@ ALL_WEEKDAYS = (*WEEKDAYS, "Sabtu", "Minggu")
 LEVELS = tuple(level.name for level in PositionLevel)
 KINDS = tuple(kind.name for kind in UnitKind)
 MODES = ("WFO", "WFH", "WFA")
+#: times of day a rule file may give the start of work; 08:00 and later make 16 hours pass midnight
+TIMES = ("07:00", "07:30", "07:45", "08:00", "08:15")
 SCORES = (
     Decimal("60"),
     Decimal("75.5"),
@@ -161,6 +163,8 @@ class _Decls:
     #: per-unit tables (``tabel X: unit -> persen``), looked up by unit or parent
     share_table: bool = False
     mode_table: bool = False
+    #: working hours: a dated ``MASUK: waktu``, a ``ISTIRAHAT: durasi``, and outputs of both types
+    hours: bool = False
     #: also write comparisons that fail to evaluate on some days
     evaluation_errors: bool = False
 
@@ -190,6 +194,8 @@ def _atom(w: _Writer, decls: _Decls) -> str:
     ]
     if decls.share_table or decls.mode_table:
         kinds += ["table", "table"]
+    if decls.hours:
+        kinds += ["hours", "hours"]
     kind = w.pick(kinds)
     adalah, termasuk = w.kw("adalah"), w.kw("termasuk")
     if kind == "day_is":
@@ -268,6 +274,17 @@ def _atom(w: _Writer, decls: _Decls) -> str:
                 "pegawai.mulai_tugas < pegawai.selesai_tugas",
             )
         )
+    if kind == "hours":
+        # Time-of-day arithmetic on a dated parameter: times plus durations, durations between.
+        return w.pick(
+            (
+                f"MASUK + {w.pick(('30 menit', '1 jam', '90 minutes'))} {w.pick(('>', '<='))} 8:30",
+                f"16:00 - MASUK {w.pick(('>=', '<'))} {w.pick(('8 jam', '510 menit'))}",
+                "(16:00 - MASUK) - ISTIRAHAT > 7 jam",
+                f"MASUK - 15 menit {w.kw('antara')} 07:00 {w.kw('dan')} 07:30",
+                f"MASUK {w.kw('adalah')} {w.pick(TIMES)}",
+            )
+        )
     if kind == "english_names":
         return w.pick(
             (
@@ -293,6 +310,15 @@ def _risky_atom(w: _Writer, decls: _Decls) -> str:
         return (
             f"pegawai.capaian_kinerja / (BATAS - 80) {w.pick(('>', '<='))} {w.pick(('1', '0.5'))}"
         )
+    if decls.hours and w.draw(st.booleans()):
+        # Past midnight on the days MASUK is late enough; a month is no length of a day.
+        return w.pick(
+            (
+                f"MASUK + 16 jam {w.pick(('>', '<='))} 23:00",
+                "MASUK - 8 jam < 00:30",
+                "MASUK + 1 bulan > 08:00",
+            )
+        )
     months = w.pick(("1 bulan", "2 bulan", "1 month"))
     return f"tanggal + {months} {w.pick(('>', '<='))} {w.date().isoformat()}"
 
@@ -314,12 +340,17 @@ def _condition(w: _Writer, decls: _Decls, depth: int = 0) -> str:
 # -------------------------------------------------------------------- files
 @st.composite
 def rule_files(
-    draw: st.DrawFn, min_rules: int = 1, max_rules: int = 8, evaluation_errors: bool = False
+    draw: st.DrawFn,
+    min_rules: int = 1,
+    max_rules: int = 8,
+    evaluation_errors: bool = False,
+    hours: bool = True,
 ) -> RuleFile:
     """A random, valid rule file setting ``moda_kerja``.
 
     With ``evaluation_errors``, some conditions cannot be computed on some
-    days (a month step from the 31st, a division by zero).
+    days (a month step from the 31st, a division by zero).  Without ``hours``,
+    no working hours (the SQL engine refuses time arithmetic and other outputs).
     """
     w = _Writer(draw, english=draw(st.booleans()))
     decls = _Decls(
@@ -332,6 +363,7 @@ def rule_files(
         extra_mode=draw(st.integers(0, 5)) == 0,
         share_table=draw(st.integers(0, 2)) == 0,
         mode_table=draw(st.integers(0, 2)) == 0,
+        hours=hours and draw(st.integers(0, 2)) == 0,
         evaluation_errors=evaluation_errors,
     )
     out: list[str] = []
@@ -366,6 +398,13 @@ def rule_files(
         out.append(f"parameter MODA_KHUSUS: moda = {w.pick(modes)}")
         for _ in range(draw(st.integers(1, 2))):
             out.append(f"    {mulai} {w.date().isoformat()}: {w.pick(modes)}")
+    if decls.hours:
+        out.append(f"parameter MASUK: waktu = {w.pick(TIMES)}")
+        for _ in range(draw(st.integers(0, 3))):
+            out.append(f"    {mulai} {w.date().isoformat()}: {w.pick(TIMES)}")
+        out.append(f"parameter ISTIRAHAT: durasi = {w.pick(('60 menit', '30 menit', '1 jam'))}")
+        out.append("keluaran jam_pulang: waktu")
+        out.append("keluaran jam_efektif: durasi")
     if decls.unit_set:
         out.append(f"himpunan KELOMPOK_UNIT: unit = {w.subset(RULE_CODES, 4)}")
     if decls.level_set:
@@ -420,7 +459,49 @@ def rule_files(
             for j, condition in enumerate(conditions):
                 out.append(f"    {w.kw('jika') if j == 0 else w.kw('dan')} {condition}")
         out.append("")
+    if decls.hours:
+        out += _hours_rules(w, decls)
     return RuleFile("\n".join(out), tuple(w.dates), (start, end))
+
+
+def _hours_rules(w: _Writer, decls: _Decls) -> list[str]:
+    """Rules for ``jam_pulang`` (a time) and ``jam_efektif`` (a duration) that change by date."""
+    bawaan, jika = w.kw("bawaan"), w.kw("jika")
+    leave = w.pick(("MASUK + 8 jam + ISTIRAHAT", "MASUK + 510 menit", "16:00"))
+    if decls.evaluation_errors and w.draw(st.integers(0, 2)) == 0:
+        leave = "MASUK + 16 jam + ISTIRAHAT"
+    lines = [f"butir 90[pulang], {bawaan}: jam_pulang {w.kw('adalah')} {leave}"]
+    if w.draw(st.booleans()):
+        lines.append(
+            f"butir 91[jumat]: jam_pulang {w.kw('adalah')} "
+            f"{w.pick(('MASUK + 4 jam', '11:30', 'MASUK + 270 menit - ISTIRAHAT'))} "
+            f"{jika} {_condition(w, decls)}"
+        )
+    effective = w.pick(
+        ("(16:00 - MASUK) - ISTIRAHAT", "16:00 - MASUK", "MASUK - 07:00", "8 jam - ISTIRAHAT")
+    )
+    lines.append(f"butir 92[efektif], {bawaan}: jam_efektif {w.kw('adalah')} {effective}")
+    if w.draw(st.integers(0, 3)) > 0:
+        # The built-in output of working hours, with a break that moves with ISTIRAHAT.
+        hours = w.pick(("pukul", "hours"))
+        lines.append(
+            f"butir 94[jam], {bawaan}: jam_kerja {w.kw('adalah')} {hours} MASUK "
+            f"{w.pick(('sampai', 'until'))} MASUK + 8 jam + ISTIRAHAT "
+            f"{w.pick(('istirahat', 'break'))} 12:00 sampai 12:00 + ISTIRAHAT"
+        )
+        # The exception may read the work mode decided for the same person and day.
+        reads_mode = f"moda_kerja {w.kw('adalah')} {w.pick(MODES)}"
+        condition = reads_mode if w.draw(st.booleans()) else _condition(w, decls)
+        lines.append(
+            f"butir 95[jam]: working_hours {w.kw('adalah')} pukul MASUK sampai "
+            f"{w.pick(('11:30', '08:00', 'MASUK + 4 jam'))} {jika} {condition}"
+        )
+    if w.draw(st.booleans()):
+        lines.append(
+            f"butir 93[efektif]: jam_efektif {w.kw('adalah')} 11:30 - MASUK "
+            f"{jika} {_condition(w, decls)}"
+        )
+    return lines
 
 
 def _label(w: _Writer, i: int) -> str:
@@ -484,10 +565,10 @@ def workforces(draw: st.DrawFn, max_employees: int = 6) -> Workforce:
 
 @st.composite
 def scenarios(
-    draw: st.DrawFn, evaluation_errors: bool = False
+    draw: st.DrawFn, evaluation_errors: bool = False, hours: bool = True
 ) -> tuple[RuleFile, Workforce, tuple[dt.date, ...]]:
     """A rule file, a workforce and dates in 2026 (many of them named in the file)."""
-    rule_file = draw(rule_files(evaluation_errors=evaluation_errors))
+    rule_file = draw(rule_files(evaluation_errors=evaluation_errors, hours=hours))
     people = draw(workforces())
     named = st.sampled_from(rule_file.dates) if rule_file.dates else st.nothing()
     nearby = named.map(lambda d: d + dt.timedelta(days=1))

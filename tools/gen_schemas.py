@@ -61,7 +61,8 @@ FIGURE: Schema = {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}
 NIP: Schema = {"type": "string", "pattern": r"^\d{18}$"}
 SEVERITY: Schema = {"enum": ["error", "warning", "note"]}
 #: a rule-file value as data (see edaran.core.values.json_value)
-VALUE: Schema = {"type": ["string", "integer", "boolean", "array", "null"]}
+#: working hours are an object: start, end, breaks, effective
+VALUE: Schema = {"type": ["string", "integer", "boolean", "array", "object", "null"]}
 
 PROVENANCE = obj(
     {
@@ -133,6 +134,9 @@ EXPLANATION = obj(
     {"recall": obj({"reason": STR, "source": STR, "was": STR, "mode": STR})},
 )
 COUNTS = {"type": "object", "additionalProperties": INT}
+TIME: Schema = {"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2})?$"}
+#: working hours (edaran.core.values.json_value of a WorkingHours)
+HOURS = obj({"start": TIME, "end": TIME, "breaks": arr(arr(TIME)), "effective": STR})
 
 
 # ---------------------------------------------------------------- outputs
@@ -151,7 +155,9 @@ def schemas() -> dict[str, tuple[str, Schema]]:
             "rule": nullable(STR),
             "reason": STR,
             "detail": {"type": "object"},
-        }
+        },
+        # the day's working hours, when the rule file gives jam_kerja
+        {"hours": HOURS},
     )
     breach = obj(
         {
@@ -301,8 +307,12 @@ def schemas() -> dict[str, tuple[str, Schema]]:
             ),
         ),
         "explain": (
-            "One explained decision: edaran explain --format json, POST /explain",
-            EXPLANATION,
+            "One explained decision: edaran explain --format json, POST /explain; "
+            "outputs: the file's other outputs (jam_kerja, each keluaran) on the same day",
+            {
+                **EXPLANATION,
+                "properties": {**EXPLANATION["properties"], "outputs": arr(EXPLANATION)},
+            },
         ),
         "schedule": (
             "A schedule: edaran schedule --format json, POST /schedule",

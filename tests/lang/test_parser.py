@@ -583,6 +583,22 @@ def test_new_keywords_need_a_word_boundary_too() -> None:
     )
 
 
+def test_working_hours_with_breaks() -> None:
+    hours = condition_of("x adalah pukul MASUK sampai MASUK + 8 jam istirahat 12:00 sampai 13:00")
+    assert hours == n.Binary(
+        "eq",
+        name("x"),
+        n.Hours(
+            name("MASUK"),
+            n.Binary("+", name("MASUK"), n.Quantity("8", n.Ident("jam"))),
+            ((n.TimeLit("12:00"), n.TimeLit("13:00")),),
+        ),
+    )
+    assert condition_of("istirahatnya adalah breaking") == n.Binary(
+        "eq", name("istirahatnya"), name("breaking")
+    )
+
+
 # ------------------------------------------------------- both spellings
 INDONESIAN = """\
 surat_edaran "800.1/1230/BKD.I/2026":
@@ -618,6 +634,7 @@ butir 11 "JPT WFA", pengecualian atas butir 2:
     dan pegawai.jenjang termasuk JPT
 
 angka 3 huruf b: moda_kerja adalah WFH jika tidak unit.layanan_publik atau hari bukan Senin
+butir 6: jam_kerja adalah pukul 07:30 sampai 16:00 istirahat 12:00 sampai 12:00 + 1 jam
 
 pasal 5 ayat (2) "Apel", pengecualian atas butir 2, butir 11:
     wajib_apel adalah benar
@@ -723,6 +740,7 @@ clause 11 "JPT WFA", exception to clause 2:
     and pegawai.jenjang in JPT
 
 angka 3 huruf b: moda_kerja is WFH if not unit.layanan_publik or hari is not Senin
+clause 6: jam_kerja is hours 07:30 until 16:00 break 12:00 until 12:00 + 1 jam
 
 article 5 paragraph (2) "Apel", exception to clause 2, clause 11:
     wajib_apel is true
@@ -828,6 +846,7 @@ clause 11 "JPT WFA", pengecualian to butir 2:
     dan pegawai.jenjang in JPT
 
 angka 3 huruf b: moda_kerja adalah WFH if not unit.layanan_publik atau hari bukan Senin
+butir 6: jam_kerja is pukul 07:30 until 16:00 break 12:00 sampai 12:00 + 1 jam
 
 pasal 5 paragraph (2) "Apel", exception atas clause 2, butir 11:
     wajib_apel is benar
@@ -902,7 +921,7 @@ contoh "Kontak":
 
 def test_english_and_mixed_spellings_give_the_same_ast() -> None:
     indonesian = parse(INDONESIAN)
-    assert len(indonesian.items) == 28
+    assert len(indonesian.items) == 29
     assert parse(ENGLISH) == indonesian
     assert parse(MIXED) == indonesian
 
@@ -953,6 +972,7 @@ butir 11 "JPT WFA", pengecualian atas butir 2:
 
     dan pegawai.jenjang termasuk JPT
 angka 3 huruf b: moda_kerja adalah WFH jika tidak unit.layanan_publik atau hari bukan Senin # x
+butir 6: jam_kerja adalah pukul 07:30 sampai 16:00 istirahat 12:00 sampai 12:00 + 1 jam # x
 
 pasal 5 ayat (2) "Apel", pengecualian atas butir 2, butir 11:
     wajib_apel adalah benar
@@ -1248,7 +1268,7 @@ def grammar_keyword_terminals() -> dict[str, list[str]]:
 def test_keyword_table_covers_every_keyword_terminal() -> None:
     grammar = grammar_keyword_terminals()
     pairs = keyword_pairs()
-    assert len(grammar) == 71
+    assert len(grammar) == 72
     assert set(pairs) == set(grammar)
     for terminal, words in grammar.items():
         assert pairs[terminal] == (words[0], words[-1])

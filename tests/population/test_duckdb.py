@@ -12,12 +12,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 
 from edaran.core import EdaranError, render_all
 from edaran.engine import Circular
 from edaran.engine.sql import SqlRefused
 from edaran.io import Roster, load_roster
+from edaran.population import choose_engine
 from edaran.population.duckdb_run import DuckRun
 from paths import EXAMPLES, SAMPLE_ROSTER, TEMPLATES
 from population.helpers import expected, first_disagreements
@@ -88,9 +89,24 @@ PROPERTY = settings(
 
 
 @PROPERTY
-@given(scenarios())
+@given(scenarios(hours=False))
 def test_duckdb_agrees_with_the_interpreter(scenario: Scenario) -> None:
     _scenario(scenario)
+
+
+@settings(PROPERTY, max_examples=20)
+@given(scenarios(hours=True))
+def test_working_hours_are_refused_never_decided(scenario: Scenario) -> None:
+    """A file with hours of the day (other outputs, time arithmetic) is refused with an E80x."""
+    rule_file = scenario[0]
+    assume("keluaran jam_pulang" in rule_file.text)
+    try:
+        circular = Circular.from_text(rule_file.text, static_conflicts=False)
+    except EdaranError:
+        return
+    with pytest.raises(SqlRefused) as refused:
+        choose_engine("duckdb", circular, 10)
+    assert refused.value.code in ("E800", "E803", "E804")
 
 
 @pytest.mark.slow
@@ -99,7 +115,7 @@ def test_duckdb_agrees_long_run() -> None:
     compared: list[int] = []
 
     @settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
-    @given(scenarios())
+    @given(scenarios(hours=False))
     def run(scenario: Scenario) -> None:
         compared.append(_scenario(scenario))
 

@@ -99,7 +99,7 @@ def test_reference_circular_on_postgres(postgres_dsn: str) -> None:
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
-@given(scenarios())
+@given(scenarios(hours=False))
 def test_generated_circulars_on_postgres(
     postgres_dsn: str, tmp_path_factory: pytest.TempPathFactory, scenario: tuple[Any, ...]
 ) -> None:

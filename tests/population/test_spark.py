@@ -71,7 +71,7 @@ def test_written_parquet_is_partitioned_by_unit_and_month(spark: object, tmp_pat
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
-@given(scenarios())
+@given(scenarios(hours=False))
 def test_generated_circulars_on_spark(spark: object, scenario: tuple[object, ...]) -> None:
     rule_file, people, days = scenario  # type: ignore[misc]
     try:

@@ -337,30 +337,38 @@ def cmd_explain(args: argparse.Namespace, lang: Lang) -> int:
     recalls = read_recall_file(args, roster, lang)
     if recalls is None:
         return 1
-    try:
-        explanation = circular.explain(person, args.date)
-    except DecisionError as err:
-        sys.stderr.write(_diagnostics().render_all(err.diagnostics, lang) + "\n")
-        return 1
-    recall = _recall_of(recalls, person, args.date, str(explanation.decision.value))
+    # Every output the file decides: the work mode first, then jam_kerja and each keluaran.
+    explanations = []
+    failed = False
+    for output in circular.decided_outputs():
+        try:
+            explanations.append(circular.explain(person, args.date, output))
+        except DecisionError as err:
+            sys.stderr.write(_diagnostics().render_all(err.diagnostics, lang) + "\n")
+            failed = True
+            if not explanations:  # the work mode itself: nothing to explain
+                return 1
+    was = str(explanations[0].decision.value)
+    recall = _recall_of(recalls, person, args.date, was)
     if args.format == "json":
-        document = explanation.to_dict(lang)
+        data = explanations[0].to_dict(lang)
         if recall is not None:
-            document["recall"] = {
+            data["recall"] = {
                 "reason": recall.reason,
                 "source": recall.source,
-                "was": str(explanation.decision.value),
+                "was": was,
                 "mode": "WFO",
             }
-        print(json.dumps(document, ensure_ascii=False, indent=1))
+        if len(explanations) > 1:
+            data["outputs"] = [e.to_dict(lang) for e in explanations[1:]]
+        print(json.dumps(data, ensure_ascii=False, indent=1))
     else:
-        print(explanation.render(lang))
+        print("\n\n".join(e.render(lang) for e in explanations))
         if recall is not None:
-            was = str(explanation.decision.value)
             print(
                 message("cli.recalled", lang, was=was, reason=recall.reason, source=recall.source)
             )
-    return 0
+    return 1 if failed else 0
 
 
 def _recall_of(recalls: list[Any], person: Any, day: dt.date, mode: str) -> Any | None:

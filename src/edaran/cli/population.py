@@ -20,6 +20,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+import attrs
+
+from edaran.core.modes import WORK_MODE
 from edaran.messages import Lang, message
 from edaran.population.engines import ENGINES, OUTPUT_COLUMNS, choose_engine
 
@@ -121,21 +124,25 @@ def _python(
     errors: list[DecisionError] = []
     counts: Counter[tuple[str, str]] = Counter()
     decisions = circular.decide_many(staff, *period, errors=errors)
+    # The file's other outputs (jam_kerja, each keluaran): one more column each.
+    extra = tuple(o for o in circular.decided_outputs() if o != WORK_MODE)
     if fmt == "json":
+        if extra:
+            decisions = _with_others(circular, roster, decisions, extra, errors)
         return _json_document(circular, roster, decisions, errors, target, lang, tally)
-    rows = _rows(circular, roster, decisions, lang)
+    rows = _rows(circular, roster, decisions, lang, extra, errors)
     if tally is not None:
         rows = _counted(rows, counts)
     if fmt == "parquet":
         from edaran.population.parquet import write_parquet
 
         assert target is not None  # the command line requires --output for Parquet
-        written = write_parquet(rows, target)
+        written = write_parquet(rows, target, extra)
     elif target is not None:
         with target.open("w", encoding="utf-8", newline="") as out:
-            written = write_rows(rows, fmt, out)
+            written = write_rows(rows, fmt, out, extra)
     else:
-        written = write_rows(rows, fmt, sys.stdout)
+        written = write_rows(rows, fmt, sys.stdout, extra)
     for (unit, mode), count in counts.items():
         assert tally is not None
         tally(unit, mode, count)
@@ -162,7 +169,8 @@ def _json_document(
 
     def counted() -> Iterator[Decision]:
         for d in decisions:
-            counts[(units.get(d.nip, ""), show_value(d.value, lang))] += 1
+            if d.output == WORK_MODE:
+                counts[(units.get(d.nip, ""), show_value(d.value, lang))] += 1
             yield d
 
     pieces = decisions_json(provenance(circular), counted(), errors, lang)
@@ -184,10 +192,53 @@ def _counted(rows: Iterable[list[str]], counts: Counter[tuple[str, str]]) -> Ite
         yield row
 
 
+def _other(
+    circular: Circular,
+    person: Any,
+    decision: Decision,
+    output: str,
+    errors: list[DecisionError],
+) -> Decision | None:
+    """``output`` for the person and day of a work-mode ``decision`` (None when it fails)."""
+    from edaran.engine.decision import DecisionError, Status
+
+    if decision.status in (Status.OFF, Status.NOT_IN_FORCE):
+        # A day off or out of force is the same day for every output.
+        return attrs.evolve(decision, output=output)
+    try:
+        return circular.decide(person, decision.date, output)
+    except DecisionError as err:
+        errors.append(err)
+        return None
+
+
+def _with_others(
+    circular: Circular,
+    roster: Roster,
+    decisions: Iterable[Decision],
+    extra: Sequence[str],
+    errors: list[DecisionError],
+) -> Iterator[Decision]:
+    """Each work-mode decision, followed by the decisions of ``extra`` for its person and day."""
+    people = {e.nip: e for e in roster.employees}
+    for d in decisions:
+        yield d
+        for output in extra:
+            other = _other(circular, people[d.nip], d, output, errors)
+            if other is not None:
+                yield other
+
+
 def _rows(
-    circular: Circular, roster: Roster, decisions: Iterable[Decision], lang: Lang
+    circular: Circular,
+    roster: Roster,
+    decisions: Iterable[Decision],
+    lang: Lang,
+    extra: Sequence[str] = (),
+    errors: list[DecisionError] | None = None,
 ) -> Iterator[list[str]]:
-    """One list per decision, in :data:`OUTPUT_COLUMNS` order.
+    """One list per decision, in :data:`OUTPUT_COLUMNS` order, then one value per ``extra``
+    output (empty where it cannot be decided: the error goes to ``errors``).
 
     The reason depends only on the version, the rule, what it overrode and the
     day's note, so it is worded once per such combination, not per row.
@@ -196,6 +247,8 @@ def _rows(
     from edaran.engine.decision import Status
 
     units = {e.nip: e.unit.kode for e in roster.employees}
+    people = {e.nip: e for e in roster.employees} if extra else {}
+    failed: list[DecisionError] = [] if errors is None else errors
     shown: dict[object, str] = {}
     reasons: dict[tuple[object, ...], str] = {}
     for d in decisions:
@@ -206,24 +259,30 @@ def _rows(
         mode = shown.get(d.value)
         if mode is None:
             mode = shown[d.value] = show_value(d.value, lang)
-        yield [d.nip, units.get(d.nip, ""), d.date.isoformat(), mode, d.clause or "", reason]
+        row = [d.nip, units.get(d.nip, ""), d.date.isoformat(), mode, d.clause or "", reason]
+        for output in extra:
+            other = _other(circular, people[d.nip], d, output, failed)
+            row.append("" if other is None else show_value(other.value, lang))
+        yield row
 
 
-def write_rows(rows: Iterable[list[str]], fmt: str, out: TextIO) -> int:
-    """Write decision rows as CSV or JSON lines (``json`` is :func:`_json_document`'s)."""
+def write_rows(rows: Iterable[list[str]], fmt: str, out: TextIO, extra: Sequence[str] = ()) -> int:
+    """Write decision rows as CSV or JSON lines (``json`` is :func:`_json_document`'s);
+    ``extra`` names the columns of the file's other outputs after the usual ones."""
     count = 0
     if fmt == "csv":
         from edaran.io.publish import csv_writer
 
         writer = csv_writer(out)
-        writer.writerow(OUTPUT_COLUMNS)
+        writer.writerow((*OUTPUT_COLUMNS, *extra))
         for row in rows:
             writer.writerow(row)
             count += 1
         return count
-    for nip, unit, date, mode, clause, reason in rows:
+    for nip, unit, date, mode, clause, reason, *others in rows:
         item: dict[str, str | None] = {"nip": nip, "unit": unit, "date": date, "mode": mode}
         item |= {"clause": clause or None, "reason": reason or None}
+        item |= {name: value or None for name, value in zip(extra, others, strict=True)}
         out.write(_JSONL.encode(item) + "\n")
         count += 1
     return count

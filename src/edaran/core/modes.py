@@ -12,6 +12,7 @@ __all__ = [
     "DAY_STATUSES",
     "STATUS_NOT_IN_FORCE",
     "STATUS_OFF",
+    "WORKING_HOURS",
     "WORK_MODE",
 ]
 
@@ -25,3 +26,5 @@ STATUS_NOT_IN_FORCE = "TIDAK_BERLAKU"
 DAY_STATUSES = (STATUS_OFF, STATUS_NOT_IN_FORCE)
 #: The output every circular decides.
 WORK_MODE = "moda_kerja"
+#: The built-in output of the working hours of a day (``jam_kerja``), when a file has rules for it.
+WORKING_HOURS = "jam_kerja"

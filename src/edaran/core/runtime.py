@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from edaran.core import types as t
+from edaran.core.values import clock
 
 __all__ = ["ARITHMETIC", "RUNTIME_OPS", "UnitTable", "whole_rupiah"]
 
@@ -85,6 +86,41 @@ def _date_sub(a: dt.date, b: t.Duration) -> dt.date:
     return (-b).add_to(a)
 
 
+_DAY = dt.timedelta(days=1)
+
+
+def _clock(value: dt.time) -> dt.timedelta:
+    """How long after midnight ``value`` is."""
+    return dt.timedelta(
+        hours=value.hour, minutes=value.minute, seconds=value.second, microseconds=value.microsecond
+    )
+
+
+def _time_add(a: dt.time, b: t.Duration) -> dt.time:
+    """A time of day moved by an exact duration, on the same day.
+
+    Months have no length in hours, and working hours do not cross midnight:
+    both are errors rather than a wrapped clock.
+    """
+    if b.months:
+        raise t.EvalError("time-plus-months", duration=b.describe())
+    moved = _clock(a) + b.exact
+    if not dt.timedelta(0) <= moved < _DAY:
+        raise t.EvalError("time-past-midnight", time=clock(a), duration=b.describe())
+    return (dt.datetime.min + moved).time()
+
+
+def _time_sub(a: dt.time, b: t.Duration) -> dt.time:
+    if b.months:
+        raise t.EvalError("time-plus-months", duration=b.describe())
+    return _time_add(a, -b)
+
+
+def _time_diff(a: dt.time, b: dt.time) -> t.Duration:
+    """The exact duration from ``b`` to ``a`` (negative when ``a`` is earlier)."""
+    return t.Duration(exact=_clock(a) - _clock(b))
+
+
 @attrs.frozen
 class UnitTable:
     """A per-unit parameter: each listed unit's own value, and the circular's default.
@@ -140,6 +176,10 @@ RUNTIME_OPS: dict[str, Callable[..., Any]] = {
     "date_add": _arith(lambda a, b: b.add_to(a)),
     "date_sub": _arith(_date_sub),
     "date_diff": _arith(lambda a, b: (a - b).days),
+    "time_add": _arith(_time_add),
+    "time_sub": _arith(_time_sub),
+    "time_diff": _arith(_time_diff),
+    "hours": lambda *a: None if any(x is None for x in a) else t.working_hours(*a),
 }
 
 
@@ -151,4 +191,19 @@ def whole_rupiah(value: Any) -> Any:
 
 
 #: Operations that compute a value (rather than compare): the ones that may raise.
-ARITHMETIC = frozenset({"add", "sub", "mul", "div", "neg", "date_add", "date_sub", "date_diff"})
+ARITHMETIC = frozenset(
+    {
+        "add",
+        "sub",
+        "mul",
+        "div",
+        "neg",
+        "date_add",
+        "date_sub",
+        "date_diff",
+        "time_add",
+        "time_sub",
+        "time_diff",
+        "hours",
+    }
+)

@@ -11,6 +11,7 @@ money           ``Rp 1.500.000``                    ``Decimal``, whole rupiah
 date            ``2026-04-01``                      ``datetime.date``
 time            ``07:30``                           ``datetime.time``
 duration        ``5 menit``, ``2 bulan``            :class:`Duration`
+working hours   ``pukul 07:30 sampai 16:00``        :class:`WorkingHours`
 text            ``"..."``                           ``str``
 enumeration     ``Jumat``, ``JPT_PRATAMA``, ``WFH``  enum member or ``str``
 set             ``{A, B}``                          ``frozenset``
@@ -34,6 +35,7 @@ __all__ = [
     "DATE",
     "DECIMAL",
     "DURATION",
+    "HOURS",
     "INT",
     "MONEY",
     "PERCENT",
@@ -49,6 +51,7 @@ __all__ = [
     "Type",
     "TypeName",
     "UnitType",
+    "WorkingHours",
 ]
 
 
@@ -93,10 +96,12 @@ DATE = Prim("date", "tanggal")
 TIME = Prim("time", "waktu")
 DURATION = Prim("duration", "durasi")
 TEXT = Prim("text", "teks")
+#: Working hours of a day: a start, an end and breaks (``pukul 07:30 sampai 16:00 ...``).
+HOURS = Prim("working_hours", "jam_kerja")
 
 NUMERIC = (INT, DECIMAL, PERCENT, MONEY)
 #: Every primitive type, in the order the reference lists them.
-PRIMITIVES = (BOOL, INT, DECIMAL, PERCENT, MONEY, DATE, TIME, DURATION, TEXT)
+PRIMITIVES = (BOOL, INT, DECIMAL, PERCENT, MONEY, DATE, TIME, DURATION, TEXT, HOURS)
 
 
 @attrs.frozen
@@ -354,3 +359,68 @@ def scale(duration: Duration, amount: Decimal) -> Duration:
 MAX_YEARS = 10_000
 MAX_MONTHS = 12 * MAX_YEARS
 MAX_SECONDS = 366 * 86_400 * MAX_YEARS
+
+
+# --------------------------------------------------------- working hours
+@attrs.frozen
+class WorkingHours:
+    """The working hours of one day, in the rule file's zone: a start, an end, the breaks.
+
+    Built by ``pukul A sampai B istirahat C sampai D``; the engine has checked
+    that the end is after the start and that the breaks lie inside, in order,
+    without overlapping.  Hours never cross midnight.
+    """
+
+    start: dt.time
+    end: dt.time
+    breaks: tuple[tuple[dt.time, dt.time], ...] = ()
+
+    @property
+    def span(self) -> Duration:
+        """From the start to the end, breaks included."""
+        return Duration(exact=_since_midnight(self.end) - _since_midnight(self.start))
+
+    @property
+    def effective(self) -> Duration:
+        """The hours worked: the span less the breaks."""
+        rest = sum(
+            (_since_midnight(b) - _since_midnight(a) for a, b in self.breaks), dt.timedelta(0)
+        )
+        return Duration(exact=self.span.exact - rest)
+
+    def periods(self) -> tuple[tuple[dt.time, dt.time], ...]:
+        """The stretches of work between the breaks, in order."""
+        edges = [self.start]
+        for a, b in self.breaks:
+            edges += [a, b]
+        edges.append(self.end)
+        return tuple((edges[i], edges[i + 1]) for i in range(0, len(edges), 2))
+
+
+def _since_midnight(value: dt.time) -> dt.timedelta:
+    return dt.timedelta(
+        hours=value.hour, minutes=value.minute, seconds=value.second, microseconds=value.microsecond
+    )
+
+
+def working_hours(start: dt.time, end: dt.time, *breaks: dt.time) -> WorkingHours:
+    """Working hours from their times (``breaks`` in pairs), or :class:`EvalError`.
+
+    The end must come after the start; each break must end after it starts,
+    lie inside the hours and after the previous break.
+    """
+    if not end > start:
+        raise EvalError("hours-end-before-start", start=_hm(start), end=_hm(end))
+    pairs = tuple((breaks[i], breaks[i + 1]) for i in range(0, len(breaks), 2))
+    previous = start
+    for a, b in pairs:
+        if not (previous <= a < b <= end):
+            raise EvalError(
+                "hours-break-outside", start=_hm(a), end=_hm(b), hours=f"{_hm(start)}-{_hm(end)}"
+            )
+        previous = b
+    return WorkingHours(start, end, pairs)
+
+
+def _hm(value: dt.time) -> str:
+    return value.isoformat(timespec="seconds" if value.second or value.microsecond else "minutes")

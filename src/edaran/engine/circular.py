@@ -195,6 +195,11 @@ class Circular:
         """The circular's number, as its header gives it."""
         return self.program.header.number
 
+    def decided_outputs(self) -> tuple[str, ...]:
+        """The outputs the file decides: ``moda_kerja``, then each other output that has rules."""
+        program = self.program
+        return tuple(o for o in program.outputs if o == WORK_MODE or program.rules_for(o))
+
     def _outside(self, employee: EmployeeFacts, day: DayFacts, output: str) -> Decision | None:
         header = self.program.header
         date = day.tanggal

@@ -109,6 +109,8 @@ class _Emitter:
             return self.fact(node)
         if isinstance(node, ir.Param):
             return self.param(node.name)
+        if isinstance(node, ir.OutputRef):
+            return f"_output({node.name!r}, pegawai, kalender, _p)"
         return self.op(node)
 
     def op(self, node: ir.Op) -> str:
@@ -298,11 +300,14 @@ def _function_source(emitter: _Emitter, output: str, rules: tuple[ir.RuleIR, ...
     return "\n".join(head + lines) + "\n"
 
 
-_PARTIAL_OPS = {"add", "sub", "mul", "div", "neg", "date_add", "date_sub", "date_diff"}
+_PARTIAL_OPS = ARITHMETIC
 
 
 def _total(node: ir.Expr | None) -> bool:
-    """True when evaluating ``node`` cannot raise: no arithmetic, no duration order."""
+    """True when evaluating ``node`` cannot raise: no arithmetic, no duration order, no
+    other output (which may have a conflict of its own)."""
+    if isinstance(node, ir.OutputRef):
+        return False
     if not isinstance(node, ir.Op):
         return True
     if node.op in _PARTIAL_OPS:
@@ -349,6 +354,7 @@ class CompiledProgram:
 
     def __init__(self, program: ir.Program, interpreter_decide: Callable[..., Any]) -> None:
         self.program = program
+        self._interpreter_decide = interpreter_decide
         self.functions: dict[str, DecideFn] = {}
         self.sources: dict[str, str] = {}
         for output in program.outputs:
@@ -369,12 +375,20 @@ class CompiledProgram:
                 )  # pragma: no cover
 
             emitter.namespace["_fail"] = fail
+            emitter.namespace["_output"] = self._output
             name = f"<edaran {program.header.number}: {output}>"
             code = compile(source, name, "exec")
             linecache.cache[name] = (len(source), None, source.splitlines(True), name)
             exec(code, emitter.namespace)
             self.functions[output] = emitter.namespace["decide"]  # type: ignore[assignment]  # defined by the exec above
             self.sources[output] = source
+
+    def _output(self, output: str, pegawai: Any, kalender: Any, params: Any) -> Any:
+        """The value of another output for the same person and day (a rule reads it)."""
+        function = self.functions.get(output)
+        if function is None:  # an output without rules: the interpreter says E502
+            return self._interpreter_decide(pegawai, kalender, output).value
+        return function(pegawai, kalender, params)[0]
 
     def params_for(self, day: dt.date) -> dict[str, object]:
         """The parameter values in force on ``day`` (computed once per day by callers)."""

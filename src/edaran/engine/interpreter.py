@@ -65,6 +65,12 @@ class Interpreter:
             if trace is not None:
                 trace.setdefault(node.name, value)
             return value
+        if isinstance(node, ir.OutputRef):
+            # Another output, decided for the same person and day (the strata are acyclic).
+            value = self.decide(subject["pegawai"], subject["kalender"], node.name).value
+            if trace is not None:
+                trace.setdefault(node.name, value)
+            return value
         if node.op == "and":
             return all(self.evaluate(a, subject, day, trace) is True for a in node.args)
         if node.op == "or":

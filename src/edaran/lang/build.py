@@ -492,6 +492,12 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
     def _r_neg(self, c: list[Any], s: Span | None) -> n.Binary:
         return n.Binary("neg", None, c[1], span=s, op_span=self._tok(c[0]))
 
+    def _r_hours(self, c: list[Any], s: Span | None) -> n.Hours:
+        return n.Hours(c[0], c[1], tuple(c[2:]), span=s)
+
+    def _r_hours_break(self, c: list[Any], s: Span | None) -> tuple[Any, Any]:
+        return (c[0], c[1])
+
     def _r_between(self, c: list[Any], s: Span | None) -> n.Between:
         return n.Between(c[0], c[1], c[2], span=s)
 

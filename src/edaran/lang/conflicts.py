@@ -32,7 +32,7 @@ import attrs
 
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, Label, Severity
-from edaran.core.runtime import UnitTable
+from edaran.core.runtime import ARITHMETIC, UnitTable
 from edaran.core.values import show_value
 from edaran.lang import ir
 from edaran.lang.schema import WEEKDAY
@@ -100,6 +100,8 @@ def evaluate3(
     kind = type(expr)
     if kind is ir.Const:
         return expr.value  # type: ignore[union-attr]  # a Const by the test above
+    if kind is ir.OutputRef:
+        return UNKNOWN  # another output: decided at run time
     if kind is ir.Fact or kind is ir.Param:
         return env.get(_var_key(expr), UNKNOWN)  # type: ignore[arg-type]  # a Fact or Param
     assert isinstance(expr, ir.Op)
@@ -152,7 +154,7 @@ def evaluate3(
     return _apply(op, args)
 
 
-_ARITH_OPS = {"add", "sub", "mul", "div", "neg", "date_add", "date_sub", "date_diff"}
+_ARITH_OPS = ARITHMETIC
 _UNIT_OPS = frozenset({"unit_in", "unit_not_in"})
 
 

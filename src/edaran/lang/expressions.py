@@ -39,6 +39,10 @@ class Env:
         self.known_enums: list[t.EnumType] = [*schema.enums()]
         #: table name -> (the table, the type of its values)
         self.tables: dict[str, tuple[UnitTable, t.Type]] = {}
+        #: outputs a rule may read (the rules pass sets them): name -> type
+        self.outputs: dict[str, t.Type] = {}
+        #: English names of outputs (``work_mode``)
+        self.output_aliases: dict[str, str] = {}
 
     def all_enums(self) -> list[t.EnumType]:
         """Schema enumerations, the work modes and the file's own, in lookup order."""
@@ -180,10 +184,13 @@ class ExprChecker:
         if head in roots:
             return self._fact(e)
         if len(e.parts) == 1:
+            output = self.env.output_aliases.get(head, head)
+            if output in self.env.outputs:
+                return ir.OutputRef(output, self.env.outputs[output], span=e.span)
             resolved = self.constant(head, expect, e.span)
             if resolved is not None:
                 return resolved
-        candidates = [*roots, *self.env.sets, *self.env.params]
+        candidates = [*roots, *self.env.sets, *self.env.params, *self.env.outputs]
         if isinstance(expect, t.EnumType):
             candidates += expect.names()
         else:
@@ -251,6 +258,22 @@ class ExprChecker:
             return None
         table, kind = declared
         return ir.Op("index", (ir.Const(table, kind, name=name), key), kind, span=e.span)
+
+    def _Hours(self, e: n.Hours, expect: t.Type | None) -> ir.Expr | None:
+        """``pukul A sampai B istirahat C sampai D``: every part a time of day (E210)."""
+        parts = [("hours-start", e.start), ("hours-end", e.end)]
+        for a, b in e.breaks:
+            parts += [("hours-break", a), ("hours-break", b)]
+        typed: list[ir.Expr] = []
+        for role, part in parts:
+            checked = self.check(part, t.TIME)
+            if checked is None:
+                return None
+            if checked.type != t.TIME:
+                self._error("E210", part.span, part=Localized(role), type=t.TypeName(checked.type))
+                return None
+            typed.append(checked)
+        return self._fold(ir.Op("hours", tuple(typed), t.HOURS, span=e.span))
 
     # ------------------------------------------------------- operations
     def _Not(self, e: n.Not, expect: t.Type | None) -> ir.Expr | None:
@@ -355,6 +378,7 @@ class ExprChecker:
             word not in self.env.schema.roots
             and word not in self.env.sets
             and word not in self.env.params
+            and self.env.output_aliases.get(word, word) not in self.env.outputs
         )
 
 
@@ -395,7 +419,9 @@ for _op in ("add", "sub"):
     _ARITH[(_op, t.INT, t.DECIMAL)] = (_op, t.DECIMAL)
     _ARITH[(_op, t.DECIMAL, t.INT)] = (_op, t.DECIMAL)
     _ARITH[(_op, t.DATE, t.DURATION)] = ("date_" + _op, t.DATE)
+    _ARITH[(_op, t.TIME, t.DURATION)] = ("time_" + _op, t.TIME)
 _ARITH[("sub", t.DATE, t.DATE)] = ("date_diff", t.INT)
+_ARITH[("sub", t.TIME, t.TIME)] = ("time_diff", t.DURATION)
 for _a, _b, _r in [
     (t.INT, t.INT, t.INT),
     (t.INT, t.DECIMAL, t.DECIMAL),

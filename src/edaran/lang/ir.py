@@ -80,7 +80,20 @@ class Op:
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
 
 
-Expr: TypeAlias = Const | Fact | Param | Op
+@attrs.frozen
+class OutputRef:
+    """Another output of the file, as decided for the same person and day (``moda_kerja``).
+
+    The checker orders the outputs in strata so that no output reads itself,
+    directly or through others (E211).
+    """
+
+    name: str
+    type: t.Type
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+Expr: TypeAlias = Const | Fact | Param | Op | OutputRef
 
 
 @attrs.frozen

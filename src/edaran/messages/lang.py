@@ -72,6 +72,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "value.true": ("benar", "true"),
     "value.false": ("salah", "false"),
     "value.empty": ("(kosong)", "(empty)"),
+    "value.hours": ("{start}-{end}", "{start}-{end}"),
+    "value.hours-breaks": ("{start}-{end} (istirahat {breaks})", "{start}-{end} (break {breaks})"),
     "witness.always": ("selalu", "always"),
     "witness.under": (
         "{name} berada di bawah salah satu dari {codes}",

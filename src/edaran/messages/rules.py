@@ -317,6 +317,27 @@ WORDS: dict[str, tuple[str, str]] = {
         "'{name}' bukan anggota {type}",
         "'{name}' is not a member of {type}",
     ),
+    "E210": (
+        "jam kerja tersusun dari waktu: {part} bertipe {type}",
+        "working hours are made of times of day: the {part} is of type {type}",
+    ),
+    "E211": (
+        "keluaran saling membaca dalam lingkaran: {cycle} (aturan {rules})",
+        "outputs read each other in a circle: {cycle} (rules {rules})",
+    ),
+    "hours-start": ("awal", "start"),
+    "hours-end": ("akhir", "end"),
+    "hours-break": ("istirahat", "break"),
+    "eval-hours-end-before-start": (
+        "jam kerja {start} sampai {end} tidak berakhir setelah mulai",
+        "working hours {start} until {end} do not end after they start",
+    ),
+    "eval-hours-break-outside": (
+        "istirahat {start} sampai {end} tidak berada di dalam jam kerja {hours} "
+        "(atau tumpang tindih dengan istirahat sebelumnya)",
+        "the break {start} until {end} is not inside the working hours {hours} "
+        "(or overlaps the break before it)",
+    ),
     "E207": (
         "'{name}' adalah status yang diputuskan kalender dan masa berlaku SE, "
         "bukan moda yang ditetapkan aturan",
@@ -477,6 +498,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "eval-date-plus-time": (
         "tanggal hanya dapat ditambah hari, minggu, bulan atau tahun, bukan {duration}",
         "a date can only be moved by days, weeks, months or years, not {duration}",
+    ),
+    "eval-time-past-midnight": (
+        "{time} + {duration} melewati tengah malam: jam kerja tidak melintasi pergantian hari",
+        "{time} + {duration} passes midnight: working hours do not cross into another day",
+    ),
+    "eval-time-plus-months": (
+        "waktu hanya dapat digeser detik, menit atau jam, bukan {duration}",
+        "a time of day can only be moved by seconds, minutes or hours, not {duration}",
     ),
     # -- secondary labels and notes -------------------------------------------
     "label-first": ("aturan pertama", "first rule"),

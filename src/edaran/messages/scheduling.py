@@ -17,6 +17,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "schedule.col-mode": ("moda", "mode"),
     "schedule.col-reason": ("alasan", "reason"),
     "schedule.col-clause": ("klausul", "clause"),
+    "schedule.col-hours": ("jam_kerja", "working_hours"),
     # -- reasons --------------------------------------------------------------
     "schedule.cap": ("dibatasi {clause}: ", "capped by {clause}: "),
     "schedule.cap-bare": ("dibatasi: ", "capped: "),
@@ -134,6 +135,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "schedule-ics.unit-cal": ("Jadwal kerja {code} — {name}", "Work schedule {code} — {name}"),
     "schedule-ics.unit": ("Unit", "Unit"),
     "schedule-ics.person": ("Pegawai", "Employee"),
+    "schedule-ics.hours": ("Jam kerja", "Working hours"),
     "schedule-ics.clause": ("Klausul", "Clause"),
     "schedule-ics.reason": ("Alasan", "Reason"),
 }

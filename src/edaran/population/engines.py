@@ -85,6 +85,7 @@ def choose_engine(
 
     try:
         refuse_versions(circular)
+        refuse_outputs(circular)
         SqlPlan(circular.program, circular.schema, output)
     except SqlRefused as refused:
         if explicit:
@@ -94,6 +95,17 @@ def choose_engine(
         notes = tuple(attrs.evolve(d, severity=Severity.NOTE) for d in refused.diagnostics)
         return EngineChoice("python", notes)
     return EngineChoice(wanted)
+
+
+def refuse_outputs(circular: Circular) -> None:
+    """E800: a file with outputs beyond ``moda_kerja`` (``jam_kerja``, a ``keluaran``) is decided
+    output by output in Python; the SQL engine decides the work mode alone."""
+    from edaran.engine.sql import SqlRefused
+
+    others = [o for o in circular.decided_outputs() if o != "moda_kerja"]
+    if others:
+        construct = ", ".join(f"keluaran {o}" for o in others)
+        raise SqlRefused("E800", construct, None)
 
 
 def refuse_versions(circular: Circular) -> None:

@@ -1,9 +1,12 @@
 """iCalendar files of a schedule (``edaran.scheduling.writers.write_ics``); needs ``icalendar``.
 
-One all-day event per day away from the office (WFH, WFA, or another
-off-site mode a rule file declares; never WFO, a day off or a day on
-leave), and one per day a recall calls the person in (WFO, with the reason).
-UIDs are stable (``<NIP>-<date>@edaran`` in a person's file,
+One event per day away from the office (WFH, WFA, or another off-site
+mode a rule file declares; never WFO, a day off or a day on leave), and one
+per day a recall calls the person in (WFO, with the reason): an all-day
+event, or, when the rule file gives the day's working hours (``jam_kerja``),
+an event from their start to their end in the file's zone (``Asia/Jakarta``
+for WIB), with the breaks in its description.  UIDs are
+stable (``<NIP>-<date>@edaran`` in a person's file,
 ``<UNIT>-<NIP>-<date>@edaran`` in a unit's), so a calendar that imports a
 newer schedule updates the events it already has; ``DTSTAMP`` is the first
 day of the schedule, so the bytes do not depend on the clock.
@@ -15,10 +18,13 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterator
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
+from edaran.core.values import show_hours
 from edaran.messages import Lang, message
+from edaran.model.calendar import ZONES
 from edaran.scheduling.model import Assignment, Schedule, Why
 from edaran.scheduling.presentation import assignment_reason
 
@@ -46,6 +52,7 @@ def calendars(schedule: Schedule, per: str, lang: Lang) -> Iterator[tuple[str, b
         groups.setdefault(a.nip if per == "person" else a.unit, []).append(a)
     stamp = dt.datetime.combine(schedule.first, dt.time(), tzinfo=dt.UTC)
     names = file_names(sorted(groups))
+    zone = ZoneInfo(ZONES.get(schedule.zone, ZONES["WIB"]))
     for key in sorted(groups):
         items = sorted(groups[key], key=lambda a: (a.date, a.nip))
         cal = Calendar()
@@ -67,13 +74,19 @@ def calendars(schedule: Schedule, per: str, lang: Lang) -> Iterator[tuple[str, b
             prefix = a.nip if per == "person" else f"{a.unit}-{a.nip}"
             event.add("uid", f"{prefix}-{a.date:%Y%m%d}@edaran")
             event.add("dtstamp", stamp)
-            event.add("dtstart", a.date)
-            event.add("dtend", a.date + dt.timedelta(days=1))
+            if a.hours is None:
+                event.add("dtstart", a.date)
+                event.add("dtend", a.date + dt.timedelta(days=1))
+            else:
+                event.add("dtstart", dt.datetime.combine(a.date, a.hours.start, tzinfo=zone))
+                event.add("dtend", dt.datetime.combine(a.date, a.hours.end, tzinfo=zone))
             event.add("summary", a.mode if per == "person" else f"{a.mode} — {a.name}")
             event.add("description", _description(a, schedule, per, lang))
             event.add("categories", [a.mode])
             event.add("transp", "TRANSPARENT")
             cal.add_component(event)
+        if any(a.hours is not None and is_event(a) for a in items):
+            cal.add_missing_timezones()  # a VTIMEZONE for the TZID of timed events
         yield names[key], cal.to_ical(sorted=False)
 
 
@@ -113,6 +126,8 @@ def _description(
     lines = [f"{message('schedule-ics.unit', lang)}: {a.unit}" + (f" — {unit}" if unit else "")]
     if per == "unit":
         lines.append(f"{message('schedule-ics.person', lang)}: {a.name} ({a.nip})")
+    if a.hours is not None:
+        lines.append(f"{message('schedule-ics.hours', lang)}: {show_hours(a.hours, lang)}")
     if a.clause:
         lines.append(f"{message('schedule-ics.clause', lang)}: {a.clause}")
     text = assignment_reason(a, lang)

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 import attrs
 
 from edaran.core.diagnostics import Diagnostic
+from edaran.core.types import WorkingHours
 from edaran.io.publish import Published, provenance
 
 __all__ = ["Assignment", "Schedule", "Why"]
@@ -52,6 +53,8 @@ class Assignment:
     clause: str | None = None
     rule: str | None = None
     detail: Mapping[str, object] = attrs.field(factory=dict, eq=False)
+    #: the working hours of the day (``jam_kerja``) when the rule file gives them, else None
+    hours: WorkingHours | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
@@ -70,7 +73,14 @@ class Schedule(Published):
     warnings: tuple[Diagnostic, ...] = ()
     #: where the schedule comes from (:func:`edaran.io.publish.provenance`)
     provenance: Mapping[str, str | None] = attrs.field(factory=provenance, eq=False)
+    #: the rule file's time zone (``WIB``, ``WITA``, ``WIT``): the zone of the working hours
+    zone: str = attrs.field(default="WIB", kw_only=True)
     _parts = ("assignments",)
+
+    @property
+    def has_hours(self) -> bool:
+        """True when some assignment carries working hours (``jam_kerja``)."""
+        return any(a.hours is not None for a in self.assignments)
 
     def __iter__(self) -> Iterator[Assignment]:
         return iter(self.assignments)

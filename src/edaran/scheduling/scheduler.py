@@ -34,8 +34,9 @@ from typing import Any
 import attrs
 
 from edaran.core.diagnostics import Diagnostic, Severity
-from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF
+from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF, WORKING_HOURS
 from edaran.core.suggest import suggest
+from edaran.core.types import WorkingHours
 from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
 from edaran.io.publish import provenance
@@ -120,6 +121,7 @@ class _Scheduler:
         )
         self.warnings: list[Diagnostic] = []
         self.errors: dict[str, Diagnostic] = {}
+        self.with_hours = WORKING_HOURS in circular.decided_outputs()
 
     def _use(self, version: Circular) -> None:
         """Take the limits of the version in force (an amendment may change them)."""
@@ -173,7 +175,21 @@ class _Scheduler:
             decision.clause,
             decision.rule,
             detail,
+            hours=self._hours(employee, day) if decision.rule is not None else None,
         )
+
+    def _hours(self, employee: Any, day: dt.date) -> WorkingHours | None:
+        """The working hours of the day (``jam_kerja``), when the file decides them."""
+        if not self.with_hours:
+            return None
+        try:
+            value = self.circular.decide(employee, day, WORKING_HOURS).value
+        except DecisionError as err:
+            first = err.diagnostics[0]
+            key = f"{first.code}:{first.args.get('first')}:{first.args.get('second')}"
+            self.errors.setdefault(key, first)
+            return None
+        return value if isinstance(value, WorkingHours) else None
 
     # -------------------------------------------------------------- days
     def day(self, day: dt.date) -> list[Assignment]:
@@ -466,4 +482,5 @@ def schedule(
         dict(sorted(units.items())),
         warnings,
         provenance=provenance(circular),
+        zone=circular.program.header.timezone,
     )

@@ -24,6 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal, TextIO
 
+from edaran.core.values import json_value, show_hours
 from edaran.io.publish import (
     csv_writer,
     json_document,
@@ -59,21 +60,24 @@ def write_csv(schedule: Schedule, out: TextIO, lang: Lang = "id") -> int:
     ``newline=""`` so no platform adds ``\\r``.
     """
     writer = csv_writer(out)
-    writer.writerow([message(f"schedule.col-{field}", lang) for field in _FIELDS])
+    hours = schedule.has_hours
+    fields = (*_FIELDS, "hours") if hours else _FIELDS
+    writer.writerow([message(f"schedule.col-{field}", lang) for field in fields])
     count = 0
     for a in schedule.assignments:
-        writer.writerow(
-            [
-                a.nip,
-                a.name,
-                a.unit,
-                a.date.isoformat(),
-                a.eligible,
-                a.mode,
-                assignment_reason(a, lang),
-                a.clause or "",
-            ]
-        )
+        row = [
+            a.nip,
+            a.name,
+            a.unit,
+            a.date.isoformat(),
+            a.eligible,
+            a.mode,
+            assignment_reason(a, lang),
+            a.clause or "",
+        ]
+        if hours:
+            row.append("" if a.hours is None else show_hours(a.hours, lang))
+        writer.writerow(row)
         count += 1
     return count
 
@@ -127,7 +131,7 @@ def assignment_object(a: Assignment, lang: Lang, *, names: bool = True) -> dict[
         "rule": a.rule,
         "reason": assignment_reason(a, lang),
         "detail": {str(k): _plain(v) for k, v in sorted(a.detail.items(), key=lambda kv: kv[0])},
-    }
+    } | ({} if a.hours is None else {"hours": json_value(a.hours)})
 
 
 def _plain(value: object) -> object:

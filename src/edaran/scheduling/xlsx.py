@@ -17,6 +17,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from edaran.core.values import clock
 from edaran.io.workbook import (
     Cells,
     StyleSpec,
@@ -234,8 +235,12 @@ def _is_off(a: Assignment | None) -> bool:
 
 
 def _day_cell(ws: WriteOnlyWorksheet, c: Cells, a: Assignment, lang: Lang) -> Cell:
+    # With working hours (jam_kerja), a working day reads "WFH 08:00-15:00".
+    label = a.mode
+    if a.hours is not None and a.mode not in OFF:
+        label = f"{a.mode} {clock(a.hours.start)}-{clock(a.hours.end)}"
     if a.why in KEPT_BACK:
-        cell = c.text(ws, a.mode, "kept")
+        cell = c.text(ws, label, "kept")
         cell.comment = Comment(assignment_reason(a, lang), "edaran", width=320, height=90)
         return cell
     if a.why in (Why.RECALL, Why.PLAN):
@@ -244,4 +249,4 @@ def _day_cell(ws: WriteOnlyWorksheet, c: Cells, a: Assignment, lang: Lang) -> Ce
         return cell
     if a.mode in OFF:
         return c.text(ws, a.mode, "off")
-    return c.text(ws, a.mode, a.mode if a.mode in _FILLS else "other")
+    return c.text(ws, label, a.mode if a.mode in _FILLS else "other")

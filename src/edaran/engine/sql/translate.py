@@ -23,7 +23,7 @@ import attrs
 from sqlglot import exp
 
 from edaran.core import types as t
-from edaran.core.runtime import UnitTable
+from edaran.core.runtime import ARITHMETIC, UnitTable
 from edaran.core.values import show_value
 from edaran.engine.sql.tables import (
     SqlRefused,
@@ -467,7 +467,7 @@ def _maybe_null(node: ir.Expr) -> bool:
     if isinstance(node, ir.Fact):
         return node.nullable
     if isinstance(node, ir.Op):
-        if node.op in ("add", "sub", "mul", "neg", "date_add", "date_sub", "date_diff", "index"):
+        if node.op in ARITHMETIC or node.op == "index":
             return any(_maybe_null(a) for a in node.args)
         return False
     if isinstance(node, ir.Const):

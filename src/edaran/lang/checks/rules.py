@@ -15,8 +15,64 @@ __all__ = ["resolve_ref", "rules"]
 
 
 def rules(state: State) -> None:
-    """Check every rule and set ``state.rules``."""
-    state.rules = _rules(state, [i for i in state.items if isinstance(i, n.Rule)])
+    """Check every rule and set ``state.rules``; rules may read the file's outputs (E211 on a
+    cycle)."""
+    state.env.outputs, state.env.output_aliases = dict(state.outputs), dict(OUTPUT_ALIASES)
+    try:
+        state.rules = _rules(state, [i for i in state.items if isinstance(i, n.Rule)])
+    finally:
+        state.env.outputs, state.env.output_aliases = {}, {}
+    _strata(state)
+
+
+def _reads(node: ir.Expr | None) -> list[ir.OutputRef]:
+    """The outputs an expression reads, in order."""
+    if isinstance(node, ir.OutputRef):
+        return [node]
+    if isinstance(node, ir.Op):
+        return [ref for arg in node.args for ref in _reads(arg)]
+    return []
+
+
+def _strata(state: State) -> None:
+    """E211: outputs that read each other in a circle (or one that reads itself)."""
+    # output -> [(output read, the rule that reads it)]
+    edges: dict[str, list[tuple[str, ir.RuleIR]]] = {}
+    for rule in state.rules:
+        for ref in (*_reads(rule.condition), *_reads(rule.value)):
+            edges.setdefault(rule.output, []).append((ref.name, rule))
+    done: set[str] = set()
+    reported: set[frozenset[str]] = set()
+
+    def visit(output: str, path: list[tuple[str, ir.RuleIR]]) -> None:
+        if output in done:
+            return
+        names = [p[0] for p in path]
+        if output in names:
+            cycle = path[names.index(output) :]
+            key = frozenset(name for name, _ in cycle)
+            if key not in reported:
+                reported.add(key)
+                steps = [name for name, _ in cycle] + [output]
+                rules = [rule for _, rule in cycle]
+                state.report(
+                    Diagnostic(
+                        "E211",
+                        rules[0].span,
+                        {
+                            "cycle": " -> ".join(steps),
+                            "rules": ", ".join(dict.fromkeys(r.id for r in rules)),
+                        },
+                        labels=tuple(Label(r.span, "label-in-cycle") for r in rules[1:] if r.span),
+                    )
+                )
+            return
+        for target, rule in edges.get(output, []):
+            visit(target, [*path, (output, rule)])
+        done.add(output)
+
+    for output in edges:
+        visit(output, [])
 
 
 def _rules(state: State, rules: list[n.Rule]) -> list[ir.RuleIR]:

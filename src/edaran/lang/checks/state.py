@@ -11,7 +11,13 @@ import datetime as dt
 
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, Label, Span
-from edaran.core.modes import BUILTIN_MODES, STATUS_NOT_IN_FORCE, STATUS_OFF, WORK_MODE
+from edaran.core.modes import (
+    BUILTIN_MODES,
+    STATUS_NOT_IN_FORCE,
+    STATUS_OFF,
+    WORK_MODE,
+    WORKING_HOURS,
+)
 from edaran.core.suggest import suggest
 from edaran.lang import ir
 from edaran.lang import nodes as n
@@ -22,8 +28,8 @@ from edaran.model.calendar import WorkCalendar
 
 __all__ = ["OUTPUT_ALIASES", "State", "assignable"]
 
-#: English names of the built-in output
-OUTPUT_ALIASES = {"work_mode": WORK_MODE}
+#: English names of the built-in outputs
+OUTPUT_ALIASES = {"work_mode": WORK_MODE, "working_hours": WORKING_HOURS}
 
 
 class State:
@@ -40,6 +46,12 @@ class State:
         self.env = Env(schema, self.modes)
         self.exprs = ExprChecker(self.env, self.report, DateReader(self.report, self._calendar))
         self.outputs: dict[str, t.Type] = {WORK_MODE: self.modes}
+        # The working hours are an output of the files that give them (``jam_kerja adalah ...``).
+        for item in module.items:
+            if isinstance(item, n.Rule):
+                target = item.assignment.target.name
+                if OUTPUT_ALIASES.get(target, target) == WORKING_HOURS:
+                    self.outputs[WORKING_HOURS] = t.HOURS
         #: every name the file declares, and where
         self.declared: dict[str, Span | None] = {}
         self.params: dict[str, tuple[tuple[dt.date | None, object], ...]] = {}

@@ -16,6 +16,7 @@ __all__ = [
     "DateLit",
     "DecLit",
     "Expr",
+    "Hours",
     "Index",
     "IntLit",
     "MoneyLit",
@@ -169,8 +170,19 @@ class Index:
     span: Span | None = span_field()
 
 
+@attrs.frozen
+class Hours:
+    """``pukul A sampai B istirahat C sampai D ...``: working hours of a day, with breaks."""
+
+    start: Expr
+    end: Expr
+    breaks: tuple[tuple[Expr, Expr], ...]
+    span: Span | None = span_field()
+
+
 Expr: TypeAlias = (
-    Index
+    Hours
+    | Index
     | Name
     | IntLit
     | DecLit
