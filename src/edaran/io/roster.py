@@ -111,6 +111,7 @@ def read_roster(
     unit_cls: type[Unit] = Unit,
     max_bytes: int = DEFAULT_MAX_BYTES,
     files: Mapping[str, bytes] | None = None,
+    readers: Mapping[str, str] | None = None,
 ) -> tuple[Roster, list[Diagnostic]]:
     """Read a roster without raising: every valid row and every diagnostic.
 
@@ -119,9 +120,13 @@ def read_roster(
     With ``files`` (file name -> bytes, as uploaded), the files are read from
     there instead of the disk: ``path`` is then a name (``roster.csv``), or
     ``""`` for the two files of a directory.
+
+    ``readers`` names, for a declared attribute (``pegawai.agama``), the rule
+    that reads it, so that a missing required column (D062) says why it is
+    needed (:meth:`edaran.Circular.attribute_readers` gives them).
     """
     target = Path(path)
-    loader = _Loader(employee_cls, unit_cls, max_bytes, files)
+    loader = _Loader(employee_cls, unit_cls, max_bytes, files, readers)
     directory = UNIT_FILE in files if files is not None else target.is_dir()
     roster = loader.read_directory(target) if directory else loader.read_flat(target)
     return roster, sort_and_cap(loader.diagnostics, loader.paths)
@@ -134,6 +139,7 @@ def load_roster(
     unit_cls: type[Unit] = Unit,
     strict: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    readers: Mapping[str, str] | None = None,
 ) -> Roster:
     """Read a roster; raise :class:`EdaranError` if any row or file is in error.
 
@@ -142,7 +148,7 @@ def load_roster(
     :class:`RosterWarning`, so none is lost.
     """
     roster, diagnostics = read_roster(
-        path, employee_cls=employee_cls, unit_cls=unit_cls, max_bytes=max_bytes
+        path, employee_cls=employee_cls, unit_cls=unit_cls, max_bytes=max_bytes, readers=readers
     )
     if strict and any(d.is_error for d in diagnostics):
         raise EdaranError(diagnostics)
@@ -160,7 +166,9 @@ class _Loader:
         unit_cls: type[Unit],
         max_bytes: int,
         files: Mapping[str, bytes] | None = None,
+        readers: Mapping[str, str] | None = None,
     ):
+        self.readers = readers or {}
         self.employee_cls = employee_cls
         self.unit_cls = unit_cls
         self.max_bytes = max_bytes
@@ -169,6 +177,7 @@ class _Loader:
         self.paths: list[str] = []
         # Codes of units that were named but not loaded, with the row that names them.
         self.not_loaded: dict[str, tuple[Table, Row]] = {}
+        self.unit_columns: set[Column] = set()
 
     def _table(self, path: Path, schema: Schema) -> Table | None:
         self.paths.append(str(path))
@@ -182,7 +191,20 @@ class _Loader:
             data=data,
         )
         self.diagnostics += found
+        if table is not None:
+            self._declared_columns(table, schema)
         return table
+
+    def _declared_columns(self, table: Table, schema: Schema) -> None:
+        """D062 for each required column of a declared attribute that the file lacks."""
+        for column in schema.columns:
+            if not column.declared or column.empty_ok or table.has(column.name):
+                continue
+            owner = "unit" if column in self.unit_columns else "pegawai"
+            attribute = f"{owner}.{column.attr}"
+            args = {"column": column.name, "attribute": attribute}
+            args["rule"] = self.readers.get(attribute, "-")
+            self.diagnostics.append(Diagnostic("D062", table.row_span(table.header), args))
 
     def read_directory(self, directory: Path) -> Roster:
         """Read ``unit.csv`` and ``pegawai.csv`` from ``directory``."""
@@ -198,6 +220,7 @@ class _Loader:
             return Roster({}, ())
         units_schema = unit_schema(self.unit_cls)
         people_schema = employee_schema(self.employee_cls)
+        self.unit_columns = set(units_schema.columns)
         unit_table = self._table(directory / UNIT_FILE, units_schema)
         people_table = self._table(directory / EMPLOYEE_FILE, people_schema)
         if unit_table is None or people_table is None:
@@ -212,6 +235,7 @@ class _Loader:
     def read_flat(self, path: Path) -> Roster:
         """Read one CSV with a row per employee and the unit columns repeated."""
         people_schema, units_schema = flat_schemas(self.employee_cls, self.unit_cls)
+        self.unit_columns = set(units_schema.columns)
         both = Schema.merge(people_schema, units_schema)
         table = self._table(path, both)
         if table is None:

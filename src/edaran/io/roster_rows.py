@@ -24,7 +24,7 @@ import attrs
 
 from edaran.core.diagnostics import Diagnostic, Label
 from edaran.core.suggest import suggest
-from edaran.io.cells import BadValue, ValueType, parse_nip, value_type
+from edaran.io.cells import BadValue, ValueType, parse_nip, parse_percent, value_type
 from edaran.io.table import Row, Table
 from edaran.model import workforce as model
 from edaran.model.workforce import Employee, Unit
@@ -89,6 +89,8 @@ class Column:
     required: bool
     empty_ok: bool
     aliases: tuple[str, ...] = ()
+    #: an attribute a rule file declares (``atribut``); required when not ``empty_ok``
+    declared: bool = False
 
 
 @attrs.frozen
@@ -141,8 +143,18 @@ def _columns(
             vtype = None
         elif field.name == "nip" and issubclass(cls, Employee):
             vtype = _NIP
+        elif field.metadata.get("jenis") == "persen":
+            vtype = ValueType("percent", parse_percent, optional=True)
         else:
             vtype = value_type(hints[field.name])
+        if field.metadata.get("declared"):
+            # An attribute a rule file declares: its own column name; ``wajib`` means the
+            # column is there and no cell of it is empty (its absence is D062, not D011).
+            column = str(field.metadata["kolom"])
+            required = bool(field.metadata.get("wajib"))
+            spellings: tuple[str, ...] = (field.name,) if field.name != column else ()
+            yield Column(column, field.alias, vtype, False, not required, spellings, declared=True)
+            continue
         has_default = field.default is not attrs.NOTHING
         optional = vtype is None or vtype.optional
         required, empty_ok = base.get(field.name, (not has_default, has_default or optional))

@@ -242,6 +242,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "reading an Excel file needs the package 'openpyxl', which is not installed; "
         'install it with: pip install "edaran[excel]", or save the sheet as CSV UTF-8',
     ),
+    "D062": (
+        "kolom wajib '{column}' untuk atribut {attribute} tidak ada (dibaca oleh {rule})",
+        "required column '{column}' for attribute {attribute} is missing (read by {rule})",
+    ),
     "data-note-excel-cell": ("sel {cell} pada lembar '{sheet}'", "cell {cell} on sheet '{sheet}'"),
     "data-note-excel-sheet": ("lembar '{sheet}'", "sheet '{sheet}'"),
     "data-number-char": (
