@@ -321,3 +321,39 @@ def test_both_backends_agree_on_declared_attributes(max_examples: int) -> None:
         assert compiled.decide(person, day) == interpreted.decide(person, day)
 
     agree()
+
+
+# -- identity beyond the NIP -------------------------------------------------------
+
+STATUS_RULES = (
+    HEADER
+    + """
+butir 1 "WFO", bawaan:
+    moda_kerja adalah WFO
+
+butir 2 "Tenaga kontrak WFH", pengecualian atas butir 1:
+    moda_kerja adalah WFH jika pegawai.status_kepegawaian termasuk {PPPK, NON_ASN}
+"""
+)
+
+
+def test_rules_read_the_employment_status_of_staff_without_a_nip(tmp_path: Path) -> None:
+    roster_files(
+        tmp_path,
+        "kode,nama,jenis,layanan_publik,induk\nBKD,Badan Kepegawaian,Badan,tidak,\n",
+        "nip,id_pegawai,nama,unit,jenjang,status_kepegawaian\n"
+        "198501012010011001,,Ali,BKD,Pelaksana,\n"
+        ",PPPK-0042,Budi,BKD,Pelaksana,PPPK\n"
+        ",THL-015,Cici,BKD,Pelaksana,\n",
+    )
+    roster, problems = read_roster(tmp_path)
+    assert problems == []
+    day = dt.date(2027, 2, 3)
+    for backend in ("compiled", "interpreter"):
+        c = circular(STATUS_RULES, backend)
+        decisions = list(c.decide_many(roster.employees, day))
+        assert [(d.nip, d.value) for d in decisions] == [
+            ("198501012010011001", "WFO"),
+            ("PPPK-0042", "WFH"),
+            ("THL-015", "WFH"),
+        ]

@@ -26,6 +26,7 @@ import attrs
 from edaran.core.diagnostics import Diagnostic, EdaranError, Label, render_all
 from edaran.core.suggest import suggest
 from edaran.io.roster_rows import (
+    ID_COLUMN,
     Column,
     Record,
     Schema,
@@ -38,7 +39,7 @@ from edaran.io.roster_rows import (
 )
 from edaran.io.table import DEFAULT_MAX_BYTES, Row, Table, file_diagnostic, read_table, sort_and_cap
 from edaran.messages import default_lang
-from edaran.model.workforce import Employee, Unit
+from edaran.model.workforce import Employee, EmploymentStatus, Unit
 
 __all__ = [
     "EMPLOYEE_FILE",
@@ -227,7 +228,7 @@ class _Loader:
             return Roster({}, ())
         units = self._unit_records(unit_table, units_schema)
         records = (
-            self._parse(people_table, row, people_schema, "unit") for row in people_table.rows
+            self._person(people_table, row, people_schema, "unit") for row in people_table.rows
         )
         people = self._dedupe_nips([r for r in records if r is not None])
         return self._assemble(units, people)
@@ -243,7 +244,7 @@ class _Loader:
         units: dict[str, Record] = {}
         people: list[Record] = []
         for row in table.rows:
-            person = self._parse(table, row, people_schema, "kode_unit")
+            person = self._person(table, row, people_schema, "kode_unit")
             unit = self._parse(table, row, units_schema, "induk_unit")
             if unit is None:
                 self._refused(table, row, "kode_unit")
@@ -267,6 +268,31 @@ class _Loader:
         attr = next((c.attr for c in schema.columns if c.name == ref_column), None)
         ref = kwargs.pop(attr, None) if attr else None
         return Record(table, row, kwargs, ref, ref_column)
+
+    def _person(self, table: Table, row: Row, schema: Schema, ref_column: str) -> Record | None:
+        """An employee row: its identifier is the NIP, or ``id_pegawai`` for a person without one.
+
+        A row with neither is D063; one without a NIP whose status says PNS is D064.  The
+        status of a row without one and without a status is non-ASN.
+        """
+        record = self._parse(table, row, schema, ref_column)
+        if record is None:
+            return None
+        kwargs = dict(record.kwargs)
+        ident = kwargs.pop(ID_COLUMN.attr, None) or None
+        if kwargs.get("nip") is not None:
+            return attrs.evolve(record, kwargs=kwargs)
+        if ident is None:
+            span, args = table.where(row, "nip")
+            self.diagnostics.append(Diagnostic("D063", span, args))
+            return None
+        status = kwargs.setdefault("status_kepegawaian", EmploymentStatus.NON_ASN)
+        if status is EmploymentStatus.PNS:
+            span, args = table.where(row, "status_kepegawaian")
+            self.diagnostics.append(Diagnostic("D064", span, {**args, "id": ident}))
+            return None
+        kwargs["nip"] = ident
+        return attrs.evolve(record, kwargs=kwargs, key_column=ID_COLUMN.name)
 
     def _refused(self, table: Table, row: Row, column: str) -> None:
         """Remember the code of a unit row that was refused, for its employees."""
@@ -311,7 +337,8 @@ class _Loader:
         for person in people:
             nip = person.kwargs["nip"]
             if nip in seen:
-                self._twice("D021", person, seen[nip], "nip", {"nip": nip})
+                code = "D021" if person.key_column == "nip" else "D065"
+                self._twice(code, person, seen[nip], person.key_column, {"nip": nip})
             else:
                 seen[nip] = person
         return list(seen.values())

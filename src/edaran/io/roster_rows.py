@@ -30,6 +30,7 @@ from edaran.model import workforce as model
 from edaran.model.workforce import Employee, Unit
 
 __all__ = [
+    "ID_COLUMN",
     "MAX_UNIT_DEPTH",
     "Column",
     "Record",
@@ -59,7 +60,9 @@ _UNIT_BASE = {
     "induk": (True, True),
 }
 _EMPLOYEE_BASE = {
-    "nip": (True, False),
+    # The column is always there; a row without a NIP (empty cell) names the person in
+    # ``id_pegawai`` (the loader checks one is there).
+    "nip": (True, True),
     "nama": (True, False),
     "unit": (True, False),
     "jenjang": (True, False),
@@ -67,7 +70,9 @@ _EMPLOYEE_BASE = {
     "capaian_kinerja": (False, True),
     "mulai_tugas": (False, True),
     "selesai_tugas": (False, True),
+    "status_kepegawaian": (False, True),
 }
+
 # Unit columns of the flat layout that keep their bare name (the others get "_unit").
 _FLAT_BARE = frozenset({"layanan_publik"})
 _NIP = ValueType("NIP", parse_nip)
@@ -91,6 +96,12 @@ class Column:
     aliases: tuple[str, ...] = ()
     #: an attribute a rule file declares (``atribut``); required when not ``empty_ok``
     declared: bool = False
+
+
+#: the column naming a person who has no NIP (a PPPK or contract staff number)
+ID_COLUMN = Column(
+    "id_pegawai", "id_pegawai", ValueType("str", str.strip), False, True, ("employee_id",)
+)
 
 
 @attrs.frozen
@@ -185,7 +196,8 @@ def unit_schema(unit_cls: type[Unit]) -> Schema:
 
 def employee_schema(employee_cls: type[Employee]) -> Schema:
     """The columns of ``pegawai.csv``."""
-    return Schema(tuple(_columns(employee_cls, _EMPLOYEE_BASE, _plain, frozenset({"unit"}))))
+    columns = _columns(employee_cls, _EMPLOYEE_BASE, _plain, frozenset({"unit"}))
+    return Schema((*columns, ID_COLUMN))
 
 
 def flat_schemas(employee_cls: type[Employee], unit_cls: type[Unit]) -> tuple[Schema, Schema]:
@@ -196,7 +208,7 @@ def flat_schemas(employee_cls: type[Employee], unit_cls: type[Unit]) -> tuple[Sc
     """
     people = _columns(employee_cls, _EMPLOYEE_BASE, _plain, frozenset(), frozenset({"unit"}))
     units = _columns(unit_cls, _UNIT_BASE, _flat_unit, frozenset({"induk"}))
-    return Schema(tuple(people)), Schema(tuple(units))
+    return Schema((*people, ID_COLUMN)), Schema(tuple(units))
 
 
 _DEFAULT: Any = object()
@@ -285,6 +297,8 @@ class Record:
     kwargs: Mapping[str, Any]
     ref: str | None  # the unit code an employee names, or a unit's parent code
     ref_column: str
+    #: the column an employee's identifier comes from: ``nip``, or ``id_pegawai`` without one
+    key_column: str = "nip"
 
 
 def construct(

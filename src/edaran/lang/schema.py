@@ -44,6 +44,7 @@ class Field:
 _ENUM_NAMES: dict[type, tuple[str, str]] = {
     model.PositionLevel: ("position_level", "jenjang"),
     model.UnitKind: ("unit_kind", "jenis_unit"),
+    model.EmploymentStatus: ("employment_status", "status_kepegawaian"),
     model.Weekday: ("weekday", "hari"),
     model.Channel: ("channel", "saluran"),
     records.TripKind: ("trip_kind", "jenis_perjalanan"),
