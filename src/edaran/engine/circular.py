@@ -17,7 +17,7 @@ import attrs
 
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, EdaranError, Severity
-from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF, WORK_MODE
+from edaran.core.modes import STATUS_NOT_COVERED, STATUS_NOT_IN_FORCE, STATUS_OFF, WORK_MODE
 from edaran.engine.compiler import CompiledProgram
 from edaran.engine.decision import Decision, DecisionError, Explanation, Status, one_line_reason
 from edaran.engine.interpreter import Interpreter
@@ -233,7 +233,13 @@ class Circular:
         """The circular's number, as its header gives it."""
         return self.program.header.number
 
-    def _outside(self, employee: EmployeeFacts, day: DayFacts, output: str) -> Decision | None:
+    def _outside(
+        self,
+        employee: EmployeeFacts,
+        day: DayFacts,
+        output: str,
+        backend: Backend | None = None,
+    ) -> Decision | None:
         header = self.program.header
         date = day.tanggal
         start, end = header.effective_from, header.effective_until
@@ -243,10 +249,33 @@ class Circular:
             return Decision(
                 employee.nip, date, output, STATUS_NOT_IN_FORCE, Status.NOT_IN_FORCE, note=note
             )
+        if header.scope is not None and not self.covers(employee, day, backend):
+            return Decision(
+                employee.nip,
+                date,
+                output,
+                STATUS_NOT_COVERED,
+                Status.NOT_COVERED,
+                clause="mencakup",
+                note=header.scope_text,
+            )
         if not day.hari_kerja:
             note = day.nama_libur or day.hari.name
             return Decision(employee.nip, date, output, STATUS_OFF, Status.OFF, note=note)
         return None
+
+    def covers(
+        self, employee: EmployeeFacts, day: DayFacts, backend: Backend | None = None
+    ) -> bool:
+        """Whether the circular covers ``employee`` (its ``mencakup`` line; True without one)."""
+        scope = self.program.header.scope
+        if scope is None:
+            return True
+        covered = self.compiled.covered
+        if (backend or self.backend) == "interpreter" or covered is None:
+            subject = {"pegawai": employee, "kalender": day}
+            return self.interpreter.evaluate(scope, subject, day.tanggal) is True
+        return covered(employee, day, self.params_for(day.tanggal))
 
     def params_for(self, date: dt.date) -> dict[str, object]:
         """Parameter values in force on ``date`` (cached)."""
@@ -274,7 +303,7 @@ class Circular:
             if version is not self:
                 return version.decide(employee, date, output, backend=backend)
         day = self.calendar.day(date)
-        outside = self._outside(employee, day, output)
+        outside = self._outside(employee, day, output, backend)
         if outside is not None:
             return outside
         try:
@@ -326,8 +355,13 @@ class Circular:
             if version is not self:
                 return version.explain(employee, date, output)
         day = self.calendar.day(date)
-        decision = self._outside(employee, day, output)
+        decision = self._outside(employee, day, output, "interpreter")
         facts: dict[str, object] = {}
+        scope = self.program.header.scope
+        if decision is not None and decision.status == Status.NOT_COVERED and scope is not None:
+            # The facts that put the person outside the circular.
+            subject = {"pegawai": employee, "kalender": day}
+            self.interpreter.evaluate(scope, subject, date, trace=facts)
         origin: str | None = None
         applied: tuple[str, ...] = ()
         title = None
@@ -416,10 +450,11 @@ class Circular:
         start, end = header.effective_from, header.effective_until
         if (start and date < start) or (end and date > end) or not day.hari_kerja:
             for employee in staff:
-                outside = self._outside(employee, day, output)
+                outside = self._outside(employee, day, output, backend)
                 assert outside is not None
                 yield outside
             return
+        covers = self.compiled.covered
         params = self.params_for(date)
         rules = self._rules[output]
         # What a Decision cites of each rule (id, clause, status, title): none of it depends
@@ -429,6 +464,11 @@ class Circular:
             for r in rules
         ]
         for employee in staff:
+            if covers is not None and not covers(employee, day, params):
+                outside = self._outside(employee, day, output, backend)
+                assert outside is not None
+                yield outside
+                continue
             try:
                 value, index, overridden = function(employee, day, params)
             except t.EvalError as err:

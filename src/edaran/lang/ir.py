@@ -263,8 +263,10 @@ class Header:
     timezone: str = "WIB"
     #: where evaluation periods count from: the first version's start, for an amendment
     periods_from: dt.date | None = None
-    #: ``mencakup``: whom the circular covers (None: everyone on the roster)
+    #: ``mencakup``: whom the circular covers (None: everyone on the roster) ...
     scope: Expr | None = None
+    #: ... and the condition as written, which decisions on people outside it cite
+    scope_text: str = ""
 
     @property
     def period_start(self) -> dt.date | None:

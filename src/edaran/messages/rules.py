@@ -461,6 +461,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "a variant cannot change the type of the inherited attribute {owner}.{name} "
         "(in the parent: {parent}); a variant can only add members to an enumeration",
     ),
+    "E166": (
+        "cakupan (mencakup) hanya dapat membaca pegawai dan unit, bukan '{name}'",
+        "the scope (covers) can read only pegawai and unit, not '{name}'",
+    ),
     # -- secondary labels and notes -------------------------------------------
     "label-first": ("aturan pertama", "first rule"),
     "label-second": ("aturan kedua", "second rule"),
@@ -501,6 +505,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "kw-timezone": ("zona_waktu", "time_zone"),
     "kw-extends": ("memperluas", "extends"),
     "kw-amends": ("mengubah", "amends"),
+    "kw-covers": ("mencakup", "covers"),
     "op-eq": ("adalah", "is"),
     "op-ne": ("bukan", "is not"),
     "op-in": ("termasuk", "in"),

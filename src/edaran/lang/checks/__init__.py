@@ -19,6 +19,7 @@ from edaran.lang.checks.leave import leave
 from edaran.lang.checks.limits import limits
 from edaran.lang.checks.quotas import quotas
 from edaran.lang.checks.rules import rules
+from edaran.lang.checks.scope import scope
 from edaran.lang.checks.state import State
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "limits",
     "quotas",
     "rules",
+    "scope",
 ]
 
 
@@ -50,6 +52,7 @@ PASSES: tuple[Pass, ...] = (
     header,
     leave,
     declarations,
+    scope,
     rules,
     exceptions,
     discipline,
