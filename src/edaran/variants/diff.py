@@ -88,7 +88,7 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def _rule_shape(rule: ir.RuleIR) -> tuple[object, ...]:
+def _rule_shape(rule: ir.RuleIR) -> object:
     # Spans are not part of equality on IR nodes, so this compares structure only.
     shape = (rule.output, rule.value, rule.condition, rule.exceptions, rule.is_default)
     return _plain((*shape, rule.binding))
@@ -189,11 +189,11 @@ def diff_clauses(a: Circular, b: Circular) -> list[ClauseChange]:
         _table_text,
     )
     found += _compare("attribute", _attributes(a), _attributes(b), lambda x: x, lambda x: x)
-    scopes = [
+    left_scope, right_scope = (
         {"mencakup": c.program.header.scope_text} if c.program.header.scope is not None else {}
         for c in (a, b)
-    ]
-    found += _compare("scope", *scopes, lambda x: x, lambda x: x)
+    )
+    found += _compare("scope", left_scope, right_scope, lambda x: x, lambda x: x)
     return sorted(found, key=lambda c: (c.what, c.key))
 
 
