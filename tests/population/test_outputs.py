@@ -50,9 +50,14 @@ def _roster(rules: Path) -> Path:
 
 
 def _some_circulars() -> list[object]:
-    """The reference and the national template by default; every other one under ``-m slow``."""
+    """The reference and the national template by default; every other one under ``-m slow``.
+
+    A circular with a scope (``mencakup``) is left out: the SQL engine refuses it
+    (tests/population/test_duckdb.py checks the refusal).
+    """
     kept = {REFERENCE, TEMPLATES / "nasional-2026.edaran"}
-    return [p if p in kept else pytest.param(p, marks=pytest.mark.slow) for p in _circulars()]
+    sql = [p for p in _circulars() if "\n    mencakup " not in p.read_text(encoding="utf-8")]
+    return [p if p in kept else pytest.param(p, marks=pytest.mark.slow) for p in sql]
 
 
 @pytest.mark.parametrize("rules", _some_circulars(), ids=lambda p: p.stem)

@@ -118,3 +118,37 @@ def test_quota_target_checklist_and_report_changes() -> None:
     (quota_change,) = [c for c in diff_clauses(a, b) if c.what == "quota"]
     assert "dikurangi 50%" in (quota_change.left_text or "")
     assert "dikurangi 70%" in (quota_change.right_text or "")
+
+
+def test_a_changed_declaration_and_scope_show_as_such() -> None:
+    head = 'surat_edaran "1/2027":\n    berlaku 2027-02-01\n'
+    body = (
+        "himpunan BERPUASA: agama = {ISLAM}\n"
+        'butir 1 "WFO", bawaan:\n    moda_kerja adalah WFO\n'
+        'butir 2 "WFH", pengecualian atas butir 1:\n'
+        "    moda_kerja adalah WFH jika pegawai.agama termasuk BERPUASA\n"
+    )
+    left = Circular.from_text(
+        head + "atribut pegawai agama: enumerasi {ISLAM, KRISTEN}, wajib\n" + body, "a.edaran"
+    )
+    right = Circular.from_text(
+        head
+        + "    mencakup pegawai.status_kepegawaian adalah PNS\n"
+        + 'atribut pegawai agama: enumerasi {ISLAM, KRISTEN, HINDU}, kolom "AGAMA"\n'
+        + body,
+        "b.edaran",
+    )
+    changes = [
+        (c.kind, c.what, c.key, c.left_text, c.right_text) for c in diff_clauses(left, right)
+    ]
+    # The rules and the set read alike: a member added to the enumeration changes neither.
+    assert changes == [
+        (
+            "changed",
+            "attribute",
+            "pegawai.agama",
+            'enumerasi {ISLAM, KRISTEN}, wajib, kolom "agama"',
+            'enumerasi {ISLAM, KRISTEN, HINDU}, kolom "AGAMA"',
+        ),
+        ("added", "scope", "mencakup", None, "pegawai.status_kepegawaian adalah PNS"),
+    ]

@@ -84,9 +84,12 @@ def load_circular(
     return circular if as_of is None else circular.in_force(as_of)
 
 
-def roster_or_report(path: Path, lang: Lang, max_bytes: int | None = None) -> Roster | None:
+def roster_or_report(
+    path: Path, lang: Lang, max_bytes: int | None = None, circular: Circular | None = None
+) -> Roster | None:
     """The roster at ``path`` (files up to ``max_bytes``), or None after writing its errors.
 
+    With ``circular``, the columns of the attributes it declares are read too.
     Warnings and errors go through the diagnostics renderer in ``lang`` (not
     Python's ``warnings``); a roster with no employee is an error (D142), not
     an empty output.
@@ -95,7 +98,8 @@ def roster_or_report(path: Path, lang: Lang, max_bytes: int | None = None) -> Ro
     from edaran.io.roster import EMPLOYEE_FILE, read_roster
     from edaran.io.table import DEFAULT_MAX_BYTES, file_diagnostic
 
-    roster, diagnostics = read_roster(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    classes = circular.roster_classes() if circular is not None else {}
+    roster, diagnostics = read_roster(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES, **classes)
     failed = any(d.is_error for d in diagnostics)
     if not failed and not roster.employees:
         where = path / EMPLOYEE_FILE if path.is_dir() else path

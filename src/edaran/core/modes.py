@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "BUILTIN_MODES",
     "DAY_STATUSES",
+    "STATUS_NOT_COVERED",
     "STATUS_NOT_IN_FORCE",
     "STATUS_OFF",
     "WORKING_HOURS",
@@ -22,7 +23,9 @@ BUILTIN_MODES = ("WFO", "WFH", "WFA")
 STATUS_OFF = "LIBUR"
 #: What a decision says on a day outside the circular's force.
 STATUS_NOT_IN_FORCE = "TIDAK_BERLAKU"
-#: Both statuses, in the order tables show them.
+#: What a decision says for a person the circular does not cover (``mencakup``).
+STATUS_NOT_COVERED = "TIDAK_TERCAKUP"
+#: Both day statuses, in the order tables show them.
 DAY_STATUSES = (STATUS_OFF, STATUS_NOT_IN_FORCE)
 #: The output every circular decides.
 WORK_MODE = "moda_kerja"

@@ -17,7 +17,7 @@ import attrs
 
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, EdaranError, Severity
-from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF, WORK_MODE
+from edaran.core.modes import STATUS_NOT_COVERED, STATUS_NOT_IN_FORCE, STATUS_OFF, WORK_MODE
 from edaran.engine.compiler import CompiledProgram
 from edaran.engine.decision import Decision, DecisionError, Explanation, Status, one_line_reason
 from edaran.engine.interpreter import Interpreter
@@ -152,13 +152,51 @@ class Circular:
             # Evaluation periods go on counting from the first version's start.
             header = attrs.evolve(program.header, periods_from=previous.program.header.period_start)
             program = attrs.evolve(program, header=header)
-        circular = cls(program, diagnostics, schema, backend)
+        # The program's schema has the attributes the file declares.
+        circular = cls(program, diagnostics, _schema_of(program, schema), backend)
         circular.previous = previous
         circular.path = Path(path) if path is not None else None
         circular.module = module
         source = module.span.source if module.span is not None else None
         circular.source_sha256 = source_sha256(source.text if source is not None else "")
         return circular
+
+    # ------------------------------------------------ declared attributes
+    def roster_classes(self) -> dict[str, Any]:
+        """What :func:`edaran.read_roster` needs to read this circular's declared attributes.
+
+        ``employee_cls``, ``unit_cls`` and ``readers`` (the rule that reads each
+        declared attribute, named when its required column is missing).
+        """
+        return {
+            "employee_cls": self.schema.employee_cls,
+            "unit_cls": self.schema.unit_cls,
+            "readers": self.attribute_readers(),
+        }
+
+    def attribute_readers(self) -> dict[str, str]:
+        """``pegawai.agama`` -> the first rule (or ``mencakup``) that reads it, for each
+        attribute the file declares."""
+        declared = {
+            (): self._declared(self.schema.employee_cls),
+            ("unit",): self._declared(self.schema.unit_cls),
+        }
+        found: dict[str, str] = {}
+        sources: list[tuple[str, object]] = [(r.id, r) for r in self.program.rules]
+        scope = self.program.header.scope
+        if scope is not None:
+            sources.insert(0, ("mencakup", scope))
+        for label, node in sources:
+            for fact in _facts(node):
+                owner, attr = fact.attrs_path[:-1], fact.attrs_path[-1]
+                if fact.root == "pegawai" and attr in declared.get(owner, ()):
+                    name = ("unit." if owner else "pegawai.") + attr
+                    found.setdefault(name, label)
+        return found
+
+    @staticmethod
+    def _declared(cls: type) -> frozenset[str]:
+        return frozenset(f.name for f in attrs.fields(cls) if f.metadata.get("declared"))
 
     # ---------------------------------------------------------- versions
     def in_force(self, date: dt.date) -> Circular:
@@ -200,7 +238,13 @@ class Circular:
         program = self.program
         return tuple(o for o in program.outputs if o == WORK_MODE or program.rules_for(o))
 
-    def _outside(self, employee: EmployeeFacts, day: DayFacts, output: str) -> Decision | None:
+    def _outside(
+        self,
+        employee: EmployeeFacts,
+        day: DayFacts,
+        output: str,
+        backend: Backend | None = None,
+    ) -> Decision | None:
         header = self.program.header
         date = day.tanggal
         start, end = header.effective_from, header.effective_until
@@ -210,10 +254,33 @@ class Circular:
             return Decision(
                 employee.nip, date, output, STATUS_NOT_IN_FORCE, Status.NOT_IN_FORCE, note=note
             )
+        if header.scope is not None and not self.covers(employee, day, backend):
+            return Decision(
+                employee.nip,
+                date,
+                output,
+                STATUS_NOT_COVERED,
+                Status.NOT_COVERED,
+                clause="mencakup",
+                note=header.scope_text,
+            )
         if not day.hari_kerja:
             note = day.nama_libur or day.hari.name
             return Decision(employee.nip, date, output, STATUS_OFF, Status.OFF, note=note)
         return None
+
+    def covers(
+        self, employee: EmployeeFacts, day: DayFacts, backend: Backend | None = None
+    ) -> bool:
+        """Whether the circular covers ``employee`` (its ``mencakup`` line; True without one)."""
+        scope = self.program.header.scope
+        if scope is None:
+            return True
+        covered = self.compiled.covered
+        if (backend or self.backend) == "interpreter" or covered is None:
+            subject = {"pegawai": employee, "kalender": day}
+            return self.interpreter.evaluate(scope, subject, day.tanggal) is True
+        return covered(employee, day, self.params_for(day.tanggal))
 
     def params_for(self, date: dt.date) -> dict[str, object]:
         """Parameter values in force on ``date`` (cached)."""
@@ -251,7 +318,7 @@ class Circular:
             if version is not self:
                 return version._decide_one(employee, date, output, backend)
         day = self.calendar.day(date)
-        outside = self._outside(employee, day, output)
+        outside = self._outside(employee, day, output, backend)
         if outside is not None:
             return outside
         try:
@@ -309,8 +376,13 @@ class Circular:
             if version is not self:
                 return version._explain_one(employee, date, output)
         day = self.calendar.day(date)
-        decision = self._outside(employee, day, output)
+        decision = self._outside(employee, day, output, "interpreter")
         facts: dict[str, object] = {}
+        scope = self.program.header.scope
+        if decision is not None and decision.status == Status.NOT_COVERED and scope is not None:
+            # The facts that put the person outside the circular.
+            subject = {"pegawai": employee, "kalender": day}
+            self.interpreter.evaluate(scope, subject, date, trace=facts)
         origin: str | None = None
         applied: tuple[str, ...] = ()
         title = None
@@ -402,10 +474,11 @@ class Circular:
         start, end = header.effective_from, header.effective_until
         if (start and date < start) or (end and date > end) or not day.hari_kerja:
             for employee in staff:
-                outside = self._outside(employee, day, output)
+                outside = self._outside(employee, day, output, backend)
                 assert outside is not None
                 yield outside
             return
+        covers = self.compiled.covered
         params = self.params_for(date)
         rules = self._rules[output]
         # What a Decision cites of each rule (id, clause, status, title): none of it depends
@@ -415,6 +488,11 @@ class Circular:
             for r in rules
         ]
         for employee in staff:
+            if covers is not None and not covers(employee, day, params):
+                outside = self._outside(employee, day, output, backend)
+                assert outside is not None
+                yield outside
+                continue
             try:
                 value, index, overridden = function(employee, day, params)
             except t.EvalError as err:
@@ -444,6 +522,24 @@ def _not_facts(err: AttributeError) -> Exception:
         return err
     args = {"kind": type(obj).__name__, "name": err.name or "?"}
     return EdaranError([Diagnostic("D144", None, args)])
+
+
+def _facts(node: object) -> Iterator[ir.Fact]:
+    """Every fact an IR node reads, depth first."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, ir.Fact):
+            yield item
+        elif isinstance(item, tuple):
+            stack.extend(item)
+        elif attrs.has(type(item)) and not isinstance(item, ir.Const):
+            kind: Any = type(item)
+            stack.extend(getattr(item, f.name) for f in attrs.fields(kind))
+
+
+def _schema_of(program: ir.Program, schema: Schema) -> Schema:
+    return program.schema if isinstance(program.schema, Schema) else schema
 
 
 def _evaluation_error(err: t.EvalError, nip: str, date: dt.date) -> DecisionError:

@@ -383,6 +383,20 @@ class CompiledProgram:
             self.functions[output] = emitter.namespace["decide"]  # type: ignore[assignment]  # defined by the exec above
             self.sources[output] = source
 
+        #: ``mencakup``: whether a person is covered, or None when the circular covers all
+        self.covered: Callable[[Any, Any, Any], bool] | None = None
+        scope = program.header.scope
+        if scope is not None:
+            emitter = _Emitter(program)
+            test = emitter.expr(scope)
+            head = ["def covered(pegawai, kalender, _p):", *emitter.prelude]
+            source = "\n".join([*head, f"    return ({test}) is True"]) + "\n"
+            name = f"<edaran {program.header.number}: mencakup>"
+            linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+            exec(compile(source, name, "exec"), emitter.namespace)
+            self.covered = emitter.namespace["covered"]  # type: ignore[assignment]  # defined by the exec above
+            self.sources["mencakup"] = source
+
     def _output(self, output: str, pegawai: Any, kalender: Any, params: Any) -> Any:
         """The value of another output for the same person and day (a rule reads it)."""
         function = self.functions.get(output)

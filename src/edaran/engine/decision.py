@@ -30,6 +30,8 @@ class Status:
     DEFAULT = "default"
     OFF = "off"
     NOT_IN_FORCE = "not-in-force"
+    #: a person outside the circular's scope (``mencakup``)
+    NOT_COVERED = "not-covered"
 
 
 @attrs.frozen
@@ -212,7 +214,7 @@ def decisions_json(
 def one_line_reason(decision: Decision, title: str | None, lang: Lang = "id") -> str:
     """A one-line reason for a decision, with the clause it cites."""
     d = decision
-    if d.status in (Status.OFF, Status.NOT_IN_FORCE):
+    if d.status in (Status.OFF, Status.NOT_IN_FORCE, Status.NOT_COVERED):
         return message(f"decision.{d.status}-short", lang, note=_note(d, lang))
     reason = f"{d.clause}: {title}" if title else str(d.clause)
     if d.overridden:

@@ -129,6 +129,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "diff.parameter": ("parameter", "parameter"),
     "diff.set": ("himpunan", "set"),
     "diff.table": ("tabel", "table"),
+    "diff.attribute": ("atribut", "attribute"),
+    "diff.scope": ("cakupan", "scope"),
     "diff.impact-head": (
         "Dampak, {first} s.d. {last}: {changed} dari {total} pegawai-hari berubah moda",
         "Impact, {first} to {last}: {changed} of {total} employee-days change mode",

@@ -28,6 +28,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{circular} tidak berlaku pada tanggal ini (berlaku {note}).",
         "{circular} is not in force on this date (in force {note}).",
     ),
+    "decision.not-covered": (
+        "{circular} tidak mencakup pegawai ini: ia tidak memenuhi 'mencakup {note}'.",
+        "{circular} does not cover this person: they do not meet 'covers {note}'.",
+    ),
     "decision.overridden": (
         '{loser} "{title}" juga berlaku, tetapi dikesampingkan oleh {winner} '
         "(pengecualian atasnya).",
@@ -42,6 +46,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "decision.not-in-force-short": (
         "SE tidak berlaku (berlaku {note})",
         "circular not in force (in force {note})",
+    ),
+    "decision.not-covered-short": (
+        "tidak tercakup (mencakup {note})",
+        "not covered (covers {note})",
     ),
     "decision.over-short": (" (mengesampingkan {losers})", " (overrides {losers})"),
     "decision.in-force-range": ("{start} s.d. {end}", "{start} to {end}"),

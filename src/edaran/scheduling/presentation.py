@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from edaran.core.modes import BUILTIN_MODES, DAY_STATUSES
+from edaran.core.modes import BUILTIN_MODES, DAY_STATUSES, STATUS_NOT_COVERED
 from edaran.messages import Lang, has_message, message
 from edaran.model.workforce import Weekday
 from edaran.scheduling.model import Assignment, Schedule, Why
@@ -20,7 +20,7 @@ __all__ = ["KEPT_BACK", "OFF", "UnitTally", "assignment_reason", "mode_columns",
 
 
 #: Day statuses that are no work arrangement: left out of totals, greyed in Excel.
-OFF = DAY_STATUSES
+OFF = (*DAY_STATUSES, STATUS_NOT_COVERED)
 
 
 #: The reasons an eligible person is kept back, in the order the summaries show them.
@@ -61,6 +61,8 @@ def assignment_reason(assignment: Assignment, lang: Lang = "id") -> str:
     note = _note(a.detail.get("note"), lang)
     if a.why == Why.ABSENT:
         return message("schedule.absent", lang) + (f": {note}" if note else "")
+    if a.mode == STATUS_NOT_COVERED:
+        return message("decision.not-covered-short", lang, note=note)
     if a.mode in OFF and not a.clause:
         return message("schedule.off", lang) + (f": {note}" if note else "")
     title = a.detail.get("title")

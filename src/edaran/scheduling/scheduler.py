@@ -34,7 +34,12 @@ from typing import Any
 import attrs
 
 from edaran.core.diagnostics import Diagnostic, Severity
-from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF, WORKING_HOURS
+from edaran.core.modes import (
+    STATUS_NOT_COVERED,
+    STATUS_NOT_IN_FORCE,
+    STATUS_OFF,
+    WORKING_HOURS,
+)
 from edaran.core.suggest import suggest
 from edaran.core.types import WorkingHours
 from edaran.engine.circular import Circular
@@ -55,7 +60,9 @@ ON_LEAVE = "CUTI"
 FALLBACK = "WFO"
 #: the windows a person's days are counted in, for personal limits and fairness
 _COUNTED_WINDOWS = ("periode", "minggu", "bulan")
-_NOT_WORKING = frozenset({STATUS_OFF, STATUS_NOT_IN_FORCE, ON_LEAVE})
+#: Assignments no limit counts: days off, days out of force, leave, and people the
+#: circular does not cover (``mencakup``), who are outside its shares.
+_NOT_WORKING = frozenset({STATUS_OFF, STATUS_NOT_IN_FORCE, ON_LEAVE, STATUS_NOT_COVERED})
 
 
 class _Subject:
@@ -324,7 +331,7 @@ class _Scheduler:
     def _cap(
         self, limit: ir.LimitIR, unit: Any, members: list[_Person], day: dt.date, period: Period
     ) -> None:
-        present = [p for p in members if p.assignment.mode != ON_LEAVE]
+        present = [p for p in members if p.assignment.mode not in (ON_LEAVE, STATUS_NOT_COVERED)]
         in_mode = [p for p in present if p.assignment.mode == limit.mode]
         if not in_mode:
             return
@@ -355,7 +362,10 @@ class _Scheduler:
     def _floor(
         self, limit: ir.LimitIR, unit: Any, members: list[_Person], day: dt.date, period: Period
     ) -> None:
-        if all(p.assignment.mode in (STATUS_OFF, STATUS_NOT_IN_FORCE) for p in members):
+        if all(
+            p.assignment.mode in (STATUS_OFF, STATUS_NOT_IN_FORCE, STATUS_NOT_COVERED)
+            for p in members
+        ):
             return  # not a working day for this unit: no floor to meet
         present = [p for p in members if p.assignment.mode not in _NOT_WORKING]
         amount = self._amount(limit, _Subject(unit), day)

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 import attrs
 
+from edaran.core import types as t
 from edaran.core.diagnostics import Span, render_all
 from edaran.core.modes import WORK_MODE
 from edaran.engine.circular import Circular
@@ -48,6 +49,8 @@ What = Literal[
     "parameter",
     "set",
     "table",
+    "attribute",
+    "scope",
 ]
 
 #: the value shown for an employee-day one side cannot decide
@@ -85,9 +88,25 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def _rule_shape(rule: ir.RuleIR) -> tuple[object, ...]:
+def _rule_shape(rule: ir.RuleIR) -> object:
     # Spans are not part of equality on IR nodes, so this compares structure only.
-    return (rule.output, rule.value, rule.condition, rule.exceptions, rule.is_default, rule.binding)
+    shape = (rule.output, rule.value, rule.condition, rule.exceptions, rule.is_default)
+    return _plain((*shape, rule.binding))
+
+
+def _plain(node: object) -> object:
+    """``node`` with members of enumerations as (enumeration, member) names: a declared
+    enumeration is a new class in each file, and a member added to it changes no rule."""
+    if isinstance(node, enum.Enum):
+        return (type(node).__name__, node.name)
+    if isinstance(node, (frozenset, set)):
+        return frozenset(_plain(v) for v in node)
+    if isinstance(node, tuple):
+        return tuple(_plain(v) for v in node)
+    if attrs.has(type(node)):
+        kind: Any = type(node)
+        return (kind.__name__, *(_plain(getattr(node, f.name)) for f in attrs.fields(kind) if f.eq))
+    return node
 
 
 def _rule_text(rule: ir.RuleIR) -> str:
@@ -154,14 +173,14 @@ def diff_clauses(a: Circular, b: Circular) -> list[ClauseChange]:
     for what, field in blocks:
         left = {x.id: x for x in getattr(pa, field)}
         right = {x.id: x for x in getattr(pb, field)}
-        found += _compare(what, left, right, lambda x: x, _block_text)
+        found += _compare(what, left, right, _plain, _block_text)
     reports = (
         ({pa.report.id: pa.report} if pa.report else {}),
         ({pb.report.id: pb.report} if pb.report else {}),
     )
     found += _compare("report", *reports, lambda x: x, _block_text)
-    found += _compare("parameter", pa.params, pb.params, lambda x: x, _param_text)
-    found += _compare("set", pa.sets, pb.sets, lambda c: c.value, _show)
+    found += _compare("parameter", pa.params, pb.params, _plain, _param_text)
+    found += _compare("set", pa.sets, pb.sets, lambda c: _plain(c.value), _show)
     found += _compare(
         "table",
         {k: v[0] for k, v in pa.tables.items()},
@@ -169,7 +188,34 @@ def diff_clauses(a: Circular, b: Circular) -> list[ClauseChange]:
         lambda x: x,
         _table_text,
     )
+    found += _compare("attribute", _attributes(a), _attributes(b), lambda x: x, lambda x: x)
+    left_scope, right_scope = (
+        {"mencakup": c.program.header.scope_text} if c.program.header.scope is not None else {}
+        for c in (a, b)
+    )
+    found += _compare("scope", left_scope, right_scope, lambda x: x, lambda x: x)
     return sorted(found, key=lambda c: (c.what, c.key))
+
+
+def _attributes(circular: Circular) -> dict[str, str]:
+    """``pegawai.agama`` -> its declaration as written in a rule file, for each declared
+    attribute (two declarations that read alike are the same)."""
+    schema = circular.schema
+    found: dict[str, str] = {}
+    for owner, cls in (("pegawai", schema.employee_cls), ("unit", schema.unit_cls)):
+        fields = schema.fields(cls)
+        for field in attrs.fields(cls):
+            meta = field.metadata
+            if not meta.get("declared"):
+                continue
+            members = meta.get("anggota")
+            if members is not None:
+                kind = "enumerasi {" + ", ".join(members) + "}"
+            else:
+                kind = t.TypeName(fields[field.name].type).localize("id")
+            text = f'{kind}{", wajib" if meta.get("wajib") else ""}, kolom "{meta["kolom"]}"'
+            found[f"{owner}.{field.name}"] = text
+    return found
 
 
 # ------------------------------------------------------------------ impact

@@ -66,6 +66,11 @@ class Translator:
         self.schema = schema
         self.output = output
         self.lang = lang
+        scope = program.header.scope
+        if scope is not None:
+            # Whom the circular covers is a status per person, which the query does not
+            # have yet: the Python engines decide such a circular.
+            raise SqlRefused("E800", "mencakup", getattr(scope, "span", None))
         self.rules = program.rules_for(output)
         self._employee: dict[object, _EmployeeColumn] = {}
         self._joins: list[tuple[str, str, exp.Expr]] = []  # (table, alias, on)

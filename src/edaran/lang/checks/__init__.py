@@ -20,6 +20,7 @@ from edaran.lang.checks.leave import leave
 from edaran.lang.checks.limits import limits
 from edaran.lang.checks.quotas import quotas
 from edaran.lang.checks.rules import rules
+from edaran.lang.checks.scope import scope
 from edaran.lang.checks.state import State
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "limits",
     "quotas",
     "rules",
+    "scope",
 ]
 
 
@@ -54,6 +56,7 @@ PASSES: tuple[Pass, ...] = (
     header,
     leave,
     declarations,
+    scope,
     rules,
     exceptions,
     discipline,

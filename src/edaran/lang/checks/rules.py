@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, Label
-from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF
+from edaran.core.modes import STATUS_NOT_COVERED, STATUS_NOT_IN_FORCE, STATUS_OFF
 from edaran.core.suggest import suggest
 from edaran.lang import ir
 from edaran.lang import nodes as n
@@ -111,7 +111,11 @@ def _rule(state: State, rule: n.Rule) -> ir.RuleIR | None:
         )
         return None
     value = state.exprs.check(rule.assignment.value, kind)
-    if isinstance(value, ir.Const) and value.value in (STATUS_OFF, STATUS_NOT_IN_FORCE):
+    if isinstance(value, ir.Const) and value.value in (
+        STATUS_OFF,
+        STATUS_NOT_IN_FORCE,
+        STATUS_NOT_COVERED,
+    ):
         state.error("E207", rule.assignment.value.span, name=value.value)
         value = None
     if value is not None and not assignable(value.type, kind):

@@ -13,6 +13,7 @@ from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, Label, Span
 from edaran.core.modes import (
     BUILTIN_MODES,
+    STATUS_NOT_COVERED,
     STATUS_NOT_IN_FORCE,
     STATUS_OFF,
     WORK_MODE,
@@ -42,6 +43,7 @@ class State:
         modes = [(m, m) for m in BUILTIN_MODES]
         modes += [(d.name.name, d.name.name) for d in module.items if isinstance(d, n.ModeDecl)]
         modes += [(STATUS_OFF, STATUS_OFF), (STATUS_NOT_IN_FORCE, STATUS_NOT_IN_FORCE)]
+        modes += [(STATUS_NOT_COVERED, STATUS_NOT_COVERED)]
         self.modes = t.EnumType("mode", "moda", tuple(dict(modes).items()))
         self.env = Env(schema, self.modes)
         self.exprs = ExprChecker(self.env, self.report, DateReader(self.report, self._calendar))

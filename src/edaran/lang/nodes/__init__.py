@@ -54,6 +54,7 @@ from edaran.lang.nodes.module import (
 )
 from edaran.lang.nodes.statements import (
     Assignment,
+    AttributeDecl,
     ContactLine,
     EnumDecl,
     Example,
@@ -79,6 +80,7 @@ from edaran.lang.nodes.statements import (
 
 __all__ = [
     "Assignment",
+    "AttributeDecl",
     "Between",
     "Binary",
     "BoolLit",
