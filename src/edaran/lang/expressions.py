@@ -38,6 +38,9 @@ class Env:
         self.known_enums: list[t.EnumType] = [*schema.enums()]
         #: table name -> (the table, the type of its values)
         self.tables: dict[str, tuple[UnitTable, t.Type]] = {}
+        #: tables whose rows change from dates: their versions are dated values,
+        #: read like a parameter's (``Program.params``)
+        self.dated_tables: set[str] = set()
 
     def all_enums(self) -> list[t.EnumType]:
         """Schema enumerations, the work modes and the file's own, in lookup order."""
@@ -249,7 +252,12 @@ class ExprChecker:
             self._error("E201", e.span, op="[ ]", left=name, right=t.TypeName(key.type))
             return None
         table, kind = declared
-        return ir.Op("index", (ir.Const(table, kind, name=name), key), kind, span=e.span)
+        source: ir.Expr = (
+            ir.Param(name, kind, span=e.table.span)
+            if name in self.env.dated_tables
+            else ir.Const(table, kind, name=name)
+        )
+        return ir.Op("index", (source, key), kind, span=e.span)
 
     # ------------------------------------------------------- operations
     def _Not(self, e: n.Not, expect: t.Type | None) -> ir.Expr | None:

@@ -67,6 +67,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "reference to a rule that does not exist: {ref}",
     ),
     "E105": ("nama '{name}' dideklarasikan dua kali", "name '{name}' is declared twice"),
+    "E170": (
+        "{name} diberi nilai dua kali untuk tanggal {date}",
+        "{name} is given two values from the same date {date}",
+    ),
     "E106": ("aturan {ref} ditulis dua kali", "rule {ref} is written twice"),
     "E107": (
         "rujukan {ref} ambigu: ada {count} aturan dengan butir itu",

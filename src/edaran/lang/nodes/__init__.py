@@ -71,6 +71,7 @@ from edaran.lang.nodes.statements import (
     Rule,
     SetDecl,
     TableDecl,
+    TableFile,
     TableRow,
     WorkweekDecl,
 )
@@ -123,6 +124,7 @@ __all__ = [
     "SetLit",
     "StrLit",
     "TableDecl",
+    "TableFile",
     "TableRow",
     "TargetDecl",
     "TargetLine",
