@@ -21,6 +21,7 @@ from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF, WORK_MODE
 from edaran.engine.compiler import CompiledProgram
 from edaran.engine.decision import Decision, DecisionError, Explanation, Status, one_line_reason
 from edaran.engine.interpreter import Interpreter
+from edaran.engine.table_files import read_table_files
 from edaran.io.publish import provenance, source_sha256
 from edaran.lang import ir
 from edaran.lang import nodes as n
@@ -85,19 +86,24 @@ class Circular:
         return parse_file(source) if name is None else parse(str(source), name)
 
     @staticmethod
-    def _resolve(module: n.Module, path: str | Path | None) -> n.Module:
-        """Step 2: the module with the circulars it extends or amends merged in."""
+    def _resolve(module: n.Module, path: str | Path | None) -> tuple[n.Module, list[Diagnostic]]:
+        """Step 2: the module with the circulars it extends or amends merged in, and
+        the rows of its table files read in (their warnings are returned)."""
         merged, problems = resolve(module, path)
         if any(d.is_error for d in problems):
             raise EdaranError(problems)
-        return merged
+        # Bad rows of a table file are left out and reported with what the
+        # checker finds, so that every problem is shown at once.
+        return read_table_files(merged)
 
     @staticmethod
     def _check(
-        module: n.Module, schema: Schema, static_conflicts: bool
+        module: n.Module, schema: Schema, static_conflicts: bool, read: list[Diagnostic]
     ) -> tuple[ir.Program, list[Diagnostic]]:
-        """Step 3: the checked program and its warnings, or every error raised."""
-        program, diagnostics = check_module(module, schema, static_conflicts=static_conflicts)
+        """Step 3: the checked program and its warnings (with ``read``, those of its table
+        files), or every error raised."""
+        program, found = check_module(module, schema, static_conflicts=static_conflicts)
+        diagnostics = [*read, *found]
         if program is None or any(d.severity is Severity.ERROR for d in diagnostics):
             raise EdaranError(diagnostics)
         return program, diagnostics
@@ -143,7 +149,8 @@ class Circular:
     ) -> Circular:
         schema = schema or Schema()
         parent_path = amended(module, path)
-        program, diagnostics = cls._check(cls._resolve(module, path), schema, static_conflicts)
+        merged, read = cls._resolve(module, path)
+        program, diagnostics = cls._check(merged, schema, static_conflicts, read)
         previous = None
         if parent_path is not None:
             previous = cls.load(
@@ -443,4 +450,7 @@ def check(
     merged, problems = resolve(module, path)
     if any(d.is_error for d in problems):
         return None, problems
-    return check_module(merged, schema or Schema(), static_conflicts=static_conflicts)
+    merged, read = read_table_files(merged)
+    program, found = check_module(merged, schema or Schema(), static_conflicts=static_conflicts)
+    diagnostics = [*read, *found]
+    return (None if any(d.is_error for d in diagnostics) else program), diagnostics

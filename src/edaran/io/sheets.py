@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import abc
 import datetime as dt
+import io
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -241,7 +242,7 @@ def blank(value: object) -> bool:
 MAX_ROWS = 1_048_576
 
 
-def _unpacked_size(path: Path) -> int | None:
+def _unpacked_size(path: Path | io.BytesIO) -> int | None:
     """The size of a workbook's parts once unpacked (None when it is no zip: openpyxl says so)."""
     try:
         with zipfile.ZipFile(path) as archive:
@@ -256,33 +257,40 @@ def read_excel(
     required: Sequence[str],
     max_bytes: int,
     sheet: str | None = None,
+    data: bytes | None = None,
 ) -> tuple[ExcelSheet | None, list[Diagnostic]]:
     """A sheet of a workbook (the first, or the one named ``sheet``), its header
     mapped like a CSV header.
 
     A name that no sheet has is D070, with the sheet names it may have meant.
+    With ``data``, those bytes (already read through the guarded reader) are
+    the workbook: the disk is not read.
     """
     name = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        return None, [file_diagnostic("D001", name, {"path": name})]
-    except OSError as err:
-        return None, [file_diagnostic("D002", name, {"reason": err.strerror or str(err)})]
-    if not path.is_file():
-        return None, [file_diagnostic("D002", name, {"reason": "not a regular file"})]
+    if data is None:
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            return None, [file_diagnostic("D001", name, {"path": name})]
+        except OSError as err:
+            return None, [file_diagnostic("D002", name, {"reason": err.strerror or str(err)})]
+        if not path.is_file():
+            return None, [file_diagnostic("D002", name, {"reason": "not a regular file"})]
+    else:
+        size = len(data)
     if size > max_bytes:
         return None, [file_diagnostic("D004", name, {"size": size, "limit": max_bytes})]
     try:
         import openpyxl
     except ImportError:
         return None, [file_diagnostic("D061", name, {})]
-    unpacked = _unpacked_size(path)
+    source: Path | io.BytesIO = path if data is None else io.BytesIO(data)
+    unpacked = _unpacked_size(source)
     if unpacked is not None and unpacked > max_bytes:
         # A few megabytes of zip can unpack to gigabytes of rows: refused unread.
         return None, [file_diagnostic("D140", name, {"size": unpacked, "limit": max_bytes})]
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = openpyxl.load_workbook(source, read_only=True, data_only=True)
         try:
             titles = [w.title for w in workbook.worksheets]
             if sheet is not None and sheet not in titles:

@@ -177,6 +177,8 @@ def _table_rows(program: ir.Program) -> dict[str, tuple[tuple[dt.date | None, ob
             for since, version in versions:
                 rows: Mapping[str, object] = getattr(version, "rows", {})
                 value = getattr(version, "default", None) if code is None else rows.get(code)
+                if value is None and not values:
+                    continue  # a row that starts at a date: nothing before it
                 if not values or values[-1][1] != value:
                     values.append((since, value))
             found[f"{name}[{code or '*'}]"] = tuple(values)

@@ -89,6 +89,8 @@ def _table_decl(state: State, item: n.TableDecl) -> None:
     if kind is None:
         return
     name = item.name.name
+    for file in item.files:  # read by Circular.load and edaran.check, never by the checker
+        state.report(Diagnostic("E175", file.span, {"path": file.path}))
     default = _dated(state, name, item.default, item.changes, kind, name)
     rows: dict[str, list[tuple[dt.date | None, object]]] = {}
     spans: dict[str, Span | None] = {}
@@ -124,14 +126,14 @@ def _table_decl(state: State, item: n.TableDecl) -> None:
 def _dated(
     state: State,
     label: str,
-    value: n.Expr,
+    value: n.Expr | None,
     changes: Iterable[n.ParamChange],
     kind: t.Type,
     name: str,
 ) -> list[tuple[dt.date | None, object]]:
     """A value and its dated changes, first the undated one; a date given twice is E170."""
     found: list[tuple[dt.date | None, object]] = []
-    first = state.constant(value, kind, name)
+    first = state.constant(value, kind, name) if value is not None else None
     if first is not None:
         found.append((None, first))
     seen: dict[dt.date, Span | None] = {}

@@ -234,10 +234,14 @@ class Example:
 
 @attrs.frozen
 class TableRow:
-    """``KODE: nilai``: one unit's own value in a table, with its dated changes."""
+    """``KODE: nilai``: one unit's own value in a table, with its dated changes.
+
+    ``value`` is None only for a row read from a file whose every line for
+    the unit is dated: before its first date the unit has no row of its own.
+    """
 
     key: Ident
-    value: Expr
+    value: Expr | None
     changes: tuple[ParamChange, ...] = attrs.field(default=(), kw_only=True)
     span: Span | None = span_field()
 
