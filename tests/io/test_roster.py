@@ -24,7 +24,7 @@ from edaran.core import Diagnostic, EdaranError, Severity, render_all
 from edaran.io import Roster, RosterWarning, load_roster, read_roster
 from edaran.io.table import MAX_DIAGNOSTICS
 from edaran.messages import CATALOGUE
-from edaran.model import Employee, PositionLevel, Unit, UnitKind
+from edaran.model import Employee, EmploymentStatus, PositionLevel, Unit, UnitKind
 from golden import check_golden
 from paths import DATA as TEST_DATA
 from paths import REPO
@@ -158,12 +158,13 @@ ERROR_CASES = [
     ("bad_width", "bad_width", ["D019", "D019"], 2),
     ("missing_column", "missing_column.csv", ["D011", "D011", "D012"], 0),
     ("duplicate_column", "duplicate_column.csv", ["D013"], 0),
-    ("bad_cells", "bad_cells", ["D014", "D027", "D015", "D020", "D014", "D016", "D020"], 2),
+    ("bad_cells", "bad_cells", ["D014", "D027", "D015", "D020", "D014", "D016", "D063"], 2),
     ("bad_nip", "bad_nip", ["D030", "D030", "D030", "D031", "D031", "D032", "D033", "D034"], 2),
     ("duplicates", "duplicates", ["D022", "D021"], 2),
     ("unknown_refs", "unknown_refs", ["D024", "D027", "D025", "D027", "D026", "D027", "D023"], 1),
     ("flat_disagree", "flat_disagree.csv", ["D028", "D028"], 2),
     ("unclosed_quote", "unclosed_quote.csv", ["D009"], 1),
+    ("identity", "identity", ["D063", "D064", "D065"], 2),
 ]
 
 
@@ -179,6 +180,21 @@ def test_error_is_reported_and_rendered(
     with pytest.raises(EdaranError) as raised:
         load_roster(path)
     assert raised.value.diagnostics == problems
+
+
+def test_staff_without_a_nip_are_first_class(in_data: None) -> None:
+    roster, problems = read_roster("without_nip")
+    assert problems == []
+    ids = [e.nip for e in roster.employees]
+    assert ids == ["197001152000031001", "PPPK-2027-0042", "THL-2027-015", "198203102008012002"]
+    statuses = [e.status_kepegawaian for e in roster.employees]
+    assert statuses == [
+        EmploymentStatus.PNS,  # a NIP and no status: PNS
+        EmploymentStatus.PPPK,
+        EmploymentStatus.NON_ASN,  # no NIP and no status: non-ASN
+        EmploymentStatus.PPPK,  # a NIP and the status PPPK
+    ]
+    assert roster.by_nip("THL-2027-015") is roster.employees[2]
 
 
 def test_valid_rows_survive_next_to_bad_ones(in_data: None) -> None:

@@ -595,7 +595,9 @@ surat_edaran "800.1/1230/BKD.I/2026":
     berlaku 2026-04-01 sampai 2026-12-31
     evaluasi setiap 2 bulan
     zona_waktu WIB
+    mencakup pegawai.jenjang termasuk JPT
 
+atribut pegawai agama: enumerasi {ISLAM, KRISTEN}, wajib, kolom "agama"
 himpunan JPT: jenjang = {JPT_MADYA, JPT_PRATAMA}
 himpunan KANTOR: himpunan unit = {BPBD}
 enumerasi GOLONGAN = {III, IV}
@@ -701,7 +703,9 @@ circular "800.1/1230/BKD.I/2026":
     effective 2026-04-01 until 2026-12-31
     evaluation every 2 bulan
     time_zone WIB
+    covers pegawai.jenjang in JPT
 
+attribute pegawai agama: enumeration {ISLAM, KRISTEN}, required, column "agama"
 set JPT: jenjang = {JPT_MADYA, JPT_PRATAMA}
 set KANTOR: set unit = {BPBD}
 enumeration GOLONGAN = {III, IV}
@@ -807,7 +811,9 @@ circular "800.1/1230/BKD.I/2026":
     berlaku 2026-04-01 until 2026-12-31
     evaluation setiap 2 bulan
     zona_waktu WIB
+    covers pegawai.jenjang termasuk JPT
 
+attribute pegawai agama: enumerasi {ISLAM, KRISTEN} required kolom "agama"
 set JPT: jenjang = {JPT_MADYA, JPT_PRATAMA}
 himpunan KANTOR: set unit = {BPBD}
 enumerasi GOLONGAN = {III, IV}
@@ -905,7 +911,7 @@ contoh "Kontak":
 
 def test_english_and_mixed_spellings_give_the_same_ast() -> None:
     indonesian = parse(INDONESIAN)
-    assert len(indonesian.items) == 27
+    assert len(indonesian.items) == 28
     assert parse(ENGLISH) == indonesian
     assert parse(MIXED) == indonesian
 
@@ -928,7 +934,10 @@ surat_edaran "800.1/1230/BKD.I/2026":   # nomor surat
     berlaku 2026-04-01 sampai 2026-12-31   # butir 14
     evaluasi setiap 2 bulan
     zona_waktu WIB
+    mencakup pegawai.jenjang termasuk JPT   # yang dicakup
 \t
+atribut pegawai agama: enumerasi {ISLAM,  # agama
+                                  KRISTEN}, wajib, kolom "agama"
 himpunan JPT: jenjang = {JPT_MADYA, JPT_PRATAMA}  # butir 11
 himpunan KANTOR: himpunan unit = {BPBD}
 enumerasi GOLONGAN = {III, IV}
@@ -1252,7 +1261,7 @@ def grammar_keyword_terminals() -> dict[str, list[str]]:
 def test_keyword_table_covers_every_keyword_terminal() -> None:
     grammar = grammar_keyword_terminals()
     pairs = keyword_pairs()
-    assert len(grammar) == 71
+    assert len(grammar) == 75
     assert set(pairs) == set(grammar)
     for terminal, words in grammar.items():
         assert pairs[terminal] == (words[0], words[-1])

@@ -81,14 +81,20 @@ def load_circular(
     return circular if as_of is None else circular.in_force(as_of)
 
 
-def roster_or_report(path: Path, lang: Lang, max_bytes: int | None = None) -> Roster | None:
-    """The roster at ``path`` (files up to ``max_bytes``), or None after writing its errors."""
+def roster_or_report(
+    path: Path, lang: Lang, max_bytes: int | None = None, circular: Circular | None = None
+) -> Roster | None:
+    """The roster at ``path`` (files up to ``max_bytes``), or None after writing its errors.
+
+    With ``circular``, the columns of the attributes it declares are read too.
+    """
     from edaran.core.diagnostics import EdaranError, render_all
     from edaran.io.roster import load_roster
     from edaran.io.table import DEFAULT_MAX_BYTES
 
+    classes = circular.roster_classes() if circular is not None else {}
     try:
-        return load_roster(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+        return load_roster(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES, **classes)
     except EdaranError as err:
         sys.stderr.write(render_all(err.diagnostics, lang) + "\n")
         return None

@@ -55,7 +55,7 @@ def cmd_diff(args: argparse.Namespace, lang: Lang) -> int:
         return 1
     impact = None
     if roster_path is not None:
-        roster = roster_or_report(roster_path, lang)
+        roster = roster_or_report(roster_path, lang, circular=right)
         if roster is None:
             return 1
         assert first is not None and last is not None  # checked above

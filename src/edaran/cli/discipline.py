@@ -30,7 +30,7 @@ def cmd_discipline(args: argparse.Namespace, lang: Lang) -> int:
 
         require_format("xlsx")
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
-    roster = roster_or_report(args.roster, lang, args.max_bytes) if circular else None
+    roster = roster_or_report(args.roster, lang, args.max_bytes, circular) if circular else None
     if circular is None or roster is None:
         return 1
     zone = time_zone(circular.program.header.timezone)

@@ -290,7 +290,7 @@ def cmd_decide(args: argparse.Namespace, lang: Lang) -> int:
         sys.stderr.write(message("cli.json-engine", lang, engine=args.engine) + "\n")
         return 2
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
-    roster = roster_or_report(args.roster, lang, args.max_bytes) if circular else None
+    roster = roster_or_report(args.roster, lang, args.max_bytes, circular) if circular else None
     if circular is None or roster is None:
         return 1
     staff: Sequence[Any] = roster.employees
@@ -309,7 +309,7 @@ def cmd_explain(args: argparse.Namespace, lang: Lang) -> int:
     from edaran.engine.decision import DecisionError
 
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
-    roster = roster_or_report(args.roster, lang, args.max_bytes) if circular else None
+    roster = roster_or_report(args.roster, lang, args.max_bytes, circular) if circular else None
     if circular is None or roster is None:
         return 1
     person = roster.by_nip(args.nip)
@@ -358,7 +358,7 @@ def _run_one(path: Path, roster_path: Path, args: argparse.Namespace, lang: Lang
     print(message("cli.step-test", lang))
     passed, failed = _print_results(run_examples(circular), lang)
     print(message("cli.tally", lang, passed=passed, failed=failed))
-    roster = roster_or_report(roster_path, lang, args.max_bytes)
+    roster = roster_or_report(roster_path, lang, args.max_bytes, circular)
     if roster is None:
         return 1
     output: Path | None = args.output

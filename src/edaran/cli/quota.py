@@ -109,7 +109,7 @@ def _prepare(args: argparse.Namespace, lang: Lang) -> tuple[Any, Any, Any] | Non
 
         require_format("xlsx")
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
-    roster = roster_or_report(args.roster, lang, args.max_bytes) if circular else None
+    roster = roster_or_report(args.roster, lang, args.max_bytes, circular) if circular else None
     if circular is None or roster is None:
         return None
     args.transfers = None

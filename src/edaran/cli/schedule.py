@@ -63,7 +63,7 @@ def cmd_schedule(args: argparse.Namespace, lang: Lang) -> int:
         return 2
     require_format(args.format)
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
-    roster = roster_or_report(args.roster, lang, args.max_bytes) if circular else None
+    roster = roster_or_report(args.roster, lang, args.max_bytes, circular) if circular else None
     if circular is None or roster is None:
         return 1
     unknown = unknown_table_units(circular, roster.units)

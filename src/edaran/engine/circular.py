@@ -159,13 +159,51 @@ class Circular:
             # Evaluation periods go on counting from the first version's start.
             header = attrs.evolve(program.header, periods_from=previous.program.header.period_start)
             program = attrs.evolve(program, header=header)
-        circular = cls(program, diagnostics, schema, backend)
+        # The program's schema has the attributes the file declares.
+        circular = cls(program, diagnostics, _schema_of(program, schema), backend)
         circular.previous = previous
         circular.path = Path(path) if path is not None else None
         circular.module = module
         source = module.span.source if module.span is not None else None
         circular.source_sha256 = source_sha256(source.text if source is not None else "")
         return circular
+
+    # ------------------------------------------------ declared attributes
+    def roster_classes(self) -> dict[str, Any]:
+        """What :func:`edaran.read_roster` needs to read this circular's declared attributes.
+
+        ``employee_cls``, ``unit_cls`` and ``readers`` (the rule that reads each
+        declared attribute, named when its required column is missing).
+        """
+        return {
+            "employee_cls": self.schema.employee_cls,
+            "unit_cls": self.schema.unit_cls,
+            "readers": self.attribute_readers(),
+        }
+
+    def attribute_readers(self) -> dict[str, str]:
+        """``pegawai.agama`` -> the first rule (or ``mencakup``) that reads it, for each
+        attribute the file declares."""
+        declared = {
+            (): self._declared(self.schema.employee_cls),
+            ("unit",): self._declared(self.schema.unit_cls),
+        }
+        found: dict[str, str] = {}
+        sources: list[tuple[str, object]] = [(r.id, r) for r in self.program.rules]
+        scope = self.program.header.scope
+        if scope is not None:
+            sources.insert(0, ("mencakup", scope))
+        for label, node in sources:
+            for fact in _facts(node):
+                owner, attr = fact.attrs_path[:-1], fact.attrs_path[-1]
+                if fact.root == "pegawai" and attr in declared.get(owner, ()):
+                    name = ("unit." if owner else "pegawai.") + attr
+                    found.setdefault(name, label)
+        return found
+
+    @staticmethod
+    def _declared(cls: type) -> frozenset[str]:
+        return frozenset(f.name for f in attrs.fields(cls) if f.metadata.get("declared"))
 
     # ---------------------------------------------------------- versions
     def in_force(self, date: dt.date) -> Circular:
@@ -417,6 +455,24 @@ class Circular:
             yield Decision(
                 employee.nip, date, output, value, status, rule_id, clause, overridden, title=title
             )
+
+
+def _facts(node: object) -> Iterator[ir.Fact]:
+    """Every fact an IR node reads, depth first."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, ir.Fact):
+            yield item
+        elif isinstance(item, tuple):
+            stack.extend(item)
+        elif attrs.has(type(item)) and not isinstance(item, ir.Const):
+            kind: Any = type(item)
+            stack.extend(getattr(item, f.name) for f in attrs.fields(kind))
+
+
+def _schema_of(program: ir.Program, schema: Schema) -> Schema:
+    return program.schema if isinstance(program.schema, Schema) else schema
 
 
 def _evaluation_error(err: t.EvalError, nip: str, date: dt.date) -> DecisionError:

@@ -33,6 +33,7 @@ __all__ = [
     "parse_enum",
     "parse_int",
     "parse_nip",
+    "parse_percent",
     "value_type",
 ]
 
@@ -100,6 +101,15 @@ def parse_decimal(text: str) -> Decimal:
     else:
         raise BadValue("D016", {"value": text})
     return Decimal(normal)  # the patterns admit only what Decimal reads
+
+
+def parse_percent(text: str) -> Decimal:
+    """A percentage as a fraction: ``50%``, ``50`` and ``12,5 %`` are 0.5, 0.5 and 0.125.
+
+    A bare number is read as percent points, as a person types it in a column
+    headed with a percentage.
+    """
+    return parse_decimal(text.strip().removesuffix("%")) / 100
 
 
 _INT = re.compile(r"[+-]?\d+|[+-]?\d{1,3}(?:\.\d{3})+")

@@ -31,6 +31,7 @@ import attrs
 from edaran.core.diagnostics import Diagnostic, EdaranError, Label, render_all
 from edaran.core.suggest import suggest
 from edaran.io.roster_rows import (
+    ID_COLUMN,
     Column,
     Record,
     Schema,
@@ -52,7 +53,7 @@ from edaran.io.table import (
     sort_and_cap,
 )
 from edaran.messages import default_lang
-from edaran.model.workforce import Employee, Unit
+from edaran.model.workforce import Employee, EmploymentStatus, Unit
 
 __all__ = [
     "EMPLOYEE_FILE",
@@ -187,6 +188,7 @@ def read_roster(
     max_bytes: int = DEFAULT_MAX_BYTES,
     files: Mapping[str, bytes] | None = None,
     sheet: str | None = None,
+    readers: Mapping[str, str] | None = None,
 ) -> tuple[Roster, list[Diagnostic]]:
     """Read a roster without raising: every valid row and every diagnostic.
 
@@ -197,9 +199,13 @@ def read_roster(
     With ``files`` (file name -> bytes, as uploaded), the files are read from
     there instead of the disk: ``path`` is then a name (``roster.csv``), or
     ``""`` for the two files of a directory.
+
+    ``readers`` names, for a declared attribute (``pegawai.agama``), the rule
+    that reads it, so that a missing required column (D062) says why it is
+    needed (:meth:`edaran.Circular.attribute_readers` gives them).
     """
     target, named = split_sheet(path) if files is None else (Path(path), None)
-    loader = _Loader(employee_cls, unit_cls, max_bytes, files, sheet=sheet or named)
+    loader = _Loader(employee_cls, unit_cls, max_bytes, files, readers, sheet=sheet or named)
     directory = UNIT_FILE in files if files is not None else target.is_dir()
     roster = loader.read_directory(target) if directory else loader.read_flat(target)
     return roster, loader.finish()
@@ -273,6 +279,7 @@ def load_roster(
     strict: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
     sheet: str | None = None,
+    readers: Mapping[str, str] | None = None,
 ) -> Roster:
     """Read a roster; raise :class:`EdaranError` if any row or file is in error.
 
@@ -281,7 +288,12 @@ def load_roster(
     :class:`RosterWarning`, so none is lost.
     """
     roster, diagnostics = read_roster(
-        path, employee_cls=employee_cls, unit_cls=unit_cls, max_bytes=max_bytes, sheet=sheet
+        path,
+        employee_cls=employee_cls,
+        unit_cls=unit_cls,
+        max_bytes=max_bytes,
+        sheet=sheet,
+        readers=readers,
     )
     _raise_or_warn(diagnostics, strict)
     return roster
@@ -296,10 +308,12 @@ class _Loader:
         unit_cls: type[Unit],
         max_bytes: int,
         files: Mapping[str, bytes] | None = None,
+        readers: Mapping[str, str] | None = None,
         *,
         sheet: str | None = None,
         rows: Mapping[str, list[Mapping[str, object]]] | None = None,
     ):
+        self.readers = readers or {}
         self.employee_cls = employee_cls
         self.unit_cls = unit_cls
         self.max_bytes = max_bytes
@@ -311,6 +325,7 @@ class _Loader:
         self.sheets: dict[str, SheetTable] = {}
         # Codes of units that were named but not loaded, with the row that names them.
         self.not_loaded: dict[str, tuple[Table, Row]] = {}
+        self.unit_columns: set[Column] = set()
 
     def finish(self) -> list[Diagnostic]:
         """The diagnostics, sorted and capped; a sheet's cells named by a note."""
@@ -349,7 +364,10 @@ class _Loader:
         self.paths.append(str(path))
         excel = self.files is None and path.name.casefold().endswith(EXCEL_SUFFIXES)
         if self.rows is not None or excel:
-            return self._sheet_table(path, schema)
+            sheet = self._sheet_table(path, schema)
+            if sheet is not None:
+                self._declared_columns(sheet, schema)
+            return sheet
         data = self.files.get(path.name, b"") if self.files is not None else None
         table, found = read_table(
             path,
@@ -360,7 +378,20 @@ class _Loader:
             data=data,
         )
         self.diagnostics += found
+        if table is not None:
+            self._declared_columns(table, schema)
         return table
+
+    def _declared_columns(self, table: Table, schema: Schema) -> None:
+        """D062 for each required column of a declared attribute that the file lacks."""
+        for column in schema.columns:
+            if not column.declared or column.empty_ok or table.has(column.name):
+                continue
+            owner = "unit" if column in self.unit_columns else "pegawai"
+            attribute = f"{owner}.{column.attr}"
+            args = {"column": column.name, "attribute": attribute}
+            args["rule"] = self.readers.get(attribute, "-")
+            self.diagnostics.append(Diagnostic("D062", table.row_span(table.header), args))
 
     def read_directory(self, directory: Path) -> Roster:
         """Read ``unit.csv`` and ``pegawai.csv`` from ``directory``."""
@@ -380,13 +411,14 @@ class _Loader:
         """Read the units and the employees from two tables."""
         units_schema = unit_schema(self.unit_cls)
         people_schema = employee_schema(self.employee_cls)
+        self.unit_columns = set(units_schema.columns)
         unit_table = self._table(unit_path, units_schema)
         people_table = self._table(employee_path, people_schema)
         if unit_table is None or people_table is None:
             return Roster({}, ())
         units = self._unit_records(unit_table, units_schema)
         records = (
-            self._parse(people_table, row, people_schema, "unit") for row in people_table.rows
+            self._person(people_table, row, people_schema, "unit") for row in people_table.rows
         )
         people = self._dedupe_nips([r for r in records if r is not None])
         return self._assemble(units, people)
@@ -394,6 +426,7 @@ class _Loader:
     def read_flat(self, path: Path) -> Roster:
         """Read one CSV with a row per employee and the unit columns repeated."""
         people_schema, units_schema = flat_schemas(self.employee_cls, self.unit_cls)
+        self.unit_columns = set(units_schema.columns)
         both = Schema.merge(people_schema, units_schema)
         table = self._table(path, both)
         if table is None:
@@ -401,7 +434,7 @@ class _Loader:
         units: dict[str, Record] = {}
         people: list[Record] = []
         for row in table.rows:
-            person = self._parse(table, row, people_schema, "kode_unit")
+            person = self._person(table, row, people_schema, "kode_unit")
             unit = self._parse(table, row, units_schema, "induk_unit")
             if unit is None:
                 self._refused(table, row, "kode_unit")
@@ -425,6 +458,31 @@ class _Loader:
         attr = next((c.attr for c in schema.columns if c.name == ref_column), None)
         ref = kwargs.pop(attr, None) if attr else None
         return Record(table, row, kwargs, ref, ref_column)
+
+    def _person(self, table: Table, row: Row, schema: Schema, ref_column: str) -> Record | None:
+        """An employee row: its identifier is the NIP, or ``id_pegawai`` for a person without one.
+
+        A row with neither is D063; one without a NIP whose status says PNS is D064.  The
+        status of a row without one and without a status is non-ASN.
+        """
+        record = self._parse(table, row, schema, ref_column)
+        if record is None:
+            return None
+        kwargs = dict(record.kwargs)
+        ident = kwargs.pop(ID_COLUMN.attr, None) or None
+        if kwargs.get("nip") is not None:
+            return attrs.evolve(record, kwargs=kwargs)
+        if ident is None:
+            span, args = table.where(row, "nip")
+            self.diagnostics.append(Diagnostic("D063", span, args))
+            return None
+        status = kwargs.setdefault("status_kepegawaian", EmploymentStatus.NON_ASN)
+        if status is EmploymentStatus.PNS:
+            span, args = table.where(row, "status_kepegawaian")
+            self.diagnostics.append(Diagnostic("D064", span, {**args, "id": ident}))
+            return None
+        kwargs["nip"] = ident
+        return attrs.evolve(record, kwargs=kwargs, key_column=ID_COLUMN.name)
 
     def _refused(self, table: Table, row: Row, column: str) -> None:
         """Remember the code of a unit row that was refused, for its employees."""
@@ -469,7 +527,8 @@ class _Loader:
         for person in people:
             nip = person.kwargs["nip"]
             if nip in seen:
-                self._twice("D021", person, seen[nip], "nip", {"nip": nip})
+                code = "D021" if person.key_column == "nip" else "D065"
+                self._twice(code, person, seen[nip], person.key_column, {"nip": nip})
             else:
                 seen[nip] = person
         return list(seen.values())

@@ -24,12 +24,13 @@ import attrs
 
 from edaran.core.diagnostics import Diagnostic, Label
 from edaran.core.suggest import suggest
-from edaran.io.cells import BadValue, ValueType, parse_nip, value_type
+from edaran.io.cells import BadValue, ValueType, parse_nip, parse_percent, value_type
 from edaran.io.table import Row, Table
 from edaran.model import workforce as model
 from edaran.model.workforce import Employee, Unit
 
 __all__ = [
+    "ID_COLUMN",
     "MAX_UNIT_DEPTH",
     "Column",
     "Record",
@@ -59,7 +60,9 @@ _UNIT_BASE = {
     "induk": (True, True),
 }
 _EMPLOYEE_BASE = {
-    "nip": (True, False),
+    # The column is always there; a row without a NIP (empty cell) names the person in
+    # ``id_pegawai`` (the loader checks one is there).
+    "nip": (True, True),
     "nama": (True, False),
     "unit": (True, False),
     "jenjang": (True, False),
@@ -67,7 +70,9 @@ _EMPLOYEE_BASE = {
     "capaian_kinerja": (False, True),
     "mulai_tugas": (False, True),
     "selesai_tugas": (False, True),
+    "status_kepegawaian": (False, True),
 }
+
 # Unit columns of the flat layout that keep their bare name (the others get "_unit").
 _FLAT_BARE = frozenset({"layanan_publik"})
 _NIP = ValueType("NIP", parse_nip)
@@ -89,6 +94,14 @@ class Column:
     required: bool
     empty_ok: bool
     aliases: tuple[str, ...] = ()
+    #: an attribute a rule file declares (``atribut``); required when not ``empty_ok``
+    declared: bool = False
+
+
+#: the column naming a person who has no NIP (a PPPK or contract staff number)
+ID_COLUMN = Column(
+    "id_pegawai", "id_pegawai", ValueType("str", str.strip), False, True, ("employee_id",)
+)
 
 
 @attrs.frozen
@@ -141,8 +154,18 @@ def _columns(
             vtype = None
         elif field.name == "nip" and issubclass(cls, Employee):
             vtype = _NIP
+        elif field.metadata.get("jenis") == "persen":
+            vtype = ValueType("percent", parse_percent, optional=True)
         else:
             vtype = value_type(hints[field.name])
+        if field.metadata.get("declared"):
+            # An attribute a rule file declares: its own column name; ``wajib`` means the
+            # column is there and no cell of it is empty (its absence is D062, not D011).
+            column = str(field.metadata["kolom"])
+            required = bool(field.metadata.get("wajib"))
+            spellings: tuple[str, ...] = (field.name,) if field.name != column else ()
+            yield Column(column, field.alias, vtype, False, not required, spellings, declared=True)
+            continue
         has_default = field.default is not attrs.NOTHING
         optional = vtype is None or vtype.optional
         required, empty_ok = base.get(field.name, (not has_default, has_default or optional))
@@ -173,7 +196,8 @@ def unit_schema(unit_cls: type[Unit]) -> Schema:
 
 def employee_schema(employee_cls: type[Employee]) -> Schema:
     """The columns of ``pegawai.csv``."""
-    return Schema(tuple(_columns(employee_cls, _EMPLOYEE_BASE, _plain, frozenset({"unit"}))))
+    columns = _columns(employee_cls, _EMPLOYEE_BASE, _plain, frozenset({"unit"}))
+    return Schema((*columns, ID_COLUMN))
 
 
 def flat_schemas(employee_cls: type[Employee], unit_cls: type[Unit]) -> tuple[Schema, Schema]:
@@ -184,7 +208,7 @@ def flat_schemas(employee_cls: type[Employee], unit_cls: type[Unit]) -> tuple[Sc
     """
     people = _columns(employee_cls, _EMPLOYEE_BASE, _plain, frozenset(), frozenset({"unit"}))
     units = _columns(unit_cls, _UNIT_BASE, _flat_unit, frozenset({"induk"}))
-    return Schema(tuple(people)), Schema(tuple(units))
+    return Schema((*people, ID_COLUMN)), Schema(tuple(units))
 
 
 _DEFAULT: Any = object()
@@ -273,6 +297,8 @@ class Record:
     kwargs: Mapping[str, Any]
     ref: str | None  # the unit code an employee names, or a unit's parent code
     ref_column: str
+    #: the column an employee's identifier comes from: ``nip``, or ``id_pegawai`` without one
+    key_column: str = "nip"
 
 
 def construct(

@@ -83,6 +83,9 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
     _r_extends = _header_item("extends")
     _r_amends = _header_item("amends")
 
+    def _r_covers(self, c: list[Any], s: Span | None) -> n.HeaderItem:
+        return n.HeaderItem("covers", (), span=s, expr=c[0])
+
     # -- declarations
     def _ident(self, token: Token) -> n.Ident:
         return n.Ident(str(token), span=self._tok(token))
@@ -98,6 +101,30 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
 
     def _r_set_decl(self, c: list[Any], s: Span | None) -> n.SetDecl:
         return n.SetDecl(self._ident(c[0]), c[1], c[2], span=s)
+
+    def _r_attribute_decl(self, c: list[Any], s: Span | None) -> n.AttributeDecl:
+        kind, members = (None, c[2]) if isinstance(c[2], tuple) else (c[2], ())
+        required = any(o == ("required",) for o in c[3:])
+        column = next((o for o in c[3:] if o[0] == "column"), None)
+        return n.AttributeDecl(
+            self._ident(c[0]),
+            self._ident(c[1]),
+            kind,
+            members,
+            required,
+            column[1] if column else None,
+            column[2] if column else None,
+            span=s,
+        )
+
+    def _r_attribute_enum(self, c: list[Any], s: Span | None) -> tuple[n.Ident, ...]:
+        return tuple(c[0])
+
+    def _r_attribute_required(self, c: list[Any], s: Span | None) -> tuple[str]:
+        return ("required",)
+
+    def _r_attribute_column(self, c: list[Any], s: Span | None) -> tuple[str, str, Span]:
+        return ("column", unquote(c[0]), self._tok(c[0]))
 
     def _r_enum_decl(self, c: list[Any], s: Span | None) -> n.EnumDecl:
         return n.EnumDecl(self._ident(c[0]), c[1], span=s)

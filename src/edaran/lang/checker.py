@@ -15,6 +15,7 @@ import attrs
 from edaran.core.diagnostics import Diagnostic, EdaranError, Severity
 from edaran.lang import ir
 from edaran.lang import nodes as n
+from edaran.lang.attributes import declare_attributes
 from edaran.lang.checks import PASSES, State
 from edaran.lang.conflicts import find_conflicts
 from edaran.lang.schema import Schema
@@ -36,7 +37,9 @@ def check(
     for conflicts, leaving them to the run-time check (for tests of that
     check, and for very large files).
     """
-    state = State(module, schema or Schema())
+    schema, declared = declare_attributes(module, schema or Schema())
+    state = State(module, schema)
+    state.diagnostics.extend(declared)
     for run in PASSES:
         run(state)
     program = _program(state)
@@ -77,6 +80,7 @@ def _program(state: State) -> ir.Program | None:
             name: (table, state.table_spans[name]) for name, (table, _) in state.env.tables.items()
         },
         source_name=state.module.span.path if state.module.span else "",
+        schema=state.schema,
     )
 
 

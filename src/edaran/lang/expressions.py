@@ -232,7 +232,15 @@ class ExprChecker:
             field = fields.get(part)
             if field is None:
                 record = ".".join(e.parts[: e.parts.index(part)])
-                self._error("E102", e.span, suggest(part, fields), record=record, field=part)
+                args = {"record": record, "field": part}
+                notes: tuple[tuple[str, dict[str, object]], ...] = ()
+                # A name close to a known one is a typo; any other may be a fact to declare.
+                typo = suggest(part, fields, cutoff=0.8)
+                if kind.cls in (schema.employee_cls, schema.unit_cls) and not typo:
+                    owner = "unit" if kind.cls is schema.unit_cls else "pegawai"
+                    notes = (("note-declare-attribute", {"owner": owner, "field": part}),)
+                hints = suggest(part, fields)
+                self.report(Diagnostic("E102", e.span, args, suggestions=hints, notes=notes))
                 return None
             path = (*path, field.attr)
             kind = field.type

@@ -263,6 +263,8 @@ class Header:
     timezone: str = "WIB"
     #: where evaluation periods count from: the first version's start, for an amendment
     periods_from: dt.date | None = None
+    #: ``mencakup``: whom the circular covers (None: everyone on the roster)
+    scope: Expr | None = None
 
     @property
     def period_start(self) -> dt.date | None:
@@ -316,6 +318,9 @@ class Program:
     report: ReportIR | None = None
     #: table name -> (table, spans of its rows by unit code) for roster checks
     tables: Mapping[str, tuple[object, Mapping[str, Span | None]]] = attrs.field(factory=dict)
+    #: the schema the program was checked against (with the attributes the file
+    #: declares): an :class:`edaran.lang.schema.Schema`
+    schema: object = attrs.field(default=None, eq=False, repr=False)
 
     def rules_for(self, output: str) -> tuple[RuleIR, ...]:
         """The rules that set ``output``, in file order."""

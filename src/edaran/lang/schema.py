@@ -44,6 +44,7 @@ class Field:
 _ENUM_NAMES: dict[type, tuple[str, str]] = {
     model.PositionLevel: ("position_level", "jenjang"),
     model.UnitKind: ("unit_kind", "jenis_unit"),
+    model.EmploymentStatus: ("employment_status", "status_kepegawaian"),
     model.Weekday: ("weekday", "hari"),
     model.Channel: ("channel", "saluran"),
     records.TripKind: ("trip_kind", "jenis_perjalanan"),
@@ -93,6 +94,7 @@ class Schema:
         vehicle_cls: type = records.VehicleUse,
         meeting_cls: type = records.Meeting,
         period_cls: type = records.PeriodFacts,
+        unit_cls: type | None = None,
     ) -> None:
         self.employee_cls = employee_cls
         self.contact_cls = contact_cls
@@ -108,7 +110,16 @@ class Schema:
         unit_field = self.fields(employee_cls).get("unit")
         if unit_field is None or not isinstance(unit_field.type, t.UnitType):
             raise TypeError(f"{employee_cls.__name__} needs a 'unit' field of a Unit type")
-        self.unit_cls = unit_field.type.cls
+        base_unit: type = unit_field.type.cls
+        if unit_cls is not None and unit_cls is not base_unit:
+            # Declared unit attributes: the employee's unit is of the declared class.
+            if not issubclass(unit_cls, base_unit):
+                raise TypeError(f"{unit_cls.__name__} is not a {base_unit.__name__}")
+            unit_field = attrs.evolve(unit_field, type=t.UnitType(unit_cls))
+            table = self._fields[employee_cls] = dict(self._fields[employee_cls])
+            for alias in unit_field.aliases:
+                table[alias] = unit_field
+        self.unit_cls: type = unit_cls or base_unit
         employee = t.RecordType(employee_cls)
         day = t.RecordType(day_cls)
         #: root word -> (root key, attribute path below the root, type)
@@ -150,6 +161,8 @@ class Schema:
             kind, nullable = converted
             if kind == t.DECIMAL and field.metadata.get("jenis") == "uang":
                 kind = t.MONEY  # rupiah, kept exact
+            elif kind == t.DECIMAL and field.metadata.get("jenis") == "persen":
+                kind = t.PERCENT  # a fraction: 50% is 0.5
             elif kind == t.DECIMAL and "satuan" in field.metadata:
                 kind = t.QuantityType(field.metadata["satuan"])
             aliases = (field.name, *([field.metadata["en"]] if "en" in field.metadata else []))

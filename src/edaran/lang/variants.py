@@ -99,6 +99,9 @@ def _key(item: n.Item) -> tuple[str, str] | None:
         return (type(item).__name__, item.name.name)
     if isinstance(item, n.WorkweekDecl):
         return ("WorkweekDecl", "")
+    if isinstance(item, n.AttributeDecl):
+        owner = "pegawai" if item.owner.name == "employee" else item.owner.name
+        return ("AttributeDecl", f"{owner}.{item.name.name}")
     return None
 
 
@@ -292,6 +295,11 @@ def _merge(
         if isinstance(old, n.Rule) and old.binding:
             problems.append(_binding(item, old, "replace"))
             continue
+        if isinstance(old, n.AttributeDecl) and isinstance(item, n.AttributeDecl):
+            merged = _more_members(old, item, problems)
+            if merged is None:
+                continue
+            item = merged
         items[index] = item
     for removal in (i for i in child.items if isinstance(i, n.RemoveDecl)):
         for citation in removal.citations:
@@ -312,6 +320,32 @@ def _merge(
                 continue
             del items[index]
     return n.Module((_merged_header(parent_header, header), *items), span=child.span), problems
+
+
+def _more_members(
+    old: n.AttributeDecl, new: n.AttributeDecl, problems: list[Diagnostic]
+) -> n.AttributeDecl | None:
+    """A variant's declaration of an inherited attribute: the parent's enumeration with
+    the members the child adds (E165 when the child changes the type)."""
+
+    def shown(decl: n.AttributeDecl) -> str:
+        if decl.type is None:
+            return "enumerasi {" + ", ".join(m.name for m in decl.members) + "}"
+        return decl.type.name
+
+    if (old.type is None) != (new.type is None) or (
+        old.type is not None and new.type is not None and old.type != new.type
+    ):
+        owner = "pegawai" if old.owner.name == "employee" else old.owner.name
+        args = {"owner": owner, "name": old.name.name, "parent": shown(old)}
+        labels = (Label(old.span, "label-inherited"),) if old.span is not None else ()
+        problems.append(Diagnostic("E165", new.span, args, labels=labels))
+        return None
+    if new.type is not None:
+        return new
+    names = {m.name for m in old.members}
+    added = tuple(m for m in new.members if m.name not in names)
+    return attrs.evolve(new, members=(*old.members, *added))
 
 
 def _binding(item: n.Item, old: n.Rule, action: str) -> Diagnostic:

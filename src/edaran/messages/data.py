@@ -242,6 +242,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "reading an Excel file needs the package 'openpyxl', which is not installed; "
         'install it with: pip install "edaran[excel]", or save the sheet as CSV UTF-8',
     ),
+    "D062": (
+        "kolom wajib '{column}' untuk atribut {attribute} tidak ada (dibaca oleh {rule})",
+        "required column '{column}' for attribute {attribute} is missing (read by {rule})",
+    ),
+    "D063": (
+        "baris ini tidak mempunyai NIP maupun id_pegawai; pegawai tanpa NIP (PPPK, tenaga "
+        "kontrak) dikenali dari kolom id_pegawai",
+        "this row has neither a NIP nor an id_pegawai; staff without a NIP (PPPK, contract "
+        "staff) are identified by the column id_pegawai",
+    ),
+    "D064": (
+        "'{id}' berstatus PNS tetapi tidak mempunyai NIP; PNS dikenali dari NIP 18 angka",
+        "'{id}' has the status PNS but no NIP; a PNS is identified by an 18-digit NIP",
+    ),
+    "D065": (
+        "id_pegawai '{nip}' sudah dipakai pada baris {first}; baris ini diabaikan",
+        "id_pegawai '{nip}' is already used on line {first}; this row is left out",
+    ),
     "data-note-excel-cell": ("sel {cell} pada lembar '{sheet}'", "cell {cell} on sheet '{sheet}'"),
     "data-note-excel-sheet": ("lembar '{sheet}'", "sheet '{sheet}'"),
     "data-note-row-key": (

@@ -461,6 +461,34 @@ WORDS: dict[str, tuple[str, str]] = {
         "tanggal hanya dapat ditambah hari, minggu, bulan atau tahun, bukan {duration}",
         "a date can only be moved by days, weeks, months or years, not {duration}",
     ),
+    # -- declared attributes and scope ----------------------------------------
+    "E160": (
+        "atribut hanya dapat dideklarasikan untuk pegawai atau unit, bukan '{owner}'",
+        "attributes can be declared only for pegawai (employee) or unit, not '{owner}'",
+    ),
+    "E161": (
+        "{owner} sudah mempunyai isian '{name}'; pilih nama lain untuk atribut ini",
+        "{owner} already has a field '{name}'; choose another name for this attribute",
+    ),
+    "E162": (
+        "atribut '{name}' tidak dapat bertipe '{type}'; tipe atribut: enumerasi {{...}}, {allowed}",
+        "attribute '{name}' cannot be of type '{type}'; attribute types: enumerasi {{...}}, "
+        "{allowed}",
+    ),
+    "E163": (
+        "anggota '{member}' ditulis dua kali dalam enumerasi atribut '{name}'",
+        "member '{member}' is written twice in the enumeration of attribute '{name}'",
+    ),
+    "E164": (
+        "kolom '{column}' untuk atribut {owner}.{name} sudah dipakai oleh kolom lain di roster",
+        "column '{column}' for attribute {owner}.{name} is already used by another roster column",
+    ),
+    "E165": (
+        "variasi tidak dapat mengubah tipe atribut {owner}.{name} yang diwarisi "
+        "(di induk: {parent}); variasi hanya dapat menambah anggota enumerasi",
+        "a variant cannot change the type of the inherited attribute {owner}.{name} "
+        "(in the parent: {parent}); a variant can only add members to an enumeration",
+    ),
     # -- secondary labels and notes -------------------------------------------
     "label-first": ("aturan pertama", "first rule"),
     "label-second": ("aturan kedua", "second rule"),
@@ -468,6 +496,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "label-binding": ("aturan mengikat", "the binding rule"),
     "label-amended": ("masa berlaku SE yang diubah", "the force of the amended circular"),
     "label-in-cycle": ("bagian dari lingkaran", "part of the cycle"),
+    "label-inherited": ("diwarisi dari sini", "inherited from here"),
+    "note-declare-attribute": (
+        "fakta yang tidak ada di roster bawaan dapat dideklarasikan, misalnya "
+        "'atribut {owner} {field}: teks, kolom \"{field}\"'",
+        "a fact the built-in roster lacks can be declared, for instance "
+        "'atribut {owner} {field}: teks, kolom \"{field}\"'",
+    ),
     "note-witness": (
         "keduanya berlaku misalnya ketika {witness}",
         "both apply for instance when {witness}",

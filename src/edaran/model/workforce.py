@@ -26,6 +26,7 @@ __all__ = [
     "Channel",
     "Contact",
     "Employee",
+    "EmploymentStatus",
     "PositionLevel",
     "Transfer",
     "Unit",
@@ -44,6 +45,15 @@ class PositionLevel(enum.Enum):
     PENGAWAS = "Pengawas"
     PELAKSANA = "Pelaksana"
     FUNGSIONAL = "Fungsional"
+
+
+class EmploymentStatus(enum.Enum):
+    """Status kepegawaian: a civil servant (PNS), a government employee on contract
+    (PPPK), or staff outside the civil service (non-ASN: honorer, contract staff)."""
+
+    PNS = "PNS"
+    PPPK = "PPPK"
+    NON_ASN = "Non ASN"
 
 
 class UnitKind(enum.Enum):
@@ -137,7 +147,13 @@ class Unit:
 
 @attrs.frozen
 class Employee:
-    """A civil servant (ASN), as a SIMPEG export describes them."""
+    """A person on the roster, as a SIMPEG export describes them.
+
+    ``nip`` is the person's identifier, the key of every decision, schedule
+    and output: the 18-digit NIP of those who have one, otherwise the
+    identifier the roster gives (a PPPK number, a contract staff number).
+    ``status_kepegawaian`` says which.
+    """
 
     nip: str = attrs.field(metadata={"en": "nip"})
     nama: str = attrs.field(metadata={"en": "name"})
@@ -149,6 +165,10 @@ class Employee:
     mulai_tugas: dt.date | None = attrs.field(default=None, metadata={"en": "start_date"})
     #: last day of duty (retirement, a move out of the province); None if open
     selesai_tugas: dt.date | None = attrs.field(default=None, metadata={"en": "end_date"})
+    #: PNS, PPPK or non-ASN; a roster row without a NIP is non-ASN unless it says PPPK
+    status_kepegawaian: EmploymentStatus = attrs.field(
+        default=EmploymentStatus.PNS, metadata={"en": "employment_status"}
+    )
 
 
 @attrs.frozen

@@ -86,8 +86,12 @@ def _placeholder(name: str, hint: Any) -> Any:
     return None
 
 
-def _build(cls: type, given: dict[tuple[str, ...], object]) -> Any:
+def _build(cls: type, given: dict[tuple[str, ...], object], unit_cls: type | None = None) -> Any:
+    """``cls`` from the given facts; ``unit_cls`` is the class of its unit (declared
+    attributes of units make a subclass of the field's own class)."""
     hints = typing.get_type_hints(cls, localns=vars(model))
+    if unit_cls is not None and "unit" in hints:
+        hints["unit"] = unit_cls
     kwargs: dict[str, object] = {}
     for field in attrs.fields(cls):
         if not field.init:
@@ -119,7 +123,7 @@ def _attrs_class(hint: Any) -> type | None:
 def build_subject(circular: Circular, example: ir.CheckedExample) -> Any:
     """The employee an example describes (its unit built from ``unit.*`` facts)."""
     given = {path[1:]: value for path, value in example.givens if path[0] == "pegawai"}
-    return _build(circular.schema.employee_cls, given)
+    return _build(circular.schema.employee_cls, given, circular.schema.unit_cls)
 
 
 def _show(value: object) -> str:

@@ -53,6 +53,7 @@ from edaran.lang.nodes.module import (
 )
 from edaran.lang.nodes.statements import (
     Assignment,
+    AttributeDecl,
     ContactLine,
     EnumDecl,
     Example,
@@ -78,6 +79,7 @@ from edaran.lang.nodes.statements import (
 
 __all__ = [
     "Assignment",
+    "AttributeDecl",
     "Between",
     "Binary",
     "BoolLit",

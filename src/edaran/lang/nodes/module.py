@@ -18,6 +18,7 @@ from edaran.lang.nodes.blocks import (
     TargetDecl,
 )
 from edaran.lang.nodes.statements import (
+    AttributeDecl,
     EnumDecl,
     Example,
     Header,
@@ -46,6 +47,7 @@ Item: TypeAlias = (
     | TableDecl
     | LimitDecl
     | Header
+    | AttributeDecl
     | SetDecl
     | EnumDecl
     | ParamDecl

@@ -10,6 +10,7 @@ from edaran.lang.nodes.expressions import DateLit, Expr, Name, SetLit, TimeLit
 
 __all__ = [
     "Assignment",
+    "AttributeDecl",
     "ContactLine",
     "EnumDecl",
     "Example",
@@ -42,6 +43,8 @@ class HeaderItem:
     kind: str
     values: tuple[str, ...]
     span: Span | None = span_field()
+    #: the condition of a ``mencakup`` (scope) line; None for every other line
+    expr: Expr | None = None
 
 
 @attrs.frozen
@@ -50,6 +53,25 @@ class Header:
 
     number: str
     items: tuple[HeaderItem, ...]
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class AttributeDecl:
+    """``atribut pegawai agama: enumerasi {ISLAM, ...}, wajib, kolom "agama"``.
+
+    ``owner`` is ``pegawai`` or ``unit``; ``type`` names the type, or is None
+    for an enumeration, whose ``members`` are then listed.  ``column`` is the
+    roster column (None: the attribute's own name).
+    """
+
+    owner: Ident
+    name: Ident
+    type: TypeRef | None
+    members: tuple[Ident, ...] = ()
+    required: bool = False
+    column: str | None = None
+    column_span: Span | None = attrs.field(default=None, eq=False, repr=False)
     span: Span | None = span_field()
 
 

@@ -1,0 +1,223 @@
+"""Declared attributes: ``atribut pegawai agama: enumerasi {...}, wajib, kolom "agama"``.
+
+A rule file may declare facts about a person or a unit that the built-in
+classes do not hold.  They become fields of attrs subclasses of
+:class:`~edaran.model.Employee` and :class:`~edaran.model.Unit` made here, so
+that the rest of the pipeline sees exactly what a developer's own subclass
+would give: the schema (:class:`~edaran.lang.schema.Schema`) reads their
+types from the annotations, the roster reader reads their columns, both
+backends read them with ``getattr``.  The two routes give the same schema.
+
+Every declared field is optional on the object (default None): a worked
+example that does not mention it still builds a person.  ``wajib``
+(required) is about the roster: the column must be there and no cell of it
+empty.  The field's metadata says so (``kolom``, ``wajib``, ``declared``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import typing
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from edaran.core.diagnostics import Diagnostic, Label
+from edaran.core.suggest import suggest
+from edaran.lang import nodes as n
+from edaran.lang.schema import Schema
+
+__all__ = ["ATTRIBUTE_TYPES", "OWNERS", "declare_attributes"]
+
+#: owner word (Indonesian and English) -> the root it extends
+OWNERS = {"pegawai": "pegawai", "employee": "pegawai", "unit": "unit"}
+
+#: type words an attribute may have -> (Python type, metadata "jenis")
+ATTRIBUTE_TYPES: dict[str, tuple[type, str | None]] = {
+    "teks": (str, None),
+    "text": (str, None),
+    "benar_salah": (bool, None),
+    "boolean": (bool, None),
+    "bilangan": (int, None),
+    "integer": (int, None),
+    "desimal": (Decimal, None),
+    "decimal": (Decimal, None),
+    "persen": (Decimal, "persen"),
+    "percent": (Decimal, "persen"),
+    "uang": (Decimal, "uang"),
+    "money": (Decimal, "uang"),
+    "tanggal": (dt.date, None),
+    "date": (dt.date, None),
+}
+
+#: columns the roster reader gives a meaning already (a declared column may not take them)
+_BUILT_IN_COLUMNS = {
+    "pegawai": frozenset(
+        {
+            "nip",
+            "nama",
+            "name",
+            "unit",
+            "kode_unit",
+            "unit_code",
+            "jenjang",
+            "level",
+            "jabatan",
+            "position",
+            "capaian_kinerja",
+            "performance",
+            "mulai_tugas",
+            "start_date",
+            "selesai_tugas",
+            "end_date",
+        }
+    ),
+    "unit": frozenset(
+        {"kode", "code", "nama", "name", "jenis", "kind", "layanan_publik", "public_service"}
+        | {"induk", "parent", "nama_unit", "jenis_unit", "induk_unit"}
+    ),
+}
+
+
+@attrs.frozen
+class _Field:
+    owner: str
+    name: str
+    hint: object
+    metadata: tuple[tuple[str, object], ...]
+
+
+_CLASSES: dict[tuple[object, ...], tuple[type, type]] = {}
+
+
+def declare_attributes(module: n.Module, base: Schema) -> tuple[Schema, list[Diagnostic]]:
+    """The schema with the module's declared attributes, and what is wrong with them.
+
+    A module that declares nothing gets ``base`` back unchanged.
+    """
+    decls = [i for i in module.items if isinstance(i, n.AttributeDecl)]
+    if not decls:
+        return base, []
+    problems: list[Diagnostic] = []
+    fields: list[_Field] = []
+    seen: dict[tuple[str, str], n.AttributeDecl] = {}
+    columns: dict[tuple[str, str], n.AttributeDecl] = {}
+    for decl in decls:
+        owner = OWNERS.get(decl.owner.name)
+        if owner is None:
+            hints = suggest(decl.owner.name, OWNERS)
+            problems.append(
+                Diagnostic("E160", decl.owner.span, {"owner": decl.owner.name}, suggestions=hints)
+            )
+            continue
+        field = _field(decl, owner, base, seen, columns, problems)
+        if field is not None:
+            fields.append(field)
+    if any(d.is_error for d in problems):
+        return base, problems
+    employee_cls, unit_cls = _classes(base, tuple(fields))
+    schema = Schema(
+        employee_cls,
+        base.day_cls,
+        base.contact_cls,
+        trip_cls=base.record_classes["perjalanan"],
+        vehicle_cls=base.record_classes["kendaraan"],
+        meeting_cls=base.record_classes["rapat"],
+        period_cls=base.record_classes["periode"],
+        unit_cls=unit_cls,
+    )
+    return schema, problems
+
+
+def _field(
+    decl: n.AttributeDecl,
+    owner: str,
+    base: Schema,
+    seen: dict[tuple[str, str], n.AttributeDecl],
+    columns: dict[tuple[str, str], n.AttributeDecl],
+    problems: list[Diagnostic],
+) -> _Field | None:
+    name = decl.name.name
+    cls = base.employee_cls if owner == "pegawai" else base.unit_cls
+    first = seen.get((owner, name))
+    if first is not None or name in base.fields(cls):
+        labels = _declared_here(first)
+        args = {"owner": owner, "name": name}
+        problems.append(Diagnostic("E161", decl.name.span, args, labels=labels))
+        return None
+    seen[(owner, name)] = decl
+    column = decl.column if decl.column is not None else name
+    other = columns.get((owner, column))
+    if other is not None or column in _BUILT_IN_COLUMNS[owner] or not column.strip():
+        labels = _declared_here(other)
+        args = {"owner": owner, "name": name, "column": column}
+        span = decl.column_span or decl.name.span
+        problems.append(Diagnostic("E164", span, args, labels=labels))
+        return None
+    columns[(owner, column)] = decl
+    metadata: dict[str, object] = {"declared": True, "kolom": column, "wajib": decl.required}
+    if decl.type is None:
+        names = [m.name for m in decl.members]
+        twice = next((m for i, m in enumerate(decl.members) if m.name in names[:i]), None)
+        if twice is not None:
+            args = {"name": name, "member": twice.name}
+            problems.append(Diagnostic("E163", twice.span, args))
+            return None
+        metadata["anggota"] = tuple(names)
+        hint: object = _enumeration(name, names)
+    else:
+        known = ATTRIBUTE_TYPES.get(decl.type.name)
+        if known is None or decl.type.is_set:
+            allowed = ", ".join(list(ATTRIBUTE_TYPES)[::2])  # the Indonesian words
+            args = {"name": name, "type": decl.type.name, "allowed": allowed}
+            hints = () if decl.type.is_set else suggest(decl.type.name, ATTRIBUTE_TYPES)
+            problems.append(Diagnostic("E162", decl.type.span, args, suggestions=hints))
+            return None
+        hint, jenis = known
+        if jenis is not None:
+            metadata["jenis"] = jenis
+    return _Field(owner, name, hint, tuple(metadata.items()))
+
+
+def _enumeration(name: str, members: list[str]) -> type[enum.Enum]:
+    """A Python enum of ``members``, each its own value, named after the attribute."""
+    made: type[enum.Enum] = enum.Enum(name, [(m, m) for m in members])  # type: ignore[misc]  # the functional API
+    return made
+
+
+def _declared_here(decl: n.AttributeDecl | None) -> tuple[Label, ...]:
+    if decl is None or decl.name.span is None:
+        return ()
+    return (Label(decl.name.span, "label-declared-here"),)
+
+
+def _classes(base: Schema, fields: Sequence[_Field]) -> tuple[type, type]:
+    """The employee and unit classes with the declared fields (one pair per set of fields)."""
+    key = (base.employee_cls, base.unit_cls, *((f.owner, f.name, f.metadata) for f in fields))
+    found = _CLASSES.get(key)
+    if found is not None:
+        return found
+    unit_fields = [f for f in fields if f.owner == "unit"]
+    person_fields = [f for f in fields if f.owner == "pegawai"]
+    unit_cls = _subclass(base.unit_cls, "UnitDideklarasikan", unit_fields)
+    employee_cls = _subclass(base.employee_cls, "PegawaiDideklarasikan", person_fields)
+    _CLASSES[key] = (employee_cls, unit_cls)
+    while len(_CLASSES) > 64:  # files come and go in a long-lived service
+        del _CLASSES[next(iter(_CLASSES))]
+    return employee_cls, unit_cls
+
+
+def _subclass(base: type, name: str, fields: Sequence[_Field]) -> type:
+    if not fields:
+        return base
+    namespace: dict[str, object] = {
+        "__annotations__": {f.name: typing.Optional[f.hint] for f in fields},  # noqa: UP045  # a runtime type object
+        "__module__": __name__,
+        "__qualname__": name,
+        "__doc__": f"{base.__name__} with the attributes a rule file declares.",
+    }
+    for f in fields:
+        namespace[f.name] = attrs.field(default=None, metadata=dict(f.metadata))
+    return attrs.frozen(type(name, (base,), namespace))
