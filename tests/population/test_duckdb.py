@@ -130,7 +130,10 @@ def test_shipped_circulars_agree_row_for_row(path: Path) -> None:
     """
     circular = Circular.load(path)
     roster_dir = path.parent / "roster"
-    roster = load_roster(roster_dir if roster_dir.is_dir() else SAMPLE_ROSTER)
+    # An example that declares attributes reads their columns (Circular.roster_classes).
+    roster = load_roster(
+        roster_dir if roster_dir.is_dir() else SAMPLE_ROSTER, **circular.roster_classes()
+    )
     first, _ = _whole_period(circular)
     assert _agree(circular, roster, first, first + dt.timedelta(days=20)) > 0
 
@@ -140,5 +143,8 @@ def test_shipped_circulars_agree_row_for_row(path: Path) -> None:
 def test_shipped_circulars_agree_over_their_whole_period(path: Path) -> None:
     circular = Circular.load(path)
     roster_dir = path.parent / "roster"
-    roster = load_roster(roster_dir if roster_dir.is_dir() else SAMPLE_ROSTER)
+    # An example that declares attributes reads their columns (Circular.roster_classes).
+    roster = load_roster(
+        roster_dir if roster_dir.is_dir() else SAMPLE_ROSTER, **circular.roster_classes()
+    )
     assert _agree(circular, roster, *_whole_period(circular)) > 0

@@ -70,7 +70,8 @@ def read_table_files(
     changed = False
     for item in module.items:
         if isinstance(item, n.TableDecl) and item.files:
-            rows = [row for f in item.files for row in _rows(f, max_bytes, problems)]
+            key = item.key_type.name
+            rows = [row for f in item.files for row in _rows(f, key, max_bytes, problems)]
             item = attrs.evolve(item, rows=(*item.rows, *rows), files=())
             changed = True
         items.append(item)
@@ -85,7 +86,9 @@ def _path(file: n.TableFile) -> Path:
     return base / file.path
 
 
-def _rows(file: n.TableFile, max_bytes: int, problems: list[Diagnostic]) -> list[n.TableRow]:
+def _rows(
+    file: n.TableFile, key: str, max_bytes: int, problems: list[Diagnostic]
+) -> list[n.TableRow]:
     path = _path(file)
     if not file.path.casefold().endswith(TABLE_FILE_SUFFIXES):
         problems.append(Diagnostic("E171", file.span, {"path": file.path}))
@@ -101,7 +104,9 @@ def _rows(file: n.TableFile, max_bytes: int, problems: list[Diagnostic]) -> list
             Diagnostic("E173", file.span, {"path": file.path, "reason": refused.reason})
         )
         return []
-    table = _table(path, data, max_bytes, problems)
+    # The key column may also be named after the key type (``kabupaten``), or ``kunci``.
+    aliases = _ALIASES | {column_key(key): _KEY, "kunci": _KEY, "key": _KEY}
+    table = _table(path, data, max_bytes, aliases, problems)
     if table is None:
         return []
     found: list[Diagnostic] = []
@@ -112,17 +117,19 @@ def _rows(file: n.TableFile, max_bytes: int, problems: list[Diagnostic]) -> list
     return rows
 
 
-def _table(path: Path, data: bytes, max_bytes: int, problems: list[Diagnostic]) -> Table | None:
+def _table(
+    path: Path, data: bytes, max_bytes: int, aliases: dict[str, str], problems: list[Diagnostic]
+) -> Table | None:
     shown = str(path)
     required, optional = (_KEY, _VALUE), (_FROM,)
     if path.name.casefold().endswith(_EXCEL):
         known = {c: c for c in (*required, *optional)} | {
-            column_key(a): c for a, c in _ALIASES.items()
+            column_key(a): c for a, c in aliases.items()
         }
         sheet, found = read_excel(Path(shown), known, required, max_bytes, data=data)
         problems += found
         return None if sheet is None else SheetTable.of(sheet)
-    table, found = read_table(shown, required, optional, _ALIASES, max_bytes=max_bytes, data=data)
+    table, found = read_table(shown, required, optional, aliases, max_bytes=max_bytes, data=data)
     problems += found
     return table
 

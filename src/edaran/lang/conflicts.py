@@ -178,6 +178,8 @@ def _lookup(table: UnitTable, unit: Key, env: dict[Key, object]) -> object:
         return UNKNOWN
     if own is None:
         return None
+    if not table.by_unit:  # keyed by an enumeration: its row or the default
+        return table.lookup(own)
     if own in table.rows:
         return table.rows[own]
     above = env.get(_under_key(unit, frozenset(table.rows)), UNKNOWN)
@@ -302,7 +304,12 @@ def _collect(program: ir.Program, op: ir.Op, seen: _Seen) -> None:
         key = _var_key(op.args[1])
         if key is None:
             return
+        kind = op.args[1].type
         for version in _tables(program, op.args[0]):
+            if not version.by_unit and isinstance(kind, t.EnumType):
+                members = {kind.lookup(code) for code in version.rows}
+                seen.values.setdefault(key, set()).update(members - {None})
+                continue
             rows = frozenset(version.rows)
             seen.values.setdefault(key, set()).update(rows)
             seen.unit_sets.setdefault(key, set()).add(rows)

@@ -41,6 +41,8 @@ class Env:
         #: tables whose rows change from dates: their versions are dated values,
         #: read like a parameter's (``Program.params``)
         self.dated_tables: set[str] = set()
+        #: the key type of each table: ``unit``, or an enumeration
+        self.table_keys: dict[str, t.Type] = {}
 
     def all_enums(self) -> list[t.EnumType]:
         """Schema enumerations, the work modes and the file's own, in lookup order."""
@@ -256,7 +258,13 @@ class ExprChecker:
         key = self.check(e.key)
         if key is None:
             return None
-        if not isinstance(key.type, t.UnitType):
+        wanted = self.env.table_keys.get(name)
+        fits = (
+            isinstance(key.type, t.UnitType)
+            if wanted is None or isinstance(wanted, t.UnitType)
+            else key.type == wanted
+        )
+        if not fits:
             self._error("E201", e.span, op="[ ]", left=name, right=t.TypeName(key.type))
             return None
         table, kind = declared

@@ -78,12 +78,8 @@ def _param_decl(state: State, item: n.ParamDecl) -> None:
 def _table_decl(state: State, item: n.TableDecl) -> None:
     if not state.claim(item.name):
         return
-    if item.key_type.name != "unit":
-        state.report(
-            Diagnostic(
-                "E206", item.key_type.span, {"name": item.key_type.name}, suggestions=("unit",)
-            )
-        )
+    key = _key_type(state, item.key_type)
+    if key is None:
         return
     kind = state.type_ref(item.value_type)
     if kind is None:
@@ -102,6 +98,11 @@ def _table_decl(state: State, item: n.TableDecl) -> None:
                 Diagnostic("E105", row.key.span, {"name": f"{name}[{row.key.name}]"}, labels=labels)
             )
             continue
+        if isinstance(key, t.EnumType) and key.lookup(row.key.name) is None:
+            args = {"name": row.key.name, "type": t.TypeName(key)}
+            hints = suggest(row.key.name, key.names())
+            state.report(Diagnostic("E205", row.key.span, args, suggestions=hints))
+            continue
         label = f"{name}[{row.key.name}]"
         values = _dated(state, label, row.value, row.changes, kind, label)
         if values:
@@ -109,18 +110,33 @@ def _table_decl(state: State, item: n.TableDecl) -> None:
             spans[row.key.name] = row.span
     where: dict[str | None, object] = {None: item.default.span}
     where.update(spans)
+    by_unit = not isinstance(key, t.EnumType)
     days = sorted({day for values in [default, *rows.values()] for day, _ in values if day})
     versions = [
-        (day, UnitTable(name, _default_at(default, day), _rows_at(rows, day), where))
+        (day, UnitTable(name, _default_at(default, day), _rows_at(rows, day), where, by_unit=by_unit))
         for day in [None, *days]
     ]
     state.env.tables[name] = (versions[0][1], kind)
+    state.env.table_keys[name] = key
     state.table_spans[name] = spans
     if days:
         # A table that changes from dates is read like a parameter: the
         # version in force on the day of the decision.
         state.env.dated_tables.add(name)
         state.params[name] = tuple(versions)
+
+
+def _key_type(state: State, ident: n.Ident) -> t.Type | None:
+    """``unit``, or an enumeration whose members name the rows (E206 for anything else)."""
+    if ident.name == "unit":
+        return t.UnitType(state.schema.unit_cls)
+    kind = state.type_ref(n.TypeRef(ident.name, span=ident.span))
+    if kind is None:
+        return None  # E206 reported
+    if not isinstance(kind, t.EnumType) or kind is state.modes:
+        state.report(Diagnostic("E206", ident.span, {"name": ident.name}, suggestions=("unit",)))
+        return None
+    return kind
 
 
 def _dated(
