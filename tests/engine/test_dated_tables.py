@@ -150,3 +150,47 @@ def test_diff_shows_a_changed_row_as_such() -> None:
     assert changes == [
         ("changed", "table", "SIAGA[DINSOS]", "2; 2027-05-12: 3; 2027-05-19: 1", "2; 2027-05-12: 3")
     ]
+
+
+DISTRICTS = """\
+surat_edaran "10/2027":
+    berlaku 2027-05-01
+
+enumerasi KABUPATEN = {HILIR, HULU, TELUK}
+
+tabel SIAGA: KABUPATEN -> bilangan = 1
+    HILIR: 3
+        mulai 2027-05-17: 2
+    TELUK: 4
+
+butir 1, bawaan:
+    moda_kerja adalah WFO
+
+butir 2:
+    moda_kerja adalah WFH
+    jika SIAGA[HILIR] >= 3
+"""
+
+
+def test_a_table_keyed_by_an_enumeration() -> None:
+    circular = Circular.from_text(DISTRICTS)
+    table = circular.program.params["SIAGA"][0][1]
+    assert [table.lookup(k) for k in ("HILIR", "HULU", "TELUK")] == [3, 1, 4]  # type: ignore[attr-defined]
+    days = (dt.date(2027, 5, 11), dt.date(2027, 5, 21))
+    assert [circular.decide(PEOPLE[3], d).value for d in days] == ["WFH", "WFO"]
+
+
+def test_enumeration_key_errors() -> None:
+    bad_member = DISTRICTS.replace("    TELUK: 4", "    TELUK_SAGU: 4")
+    with pytest.raises(EdaranError) as raised:
+        Circular.from_text(bad_member)
+    found = raised.value.diagnostics
+    assert [(d.code, d.suggestions) for d in found] == [("E205", ("TELUK",))]
+    bad_key = DISTRICTS.replace("SIAGA[HILIR]", "SIAGA[unit]")
+    with pytest.raises(EdaranError) as raised:
+        Circular.from_text(bad_key)
+    assert [d.code for d in raised.value.diagnostics] == ["E201"]
+    bad_type = DISTRICTS.replace("tabel SIAGA: KABUPATEN", "tabel SIAGA: bilangan")
+    with pytest.raises(EdaranError) as raised:
+        Circular.from_text(bad_type)
+    assert "E206" in [d.code for d in raised.value.diagnostics]
