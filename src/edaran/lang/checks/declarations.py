@@ -112,10 +112,12 @@ def _table_decl(state: State, item: n.TableDecl) -> None:
     where.update(spans)
     by_unit = not isinstance(key, t.EnumType)
     days = sorted({day for values in [default, *rows.values()] for day, _ in values if day})
-    versions = [
-        (day, UnitTable(name, _default_at(default, day), _rows_at(rows, day), where, by_unit=by_unit))
-        for day in [None, *days]
-    ]
+    versions = []
+    for day in [None, *days]:
+        table = UnitTable(
+            name, _default_at(default, day), _rows_at(rows, day), where, by_unit=by_unit
+        )
+        versions.append((day, table))
     state.env.tables[name] = (versions[0][1], kind)
     state.env.table_keys[name] = key
     state.table_spans[name] = spans
