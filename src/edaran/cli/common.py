@@ -94,10 +94,15 @@ def roster_or_report(
 
     classes = circular.roster_classes() if circular is not None else {}
     try:
-        return load_roster(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES, **classes)
+        roster = load_roster(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES, **classes)
     except EdaranError as err:
         sys.stderr.write(render_all(err.diagnostics, lang) + "\n")
         return None
+    if circular is not None:  # NIPs the rules name that the roster does not have (W165)
+        unknown = circular.unknown_identifiers({e.nip for e in roster.employees})
+        if unknown:
+            sys.stderr.write(render_all(unknown, lang) + "\n")
+    return roster
 
 
 @contextlib.contextmanager

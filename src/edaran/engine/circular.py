@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -18,6 +18,7 @@ import attrs
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, EdaranError, Severity
 from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF, WORK_MODE
+from edaran.core.suggest import suggest
 from edaran.engine.compiler import CompiledProgram
 from edaran.engine.decision import Decision, DecisionError, Explanation, Status, one_line_reason
 from edaran.engine.interpreter import Interpreter
@@ -169,6 +170,18 @@ class Circular:
         return circular
 
     # ------------------------------------------------ declared attributes
+    def unknown_identifiers(self, known: Collection[str]) -> list[Diagnostic]:
+        """W165 for each NIP the rules name that is not among ``known`` (a roster's NIPs),
+        with the NIPs it may have meant."""
+        found = []
+        for value, span in self.program.identifiers:
+            if value not in known:
+                hints = suggest(value, known)
+                found.append(
+                    Diagnostic("W165", span, {"nip": value}, Severity.WARNING, suggestions=hints)
+                )
+        return found
+
     def roster_classes(self) -> dict[str, Any]:
         """What :func:`edaran.read_roster` needs to read this circular's declared attributes.
 

@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
+import attrs
+
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, Span
 from edaran.core.runtime import ARITHMETIC, RUNTIME_OPS, UnitTable, whole_rupiah
@@ -55,6 +57,8 @@ class ExprChecker:
     def __init__(self, env: Env, report: Callable[[Diagnostic], None]) -> None:
         self.env = env
         self.report = report
+        #: NIPs written in the file (normalised) and where, for a run with a roster
+        self.identifiers: list[tuple[str, Span | None]] = []
 
     # ------------------------------------------------------------ entry
     def check(self, expr: n.Expr, expect: t.Type | None = None) -> ir.Expr | None:
@@ -334,7 +338,34 @@ class ExprChecker:
             )
             return None
         name, kind = result
+        if name in ("eq", "ne", "in", "not_in"):
+            left, right = self._identifiers(left, right), self._identifiers(right, left)
         return self._fold(ir.Op(name, (left, right), kind, span=e.span))
+
+    def _identifiers(self, node: ir.Expr, fact: ir.Expr | None = None) -> ir.Expr:
+        """NIPs written in the rule file, normalised as the roster's are and remembered.
+
+        ``"19800101 200501 1 001"`` and ``"19800101.200501.1.001"`` match the
+        roster's ``198001012005011001``: a NIP written with spaces would
+        otherwise never match, silently.  They are kept (with where they are
+        written) so a run with a roster can flag those it does not hold.
+        """
+        if not (
+            isinstance(fact, ir.Fact) and fact.root == "pegawai" and fact.attrs_path == ("nip",)
+        ):
+            return node
+        if not isinstance(node, ir.Const):
+            return node
+        value = node.value
+        if isinstance(value, str):
+            found = normal_id(value)
+            self.identifiers.append((found, node.span))
+            return attrs.evolve(node, value=found)
+        if isinstance(value, frozenset) and all(isinstance(v, str) for v in value):
+            found_set = frozenset(normal_id(v) for v in value)
+            self.identifiers.extend((v, node.span) for v in sorted(found_set))
+            return attrs.evolve(node, value=found_set)
+        return node
 
     def _fold(self, node: ir.Op) -> ir.Expr | None:
         """Arithmetic on constants is done now, so a parameter may be ``-2`` or ``50% / 2``."""
@@ -379,6 +410,13 @@ class ExprChecker:
             and word not in self.env.sets
             and word not in self.env.params
         )
+
+
+def normal_id(text: str) -> str:
+    """An identifier as the roster holds it: no spaces; no dots in an 18-digit NIP."""
+    bare = "".join(text.split())
+    digits = bare.replace(".", "")
+    return digits if len(digits) == 18 and digits.isdigit() else bare
 
 
 def _same(a: t.Type, b: t.Type) -> bool:

@@ -95,6 +95,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "the rows of '{path}' are not read: check with edaran.check or Circular.load, "
         "not edaran.lang.check",
     ),
+    "W165": (
+        "NIP {nip} yang disebut berkas aturan tidak ada dalam daftar pegawai",
+        "NIP {nip} named in the rule file is not in the roster",
+    ),
     "E106": ("aturan {ref} ditulis dua kali", "rule {ref} is written twice"),
     "E107": (
         "rujukan {ref} ambigu: ada {count} aturan dengan butir itu",
