@@ -169,6 +169,18 @@ class _Decls:
     evaluation_errors: bool = False
 
 
+def _table_body(w: _Writer, mulai: str, values: tuple[str, ...]) -> list[str]:
+    """The rows of a per-unit table; the default and rows may change from dates."""
+    lines = []
+    if w.draw(st.booleans()):
+        lines.append(f"    {mulai} {w.date().isoformat()}: {w.pick(values)}")
+    for code in w.draw(st.lists(st.sampled_from(UNIT_CODES), max_size=3, unique=True)):
+        lines.append(f"    {code}: {w.pick(values)}")
+        dates = sorted({w.date() for _ in range(w.draw(st.integers(0, 2)))})
+        lines += [f"        {mulai} {day.isoformat()}: {w.pick(values)}" for day in dates]
+    return lines
+
+
 # --------------------------------------------------------------- conditions
 def _atom(w: _Writer, decls: _Decls) -> str:
     """One comparison; ``w.draw`` picks which."""
@@ -412,13 +424,12 @@ def rule_files(
     if decls.day_set:
         out.append(f"himpunan HARI_LONGGAR: hari = {w.subset(ALL_WEEKDAYS)}")
     if decls.share_table:
+        shares = ("40%", "50%", "60%", "100%")
         out.append(f"tabel PROPORSI_WFH: unit -> persen = {w.pick(('100%', '50%'))}")
-        for code in draw(st.lists(st.sampled_from(UNIT_CODES), max_size=3, unique=True)):
-            out.append(f"    {code}: {w.pick(('40%', '50%', '60%'))}")
+        out += _table_body(w, mulai, shares)
     if decls.mode_table:
         out.append(f"tabel MODA_UNIT: unit -> moda = {w.pick(modes)}")
-        for code in draw(st.lists(st.sampled_from(UNIT_CODES), max_size=3, unique=True)):
-            out.append(f"    {code}: {w.pick(modes)}")
+        out += _table_body(w, mulai, modes)
     out.append("")
 
     count = draw(st.integers(min_rules, max_rules))

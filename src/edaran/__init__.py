@@ -40,6 +40,7 @@ if typing.TYPE_CHECKING:
         read_contacts,
         read_records,
         read_roster,
+        read_rows,
         read_transfers,
     )
     from edaran.lang import Program, Schema, keyword_pairs, parse, parse_file, resolve
@@ -141,6 +142,7 @@ __all__ = [
     "read_contacts",
     "read_records",
     "read_roster",
+    "read_rows",
     "read_transfers",
     "render",
     "render_all",
@@ -217,6 +219,7 @@ _FACES = {
     "read_contacts": "edaran.io",
     "read_records": "edaran.io",
     "read_roster": "edaran.io",
+    "read_rows": "edaran.io",
     "read_transfers": "edaran.io",
     "render": "edaran.core",
     "render_all": "edaran.core",

@@ -637,3 +637,28 @@ def test_python_dash_m_edaran() -> None:
     )
     assert usage.returncode == 2
     assert "pemakaian: edaran" in usage.stderr
+
+
+def test_roster_from_a_named_excel_sheet(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import openpyxl
+
+    flat = REPO / "tests/data/roster/good_flat.csv"
+    workbook = openpyxl.Workbook()
+    first = workbook.active
+    assert first is not None
+    first.title = "Petunjuk"
+    first.append(["Lembar Data berisi daftar pegawai"])
+    data = workbook.create_sheet("Data")
+    with flat.open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle):
+            data.append(row)
+    workbook.save(tmp_path / "simpeg.xlsx")
+    common = ["decide", REFERENCE, "--from", "2026-04-06", "--to", "2026-04-07"]
+    from_csv = run(capsys, *common, "--roster", str(flat))
+    from_excel = run(capsys, *common, "--roster", f"{tmp_path / 'simpeg.xlsx'}#Data")
+    assert from_excel == from_csv and from_csv[0] == 0
+    code, out, err = run(capsys, *common, "--roster", f"{tmp_path / 'simpeg.xlsx'}#data")
+    assert (code, out) == (1, "")
+    assert "galat[D070]" in err and "'Data'" in err

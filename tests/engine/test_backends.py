@@ -158,7 +158,7 @@ def test_generated_scenarios_reach_every_kind_of_outcome() -> None:
     """The property is not vacuous: rules, defaults, overrides and every error occur."""
     seen: set[str] = set()
 
-    @settings(FIXED_SAMPLE, max_examples=100)
+    @settings(FIXED_SAMPLE, max_examples=200)
     @given(scenarios(evaluation_errors=True))
     def collect(scenario: Scenario) -> None:
         rule_file, people, days = scenario

@@ -54,6 +54,14 @@ NOT_FROM_A_RULE_FILE = {
     # Scheduling: they need a roster (tested in tests/scheduling/test_scheduler.py and tests/cli/).
     "E121": "a unit in a per-unit table that the roster does not have",
     "W401": "a floor above the headcount of a unit on a day",
+    # Tables from files: read when a circular is loaded (tested, with golden files, in
+    # tests/engine/test_table_files.py); edaran.lang.check alone reports E175.
+    "E171": "a table file that is no .csv, .xlsx or .xlsm file",
+    "E172": "a table file outside the --root folder",
+    "E173": "a table file that cannot be read",
+    "E174": "a cell of a table file that is no value",
+    # A roster: a NIP of the rule file the roster does not hold (tests/engine/test_identifiers.py).
+    "W165": "a NIP named in the rule file that the roster does not have",
     # The SQL engine: a rule file checks, and edaran sql or --engine duckdb refuses it
     # (tested, with golden files, in tests/population/test_refusals.py).
     **{f"E8{n:02d}": "what the SQL engine cannot express yet" for n in range(12)},

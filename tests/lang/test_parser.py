@@ -650,6 +650,8 @@ contoh "Staf":
 
 tabel PROPORSI: unit -> persen = 100%
     BPKAD: 50%
+        mulai 2026-05-01: 40%
+    dari_berkas "proporsi.csv"
 
 batas butir 4 "Kuota":
     WFH paling banyak PROPORSI[unit] per unit per hari, dibulatkan ke bawah
@@ -758,6 +760,8 @@ example "Staf":
 
 table PROPORSI: unit -> persen = 100%
     BPKAD: 50%
+        from 2026-05-01: 40%
+    from_file "proporsi.csv"
 
 limit clause 4 "Kuota":
     WFH at most PROPORSI[unit] per unit per hari, rounded down
@@ -866,6 +870,8 @@ contoh "Staf":
 
 tabel PROPORSI: unit -> persen = 100%
     BPKAD: 50%
+        from 2026-05-01: 40%
+    dari_berkas "proporsi.csv"
 
 limit butir 4 "Kuota":
     WFH paling banyak PROPORSI[unit] per unit per hari, rounded down
@@ -995,6 +1001,8 @@ contoh "Staf":
 tabel PROPORSI: unit -> persen = 100%   # butir 4
     # baris per unit
     BPKAD: 50%
+        mulai   2026-05-01:  40%
+    dari_berkas  "proporsi.csv"  # baris dari berkas
 
 batas butir 4 "Kuota":  # kuota
     WFH paling  banyak PROPORSI[unit] per unit per hari, dibulatkan ke  bawah
@@ -1277,7 +1285,7 @@ def grammar_keyword_terminals() -> dict[str, list[str]]:
 def test_keyword_table_covers_every_keyword_terminal() -> None:
     grammar = grammar_keyword_terminals()
     pairs = keyword_pairs()
-    assert len(grammar) == 76
+    assert len(grammar) == 77
     assert set(pairs) == set(grammar)
     for terminal, words in grammar.items():
         assert pairs[terminal] == (words[0], words[-1])

@@ -107,7 +107,13 @@ def roster_or_report(
         failed = True
     if diagnostics:
         sys.stderr.write(render_all(diagnostics, lang) + "\n")
-    return None if failed else roster
+    if failed:
+        return None
+    if circular is not None:  # NIPs the rules name that the roster does not have (W165)
+        unknown = circular.unknown_identifiers({e.nip for e in roster.employees})
+        if unknown:
+            sys.stderr.write(render_all(unknown, lang) + "\n")
+    return roster
 
 
 @contextlib.contextmanager

@@ -17,7 +17,7 @@ import attrs
 from edaran.core import types as t
 from edaran.core.values import clock
 
-__all__ = ["ARITHMETIC", "RUNTIME_OPS", "UnitTable", "whole_rupiah"]
+__all__ = ["ARITHMETIC", "RUNTIME_OPS", "UnitTable", "member_name", "whole_rupiah"]
 
 
 def _unit_code(value: Any) -> Any:
@@ -121,6 +121,11 @@ def _time_diff(a: dt.time, b: dt.time) -> t.Duration:
     return t.Duration(exact=_clock(a) - _clock(b))
 
 
+def member_name(value: Any) -> str:
+    """The name a table row gives an enumeration member (its ``name``, or the text itself)."""
+    return value if isinstance(value, str) else str(getattr(value, "name", value))
+
+
 @attrs.frozen
 class UnitTable:
     """A per-unit parameter: each listed unit's own value, and the circular's default.
@@ -134,11 +139,16 @@ class UnitTable:
     rows: dict[str, object] = attrs.field(eq=False)
     #: where the default (key None) and each row were written, for diagnostics
     spans: dict[str | None, object] = attrs.field(factory=dict, eq=False, repr=False)
+    #: False for a table keyed by the members of an enumeration (a district, a
+    #: sector): rows are named by member, and there are no parents to follow
+    by_unit: bool = attrs.field(default=True, eq=False, kw_only=True)
 
     def lookup(self, unit: Any) -> object:
-        """The value for ``unit`` (a Unit, or a unit code)."""
+        """The value for ``unit`` (a Unit, or a unit code; a member for an enumeration key)."""
         if unit is None:
             return None
+        if not self.by_unit:
+            return self.rows.get(member_name(unit), self.default)
         if isinstance(unit, str):
             return self.rows.get(unit, self.default)
         seen = unit

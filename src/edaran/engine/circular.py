@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -18,9 +18,11 @@ import attrs
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, EdaranError, Severity
 from edaran.core.modes import STATUS_NOT_COVERED, STATUS_NOT_IN_FORCE, STATUS_OFF, WORK_MODE
+from edaran.core.suggest import suggest
 from edaran.engine.compiler import CompiledProgram
 from edaran.engine.decision import Decision, DecisionError, Explanation, Status, one_line_reason
 from edaran.engine.interpreter import Interpreter
+from edaran.engine.table_files import read_table_files
 from edaran.io.publish import provenance, source_sha256
 from edaran.lang import ir
 from edaran.lang import nodes as n
@@ -85,19 +87,24 @@ class Circular:
         return parse_file(source) if name is None else parse(str(source), name)
 
     @staticmethod
-    def _resolve(module: n.Module, path: str | Path | None) -> n.Module:
-        """Step 2: the module with the circulars it extends or amends merged in."""
+    def _resolve(module: n.Module, path: str | Path | None) -> tuple[n.Module, list[Diagnostic]]:
+        """Step 2: the module with the circulars it extends or amends merged in, and
+        the rows of its table files read in (their warnings are returned)."""
         merged, problems = resolve(module, path)
         if any(d.is_error for d in problems):
             raise EdaranError(problems)
-        return merged
+        # Bad rows of a table file are left out and reported with what the
+        # checker finds, so that every problem is shown at once.
+        return read_table_files(merged)
 
     @staticmethod
     def _check(
-        module: n.Module, schema: Schema, static_conflicts: bool
+        module: n.Module, schema: Schema, static_conflicts: bool, read: list[Diagnostic]
     ) -> tuple[ir.Program, list[Diagnostic]]:
-        """Step 3: the checked program and its warnings, or every error raised."""
-        program, diagnostics = check_module(module, schema, static_conflicts=static_conflicts)
+        """Step 3: the checked program and its warnings (with ``read``, those of its table
+        files), or every error raised."""
+        program, found = check_module(module, schema, static_conflicts=static_conflicts)
+        diagnostics = [*read, *found]
         if program is None or any(d.severity is Severity.ERROR for d in diagnostics):
             raise EdaranError(diagnostics)
         return program, diagnostics
@@ -143,7 +150,8 @@ class Circular:
     ) -> Circular:
         schema = schema or Schema()
         parent_path = amended(module, path)
-        program, diagnostics = cls._check(cls._resolve(module, path), schema, static_conflicts)
+        merged, read = cls._resolve(module, path)
+        program, diagnostics = cls._check(merged, schema, static_conflicts, read)
         previous = None
         if parent_path is not None:
             previous = cls.load(
@@ -162,6 +170,18 @@ class Circular:
         return circular
 
     # ------------------------------------------------ declared attributes
+    def unknown_identifiers(self, known: Collection[str]) -> list[Diagnostic]:
+        """W165 for each NIP the rules name that is not among ``known`` (a roster's NIPs),
+        with the NIPs it may have meant."""
+        found = []
+        for value, span in self.program.identifiers:
+            if value not in known:
+                hints = suggest(value, known)
+                found.append(
+                    Diagnostic("W165", span, {"nip": value}, Severity.WARNING, suggestions=hints)
+                )
+        return found
+
     def roster_classes(self) -> dict[str, Any]:
         """What :func:`edaran.read_roster` needs to read this circular's declared attributes.
 
@@ -573,4 +593,7 @@ def check(
     merged, problems = resolve(module, path)
     if any(d.is_error for d in problems):
         return None, problems
-    return check_module(merged, schema or Schema(), static_conflicts=static_conflicts)
+    merged, read = read_table_files(merged)
+    program, found = check_module(merged, schema or Schema(), static_conflicts=static_conflicts)
+    diagnostics = [*read, *found]
+    return (None if any(d.is_error for d in diagnostics) else program), diagnostics

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from typing import Any
 
 from edaran.core import types as t
-from edaran.core.runtime import RUNTIME_OPS, whole_rupiah
+from edaran.core.runtime import RUNTIME_OPS, UnitTable, whole_rupiah
+from edaran.core.values import show_value
 from edaran.engine.decision import Decision, Status
 from edaran.engine.resolution import Outcome, resolve
 from edaran.lang import ir
@@ -62,7 +63,7 @@ class Interpreter:
             return value
         if isinstance(node, ir.Param):
             value = self.program.param_value(node.name, day)
-            if trace is not None:
+            if trace is not None and not isinstance(value, UnitTable):
                 trace.setdefault(node.name, value)
             return value
         if isinstance(node, ir.OutputRef):
@@ -77,6 +78,11 @@ class Interpreter:
             return any(self.evaluate(a, subject, day, trace) is True for a in node.args)
         args = [self.evaluate(a, subject, day, trace) for a in node.args]
         result = RUNTIME_OPS[node.op](*args)
+        if trace is not None and node.op == "index" and isinstance(node.args[0], ir.Param):
+            # A table that changes from dates: the value in force that day is a fact used.
+            key = node.args[1]
+            written = key.written if isinstance(key, ir.Fact) else show_value(args[1])
+            trace.setdefault(f"{node.args[0].name}[{written}]", result)
         return (
             whole_rupiah(result) if node.type == t.MONEY and node.op in ("mul", "div") else result
         )

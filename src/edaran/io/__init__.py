@@ -18,7 +18,7 @@ if typing.TYPE_CHECKING:
     from edaran.io.presence import read_absences, read_transfers
     from edaran.io.publish import require_format, text_table
     from edaran.io.records import RecordsWarning, load_records, read_records
-    from edaran.io.roster import Roster, RosterWarning, load_roster, read_roster
+    from edaran.io.roster import Roster, RosterWarning, load_roster, read_roster, read_rows
 
 __all__ = [
     "RecordsWarning",
@@ -33,6 +33,7 @@ __all__ = [
     "read_recalls",
     "read_records",
     "read_roster",
+    "read_rows",
     "read_transfers",
     "require_format",
     "text_table",
@@ -53,6 +54,7 @@ __getattr__ = lazy.lazy_names(
         "read_recalls": "edaran.io.presence",
         "read_records": "edaran.io.records",
         "read_roster": "edaran.io.roster",
+        "read_rows": "edaran.io.roster",
         "read_transfers": "edaran.io.presence",
         "require_format": "edaran.io.publish",
         "text_table": "edaran.io.publish",

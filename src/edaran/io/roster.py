@@ -1,10 +1,14 @@
-"""Loading a workforce (units and employees) from CSV files shaped like a SIMPEG export.
+"""Loading a workforce (units and employees) from files shaped like a SIMPEG export.
 
 Two layouts are read (``docs/data-formats.md`` describes every column):
 
 * a directory holding ``unit.csv`` (one row per unit) and ``pegawai.csv`` (one
   row per employee, naming the unit by its code);
-* a single flat CSV, one row per employee with the unit's columns repeated.
+* a single flat CSV, or a sheet of an Excel workbook (``.xlsx``, the first
+  sheet or a named one), one row per employee with the unit's columns repeated.
+
+Rows held in memory (mappings, or a DataFrame's ``to_dicts()``) are read the
+same way by :func:`read_rows` and :meth:`Roster.from_rows`.
 
 Columns come from the attrs classes: a regency that subclasses
 :class:`~edaran.model.Employee` or :class:`~edaran.model.Unit` with more fields
@@ -15,6 +19,7 @@ and invalid rows are dropped, each with a diagnostic.
 
 from __future__ import annotations
 
+import enum
 import types
 import warnings
 from collections.abc import Iterable, Mapping
@@ -37,7 +42,16 @@ from edaran.io.roster_rows import (
     parse_cells,
     unit_schema,
 )
-from edaran.io.table import DEFAULT_MAX_BYTES, Row, Table, file_diagnostic, read_table, sort_and_cap
+from edaran.io.sheets import ExcelSheet, SheetTable, cell_text, read_excel, rows_sheet
+from edaran.io.table import (
+    DEFAULT_MAX_BYTES,
+    Row,
+    Table,
+    column_key,
+    file_diagnostic,
+    read_table,
+    sort_and_cap,
+)
 from edaran.messages import default_lang
 from edaran.model.workforce import Employee, EmploymentStatus, Unit
 
@@ -48,10 +62,26 @@ __all__ = [
     "RosterWarning",
     "load_roster",
     "read_roster",
+    "read_rows",
 ]
 
 UNIT_FILE = "unit.csv"
 EMPLOYEE_FILE = "pegawai.csv"
+#: File name endings read as Excel workbooks.
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+#: Notes that say where a cell of a sheet stands.
+_WHERE_NOTES = frozenset(
+    {
+        "data-note-excel-cell",
+        "data-note-excel-sheet",
+        "data-note-key",
+        "data-note-row-key",
+        "data-note-rows",
+    }
+)
+#: How rows held in memory are named in diagnostics.
+UNIT_ROWS = "unit"
+EMPLOYEE_ROWS = "pegawai"
 _LINES_SHOWN = 10
 
 
@@ -82,6 +112,32 @@ class Roster:
         """The number of employees."""
         return len(self.employees)
 
+    @classmethod
+    def from_rows(
+        cls,
+        units: Rows | None,
+        employees: Rows,
+        *,
+        employee_cls: type[Employee] = Employee,
+        unit_cls: type[Unit] = Unit,
+        strict: bool = True,
+    ) -> Roster:
+        """A roster from rows held in memory; raise :class:`EdaranError` on a bad row.
+
+        ``units`` and ``employees`` are mappings (column name -> value) or any
+        object with ``to_dicts()`` (a polars DataFrame; for pandas pass
+        ``df.to_dict("records")``).  With ``units=None`` each employee row
+        carries its unit's columns, as the flat CSV does.  Values may be text
+        (read as a CSV cell is) or Python values (dates, numbers, booleans,
+        enum members).  ``strict=False`` keeps the valid rows and issues the
+        diagnostics as one :class:`RosterWarning`, as :func:`load_roster` does.
+        """
+        roster, diagnostics = read_rows(
+            units, employees, employee_cls=employee_cls, unit_cls=unit_cls
+        )
+        _raise_or_warn(diagnostics, strict)
+        return roster
+
     def units_in_order(self) -> tuple[Unit, ...]:
         """Units as a tree, depth first: each unit followed by its sub-units.
 
@@ -101,8 +157,27 @@ class Roster:
         return tuple(ordered)
 
 
+#: Rows held in memory: mappings, or an object whose ``to_dicts()`` gives them.
+Rows = Iterable[Mapping[str, object]] | Any
+
+
 class RosterWarning(UserWarning):
     """Diagnostics that :func:`load_roster` reports without raising."""
+
+
+def split_sheet(path: str | Path) -> tuple[Path, str | None]:
+    """``pegawai.xlsx#Data`` -> (``pegawai.xlsx``, ``Data``); a path without a sheet -> None.
+
+    A ``#`` is a sheet only after an Excel file name that is not itself an
+    existing file, so a file whose name holds ``#`` is still read.
+    """
+    text = str(path)
+    target = Path(text)
+    if "#" in text and not target.exists():
+        file, _, sheet = text.rpartition("#")
+        if file.casefold().endswith(EXCEL_SUFFIXES) and sheet:
+            return Path(file), sheet
+    return target, None
 
 
 def read_roster(
@@ -112,12 +187,15 @@ def read_roster(
     unit_cls: type[Unit] = Unit,
     max_bytes: int = DEFAULT_MAX_BYTES,
     files: Mapping[str, bytes] | None = None,
+    sheet: str | None = None,
     readers: Mapping[str, str] | None = None,
 ) -> tuple[Roster, list[Diagnostic]]:
     """Read a roster without raising: every valid row and every diagnostic.
 
-    ``path`` is a directory with ``unit.csv`` and ``pegawai.csv``, or one flat
-    CSV file.  Diagnostics are sorted by file and line, at most 200 of them.
+    ``path`` is a directory with ``unit.csv`` and ``pegawai.csv``, one flat
+    CSV file, or an Excel workbook (``.xlsx``) whose first sheet (or the sheet
+    ``sheet``, also written ``pegawai.xlsx#Sheet``) is the flat layout.
+    Diagnostics are sorted by file and line, at most 200 of them.
     With ``files`` (file name -> bytes, as uploaded), the files are read from
     there instead of the disk: ``path`` is then a name (``roster.csv``), or
     ``""`` for the two files of a directory.
@@ -126,11 +204,71 @@ def read_roster(
     that reads it, so that a missing required column (D062) says why it is
     needed (:meth:`edaran.Circular.attribute_readers` gives them).
     """
-    target = Path(path)
-    loader = _Loader(employee_cls, unit_cls, max_bytes, files, readers)
+    target, named = split_sheet(path) if files is None else (Path(path), None)
+    loader = _Loader(employee_cls, unit_cls, max_bytes, files, readers, sheet=sheet or named)
     directory = UNIT_FILE in files if files is not None else target.is_dir()
     roster = loader.read_directory(target) if directory else loader.read_flat(target)
-    return roster, sort_and_cap(loader.diagnostics, loader.paths)
+    return roster, loader.finish()
+
+
+def read_rows(
+    units: Rows | None,
+    employees: Rows,
+    *,
+    employee_cls: type[Employee] = Employee,
+    unit_cls: type[Unit] = Unit,
+) -> tuple[Roster, list[Diagnostic]]:
+    """A roster from rows held in memory, without raising: valid rows and diagnostics.
+
+    The rows are read as ``unit.csv`` and ``pegawai.csv`` are (or as the flat
+    file when ``units`` is None); a bad cell is the same D-code, its row
+    numbered from 1 and its key named in a note.
+    """
+    rows = {EMPLOYEE_ROWS: _dicts(employees)}
+    if units is not None:
+        rows[UNIT_ROWS] = _dicts(units)
+    loader = _Loader(employee_cls, unit_cls, DEFAULT_MAX_BYTES, rows=rows)
+    if units is None:
+        roster = loader.read_flat(Path(EMPLOYEE_ROWS))
+    else:
+        roster = loader.read_layout(Path(UNIT_ROWS), Path(EMPLOYEE_ROWS))
+    return roster, loader.finish()
+
+
+def _dicts(rows: Rows) -> list[Mapping[str, object]]:
+    """The mappings of ``rows`` (a DataFrame's ``to_dicts()``, or the rows themselves)."""
+    to_dicts = getattr(rows, "to_dicts", None)
+    found = to_dicts() if callable(to_dicts) else rows
+    if isinstance(found, Mapping) or not isinstance(found, Iterable):
+        raise TypeError("rows must be mappings (one per row) or have to_dicts()")
+    out = list(found)
+    for row in out:
+        if not isinstance(row, Mapping):
+            raise TypeError(f"a row must be a mapping, not {type(row).__name__}")
+    return out
+
+
+def _raise_or_warn(diagnostics: list[Diagnostic], strict: bool) -> None:
+    if strict and any(d.is_error for d in diagnostics):
+        raise EdaranError(diagnostics)
+    if diagnostics:
+        warnings.warn(render_all(diagnostics, default_lang()), RosterWarning, stacklevel=3)
+
+
+def _cell_text(column: str, value: object) -> str:
+    """A cell of a sheet or of rows in memory as the text a CSV cell would hold.
+
+    A NIP that Excel stored as a floating-point number has lost its last
+    digits; it is written as Excel shows it (``1.98001E+17``), which the NIP
+    reader refuses with a note saying why.  Enum members are their value.
+    """
+    if column == "nip" and isinstance(value, float):
+        return f"{value:E}"
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if isinstance(value, float) and value != value:  # NaN: pandas' empty cell
+        return ""
+    return cell_text(value)
 
 
 def load_roster(
@@ -140,6 +278,7 @@ def load_roster(
     unit_cls: type[Unit] = Unit,
     strict: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    sheet: str | None = None,
     readers: Mapping[str, str] | None = None,
 ) -> Roster:
     """Read a roster; raise :class:`EdaranError` if any row or file is in error.
@@ -149,12 +288,14 @@ def load_roster(
     :class:`RosterWarning`, so none is lost.
     """
     roster, diagnostics = read_roster(
-        path, employee_cls=employee_cls, unit_cls=unit_cls, max_bytes=max_bytes, readers=readers
+        path,
+        employee_cls=employee_cls,
+        unit_cls=unit_cls,
+        max_bytes=max_bytes,
+        sheet=sheet,
+        readers=readers,
     )
-    if strict and any(d.is_error for d in diagnostics):
-        raise EdaranError(diagnostics)
-    if diagnostics:
-        warnings.warn(render_all(diagnostics, default_lang()), RosterWarning, stacklevel=2)
+    _raise_or_warn(diagnostics, strict)
     return roster
 
 
@@ -168,20 +309,65 @@ class _Loader:
         max_bytes: int,
         files: Mapping[str, bytes] | None = None,
         readers: Mapping[str, str] | None = None,
+        *,
+        sheet: str | None = None,
+        rows: Mapping[str, list[Mapping[str, object]]] | None = None,
     ):
         self.readers = readers or {}
         self.employee_cls = employee_cls
         self.unit_cls = unit_cls
         self.max_bytes = max_bytes
         self.files = files
+        self.sheet = sheet
+        self.rows = rows
         self.diagnostics: list[Diagnostic] = []
         self.paths: list[str] = []
+        self.sheets: dict[str, SheetTable] = {}
         # Codes of units that were named but not loaded, with the row that names them.
         self.not_loaded: dict[str, tuple[Table, Row]] = {}
         self.unit_columns: set[Column] = set()
 
+    def finish(self) -> list[Diagnostic]:
+        """The diagnostics, sorted and capped; a sheet's cells named by a note."""
+        named = [self._named(d) for d in self.diagnostics]
+        return sort_and_cap(named, self.paths)
+
+    def _named(self, diagnostic: Diagnostic) -> Diagnostic:
+        span = diagnostic.span
+        table = self.sheets.get(span.path) if span is not None else None
+        if span is None or table is None or span.source is not table.source:
+            return diagnostic
+        if any(key in _WHERE_NOTES for key, _ in diagnostic.notes):
+            return diagnostic  # a header problem, named when it was found
+        return attrs.evolve(diagnostic, notes=(*diagnostic.notes, *table.notes(span)))
+
+    def _sheet_table(self, path: Path, schema: Schema) -> Table | None:
+        """A sheet of a workbook, or rows held in memory, as a table of cell texts."""
+        known = {column_key(c): column_key(c) for c in (*schema.required, *schema.optional)}
+        known.update({column_key(a): column_key(c) for a, c in schema.aliases.items()})
+        found: ExcelSheet | None
+        if self.rows is not None:
+            # A key left out of every row is an empty cell: only keys whose
+            # cells must be filled are required.
+            needed = [c.name for c in schema.columns if c.required and not c.empty_ok]
+            found, problems = rows_sheet(str(path), self.rows[str(path)], known, needed)
+        else:
+            found, problems = read_excel(path, known, schema.required, self.max_bytes, self.sheet)
+        self.diagnostics += problems
+        if found is None:
+            return None
+        table = SheetTable.of(found, _cell_text)
+        self.sheets[str(path)] = table
+        return table
+
     def _table(self, path: Path, schema: Schema) -> Table | None:
         self.paths.append(str(path))
+        excel = self.files is None and path.name.casefold().endswith(EXCEL_SUFFIXES)
+        if self.rows is not None or excel:
+            sheet = self._sheet_table(path, schema)
+            if sheet is not None:
+                self._declared_columns(sheet, schema)
+            return sheet
         data = self.files.get(path.name, b"") if self.files is not None else None
         table, found = read_table(
             path,
@@ -219,11 +405,15 @@ class _Loader:
             args = {"path": str(directory), "missing": ", ".join(missing)}
             self.diagnostics.append(file_diagnostic("D003", str(directory), args))
             return Roster({}, ())
+        return self.read_layout(directory / UNIT_FILE, directory / EMPLOYEE_FILE)
+
+    def read_layout(self, unit_path: Path, employee_path: Path) -> Roster:
+        """Read the units and the employees from two tables."""
         units_schema = unit_schema(self.unit_cls)
         people_schema = employee_schema(self.employee_cls)
         self.unit_columns = set(units_schema.columns)
-        unit_table = self._table(directory / UNIT_FILE, units_schema)
-        people_table = self._table(directory / EMPLOYEE_FILE, people_schema)
+        unit_table = self._table(unit_path, units_schema)
+        people_table = self._table(employee_path, people_schema)
         if unit_table is None or people_table is None:
             return Roster({}, ())
         units = self._unit_records(unit_table, units_schema)

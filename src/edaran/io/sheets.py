@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import abc
 import datetime as dt
+import io
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +36,14 @@ __all__ = [
     "CsvSheet",
     "ExcelSheet",
     "Line",
+    "RowsSheet",
     "Sheet",
+    "SheetTable",
     "blank",
     "cell_text",
     "column_letter",
     "read_excel",
+    "rows_sheet",
 ]
 
 
@@ -118,6 +122,8 @@ def column_letter(index: int) -> str:
 
 
 class ExcelSheet(Sheet):
+    """A sheet of a workbook: cells are named by their address (``Sheet1!C7``)."""
+
     def __init__(self, path: str, title: str, headings: Sequence[str]) -> None:
         self.path = path
         self.title = title
@@ -146,6 +152,86 @@ class ExcelSheet(Sheet):
     def row_span(self, line: Line) -> Span:
         return Span.at_line(self.source, line.number, 1)
 
+    def sheet_note(self) -> tuple[str, Mapping[str, Any]]:
+        """The note naming the whole sheet (for a problem with its header)."""
+        return ("data-note-excel-sheet", {"sheet": self.title})
+
+
+class RowsSheet(ExcelSheet):
+    """Rows held in memory (mappings): a cell is named by its row number and key.
+
+    Row 1 is the first mapping; the keys, taken together, are the header
+    (row 0).
+    """
+
+    def cell(
+        self, number: int, index: int
+    ) -> tuple[Span, tuple[tuple[str, Mapping[str, Any]], ...]]:
+        heading = self.headings[index] if index < len(self.headings) else ""
+        args = {"row": number, "key": heading, "rows": self.title}
+        note = ("data-note-row-key" if number else "data-note-key", args)
+        return Span.at_line(self.source, number, index + 1), (note,)
+
+    def sheet_note(self) -> tuple[str, Mapping[str, Any]]:
+        return ("data-note-rows", {"rows": self.title})
+
+
+def rows_sheet(
+    name: str,
+    rows: Iterable[Mapping[str, object]],
+    known: Mapping[str, str],
+    required: Sequence[str],
+) -> tuple[RowsSheet | None, list[Diagnostic]]:
+    """Rows held in memory read like a sheet: their keys are its header."""
+    lines = [dict(row) for row in rows]
+    headings = list(dict.fromkeys(str(key) for row in lines for key in row))
+    sheet = RowsSheet(name, name, headings)
+    if not lines:  # no rows: nothing to read, and no keys to check
+        return sheet, []
+    problems = _excel_header(sheet, 0, known, required)
+    if any(d.is_error for d in problems):
+        return None, problems
+    by_heading = {headings[i]: name for name, i in sheet.columns.items()}
+    for number, row in enumerate(lines, start=1):
+        values = {by_heading[str(k)]: v for k, v in row.items() if str(k) in by_heading}
+        sheet.lines.append(Line(number, {c: values.get(c) for c in sheet.columns}))
+    return sheet, problems
+
+
+@attrs.frozen
+class SheetTable(Table):
+    """A sheet (of a workbook, or rows in memory) as a :class:`Table` of cell texts.
+
+    Readers written for CSV tables read it unchanged; a cell's span is its row
+    and column, and :meth:`notes` names it the way the sheet does.
+    """
+
+    sheet: ExcelSheet = attrs.field(eq=False, repr=False, kw_only=True)
+
+    def cell_span(self, row: Row, index: int) -> Span:
+        return Span.at_line(self.source, row.line, index + 1)
+
+    def row_span(self, row: Row) -> Span:
+        return Span.at_line(self.source, row.line, 1)
+
+    def notes(self, span: Span) -> tuple[tuple[str, Mapping[str, Any]], ...]:
+        """The note naming the cell at ``span`` (a span of this table)."""
+        return self.sheet.cell(span.line, span.column - 1)[1]
+
+    @classmethod
+    def of(cls, sheet: ExcelSheet, text: Callable[[str, object], str] | None = None) -> SheetTable:
+        """The table of ``sheet``; ``text(column, value)`` writes each cell."""
+        width = len(sheet.headings)
+        write = text or (lambda _column, value: cell_text(value))
+        rows = []
+        for line in sheet.lines:
+            cells = [""] * width
+            for column, index in sheet.columns.items():
+                cells[index] = write(column, line.values.get(column))
+            rows.append(Row(line.number, tuple(cells)))
+        header = Row(0 if isinstance(sheet, RowsSheet) else 1, tuple(sheet.headings))
+        return cls(sheet.source, ",", header, dict(sheet.columns), tuple(rows), sheet=sheet)
+
 
 def blank(value: object) -> bool:
     """True for an empty cell: nothing, or only spaces."""
@@ -156,7 +242,7 @@ def blank(value: object) -> bool:
 MAX_ROWS = 1_048_576
 
 
-def _unpacked_size(path: Path) -> int | None:
+def _unpacked_size(path: Path | io.BytesIO) -> int | None:
     """The size of a workbook's parts once unpacked (None when it is no zip: openpyxl says so)."""
     try:
         with zipfile.ZipFile(path) as archive:
@@ -166,36 +252,57 @@ def _unpacked_size(path: Path) -> int | None:
 
 
 def read_excel(
-    path: Path, known: Mapping[str, str], required: Sequence[str], max_bytes: int
+    path: Path,
+    known: Mapping[str, str],
+    required: Sequence[str],
+    max_bytes: int,
+    sheet: str | None = None,
+    data: bytes | None = None,
 ) -> tuple[ExcelSheet | None, list[Diagnostic]]:
-    """The first sheet of a workbook, its header mapped like a CSV header."""
+    """A sheet of a workbook (the first, or the one named ``sheet``), its header
+    mapped like a CSV header.
+
+    A name that no sheet has is D070, with the sheet names it may have meant.
+    With ``data``, those bytes (already read through the guarded reader) are
+    the workbook: the disk is not read.
+    """
     name = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        return None, [file_diagnostic("D001", name, {"path": name})]
-    except OSError as err:
-        return None, [file_diagnostic("D002", name, {"reason": err.strerror or str(err)})]
-    if not path.is_file():
-        return None, [file_diagnostic("D002", name, {"reason": "not a regular file"})]
+    if data is None:
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            return None, [file_diagnostic("D001", name, {"path": name})]
+        except OSError as err:
+            return None, [file_diagnostic("D002", name, {"reason": err.strerror or str(err)})]
+        if not path.is_file():
+            return None, [file_diagnostic("D002", name, {"reason": "not a regular file"})]
+    else:
+        size = len(data)
     if size > max_bytes:
         return None, [file_diagnostic("D004", name, {"size": size, "limit": max_bytes})]
     try:
         import openpyxl
     except ImportError:
         return None, [file_diagnostic("D061", name, {})]
-    unpacked = _unpacked_size(path)
+    source: Path | io.BytesIO = path if data is None else io.BytesIO(data)
+    unpacked = _unpacked_size(source)
     if unpacked is not None and unpacked > max_bytes:
         # A few megabytes of zip can unpack to gigabytes of rows: refused unread.
         return None, [file_diagnostic("D140", name, {"size": unpacked, "limit": max_bytes})]
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = openpyxl.load_workbook(source, read_only=True, data_only=True)
         try:
-            sheet = workbook.worksheets[0]
-            title = sheet.title
+            titles = [w.title for w in workbook.worksheets]
+            if sheet is not None and sheet not in titles:
+                hints = tuple(suggest(sheet, titles))
+                names = {"sheet": sheet, "sheets": ", ".join(titles)}
+                found = file_diagnostic("D070", name, names)
+                return None, [attrs.evolve(found, suggestions=hints)]
+            chosen = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+            title = chosen.title
             rows = []
             # Streamed, and stopped at the limit: never a list of every row first.
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            for number, values in enumerate(chosen.iter_rows(values_only=True), start=1):
                 if number > MAX_ROWS:
                     args = {"limit": MAX_ROWS}
                     return None, [file_diagnostic("D141", name, args, line=number)]
@@ -240,7 +347,7 @@ def _excel_header(
             problems.append(Diagnostic("D013", span, args, notes=notes))
         else:
             sheet.columns[canonical] = index
-    sheet_note = (("data-note-excel-sheet", {"sheet": sheet.title}),)
+    sheet_note = (sheet.sheet_note(),)
     header = Span.at_line(sheet.source, number, 1)
     if not sheet.columns:
         args = {"expected": ", ".join(required)}

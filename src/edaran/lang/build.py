@@ -157,13 +157,23 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
 
     # -- tables and limits
     def _r_table_decl(self, c: list[Any], s: Span | None) -> n.TableDecl:
-        name, key, _arrow, value_type, default, *rows = c
+        name, key, _arrow, value_type, default, *items = c
         return n.TableDecl(
-            self._ident(name), self._ident(key), value_type, default, tuple(rows), span=s
+            self._ident(name),
+            self._ident(key),
+            value_type,
+            default,
+            tuple(i for i in items if isinstance(i, n.TableRow)),
+            changes=tuple(i for i in items if isinstance(i, n.ParamChange)),
+            files=tuple(i for i in items if isinstance(i, n.TableFile)),
+            span=s,
         )
 
     def _r_table_row(self, c: list[Any], s: Span | None) -> n.TableRow:
-        return n.TableRow(self._ident(c[0]), c[1], span=s)
+        return n.TableRow(self._ident(c[0]), c[1], changes=tuple(c[2:]), span=s)
+
+    def _r_table_file(self, c: list[Any], s: Span | None) -> n.TableFile:
+        return n.TableFile(unquote(c[0]), span=s)
 
     def _limit_line(kind: str) -> Any:  # type: ignore[misc]  # a factory run in the class body
         def build(self: TreeBuilder, c: list[Any], s: Span | None) -> n.LimitLine:

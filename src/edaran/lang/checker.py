@@ -79,6 +79,7 @@ def _program(state: State) -> ir.Program | None:
         tables={
             name: (table, state.table_spans[name]) for name, (table, _) in state.env.tables.items()
         },
+        identifiers=tuple(state.exprs.identifiers),
         source_name=state.module.span.path if state.module.span else "",
         schema=state.schema,
     )

@@ -143,9 +143,9 @@ def evaluate3(
         if inside is UNKNOWN or op == "unit_in":
             return inside
         return not inside
-    if op == "index" and isinstance(expr.args[0], ir.Const):
+    if op == "index":
         key = _var_key(expr.args[1])
-        table = expr.args[0].value
+        table = evaluate3(expr.args[0], env, opaque)  # a table, or the version of a dated one
         if key is not None and isinstance(table, UnitTable):
             return _lookup(table, key, env)
     args = [evaluate3(a, env, opaque) for a in expr.args]
@@ -180,6 +180,8 @@ def _lookup(table: UnitTable, unit: Key, env: dict[Key, object]) -> object:
         return UNKNOWN
     if own is None:
         return None
+    if not table.by_unit:  # keyed by an enumeration: its row or the default
+        return table.lookup(own)
     if own in table.rows:
         return table.rows[own]
     above = env.get(_under_key(unit, frozenset(table.rows)), UNKNOWN)
@@ -301,9 +303,16 @@ def _collect(program: ir.Program, op: ir.Op, seen: _Seen) -> None:
     value of ``tanggal``: only comparisons and lookups cut a domain.
     """
     if op.op == "index":
-        table, key = op.args[0], _var_key(op.args[1])
-        if key is not None and isinstance(table, ir.Const) and isinstance(table.value, UnitTable):
-            rows = frozenset(table.value.rows)
+        key = _var_key(op.args[1])
+        if key is None:
+            return
+        kind = op.args[1].type
+        for version in _tables(program, op.args[0]):
+            if not version.by_unit and isinstance(kind, t.EnumType):
+                members = {kind.lookup(code) for code in version.rows}
+                seen.values.setdefault(key, set()).update(members - {None})
+                continue
+            rows = frozenset(version.rows)
             seen.values.setdefault(key, set()).update(rows)
             seen.unit_sets.setdefault(key, set()).add(rows)
         return
@@ -331,10 +340,21 @@ def _possible(program: ir.Program, expr: ir.Expr) -> list[object]:
         return [expr.value]
     if isinstance(expr, ir.Param):
         return [value for _, value in program.params.get(expr.name, ())]
-    if isinstance(expr, ir.Op) and expr.op == "index" and isinstance(expr.args[0], ir.Const):
-        table = expr.args[0].value
-        if isinstance(table, UnitTable):
-            return [table.default, *table.rows.values()]
+    if isinstance(expr, ir.Op) and expr.op == "index":
+        return [
+            v
+            for table in _tables(program, expr.args[0])
+            for v in (table.default, *table.rows.values())
+        ]
+    return []
+
+
+def _tables(program: ir.Program, source: ir.Expr) -> list[UnitTable]:
+    """The table an index reads, or every version of a table that changes from dates."""
+    if isinstance(source, ir.Const) and isinstance(source.value, UnitTable):
+        return [source.value]
+    if isinstance(source, ir.Param):
+        return [v for _, v in program.params.get(source.name, ()) if isinstance(v, UnitTable)]
     return []
 
 
@@ -342,7 +362,10 @@ def _domain(
     program: ir.Program, node: ir.Fact | ir.Param, seen: set[object]
 ) -> tuple[object, ...] | None:
     if isinstance(node, ir.Param):
-        return tuple(dict.fromkeys(v for _, v in program.params[node.name]))
+        dated = [v for _, v in program.params[node.name]]
+        if any(isinstance(v, UnitTable) for v in dated):
+            return tuple(dated)  # versions of a table: equal names and defaults, other rows
+        return tuple(dict.fromkeys(dated))
     kind = node.type
     if node.root == "kalender":
         path = node.attrs_path

@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
+import attrs
+
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, Span
 from edaran.core.runtime import ARITHMETIC, RUNTIME_OPS, UnitTable, whole_rupiah
@@ -43,6 +45,11 @@ class Env:
         self.outputs: dict[str, t.Type] = {}
         #: English names of outputs (``work_mode``)
         self.output_aliases: dict[str, str] = {}
+        #: tables whose rows change from dates: their versions are dated values,
+        #: read like a parameter's (``Program.params``)
+        self.dated_tables: set[str] = set()
+        #: the key type of each table: ``unit``, or an enumeration
+        self.table_keys: dict[str, t.Type] = {}
 
     def all_enums(self) -> list[t.EnumType]:
         """Schema enumerations, the work modes and the file's own, in lookup order."""
@@ -59,6 +66,8 @@ class ExprChecker:
         self.report = report
         #: reads ISO, Hijri and relative dates (the checker's pass lends it the file's calendar)
         self.dates = dates if dates is not None else DateReader(report)
+        #: NIPs written in the file (normalised) and where, for a run with a roster
+        self.identifiers: list[tuple[str, Span | None]] = []
 
     # ------------------------------------------------------------ entry
     def check(self, expr: n.Expr, expect: t.Type | None = None) -> ir.Expr | None:
@@ -261,11 +270,22 @@ class ExprChecker:
         key = self.check(e.key)
         if key is None:
             return None
-        if not isinstance(key.type, t.UnitType):
+        wanted = self.env.table_keys.get(name)
+        fits = (
+            isinstance(key.type, t.UnitType)
+            if wanted is None or isinstance(wanted, t.UnitType)
+            else key.type == wanted
+        )
+        if not fits:
             self._error("E201", e.span, op="[ ]", left=name, right=t.TypeName(key.type))
             return None
         table, kind = declared
-        return ir.Op("index", (ir.Const(table, kind, name=name), key), kind, span=e.span)
+        source: ir.Expr = (
+            ir.Param(name, kind, span=e.table.span)
+            if name in self.env.dated_tables
+            else ir.Const(table, kind, name=name)
+        )
+        return ir.Op("index", (source, key), kind, span=e.span)
 
     def _Hours(self, e: n.Hours, expect: t.Type | None) -> ir.Expr | None:
         """``pukul A sampai B istirahat C sampai D``: every part a time of day (E210)."""
@@ -342,7 +362,34 @@ class ExprChecker:
             )
             return None
         name, kind = result
+        if name in ("eq", "ne", "in", "not_in"):
+            left, right = self._identifiers(left, right), self._identifiers(right, left)
         return self._fold(ir.Op(name, (left, right), kind, span=e.span))
+
+    def _identifiers(self, node: ir.Expr, fact: ir.Expr | None = None) -> ir.Expr:
+        """NIPs written in the rule file, normalised as the roster's are and remembered.
+
+        ``"19800101 200501 1 001"`` and ``"19800101.200501.1.001"`` match the
+        roster's ``198001012005011001``: a NIP written with spaces would
+        otherwise never match, silently.  They are kept (with where they are
+        written) so a run with a roster can flag those it does not hold.
+        """
+        if not (
+            isinstance(fact, ir.Fact) and fact.root == "pegawai" and fact.attrs_path == ("nip",)
+        ):
+            return node
+        if not isinstance(node, ir.Const):
+            return node
+        value = node.value
+        if isinstance(value, str):
+            found = normal_id(value)
+            self.identifiers.append((found, node.span))
+            return attrs.evolve(node, value=found)
+        if isinstance(value, frozenset) and all(isinstance(v, str) for v in value):
+            found_set = frozenset(normal_id(v) for v in value)
+            self.identifiers.extend((v, node.span) for v in sorted(found_set))
+            return attrs.evolve(node, value=found_set)
+        return node
 
     def _fold(self, node: ir.Op) -> ir.Expr | None:
         """Arithmetic on constants is done now, so a parameter may be ``-2`` or ``50% / 2``."""
@@ -388,6 +435,13 @@ class ExprChecker:
             and word not in self.env.params
             and self.env.output_aliases.get(word, word) not in self.env.outputs
         )
+
+
+def normal_id(text: str) -> str:
+    """An identifier as the roster holds it: no spaces; no dots in an 18-digit NIP."""
+    bare = "".join(text.split())
+    digits = bare.replace(".", "")
+    return digits if len(digits) == 18 and digits.isdigit() else bare
 
 
 def _same(a: t.Type, b: t.Type) -> bool:

@@ -333,6 +333,8 @@ class Program:
     report: ReportIR | None = None
     #: table name -> (table, spans of its rows by unit code) for roster checks
     tables: Mapping[str, tuple[object, Mapping[str, Span | None]]] = attrs.field(factory=dict)
+    #: NIPs the rules compare ``pegawai.nip`` with (normalised), and where, for roster checks
+    identifiers: tuple[tuple[str, Span | None], ...] = ()
     #: the schema the program was checked against (with the attributes the file
     #: declares): an :class:`edaran.lang.schema.Schema`
     schema: object = attrs.field(default=None, eq=False, repr=False)

@@ -262,6 +262,19 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "data-note-excel-cell": ("sel {cell} pada lembar '{sheet}'", "cell {cell} on sheet '{sheet}'"),
     "data-note-excel-sheet": ("lembar '{sheet}'", "sheet '{sheet}'"),
+    "data-note-row-key": (
+        "baris {row} dari baris-baris '{rows}', kunci '{key}'",
+        "row {row} of the '{rows}' rows, key '{key}'",
+    ),
+    "data-note-key": (
+        "kunci '{key}' pada baris-baris '{rows}'",
+        "key '{key}' of the '{rows}' rows",
+    ),
+    "data-note-rows": ("baris-baris '{rows}'", "the '{rows}' rows"),
+    "D070": (
+        "buku kerja ini tidak memiliki lembar '{sheet}'; lembarnya: {sheets}",
+        "this workbook has no sheet '{sheet}'; its sheets: {sheets}",
+    ),
     "data-number-char": (
         "'{char}' bukan bagian dari angka",
         "'{char}' is not part of a number",

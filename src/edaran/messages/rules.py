@@ -67,6 +67,38 @@ WORDS: dict[str, tuple[str, str]] = {
         "reference to a rule that does not exist: {ref}",
     ),
     "E105": ("nama '{name}' dideklarasikan dua kali", "name '{name}' is declared twice"),
+    "E170": (
+        "{name} diberi nilai dua kali untuk tanggal {date}",
+        "{name} is given two values from the same date {date}",
+    ),
+    "E171": (
+        "'{path}' bukan berkas tabel: baris tabel hanya dibaca dari berkas .csv, .xlsx atau .xlsm",
+        "'{path}' is not a table file: rows are read only from .csv, .xlsx or .xlsm files",
+    ),
+    "E172": (
+        "berkas tabel '{path}' berada di luar folder {root} (--root); tidak dibaca",
+        "the table file '{path}' lies outside the folder {root} (--root); not read",
+    ),
+    "E173": (
+        "berkas tabel '{path}' tidak dapat dibaca: {reason}",
+        "the table file '{path}' cannot be read: {reason}",
+    ),
+    "E174": (
+        "'{value}' di kolom ke-{index} '{column}' bukan nilai yang dapat ditulis dalam berkas "
+        "aturan (misalnya 3, 12.5, 50%, Rp 150.000, 2027-05-01, WFH)",
+        "'{value}' in column {index} '{column}' is not a value a rule file can write "
+        "(such as 3, 12.5, 50%, Rp 150.000, 2027-05-01, WFH)",
+    ),
+    "E175": (
+        "baris dari berkas '{path}' belum dibaca: periksa dengan edaran.check atau "
+        "Circular.load, bukan edaran.lang.check",
+        "the rows of '{path}' are not read: check with edaran.check or Circular.load, "
+        "not edaran.lang.check",
+    ),
+    "W165": (
+        "NIP {nip} yang disebut berkas aturan tidak ada dalam daftar pegawai",
+        "NIP {nip} named in the rule file is not in the roster",
+    ),
     "E106": ("aturan {ref} ditulis dua kali", "rule {ref} is written twice"),
     "E107": (
         "rujukan {ref} ambigu: ada {count} aturan dengan butir itu",

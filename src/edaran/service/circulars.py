@@ -137,6 +137,7 @@ class Served:
                     ],
                 }
                 for name, values in program.params.items()
+                if name not in program.tables  # a table that changes from dates
             ],
             "versions": [_version(v) for v in c.versions()],
         }

@@ -124,15 +124,6 @@ def _param_text(values: tuple[tuple[dt.date | None, object], ...]) -> str:
     )
 
 
-def _table_text(table: object) -> str:
-    rows: Mapping[str, object] = getattr(table, "rows", {})
-    parts = [f"{code}={_show(value)}" for code, value in sorted(rows.items())]
-    default = getattr(table, "default", None)
-    if default is not None:
-        parts.append(f"*={_show(default)}")
-    return ", ".join(parts) or _show(table)
-
-
 def _compare(
     what: What,
     left: Mapping[str, Any],
@@ -179,15 +170,9 @@ def diff_clauses(a: Circular, b: Circular) -> list[ClauseChange]:
         ({pb.report.id: pb.report} if pb.report else {}),
     )
     found += _compare("report", *reports, lambda x: x, _block_text)
-    found += _compare("parameter", pa.params, pb.params, _plain, _param_text)
+    found += _compare("parameter", _params(pa), _params(pb), _plain, _param_text)
     found += _compare("set", pa.sets, pb.sets, lambda c: _plain(c.value), _show)
-    found += _compare(
-        "table",
-        {k: v[0] for k, v in pa.tables.items()},
-        {k: v[0] for k, v in pb.tables.items()},
-        lambda x: x,
-        _table_text,
-    )
+    found += _compare("table", _table_rows(pa), _table_rows(pb), _plain, _param_text)
     found += _compare("attribute", _attributes(a), _attributes(b), lambda x: x, lambda x: x)
     left_scope, right_scope = (
         {"mencakup": c.program.header.scope_text} if c.program.header.scope is not None else {}
@@ -195,6 +180,34 @@ def diff_clauses(a: Circular, b: Circular) -> list[ClauseChange]:
     )
     found += _compare("scope", left_scope, right_scope, lambda x: x, lambda x: x)
     return sorted(found, key=lambda c: (c.what, c.key))
+
+
+def _params(program: ir.Program) -> dict[str, tuple[tuple[dt.date | None, object], ...]]:
+    """The declared parameters (a table that changes from dates has its versions there too)."""
+    return {k: v for k, v in program.params.items() if k not in program.tables}
+
+
+def _table_rows(program: ir.Program) -> dict[str, tuple[tuple[dt.date | None, object], ...]]:
+    """Each row of each table, and its default (``NAME[*]``), as dated values.
+
+    A changed row is then one change of its own (``SIAGA[BPBD]``), and a
+    table read from a file shows the rows the new file changed.
+    """
+    found: dict[str, tuple[tuple[dt.date | None, object], ...]] = {}
+    for name, (table, _) in program.tables.items():
+        versions = program.params.get(name) or ((None, table),)
+        codes = sorted({code for _, v in versions for code in getattr(v, "rows", {})})
+        for code in [None, *codes]:
+            values: list[tuple[dt.date | None, object]] = []
+            for since, version in versions:
+                rows: Mapping[str, object] = getattr(version, "rows", {})
+                value = getattr(version, "default", None) if code is None else rows.get(code)
+                if value is None and not values:
+                    continue  # a row that starts at a date: nothing before it
+                if not values or values[-1][1] != value:
+                    values.append((since, value))
+            found[f"{name}[{code or '*'}]"] = tuple(values)
+    return found
 
 
 def _attributes(circular: Circular) -> dict[str, str]:

@@ -429,6 +429,8 @@ class Translator:
 
     def _lookup(self, key: ir.Expr, table: UnitTable, node: ir.Op) -> exp.Expr:
         """An employee column: a per-unit table's value for the unit at ``key``."""
+        if not table.by_unit:
+            return self._member_lookup(key, table, node)
         if not (
             isinstance(key, ir.Fact) and key.root == "pegawai" and isinstance(key.type, t.UnitType)
         ):
@@ -445,6 +447,20 @@ class Translator:
         ]
         value = _case([(code.copy().is_(exp.null()), exp.null()), *rows], _literal(table.default))
         return self._employee_column(("index", key.attrs_path, id(table)), value)
+
+    def _member_lookup(self, key: ir.Expr, table: UnitTable, node: ir.Op) -> exp.Expr:
+        """A table keyed by an enumeration (a district): the member's row, else the default."""
+        kind = key.type
+        if not isinstance(kind, t.EnumType) or not all(
+            _scalar(v) for v in (table.default, *table.rows.values())
+        ):
+            raise SqlRefused("E807", table.name, node.span)
+        value = self.expr(key)
+        rows = [
+            (exp.EQ(this=value.copy(), expression=_literal(kind.lookup(code))), _literal(v))
+            for code, v in sorted(table.rows.items())
+        ]
+        return _case([(value.copy().is_(exp.null()), exp.null()), *rows], _literal(table.default))
 
     # ------------------------------------------------------------ values
     def _value(self, rule: ir.RuleIR) -> exp.Expr:

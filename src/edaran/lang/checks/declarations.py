@@ -78,35 +78,127 @@ def _param_decl(state: State, item: n.ParamDecl) -> None:
 def _table_decl(state: State, item: n.TableDecl) -> None:
     if not state.claim(item.name):
         return
-    if item.key_type.name != "unit":
-        state.report(
-            Diagnostic(
-                "E206", item.key_type.span, {"name": item.key_type.name}, suggestions=("unit",)
-            )
-        )
+    key = _key_type(state, item.key_type)
+    if key is None:
         return
     kind = state.type_ref(item.value_type)
     if kind is None:
         return
-    default = state.constant(item.default, kind)
-    rows: dict[str, object] = {}
+    name = item.name.name
+    for file in item.files:  # read by Circular.load and edaran.check, never by the checker
+        state.report(Diagnostic("E175", file.span, {"path": file.path}))
+    default = _dated(state, name, item.default, item.changes, kind, name)
+    rows: dict[str, list[tuple[dt.date | None, object]]] = {}
     spans: dict[str, Span | None] = {}
     for row in item.rows:
         if row.key.name in rows:
             first = spans[row.key.name]
             labels = (Label(first, "label-declared-here"),) if first is not None else ()
-            name = f"{item.name.name}[{row.key.name}]"
-            state.report(Diagnostic("E105", row.key.span, {"name": name}, labels=labels))
+            state.report(
+                Diagnostic("E105", row.key.span, {"name": f"{name}[{row.key.name}]"}, labels=labels)
+            )
             continue
-        value = state.constant(row.value, kind, f"{item.name.name}[{row.key.name}]")
-        if value is not None:
-            rows[row.key.name] = value
+        if isinstance(key, t.EnumType) and key.lookup(row.key.name) is None:
+            args = {"name": row.key.name, "type": t.TypeName(key)}
+            hints = suggest(row.key.name, key.names())
+            state.report(Diagnostic("E205", row.key.span, args, suggestions=hints))
+            continue
+        label = f"{name}[{row.key.name}]"
+        values = _dated(state, label, row.value, row.changes, kind, label)
+        if values:
+            rows[row.key.name] = values
             spans[row.key.name] = row.span
     where: dict[str | None, object] = {None: item.default.span}
     where.update(spans)
-    table = UnitTable(item.name.name, default, rows, where)
-    state.env.tables[item.name.name] = (table, kind)
-    state.table_spans[item.name.name] = spans
+    by_unit = not isinstance(key, t.EnumType)
+    days = sorted({day for values in [default, *rows.values()] for day, _ in values if day})
+    versions = []
+    for day in [None, *days]:
+        table = UnitTable(
+            name, _default_at(default, day), _rows_at(rows, day), where, by_unit=by_unit
+        )
+        versions.append((day, table))
+    state.env.tables[name] = (versions[0][1], kind)
+    state.env.table_keys[name] = key
+    state.table_spans[name] = spans
+    if days:
+        # A table that changes from dates is read like a parameter: the
+        # version in force on the day of the decision.
+        state.env.dated_tables.add(name)
+        state.params[name] = tuple(versions)
+
+
+def _key_type(state: State, ident: n.Ident) -> t.Type | None:
+    """``unit``, or an enumeration whose members name the rows (E206 for anything else)."""
+    if ident.name == "unit":
+        return t.UnitType(state.schema.unit_cls)
+    kind = state.type_ref(n.TypeRef(ident.name, span=ident.span))
+    if kind is None:
+        return None  # E206 reported
+    if not isinstance(kind, t.EnumType) or kind is state.modes:
+        state.report(Diagnostic("E206", ident.span, {"name": ident.name}, suggestions=("unit",)))
+        return None
+    return kind
+
+
+def _dated(
+    state: State,
+    label: str,
+    value: n.Expr | None,
+    changes: Iterable[n.ParamChange],
+    kind: t.Type,
+    name: str,
+) -> list[tuple[dt.date | None, object]]:
+    """A value and its dated changes, first the undated one; a date given twice is E170."""
+    found: list[tuple[dt.date | None, object]] = []
+    first = state.constant(value, kind, name) if value is not None else None
+    if first is not None:
+        found.append((None, first))
+    seen: dict[dt.date, Span | None] = {}
+    for change in changes:
+        day = state.exprs.date(change.date)
+        if day is None:
+            continue
+        if day in seen:
+            other = seen[day]
+            labels = (Label(other, "label-declared-here"),) if other is not None else ()
+            args = {"name": label, "date": day.isoformat()}
+            state.report(Diagnostic("E170", change.date.span, args, labels=labels))
+            continue
+        seen[day] = change.date.span
+        changed = state.constant(change.value, kind, name)
+        if changed is not None:
+            found.append((day, changed))
+    found.sort(key=lambda pair: pair[0] or dt.date.min)
+    return found
+
+
+#: A row that has no value yet on a day (its first value is dated): the unit
+#: then follows its parent or the default.
+_ABSENT = object()
+
+
+def _at(values: list[tuple[dt.date | None, object]], day: dt.date | None) -> object:
+    """The value in force on ``day`` (None: before every change)."""
+    value: object = _ABSENT
+    for since, candidate in values:
+        if since is None or (day is not None and since <= day):
+            value = candidate
+    return value
+
+
+def _default_at(values: list[tuple[dt.date | None, object]], day: dt.date | None) -> object:
+    """The default in force on ``day`` (None when it did not check: its error is reported)."""
+    value = _at(values, day)
+    return None if value is _ABSENT else value
+
+
+def _rows_at(
+    rows: dict[str, list[tuple[dt.date | None, object]]], day: dt.date | None
+) -> dict[str, object]:
+    """The rows of the version in force from ``day``: those that have a value by then."""
+    found = {code: _at(values, day) for code, values in rows.items()}
+    return {code: value for code, value in found.items() if value is not _ABSENT}
 
 
 def _holidays(state: State, items: Iterable[n.Item]) -> list[tuple[dt.date, dt.date, str]]:

@@ -174,11 +174,32 @@ def check_limit_params(
                 if not Decimal(0) <= share <= Decimal(1):
                     bad = f"{(share * 100).normalize():f}%"
                     break
+        where = amount.span
+        if bad is None and isinstance(amount, ir.Op) and amount.op == "index":
+            bad, where = _dated_share(amount, params, where)
         if bad is None:
             kept.append(limit)
         else:
-            report(Diagnostic("E120", amount.span, {"value": bad}))
+            report(Diagnostic("E120", where, {"value": bad}))
     return kept
+
+
+def _dated_share(
+    amount: ir.Op, params: Mapping[str, tuple[tuple[object, object], ...]], span: Span | None
+) -> tuple[str | None, Span | None]:
+    """A share out of range in any version of a table that changes from dates, and its row."""
+    source = amount.args[0]
+    if amount.type != t.PERCENT or not isinstance(source, ir.Param):
+        return None, span
+    for _, version in params.get(source.name, ()):
+        if not isinstance(version, UnitTable):
+            continue
+        values = [(None, version.default), *version.rows.items()]
+        for code, value in values:
+            share = Decimal(str(value))
+            if not Decimal(0) <= share <= Decimal(1):
+                return f"{(share * 100).normalize():f}%", _span_or_none(version.spans.get(code))
+    return None, span
 
 
 def _percent_values(amount: ir.Expr) -> list[tuple[object, Span | None]]:

@@ -74,6 +74,7 @@ from edaran.lang.nodes.statements import (
     Rule,
     SetDecl,
     TableDecl,
+    TableFile,
     TableRow,
     WorkweekDecl,
 )
@@ -129,6 +130,7 @@ __all__ = [
     "SetLit",
     "StrLit",
     "TableDecl",
+    "TableFile",
     "TableRow",
     "TargetDecl",
     "TargetLine",

@@ -30,6 +30,7 @@ __all__ = [
     "Rule",
     "SetDecl",
     "TableDecl",
+    "TableFile",
     "TableRow",
     "WorkweekDecl",
 ]
@@ -265,22 +266,41 @@ class Example:
 
 @attrs.frozen
 class TableRow:
-    """``KODE: nilai``: one unit's own value in a table."""
+    """``KODE: nilai``: one unit's own value in a table, with its dated changes.
+
+    ``value`` is None only for a row read from a file whose every line for
+    the unit is dated: before its first date the unit has no row of its own.
+    """
 
     key: Ident
-    value: Expr
+    value: Expr | None
+    changes: tuple[ParamChange, ...] = attrs.field(default=(), kw_only=True)
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class TableFile:
+    """``dari_berkas "tabel.csv"``: rows of a table read from a CSV or Excel file."""
+
+    path: str
     span: Span | None = span_field()
 
 
 @attrs.frozen
 class TableDecl:
-    """``tabel NAMA: unit -> tipe = bawaan`` and its rows, one per unit that differs."""
+    """``tabel NAMA: unit -> tipe = bawaan`` and its rows, one per unit that differs.
+
+    ``changes`` are the default's dated changes; ``files`` name files whose
+    rows are read in when the rule file is resolved.
+    """
 
     name: Ident
     key_type: Ident
     value_type: TypeRef
     default: Expr
     rows: tuple[TableRow, ...] = ()
+    changes: tuple[ParamChange, ...] = attrs.field(default=(), kw_only=True)
+    files: tuple[TableFile, ...] = attrs.field(default=(), kw_only=True)
     span: Span | None = span_field()
 
 
