@@ -81,9 +81,7 @@ WARNING = obj(
     {"code": STR, "severity": SEVERITY, "message": STR, "text": STR},
     {"unit": nullable(STR)},
 )
-LOCATION = obj(
-    {"file": STR, "line": INT, "column": INT, "end_line": INT, "end_column": INT}
-)
+LOCATION = obj({"file": STR, "line": INT, "column": INT, "end_line": INT, "end_column": INT})
 DIAGNOSTIC = obj(
     {
         "code": {"type": "string", "pattern": "^[EWD][0-9]{3}$"},
@@ -289,6 +287,45 @@ def schemas() -> dict[str, tuple[str, Schema]]:
             "clauses": arr(STR),
         }
     )
+    roles = [
+        "decides",
+        "overridden",
+        "limit",
+        "duty",
+        "breach",
+        "sanction",
+        "quota",
+        "target",
+        "report",
+    ]
+    kinds = ["rule", "limit", "duty", "breach", "sanction", "quota", "target", "report"]
+    coverage = obj(
+        {
+            "covered": INT,
+            "total": INT,
+            "percent": FIGURE,
+            "uncovered": arr(STR),
+            "blocks": arr(
+                obj(
+                    {
+                        "label": STR,
+                        "clause": STR,
+                        "title": nullable(STR),
+                        "kind": {"enum": kinds},
+                        "own": BOOL,
+                        "location": nullable(LOCATION),
+                        "examples": arr(
+                            obj({"title": STR, "role": {"enum": roles}, "line": nullable(INT)})
+                        ),
+                    }
+                )
+            ),
+        }
+    )
+    coverage["description"] = (
+        "Clause coverage (edaran test --coverage): the file's own butir exercised by its "
+        "examples, and every butir with the examples that exercise it and in which role."
+    )
     return {
         "decide": (
             "Decisions: edaran decide --format json, POST /decide",
@@ -300,8 +337,10 @@ def schemas() -> dict[str, tuple[str, Schema]]:
                 }
             ),
         ),
-        "explain": ("One explained decision: edaran explain --format json, POST /explain",
-                    EXPLANATION),
+        "explain": (
+            "One explained decision: edaran explain --format json, POST /explain",
+            EXPLANATION,
+        ),
         "schedule": (
             "A schedule: edaran schedule --format json, POST /schedule",
             obj(
@@ -393,7 +432,8 @@ def schemas() -> dict[str, tuple[str, Schema]]:
                                 "failed": INT,
                                 "diagnostics": arr(DIAGNOSTIC),
                                 "examples": arr(example),
-                            }
+                            },
+                            {"coverage": coverage},
                         )
                     ),
                     "passed": INT,
@@ -429,9 +469,7 @@ def schemas() -> dict[str, tuple[str, Schema]]:
                             "employee_days": INT,
                             "changed": INT,
                             "undecided": obj({"left": INT, "right": INT}),
-                            "counts": arr(
-                                obj({"unit": STR, "change": STR, "employee_days": INT})
-                            ),
+                            "counts": arr(obj({"unit": STR, "change": STR, "employee_days": INT})),
                             "samples": arr(
                                 obj(
                                     {

@@ -22,6 +22,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -103,6 +104,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", type=Path)
     p.add_argument("--format", choices=["text", "json", "junit"], default="text")
     p.add_argument("--output", type=Path)
+    p.add_argument(
+        "--coverage",
+        "--cakupan",
+        action="store_true",
+        help="butir mana yang diuji contoh / which butir the examples exercise",
+    )
+    p.add_argument(
+        "--min-coverage",
+        "--cakupan-minimal",
+        type=_percent_argument,
+        help="gagal bila cakupan butir di bawah N persen / fail below N percent",
+    )
     p = sub.add_parser(
         "decide",
         aliases=["putuskan"],
@@ -209,6 +222,18 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _percent_argument(text: str) -> Decimal:
+    try:
+        value = Decimal(text.strip().rstrip("%"))
+    except ArithmeticError:
+        value = Decimal(-1)
+    if not value.is_finite() or not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(
+            f"bukan persen 0-100 / not a percent from 0 to 100: {text!r}"
+        ) from None
+    return value
+
+
 def _roster_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--roster", required=True, type=Path)
@@ -265,18 +290,29 @@ def cmd_test(args: argparse.Namespace, lang: Lang) -> int:
         from edaran.cli.reports import test_machine
 
         return test_machine(args, lang)
+    from edaran.cli.reports import below_message, meets_minimum, wants_coverage
+    from edaran.testing.coverage import clause_coverage
     from edaran.testing.runner import run_examples
 
     passed = failed = 0
+    below = []
     for path in args.files:
         circular = load_circular(path, sys.stdout, lang)
         if circular is None:
             failed += 1
             continue
-        p, f = _print_results(run_examples(circular), lang)
+        results = run_examples(circular)
+        p, f = _print_results(results, lang)
         passed, failed = passed + p, failed + f
+        if wants_coverage(args):
+            coverage = clause_coverage(circular, results, str(path))
+            print(coverage.render(lang))
+            if not meets_minimum(coverage.to_dict(), args):
+                below.append(below_message(str(path), coverage.to_dict(), args, lang))
     print(message("cli.tally", lang, passed=passed, failed=failed))
-    return 1 if failed else 0
+    for line in below:
+        print(line)
+    return 1 if failed or below else 0
 
 
 def cmd_decide(args: argparse.Namespace, lang: Lang) -> int:
