@@ -28,6 +28,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"discipline", "quota", "population"}),
     frozenset({"report"}),
     frozenset({"testing"}),
+    frozenset({"review"}),
     frozenset({"service"}),
     frozenset({"cli"}),
     frozenset({"__init__", "__main__"}),

@@ -39,6 +39,7 @@ from edaran.cli.diff import add_parser as add_diff_parser
 from edaran.cli.init import add_parser as add_init_parser
 from edaran.cli.population import FORMATS, add_engine_args, decide_and_write
 from edaran.cli.quota import add_parsers as add_quota_parsers
+from edaran.cli.review import add_parsers as add_review_parsers
 from edaran.cli.serve import add_parser as add_serve_parser
 from edaran.cli.sql import add_parser as add_sql_parser
 from edaran.core.files import DEFAULT_RULE_LIMIT, set_parent_root, set_rule_limit
@@ -200,6 +201,7 @@ def _parser() -> argparse.ArgumentParser:
     add_quota_parsers(sub, common)
     add_sql_parser(sub, common)
     add_serve_parser(sub, common)
+    add_review_parsers(sub, common)
     return parser
 
 
@@ -467,6 +469,8 @@ _COMMANDS = {
     "kueri": ("edaran.cli.sql", "cmd_sql"),
     "serve": ("edaran.cli.serve", "cmd_serve"),
     "layani": ("edaran.cli.serve", "cmd_serve"),
+    "export": ("edaran.cli.review", "cmd_export"),
+    "ekspor": ("edaran.cli.review", "cmd_export"),
 }
 
 

@@ -46,3 +46,98 @@ WORDS: dict[str, tuple[str, str]] = {
     "coverage.role-target": ("sasaran", "target"),
     "coverage.role-report": ("laporan", "report"),
 }
+
+WORDS.update(
+    {
+        # -- review/words.py: operators in words --
+        "words.and": ("dan", "and"),
+        "words.or": ("atau", "or"),
+        "words.not": ("tidak {a}", "not {a}"),
+        "words.eq": ("{a} adalah {b}", "{a} is {b}"),
+        "words.ne": ("{a} bukan {b}", "{a} is not {b}"),
+        "words.lt": ("{a} kurang dari {b}", "{a} is less than {b}"),
+        "words.le": ("{a} paling banyak {b}", "{a} is at most {b}"),
+        "words.gt": ("{a} lebih dari {b}", "{a} is more than {b}"),
+        "words.ge": ("{a} paling sedikit {b}", "{a} is at least {b}"),
+        "words.in": ("{a} termasuk {b}", "{a} is one of {b}"),
+        "words.not-in": ("{a} tidak termasuk {b}", "{a} is none of {b}"),
+        "words.add": ("{a} ditambah {b}", "{a} plus {b}"),
+        "words.sub": ("{a} dikurangi {b}", "{a} minus {b}"),
+        "words.mul": ("{a} dikali {b}", "{a} times {b}"),
+        "words.div": ("{a} dibagi {b}", "{a} divided by {b}"),
+        "words.between": ("{a} antara {lo} dan {hi}", "{a} between {lo} and {hi}"),
+        "words.dated": ("berubah menurut tanggal", "changes by date"),
+        "words.always": ("selalu", "always"),
+        "words.sets": ("{output} adalah {value}", "{output} is {value}"),
+    }
+)
+
+WORDS.update(
+    {
+        # -- review/: the rules as a table (edaran export) --
+        "export.title": (
+            "Surat Edaran {number}: aturan sebagai tabel",
+            "Circular {number}: the rules as a table",
+        ),
+        "export.sheet-butir": ("Butir", "Butir"),
+        "export.sheet-params": ("Parameter", "Parameters"),
+        "export.sheet-tables": ("Tabel", "Tables"),
+        "export.sheet-sets": ("Himpunan", "Sets"),
+        "export.sheet-examples": ("Contoh", "Examples"),
+        "export.h-number": ("Nomor", "Number"),
+        "export.h-label": ("Butir", "Butir"),
+        "export.h-title": ("Judul", "Title"),
+        "export.h-kind": ("Jenis", "Kind"),
+        "export.h-conditions": ("Syarat", "Conditions"),
+        "export.h-value": ("Nilai", "Value"),
+        "export.h-exceptions": ("Pengecualian atas", "Exception to"),
+        "export.h-file": ("Berkas", "File"),
+        "export.h-line": ("Baris", "Line"),
+        "export.h-examples": ("Contoh", "Examples"),
+        "export.h-name": ("Nama", "Name"),
+        "export.h-type": ("Tipe", "Type"),
+        "export.h-since": ("Mulai", "From"),
+        "export.h-table": ("Tabel", "Table"),
+        "export.h-unit": ("Unit", "Unit"),
+        "export.h-members": ("Anggota", "Members"),
+        "export.h-date": ("Tanggal", "Date"),
+        "export.h-givens": ("Keadaan", "Given"),
+        "export.h-expected": ("Hasil yang diharapkan", "Expected"),
+        "export.h-result": ("Hasil", "Result"),
+        "export.h-butir": ("Butir yang diuji", "Butir exercised"),
+        "export.h-decisions": ("Keputusan pada daftar pegawai", "Decisions on the roster"),
+        "export.default-row": ("(bawaan)", "(default)"),
+        "export.binding": ("mengikat", "binding"),
+        "export.first-value": ("(nilai awal)", "(first value)"),
+        "export.circular": ("Surat Edaran", "Circular"),
+        "export.subject": ("Tentang", "Subject"),
+        "export.rule-file": ("Berkas aturan", "Rule file"),
+        "export.review-note": (
+            "Ubah hanya kolom Nilai (dan Mulai, Unit untuk baris baru) pada lembar Parameter"
+            " dan Tabel; edaran import menuliskannya kembali.",
+            "Change only the Value column (and From, Unit for new rows) of the Parameters"
+            " and Tables sheets; edaran import writes them back.",
+        ),
+        "export.circular-text": ("Teks surat edaran", "The circular's text"),
+        "export.rule-text": ("Berkas aturan", "The rule file"),
+        "export.no-example": ("belum ada contoh", "no example yet"),
+        "export.decided": (
+            "{count} hari-pegawai pada {first} s.d. {last}",
+            "{count} employee-days from {first} to {last}",
+        ),
+        "export.not-decided": (
+            "tidak memutuskan siapa pun pada {first} s.d. {last}",
+            "decides no one from {first} to {last}",
+        ),
+        "export.overrode": ("mengalahkan {rules}", "overrides {rules}"),
+        "export.written": ("{path} ditulis", "{path} written"),
+        "export.needs-output": (
+            "--format {format} menulis berkas: sebutkan --output",
+            "--format {format} writes a file: give --output",
+        ),
+        "export.needs-excel": (
+            "--format xlsx memerlukan openpyxl: pip install 'edaran[excel]'",
+            "--format xlsx needs openpyxl: pip install 'edaran[excel]'",
+        ),
+    }
+)
