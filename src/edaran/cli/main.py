@@ -471,6 +471,8 @@ _COMMANDS = {
     "layani": ("edaran.cli.serve", "cmd_serve"),
     "export": ("edaran.cli.review", "cmd_export"),
     "ekspor": ("edaran.cli.review", "cmd_export"),
+    "import": ("edaran.cli.review", "cmd_import"),
+    "impor": ("edaran.cli.review", "cmd_import"),
 }
 
 

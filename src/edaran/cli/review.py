@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from edaran.cli.common import (
 )
 from edaran.messages import Lang, message
 
-__all__ = ["add_parsers", "cmd_export"]
+__all__ = ["add_parsers", "cmd_export", "cmd_import"]
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -38,6 +39,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--from", dest="first", type=date_argument)
     p.add_argument("--to", dest="last", type=date_argument)
     p.add_argument("--max-bytes", type=size_argument, help=SIZE_HELP)
+    add_import_parser(sub, common)
 
 
 def cmd_export(args: argparse.Namespace, lang: Lang) -> int:
@@ -75,4 +77,112 @@ def cmd_export(args: argparse.Namespace, lang: Lang) -> int:
         sys.stdout.write(result)
         return 0
     sys.stderr.write(message("export.written", lang, path=args.output) + "\n")
+    return 0
+
+
+def add_import_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``import`` (alias ``impor``) to ``sub``."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "import",
+        aliases=["impor"],
+        parents=[common],
+        help="nilai hasil tinjauan kembali ke berkas aturan / reviewed values back into rules",
+    )
+    p.add_argument("file", type=Path, help="berkas aturan yang diekspor / the exported rule file")
+    p.add_argument("workbook", type=Path, help="buku kerja hasil tinjauan / the reviewed workbook")
+    how = p.add_mutually_exclusive_group(required=True)
+    how.add_argument(
+        "--amend",
+        type=Path,
+        metavar="OUTPUT",
+        help="tulis berkas perubahan (mengubah) / write an amendment file",
+    )
+    how.add_argument(
+        "--in-place",
+        action="store_true",
+        help="ubah nilai di berkas aturan itu sendiri / change the values in the rule file",
+    )
+    p.add_argument(
+        "--from",
+        dest="first",
+        type=date_argument,
+        help="--amend: tanggal berlaku perubahan / the amendment's date in force",
+    )
+    p.add_argument("--number", help="--amend: nomor surat edaran perubahan / its number")
+
+
+def cmd_import(args: argparse.Namespace, lang: Lang) -> int:
+    """Write the amendment or the changed rule file; 0 when written or nothing changed."""
+    import datetime as dt
+
+    from edaran.core.diagnostics import render_all
+    from edaran.review.amend import (
+        amendment_text,
+        changes_from,
+        check_result,
+        in_place_text,
+        read_reviewed,
+    )
+    from edaran.review.model import review_of
+
+    if args.amend is not None and args.first is None:
+        sys.stderr.write(message("import.needs-from", lang) + "\n")
+        return 2
+    circular = load_circular(args.file, sys.stderr, lang)
+    if circular is None:
+        return 1
+    workbook = str(args.workbook)
+    reviewed, problems = read_reviewed(args.workbook)
+    if reviewed is None:
+        sys.stderr.write(render_all(problems, lang) + "\n")
+        return 1
+    review = review_of(circular, lang)
+    changes, more = changes_from(review, reviewed, workbook)
+    problems += more
+    if not changes:
+        if problems:
+            sys.stderr.write(render_all(problems, lang) + "\n")
+            return 1
+        print(message("import.none", lang))
+        return 0
+    header = circular.program.header
+    start = header.effective_from or dt.date(2000, 1, 1)
+    effective = args.first or start + dt.timedelta(days=1)
+    target: Path = args.amend if args.amend is not None else args.file
+    amends = os.path.relpath(args.file.resolve(), target.resolve().parent)
+    number = args.number or f"{header.number}-P"
+    text, owner = amendment_text(
+        review,
+        changes,
+        amends=Path(amends).as_posix(),
+        number=number,
+        effective=effective,
+        workbook=workbook,
+        lang=lang,
+    )
+    # The amendment checks every changed value against the circular's declarations,
+    # and places each error on the cell that wrote it (in place too).
+    checked_at = target if args.amend is not None else args.file.with_suffix(".import.edaran")
+    checked, found = check_result(
+        text, str(checked_at), checked_at.resolve(), owner, reviewed, review, workbook
+    )
+    problems += found
+    if args.in_place and not problems:
+        new_text, problems = in_place_text(review, changes, circular, reviewed, workbook)
+        if new_text is not None:
+            text = new_text
+            checked, problems = check_result(
+                text, str(args.file), args.file.resolve(), {}, reviewed, review, workbook
+            )
+    if problems or checked is None:
+        sys.stderr.write(render_all(problems, lang) + "\n")
+        return 1
+    print(message("import.changed", lang, count=len(changes)))
+    for change in changes:
+        key = "import.change" if change.old and change.new else (
+            "import.added" if change.new else "import.removed"
+        )  # fmt: skip
+        print(message(key, lang, name=change.label, old=change.old, new=change.new))
+    target.write_text(text, encoding="utf-8", newline="\n")
+    print(message("import.written", lang, path=target))
     return 0

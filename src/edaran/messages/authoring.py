@@ -141,3 +141,71 @@ WORDS.update(
         ),
     }
 )
+
+WORDS.update(
+    {
+        # -- review/amend.py: edaran import --
+        "E710": (
+            "buku kerja tidak dapat dibaca: {reason}",
+            "the workbook cannot be read: {reason}",
+        ),
+        "E711": (
+            "buku kerja tidak memuat lembar '{sheet}' (atau '{other}')",
+            "the workbook has no sheet '{sheet}' (or '{other}')",
+        ),
+        "E712": (
+            "lembar '{sheet}' tidak memuat kolom '{column}' pada baris judulnya",
+            "sheet '{sheet}' has no column '{column}' in its heading row",
+        ),
+        "E713": (
+            "{name} ditulis di {file}, bukan di berkas ini: tidak dapat diubah di tempat",
+            "{name} is written in {file}, not in this file: it cannot be changed in place",
+        ),
+        "E714": (
+            "hasil impor tidak lolos pemeriksaan: {reason}",
+            "the imported result does not check: {reason}",
+        ),
+        "D090": (
+            "parameter '{name}' tidak dikenal dalam surat edaran ini",
+            "unknown parameter '{name}' in this circular",
+        ),
+        "D091": (
+            "tabel '{name}' tidak dikenal dalam surat edaran ini",
+            "unknown table '{name}' in this circular",
+        ),
+        "D092": (
+            "nilai '{value}' tidak sah untuk {name} ({type}): {reason}",
+            "value '{value}' is not valid for {name} ({type}): {reason}",
+        ),
+        "D093": (
+            "'{value}' bukan tanggal (TTTT-BB-HH)",
+            "'{value}' is not a date (YYYY-MM-DD)",
+        ),
+        "D094": (
+            "'{value}' bukan kode unit (huruf, angka dan _)",
+            "'{value}' is not a unit code (letters, digits and _)",
+        ),
+        "D095": (
+            "{name} muncul dua kali (juga pada baris {first})",
+            "{name} appears twice (also on row {first})",
+        ),
+        "D096": ("nilai kosong untuk {name}", "empty value for {name}"),
+        "import.none": (
+            "tidak ada nilai yang berubah: tidak ada yang ditulis",
+            "no value changed: nothing written",
+        ),
+        "import.changed": ("{count} nilai berubah:", "{count} {count:?value|values} changed:"),
+        "import.change": ("  {name}: {old} -> {new}", "  {name}: {old} -> {new}"),
+        "import.added": ("  {name}: (baru) {new}", "  {name}: (new) {new}"),
+        "import.removed": ("  {name}: {old} (dihapus)", "  {name}: {old} (removed)"),
+        "import.written": ("{path} ditulis", "{path} written"),
+        "import.amends-header": (
+            "# Perubahan atas {file}, dari tinjauan {workbook} (edaran import).",
+            "# Amendment of {file}, from the review {workbook} (edaran import).",
+        ),
+        "import.needs-from": (
+            "--amend memerlukan --from TANGGAL (tanggal berlaku perubahan)",
+            "--amend needs --from DATE (the date the amendment takes effect)",
+        ),
+    }
+)
