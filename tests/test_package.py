@@ -28,7 +28,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"discipline", "quota", "population"}),
     frozenset({"report"}),
     frozenset({"testing"}),
-    frozenset({"service"}),
+    frozenset({"service", "authoring"}),
     frozenset({"cli"}),
     frozenset({"__init__", "__main__"}),
 )
