@@ -26,6 +26,7 @@ from types import MappingProxyType
 from typing import Any, Literal, Protocol, runtime_checkable
 
 from edaran.messages import (
+    authoring,
     cli,
     data,
     discipline,
@@ -72,6 +73,7 @@ _TABLES = (
     variants,
     population,
     service,
+    authoring,
     cli,
 )
 
