@@ -29,7 +29,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"report"}),
     frozenset({"testing"}),
     frozenset({"review"}),
-    frozenset({"service"}),
+    frozenset({"service", "authoring"}),
     frozenset({"cli"}),
     frozenset({"__init__", "__main__"}),
 )

@@ -105,7 +105,10 @@ def test_html_puts_each_butir_beside_its_rule(capsys: pytest.CaptureFixture[str]
     section = out[out.index('id="butir-2"') : out.index('id="butir-3"')]
     # the circular's words quoted above the rule, the rule's text, its examples
     assert "&quot;ASN melaksanakan WFH 1 (satu) hari kerja dalam seminggu.&quot;" in section
-    assert "jika hari adalah HARI_WFH_UNIT[unit]" in section
+    # the rule's text, highlighted by the edaran Pygments lexer (the highlight extra)
+    assert '<span class="kn">butir</span>' in section
+    assert '<span class="k">jika</span>' in section
+    assert "HARI_WFH_UNIT" in section
     assert '<a href="#contoh-36">Staf Bappeda pada hari Kamis: WFH</a>' in section
     assert '<section id="contoh-36">' in out
     # decisions on the roster over the first evaluation period (counts per unit, no names)

@@ -36,6 +36,7 @@ from edaran.cli.common import (
 )
 from edaran.cli.crash import internal_error
 from edaran.cli.diff import add_parser as add_diff_parser
+from edaran.cli.fmt import add_parser as add_fmt_parser
 from edaran.cli.init import add_parser as add_init_parser
 from edaran.cli.population import FORMATS, add_engine_args, decide_and_write
 from edaran.cli.quota import add_parsers as add_quota_parsers
@@ -201,6 +202,7 @@ def _parser() -> argparse.ArgumentParser:
     add_quota_parsers(sub, common)
     add_sql_parser(sub, common)
     add_serve_parser(sub, common)
+    add_fmt_parser(sub, common)
     add_review_parsers(sub, common)
     return parser
 
@@ -469,6 +471,8 @@ _COMMANDS = {
     "kueri": ("edaran.cli.sql", "cmd_sql"),
     "serve": ("edaran.cli.serve", "cmd_serve"),
     "layani": ("edaran.cli.serve", "cmd_serve"),
+    "fmt": ("edaran.cli.fmt", "cmd_fmt"),
+    "rapikan": ("edaran.cli.fmt", "cmd_fmt"),
     "export": ("edaran.cli.review", "cmd_export"),
     "ekspor": ("edaran.cli.review", "cmd_export"),
     "import": ("edaran.cli.review", "cmd_import"),

@@ -37,6 +37,7 @@ from edaran.messages import (
     publish,
     quota,
     report,
+    review,
     rules,
     scheduling,
     service,
@@ -74,6 +75,7 @@ _TABLES = (
     population,
     service,
     authoring,
+    review,
     cli,
 )
 

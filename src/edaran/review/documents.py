@@ -219,7 +219,9 @@ def review_html(
         f"<style>{_STYLE}</style>",
     ]
     if highlighter is not None:
-        out.append(f"<style>{highlighter[1].get_style_defs('.highlight')}</style>")
+        # without Pygments' comments, which name its token kinds (Generic.Traceback...)
+        rules = re.sub(r"\s*/\*.*?\*/", "", highlighter[1].get_style_defs(".highlight"))
+        out.append(f"<style>{rules}</style>")
     out += ["</head><body>", f"<h1>{e(title)}</h1>"]
     if review.subject:
         out.append(f"<p>{e(review.subject)}</p>")
