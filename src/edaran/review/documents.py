@@ -158,7 +158,7 @@ def decisions_by_rule(
 _STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1200px; color: #222; }
 h1 { font-size: 1.5em; } h2 { margin-top: 2em; border-bottom: 1px solid #ccc; }
-.butir { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5em;
+.butir { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5em;
          border-top: 1px solid #ddd; padding: 1em 0; }
 .words blockquote { margin: .5em 0; padding-left: 1em; border-left: 3px solid #8aa; color: #444; }
 .rule pre, pre.rule { background: #f6f8fa; padding: .8em; overflow-x: auto; font-size: .9em; }
