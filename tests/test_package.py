@@ -28,7 +28,8 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"discipline", "quota", "population"}),
     frozenset({"report"}),
     frozenset({"testing"}),
-    frozenset({"service"}),
+    frozenset({"review"}),
+    frozenset({"service", "authoring"}),
     frozenset({"cli"}),
     frozenset({"__init__", "__main__"}),
 )

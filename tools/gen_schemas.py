@@ -295,6 +295,45 @@ def schemas() -> dict[str, tuple[str, Schema]]:
             "clauses": arr(STR),
         }
     )
+    roles = [
+        "decides",
+        "overridden",
+        "limit",
+        "duty",
+        "breach",
+        "sanction",
+        "quota",
+        "target",
+        "report",
+    ]
+    kinds = ["rule", "limit", "duty", "breach", "sanction", "quota", "target", "report"]
+    coverage = obj(
+        {
+            "covered": INT,
+            "total": INT,
+            "percent": FIGURE,
+            "uncovered": arr(STR),
+            "blocks": arr(
+                obj(
+                    {
+                        "label": STR,
+                        "clause": STR,
+                        "title": nullable(STR),
+                        "kind": {"enum": kinds},
+                        "own": BOOL,
+                        "location": nullable(LOCATION),
+                        "examples": arr(
+                            obj({"title": STR, "role": {"enum": roles}, "line": nullable(INT)})
+                        ),
+                    }
+                )
+            ),
+        }
+    )
+    coverage["description"] = (
+        "Clause coverage (edaran test --coverage): the file's own butir exercised by its "
+        "examples, and every butir with the examples that exercise it and in which role."
+    )
     return {
         "decide": (
             "Decisions: edaran decide --format json, POST /decide",
@@ -405,7 +444,8 @@ def schemas() -> dict[str, tuple[str, Schema]]:
                                 "failed": INT,
                                 "diagnostics": arr(DIAGNOSTIC),
                                 "examples": arr(example),
-                            }
+                            },
+                            {"coverage": coverage},
                         )
                     ),
                     "passed": INT,

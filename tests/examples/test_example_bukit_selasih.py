@@ -32,7 +32,7 @@ def test_check_and_examples_pass() -> None:
     assert code == 0, text
     code, text = run_cli("test", str(RULES))
     assert code == 0, text
-    assert "11 passed, 0 failed" in text
+    assert "13 passed, 0 failed" in text
 
 
 def test_generator_reproduces_roster(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ def test_the_national_template_ships_checks_and_passes_its_examples() -> None:
     assert [r.origin for r in circular.program.rules] == ["800.1.5/3349/SJ"] * 4
     template = TEMPLATES / "nasional-2026.edaran"
     results = run_examples(Circular.load(template))
-    assert [r.passed for r in results] == [True] * 8
+    assert [r.passed for r in results] == [True] * 11
     # The quotas of the template (travel -50% and -70%, vehicles at most 50%).
     quotas = Circular.load(template).program.quotas
     assert [(q.id, q.mode, str(q.amount.value)) for q in quotas] == [  # type: ignore[attr-defined]

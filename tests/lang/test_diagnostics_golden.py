@@ -62,9 +62,15 @@ NOT_FROM_A_RULE_FILE = {
     "E174": "a cell of a table file that is no value",
     # A roster: a NIP of the rule file the roster does not hold (tests/engine/test_identifiers.py).
     "W165": "a NIP named in the rule file that the roster does not have",
+    # The formatter: edaran fmt --check on a file laid out otherwise (goldens from
+    # tests/data/fmt/E700-not-formatted.edaran in tests/authoring/test_fmt.py).
+    "E700": "a rule file not in the canonical layout (edaran fmt --check)",
     # The SQL engine: a rule file checks, and edaran sql or --engine duckdb refuses it
     # (tested, with golden files, in tests/population/test_refusals.py).
     **{f"E8{n:02d}": "what the SQL engine cannot express yet" for n in range(12)},
+    # edaran import: a reviewed workbook, not a rule file (goldens in both languages from
+    # workbooks made in tests/review/test_import.py).
+    **{f"E71{n}": "a reviewed workbook edaran import cannot use" for n in range(5)},
 }
 # The HTTP service's errors: requests, not rule files (goldens in both languages from a real
 # server in tests/service/test_service.py::test_every_error_golden).

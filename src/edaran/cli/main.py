@@ -23,6 +23,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,9 +39,11 @@ from edaran.cli.common import (
 )
 from edaran.cli.crash import internal_error
 from edaran.cli.diff import add_parser as add_diff_parser
+from edaran.cli.fmt import add_parser as add_fmt_parser
 from edaran.cli.init import add_parser as add_init_parser
 from edaran.cli.population import FORMATS, add_engine_args, decide_and_write
 from edaran.cli.quota import add_parsers as add_quota_parsers
+from edaran.cli.review import add_parsers as add_review_parsers
 from edaran.cli.serve import add_parser as add_serve_parser
 from edaran.cli.sql import add_parser as add_sql_parser
 from edaran.cli.usage import add_format, argv_lang, in_language, settle_format
@@ -112,6 +115,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", type=Path)
     add_format(p, ["text", "json", "junit"], "text")
     p.add_argument("--output", type=Path)
+    p.add_argument(
+        "--coverage",
+        "--cakupan",
+        action="store_true",
+        help="butir mana yang diuji contoh / which butir the examples exercise",
+    )
+    p.add_argument(
+        "--min-coverage",
+        "--cakupan-minimal",
+        type=_percent_argument,
+        help="gagal bila cakupan butir di bawah N persen / fail below N percent",
+    )
     p = sub.add_parser(
         "decide",
         aliases=["putuskan"],
@@ -205,6 +220,8 @@ def _parser() -> argparse.ArgumentParser:
     add_quota_parsers(sub, common)
     add_sql_parser(sub, common)
     add_serve_parser(sub, common)
+    add_fmt_parser(sub, common)
+    add_review_parsers(sub, common)
     return parser
 
 
@@ -223,6 +240,18 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(
             f"bukan bilangan positif / not a positive number: {text!r}"
+        ) from None
+    return value
+
+
+def _percent_argument(text: str) -> Decimal:
+    try:
+        value = Decimal(text.strip().rstrip("%"))
+    except ArithmeticError:
+        value = Decimal(-1)
+    if not value.is_finite() or not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(
+            f"bukan persen 0-100 / not a percent from 0 to 100: {text!r}"
         ) from None
     return value
 
@@ -283,18 +312,29 @@ def cmd_test(args: argparse.Namespace, lang: Lang) -> int:
         from edaran.cli.reports import test_machine
 
         return test_machine(args, lang)
+    from edaran.cli.reports import below_message, meets_minimum, wants_coverage
+    from edaran.testing.coverage import clause_coverage
     from edaran.testing.runner import run_examples
 
     passed = failed = 0
+    below = []
     for path in args.files:
         circular = load_circular(path, sys.stdout, lang)
         if circular is None:
             failed += 1
             continue
-        p, f = _print_results(run_examples(circular), lang)
+        results = run_examples(circular)
+        p, f = _print_results(results, lang)
         passed, failed = passed + p, failed + f
+        if wants_coverage(args):
+            coverage = clause_coverage(circular, results, str(path))
+            print(coverage.render(lang))
+            if not meets_minimum(coverage.to_dict(), args):
+                below.append(below_message(str(path), coverage.to_dict(), args, lang))
     print(message("cli.tally", lang, passed=passed, failed=failed))
-    return 1 if failed else 0
+    for line in below:
+        print(line)
+    return 1 if failed or below else 0
 
 
 def cmd_decide(args: argparse.Namespace, lang: Lang) -> int:
@@ -483,6 +523,12 @@ _COMMANDS = {
     "kueri": ("edaran.cli.sql", "cmd_sql"),
     "serve": ("edaran.cli.serve", "cmd_serve"),
     "layani": ("edaran.cli.serve", "cmd_serve"),
+    "fmt": ("edaran.cli.fmt", "cmd_fmt"),
+    "rapikan": ("edaran.cli.fmt", "cmd_fmt"),
+    "export": ("edaran.cli.review", "cmd_export"),
+    "ekspor": ("edaran.cli.review", "cmd_export"),
+    "import": ("edaran.cli.review", "cmd_import"),
+    "impor": ("edaran.cli.review", "cmd_import"),
 }
 
 

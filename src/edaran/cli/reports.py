@@ -12,11 +12,13 @@ import argparse
 import functools
 import json
 import sys
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from edaran.engine.circular import Circular
 from edaran.io.publish import json_document, provenance
-from edaran.messages import Lang
+from edaran.messages import Lang, message
 from edaran.testing.reports import (
     check_entry,
     check_report,
@@ -28,7 +30,14 @@ from edaran.testing.reports import (
 )
 from edaran.variants.lifecycle import today
 
-__all__ = ["check_machine", "test_machine", "write_out"]
+__all__ = [
+    "below_message",
+    "check_machine",
+    "meets_minimum",
+    "test_machine",
+    "wants_coverage",
+    "write_out",
+]
 
 
 def write_out(text: str, output: Path | None) -> None:
@@ -59,11 +68,44 @@ def check_machine(args: argparse.Namespace, lang: Lang) -> int:
 
 def test_machine(args: argparse.Namespace, lang: Lang) -> int:
     """``edaran test --format json|junit``."""
-    entries = []
+    entries: list[dict[str, Any]] = []
     for path in args.files:
         circular, found = load_for_report(functools.partial(Circular.load, path))
-        entries.append(examples_entry(str(path), circular, found, lang))
+        entries.append(
+            examples_entry(str(path), circular, found, lang, coverage=wants_coverage(args))
+        )
     report = examples_report(entries)
     text = junit_xml(report, lang) if args.format == "junit" else json_document(report)
     write_out(text, args.output)
-    return 1 if report["failed"] else 0
+    below = [e for e in entries if "coverage" in e and not meets_minimum(e["coverage"], args)]
+    for entry in below:
+        sys.stderr.write(below_message(entry["file"], entry["coverage"], args, lang) + "\n")
+    return 1 if report["failed"] or below else 0
+
+
+def wants_coverage(args: argparse.Namespace) -> bool:
+    """``--coverage``, or a ``--min-coverage`` (which needs the figures)."""
+    return bool(args.coverage or args.min_coverage is not None)
+
+
+def meets_minimum(coverage: dict[str, Any], args: argparse.Namespace) -> bool:
+    """Whether a file's coverage (as data) reaches ``--min-coverage`` (always, without one)."""
+    if args.min_coverage is None:
+        return True
+    return bool(coverage["covered"] * 100 >= args.min_coverage * coverage["total"])
+
+
+def below_message(file: str, coverage: dict[str, Any], args: argparse.Namespace, lang: Lang) -> str:
+    """The line that says a file's coverage is below ``--min-coverage``."""
+    return message(
+        "coverage.below",
+        lang,
+        path=file,
+        percent=coverage["percent"],
+        minimum=_figure(args.min_coverage),
+    )
+
+
+def _figure(value: Decimal) -> str:
+    text = f"{value.normalize():f}"
+    return text

@@ -26,6 +26,7 @@ from types import MappingProxyType
 from typing import Any, Literal, Protocol, runtime_checkable
 
 from edaran.messages import (
+    authoring,
     cli,
     data,
     discipline,
@@ -36,6 +37,7 @@ from edaran.messages import (
     publish,
     quota,
     report,
+    review,
     rules,
     scheduling,
     service,
@@ -72,6 +74,8 @@ _TABLES = (
     variants,
     population,
     service,
+    authoring,
+    review,
     cli,
 )
 

@@ -447,6 +447,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "no rule applies to '{output}' and there is no default",
     ),
     "E503": ("galat hitungan: {reason}", "evaluation error: {reason}"),
+    # -- authoring tools (edaran fmt, edaran lsp) ---------------------------------
+    "E700": (
+        "berkas belum berformat baku: edaran fmt mengubah baris ini{more}",
+        "the file is not in the canonical layout: edaran fmt changes this line{more}",
+    ),
     # -- the SQL engine (edaran sql, --engine duckdb|spark) -----------------------
     "E800": (
         "mesin SQL belum mengenal bentuk '{construct}'",

@@ -20,6 +20,7 @@ from edaran.engine.circular import Circular
 from edaran.io.publish import diagnostic_object, provenance
 from edaran.lang import ir
 from edaran.messages import Lang, message
+from edaran.testing.coverage import clause_coverage
 from edaran.testing.runner import run_examples
 from edaran.variants.lifecycle import overdue
 
@@ -104,15 +105,25 @@ def check_report(entries: Sequence[dict[str, Any]]) -> dict[str, object]:
 
 
 def examples_entry(
-    file: str, circular: Circular | None, diagnostics: Sequence[Diagnostic], lang: Lang
+    file: str,
+    circular: Circular | None,
+    diagnostics: Sequence[Diagnostic],
+    lang: Lang,
+    *,
+    coverage: bool = False,
 ) -> dict[str, object]:
     """One file of ``edaran test --format json``: every example's outcome.
 
     A file that does not load counts as one failure, with its diagnostics.
+    With ``coverage``, the entry also holds the clause coverage
+    (:func:`edaran.testing.coverage.clause_coverage`) of a file that loads.
     """
     results = run_examples(circular) if circular is not None else []
     passed = sum(1 for r in results if r.passed)
     failed = len(results) - passed if circular is not None else 1
+    extra: dict[str, object] = {}
+    if coverage and circular is not None:
+        extra["coverage"] = clause_coverage(circular, results, file).to_dict()
     return {
         "file": file,
         "provenance": provenance(circular) if circular is not None else None,
@@ -120,6 +131,7 @@ def examples_entry(
         "failed": failed,
         "diagnostics": [diagnostic_object(d, lang) for d in diagnostics],
         "examples": [r.to_dict(lang) for r in results],
+        **extra,
     }
 
 

@@ -18,6 +18,7 @@ import attrs
 
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, Span
+from edaran.core.modes import WORK_MODE
 from edaran.core.runtime import whole_rupiah
 from edaran.core.values import show_value
 from edaran.discipline.engine import run_discipline
@@ -30,9 +31,10 @@ from edaran.model import workforce as model
 from edaran.model.workforce import Contact
 from edaran.quota.engine import allowance, counts, meets
 from edaran.report.engine import estimate_value
+from edaran.scheduling.model import Why
 from edaran.scheduling.scheduler import schedule
 
-__all__ = ["ExampleResult", "build_subject", "run_examples"]
+__all__ = ["ExampleResult", "block_label", "build_subject", "run_examples"]
 
 
 @attrs.frozen
@@ -46,6 +48,10 @@ class ExampleResult:
     error: Diagnostic | None = None
     #: clauses of the rules that decided or were overridden (for coverage)
     clauses: tuple[str, ...] = ()
+    #: (block label, role) of every block the example exercised: ``butir 6[pendukung]``
+    #: as ``decides``, ``overridden``, ``limit``, ``duty``, ``breach``, ``sanction``,
+    #: ``quota``, ``target`` or ``report`` (see :mod:`edaran.testing.coverage`)
+    exercised: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self, lang: Lang = "id") -> dict[str, object]:
         """The outcome as JSON data, as ``edaran test --format json`` gives each example."""
@@ -126,6 +132,18 @@ def build_subject(circular: Circular, example: ir.CheckedExample) -> Any:
     return _build(circular.schema.employee_cls, given, circular.schema.unit_cls)
 
 
+def block_label(block_id: str) -> str:
+    """The label a coverage report lists a block under: ``butir 4#2`` is ``butir 4``."""
+    return block_id.split("#", 1)[0]
+
+
+def _duties_in(circular: Circular, mode: object) -> list[tuple[str, str]]:
+    """The duties (contact duties and checklists) owed in ``mode``, as exercised blocks."""
+    program = circular.program
+    blocks: list[ir.DutyIR | ir.ChecklistIR] = [*program.duties, *program.checklists]
+    return [(block_label(b.id), "duty") for b in blocks if str(mode) in b.modes]
+
+
 def _show(value: object) -> str:
 
     return show_value(value)
@@ -133,7 +151,7 @@ def _show(value: object) -> str:
 
 def _schedule_example(
     circular: Circular, example: ir.CheckedExample, employee: Any
-) -> tuple[list[tuple[str, str, str]], list[str]]:
+) -> tuple[list[tuple[str, str, str]], list[str], list[tuple[str, str]]]:
     """A unit of ``staff`` alike employees scheduled on the example's day; counts compared."""
     staff = example.staff or 0
     people = [
@@ -149,12 +167,17 @@ def _schedule_example(
         if counts.get(mode, 0) != expected:
             failures.append((output, _show(expected), _show(counts.get(mode, 0))))
     clauses = [a.clause for a in made if a.clause]
-    return failures, list(dict.fromkeys(clauses))
+    exercised = [
+        (block_label(a.rule), "decides" if a.why == Why.ELIGIBLE else "limit")
+        for a in made
+        if a.rule
+    ]
+    return failures, list(dict.fromkeys(clauses)), exercised
 
 
 def _discipline_example(
     circular: Circular, example: ir.CheckedExample, employee: Any
-) -> tuple[list[tuple[str, str, str]], list[str]]:
+) -> tuple[list[tuple[str, str, str]], list[str], list[tuple[str, str]]]:
     """The example's contacts run through the discipline engine; counts compared."""
     contacts = [
         Contact(f"c{i + 1}", employee.nip, "atasan", channel, sent, answered, reason)  # type: ignore[arg-type]  # a Channel by checking
@@ -172,7 +195,15 @@ def _discipline_example(
         if got != expected:
             failures.append((output.replace(":", " "), _show(expected), _show(got)))
     clauses = [b.clause for b in result.breaches] + [s.clause for s in result.sanctions]
-    return failures, list(dict.fromkeys(clauses))
+    exercised = [(block_label(b.rule), "breach") for b in result.breaches]
+    exercised += [(block_label(s.rule), "sanction") for s in result.sanctions]
+    # The duties the contacts were weighed against: those owed in the person's mode that day.
+    try:
+        mode = circular.decide(employee, example.date).value
+    except DecisionError:
+        mode = None
+    exercised += _duties_in(circular.in_force(example.date), mode)
+    return failures, list(dict.fromkeys(clauses)), exercised
 
 
 _EXPECT_WORDS = {"quota": "kuota", "counted": "dihitung", "target": "sasaran"}
@@ -207,13 +238,15 @@ def _record(circular: Circular, example: ir.CheckedExample, kind: str) -> Any:
 
 def _record_example(
     circular: Circular, example: ir.CheckedExample
-) -> tuple[list[tuple[str, str, str]], list[str]]:
+) -> tuple[list[tuple[str, str, str]], list[str], list[tuple[str, str]]]:
     """A quota, target or report example: allowance, counted, target met, estimate."""
     program = circular.program
     blocks: dict[str, Any] = {b.id: b for b in program.quotas}
     blocks.update({b.id: b for b in program.targets})
     failures: list[tuple[str, str, str]] = []
     clauses: list[str] = []
+    exercised: list[tuple[str, str]] = []
+    quota_ids = {b.id for b in program.quotas}
     for kind, ref, expected, typ in example.records:
         got: object
         if kind == "estimate":
@@ -225,10 +258,13 @@ def _record_example(
             got = whole_rupiah(value) if estimate.type == t.MONEY else value
             label = f"perkiraan {ref}"
             clauses.append(program.report.clause if program.report else "")
+            if program.report:
+                exercised.append((block_label(program.report.id), "report"))
         else:
             block = blocks[ref]
             label = f"{_EXPECT_WORDS[kind]} {ref.split('#')[0]}"
             clauses.append(block.clause)
+            exercised.append((block_label(ref), "quota" if ref in quota_ids else "target"))
             if kind == "quota":
                 baseline = None if example.baseline is None else Decimal(str(example.baseline))
                 record_unit = _record(circular, example, block.kind).unit
@@ -239,7 +275,7 @@ def _record_example(
                 got = meets(circular, block, _record(circular, example, block.kind))
         if got != expected or (isinstance(expected, bool) != isinstance(got, bool)):
             failures.append((label, _show(expected), "-" if got is None else _show(got)))
-    return failures, list(dict.fromkeys(c for c in clauses if c))
+    return failures, list(dict.fromkeys(c for c in clauses if c)), exercised
 
 
 def run_examples(circular: Circular) -> list[ExampleResult]:
@@ -249,29 +285,26 @@ def run_examples(circular: Circular) -> list[ExampleResult]:
         employee = build_subject(circular, example)
         failures: list[tuple[str, str, str]] = []
         clauses: list[str] = []
+        exercised: list[tuple[str, str]] = []
         error = None
+        special = None
         if example.records:
-            failures, clauses = _record_example(circular, example)
+            special = _record_example(circular, example)
+        elif example.contacts or any(":" in out for out, _, _ in example.expects):
+            special = _discipline_example(circular, example, employee)
+        elif example.staff is not None:
+            special = _schedule_example(circular, example, employee)
+        if special is not None:
+            failures, clauses, exercised = special
             results.append(
                 ExampleResult(
-                    example.title, not failures, example.span, tuple(failures), None, tuple(clauses)
-                )
-            )
-            continue
-        if example.contacts or any(":" in out for out, _, _ in example.expects):
-            failures, clauses = _discipline_example(circular, example, employee)
-            results.append(
-                ExampleResult(
-                    example.title, not failures, example.span, tuple(failures), None, tuple(clauses)
-                )
-            )
-            continue
-        if example.staff is not None:
-            failures, clauses = _schedule_example(circular, example, employee)
-            passed = not failures
-            results.append(
-                ExampleResult(
-                    example.title, passed, example.span, tuple(failures), None, tuple(clauses)
+                    example.title,
+                    not failures,
+                    example.span,
+                    tuple(failures),
+                    None,
+                    tuple(clauses),
+                    tuple(dict.fromkeys(exercised)),
                 )
             )
             continue
@@ -287,10 +320,17 @@ def run_examples(circular: Circular) -> list[ExampleResult]:
                     failures.append((output, _show(expected), _show(reference.value)))
                 # A day before an amendment takes effect is decided by the version it
                 # amends: the clauses are that version's (a rule it removed is there).
-                version = circular.in_force(example.date).program
+                in_force = circular.in_force(example.date)
+                version = in_force.program
                 if reference.rule:
                     clauses.append(version.rule(reference.rule).clause)
+                    exercised.append((block_label(reference.rule), "decides"))
+                    if output == WORK_MODE:
+                        exercised.extend(_duties_in(in_force, reference.value))
                 clauses.extend(version.rule(loser).clause for loser, _ in reference.overridden)
+                exercised.extend(
+                    (block_label(loser), "overridden") for loser, _ in reference.overridden
+                )
         except DecisionError as err:
             error = err.diagnostics[0]
         passed = not failures and error is None
@@ -302,6 +342,7 @@ def run_examples(circular: Circular) -> list[ExampleResult]:
                 tuple(failures),
                 error,
                 tuple(dict.fromkeys(clauses)),
+                tuple(dict.fromkeys(exercised)),
             )
         )
     return results

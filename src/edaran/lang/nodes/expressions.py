@@ -76,14 +76,19 @@ class MoneyLit:
     span: Span | None = span_field()
 
 
+def _one_space(text: str) -> str:
+    return " ".join(text.split())
+
+
 @attrs.frozen
 class DateLit:
     """A date as written: ``2026-04-01``, ``1 Syawal 1447 H``, ``hari ke-2 setelah Natal 2026``.
 
-    The checker reads the text (:mod:`edaran.lang.dates`).
+    The checker reads the text (:mod:`edaran.lang.dates`); runs of spaces
+    inside it count as one (``1  Syawal 1447 H`` is ``1 Syawal 1447 H``).
     """
 
-    text: str
+    text: str = attrs.field(converter=_one_space)
     span: Span | None = span_field()
 
 

@@ -1,0 +1,251 @@
+"""``edaran import``: a reviewed workbook back as an amendment or in place, every bad cell named."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from edaran.cli import main
+from edaran.engine.circular import Circular
+from edaran.io.roster import load_roster
+from edaran.variants.diff import diff_clauses, diff_impact
+from golden import check_golden
+from paths import DATA
+
+SMALL = DATA / "review" / "induk.edaran"
+ROSTER = DATA / "roster-small"
+
+Edit = Callable[[openpyxl.Workbook], None]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out and "Traceback" not in err
+    return code, out, err
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the small circular and its exported workbook, as the working folder."""
+    shutil.copy(SMALL, tmp_path / "induk.edaran")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("EDARAN_LANG", raising=False)
+    assert main(["export", "induk.edaran", "--output", "tinjauan.xlsx"]) == 0
+    return tmp_path
+
+
+def edited(folder: Path, edit: Edit, name: str = "ditinjau.xlsx") -> Path:
+    wb = openpyxl.load_workbook(folder / "tinjauan.xlsx")
+    edit(wb)
+    wb.save(folder / name)
+    return folder / name
+
+
+def set_value(sheet: str, first: str, key: str | None, value: object) -> Edit:
+    """Set the value cell of the row whose first cell is ``first`` and third is ``key``."""
+
+    def edit(wb: openpyxl.Workbook) -> None:
+        for row in wb[sheet].iter_rows(min_row=2):
+            if row[0].value == first and row[2].value == key:
+                row[3].value = value
+                return
+        raise AssertionError(f"no row {first} {key}")
+
+    return edit
+
+
+def test_one_table_value_changes_exactly_the_decisions_diff_predicts(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = edited(folder, set_value("Tabel", "HARI_WFH_UNIT", "BAPPEDA", "Rabu"))
+    argv = ["import", "induk.edaran", book, "--amend", "perubahan.edaran", "--from", "2026-06-01"]
+    code, out, err = run(capsys, *argv)
+    assert (code, err) == (0, "")
+    assert out == (
+        "1 nilai berubah:\n  HARI_WFH_UNIT[BAPPEDA]: Kamis -> Rabu\nperubahan.edaran ditulis\n"
+    )
+    check_golden("review/perubahan.edaran", (folder / "perubahan.edaran").read_text())
+    assert run(capsys, "check", "--hari-ini", "2026-06-02", "perubahan.edaran")[0] == 0
+
+    before = Circular.load(folder / "induk.edaran")
+    after = Circular.load(folder / "perubahan.edaran")
+    assert [(c.kind, c.what, c.key) for c in diff_clauses(before, after)] == [
+        ("changed", "table", "HARI_WFH_UNIT[BAPPEDA]")
+    ]
+    staff = load_roster(ROSTER).employees
+    first, last = dt.date(2026, 5, 25), dt.date(2026, 6, 14)
+    predicted = diff_impact(before, after, staff, first, last)
+    # Decided one by one (not by decide_many, which diff uses): what really changes.
+    actual: Counter[tuple[str, str]] = Counter()
+    days = []
+    for person in staff:
+        day = first
+        while day <= last:
+            was = before.decide(person, day).value
+            now = after.decide(person, day).value
+            if was != now:
+                actual[(person.unit.top.kode, f"{was}→{now}")] += 1
+                days.append((person.nip, day, str(was), str(now)))
+            day += dt.timedelta(days=1)
+    assert predicted.counts == tuple((u, k, n) for (u, k), n in sorted(actual.items()))
+    assert predicted.changed == len(days)
+    # Only the Pelaksana at Bappeda, and only from the amendment's date on.
+    andi = "197501012000031001"
+    assert days == [
+        (andi, dt.date(2026, 6, 3), "WFO", "WFH"),
+        (andi, dt.date(2026, 6, 4), "WFH", "WFO"),
+        (andi, dt.date(2026, 6, 10), "WFO", "WFH"),
+        (andi, dt.date(2026, 6, 11), "WFH", "WFO"),
+    ]
+
+
+def test_in_place_changes_the_value_and_keeps_the_line(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original = (folder / "induk.edaran").read_text()
+    book = edited(folder, set_value("Tabel", "HARI_WFH_UNIT", "BAPPEDA", "Rabu"))
+    code, out, _ = run(capsys, "import", "--lang", "en", "induk.edaran", book, "--in-place")
+    assert code == 0
+    assert out.splitlines()[-1] == "induk.edaran written"
+    text = (folder / "induk.edaran").read_text()
+    assert text == original.replace("    BAPPEDA: Kamis\n", "    BAPPEDA: Rabu\n")
+
+
+def test_added_dated_value_and_removed_row(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def edit(wb: openpyxl.Workbook) -> None:
+        params = wb["Parameter"]
+        params.insert_rows(4)
+        for column, value in enumerate(["BATAS_RESPON", "durasi", "2026-08-01", "15 menit"], 1):
+            params.cell(4, column).value = value
+        tables = wb["Tabel"]
+        tables.delete_rows(3)  # BAPPEDA's own row
+
+    book = edited(folder, edit)
+    code, out, _ = run(capsys, "import", "induk.edaran", book, "--in-place")
+    assert code == 0, out
+    assert out.splitlines()[:3] == [
+        "2 nilai berubah:",
+        "  BATAS_RESPON (mulai 2026-08-01): (baru) 15 menit",
+        "  HARI_WFH_UNIT[BAPPEDA]: Kamis (dihapus)",
+    ]
+    text = (folder / "induk.edaran").read_text()
+    assert (
+        "parameter BATAS_RESPON: durasi = 5 menit\n"
+        "    mulai 2026-06-01: 10 menit\n"
+        "    mulai 2026-08-01: 15 menit\n"
+    ) in text
+    assert "tabel HARI_WFH_UNIT: unit -> hari = Jumat\n\n" in text
+    assert (
+        Circular.load(folder / "induk.edaran").program.param_value(
+            "BATAS_RESPON", dt.date(2026, 8, 1)
+        )
+        is not None
+    )
+
+
+def test_nothing_changed(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "import", "induk.edaran", "tinjauan.xlsx", "--in-place")
+    assert (code, out) == (0, "tidak ada nilai yang berubah: tidak ada yang ditulis\n")
+
+
+def test_a_percent_cell_excel_made_a_number(folder: Path) -> None:
+    from edaran.review.amend import _text
+
+    assert _text(0.4, "0%") == "40%"
+    assert _text(45000, "General") == "45000"
+    assert _text(2.5, None) == "2.5"
+
+
+# ------------------------------------------------------------ every bad cell
+def _bad_cells(wb: openpyxl.Workbook) -> None:
+    params = wb["Parameter"]
+    params["D2"] = "7 menitt"  # D092: the checker's words, with its suggestion
+    params["C3"] = "1 Juni"  # D093
+    params["A4"] = "BATAS_RESPONN"  # D090 (row 4: the blank row before the note)
+    params["B4"], params["D4"] = "durasi", "5 menit"
+    tables = wb["Tabel"]
+    tables["D2"] = 40  # D092: a number on a table of days
+    tables["C3"] = "BAP PEDA"  # D094
+    tables["A4"], tables["C4"], tables["D4"] = "HARI_WFH_UNIT", "(bawaan)", "Senin"  # D095
+
+
+def _more_bad_cells(wb: openpyxl.Workbook) -> None:
+    tables = wb["Tabel"]
+    tables["A2"] = "HARI_WFH"  # D091
+    tables["D3"] = None  # D096
+    tables["A4"], tables["C4"], tables["D4"] = "HARI_WFH_UNIT", "BPBD", "Senin"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize(("name", "edit"), [("cells", _bad_cells), ("more-cells", _more_bad_cells)])
+def test_every_bad_cell_is_named(
+    folder: Path, capsys: pytest.CaptureFixture[str], lang: str, name: str, edit: Edit
+) -> None:
+    book = edited(folder, edit)
+    argv = ["import", "--lang", lang, "induk.edaran", book.name, "--amend", "p.edaran"]
+    code, out, err = run(capsys, *argv, "--from", "2026-06-01")
+    assert (code, out) == (1, "")
+    assert not (folder / "p.edaran").exists()
+    check_golden(f"review/import-{name}.{lang}.txt", err)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_workbook_problems(folder: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    def no_sheet(wb: openpyxl.Workbook) -> None:
+        del wb["Tabel"]
+        wb["Parameter"]["D1"] = "Isi"
+
+    book = edited(folder, no_sheet)
+    (folder / "bukan.xlsx").write_text("bukan buku kerja")
+    texts = []
+    for workbook in (book.name, "bukan.xlsx"):
+        code, _, err = run(capsys, "import", "--lang", lang, "induk.edaran", workbook, "--in-place")
+        assert code == 1
+        texts.append(err)
+    check_golden(f"review/import-workbook.{lang}.txt", "".join(texts))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_in_place_refuses_an_inherited_value(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    shutil.copy(SMALL, tmp_path / "induk.edaran")
+    (tmp_path / "anak.edaran").write_text(
+        'surat_edaran "800/8/TINJAU/2026":\n    memperluas "induk.edaran"\n    berlaku 2026-04-01\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "anak.edaran", "--output", "tinjauan.xlsx"]) == 0
+    capsys.readouterr()
+    book = edited(tmp_path, set_value("Tabel", "HARI_WFH_UNIT", "BAPPEDA", "Rabu"))
+    code, _, err = run(capsys, "import", "--lang", lang, "anak.edaran", book.name, "--in-place")
+    assert code == 1
+    check_golden(f"review/import-inherited.{lang}.txt", err)
+    # the amendment is the way
+    argv = ["import", "anak.edaran", book.name, "--amend", "p.edaran", "--from", "2026-06-01"]
+    assert run(capsys, *argv)[0] == 0
+
+
+def test_an_amendment_before_the_circular_starts(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = edited(folder, set_value("Tabel", "HARI_WFH_UNIT", "BAPPEDA", "Rabu"))
+    argv = ["import", "induk.edaran", book.name, "--amend", "p.edaran", "--from", "2026-03-01"]
+    code, _, err = run(capsys, *argv)
+    assert code == 1
+    assert err.startswith("galat[E714]: hasil impor tidak lolos pemeriksaan: ")
+    assert not (folder / "p.edaran").exists()
+
+
+def test_amend_needs_a_date(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "import", "induk.edaran", "tinjauan.xlsx", "--amend", "p.edaran")
+    assert code == 2
+    assert err == "--amend memerlukan --from TANGGAL (tanggal berlaku perubahan)\n"
