@@ -107,21 +107,12 @@ def read_recalls(path: str | Path, roster: Roster) -> tuple[list[Recall], list[D
         return [], found
     recalls = []
     for row in table.rows:
-        nip_text = table.cell(row, "nip").replace(" ", "") if table.has("nip") else ""
-        code = table.cell(row, "unit") if table.has("unit") else ""
         date = _date(table, row, "tanggal", found)
         reason = table.cell(row, "alasan")
-        first_column = "nip" if table.has("nip") else "unit"
-        if bool(nip_text) == bool(code):
-            span, args = table.where(row, first_column)
-            found.append(Diagnostic("D080", span, args))
+        whom = _whom(table, row, roster, found, "D080")
+        if whom is None:
             continue
-        nip = _nip(table, row, roster, found) if nip_text else None
-        if code and code not in roster.units:
-            span, args = table.where(row, "unit")
-            hints = tuple(suggest(code, roster.units))
-            found.append(Diagnostic("D023", span, {**args, "code": code}, suggestions=hints))
-            continue
+        nip_text, nip, code = whom
         if not reason:
             span, args = table.where(row, "alasan")
             found.append(Diagnostic("D081", span, args))
@@ -149,19 +140,11 @@ def read_plan(path: str | Path, roster: Roster) -> tuple[list[PlanRow], list[Dia
         return [], found
     rows = []
     for row in table.rows:
-        nip_text = table.cell(row, "nip").replace(" ", "") if table.has("nip") else ""
-        code = table.cell(row, "unit") if table.has("unit") else ""
         date = _date(table, row, "tanggal", found)
-        if bool(nip_text) == bool(code):
-            span, args = table.where(row, "nip" if table.has("nip") else "unit")
-            found.append(Diagnostic("D086", span, args))
+        whom = _whom(table, row, roster, found, "D086")
+        if whom is None:
             continue
-        nip = _nip(table, row, roster, found) if nip_text else None
-        if code and code not in roster.units:
-            span, args = table.where(row, "unit")
-            hints = tuple(suggest(code, roster.units))
-            found.append(Diagnostic("D023", span, {**args, "code": code}, suggestions=hints))
-            continue
+        nip_text, nip, code = whom
         if date is None or (nip_text and nip is None):
             continue
         span, _args = table.where(row, "moda")
@@ -169,3 +152,24 @@ def read_plan(path: str | Path, roster: Roster) -> tuple[list[PlanRow], list[Dia
         mode = table.cell(row, "moda").upper()
         rows.append(PlanRow(date, mode, nip, code or None, source, span))
     return rows, found
+
+
+def _whom(
+    table: Table, row: Row, roster: Roster, found: list[Diagnostic], neither_or_both: str
+) -> tuple[str, str | None, str] | None:
+    """The person or unit a recall or plan row names: ``(NIP as written, NIP, unit code)``,
+    or None after a diagnostic: ``neither_or_both`` (D080, D086) for a row naming both or
+    neither, D023 for an unknown unit (a bad NIP is reported by ``_nip`` and gives None)."""
+    nip_text = table.cell(row, "nip").replace(" ", "") if table.has("nip") else ""
+    code = table.cell(row, "unit") if table.has("unit") else ""
+    if bool(nip_text) == bool(code):
+        span, args = table.where(row, "nip" if table.has("nip") else "unit")
+        found.append(Diagnostic(neither_or_both, span, args))
+        return None
+    nip = _nip(table, row, roster, found) if nip_text else None
+    if code and code not in roster.units:
+        span, args = table.where(row, "unit")
+        hints = tuple(suggest(code, roster.units))
+        found.append(Diagnostic("D023", span, {**args, "code": code}, suggestions=hints))
+        return None
+    return nip_text, nip, code
