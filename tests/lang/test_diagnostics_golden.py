@@ -54,6 +54,8 @@ NOT_FROM_A_RULE_FILE = {
     # Scheduling: they need a roster (tested in tests/scheduling/test_scheduler.py and tests/cli/).
     "E121": "a unit in a per-unit table that the roster does not have",
     "W401": "a floor above the headcount of a unit on a day",
+    "W180": "two limits that clash on a unit and day (tests/scheduling/test_mode_sets.py)",
+    "W181": "a limit the rules let nobody be moved to meet (tests/scheduling/test_mode_sets.py)",
     # The SQL engine: a rule file checks, and edaran sql or --engine duckdb refuses it
     # (tested, with golden files, in tests/population/test_refusals.py).
     **{f"E8{n:02d}": "what the SQL engine cannot express yet" for n in range(12)},
