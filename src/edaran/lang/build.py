@@ -80,6 +80,7 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
     _r_effective = _header_item("effective")
     _r_evaluation = _header_item("evaluation")
     _r_timezone = _header_item("timezone")
+    _r_afterwards = _header_item("afterwards")
     _r_extends = _header_item("extends")
     _r_amends = _header_item("amends")
 

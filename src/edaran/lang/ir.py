@@ -20,6 +20,7 @@ from edaran.core.diagnostics import Span
 from edaran.core.modes import BUILTIN_MODES
 
 __all__ = [
+    "PARENT",
     "BreachIR",
     "CheckedExample",
     "Const",
@@ -279,11 +280,18 @@ class Header:
     timezone: str = "WIB"
     #: where evaluation periods count from: the first version's start, for an amendment
     periods_from: dt.date | None = None
+    #: what follows the end date (``sesudahnya``): ``PARENT`` (the amended circular
+    #: again), a work mode (plain work in it), or None: not in force
+    afterwards: str | None = None
 
     @property
     def period_start(self) -> dt.date | None:
         """The first day of the first evaluation period."""
         return self.periods_from or self.effective_from
+
+
+#: ``Header.afterwards`` of a circular whose amended circular applies again after its end
+PARENT = "induk"
 
 
 @attrs.frozen

@@ -28,6 +28,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "{circular} tidak berlaku pada tanggal ini (berlaku {note}).",
         "{circular} is not in force on this date (in force {note}).",
     ),
+    "decision.after-end": (
+        "{circular} berakhir {note}; sesudahnya pegawai bekerja seperti biasa ({value}).",
+        "{circular} ended on {note}; afterwards staff work as usual ({value}).",
+    ),
+    "decision.also-off": (
+        "Tanggal ini juga hari libur: {note}.",
+        "This date is also a day off: {note}.",
+    ),
     "decision.overridden": (
         '{loser} "{title}" juga berlaku, tetapi dikesampingkan oleh {winner} '
         "(pengecualian atasnya).",
@@ -42,6 +50,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "decision.not-in-force-short": (
         "SE tidak berlaku (berlaku {note})",
         "circular not in force (in force {note})",
+    ),
+    "decision.after-end-short": (
+        "SE berakhir {note}, sesudahnya bekerja seperti biasa",
+        "circular ended {note}, work as usual afterwards",
     ),
     "decision.over-short": (" (mengesampingkan {losers})", " (overrides {losers})"),
     "decision.in-force-range": ("{start} s.d. {end}", "{start} to {end}"),

@@ -172,6 +172,21 @@ WORDS: dict[str, tuple[str, str]] = {
         "{mode} is a day status, not a work mode; a limit counts work modes only (WFO, WFH, "
         "WFA and declared modes)",
     ),
+    "E186": (
+        "'sesudahnya {word}' hanya berarti di SE yang mengubah SE lain (mengubah \"...\")",
+        "'afterwards {word}' means something only in a circular that amends another "
+        '(amends "...")',
+    ),
+    "E187": (
+        "'sesudahnya' memerlukan tanggal berakhir: tulis 'berlaku TANGGAL sampai TANGGAL'",
+        "'afterwards' needs an end date: write 'effective DATE until DATE'",
+    ),
+    "E188": (
+        "sesudah SE berakhir berlaku '{word}'? yang dikenal: induk (SE yang diubah), "
+        "TIDAK_BERLAKU, atau satu moda kerja",
+        "what follows the circular, '{word}'? known: induk (the amended circular), "
+        "TIDAK_BERLAKU, or one work mode",
+    ),
     # -- mode sets and limits that cannot hold together (issue 12) ---------------
     "E180": (
         "{mode} disebut dua kali dalam himpunan moda",
@@ -516,6 +531,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "kw-effective": ("berlaku", "effective"),
     "kw-evaluation": ("evaluasi", "evaluation"),
     "kw-timezone": ("zona_waktu", "time_zone"),
+    "kw-afterwards": ("sesudahnya", "afterwards"),
     "kw-extends": ("memperluas", "extends"),
     "kw-amends": ("mengubah", "amends"),
     "op-eq": ("adalah", "is"),

@@ -50,6 +50,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "schedule.floor-count": (", baru {count} di kantor", ", {count} on site so far"),
     "schedule.absent": ("tidak bertugas", "not on duty"),
+    "schedule.after-end": (
+        "SE berakhir {date}; sesudahnya {mode} seperti biasa",
+        "circular ended {date}; {mode} as usual afterwards",
+    ),
     "schedule.off": ("hari libur", "day off"),
     "schedule.window-hari": ("hari", "day"),
     "schedule.window-minggu": ("minggu", "week"),

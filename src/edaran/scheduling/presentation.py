@@ -48,6 +48,8 @@ def assignment_reason(assignment: Assignment, lang: Lang = "id") -> str:
         return _limit_reason(a, lang)
     if a.why == Why.FLOOR:
         return _floor_reason(a, lang)
+    if a.detail.get("after_end") and a.why == Why.ELIGIBLE:
+        return message("schedule.after-end", lang, date=a.detail["after_end"], mode=a.mode)
     note = _note(a.detail.get("note"), lang)
     if a.why == Why.ABSENT:
         return message("schedule.absent", lang) + (f": {note}" if note else "")

@@ -37,7 +37,7 @@ from edaran.core.diagnostics import Diagnostic, Label, Severity
 from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF
 from edaran.core.suggest import suggest
 from edaran.engine.circular import Circular
-from edaran.engine.decision import DecisionError
+from edaran.engine.decision import DecisionError, Status
 from edaran.io.publish import provenance
 from edaran.lang import ir
 from edaran.messages import Localized
@@ -209,6 +209,8 @@ class _Scheduler:
         mode = str(decision.value)
         if decision.rule is not None:
             detail: dict[str, object] = {"title": self.titles.get(decision.rule)}
+        elif decision.status == Status.AFTER_END:
+            detail = {"after_end": decision.note}
         else:
             detail = {"note": decision.note}
         unit = employee.unit.kode

@@ -19,7 +19,7 @@ from typing import Any, Literal
 import attrs
 
 from edaran.core.diagnostics import Span, render_all
-from edaran.core.modes import WORK_MODE
+from edaran.core.modes import STATUS_NOT_IN_FORCE, WORK_MODE
 from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
 from edaran.lang import ir
@@ -36,6 +36,7 @@ __all__ = [
 
 ChangeKind = Literal["added", "removed", "changed"]
 What = Literal[
+    "force",
     "rule",
     "limit",
     "duty",
@@ -169,7 +170,21 @@ def diff_clauses(a: Circular, b: Circular) -> list[ClauseChange]:
         lambda x: x,
         _table_text,
     )
+    found += _compare("force", _force(pa.header), _force(pb.header), lambda x: x, lambda x: x)
     return sorted(found, key=lambda c: (c.what, c.key))
+
+
+def _force(header: ir.Header) -> dict[str, str]:
+    """The end of the force and what follows it, as a header writes them (key ``sampai``).
+
+    A start date of its own is what every amendment and many variants have, so
+    only the end and what follows it are compared: a window that closes (or
+    gives the amended circular back) is what a reader must not miss.
+    """
+    end = header.effective_until
+    if end is None:
+        return {}
+    return {"sampai": f"{end.isoformat()}, sesudahnya {header.afterwards or STATUS_NOT_IN_FORCE}"}
 
 
 # ------------------------------------------------------------------ impact
