@@ -6,7 +6,7 @@ office, and one to four caps and floors per unit or per perangkat daerah, each o
 or a set of modes (floors on WFH, caps on WFO, shared caps on WFH and WFA), amounts in
 people or shares with every rounding, sometimes only for units that are not public
 services; sometimes a per-employee cap on a set of modes.  Generated rosters: one to three
-units linked into trees, 1-12 people each, heads among them, leave.  For each:
+units linked into trees, 1-9 people each, one to ten days, heads among them, leave.  For each:
 
 * a file the checker refuses is refused only for limits that cannot both hold (E184), and
   the clash it names is real: no way of placing that many people meets both figures;
@@ -177,7 +177,7 @@ def worlds(draw: st.DrawFn) -> World:
     used = draw(st.lists(st.sampled_from(CODES), min_size=1, max_size=3, unique=True))
     employees = []
     for code in used:
-        for _ in range(draw(st.integers(1, 12))):
+        for _ in range(draw(st.integers(1, 9))):
             seq = len(employees)
             level = draw(
                 st.sampled_from((PositionLevel.PELAKSANA,) * 3 + (PositionLevel.JPT_PRATAMA,))
@@ -185,7 +185,7 @@ def worlds(draw: st.DrawFn) -> World:
             nip = f"19800101202612{seq:04d}"
             employees.append(Employee(nip, f"Pegawai {seq}", units[code], jenjang=level))
     first = draw(st.dates(dt.date(2026, 4, 1), dt.date(2026, 6, 30)))
-    last = first + dt.timedelta(days=draw(st.integers(0, 13)))
+    last = first + dt.timedelta(days=draw(st.integers(0, 9)))
     absences = tuple(
         Absence(
             employees[i].nip,
@@ -194,9 +194,7 @@ def worlds(draw: st.DrawFn) -> World:
         )
         for i, start, length in draw(
             st.lists(
-                st.tuples(
-                    st.integers(0, len(employees) - 1), st.integers(0, 13), st.integers(0, 3)
-                ),
+                st.tuples(st.integers(0, len(employees) - 1), st.integers(0, 9), st.integers(0, 3)),
                 max_size=3,
             )
         )

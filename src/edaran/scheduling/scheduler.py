@@ -24,6 +24,7 @@ naming the unit, the day and the clause; the run goes on.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import math
 from collections import defaultdict
@@ -88,9 +89,18 @@ class _Bound:
     limit: ir.LimitIR
     unit: Any
     present: list[_Person]
-    need: int
     count: int
+    #: the limit's amount, evaluated only when the figure is needed (a cap with
+    #: nobody in its modes usually never is)
+    amount: Callable[[], object]
     blockers: list[_Bound] = attrs.field(factory=list)
+    _need: int | None = None
+
+    @property
+    def need(self) -> int:
+        if self._need is None:
+            self._need = _count(self.amount(), len(self.present), self.limit.rounding)
+        return self._need
 
 
 def _allowed(mode: str) -> frozenset[str]:
@@ -256,7 +266,11 @@ class _Scheduler:
                 self._floor(bound, period)
         for bound in bounds:
             self._verify(bound, day)
+            bound.blockers.clear()
         for person in people:
+            # People and limits point at each other: unlink them so that reference
+            # counting frees a day at once (a cycle would wait for the collector).
+            person.bounds.clear()
             self._record(person, counted)
         return [
             p.assignment
@@ -347,10 +361,9 @@ class _Scheduler:
                     if all(p.assignment.mode in (STATUS_OFF, STATUS_NOT_IN_FORCE) for p in members):
                         continue  # not a working day for this unit: no floor to meet
                     present = [p for p in members if p.assignment.mode not in _NOT_WORKING]
-                amount = self._amount(limit, _Subject(unit), day)
-                need = _count(amount, len(present), limit.rounding)
                 count = sum(1 for p in present if p.assignment.mode in limit.modes)
-                bound = _Bound(limit, unit, present, need, count)
+                amount = functools.partial(self._amount, limit, _Subject(unit), day)
+                bound = _Bound(limit, unit, present, count, amount)
                 for person in present:
                     person.bounds.append(bound)
                 bounds.append(bound)
@@ -408,7 +421,7 @@ class _Scheduler:
 
     def _cap(self, bound: _Bound, day: dt.date, period: Period) -> None:
         limit = bound.limit
-        if bound.count <= bound.need:
+        if bound.count == 0 or bound.count <= bound.need:
             return
         in_mode = [p for p in bound.present if p.assignment.mode in limit.modes]
         ranked = self._rank(in_mode, period)
@@ -465,7 +478,7 @@ class _Scheduler:
         """Warn of a limit that does not hold: above the headcount, against another, or barred."""
         limit = bound.limit
         headcount = len(bound.present)
-        if limit.kind == "at_most" and bound.count <= bound.need:
+        if limit.kind == "at_most" and (bound.count == 0 or bound.count <= bound.need):
             return
         if limit.kind == "at_least" and bound.count >= bound.need:
             return
