@@ -20,6 +20,7 @@ from edaran.core.diagnostics import Span
 from edaran.core.modes import BUILTIN_MODES
 
 __all__ = [
+    "AMENDED",
     "PARENT",
     "BreachIR",
     "CheckedExample",
@@ -292,6 +293,9 @@ class Header:
 
 #: ``Header.afterwards`` of a circular whose amended circular applies again after its end
 PARENT = "induk"
+#: the mark lang.variants gives an amendment's 'sesudahnya' line (the merged header no
+#: longer says that it amends), so that the checker accepts 'sesudahnya induk' there
+AMENDED = "mengubah"
 
 
 @attrs.frozen

@@ -43,11 +43,11 @@ import attrs
 from edaran.core.diagnostics import Diagnostic, EdaranError, Label
 from edaran.core.files import parent_root
 from edaran.lang import nodes as n
+from edaran.lang.ir import AMENDED
 from edaran.lang.parser import parse_file
 from edaran.messages import Localized
 
 __all__ = [
-    "AMENDED",
     "TEMPLATE_GROUP",
     "amended",
     "extended_path",
@@ -142,10 +142,6 @@ def resolve(
         problems.extend(timing)
     merged, more = _merge(parent, module, header)
     return merged, [*problems, *more]
-
-
-#: the mark of a 'sesudahnya' line in an amendment (the merged header no longer says it amends)
-AMENDED = "mengubah"
 
 
 def _amendment_header(

@@ -9,7 +9,6 @@ from edaran.core.suggest import suggest
 from edaran.lang import ir
 from edaran.lang import nodes as n
 from edaran.lang.checks.state import State
-from edaran.lang.variants import AMENDED
 from edaran.messages import Localized
 from edaran.model.calendar import ZONES
 
@@ -62,7 +61,7 @@ def _afterwards(state: State, seen: dict[str, n.HeaderItem], values: dict[str, o
     word = item.values[0]
     if word.casefold() in _PARENT_WORDS:
         # An amendment's own 'sesudahnya induk' is marked by lang.variants (AMENDED).
-        if item.values[1:] != (AMENDED,):
+        if item.values[1:] != (ir.AMENDED,):
             state.error("E186", item.span, word=word)
             return
         value: str | None = ir.PARENT
