@@ -595,6 +595,7 @@ surat_edaran "800.1/1230/BKD.I/2026":
     berlaku 2026-04-01 sampai 2026-12-31
     evaluasi setiap 2 bulan
     zona_waktu WIB
+    sesudahnya WFO
 
 himpunan JPT: jenjang = {JPT_MADYA, JPT_PRATAMA}
 himpunan KANTOR: himpunan unit = {BPBD}
@@ -699,6 +700,7 @@ circular "800.1/1230/BKD.I/2026":
     effective 2026-04-01 until 2026-12-31
     evaluation every 2 bulan
     time_zone WIB
+    afterwards WFO
 
 set JPT: jenjang = {JPT_MADYA, JPT_PRATAMA}
 set KANTOR: set unit = {BPBD}
@@ -803,6 +805,7 @@ circular "800.1/1230/BKD.I/2026":
     berlaku 2026-04-01 until 2026-12-31
     evaluation setiap 2 bulan
     zona_waktu WIB
+    afterwards WFO
 
 set JPT: jenjang = {JPT_MADYA, JPT_PRATAMA}
 himpunan KANTOR: set unit = {BPBD}
@@ -922,6 +925,7 @@ surat_edaran "800.1/1230/BKD.I/2026":   # nomor surat
     berlaku 2026-04-01 sampai 2026-12-31   # butir 14
     evaluasi setiap 2 bulan
     zona_waktu WIB
+    sesudahnya WFO
 \t
 himpunan JPT: jenjang = {JPT_MADYA, JPT_PRATAMA}  # butir 11
 himpunan KANTOR: himpunan unit = {BPBD}
@@ -1244,7 +1248,7 @@ def grammar_keyword_terminals() -> dict[str, list[str]]:
 def test_keyword_table_covers_every_keyword_terminal() -> None:
     grammar = grammar_keyword_terminals()
     pairs = keyword_pairs()
-    assert len(grammar) == 70
+    assert len(grammar) == 71
     assert set(pairs) == set(grammar)
     for terminal, words in grammar.items():
         assert pairs[terminal] == (words[0], words[-1])
