@@ -103,7 +103,7 @@ DECISION = obj(
         "output": STR,
         "value": VALUE,
         "shown": STR,
-        "status": {"enum": ["rule", "default", "off", "not-in-force"]},
+        "status": {"enum": ["rule", "default", "off", "not-in-force", "after-end"]},
         "rule": nullable(STR),
         "clause": nullable(STR),
         "title": nullable(STR),

@@ -67,7 +67,7 @@ def test_the_reference_circular_checks_clean() -> None:
     assert [r.id for r in program.rules if r.is_default] == ["butir 1.a"]
     assert len(program.examples) == 46
     assert list(program.outputs) == ["moda_kerja"]
-    assert [(lim.id, lim.mode, lim.kind, lim.scope) for lim in program.limits] == [
+    assert [(lim.id, lim.label, lim.kind, lim.scope) for lim in program.limits] == [
         ("butir 4#1", "WFH", "at_most", "unit"),
         ("butir 4#2", "WFO", "at_least", "unit"),
     ]

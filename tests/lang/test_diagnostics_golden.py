@@ -65,6 +65,8 @@ NOT_FROM_A_RULE_FILE = {
     # The formatter: edaran fmt --check on a file laid out otherwise (goldens from
     # tests/data/fmt/E700-not-formatted.edaran in tests/authoring/test_fmt.py).
     "E700": "a rule file not in the canonical layout (edaran fmt --check)",
+    "W180": "two limits that clash on a unit and day (tests/scheduling/test_mode_sets.py)",
+    "W181": "a limit the rules let nobody be moved to meet (tests/scheduling/test_mode_sets.py)",
     # The SQL engine: a rule file checks, and edaran sql or --engine duckdb refuses it
     # (tested, with golden files, in tests/population/test_refusals.py).
     **{f"E8{n:02d}": "what the SQL engine cannot express yet" for n in range(12)},

@@ -612,6 +612,7 @@ surat_edaran "800.1/1230/BKD.I/2026":
     evaluasi setiap 2 bulan
     zona_waktu WIB
     mencakup pegawai.jenjang termasuk JPT
+    sesudahnya WFO
 
 atribut pegawai agama: enumerasi {ISLAM, KRISTEN}, wajib, kolom "agama"
 himpunan JPT: jenjang = {JPT_MADYA, JPT_PRATAMA}
@@ -722,6 +723,7 @@ circular "800.1/1230/BKD.I/2026":
     evaluation every 2 bulan
     time_zone WIB
     covers pegawai.jenjang in JPT
+    afterwards WFO
 
 attribute pegawai agama: enumeration {ISLAM, KRISTEN}, required, column "agama"
 set JPT: jenjang = {JPT_MADYA, JPT_PRATAMA}
@@ -832,6 +834,7 @@ circular "800.1/1230/BKD.I/2026":
     evaluation setiap 2 bulan
     zona_waktu WIB
     covers pegawai.jenjang termasuk JPT
+    afterwards WFO
 
 attribute pegawai agama: enumerasi {ISLAM, KRISTEN} required kolom "agama"
 set JPT: jenjang = {JPT_MADYA, JPT_PRATAMA}
@@ -957,6 +960,7 @@ surat_edaran "800.1/1230/BKD.I/2026":   # nomor surat
     evaluasi setiap 2 bulan
     zona_waktu WIB
     mencakup pegawai.jenjang termasuk JPT   # yang dicakup
+    sesudahnya WFO
 \t
 atribut pegawai agama: enumerasi {ISLAM,  # agama
                                   KRISTEN}, wajib, kolom "agama"
@@ -1285,7 +1289,7 @@ def grammar_keyword_terminals() -> dict[str, list[str]]:
 def test_keyword_table_covers_every_keyword_terminal() -> None:
     grammar = grammar_keyword_terminals()
     pairs = keyword_pairs()
-    assert len(grammar) == 77
+    assert len(grammar) == 78
     assert set(pairs) == set(grammar)
     for terminal, words in grammar.items():
         assert pairs[terminal] == (words[0], words[-1])

@@ -81,7 +81,7 @@ def load_circular(
         return None
     if circular.warnings:
         out.write(render_all(circular.warnings, lang) + "\n")
-    return circular if as_of is None else circular.in_force(as_of)
+    return circular if as_of is None else circular.as_of(as_of)
 
 
 def roster_or_report(

@@ -220,15 +220,36 @@ class Circular:
 
     # ---------------------------------------------------------- versions
     def in_force(self, date: dt.date) -> Circular:
-        """The version in force on ``date``: this one, or one it amends when ``date`` is earlier.
+        """The version in force on ``date``: this one, or one it amends when ``date`` is
+        earlier, or later than this one's window (``berlaku A sampai B``, which by
+        default gives the amended circular back after B: ``sesudahnya induk``).
 
         On a day before every version, the first one (which says the circular
         is not in force yet).
         """
         version = self
         while version.previous is not None:
+            header = version.program.header
+            start, end = header.effective_from, header.effective_until
+            before = start is not None and date < start
+            after = end is not None and date > end and header.afterwards == ir.PARENT
+            if not (before or after):
+                break
+            version = version.previous
+        return version
+
+    def as_of(self, date: dt.date) -> Circular:
+        """The circular as it stood on ``date``: the latest version that had taken effect by
+        then, as if no later amendment existed (``--per-tanggal``).
+
+        Unlike :meth:`in_force`, a temporary amendment whose window has passed by
+        ``date`` is kept: it had been issued, and it still decides its own window
+        (the amended circular decides the days after it).
+        """
+        version = self
+        while version.previous is not None:
             start = version.program.header.effective_from
-            if start is not None and date >= start:
+            if start is None or date >= start:
                 break
             version = version.previous
         return version
@@ -268,6 +289,15 @@ class Circular:
         header = self.program.header
         date = day.tanggal
         start, end = header.effective_from, header.effective_until
+        after = header.afterwards
+        if end and date > end and after not in (None, ir.PARENT) and output == WORK_MODE:
+            # 'sesudahnya WFO': the circular has ended and plain work in that mode follows.
+            if not day.hari_kerja:
+                note = day.nama_libur or day.hari.name
+                return Decision(employee.nip, date, output, STATUS_OFF, Status.OFF, note=note)
+            return Decision(
+                employee.nip, date, output, after, Status.AFTER_END, note=end.isoformat()
+            )
         if (start and date < start) or (end and date > end):
             # Dates only: the words around them come from the reader's language.
             note = (start.isoformat() if start else "") + ".." + (end.isoformat() if end else "")
@@ -428,6 +458,8 @@ class Circular:
             origin = rule.origin
         # An inherited rule cites the circular it comes from, not this one.
         circular = f"SE {origin or self.number}"
+        # A day out of force still says whether it is a holiday (or a weekend).
+        off = decision.status == Status.NOT_IN_FORCE and not day.hari_kerja
         return Explanation(
             decision,
             circular,
@@ -436,6 +468,7 @@ class Circular:
             applied,
             self._titles,
             provenance=provenance(self),
+            day_off=(day.nama_libur or day.hari.name) if off else None,
         )
 
     def reason(self, decision: Decision, lang: str = "id") -> str:
@@ -493,6 +526,7 @@ class Circular:
         header = self.program.header
         start, end = header.effective_from, header.effective_until
         if (start and date < start) or (end and date > end) or not day.hari_kerja:
+            # Out of force, after the end, or a day off: nothing for the rules to decide.
             for employee in staff:
                 outside = self._outside(employee, day, output, backend)
                 assert outside is not None

@@ -32,6 +32,8 @@ class Status:
     NOT_IN_FORCE = "not-in-force"
     #: a person outside the circular's scope (``mencakup``)
     NOT_COVERED = "not-covered"
+    #: after the end of a circular that says what follows (``sesudahnya WFO``)
+    AFTER_END = "after-end"
 
 
 @attrs.frozen
@@ -104,6 +106,8 @@ class Explanation:
     titles: dict[str, str | None] = attrs.field(factory=dict, eq=False)
     #: where the explanation comes from (:func:`edaran.io.publish.provenance`)
     provenance: Mapping[str, str | None] = attrs.field(factory=provenance, eq=False)
+    #: a day outside the circular's force that is also a day off: the holiday (or weekday)
+    day_off: str | None = attrs.field(default=None, kw_only=True)
 
     def render(self, lang: Lang = "id") -> str:
         """The explanation as a short text, as an analyst would read it."""
@@ -131,8 +135,16 @@ class Explanation:
             )
         else:
             lines.append(
-                message(f"decision.{d.status}", lang, note=_note(d, lang), circular=self.circular)
+                message(
+                    f"decision.{d.status}",
+                    lang,
+                    note=_note(d, lang),
+                    circular=self.circular,
+                    value=show_value(d.value, lang),
+                )
             )
+            if self.day_off:
+                lines.append(message("decision.also-off", lang, note=_day_word(self.day_off, lang)))
         for loser, winner in d.overridden:
             title = self.titles.get(loser) or ""
             lines.append(
@@ -214,7 +226,7 @@ def decisions_json(
 def one_line_reason(decision: Decision, title: str | None, lang: Lang = "id") -> str:
     """A one-line reason for a decision, with the clause it cites."""
     d = decision
-    if d.status in (Status.OFF, Status.NOT_IN_FORCE, Status.NOT_COVERED):
+    if d.status in (Status.OFF, Status.NOT_IN_FORCE, Status.NOT_COVERED, Status.AFTER_END):
         return message(f"decision.{d.status}-short", lang, note=_note(d, lang))
     reason = f"{d.clause}: {title}" if title else str(d.clause)
     if d.overridden:
@@ -235,7 +247,11 @@ def _note(decision: Decision, lang: Lang) -> str:
         if end:
             return message("decision.in-force-range", lang, start=start, end=end)
         return message("decision.in-force-from", lang, start=start)
+    return _day_word(note, lang)
+
+
+def _day_word(note: str, lang: Lang) -> str:
+    """A holiday's name as it is, a weekday recorded by name (``SABTU``) in words."""
     if note in Weekday.__members__:
-        day = Weekday[note]
-        return day.word(lang)
+        return Weekday[note].word(lang)
     return note

@@ -83,6 +83,7 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
     _r_effective = _header_item("effective")
     _r_evaluation = _header_item("evaluation")
     _r_timezone = _header_item("timezone")
+    _r_afterwards = _header_item("afterwards")
     _r_extends = _header_item("extends")
     _r_amends = _header_item("amends")
 
@@ -177,18 +178,32 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
 
     def _limit_line(kind: str) -> Any:  # type: ignore[misc]  # a factory run in the class body
         def build(self: TreeBuilder, c: list[Any], s: Span | None) -> n.LimitLine:
-            mode, amount, scope, window, *rounding = c
+            (modes, grouped, where), amount, scope, window, *rounding = c
             return n.LimitLine(
-                self._ident(mode),
+                modes,
                 kind,
                 amount,
                 self._ident(scope),
                 self._ident(window),
                 rounding[0] if rounding else None,
                 span=s,
+                grouped=grouped,
+                modes_span=where,
             )
 
         return build
+
+    def _r_one_mode(
+        self, c: list[Any], s: Span | None
+    ) -> tuple[tuple[n.Ident, ...], bool, Span | None]:
+        ident = self._ident(c[0])
+        return (ident,), False, ident.span
+
+    def _r_mode_set(
+        self, c: list[Any], s: Span | None
+    ) -> tuple[tuple[n.Ident, ...], bool, Span | None]:
+        names = tuple(self._ident(t) for t in c if isinstance(t, Token) and t.type == "NAME")
+        return names, True, s
 
     _r_at_most = _limit_line("at_most")
     _r_at_least = _limit_line("at_least")

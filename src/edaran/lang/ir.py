@@ -17,8 +17,11 @@ import attrs
 
 from edaran.core import types as t
 from edaran.core.diagnostics import Span
+from edaran.core.modes import BUILTIN_MODES
 
 __all__ = [
+    "AMENDED",
+    "PARENT",
     "BreachIR",
     "CheckedExample",
     "Const",
@@ -32,6 +35,7 @@ __all__ = [
     "Program",
     "RuleIR",
     "SanctionIR",
+    "mode_order",
 ]
 
 
@@ -119,7 +123,8 @@ class RuleIR:
 class LimitIR:
     """A cap, floor or per-person limit (butir 4), which the scheduler meets.
 
-    ``kind`` is ``at_most`` or ``at_least``; ``amount`` is a percent (a share
+    ``modes`` are the modes counted together (one, or a set such as WFH and
+    WFA); ``kind`` is ``at_most`` or ``at_least``; ``amount`` is a percent (a share
     of the headcount) or an integer (people, or days for a person);
     ``scope`` is ``unit``, ``perangkat_daerah`` or ``pegawai``; ``window`` is
     ``hari``, ``minggu``, ``bulan`` or ``periode``; ``rounding`` is ``down``,
@@ -130,7 +135,7 @@ class LimitIR:
     id: str
     clause: str
     title: str | None
-    mode: str
+    modes: frozenset[str]
     kind: str
     amount: Expr
     scope: str
@@ -138,6 +143,19 @@ class LimitIR:
     rounding: str
     condition: Expr | None = None
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def label(self) -> str:
+        """The modes as a reader writes them: ``WFH``, or ``{WFA, WFH}`` for a set."""
+        if len(self.modes) == 1:
+            return next(iter(self.modes))
+        return "{" + ", ".join(sorted(self.modes, key=mode_order)) + "}"
+
+
+def mode_order(mode: str) -> tuple[int, str]:
+    """Modes in reading order: WFO, WFH, WFA, then the others by name."""
+    builtin = BUILTIN_MODES
+    return (builtin.index(mode) if mode in builtin else len(builtin), mode)
 
 
 @attrs.frozen
@@ -280,11 +298,21 @@ class Header:
     scope: Expr | None = None
     #: ... and the condition as written, which decisions on people outside it cite
     scope_text: str = ""
+    #: what follows the end date (``sesudahnya``): ``PARENT`` (the amended circular
+    #: again), a work mode (plain work in it), or None: not in force
+    afterwards: str | None = None
 
     @property
     def period_start(self) -> dt.date | None:
         """The first day of the first evaluation period."""
         return self.periods_from or self.effective_from
+
+
+#: ``Header.afterwards`` of a circular whose amended circular applies again after its end
+PARENT = "induk"
+#: the mark lang.variants gives an amendment's 'sesudahnya' line (the merged header no
+#: longer says that it amends), so that the checker accepts 'sesudahnya induk' there
+AMENDED = "mengubah"
 
 
 @attrs.frozen

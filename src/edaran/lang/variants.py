@@ -44,6 +44,7 @@ from edaran.core.diagnostics import Diagnostic, EdaranError, Label
 from edaran.core.files import parent_root
 from edaran.lang import nodes as n
 from edaran.lang.dates import hijri_parts
+from edaran.lang.ir import AMENDED
 from edaran.lang.parser import parse_file
 from edaran.messages import Localized
 from edaran.model.dates import hijri_month, normalise
@@ -181,7 +182,24 @@ def _amendment_header(
     if len(own.values) == 1 and end is not None:
         items = tuple(attrs.evolve(i, values=(date, end)) if i is own else i for i in child.items)
         child = attrs.evolve(child, items=items)
-    return child, []
+    return _after_window(child, ends=len(own.values) > 1), []
+
+
+def _after_window(child: n.Header, ends: bool) -> n.Header:
+    """The amendment's 'sesudahnya', marked as an amendment's (AMENDED) for the checker.
+
+    An amendment with an end of its own (``berlaku A sampai B``) changes the
+    amended circular only over its window: without a ``sesudahnya`` line of its
+    own, the amended circular applies again after B (not the amended one's own
+    ``sesudahnya``, which the merge would otherwise inherit).
+    """
+    items = list(child.items)
+    own = next((i for i in items if i.kind == "afterwards"), None)
+    if own is None and ends:
+        items.append(n.HeaderItem("afterwards", ("induk", AMENDED), span=None))
+    elif own is not None:
+        items[items.index(own)] = attrs.evolve(own, values=(*own.values[:1], AMENDED))
+    return attrs.evolve(child, items=tuple(items))
 
 
 def _refused(parent: Path, extends: n.HeaderItem) -> Diagnostic | None:

@@ -117,6 +117,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "diff.added": ("ditambah", "added"),
     "diff.removed": ("dihapus", "removed"),
     "diff.changed": ("diubah", "changed"),
+    "diff.force": ("masa berlaku", "force"),
     "diff.rule": ("aturan", "rule"),
     "diff.limit": ("batas", "limit"),
     "diff.duty": ("kewajiban", "duty"),

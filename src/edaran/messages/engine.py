@@ -32,6 +32,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "{circular} tidak mencakup pegawai ini: ia tidak memenuhi 'mencakup {note}'.",
         "{circular} does not cover this person: they do not meet 'covers {note}'.",
     ),
+    "decision.after-end": (
+        "{circular} berakhir {note}; sesudahnya pegawai bekerja seperti biasa ({value}).",
+        "{circular} ended on {note}; afterwards staff work as usual ({value}).",
+    ),
+    "decision.also-off": (
+        "Tanggal ini juga hari libur: {note}.",
+        "This date is also a day off: {note}.",
+    ),
     "decision.overridden": (
         '{loser} "{title}" juga berlaku, tetapi dikesampingkan oleh {winner} '
         "(pengecualian atasnya).",
@@ -50,6 +58,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "decision.not-covered-short": (
         "tidak tercakup (mencakup {note})",
         "not covered (covers {note})",
+    ),
+    "decision.after-end-short": (
+        "SE berakhir {note}, sesudahnya bekerja seperti biasa",
+        "circular ended {note}, work as usual afterwards",
     ),
     "decision.over-short": (" (mengesampingkan {losers})", " (overrides {losers})"),
     "decision.in-force-range": ("{start} s.d. {end}", "{start} to {end}"),

@@ -187,15 +187,66 @@ WORDS: dict[str, tuple[str, str]] = {
         "written per employee",
     ),
     "E130": (
-        "{mode} tidak dapat dibatasi 'paling banyak': yang ditahan oleh batas "
-        "ditempatkan di {mode}",
-        "{mode} cannot be capped with 'at most': whoever a limit keeps back is placed in {mode}",
+        "batas per pegawai atas {mode} tidak dapat ditulis 'paling banyak': yang ditahan oleh "
+        "batas ditempatkan di WFO, yang ikut dihitungnya",
+        "a per-employee cap on {mode} cannot be written 'at most': whoever a limit keeps back "
+        "is placed in WFO, which it counts",
     ),
     "E131": (
         "contoh dengan kontak mengharapkan jumlah pelanggaran atau sanksi saja, bukan '{name}'; "
         "tulis harapan itu di contoh tersendiri",
         "an example with contacts expects counts of breaches or sanctions only, not '{name}'; "
         "write that expectation in an example of its own",
+    ),
+    "E185": (
+        "{mode} adalah keadaan hari, bukan moda kerja; batas hanya menghitung moda kerja "
+        "(WFO, WFH, WFA dan moda yang dideklarasikan)",
+        "{mode} is a day status, not a work mode; a limit counts work modes only (WFO, WFH, "
+        "WFA and declared modes)",
+    ),
+    "E186": (
+        "'sesudahnya {word}' hanya berarti di SE yang mengubah SE lain (mengubah \"...\")",
+        "'afterwards {word}' means something only in a circular that amends another "
+        '(amends "...")',
+    ),
+    "E187": (
+        "'sesudahnya' memerlukan tanggal berakhir: tulis 'berlaku TANGGAL sampai TANGGAL'",
+        "'afterwards' needs an end date: write 'effective DATE until DATE'",
+    ),
+    "E188": (
+        "sesudah SE berakhir berlaku '{word}'? yang dikenal: induk (SE yang diubah), "
+        "TIDAK_BERLAKU, atau satu moda kerja",
+        "what follows the circular, '{word}'? known: induk (the amended circular), "
+        "TIDAK_BERLAKU, or one work mode",
+    ),
+    # -- mode sets and limits that cannot hold together (issue 12) ---------------
+    "E180": (
+        "{mode} disebut dua kali dalam himpunan moda",
+        "{mode} is named twice in the set of modes",
+    ),
+    "E181": (
+        "himpunan moda batas ini kosong; sebut paling sedikit satu moda",
+        "this limit's set of modes is empty; name at least one mode",
+    ),
+    "E182": (
+        "batas atas {modes} menghitung setiap moda: semua pegawai yang hadir terhitung apa pun "
+        "jadwalnya, sehingga tidak ada penempatan yang dapat memenuhi atau mengubahnya",
+        "a limit on {modes} counts every mode: everyone present is counted whatever the "
+        "schedule, so no assignment can meet or change it",
+    ),
+    "E183": (
+        "batas 'paling sedikit' per pegawai atas {modes} dipenuhi dengan menempatkan pegawai di "
+        "WFO, jadi harus menghitung WFO; tulis batas 'paling banyak' atas moda lainnya",
+        "a per-employee floor on {modes} is met by keeping the person at the office (WFO), so "
+        "it must count WFO; write an 'at most' limit on the other modes instead",
+    ),
+    "E184": (
+        "{first} dan {second} tidak dapat terpenuhi bersamaan: di unit dengan {headcount} "
+        "pegawai hadir, {first} meminta {first_modes} {first_kind} {first_count} dan {second} "
+        "meminta {second_modes} {second_kind} {second_count}",
+        "{first} and {second} cannot both hold: in a unit with {headcount} staff present, "
+        "{first} asks for {first_modes} {first_kind} {first_count} and {second} for "
+        "{second_modes} {second_kind} {second_count}",
     ),
     "E140": (
         "surat edaran saling memperluas dalam lingkaran: {chain}",
@@ -435,6 +486,21 @@ WORDS: dict[str, tuple[str, str]] = {
         "{clause}: at least {required} {mode} in {unit} on {date}, but only {headcount} "
         "staff are present; all of them are set to {mode}",
     ),
+    "W180": (
+        "{clause}: {modes} {kind} {limit} tidak terpenuhi di {unit} pada {date} ({count} dari "
+        "{headcount} pegawai hadir) karena bertentangan dengan {other}: {other_modes} "
+        "{other_kind} {other_limit}; keduanya tidak dapat berlaku bersamaan",
+        "{clause}: {modes} {kind} {limit} does not hold in {unit} on {date} ({count} of "
+        "{headcount} staff present) because it conflicts with {other}: {other_modes} "
+        "{other_kind} {other_limit}; they cannot both hold",
+    ),
+    "W181": (
+        "{clause}: {modes} {kind} {limit} tidak terpenuhi di {unit} pada {date}: {count} dari "
+        "{headcount} pegawai hadir di {modes}, dan aturan tidak mengizinkan pegawai lain "
+        "dipindahkan",
+        "{clause}: {modes} {kind} {limit} does not hold in {unit} on {date}: {count} of "
+        "{headcount} staff present are in {modes}, and the rules let nobody else be moved",
+    ),
     # -- evaluation -----------------------------------------------------------
     "E501": (
         "konflik saat dijalankan: {first} memberi {first_value}, {second} memberi "
@@ -581,6 +647,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "label-second": ("aturan kedua", "second rule"),
     "label-declared-here": ("dideklarasikan di sini", "declared here"),
     "label-binding": ("aturan mengikat", "the binding rule"),
+    "label-other-limit": ("batas yang bertentangan", "the conflicting limit"),
     "label-amended": ("masa berlaku SE yang diubah", "the force of the amended circular"),
     "label-in-cycle": ("bagian dari lingkaran", "part of the cycle"),
     "label-inherited": ("diwarisi dari sini", "inherited from here"),
@@ -618,6 +685,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "kw-effective": ("berlaku", "effective"),
     "kw-evaluation": ("evaluasi", "evaluation"),
     "kw-timezone": ("zona_waktu", "time_zone"),
+    "kw-afterwards": ("sesudahnya", "afterwards"),
     "kw-extends": ("memperluas", "extends"),
     "kw-amends": ("mengubah", "amends"),
     "kw-covers": ("mencakup", "covers"),

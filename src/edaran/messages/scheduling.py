@@ -63,6 +63,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "dipanggil ke kantor (semula {was}): {reason}",
         "called to the office (instead of {was}): {reason}",
     ),
+    "schedule.after-end": (
+        "SE berakhir {date}; sesudahnya {mode} seperti biasa",
+        "circular ended {date}; {mode} as usual afterwards",
+    ),
     "schedule.off": ("hari libur", "day off"),
     "schedule.window-hari": ("hari", "day"),
     "schedule.window-minggu": ("minggu", "week"),

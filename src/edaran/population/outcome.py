@@ -23,7 +23,7 @@ from edaran.population.engines import OUTPUT_COLUMNS
 __all__ = ["DECIDED", "OUTPUT_COLUMNS", "Outcomes"]
 
 #: The statuses of a decided employee-day (the others are ``conflict`` and ``no-rule``).
-DECIDED = (Status.RULE, Status.DEFAULT, Status.OFF, Status.NOT_IN_FORCE)
+DECIDED = (Status.RULE, Status.DEFAULT, Status.OFF, Status.NOT_IN_FORCE, Status.AFTER_END)
 _DECIDED_SQL = ", ".join(f"'{s}'" for s in DECIDED)
 
 
@@ -88,7 +88,7 @@ class Outcomes:
         """Decisions from rows of ``DECISIONS_SQL``."""
         output = self.plan.output
         for nip, date, status, index, lost, text, note in rows:
-            if status in (Status.OFF, Status.NOT_IN_FORCE):
+            if status in (Status.OFF, Status.NOT_IN_FORCE, Status.AFTER_END):
                 yield Decision(nip, date, output, text, status, note=note)
                 continue
             rule = self.rules[int(index)]

@@ -39,10 +39,11 @@ from edaran.scheduling.scheduler import (
     _NOT_WORKING,
     FALLBACK,
     ON_LEAVE,
+    _allowed,
+    _Bound,
     _count,
     _Person,
     _Scheduler,
-    _Subject,
 )
 
 __all__ = ["check_plan"]
@@ -88,7 +89,7 @@ class _PlanCheck(_Scheduler):
                 continue
             if self._on_leave(present.nip, day) and base.mode not in _NOT_WORKING:
                 base = attrs.evolve(base, mode=ON_LEAVE, why=Why.ABSENT)
-            person = _Person(present, base)
+            person = _Person(present, base, _allowed(base.mode))
             people.append(person)
             row = _row_for(rows, present.nip, present.unit)
             if row is None or base.mode in _NOT_WORKING:
@@ -117,15 +118,25 @@ class _PlanCheck(_Scheduler):
             if person.assignment.why == Why.PLAN:
                 self._personal(person, day)
         period = self.windows.period(day)
-        for limit in self.shared:
-            for unit, members in self._groups(limit, people, day):
-                if any(p.employee.unit.kode in planned for p in members):
-                    self._shared(limit, unit, members, day)
-                elif limit.kind == "at_most":  # not planned: scheduled as always
-                    self._cap(limit, unit, members, day, period)
-                else:
-                    self._floor(limit, unit, members, day, period)
+        bounds = self._bounds(people, day)
+        scheduled = [
+            b for b in bounds if not any(p.employee.unit.kode in planned for p in b.present)
+        ]
+        for bound in bounds:
+            if bound not in scheduled:
+                self._shared(bound, day)
+        # The unit-days the plan does not cover are scheduled as always.
+        for bound in scheduled:
+            if bound.limit.kind == "at_most":
+                self._cap(bound, day, period)
+        for bound in scheduled:
+            if bound.limit.kind == "at_least":
+                self._floor(bound, period)
+        for bound in scheduled:
+            self._verify(bound, day)
+            bound.blockers.clear()
         for person in people:
+            person.bounds.clear()
             self._record(person, counted)
         return [
             p.assignment
@@ -137,23 +148,23 @@ class _PlanCheck(_Scheduler):
     ) -> None:
         self.violations.append(Diagnostic(code, row.span, args, suggestions=hints))
 
-    def _shared(self, limit: Any, unit: Any, members: list[_Person], day: dt.date) -> None:
-        if all(p.assignment.mode in _NOT_WORKING for p in members):
+    def _shared(self, bound: _Bound, day: dt.date) -> None:
+        limit = bound.limit
+        present = [p for p in bound.present if p.assignment.mode not in _NOT_WORKING]
+        if not present:
             return
-        present = [p for p in members if p.assignment.mode not in _NOT_WORKING]
-        amount = self._amount(limit, _Subject(unit), day)
-        bound = _count(amount, len(present), limit.rounding)
-        have = sum(1 for p in present if p.assignment.mode == limit.mode)
-        broken = have > bound if limit.kind == "at_most" else have < bound
+        have = sum(1 for p in present if p.assignment.mode in limit.modes)
+        need = _count(bound.amount(), len(present), limit.rounding)
+        broken = have > need if limit.kind == "at_most" else have < need
         if broken:
             args = {
-                "unit": unit.kode,
+                "unit": bound.unit.kode,
                 "date": day.isoformat(),
                 "count": have,
                 "headcount": len(present),
-                "mode": limit.mode,
+                "mode": limit.label,
                 "clause": limit.clause,
-                "bound": bound,
+                "bound": need,
                 "kind": Localized("plan.at-most" if limit.kind == "at_most" else "plan.at-least"),
             }
             self.violations.append(Diagnostic("D084", limit.span, args))
@@ -161,18 +172,18 @@ class _PlanCheck(_Scheduler):
     def _personal(self, person: _Person, day: dt.date) -> None:
         a = person.assignment
         for limit in self.personal:
-            if a.mode != limit.mode or limit.kind != "at_most":
+            if a.mode not in limit.modes or limit.kind != "at_most":
                 continue
             if not self._applies(limit, person.employee, day):
                 continue
             allowed = int(self._amount(limit, person.employee, day))  # type: ignore[call-overload]  # INT by the checker
             window = (limit.window, self.windows.window(limit.window, day))
-            used = self.used[a.nip][(*window, limit.mode)]
+            used = sum(n for mode, n in self._days_in(a.nip, window).items() if mode in limit.modes)
             if used >= allowed:
                 args = {
                     "source": a.detail.get("plan", ""),
                     "date": day.isoformat(),
-                    "mode": limit.mode,
+                    "mode": limit.label,
                     "clause": limit.clause,
                     "limit": allowed,
                     "window": limit.window,

@@ -58,6 +58,8 @@ def assignment_reason(assignment: Assignment, lang: Lang = "id") -> str:
         rules = f"{cited}: {title}" if cited and title else cited
         key = "schedule.plan-person" if a.detail.get("chosen_by") == "person" else "schedule.plan"
         return message(key, lang, source=a.detail.get("plan", ""), rules=rules)
+    if a.detail.get("after_end") and a.why == Why.ELIGIBLE:
+        return message("schedule.after-end", lang, date=a.detail["after_end"], mode=a.mode)
     note = _note(a.detail.get("note"), lang)
     if a.why == Why.ABSENT:
         return message("schedule.absent", lang) + (f": {note}" if note else "")

@@ -24,6 +24,7 @@ naming the unit, the day and the clause; the run goes on.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import math
 from collections import defaultdict
@@ -33,7 +34,7 @@ from typing import Any
 
 import attrs
 
-from edaran.core.diagnostics import Diagnostic, Severity
+from edaran.core.diagnostics import Diagnostic, Label, Severity
 from edaran.core.modes import (
     STATUS_NOT_COVERED,
     STATUS_NOT_IN_FORCE,
@@ -43,7 +44,7 @@ from edaran.core.modes import (
 from edaran.core.suggest import suggest
 from edaran.core.types import WorkingHours
 from edaran.engine.circular import Circular
-from edaran.engine.decision import DecisionError
+from edaran.engine.decision import DecisionError, Status
 from edaran.io.publish import provenance
 from edaran.lang import ir
 from edaran.messages import Localized
@@ -63,6 +64,8 @@ _COUNTED_WINDOWS = ("periode", "minggu", "bulan")
 #: Assignments no limit counts: days off, days out of force, leave, and people the
 #: circular does not cover (``mencakup``), who are outside its shares.
 _NOT_WORKING = frozenset({STATUS_OFF, STATUS_NOT_IN_FORCE, ON_LEAVE, STATUS_NOT_COVERED})
+#: a unit whose members all have one of these has no working day for a floor to count
+_NOT_PRESENT = frozenset({STATUS_OFF, STATUS_NOT_IN_FORCE, STATUS_NOT_COVERED})
 
 
 class _Subject:
@@ -73,10 +76,74 @@ class _Subject:
         self.nip = ""
 
 
-@attrs.define
+@attrs.define(eq=False)
 class _Person:
     employee: Any
     assignment: Assignment
+    #: the modes the rules let this person be assigned today (what they are
+    #: eligible for, and the office a limit may keep them in)
+    allowed: frozenset[str]
+    #: the shared limits that count this person today
+    bounds: list[_Bound] = attrs.field(factory=list)
+
+
+@attrs.define(eq=False)
+class _Bound:
+    """One shared limit on one group (unit or perangkat daerah) on one day.
+
+    ``need`` is its figure in people (the cap, or the floor), ``count`` how
+    many present members are in its modes now (kept up to date as people
+    move), ``blockers`` the limits that stood in the way of a move it asked for.
+    """
+
+    limit: ir.LimitIR
+    unit: Any
+    present: list[_Person]
+    count: int
+    #: the limit's amount, evaluated only when the figure is needed (a cap with
+    #: nobody in its modes usually never is)
+    amount: Callable[[], object]
+    blockers: list[_Bound] = attrs.field(factory=list)
+    _need: int | None = None
+
+    @property
+    def need(self) -> int:
+        if self._need is None:
+            self._need = _count(self.amount(), len(self.present), self.limit.rounding)
+        return self._need
+
+
+def _allowed(mode: str) -> frozenset[str]:
+    """What a limit may assign someone the rules decided ``mode`` for: it, or the office."""
+    if mode in _NOT_WORKING:
+        return frozenset({mode})
+    return frozenset({mode, FALLBACK})
+
+
+def _blocking(person: _Person, current: str, target: str, asking: _Bound) -> _Bound | None:
+    """A limit counting ``person`` that a move from ``current`` to ``target`` would break."""
+    for other in person.bounds:
+        if other is asking:
+            continue
+        inside_now, inside_then = current in other.limit.modes, target in other.limit.modes
+        if other.limit.kind == "at_most":
+            if inside_then and not inside_now and other.count >= other.need:
+                return other
+        elif inside_now and not inside_then and other.count <= other.need:
+            return other
+    return None
+
+
+def _assign(
+    person: _Person, target: str, why: str, limit: ir.LimitIR, detail: dict[str, object]
+) -> None:
+    """Move a person to ``target`` for ``limit``, keeping every count that holds them current."""
+    current = person.assignment.mode
+    for bound in person.bounds:
+        bound.count += (target in bound.limit.modes) - (current in bound.limit.modes)
+    person.assignment = attrs.evolve(
+        person.assignment, mode=target, why=why, clause=limit.clause, rule=limit.id, detail=detail
+    )
 
 
 def _rotation(nip: str, period: int) -> int:
@@ -137,7 +204,7 @@ class _Scheduler:
         self.personal = [lim for lim in limits if lim.scope == "pegawai"]
         self.shared = [lim for lim in limits if lim.scope != "pegawai"]
         #: modes some cap rations: a floor calls people back from these first
-        self.rationed = {lim.mode for lim in limits if lim.kind == "at_most"}
+        self.rationed = {mode for lim in limits if lim.kind == "at_most" for mode in lim.modes}
         self.titles = {rule.id: rule.title for rule in version.program.rules}
 
     # ------------------------------------------------------------ people
@@ -168,6 +235,8 @@ class _Scheduler:
         mode = str(decision.value)
         if decision.rule is not None:
             detail: dict[str, object] = {"title": self.titles.get(decision.rule)}
+        elif decision.status == Status.AFTER_END:
+            detail = {"after_end": decision.note}
         else:
             detail = {"note": decision.note}
         unit = employee.unit.kode
@@ -213,19 +282,26 @@ class _Scheduler:
                 continue
             if self._on_leave(present.nip, day) and base.mode not in _NOT_WORKING:
                 base = attrs.evolve(base, mode=ON_LEAVE, why=Why.ABSENT)
-            people.append(_Person(present, base))
+            people.append(_Person(present, base, _allowed(base.mode)))
         period = self.windows.period(day)
         counted = [(kind, self.windows.window(kind, day)) for kind in _COUNTED_WINDOWS]
         for person in people:
             self._personal_limits(person, day)
-        for limit in self.shared:
-            for unit, members in self._groups(limit, people, day):
-                if limit.kind == "at_most":
-                    self._cap(limit, unit, members, day, period)
-                else:
-                    self._floor(limit, unit, members, day, period)
+        bounds = self._bounds(people, day)
+        for bound in bounds:
+            if bound.limit.kind == "at_most":
+                self._cap(bound, day, period)
+        for bound in bounds:
+            if bound.limit.kind == "at_least":
+                self._floor(bound, period)
+        for bound in bounds:
+            self._verify(bound, day)
+            bound.blockers.clear()
         self._recall(people, day)
         for person in people:
+            # People and limits point at each other: unlink them so that reference
+            # counting frees a day at once (a cycle would wait for the collector).
+            person.bounds.clear()
             self._record(person, counted)
         return [
             p.assignment
@@ -249,18 +325,24 @@ class _Scheduler:
                 continue
             allowed = int(self._amount(limit, person.employee, day))  # type: ignore[call-overload]  # INT by the checker
             window = (limit.window, self.windows.window(limit.window, day))
+            days = self._days_in(a.nip, window)
             if limit.kind == "at_least":
-                # 'WFO at least N days a week' = other modes on at most (working days - N).
-                if a.mode == limit.mode:
+                # 'WFO at least N days a week' = other modes on at most (working days - N);
+                # the modes a floor counts hold WFO (E183), where the person is kept.
+                if a.mode in limit.modes:
                     continue
                 allowed = self._working_days(window, day) - allowed
-                used = sum(n for (w, m), n in self._used_in(a.nip, window) if m != limit.mode)
+                used = sum(n for mode, n in days.items() if mode not in limit.modes)
+                left = person.allowed & limit.modes
             else:
-                if a.mode != limit.mode:
+                # A cap counts the person's days in any of its modes; it never counts WFO (E130).
+                if a.mode not in limit.modes:
                     continue
-                used = self.used[a.nip][(*window, limit.mode)]
+                used = sum(n for mode, n in days.items() if mode in limit.modes)
+                left = person.allowed - limit.modes
             if used >= allowed:
                 detail = {"limit": max(allowed, 0), "count": used, "window": limit.window}
+                person.allowed = left | {FALLBACK}
                 person.assignment = attrs.evolve(
                     a,
                     mode=FALLBACK,
@@ -270,12 +352,10 @@ class _Scheduler:
                     detail=detail,
                 )
 
-    def _used_in(
-        self, nip: str, window: tuple[str, Period]
-    ) -> list[tuple[tuple[object, str], int]]:
-        return [
-            ((key[:2], str(key[2])), n) for key, n in self.used[nip].items() if key[:2] == window
-        ]
+    def _days_in(self, nip: str, window: tuple[str, Period]) -> dict[str, int]:
+        """The person's days per mode in a window so far."""
+        kind, span = window
+        return {key[2]: n for key, n in self.used[nip].items() if key[0] == kind and key[1] == span}
 
     def _working_days(self, window: tuple[str, Period], day: dt.date) -> int:
         _, span = window
@@ -301,13 +381,38 @@ class _Scheduler:
             if self._applies(limit, _Subject(tops[code]), day)
         ]
 
-    def _rank(self, members: list[_Person], mode: str, period: Period) -> list[_Person]:
+    def _bounds(self, people: list[_Person], day: dt.date) -> list[_Bound]:
+        """Every shared limit on every group it applies to that day, with its figure in people."""
+        bounds = []
+        for limit in self.shared:
+            for unit, members in self._groups(limit, people, day):
+                if limit.kind == "at_most":
+                    present = [
+                        p
+                        for p in members
+                        if p.assignment.mode not in (ON_LEAVE, STATUS_NOT_COVERED)
+                    ]
+                else:
+                    if all(p.assignment.mode in _NOT_PRESENT for p in members):
+                        continue  # not a working day for this unit: no floor to meet
+                    present = [p for p in members if p.assignment.mode not in _NOT_WORKING]
+                count = sum(1 for p in present if p.assignment.mode in limit.modes)
+                amount = functools.partial(self._amount, limit, _Subject(unit), day)
+                bound = _Bound(limit, unit, present, count, amount)
+                for person in present:
+                    person.bounds.append(bound)
+                bounds.append(bound)
+        return bounds
+
+    def _rank(self, members: list[_Person], period: Period) -> list[_Person]:
+        """Who keeps a capped place first: the fewest days in their mode this period."""
+
         def key(person: _Person) -> tuple[int, int, str]:
-            nip = person.assignment.nip
+            a = person.assignment
             return (
-                self.used[nip][("periode", period, mode)],
-                _rotation(nip, period.number - 1),
-                nip,
+                self.used[a.nip][("periode", period, a.mode)],
+                _rotation(a.nip, period.number - 1),
+                a.nip,
             )
 
         return sorted(members, key=key)
@@ -328,80 +433,122 @@ class _Scheduler:
 
         return sorted(others, key=key)
 
-    def _cap(
-        self, limit: ir.LimitIR, unit: Any, members: list[_Person], day: dt.date, period: Period
-    ) -> None:
-        present = [p for p in members if p.assignment.mode not in (ON_LEAVE, STATUS_NOT_COVERED)]
-        in_mode = [p for p in present if p.assignment.mode == limit.mode]
-        if not in_mode:
+    def _move(
+        self, person: _Person, bound: _Bound, targets: Iterable[str]
+    ) -> tuple[str | None, _Bound | None]:
+        """The first of ``targets`` the person may move to without breaking another limit.
+
+        A move may not push a cap over its figure nor a floor under it (nor
+        further from it): limits never settle a clash by their order in the
+        file.  Returns the mode (or None) and, when none fits, a limit that
+        stood in the way.
+        """
+        current = person.assignment.mode
+        blocker: _Bound | None = None
+        for target in targets:
+            if target not in person.allowed:
+                continue
+            against = _blocking(person, current, target, bound)
+            if against is None:
+                return target, None
+            blocker = blocker or against
+        return None, blocker
+
+    def _cap(self, bound: _Bound, day: dt.date, period: Period) -> None:
+        limit = bound.limit
+        if bound.count == 0 or bound.count <= bound.need:
             return
-        amount = self._amount(limit, _Subject(unit), day)
-        allowed = _count(amount, len(present), limit.rounding)
-        if len(in_mode) <= allowed:
-            return
-        for turn, person in enumerate(self._rank(in_mode, limit.mode, period), start=1):
-            if turn <= allowed:
+        in_mode = [p for p in bound.present if p.assignment.mode in limit.modes]
+        ranked = self._rank(in_mode, period)
+        # Beyond the cap's figure in rank order; should one of them have nowhere to
+        # go, the places of the last kept are tried instead.
+        order = list(enumerate(ranked, start=1))
+        order = order[bound.need :] + order[: bound.need][::-1]
+        for turn, person in order:
+            if bound.count <= bound.need:
+                break
+            a = person.assignment
+            targets = (FALLBACK, a.eligible, *sorted(person.allowed))
+            target, blocker = self._move(
+                person, bound, (m for m in targets if m not in limit.modes)
+            )
+            if target is None:
+                if blocker is not None:
+                    bound.blockers.append(blocker)
                 continue
             detail = {
-                "limit": allowed,
-                "count": allowed,
-                "headcount": len(present),
+                "limit": bound.need,
+                "count": bound.need,
+                "headcount": len(bound.present),
                 "turn": turn,
-                "period_days": self.used[person.assignment.nip][("periode", period, limit.mode)],
+                "period_days": self.used[a.nip][("periode", period, a.mode)],
                 "window": limit.window,
             }
-            person.assignment = attrs.evolve(
-                person.assignment,
-                mode=FALLBACK,
-                why=Why.CAP,
-                clause=limit.clause,
-                rule=limit.id,
-                detail=detail,
-            )
+            _assign(person, target, Why.CAP, limit, detail)
 
-    def _floor(
-        self, limit: ir.LimitIR, unit: Any, members: list[_Person], day: dt.date, period: Period
-    ) -> None:
-        if all(
-            p.assignment.mode in (STATUS_OFF, STATUS_NOT_IN_FORCE, STATUS_NOT_COVERED)
-            for p in members
-        ):
-            return  # not a working day for this unit: no floor to meet
-        present = [p for p in members if p.assignment.mode not in _NOT_WORKING]
-        amount = self._amount(limit, _Subject(unit), day)
-        headcount = len(present)
-        required = _count(amount, headcount, limit.rounding)
-        have = [p for p in present if p.assignment.mode == limit.mode]
-        missing = required - len(have)
-        if missing <= 0:
+    def _floor(self, bound: _Bound, period: Period) -> None:
+        limit = bound.limit
+        if bound.count >= bound.need:
             return
-        others = [p for p in present if p.assignment.mode != limit.mode]
-        ranked = self._callback_order(others, period)
-        for person in ranked[:missing]:
+        have = bound.count
+        others = [p for p in bound.present if p.assignment.mode not in limit.modes]
+        for person in self._callback_order(others, period):
+            if bound.count >= bound.need:
+                break
+            targets = (FALLBACK, person.assignment.eligible, *sorted(person.allowed))
+            target, blocker = self._move(person, bound, (m for m in targets if m in limit.modes))
+            if target is None:
+                if blocker is not None:
+                    bound.blockers.append(blocker)
+                continue
             detail = {
-                "limit": required,
-                "count": len(have),
-                "headcount": headcount,
+                "limit": bound.need,
+                "count": have,
+                "headcount": len(bound.present),
                 "window": limit.window,
             }
-            person.assignment = attrs.evolve(
-                person.assignment,
-                mode=limit.mode,
-                why=Why.FLOOR,
-                clause=limit.clause,
-                rule=limit.id,
-                detail=detail,
-            )
-        if missing > len(others):
-            args = {
-                "unit": unit.kode,
-                "date": day.isoformat(),
-                "clause": limit.clause,
-                "required": required,
-                "headcount": headcount,
-                "mode": limit.mode,
-            }
+            _assign(person, target, Why.FLOOR, limit, detail)
+
+    def _verify(self, bound: _Bound, day: dt.date) -> None:
+        """Warn of a limit that does not hold: above the headcount, against another, or barred."""
+        limit = bound.limit
+        headcount = len(bound.present)
+        if limit.kind == "at_most" and (bound.count == 0 or bound.count <= bound.need):
+            return
+        if limit.kind == "at_least" and bound.count >= bound.need:
+            return
+        args: dict[str, object] = {
+            "unit": bound.unit.kode,
+            "date": day.isoformat(),
+            "clause": limit.clause,
+        }
+        if limit.kind == "at_least" and bound.need > headcount == bound.count:
+            args |= {"required": bound.need, "headcount": headcount, "mode": limit.label}
             self.warnings.append(Diagnostic("W401", limit.span, args, severity=Severity.WARNING))
+            return
+        args |= {
+            "modes": limit.label,
+            "kind": Localized(f"limit.{limit.kind}"),
+            "limit": bound.need,
+            "count": bound.count,
+            "headcount": headcount,
+        }
+        others = sorted({id(b): b for b in bound.blockers}.values(), key=lambda b: b.limit.id)
+        if others:
+            other = others[0]
+            args |= {
+                "other": other.limit.clause,
+                "other_modes": other.limit.label,
+                "other_kind": Localized(f"limit.{other.limit.kind}"),
+                "other_limit": other.need,
+            }
+            span = other.limit.span
+            labels = (Label(span, "label-other-limit"),) if span is not None else ()
+            self.warnings.append(
+                Diagnostic("W180", limit.span, args, labels=labels, severity=Severity.WARNING)
+            )
+            return
+        self.warnings.append(Diagnostic("W181", limit.span, args, severity=Severity.WARNING))
 
     def _recall(self, people: list[_Person], day: dt.date) -> None:
         """Call the recalled to the office: a remote day becomes WFO, with the recall's reason.

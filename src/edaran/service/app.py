@@ -197,7 +197,7 @@ def _optional_range(body: Body, config: ServiceConfig) -> tuple[dt.date | None, 
 def _circular(served: Served, body: Body) -> Circular:
     circular = served.get(body.text("circular"))
     as_of = body.optional_date("as_of")
-    return circular if as_of is None else circular.in_force(as_of)
+    return circular if as_of is None else circular.as_of(as_of)
 
 
 def _roster(body: Body) -> Roster:

@@ -20,7 +20,7 @@ import attrs
 
 from edaran.core import types as t
 from edaran.core.diagnostics import Span, render_all
-from edaran.core.modes import WORK_MODE
+from edaran.core.modes import STATUS_NOT_IN_FORCE, WORK_MODE
 from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
 from edaran.lang import ir
@@ -37,6 +37,7 @@ __all__ = [
 
 ChangeKind = Literal["added", "removed", "changed"]
 What = Literal[
+    "force",
     "rule",
     "limit",
     "duty",
@@ -179,6 +180,7 @@ def diff_clauses(a: Circular, b: Circular) -> list[ClauseChange]:
         for c in (a, b)
     )
     found += _compare("scope", left_scope, right_scope, lambda x: x, lambda x: x)
+    found += _compare("force", _force(pa.header), _force(pb.header), lambda x: x, lambda x: x)
     return sorted(found, key=lambda c: (c.what, c.key))
 
 
@@ -229,6 +231,19 @@ def _attributes(circular: Circular) -> dict[str, str]:
             text = f'{kind}{", wajib" if meta.get("wajib") else ""}, kolom "{meta["kolom"]}"'
             found[f"{owner}.{field.name}"] = text
     return found
+
+
+def _force(header: ir.Header) -> dict[str, str]:
+    """The end of the force and what follows it, as a header writes them (key ``sampai``).
+
+    A start date of its own is what every amendment and many variants have, so
+    only the end and what follows it are compared: a window that closes (or
+    gives the amended circular back) is what a reader must not miss.
+    """
+    end = header.effective_until
+    if end is None:
+        return {}
+    return {"sampai": f"{end.isoformat()}, sesudahnya {header.afterwards or STATUS_NOT_IN_FORCE}"}
 
 
 # ------------------------------------------------------------------ impact

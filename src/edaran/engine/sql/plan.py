@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import sqlglot
 from sqlglot import exp
 
+from edaran.core.modes import WORK_MODE
 from edaran.core.runtime import UnitTable
 from edaran.engine.decision import Status
 from edaran.engine.sql.resolution import WORK, in_force_note, resolution
@@ -83,15 +84,20 @@ class SqlPlan(Translator):
             )
         )
         # Days and their profiles.
+        # 'sesudahnya WFO': a working day after the end is plain work, a day off is off.
+        ended = self._ended(header)
         status = _case(
             [
+                *ended,
                 (self._outside(header), exp.Literal.string(Status.NOT_IN_FORCE)),
                 (exp.not_(_col("hari_kerja", "k")), exp.Literal.string(Status.OFF)),
             ],
             exp.Literal.string(WORK),
         )
+        end_note = [(cond, exp.Literal.string(str(header.effective_until))) for cond, _ in ended]
         note = _case(
             [
+                *end_note,
                 (self._outside(header), exp.Literal.string(in_force_note(header))),
                 (
                     exp.NEQ(
@@ -165,13 +171,24 @@ class SqlPlan(Translator):
         query = self.query(first, last, order=order, keep=keep)
         return query.sql(dialect=dialect, pretty=pretty, unsupported_level=sqlglot.ErrorLevel.RAISE)
 
+    def _ended(self, header: ir.Header) -> list[tuple[exp.Expr, exp.Expr]]:
+        """The working days after the end of a circular that says what follows (``sesudahnya``
+        and a mode), as a status case; none otherwise."""
+        end = header.effective_until
+        if end is None or header.afterwards in (None, ir.PARENT) or self.output != WORK_MODE:
+            return []
+        after = exp.and_(
+            exp.GT(this=_col("tanggal", "k"), expression=_literal(end)), _col("hari_kerja", "k")
+        )
+        return [(after, exp.Literal.string(Status.AFTER_END))]
+
     def _outside(self, header: ir.Header) -> exp.Expr:
         parts: list[exp.Expr] = []
         if header.effective_from is not None:
             parts.append(
                 exp.LT(this=_col("tanggal", "k"), expression=_literal(header.effective_from))
             )
-        if header.effective_until is not None:
+        if header.effective_until is not None and not self._ended(header):
             parts.append(
                 exp.GT(this=_col("tanggal", "k"), expression=_literal(header.effective_until))
             )

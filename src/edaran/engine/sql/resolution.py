@@ -148,6 +148,18 @@ def resolution(plan: Translator) -> exp.Select:
     )
     off_note = exp.Coalesce(this=weekday, expressions=[_col("d_catatan")])
     header = plan.program.header
+    # 'sesudahnya WFO': after the end, that mode (a mode's name is its shown form too).
+    follows = header.afterwards if header.afterwards not in (None, ir.PARENT) else None
+    ended = (
+        [
+            (
+                exp.EQ(this=_col("status"), expression=exp.Literal.string(Status.AFTER_END)),
+                exp.Literal.string(follows),
+            )
+        ]
+        if follows is not None
+        else []
+    )
     not_in_force = message(
         "decision.not-in-force-short", plan.lang, note=_in_force_words(header, plan.lang)
     )
@@ -160,6 +172,24 @@ def resolution(plan: Translator) -> exp.Select:
             (
                 exp.EQ(this=_col("status"), expression=exp.Literal.string(Status.NOT_IN_FORCE)),
                 exp.Literal.string(not_in_force),
+            ),
+            *(
+                [
+                    (
+                        exp.EQ(
+                            this=_col("status"), expression=exp.Literal.string(Status.AFTER_END)
+                        ),
+                        exp.Literal.string(
+                            message(
+                                "decision.after-end-short",
+                                plan.lang,
+                                note=str(header.effective_until),
+                            )
+                        ),
+                    )
+                ]
+                if follows is not None
+                else []
             ),
             (exp.not_(_col("aturan").is_(exp.null())), _concat([cited, _col("lebih")])),
         ],
@@ -175,6 +205,7 @@ def resolution(plan: Translator) -> exp.Select:
                 exp.EQ(this=_col("status"), expression=exp.Literal.string(Status.NOT_IN_FORCE)),
                 exp.Literal.string(STATUS_NOT_IN_FORCE),
             ),
+            *ended,
         ],
         shown,
     )
@@ -188,6 +219,7 @@ def resolution(plan: Translator) -> exp.Select:
                 exp.EQ(this=_col("status"), expression=exp.Literal.string(Status.NOT_IN_FORCE)),
                 exp.Literal.string(STATUS_NOT_IN_FORCE),
             ),
+            *ended,
         ],
         _case(
             (

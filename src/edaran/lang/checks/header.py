@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic
+from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF
 from edaran.core.suggest import suggest
 from edaran.lang import ir
 from edaran.lang import nodes as n
@@ -44,7 +45,38 @@ def _header(state: State, headers: list[n.Header]) -> ir.Header | None:
             state.error("E110", head.span, field=Localized("kw-" + required))
     if "effective_from" not in values:
         return None
+    if "afterwards" in seen:
+        _afterwards(state, seen, values)
     return ir.Header(number=head.number, **values)  # type: ignore[arg-type]  # values are typed by header_item
+
+
+#: the words for the amended circular after an end date
+_PARENT_WORDS = ("induk", "parent")
+
+
+def _afterwards(state: State, seen: dict[str, n.HeaderItem], values: dict[str, object]) -> None:
+    """``sesudahnya``: the amended circular (E186 where none), TIDAK_BERLAKU or a work mode
+    (E188 for another word), after an end date (E187 without one)."""
+    item = seen["afterwards"]
+    word = item.values[0]
+    if word.casefold() in _PARENT_WORDS:
+        # An amendment's own 'sesudahnya induk' is marked by lang.variants (AMENDED).
+        if item.values[1:] != (ir.AMENDED,):
+            state.error("E186", item.span, word=word)
+            return
+        value: str | None = ir.PARENT
+    else:
+        mode = state.modes.lookup(word)
+        if mode is None or str(mode) == STATUS_OFF:
+            known = [*_PARENT_WORDS[:1], *state.modes.names()]
+            hints = suggest(word, [k for k in known if k != STATUS_OFF])
+            state.report(Diagnostic("E188", item.span, {"word": word}, suggestions=hints))
+            return
+        value = None if str(mode) == STATUS_NOT_IN_FORCE else str(mode)
+    if values.get("effective_until") is None:
+        state.error("E187", item.span)
+        return
+    values["afterwards"] = value
 
 
 def _header_item(state: State, item: n.HeaderItem, values: dict[str, object]) -> None:

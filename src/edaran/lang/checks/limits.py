@@ -7,10 +7,11 @@ parameters a limit is set through (:func:`check_limit_params`).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from edaran.core import types as t
-from edaran.core.diagnostics import Diagnostic, Span
+from edaran.core.diagnostics import Diagnostic, Label, Span
+from edaran.core.modes import DAY_STATUSES, STATUS_NOT_COVERED
 from edaran.core.runtime import UnitTable
 from edaran.core.suggest import suggest
 from edaran.lang import ir
@@ -20,7 +21,14 @@ from edaran.lang.checks.state import State
 from edaran.lang.expressions import ExprChecker
 from edaran.messages import Localized
 
-__all__ = ["SCOPES", "WINDOWS", "check_limit", "check_limit_params", "limits"]
+__all__ = [
+    "SCOPES",
+    "WINDOWS",
+    "check_limit",
+    "check_limit_params",
+    "clashing_limits",
+    "limits",
+]
 
 #: scope word (Indonesian and English) -> canonical scope
 SCOPES = {
@@ -43,6 +51,11 @@ WINDOWS = {
     "period": "periode",
 }
 _DEFAULT_ROUNDING = {"at_most": "down", "at_least": "up"}
+#: where whoever a limit keeps back goes (the scheduler's fallback)
+FALLBACK = "WFO"
+
+#: what a decision can be that is no work mode: a limit counts none of them
+_STATUSES = frozenset({*DAY_STATUSES, STATUS_NOT_COVERED})
 
 
 def check_limit(
@@ -86,23 +99,13 @@ def _line(
     modes: t.EnumType,
     report: Callable[[Diagnostic], None],
 ) -> ir.LimitIR | None:
-    mode = modes.lookup(line.mode.name)
-    if mode is None:
-        args = {"name": line.mode.name, "type": "moda"}
-        report(
-            Diagnostic(
-                "E205", line.mode.span, args, suggestions=suggest(line.mode.name, modes.names())
-            )
-        )
+    counted = _modes(line, modes, report)
     scope = _word(line.scope, SCOPES, "scope", report)
     window = _word(line.window, WINDOWS, "window", report)
     amount = exprs.check(line.amount)
-    if mode is None or scope is None or window is None or amount is None:
+    if counted is None or scope is None or window is None or amount is None:
         return None
-    if line.kind == "at_most" and str(mode) == "WFO":
-        # Whoever a limit keeps back goes to the office: a cap on WFO could
-        # never be met by keeping people back.
-        report(Diagnostic("E130", line.mode.span, {"mode": str(mode)}))
+    if not _meaningful(line, counted, scope, modes, report):
         return None
     if scope != "pegawai" and window != "hari":
         # A unit's cap or floor is a count of people on one day; over a week it
@@ -118,7 +121,7 @@ def _line(
         id=f"{decl.citation.label}#{number}" if len(decl.lines) > 1 else decl.citation.label,
         clause=decl.citation.clause,
         title=decl.title,
-        mode=str(mode),
+        modes=counted,
         kind=line.kind,
         amount=amount,
         scope=scope,
@@ -127,6 +130,74 @@ def _line(
         condition=condition,
         span=line.span,
     )
+
+
+def _modes(
+    line: n.LimitLine, modes: t.EnumType, report: Callable[[Diagnostic], None]
+) -> frozenset[str] | None:
+    """The modes a line counts: each a known mode (E205) and not a day status (E185), none
+    twice (E180), at least one (E181)."""
+    if not line.modes:
+        report(Diagnostic("E181", line.modes_span or line.span, {}))
+        return None
+    found: list[str] = []
+    ok = True
+    for ident in line.modes:
+        mode = modes.lookup(ident.name)
+        if mode is None:
+            args = {"name": ident.name, "type": "moda"}
+            hints = suggest(ident.name, modes.names())
+            report(Diagnostic("E205", ident.span, args, suggestions=hints))
+            ok = False
+        elif str(mode) in _STATUSES:
+            report(Diagnostic("E185", ident.span, {"mode": str(mode)}))
+            ok = False
+        elif str(mode) in found:
+            report(Diagnostic("E180", ident.span, {"mode": str(mode)}))
+            ok = False
+        else:
+            found.append(str(mode))
+    return frozenset(found) if ok else None
+
+
+def working_modes(modes: t.EnumType) -> frozenset[str]:
+    """The modes a person can be assigned on a working day (not LIBUR, not TIDAK_BERLAKU)."""
+    return frozenset(str(value) for _, value in modes.members) - _STATUSES
+
+
+def _meaningful(
+    line: n.LimitLine,
+    counted: frozenset[str],
+    scope: str,
+    modes: t.EnumType,
+    report: Callable[[Diagnostic], None],
+) -> bool:
+    """Refuse the limits no assignment can meet or change (E182, E130, E183).
+
+    Whoever a limit moves is moved between the modes the rules allow them,
+    and the office (WFO) is where anyone kept back goes.  So a limit on every
+    mode counts everyone present whatever the schedule does (E182); a cap on
+    one person's days that counts WFO has nowhere to send them (E130); and a
+    floor on one person's days is met by keeping them on site, so it must
+    count WFO (E183).
+    """
+    where = line.modes_span or line.span
+    label = _label(counted)
+    if counted >= working_modes(modes):
+        report(Diagnostic("E182", where, {"modes": label}))
+        return False
+    if scope == "pegawai" and line.kind == "at_most" and FALLBACK in counted:
+        report(Diagnostic("E130", where, {"mode": label}))
+        return False
+    if scope == "pegawai" and line.kind == "at_least" and FALLBACK not in counted:
+        report(Diagnostic("E183", where, {"modes": label}))
+        return False
+    return True
+
+
+def _label(counted: frozenset[str]) -> str:
+    ordered = sorted(counted, key=ir.mode_order)
+    return ordered[0] if len(ordered) == 1 else "{" + ", ".join(ordered) + "}"
 
 
 def _amount(
@@ -202,6 +273,121 @@ def _dated_share(
     return None, span
 
 
+#: the unit sizes the static search for limits that cannot both hold tries
+_HEADCOUNTS = range(1, 201)
+
+
+def _figure(limit: ir.LimitIR) -> Callable[[int], int] | None:
+    """The limit's figure in people for a headcount, when its amount is a constant."""
+    amount = limit.amount
+    if not isinstance(amount, ir.Const) or limit.scope == "pegawai":
+        return None
+    if amount.type == t.INT:
+        count = int(amount.value)  # type: ignore[call-overload]  # INT by the checker
+        return lambda headcount: count
+    if amount.type == t.PERCENT:
+        share = Decimal(str(amount.value))
+        return lambda headcount: _rounded(share * headcount, limit.rounding)
+    return None
+
+
+def _rounded(value: Decimal, rounding: str) -> int:
+    if rounding == "down":
+        return int(value.to_integral_value(rounding=ROUND_FLOOR))
+    if rounding == "up":
+        return int(value.to_integral_value(rounding=ROUND_CEILING))
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _as_cap(
+    limit: ir.LimitIR, every: frozenset[str], figure: Callable[[int], int]
+) -> tuple[frozenset[str], Callable[[int], int]]:
+    """Every limit as a cap: a floor of N on some modes caps the other modes at (present - N)."""
+    if limit.kind == "at_most":
+        return limit.modes, figure
+    return every - limit.modes, lambda headcount: headcount - figure(headcount)
+
+
+def clashing_limits(
+    limits: list[ir.LimitIR], every: frozenset[str], report: Callable[[Diagnostic], None]
+) -> list[ir.LimitIR]:
+    """E184 for two limits on a unit (or agency) that cannot both hold, found before any run.
+
+    Each limit is read as a cap on some modes (a floor on WFO caps the other
+    modes); two caps whose modes cover every mode cannot both hold where their
+    figures add up to fewer than the people present.  Only limits with constant
+    amounts of the same kind (two shares, or two numbers), the same scope and
+    the same condition are compared, for units of 1 to 200 present; two floors
+    given in people clash only in units too small for both, which the run
+    reports per unit and day (W180).  The rest is found per unit and day.
+    """
+    clashing: set[int] = set()
+    shared = [(i, lim, _figure(lim)) for i, lim in enumerate(limits) if lim.scope != "pegawai"]
+    for a, (i, first, first_figure) in enumerate(shared):
+        for j, second, second_figure in shared[a + 1 :]:
+            if first_figure is None or second_figure is None:
+                continue
+            if (first.scope, first.condition) != (second.scope, second.condition):
+                continue
+            if first.amount.type != second.amount.type:
+                continue
+            floors = first.kind == second.kind == "at_least"
+            if floors and first.amount.type == t.INT:
+                continue
+            headcount = _clash(first, first_figure, second, second_figure, every)
+            if headcount is None:
+                continue
+            clashing.update((i, j))
+            report(_clash_diagnostic(first, first_figure, second, second_figure, headcount))
+    return [lim for i, lim in enumerate(limits) if i not in clashing]
+
+
+def _clash(
+    first: ir.LimitIR,
+    first_figure: Callable[[int], int],
+    second: ir.LimitIR,
+    second_figure: Callable[[int], int],
+    every: frozenset[str],
+) -> int | None:
+    """The smallest headcount at which the two cannot both hold, or None."""
+    first_modes, first_cap = _as_cap(first, every, first_figure)
+    second_modes, second_cap = _as_cap(second, every, second_figure)
+    if first_modes | second_modes != every:
+        return None
+    for headcount in _HEADCOUNTS:
+        # A floor above the headcount is its own warning (W401), not a clash.
+        if any(
+            lim.kind == "at_least" and figure(headcount) > headcount
+            for lim, figure in ((first, first_figure), (second, second_figure))
+        ):
+            continue
+        if first_cap(headcount) + second_cap(headcount) < headcount:
+            return headcount
+    return None
+
+
+def _clash_diagnostic(
+    first: ir.LimitIR,
+    first_figure: Callable[[int], int],
+    second: ir.LimitIR,
+    second_figure: Callable[[int], int],
+    headcount: int,
+) -> Diagnostic:
+    args = {
+        "first": first.id,
+        "second": second.id,
+        "headcount": headcount,
+        "first_modes": first.label,
+        "first_kind": Localized(f"limit.{first.kind}"),
+        "first_count": first_figure(headcount),
+        "second_modes": second.label,
+        "second_kind": Localized(f"limit.{second.kind}"),
+        "second_count": second_figure(headcount),
+    }
+    labels = (Label(second.span, "label-other-limit"),) if second.span is not None else ()
+    return Diagnostic("E184", first.span, args, labels=labels)
+
+
 def _percent_values(amount: ir.Expr) -> list[tuple[object, Span | None]]:
     if amount.type != t.PERCENT:
         return []
@@ -242,6 +428,8 @@ def limits(state: State) -> None:
         for limit in check_limit(decl, state.exprs, state.modes, state.report)
     ]
     state.limits = check_limit_params(found, state.params, state.report)
+    every = working_modes(state.modes)
+    state.limits = clashing_limits(state.limits, every, state.report)
     for limit in state.limits:
         contact = reads_contacts(limit.condition)
         if contact is not None:

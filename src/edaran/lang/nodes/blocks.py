@@ -27,17 +27,22 @@ __all__ = [
 class LimitLine:
     """``WFH paling banyak 50% per unit per hari, dibulatkan ke bawah``.
 
-    ``kind`` is ``at_most`` or ``at_least``; ``rounding`` is ``down``, ``up``,
-    ``nearest`` or None (the default for the kind).
+    ``modes`` are the modes counted together: one (``WFH``) or a set written
+    in braces (``{WFH, WFA}``, ``grouped``).  ``kind`` is ``at_most`` or
+    ``at_least``; ``rounding`` is ``down``, ``up``, ``nearest`` or None (the
+    default for the kind).
     """
 
-    mode: Ident
+    modes: tuple[Ident, ...]
     kind: str
     amount: Expr
     scope: Ident
     window: Ident
     rounding: str | None = None
     span: Span | None = span_field()
+    grouped: bool = attrs.field(default=False, kw_only=True)
+    #: where the braces are (the whole set), for a message about the set
+    modes_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
 
 @attrs.frozen
