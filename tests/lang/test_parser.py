@@ -638,6 +638,7 @@ butir 11 "JPT WFA", pengecualian atas butir 2:
 
 angka 3 huruf b: moda_kerja adalah WFH jika tidak unit.layanan_publik atau hari bukan Senin
 butir 6: jam_kerja adalah pukul 07:30 sampai 16:00 istirahat 12:00 sampai 12:00 + 1 jam
+butir 7: moda_kerja dipilih dari {WFH, WFO} jika hari adalah Jumat
 
 pasal 5 ayat (2) "Apel", pengecualian atas butir 2, butir 11:
     wajib_apel adalah benar
@@ -749,6 +750,7 @@ clause 11 "JPT WFA", exception to clause 2:
 
 angka 3 huruf b: moda_kerja is WFH if not unit.layanan_publik or hari is not Senin
 clause 6: jam_kerja is hours 07:30 until 16:00 break 12:00 until 12:00 + 1 jam
+clause 7: moda_kerja chosen from {WFH, WFO} if hari is Jumat
 
 article 5 paragraph (2) "Apel", exception to clause 2, clause 11:
     wajib_apel is true
@@ -860,6 +862,7 @@ clause 11 "JPT WFA", pengecualian to butir 2:
 
 angka 3 huruf b: moda_kerja adalah WFH if not unit.layanan_publik atau hari bukan Senin
 butir 6: jam_kerja is pukul 07:30 until 16:00 break 12:00 sampai 12:00 + 1 jam
+clause 7: moda_kerja dipilih dari {WFH, WFO} if hari adalah Jumat
 
 pasal 5 paragraph (2) "Apel", exception atas clause 2, butir 11:
     wajib_apel is benar
@@ -936,7 +939,7 @@ contoh "Kontak":
 
 def test_english_and_mixed_spellings_give_the_same_ast() -> None:
     indonesian = parse(INDONESIAN)
-    assert len(indonesian.items) == 30
+    assert len(indonesian.items) == 31
     assert parse(ENGLISH) == indonesian
     assert parse(MIXED) == indonesian
 
@@ -992,6 +995,7 @@ butir 11 "JPT WFA", pengecualian atas butir 2:
     dan pegawai.jenjang termasuk JPT
 angka 3 huruf b: moda_kerja adalah WFH jika tidak unit.layanan_publik atau hari bukan Senin # x
 butir 6: jam_kerja adalah pukul 07:30 sampai 16:00 istirahat 12:00 sampai 12:00 + 1 jam # x
+butir 7: moda_kerja dipilih dari {WFH, WFO} jika hari adalah Jumat # x
 
 pasal 5 ayat (2) "Apel", pengecualian atas butir 2, butir 11:
     wajib_apel adalah benar
@@ -1289,7 +1293,7 @@ def grammar_keyword_terminals() -> dict[str, list[str]]:
 def test_keyword_table_covers_every_keyword_terminal() -> None:
     grammar = grammar_keyword_terminals()
     pairs = keyword_pairs()
-    assert len(grammar) == 78
+    assert len(grammar) == 79
     assert set(pairs) == set(grammar)
     for terminal, words in grammar.items():
         assert pairs[terminal] == (words[0], words[-1])

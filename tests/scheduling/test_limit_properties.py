@@ -1,7 +1,8 @@
 """Property (issue 12): limits on sets of modes never move anyone out of what the rules allow,
 and every limit holds or is reported.
 
-Generated rule files: WFH on some weekdays, WFA for heads, public services kept at the
+Generated rule files: WFH on some weekdays (or a choice of two or three modes left to the
+head of unit, ``dipilih dari``), WFA for heads, public services kept at the
 office, and one to four caps and floors per unit or per perangkat daerah, each on one mode
 or a set of modes (floors on WFH, caps on WFO, shared caps on WFH and WFA), amounts in
 people or shares with every rounding, sometimes only for units that are not public
@@ -11,8 +12,8 @@ units linked into trees, 1-9 people each, one to ten days, heads among them, lea
 * a file the checker refuses is refused only for limits that cannot both hold (E184), and
   the clash it names is real: no way of placing that many people meets both figures;
 * every assignment is what the rules decided for that person and day (the same as
-  ``Circular.decide``), or the office for someone a limit kept back: nobody is sent to a
-  mode the rules do not allow them;
+  ``Circular.decide``), another mode of the choice, or the office for someone a limit
+  kept back: nobody is sent to a mode the rules do not allow them;
 * every per-employee cap holds in every week;
 * every cap and floor holds on every unit and day, or a warning (W401, W180, W181) names
   that unit, day and clause; and no warning is given for a limit that holds.
@@ -94,6 +95,10 @@ def _written(modes: frozenset[str], draw: st.DrawFn) -> str:
 @st.composite
 def plans(draw: st.DrawFn) -> Plan:
     days = draw(st.lists(st.sampled_from(WEEKDAYS), min_size=1, max_size=5, unique=True))
+    # Sometimes the head of unit chooses among two or three modes on those days.
+    order = draw(st.permutations(MODES))
+    choice = order[: draw(st.integers(2, 3))] if draw(st.booleans()) else None
+    value = f"dipilih dari {{{', '.join(choice)}}}" if choice else "adalah WFH"
     out = [
         'surat_edaran "SIFAT/12/2026":',
         "    berlaku 2026-04-01",
@@ -102,7 +107,7 @@ def plans(draw: st.DrawFn) -> Plan:
         "    moda_kerja adalah WFO",
         "",
         'butir 2 "Hari WFH":',
-        "    moda_kerja adalah WFH",
+        f"    moda_kerja {value}",
         f"    jika hari termasuk {{{', '.join(days)}}}",
         "",
         'butir 3 "Pimpinan WFA", pengecualian atas butir 2:',
@@ -252,10 +257,13 @@ def problems_of(plan: Plan, world: World, circular: Circular, made: Schedule) ->
     by_nip = {e.nip: e for e in world.employees}
     # 1. Nobody is placed outside what the rules allow.
     for a in made:
-        decided = str(circular.decide(by_nip[a.nip], a.date).value)
+        value = circular.decide(by_nip[a.nip], a.date).value
+        decided = str(value)
         if a.eligible != decided:
             problems.append(f"{a.nip} {a.date}: eligible {a.eligible}, the rules say {decided}")
-        allowed = {decided} if decided in OFF else {decided, "WFO", ON_LEAVE}
+        # A choice left to the head of unit allows each of its modes.
+        modes = set(value) if isinstance(value, frozenset) else {decided}
+        allowed = {decided} if decided in OFF else {*modes, "WFO", ON_LEAVE}
         if a.mode not in allowed:
             problems.append(f"{a.nip} {a.date}: {a.mode}, allowed {sorted(allowed)}")
     # 2. Per-employee caps hold in every week.

@@ -7,6 +7,8 @@ calendar and the circular's dates decide them before any rule runs.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 __all__ = [
     "BUILTIN_MODES",
     "DAY_STATUSES",
@@ -15,6 +17,7 @@ __all__ = [
     "STATUS_OFF",
     "WORKING_HOURS",
     "WORK_MODE",
+    "ModeChoice",
 ]
 
 #: The modes of the national template: office, home, anywhere.
@@ -31,3 +34,30 @@ DAY_STATUSES = (STATUS_OFF, STATUS_NOT_IN_FORCE)
 WORK_MODE = "moda_kerja"
 #: The built-in output of the working hours of a day (``jam_kerja``), when a file has rules for it.
 WORKING_HOURS = "jam_kerja"
+
+
+class ModeChoice(frozenset[str]):
+    """The modes a rule leaves to choose among (``moda_kerja dipilih dari {WFH, WFO}``).
+
+    A set of modes (equal to the plain set of the same modes) that keeps the
+    order the rule wrote them in: the scheduler starts from the first and
+    moves within the set to meet the limits; a unit's plan picks any of them.
+    Shown as the rule file writes it: ``{WFH, WFO}``.
+    """
+
+    order: tuple[str, ...]
+
+    def __new__(cls, modes: Iterable[str]) -> ModeChoice:
+        written = tuple(dict.fromkeys(modes))
+        choice = super().__new__(cls, written)
+        choice.order = written
+        return choice
+
+    def __str__(self) -> str:
+        return "{" + ", ".join(self.order) + "}"
+
+    def __repr__(self) -> str:
+        return f"ModeChoice({self.order!r})"
+
+    def __reduce__(self) -> tuple[type[ModeChoice], tuple[tuple[str, ...]]]:
+        return (ModeChoice, (self.order,))

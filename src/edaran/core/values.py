@@ -6,6 +6,7 @@ import datetime as dt
 import enum
 from decimal import Decimal
 
+from edaran.core.modes import ModeChoice
 from edaran.core.types import Duration, WorkingHours
 from edaran.messages import Lang, message
 
@@ -37,6 +38,8 @@ def show_value(value: object, lang: Lang = "id") -> str:
         return value.isoformat()
     if isinstance(value, dt.time):
         return clock(value)
+    if isinstance(value, ModeChoice):
+        return str(value)  # in the order the rule wrote it
     if isinstance(value, frozenset):
         return "{" + ", ".join(sorted(show_value(v, lang) for v in value)) + "}"
     if isinstance(value, Duration):
@@ -73,6 +76,8 @@ def json_value(value: object) -> object:
         return value.isoformat()
     if isinstance(value, dt.time):
         return clock(value)
+    if isinstance(value, ModeChoice):
+        return list(value.order)
     if isinstance(value, frozenset | set):
         return sorted((json_value(v) for v in value), key=str)
     if isinstance(value, Duration):

@@ -15,6 +15,7 @@ from html import escape
 import attrs
 
 from edaran.core.diagnostics import EdaranError
+from edaran.core.modes import ModeChoice
 from edaran.core.values import json_value, show_value
 from edaran.io.publish import diagnostic_object, html_table, json_line, provenance
 from edaran.messages import Lang, message
@@ -133,6 +134,8 @@ class Explanation:
                     circular=self.circular,
                 )
             )
+            if isinstance(d.value, ModeChoice):
+                lines.append(message("decision.choice", lang, modes=str(d.value)))
         else:
             lines.append(
                 message(

@@ -393,6 +393,9 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
     def _r_assignment(self, c: list[Any], s: Span | None) -> n.Assignment:
         return n.Assignment(self._ident(c[0]), c[1], span=s)
 
+    def _r_chosen_assignment(self, c: list[Any], s: Span | None) -> n.Assignment:
+        return n.Assignment(self._ident(c[0]), n.Choice(c[1], span=s), span=s)
+
     def _r_condition_line(self, c: list[Any], s: Span | None) -> Any:
         return c[0]
 
@@ -492,6 +495,9 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
 
     def _r_expect(self, c: list[Any], s: Span | None) -> n.Expect:
         return n.Expect(c[0], c[1], span=s)
+
+    def _r_expect_chosen(self, c: list[Any], s: Span | None) -> n.Expect:
+        return n.Expect(c[0], n.Choice(c[1], span=s), span=s)
 
     # -- expressions
     def _r_path(self, c: list[Any], s: Span | None) -> n.Name:

@@ -15,6 +15,7 @@ import attrs
 
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, Span
+from edaran.core.modes import STATUS_NOT_COVERED, STATUS_NOT_IN_FORCE, STATUS_OFF, ModeChoice
 from edaran.core.runtime import ARITHMETIC, RUNTIME_OPS, UnitTable, whole_rupiah
 from edaran.core.suggest import suggest
 from edaran.lang import ir
@@ -27,6 +28,8 @@ __all__ = ["Env", "ExprChecker"]
 
 _COMPARE = {"<": "lt", "<=": "le", ">": "gt", ">=": "ge", "=": "eq", "!=": "ne"}
 _ORDERED = (t.INT, t.DECIMAL, t.PERCENT, t.MONEY, t.DATE, t.TIME, t.DURATION)
+#: what a decision can say that is no work mode a rule may choose
+_STATUSES = frozenset({STATUS_OFF, STATUS_NOT_IN_FORCE, STATUS_NOT_COVERED})
 
 
 class Env:
@@ -185,6 +188,34 @@ class ExprChecker:
             t.SetType(first),
             span=e.span,
         )
+
+    def _Choice(self, e: n.Choice, expect: t.Type | None) -> ir.Expr | None:
+        """``dipilih dari {WFO, WFH}``: a constant :class:`ModeChoice`, of the work mode's type."""
+        modes = self.env.modes
+        if expect != modes:
+            shown = t.TypeName(expect) if expect is not None else "?"
+            self._error("E212", e.span, type=shown)
+            return None
+        typed = self.check(e.modes, t.SetType(modes))
+        if typed is None:
+            return None
+        if not (isinstance(typed, ir.Const) and typed.type == t.SetType(modes)):
+            self._error("E213", e.modes.span, type=t.TypeName(typed.type))
+            return None
+        values = typed.value
+        assert isinstance(values, frozenset)  # a constant set, by its type
+        statuses = sorted(str(v) for v in values if v in _STATUSES)
+        if statuses:
+            self._error("E207", e.modes.span, name=statuses[0])
+            return None
+        if len(values) < 2:
+            self._error("E214", e.modes.span, mode=next(iter(values), "WFO"))
+            return None
+        # In the order written; a named set (himpunan) in the order of the modes.
+        written = [str(modes.lookup(i.parts[-1])) for i in _names(e.modes)]
+        canonical = [str(v) for _, v in modes.members if v in values]
+        order = [m for m in written if m in values] + canonical
+        return ir.Const(ModeChoice(order), modes, span=e.span)
 
     # ------------------------------------------------------------ names
     def _Name(self, e: n.Name, expect: t.Type | None) -> ir.Expr | None:
@@ -435,6 +466,13 @@ class ExprChecker:
             and word not in self.env.params
             and self.env.output_aliases.get(word, word) not in self.env.outputs
         )
+
+
+def _names(e: n.Expr) -> list[n.Name]:
+    """The names written in a set literal, in order (none for a named set)."""
+    if isinstance(e, n.SetLit):
+        return [i for i in e.items if isinstance(i, n.Name)]
+    return []
 
 
 def normal_id(text: str) -> str:

@@ -36,6 +36,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "{circular} berakhir {note}; sesudahnya pegawai bekerja seperti biasa ({value}).",
         "{circular} ended on {note}; afterwards staff work as usual ({value}).",
     ),
+    "decision.choice": (
+        "Aturan ini menyerahkan pilihan kepada pimpinan unit: satu dari {modes} per hari. "
+        "edaran schedule memilih dalam batas-batas SE (mulai dari moda pertama), "
+        "atau mengambil rencana unit (--plan).",
+        "The rule leaves the choice to the head of unit: one of {modes} each day. "
+        "edaran schedule chooses within the circular's limits (starting from the first mode), "
+        "or takes the unit's plan (--plan).",
+    ),
     "decision.also-off": (
         "Tanggal ini juga hari libur: {note}.",
         "This date is also a day off: {note}.",

@@ -408,6 +408,23 @@ WORDS: dict[str, tuple[str, str]] = {
         "keluaran saling membaca dalam lingkaran: {cycle} (aturan {rules})",
         "outputs read each other in a circle: {cycle} (rules {rules})",
     ),
+    "E212": (
+        "hanya moda_kerja yang dapat dipilih dari beberapa moda ('dipilih dari {{WFO, WFH}}'); "
+        "keluaran ini bertipe {type}",
+        "only the work mode (moda_kerja) can be chosen from several modes "
+        "('chosen from {{WFO, WFH}}'); this output is of type {type}",
+    ),
+    "E213": (
+        "'dipilih dari' memerlukan himpunan moda kerja, seperti {{WFO, WFH, WFA}}, "
+        "bukan nilai bertipe {type}",
+        "'chosen from' needs a set of work modes, such as {{WFO, WFH, WFA}}, "
+        "not a value of type {type}",
+    ),
+    "E214": (
+        "pilihan memerlukan paling sedikit dua moda; untuk satu moda tulis "
+        "'moda_kerja adalah {mode}'",
+        "a choice needs at least two modes; for one mode write 'work_mode is {mode}'",
+    ),
     "hours-start": ("awal", "start"),
     "hours-end": ("akhir", "end"),
     "hours-break": ("istirahat", "break"),

@@ -63,6 +63,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "dipanggil ke kantor (semula {was}): {reason}",
         "called to the office (instead of {was}): {reason}",
     ),
+    "schedule.chosen": (
+        " (dipilih {mode} dari {choice} dalam batas-batas SE)",
+        " ({mode} chosen from {choice} within the circular's limits)",
+    ),
     "schedule.after-end": (
         "SE berakhir {date}; sesudahnya {mode} seperti biasa",
         "circular ended {date}; {mode} as usual afterwards",

@@ -6,7 +6,8 @@ or a unit, a day, a mode); :func:`check_plan` takes it as the schedule of
 the unit-days it covers and reports every violation with its clause:
 
 1. a planned mode the rules do not allow that person that day (D083): the
-   rules' own mode is allowed, and the office (WFO) always is;
+   rules' own mode is allowed (any mode of a choice the rule leaves to the
+   head of unit, ``dipilih dari {WFO, WFH, WFA}``), and the office (WFO) always is;
 2. a shared limit (a cap or a floor per unit, or per perangkat daerah) that
    the plan breaks on a day it covers (D084);
 3. a personal limit (``... per pegawai per minggu``) a planned person goes
@@ -37,7 +38,6 @@ from edaran.scheduling.model import Assignment, Schedule, Why
 from edaran.scheduling.scheduler import (
     _COUNTED_WINDOWS,
     _NOT_WORKING,
-    FALLBACK,
     ON_LEAVE,
     _allowed,
     _Bound,
@@ -89,7 +89,9 @@ class _PlanCheck(_Scheduler):
                 continue
             if self._on_leave(present.nip, day) and base.mode not in _NOT_WORKING:
                 base = attrs.evolve(base, mode=ON_LEAVE, why=Why.ABSENT)
-            person = _Person(present, base, _allowed(base.mode))
+            choice = base.detail.get("choice")
+            allowed = _allowed(base.mode, choice)  # type: ignore[arg-type]
+            person = _Person(present, base, allowed)
             people.append(person)
             row = _row_for(rows, present.nip, present.unit)
             if row is None or base.mode in _NOT_WORKING:
@@ -100,12 +102,12 @@ class _PlanCheck(_Scheduler):
                 hints = tuple(suggest(row.mode, known - {ON_LEAVE}))
                 self._report("D087", row, args, hints)
                 continue
-            if row.mode not in (base.mode, FALLBACK):
+            if row.mode not in allowed:
                 args = {
                     "source": row.source,
                     "mode": row.mode,
                     "date": day.isoformat(),
-                    "eligible": base.mode,
+                    "eligible": base.eligible,
                     "clause": base.clause or base.rule or "",
                 }
                 self._report("D083", row, args)

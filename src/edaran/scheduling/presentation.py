@@ -69,7 +69,11 @@ def assignment_reason(assignment: Assignment, lang: Lang = "id") -> str:
         return message("schedule.off", lang) + (f": {note}" if note else "")
     title = a.detail.get("title")
     cited = a.clause or a.rule or ""
-    return f"{cited}: {title}" if cited and title else cited or str(title or "")
+    text = f"{cited}: {title}" if cited and title else cited or str(title or "")
+    choice = a.detail.get("choice")
+    if choice is not None and a.why == Why.ELIGIBLE:
+        text += message("schedule.chosen", lang, mode=a.mode, choice=str(choice))
+    return text
 
 
 def _note(note: object, lang: Lang) -> str:
@@ -81,6 +85,12 @@ def _note(note: object, lang: Lang) -> str:
         day = Weekday[text.upper()]
         return day.word(lang)
     return text
+
+
+def _was(a: Assignment) -> object:
+    """The mode a limit moved the person from: what they were eligible for, or the mode
+    first chosen for them within a choice (``detail["from"]``)."""
+    return a.detail.get("from", a.eligible)
 
 
 def _num(detail: Mapping[str, object], key: str) -> object | None:
@@ -97,9 +107,7 @@ def _opening(a: Assignment, key: str, lang: Lang) -> str:
 def _cap_reason(a: Assignment, lang: Lang) -> str:
     d = a.detail
     limit, headcount = _num(d, "limit"), _num(d, "headcount")
-    text = _opening(a, "cap", lang) + message(
-        "schedule.cap-quota", lang, mode=a.eligible, unit=a.unit
-    )
+    text = _opening(a, "cap", lang) + message("schedule.cap-quota", lang, mode=_was(a), unit=a.unit)
     if limit is not None:
         text += message("schedule.cap-limit", lang, limit=limit)
         if headcount is not None:
@@ -124,11 +132,11 @@ def _limit_reason(a: Assignment, lang: Lang) -> str:
             "schedule.limit-most",
             lang,
             limit=limit,
-            mode=a.eligible,
+            mode=_was(a),
             window=window,
         )
     else:
-        text += message("schedule.limit-most-bare", lang, mode=a.eligible)
+        text += message("schedule.limit-most-bare", lang, mode=_was(a))
     if used is not None:
         text += message("schedule.limit-used", lang, days=used)
     return text
@@ -156,11 +164,11 @@ def _tail(a: Assignment, lang: Lang, count_key: str) -> str:
     text = ""
     count, turn, days = _num(d, "count"), _num(d, "turn"), _num(d, "period_days")
     if count is not None:
-        text += message(f"schedule.{count_key}", lang, count=count, mode=a.eligible)
+        text += message(f"schedule.{count_key}", lang, count=count, mode=_was(a))
     if turn is not None:
         text += message("schedule.turn", lang, turn=turn)
     if days is not None:
-        text += message("schedule.period-days", lang, days=days, mode=a.eligible)
+        text += message("schedule.period-days", lang, days=days, mode=_was(a))
     return text
 
 

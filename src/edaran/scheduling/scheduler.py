@@ -40,6 +40,7 @@ from edaran.core.modes import (
     STATUS_NOT_IN_FORCE,
     STATUS_OFF,
     WORKING_HOURS,
+    ModeChoice,
 )
 from edaran.core.suggest import suggest
 from edaran.core.types import WorkingHours
@@ -113,11 +114,28 @@ class _Bound:
         return self._need
 
 
-def _allowed(mode: str) -> frozenset[str]:
-    """What a limit may assign someone the rules decided ``mode`` for: it, or the office."""
+def _allowed(mode: str, choice: Collection[str] | None = None) -> frozenset[str]:
+    """What a limit may assign someone the rules decided ``mode`` for: it, or the office.
+
+    A rule that leaves the choice to the head of unit (``dipilih dari {WFH, WFA}``)
+    allows each mode of its ``choice``, and the office.
+    """
     if mode in _NOT_WORKING:
         return frozenset({mode})
-    return frozenset({mode, FALLBACK})
+    return frozenset({mode, *(choice or ()), FALLBACK})
+
+
+def _targets(person: _Person) -> tuple[str, ...]:
+    """Where a limit tries to move a person, first to last.
+
+    The office first (a cap keeps people back), then what the rules decided;
+    for a choice, its modes in the order the rule wrote them, then the office.
+    """
+    a = person.assignment
+    choice = a.detail.get("choice")
+    if isinstance(choice, ModeChoice):
+        return (*choice.order, FALLBACK)
+    return (FALLBACK, a.eligible, *sorted(person.allowed))
 
 
 def _blocking(person: _Person, current: str, target: str, asking: _Bound) -> _Bound | None:
@@ -141,6 +159,9 @@ def _assign(
     current = person.assignment.mode
     for bound in person.bounds:
         bound.count += (target in bound.limit.modes) - (current in bound.limit.modes)
+    choice = person.assignment.detail.get("choice")
+    if choice is not None:  # the reason names the chosen mode the limit moved them from
+        detail = {**detail, "choice": choice, "from": current}
     person.assignment = attrs.evolve(
         person.assignment, mode=target, why=why, clause=limit.clause, rule=limit.id, detail=detail
     )
@@ -232,9 +253,14 @@ class _Scheduler:
             key = f"{first.code}:{first.args.get('first')}:{first.args.get('second')}"
             self.errors.setdefault(key, first)
             return None
-        mode = str(decision.value)
+        mode = eligible = str(decision.value)
         if decision.rule is not None:
             detail: dict[str, object] = {"title": self.titles.get(decision.rule)}
+            if isinstance(decision.value, ModeChoice):
+                # The head of unit's choice: start from the first mode written; the
+                # limits move people within the choice (and to the office).
+                mode = decision.value.order[0]
+                detail["choice"] = decision.value
         elif decision.status == Status.AFTER_END:
             detail = {"after_end": decision.note}
         else:
@@ -245,7 +271,7 @@ class _Scheduler:
             employee.nama,
             unit,
             day,
-            mode,
+            eligible,
             mode,
             Why.ELIGIBLE,
             decision.clause,
@@ -282,7 +308,8 @@ class _Scheduler:
                 continue
             if self._on_leave(present.nip, day) and base.mode not in _NOT_WORKING:
                 base = attrs.evolve(base, mode=ON_LEAVE, why=Why.ABSENT)
-            people.append(_Person(present, base, _allowed(base.mode)))
+            choice = base.detail.get("choice")
+            people.append(_Person(present, base, _allowed(base.mode, choice)))  # type: ignore[arg-type]
         period = self.windows.period(day)
         counted = [(kind, self.windows.window(kind, day)) for kind in _COUNTED_WINDOWS]
         for person in people:
@@ -342,6 +369,8 @@ class _Scheduler:
                 left = person.allowed - limit.modes
             if used >= allowed:
                 detail = {"limit": max(allowed, 0), "count": used, "window": limit.window}
+                if "choice" in a.detail:
+                    detail |= {"choice": a.detail["choice"], "from": a.mode}
                 person.allowed = left | {FALLBACK}
                 person.assignment = attrs.evolve(
                     a,
@@ -468,9 +497,8 @@ class _Scheduler:
             if bound.count <= bound.need:
                 break
             a = person.assignment
-            targets = (FALLBACK, a.eligible, *sorted(person.allowed))
             target, blocker = self._move(
-                person, bound, (m for m in targets if m not in limit.modes)
+                person, bound, (m for m in _targets(person) if m not in limit.modes)
             )
             if target is None:
                 if blocker is not None:
@@ -495,8 +523,9 @@ class _Scheduler:
         for person in self._callback_order(others, period):
             if bound.count >= bound.need:
                 break
-            targets = (FALLBACK, person.assignment.eligible, *sorted(person.allowed))
-            target, blocker = self._move(person, bound, (m for m in targets if m in limit.modes))
+            target, blocker = self._move(
+                person, bound, (m for m in _targets(person) if m in limit.modes)
+            )
             if target is None:
                 if blocker is not None:
                     bound.blockers.append(blocker)

@@ -23,6 +23,7 @@ import attrs
 from sqlglot import exp
 
 from edaran.core import types as t
+from edaran.core.modes import ModeChoice
 from edaran.core.runtime import ARITHMETIC, UnitTable
 from edaran.core.values import show_value
 from edaran.engine.sql.tables import (
@@ -72,6 +73,11 @@ class Translator:
             # have yet: the Python engines decide such a circular.
             raise SqlRefused("E800", "mencakup", getattr(scope, "span", None))
         self.rules = program.rules_for(output)
+        for rule in self.rules:
+            if isinstance(rule.value, ir.Const) and isinstance(rule.value.value, ModeChoice):
+                # A choice left to the head of unit is a set of modes, not one value
+                # a column can hold: the Python engines decide such a circular.
+                raise SqlRefused("E800", "dipilih dari", rule.value.span)
         self._employee: dict[object, _EmployeeColumn] = {}
         self._joins: list[tuple[str, str, exp.Expr]] = []  # (table, alias, on)
         self._unit_alias: dict[tuple[str, ...], str] = {}

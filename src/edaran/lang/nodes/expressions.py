@@ -13,6 +13,7 @@ __all__ = [
     "Between",
     "Binary",
     "BoolLit",
+    "Choice",
     "DateLit",
     "DecLit",
     "Expr",
@@ -134,6 +135,18 @@ class SetLit:
 
 
 @attrs.frozen
+class Choice:
+    """The modes a rule leaves to choose among: ``moda_kerja dipilih dari {WFO, WFH}``.
+
+    Written only as the value of ``moda_kerja`` (in a rule, or what an example
+    expects); the scheduler, or a unit's plan, picks one of them each day.
+    """
+
+    modes: Expr
+    span: Span | None = span_field()
+
+
+@attrs.frozen
 class Not:
     """``tidak X`` / ``not X``."""
 
@@ -199,6 +212,7 @@ Expr: TypeAlias = (
     | BoolLit
     | Quantity
     | SetLit
+    | Choice
     | Not
     | Binary
     | Between
