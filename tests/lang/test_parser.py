@@ -659,6 +659,8 @@ batas butir 4 "Kuota":
     WFH paling banyak PROPORSI[unit] per unit per hari, dibulatkan ke bawah
     WFO paling sedikit 1 per unit per hari dibulatkan ke atas
     WFH paling banyak 1 per pegawai per minggu dibulatkan terdekat
+    WFA satu blok per pegawai, 2026-04-06 sampai 2026-04-08
+    atau 2026-04-13 sampai 2026-04-15
     jika tidak unit.layanan_publik
 kewajiban butir 10.b "Dapat dihubungi":
     pada moda {WFH}
@@ -771,6 +773,8 @@ limit clause 4 "Kuota":
     WFH at most PROPORSI[unit] per unit per hari, rounded down
     WFO at least 1 per unit per hari rounded up
     WFH at most 1 per pegawai per minggu rounded nearest
+    WFA one block per pegawai, 2026-04-06 until 2026-04-08
+    or 2026-04-13 until 2026-04-15
     if not unit.layanan_publik
 duty clause 10.b "Dapat dihubungi":
     on mode {WFH}
@@ -883,6 +887,8 @@ limit butir 4 "Kuota":
     WFH paling banyak PROPORSI[unit] per unit per hari, rounded down
     WFO at least 1 per unit per hari dibulatkan ke atas
     WFH at most 1 per pegawai per minggu dibulatkan nearest
+    WFA one block per pegawai, 2026-04-06 sampai 2026-04-08
+    atau 2026-04-13 until 2026-04-15
     jika not unit.layanan_publik
 kewajiban clause 10.b "Dapat dihubungi":
     on moda {WFH}
@@ -1017,6 +1023,8 @@ batas butir 4 "Kuota":  # kuota
 
     WFO paling sedikit 1 per unit per hari dibulatkan ke atas
     WFH paling banyak 1 per pegawai per minggu dibulatkan terdekat  # per orang
+    WFA satu  blok per pegawai, 2026-04-06 sampai 2026-04-08  # blok
+    atau 2026-04-13 sampai 2026-04-15
     jika tidak unit.layanan_publik
 kewajiban butir 10.b "Dapat dihubungi":  # butir 10.b
     pada moda {WFH}
@@ -1293,7 +1301,7 @@ def grammar_keyword_terminals() -> dict[str, list[str]]:
 def test_keyword_table_covers_every_keyword_terminal() -> None:
     grammar = grammar_keyword_terminals()
     pairs = keyword_pairs()
-    assert len(grammar) == 79
+    assert len(grammar) == 80
     assert set(pairs) == set(grammar)
     for terminal, words in grammar.items():
         assert pairs[terminal] == (words[0], words[-1])

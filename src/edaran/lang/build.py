@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import attrs
 import lark
 from lark.lexer import Token
 
@@ -208,6 +209,27 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
     _r_at_most = _limit_line("at_most")
     _r_at_least = _limit_line("at_least")
 
+    def _r_one_block(self, c: list[Any], s: Span | None) -> n.LimitLine:
+        (modes, grouped, where), scope, window = c
+        return n.LimitLine(
+            modes,
+            "block",
+            n.IntLit("1", span=s),
+            self._ident(scope),
+            n.Ident("periode", span=self._ident(scope).span),
+            None,
+            span=s,
+            grouped=grouped,
+            modes_span=where,
+            windows=(window,),
+        )
+
+    def _r_block_alt(self, c: list[Any], s: Span | None) -> tuple[str, Any, Span | None]:
+        return ("or", c[0], s)
+
+    def _r_block_window(self, c: list[Any], s: Span | None) -> tuple[Any, Any]:
+        return (c[0], c[1])
+
     def _r_limit_if(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
         return ("if", c[0])
 
@@ -223,8 +245,28 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
     def _r_limit_decl(self, c: list[Any], s: Span | None) -> n.LimitDecl:
         citation, *rest = c
         title = unquote(rest.pop(0)) if rest and isinstance(rest[0], Token) else None
-        lines = tuple(x for x in rest if isinstance(x, n.LimitLine))
-        conditions = tuple(x[1] for x in rest if isinstance(x, tuple))
+        found: list[n.LimitLine] = []
+        for x in rest:
+            if isinstance(x, n.LimitLine):
+                found.append(x)
+            elif isinstance(x, tuple) and x[0] == "or":
+                # 'atau A sampai B': another window of the block line above it
+                if found and found[-1].kind == "block":
+                    last = found[-1]
+                    found[-1] = attrs.evolve(last, windows=(*last.windows, x[1]))
+                else:
+                    found.append(
+                        n.LimitLine(
+                            (),
+                            "block-stray",
+                            x[1][0],
+                            n.Ident("pegawai"),
+                            n.Ident("periode"),
+                            span=x[2],
+                        )
+                    )
+        lines = tuple(found)
+        conditions = tuple(x[1] for x in rest if isinstance(x, tuple) and x[0] == "if")
         return n.LimitDecl(citation, title, lines, conditions, span=s)
 
     def _r_index(self, c: list[Any], s: Span | None) -> n.Index:

@@ -124,7 +124,8 @@ class LimitIR:
     """A cap, floor or per-person limit (butir 4), which the scheduler meets.
 
     ``modes`` are the modes counted together (one, or a set such as WFH and
-    WFA); ``kind`` is ``at_most`` or ``at_least``; ``amount`` is a percent (a share
+    WFA); ``kind`` is ``at_most``, ``at_least`` or ``block`` (one block per
+    person among the windows ``blocks``); ``amount`` is a percent (a share
     of the headcount) or an integer (people, or days for a person);
     ``scope`` is ``unit``, ``perangkat_daerah`` or ``pegawai``; ``window`` is
     ``hari``, ``minggu``, ``bulan`` or ``periode``; ``rounding`` is ``down``,
@@ -143,6 +144,9 @@ class LimitIR:
     rounding: str
     condition: Expr | None = None
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
+    #: kind ``block`` (``satu blok per pegawai``): the alternative windows (first, last);
+    #: each person keeps the limit's modes in one of them only
+    blocks: tuple[tuple[dt.date, dt.date], ...] = ()
 
     @property
     def label(self) -> str:

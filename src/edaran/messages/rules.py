@@ -420,6 +420,32 @@ WORDS: dict[str, tuple[str, str]] = {
         "'chosen from' needs a set of work modes, such as {{WFO, WFH, WFA}}, "
         "not a value of type {type}",
     ),
+    "E215": (
+        "'satu blok' dihitung per pegawai, bukan per {scope}: tulis 'satu blok per pegawai'",
+        "'one block' is counted per employee, not per {scope}: write 'one block per pegawai'",
+    ),
+    "E216": (
+        "jendela blok ditulis dengan tanggal (seperti 2027-03-08 atau 1 Syawal 1448 H), "
+        "bukan nilai bertipe {type}",
+        "a block's window is written with dates (such as 2027-03-08 or 1 Syawal 1448 H), "
+        "not a value of type {type}",
+    ),
+    "E217": (
+        "jendela blok berakhir {last}, sebelum awalnya {first}",
+        "the block's window ends on {last}, before its start {first}",
+    ),
+    "E218": (
+        "baris 'atau' melanjutkan baris 'satu blok' di atasnya: tulis dulu "
+        "'WFA satu blok per pegawai, TANGGAL sampai TANGGAL'",
+        "an 'atau' (or) line continues the 'one block' line above it: write "
+        "'WFA one block per pegawai, DATE until DATE' first",
+    ),
+    "E219": (
+        "jendela blok {second} beririsan dengan {first}: seorang pegawai mengambil satu blok, "
+        "jadi jendelanya tidak boleh berbagi hari",
+        "the block window {second} overlaps {first}: a person takes one block, "
+        "so the windows may not share a day",
+    ),
     "E214": (
         "pilihan memerlukan paling sedikit dua moda; untuk satu moda tulis "
         "'moda_kerja adalah {mode}'",

@@ -33,6 +33,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "schedule.limit": ("dibatasi {clause}: ", "limited by {clause}: "),
     "schedule.limit-bare": ("dibatasi: ", "limited: "),
+    "schedule.block": (
+        "satu blok {mode} per pegawai; blok pegawai ini {first} s.d. {last} (giliran ke-{turn})",
+        "one {mode} block per employee; this employee's block is {first} to {last} (turn {turn})",
+    ),
     "schedule.limit-most": (
         "paling banyak {limit} hari {mode} per {window}",
         "at most {limit} {mode} {limit:?day|days} per {window}",

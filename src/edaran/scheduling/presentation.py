@@ -118,6 +118,11 @@ def _cap_reason(a: Assignment, lang: Lang) -> str:
 
 def _limit_reason(a: Assignment, lang: Lang) -> str:
     d = a.detail
+    if "block" in d:
+        first, _, last = str(d["block"]).partition("..")
+        return _opening(a, "limit", lang) + message(
+            "schedule.block", lang, mode=_was(a), first=first, last=last, turn=d.get("turn", "")
+        )
     limit = _num(d, "limit")
     used = _num(d, "count") if _num(d, "count") is not None else _num(d, "period_days")
     window = str(d.get("window", "periode"))

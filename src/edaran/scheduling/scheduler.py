@@ -210,6 +210,8 @@ class _Scheduler:
         assert header.period_start is not None  # the checker requires a date in force
         #: without 'evaluasi' the rotation and 'per periode' run over one undivided period
         self.windows = Windows(header.period_start, header.evaluation_months)
+        #: (block limit, unit) -> nip -> the person's turn for the block windows
+        self.block_turns: dict[tuple[str, str], dict[str, int]] = {}
         #: nip -> (window key, mode) -> days assigned
         self.used: dict[str, dict[tuple[str, Period, str], int]] = defaultdict(
             lambda: defaultdict(int)
@@ -347,6 +349,9 @@ class _Scheduler:
 
     def _personal_limits(self, person: _Person, day: dt.date) -> None:
         for limit in self.personal:
+            if limit.kind == "block":
+                self._block(person, limit, day)
+                continue
             a = person.assignment
             if a.mode in _NOT_WORKING or not self._applies(limit, person.employee, day):
                 continue
@@ -380,6 +385,49 @@ class _Scheduler:
                     rule=limit.id,
                     detail=detail,
                 )
+
+    def _block(self, person: _Person, limit: ir.LimitIR, day: dt.date) -> None:
+        """``satu blok per pegawai``: outside the person's own window, out of the limit's modes.
+
+        Each person's window is fixed once per unit: the unit's staff in the order of
+        the rotation take the windows in turn (the first the first window, the second
+        the second, ...), so every window gets its share of the unit.
+        """
+        a = person.assignment
+        here = next((i for i, (a0, a1) in enumerate(limit.blocks) if a0 <= day <= a1), None)
+        if here is None or a.mode not in limit.modes:
+            return
+        if not self._applies(limit, person.employee, day):
+            return
+        turn = self._block_turn(limit, person.employee)
+        own = turn % len(limit.blocks)
+        if own == here:
+            return
+        first, last = limit.blocks[own]
+        target = next(
+            (m for m in _targets(person) if m not in limit.modes and m in person.allowed),
+            FALLBACK,
+        )
+        detail: dict[str, object] = {
+            "block": f"{first.isoformat()}..{last.isoformat()}",
+            "turn": turn + 1,
+        }
+        if "choice" in a.detail:
+            detail |= {"choice": a.detail["choice"], "from": a.mode}
+        person.allowed = (person.allowed - limit.modes) | {FALLBACK}
+        person.assignment = attrs.evolve(
+            a, mode=target, why=Why.PERSON_LIMIT, clause=limit.clause, rule=limit.id, detail=detail
+        )
+
+    def _block_turn(self, limit: ir.LimitIR, employee: Any) -> int:
+        """The person's place in their unit's turn for the block windows (0 first)."""
+        unit = employee.unit.kode
+        turns = self.block_turns.get((limit.id, unit))
+        if turns is None:
+            members = [e.nip for e in self.employees if e.unit.kode == unit]
+            ordered = sorted(members, key=lambda nip: (_rotation(nip, 0), nip))
+            turns = self.block_turns[(limit.id, unit)] = {n: i for i, n in enumerate(ordered)}
+        return turns.get(employee.nip, len(turns))
 
     def _days_in(self, nip: str, window: tuple[str, Period]) -> dict[str, int]:
         """The person's days per mode in a window so far."""

@@ -6,6 +6,8 @@ parameters a limit is set through (:func:`check_limit_params`).
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 from collections.abc import Callable, Mapping
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
@@ -99,6 +101,11 @@ def _line(
     modes: t.EnumType,
     report: Callable[[Diagnostic], None],
 ) -> ir.LimitIR | None:
+    if line.kind == "block-stray":
+        report(Diagnostic("E218", line.span, {}))
+        return None
+    if line.kind == "block":
+        return _block(decl, line, number, condition, exprs, modes, report)
     counted = _modes(line, modes, report)
     scope = _word(line.scope, SCOPES, "scope", report)
     window = _word(line.window, WINDOWS, "window", report)
@@ -129,6 +136,77 @@ def _line(
         rounding=line.rounding or _DEFAULT_ROUNDING[line.kind],
         condition=condition,
         span=line.span,
+    )
+
+
+def _block(
+    decl: n.LimitDecl,
+    line: n.LimitLine,
+    number: int,
+    condition: ir.Expr | None,
+    exprs: ExprChecker,
+    modes: t.EnumType,
+    report: Callable[[Diagnostic], None],
+) -> ir.LimitIR | None:
+    """``WFA satu blok per pegawai, A sampai B atau C sampai D``: one block per person.
+
+    The modes are counted as a limit's (E180, E181, E185, E205); the block is a
+    person's (E215), never the office's, where everyone outside their block goes
+    (E130), nor every mode (E182); each window is two dates written in the file
+    (E216), in order (E217), and no two windows share a day (E219).
+    """
+    counted = _modes(line, modes, report)
+    scope = _word(line.scope, SCOPES, "scope", report)
+    if counted is None or scope is None:
+        return None
+    if scope != "pegawai":
+        report(Diagnostic("E215", line.scope.span, {"scope": line.scope.name}))
+        return None
+    where = line.modes_span or line.span
+    if FALLBACK in counted:
+        report(Diagnostic("E130", where, {"mode": _label(counted)}))
+        return None
+    if counted >= working_modes(modes):
+        report(Diagnostic("E182", where, {"modes": _label(counted)}))
+        return None
+    windows: list[tuple[dt.date, dt.date, Span | None]] = []
+    for first, last in line.windows:
+        ends = []
+        for written in (first, last):
+            typed = exprs.check(written, t.DATE)
+            if typed is None:
+                return None
+            if not (isinstance(typed, ir.Const) and isinstance(typed.value, dt.date)):
+                report(Diagnostic("E216", written.span, {"type": t.TypeName(typed.type)}))
+                return None
+            ends.append(typed.value)
+        if ends[1] < ends[0]:
+            args = {"first": ends[0].isoformat(), "last": ends[1].isoformat()}
+            report(Diagnostic("E217", last.span, args))
+            return None
+        windows.append((ends[0], ends[1], first.span))
+    ordered = sorted(windows, key=lambda w: w[0])
+    for before, after in itertools.pairwise(ordered):
+        if after[0] <= before[1]:
+            args = {
+                "first": f"{before[0].isoformat()}..{before[1].isoformat()}",
+                "second": f"{after[0].isoformat()}..{after[1].isoformat()}",
+            }
+            report(Diagnostic("E219", after[2], args))
+            return None
+    return ir.LimitIR(
+        id=f"{decl.citation.label}#{number}" if len(decl.lines) > 1 else decl.citation.label,
+        clause=decl.citation.clause,
+        title=decl.title,
+        modes=counted,
+        kind="block",
+        amount=ir.Const(1, t.INT, span=line.span),
+        scope="pegawai",
+        window="periode",
+        rounding="down",
+        condition=condition,
+        span=line.span,
+        blocks=tuple((a, b) for a, b, _ in windows),
     )
 
 

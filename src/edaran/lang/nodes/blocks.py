@@ -28,8 +28,10 @@ class LimitLine:
     """``WFH paling banyak 50% per unit per hari, dibulatkan ke bawah``.
 
     ``modes`` are the modes counted together: one (``WFH``) or a set written
-    in braces (``{WFH, WFA}``, ``grouped``).  ``kind`` is ``at_most`` or
-    ``at_least``; ``rounding`` is ``down``, ``up``, ``nearest`` or None (the
+    in braces (``{WFH, WFA}``, ``grouped``).  ``kind`` is ``at_most``,
+    ``at_least`` or ``block`` (``WFA satu blok per pegawai, A sampai B atau C
+    sampai D``: ``windows``; ``block-stray`` for an ``atau`` line with no block
+    line before it); ``rounding`` is ``down``, ``up``, ``nearest`` or None (the
     default for the kind).
     """
 
@@ -41,6 +43,8 @@ class LimitLine:
     rounding: str | None = None
     span: Span | None = span_field()
     grouped: bool = attrs.field(default=False, kw_only=True)
+    #: ``satu blok`` (kind ``block``): the alternative windows, each (first, last) as written
+    windows: tuple[tuple[Expr, Expr], ...] = attrs.field(default=(), kw_only=True)
     #: where the braces are (the whole set), for a message about the set
     modes_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
