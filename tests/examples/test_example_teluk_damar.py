@@ -1,7 +1,8 @@
-"""``examples/kota-teluk-damar-2027``: a three-day circular after Idul Fitri (issue 12).
+"""``examples/kota-teluk-damar-2027``: three days before Idul Fitri and three after (issue 12).
 
-A fictional city: one cap shared by WFH and WFA, a floor on site, and plain office
-work after the end date (``sesudahnya WFO``).
+A fictional city: one cap shared by WFH and WFA, a floor on site, one block per person
+(before the holiday or after it, not both), and plain office work after the end date
+(``sesudahnya WFO``).
 """
 
 from __future__ import annotations
@@ -43,32 +44,34 @@ def test_check_and_examples_pass() -> None:
     assert code == 0, text
     code, text = run_cli("test", str(RULES))
     assert code == 0, text
-    assert "12 passed, 0 failed" in text
+    assert "14 passed, 0 failed" in text
 
 
 def test_the_schedule_meets_the_shared_cap_and_returns_to_the_office(
     circular: Circular,
 ) -> None:
     roster = load_roster(FOLDER / "roster")
-    made = schedule(circular, roster.employees, dt.date(2027, 3, 16), dt.date(2027, 3, 22))
+    made = schedule(circular, roster.employees, dt.date(2027, 3, 3), dt.date(2027, 3, 22))
     assert not made.warnings
     by_day: dict[tuple[dt.date, str], Counter[str]] = {}
+    remote: dict[str, set[str]] = {}
     for a in made:
         by_day.setdefault((a.date, a.unit), Counter())[a.mode] += 1
+        if a.mode in ("WFH", "WFA"):
+            remote.setdefault(a.nip, set()).add("before" if a.date.day < 10 else "after")
     for (day, unit), modes in by_day.items():
         present = sum(modes.values())
-        if day <= dt.date(2027, 3, 18):
+        if modes["LIBUR"]:
+            assert modes == {"LIBUR": present}, (day, unit, modes)
+        elif day <= dt.date(2027, 3, 18):
             # butir 5: WFH and WFA together at most 40%, rounded down; butir 6: 4 on site
             assert modes["WFH"] + modes["WFA"] <= present * 40 // 100, (day, unit, modes)
             assert modes["WFO"] >= min(4, present), (day, unit, modes)
-        elif day.weekday() < 5:
-            assert modes == {"WFO": present}, (day, unit, modes)
         else:
-            assert modes == {"LIBUR": present}, (day, unit, modes)
-    # heads on WFA are counted in the same cap as staff on WFH; with 5 present, butir 6
-    # keeps 4 on site, so the one remote place is the head's
-    setda = by_day[(dt.date(2027, 3, 16), "SETDA")]
-    assert setda["WFA"] == 1 and setda["WFA"] + setda["WFH"] == 1
+            assert modes == {"WFO": present}, (day, unit, modes)
+    # butir 8: nobody works away from the office both before and after the holiday
+    assert remote and all(len(sides) == 1 for sides in remote.values())
+    assert {side for sides in remote.values() for side in sides} == {"before", "after"}
 
 
 def test_after_the_end_is_plain_office_work(circular: Circular) -> None:
@@ -77,7 +80,7 @@ def test_after_the_end_is_plain_office_work(circular: Circular) -> None:
     decision = circular.decide(head, dt.date(2027, 3, 19))
     assert (decision.value, decision.status) == ("WFO", Status.AFTER_END)
     text = circular.explain(head, dt.date(2027, 3, 10)).render("id")
-    assert "Tanggal ini juga hari libur: Hari Raya Idul Fitri (perkiraan)." in text
+    assert "Hari libur: Hari Raya Idul Fitri (perkiraan). Tidak ada yang bekerja." in text
 
 
 def test_generator_reproduces_roster(tmp_path: Path) -> None:
