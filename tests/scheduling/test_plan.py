@@ -88,7 +88,7 @@ def test_every_violation_is_reported_with_its_clause(roster: Roster) -> None:
         ("D087", None),  # no such mode
         ("D084", "butir 3.a"),  # Biro Umum: 8 of 9 at home, at most 4
         ("D084", "butir 3.a"),  # Direktorat Pulau-Pulau Kecil: 7 of 8
-        ("D083", "butir 1"),  # at home on the third working day: back at the office
+        ("D083", "butir 3"),  # a port officer at home on day 3: public services stay in
     ]
     assert all(d.is_error for d in made.warnings)
     assert made.warnings[3].args["count"] == 8

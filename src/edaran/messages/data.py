@@ -328,9 +328,10 @@ WORDS: dict[str, tuple[str, str]] = {
     # -- a unit's plan (rencana.csv) -------------------------------------------------
     "D083": (
         "rencana {source}: {mode} tidak diizinkan pada {date}; aturan memutuskan {eligible} "
-        "({clause}), dan rencana hanya boleh memilih itu atau WFO",
+        "({clause}), dan rencana hanya boleh memilih itu (atau salah satu moda pilihannya) "
+        "atau WFO",
         "plan {source}: {mode} is not allowed on {date}; the rules decide {eligible} "
-        "({clause}), and a plan may choose only that or WFO",
+        "({clause}), and a plan may choose only that (or one mode of a choice) or WFO",
     ),
     "D084": (
         "rencana unit {unit} pada {date}: {count} dari {headcount} pegawai {mode}, "
