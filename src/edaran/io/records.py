@@ -156,10 +156,16 @@ class _Reader:
         self.checklist = issubclass(cls, EnergyChecklist)
         skip = frozenset({"dimatikan"}) if self.checklist else frozenset()
         base = {"unit": (True, False)}  # the unit column is a reference: never empty
-        self.schema = Schema(tuple(_columns(cls, base, _plain, frozenset({"unit"}), skip)))
+        people = frozenset(f.name for f in attrs.fields(cls) if f.metadata.get("pegawai"))
+        refs = frozenset({"unit"}) | people
+        self.schema = Schema(tuple(_columns(cls, base, _plain, refs, skip)))
         self.fields = {f.alias: f for f in attrs.fields(cls)}
         self.items = [item.value for item in EnergyItem] if self.checklist else []
         self.diagnostics: list[Diagnostic] = []
+        #: the fields naming a person of the roster by NIP (``pelaksana: pegawai``)
+        self.people = frozenset(f.name for f in attrs.fields(cls) if f.metadata.get("pegawai"))
+        #: record id -> the row it was read from
+        self.rows: dict[str, int] = {}
 
     @property
     def known(self) -> dict[str, str]:
@@ -195,7 +201,10 @@ class _Reader:
             record = self._construct(sheet, line, kwargs)
             if record is not None:
                 found.append((line, record))
-        return self._unique(sheet, found)
+        kept = self._unique(sheet, found)
+        chosen = {id(r) for r in kept}
+        self.rows = {str(getattr(r, "id", "")): line.number for line, r in found if id(r) in chosen}
+        return kept
 
     def _cells(self, sheet: Sheet, line: Line) -> dict[str, Any] | None:
         """The keyword arguments of a row, or None after reporting each bad cell.
@@ -220,6 +229,9 @@ class _Reader:
         ok = not failed
         if "unit" in kwargs:
             ok = self._unit(sheet, line, kwargs) and ok
+        for name in self.people:
+            if kwargs.get(name) is not None:
+                ok = self._person(sheet, line, name, kwargs) and ok
         if self.checklist:
             ok = self._switched_off(sheet, line, kwargs) and ok
         cost = issubclass(self.cls, CostLine)
@@ -252,6 +264,8 @@ class _Reader:
             return _as_date(raw, column)
         elif kind == "bool" and isinstance(raw, bool):
             return raw
+        elif kind == "time" and isinstance(raw, dt.time):
+            return raw  # an Excel time cell
         else:
             return column.vtype.parse(cell_text(raw))
         if value < 0 and not field.metadata.get("boleh_negatif", False):
@@ -276,6 +290,19 @@ class _Reader:
             self._report(sheet, line, "unit", "D023", {"code": code}, suggestions=hints)
             return False
         kwargs["unit"] = unit
+        return True
+
+    def _person(self, sheet: Sheet, line: Line, name: str, kwargs: dict[str, Any]) -> bool:
+        """Replace a NIP by the roster's employee (D120 when the roster has none)."""
+        nip = kwargs[name]
+        person = self.roster.by_nip(nip)
+        if person is None:
+            column = next(c.name for c in self.schema.columns if c.attr == name)
+            known = [e.nip for e in self.roster.employees]
+            hints = tuple(suggest("".join(nip.split()), known))
+            self._report(sheet, line, column, "D120", {"nip": nip}, suggestions=hints)
+            return False
+        kwargs[name] = person
         return True
 
     def _switched_off(self, sheet: Sheet, line: Line, kwargs: dict[str, Any]) -> bool:
@@ -389,6 +416,7 @@ def read_records(
     roster: Roster,
     cls: type[_R],
     max_bytes: int = DEFAULT_MAX_BYTES,
+    rows: dict[str, int] | None = None,
 ) -> tuple[list[_R], list[Diagnostic]]: ...
 
 
@@ -400,6 +428,7 @@ def read_records(
     roster: Roster,
     cls: None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    rows: dict[str, int] | None = None,
 ) -> tuple[list[Record], list[Diagnostic]]: ...
 
 
@@ -410,6 +439,7 @@ def read_records(
     roster: Roster,
     cls: type[Any] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    rows: dict[str, int] | None = None,
 ) -> tuple[list[Any], list[Diagnostic]]:
     """The valid records of a file and every problem found; never raises on bad data.
 
@@ -418,7 +448,10 @@ def read_records(
     fields.  Unit codes must be units of ``roster``.  Records are sorted by
     date, then id (or unit code); diagnostics by line, at most 200.  Raises
     ``ValueError`` for an unknown ``kind`` and ``TypeError`` for a ``cls`` that
-    does not fit it: mistakes in the calling code, not in the file.
+    does not fit it: mistakes in the calling code, not in the file.  A dict
+    given as ``rows`` receives the row each valid record was read from, by id.
+    Fields of ``cls`` declared of type ``pegawai`` hold a NIP of ``roster``
+    and become its employee (D120 for a NIP it does not hold).
     """
     if kind not in KINDS:
         raise ValueError(f"unknown kind of records {kind!r}; expected one of {', '.join(KINDS)}")
@@ -441,6 +474,8 @@ def read_records(
         sheet = CsvSheet(table) if table is not None else None
     records = reader.records(sheet) if sheet is not None else []
     records.sort(key=_order)
+    if rows is not None:
+        rows.update(reader.rows)
     return records, sort_and_cap([*found, *reader.diagnostics], [name])
 
 

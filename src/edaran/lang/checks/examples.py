@@ -174,11 +174,15 @@ def _example_records(
             continue
         assert expect.of is not None
         label = expect.of.label
-        pool: list[ir.QuotaIR | ir.TargetIR] = list(quotas) if expect.kind == "quota" else []
+        pool: list[ir.QuotaIR | ir.TargetIR | ir.ProvisionIR] = (
+            list(quotas) if expect.kind == "quota" else []
+        )
         if expect.kind == "target":
             pool = list(targets)
         if expect.kind == "counted":
             pool = [*quotas, *targets]
+        if expect.kind == "provision":
+            pool = list(state.provisions)
         block = next((b for b in pool if b.id == label or b.id.startswith(label + "#")), None)
         if block is None:
             hint = suggest(label, {b.id.split("#")[0] for b in pool})
