@@ -76,6 +76,33 @@ def test_bad_cells_name_file_row_and_column(circular: Circular, roster: object, 
     check_golden(f"provisions/bad-perjalanan.{lang}.txt", render_all(problems, lang))
 
 
+def test_json_lines_give_the_same_records(circular: Circular, roster: object) -> None:
+    trips, _, _ = _trips(circular, roster)
+    lines, rows, problems = _trips(circular, roster, f"{DATA}/perjalanan.jsonl")
+    assert problems == []
+    assert lines == trips
+    assert rows == {"PD-01": 1, "PD-02": 2, "PD-03": 3, "PD-04": 4}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_bad_json_lines_point_at_the_value(circular: Circular, roster: object, lang: str) -> None:
+    trips, _, problems = _trips(circular, roster, f"{DATA}/bad-perjalanan.jsonl")
+    assert trips == []
+    codes = ["D122", "D051", "D120", "D048", "D048", "D049", "D011"]
+    assert [d.code for d in problems] == codes
+    check_golden(f"provisions/bad-perjalanan-jsonl.{lang}.txt", render_all(problems, lang))
+
+
+def test_a_required_declared_column_must_be_in_the_file(
+    circular: Circular, roster: object, tmp_path: Path
+) -> None:
+    text = Path(TRIPS).read_text(encoding="utf-8").replace("angkutan", "moda_angkutan")
+    (tmp_path / "perjalanan.csv").write_text(text, encoding="utf-8")
+    trips, _, problems = _trips(circular, roster, str(tmp_path / "perjalanan.csv"))
+    assert trips == []
+    assert [(d.code, d.args["column"]) for d in problems if d.is_error] == [("D011", "angkutan")]
+
+
 def test_each_failing_record_cites_its_clause_row_and_values(
     circular: Circular, roster: object
 ) -> None:

@@ -13,7 +13,9 @@ A checklist has one ``ya``/``tidak`` column per :class:`~edaran.model.records.En
 (``elektronik``, ``ac``, ``lampu``, ``kabel``) instead of ``dimatikan``; an
 item without a column, or with an empty cell, was not switched off.
 
-CSV files are read by :func:`edaran.io.table.read_table` (``,`` or ``;``,
+A file ending in ``.jsonl`` (or ``.ndjson``) holds one JSON object per line
+with the same columns as keys (:mod:`edaran.io.record_lines`).  CSV files are
+read by :func:`edaran.io.table.read_table` (``,`` or ``;``,
 UTF-8 or Windows-1252); a ``;`` file is in an Indonesian locale, which
 decides how ``1.500`` is read (:mod:`edaran.io.numbers`).  An ``.xlsx`` file
 (the ``excel`` extra) is read from its first sheet, headings in its first
@@ -46,6 +48,7 @@ from edaran.core.diagnostics import (
 from edaran.core.suggest import suggest
 from edaran.io.cells import BadValue, parse_bool, parse_date, parse_int
 from edaran.io.numbers import from_excel, parse_money, parse_number
+from edaran.io.record_lines import JSONL_SUFFIXES, read_json_lines
 from edaran.io.roster import Roster
 from edaran.io.roster_rows import Column, Schema, _columns, _plain
 from edaran.io.sheets import CsvSheet, Line, Sheet, blank, cell_text, read_excel
@@ -158,7 +161,12 @@ class _Reader:
         base = {"unit": (True, False)}  # the unit column is a reference: never empty
         people = frozenset(f.name for f in attrs.fields(cls) if f.metadata.get("pegawai"))
         refs = frozenset({"unit"}) | people
-        self.schema = Schema(tuple(_columns(cls, base, _plain, refs, skip)))
+        columns = _columns(cls, base, _plain, refs, skip)
+        # A field a rule file declares ``wajib``: the file must have its column (D011).
+        self.schema = Schema(
+            tuple(attrs.evolve(c, required=True) if c.declared and not c.empty_ok else c
+                  for c in columns)
+        )  # fmt: skip
         self.fields = {f.alias: f for f in attrs.fields(cls)}
         self.items = [item.value for item in EnergyItem] if self.checklist else []
         self.diagnostics: list[Diagnostic] = []
@@ -465,6 +473,8 @@ def read_records(
     sheet: Sheet | None
     if name.casefold().endswith(EXCEL_SUFFIXES):
         sheet, found = read_excel(target, reader.known, reader.schema.required, max_bytes)
+    elif name.casefold().endswith(JSONL_SUFFIXES):
+        sheet, found = read_json_lines(name, reader.known, reader.schema.required, max_bytes)
     else:
         schema = reader.schema
         optional = [*schema.optional, *reader.items]
