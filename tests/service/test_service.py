@@ -174,6 +174,28 @@ def test_quota_and_report(server: Server, capsys: pytest.CaptureFixture[str]) ->
     }
 
 
+def test_quota_judges_per_record_rules_with_declared_fields(
+    server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    provisions = DATA / "provisions"
+    body = {
+        "circular": "ketentuan",
+        "roster": roster(provisions / "roster"),
+        "trips": rows(provisions / "perjalanan.csv"),
+    }
+    with server.client(lang="en") as client:
+        quota = client.post("/quota", json=body).json()
+    validate(quota, "quota")
+    command = cli_json(
+        capsys, "quota", "--lang", "en", str(provisions / "se.edaran"),
+        "--roster", str(provisions / "roster"),
+        "--perjalanan", str(provisions / "perjalanan.csv"), "--format", "json",
+    )  # fmt: skip
+    # The rows of the records are those of the rows sent, which the service does not number.
+    assert [r["record"] for r in quota["records"]] == ["PD-02", "PD-03", "PD-04"]
+    assert [{**r, "row": None} for r in command["records"]] == quota["records"]
+
+
 def cost_rows() -> list[dict[str, Any]]:
     """biaya.csv as a program sends it: figures as plain digits, not Indonesian text."""
     from edaran.io import load_roster, read_records
