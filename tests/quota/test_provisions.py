@@ -241,3 +241,28 @@ def test_examples_of_provisions_pass(capsys: pytest.CaptureFixture[str]) -> None
     out, _ = capsys.readouterr()
     assert code == 0
     assert out.splitlines()[-1] == "2 passed, 0 failed"
+
+
+def test_a_variant_replaces_removes_and_adds_provisions(tmp_path: Path) -> None:
+    (tmp_path / "induk.edaran").write_text(Path(RULES).read_text(encoding="utf-8"), "utf-8")
+    (tmp_path / "anak.edaran").write_text(
+        'surat_edaran "9/2027/anak":\n'
+        '    memperluas "induk.edaran"\n'
+        "    berlaku 2027-01-01\n"
+        "atribut trip kelas: enumerasi {EKSEKUTIF}\n"
+        'ketentuan perjalanan butir 5.b "Surat tugas paling lambat hari keberangkatan":\n'
+        "    harus perjalanan.tanggal_surat_tugas <= perjalanan.mulai\n"
+        'ketentuan trip clause 6 "Kelas eksekutif dilarang":\n'
+        "    must perjalanan.kelas bukan EKSEKUTIF\n"
+        "hapus butir 5.c\n",
+        "utf-8",
+    )
+    child = Circular.load(tmp_path / "anak.edaran")
+    provisions = child.program.provisions
+    assert [(p.id, p.must_texts) for p in provisions] == [
+        ("butir 5.a", ("perjalanan.kelas adalah EKONOMI",)),
+        ("butir 5.b", ("perjalanan.tanggal_surat_tugas <= perjalanan.mulai",)),
+        ("butir 6", ("perjalanan.kelas bukan EKSEKUTIF",)),
+    ]
+    kelas = child.schema.fields(child.schema.record_classes["perjalanan"])["kelas"].type
+    assert kelas.names() == ["EKONOMI", "BISNIS", "EKSEKUTIF"]  # type: ignore[attr-defined]
