@@ -71,7 +71,7 @@ def test_circulars_and_one_circular(server: Server) -> None:
     with server.client() as client:
         listing = client.get("/circulars").json()
         validate(listing, "circulars")
-        assert [c["id"] for c in listing["circulars"]] == ["kuota", "sumsel-2026"]
+        assert [c["id"] for c in listing["circulars"]] == ["kuota", "perjalanan", "sumsel-2026"]
         detail = client.get("/circulars/sumsel-2026").json()
     validate(detail, "circular")
     assert detail["number"] == "800.1/1230/BKD.I/2026"
@@ -179,7 +179,7 @@ def test_quota_judges_per_record_rules_with_declared_fields(
 ) -> None:
     provisions = DATA / "provisions"
     body = {
-        "circular": "ketentuan",
+        "circular": "perjalanan",
         "roster": roster(provisions / "roster"),
         "trips": rows(provisions / "perjalanan.csv"),
     }
