@@ -266,3 +266,12 @@ def test_a_variant_replaces_removes_and_adds_provisions(tmp_path: Path) -> None:
     ]
     kelas = child.schema.fields(child.schema.record_classes["perjalanan"])["kelas"].type
     assert kelas.names() == ["EKONOMI", "BISNIS", "EKSEKUTIF"]  # type: ignore[attr-defined]
+
+
+def test_a_provision_with_errors_is_not_also_unknown_to_its_examples() -> None:
+    from edaran.lang import check, parse
+
+    text = Path(RULES).read_text(encoding="utf-8")
+    text = text.replace("harus perjalanan.kelas adalah EKONOMI", "harus perjalanan.kelsa adalah X")
+    _, diagnostics = check(parse(text))
+    assert [(d.code, d.suggestions) for d in diagnostics] == [("E102", ("kelas", "selesai"))]

@@ -184,6 +184,9 @@ def _example_records(
         if expect.kind == "provision":
             pool = list(state.provisions)
         block = next((b for b in pool if b.id == label or b.id.startswith(label + "#")), None)
+        if block is None and expect.kind == "provision" and label in _written_provisions(state):
+            ok = False  # the provision is there, with its own errors: no second one here
+            continue
         if block is None:
             hint = suggest(label, {b.id.split("#")[0] for b in pool})
             state.report(Diagnostic("E104", expect.of.span, {"ref": label}, suggestions=hint))
@@ -206,3 +209,8 @@ def _example_records(
         baseline = state.constant(example.baseline, measure or t.INT, name="dasar")
         ok = ok and baseline is not None
     return tuple(found), baseline, ok
+
+
+def _written_provisions(state: State) -> set[str]:
+    """The citations of the file's ``ketentuan`` blocks, checked or not."""
+    return {d.citation.label for d in state.items if isinstance(d, n.ProvisionDecl)}
