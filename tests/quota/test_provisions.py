@@ -13,6 +13,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 from hypothesis import given, settings
@@ -275,3 +276,27 @@ def test_a_provision_with_errors_is_not_also_unknown_to_its_examples() -> None:
     text = text.replace("harus perjalanan.kelas adalah EKONOMI", "harus perjalanan.kelsa adalah X")
     _, diagnostics = check(parse(text))
     assert [(d.code, d.suggestions) for d in diagnostics] == [("E102", ("kelas", "selesai"))]
+
+
+def test_an_amendment_judges_records_from_its_date(tmp_path: Path) -> None:
+    (tmp_path / "induk.edaran").write_text(Path(RULES).read_text(encoding="utf-8"), "utf-8")
+    (tmp_path / "ubah.edaran").write_text(
+        'surat_edaran "9/2027/perubahan":\n'
+        '    mengubah "induk.edaran"\n'
+        "    berlaku 2027-02-04\n"
+        'ketentuan perjalanan butir 5.b "Surat tugas paling lambat hari keberangkatan":\n'
+        "    harus perjalanan.tanggal_surat_tugas <= perjalanan.mulai\n",
+        "utf-8",
+    )
+    amended = Circular.load(tmp_path / "ubah.edaran")
+    roster = load_roster(ROSTER, **amended.roster_classes())
+    cls = amended.schema.record_classes["perjalanan"]
+    trips, _ = read_records(TRIPS, "perjalanan", roster=roster, cls=cls)
+    same_day = [attrs.evolve(t, tanggal_surat_tugas=t.mulai) for t in trips[:3]]
+    result = run_quotas(amended, roster, trips=same_day, first=dt.date(2027, 1, 1))
+    # PD-01 and PD-02 (1 and 3 February) are before the amendment: the letter had to come
+    # first; PD-03 (5 February) is judged by the amendment, which allows the same day.
+    assert [(f.provision, f.record) for f in result.records if f.provision == "butir 5.b"] == [
+        ("butir 5.b", "PD-01"),
+        ("butir 5.b", "PD-02"),
+    ]

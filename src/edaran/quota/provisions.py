@@ -111,17 +111,29 @@ def check_provisions(
     """Every record (by kind: ``perjalanan``, ...) that fails a provision, provision by provision.
 
     Records dated outside ``first``..``last`` are left out.  ``rows`` gives,
-    per kind, the row of each record id in its file.
+    per kind, the row of each record id in its file.  A record is judged by
+    the provisions of the version in force on its date (an amended circular's
+    before the amendment takes effect).
     """
-    found: list[RecordFailure] = []
-    for provision in circular.program.provisions:
-        where = (rows or {}).get(provision.kind, {})
-        for record in records.get(provision.kind, ()):
+    found: list[tuple[int, int, RecordFailure]] = []
+    order: dict[str, int] = {}
+    for version in circular.versions()[::-1]:
+        for provision in version.program.provisions:
+            order.setdefault(provision.id, len(order))
+    for kind, kept in records.items():
+        where = (rows or {}).get(kind, {})
+        for position, record in enumerate(kept):
             day = record.tanggal
             if (first is not None and day < first) or (last is not None and day > last):
                 continue
-            applies, held = judge(circular, provision, record, backend)
-            if applies and not all(held):
-                row = where.get(str(getattr(record, "id", "")))
-                found.append(_failure(circular, provision, record, held, row))
-    return found
+            version = circular.in_force(day)
+            for provision in version.program.provisions:
+                if provision.kind != kind:
+                    continue
+                applies, held = judge(version, provision, record, backend)
+                if applies and not all(held):
+                    row = where.get(str(getattr(record, "id", "")))
+                    failure = _failure(version, provision, record, held, row)
+                    found.append((order[provision.id], position, failure))
+    found.sort(key=lambda f: (f[0], f[1]))
+    return [failure for _, _, failure in found]
