@@ -300,3 +300,36 @@ def test_an_amendment_judges_records_from_its_date(tmp_path: Path) -> None:
         ("butir 5.b", "PD-01"),
         ("butir 5.b", "PD-02"),
     ]
+
+
+def test_an_excel_record_file_reads_the_declared_fields(
+    circular: Circular, roster: object, tmp_path: Path
+) -> None:
+    import csv
+
+    with open(TRIPS, encoding="utf-8", newline="") as f:
+        table = list(csv.reader(f))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(table[0])
+    for row in table[1:]:
+        cells: list[object] = list(row)
+        cells[3] = dt.date.fromisoformat(row[3])  # a date cell
+        cells[10] = dt.time(7, 30) if row[10] else None  # a time cell
+        if row[0] == "PD-02":
+            cells[7] = dt.time(1, 45)  # a duration written [h]:mm
+        sheet.append(cells)
+    book.save(tmp_path / "perjalanan.xlsx")
+    trips, _, problems = _trips(circular, roster)
+    from_excel, rows, problems = _trips(circular, roster, str(tmp_path / "perjalanan.xlsx"))
+    assert problems == []
+    assert rows == {"PD-01": 2, "PD-02": 3, "PD-03": 4, "PD-04": 5}
+    assert [t.lama_terbang for t in from_excel] == [t.lama_terbang for t in trips]
+    assert [t.jam_berangkat for t in from_excel] == [
+        dt.time(7, 30),
+        dt.time(7, 30),
+        None,
+        dt.time(7, 30),
+    ]
+    assert [t.pelaksana for t in from_excel] == [t.pelaksana for t in trips]

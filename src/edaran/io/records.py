@@ -46,6 +46,7 @@ from edaran.core.diagnostics import (
     render_all,
 )
 from edaran.core.suggest import suggest
+from edaran.core.types import Duration
 from edaran.io.cells import BadValue, parse_bool, parse_date, parse_int
 from edaran.io.numbers import from_excel, parse_money, parse_number
 from edaran.io.record_lines import JSONL_SUFFIXES, read_json_lines
@@ -274,6 +275,11 @@ class _Reader:
             return raw
         elif kind == "time" and isinstance(raw, dt.time):
             return raw  # an Excel time cell
+        elif kind == "duration" and isinstance(raw, dt.time | dt.timedelta):
+            # Excel keeps a length of time as a time of day ([h]:mm) or a timedelta.
+            if isinstance(raw, dt.time):
+                raw = dt.timedelta(hours=raw.hour, minutes=raw.minute, seconds=raw.second)
+            return Duration(exact=raw)
         else:
             return column.vtype.parse(cell_text(raw))
         if value < 0 and not field.metadata.get("boleh_negatif", False):
