@@ -236,6 +236,20 @@ def schemas() -> dict[str, tuple[str, Schema]]:
             "met": BOOL,
         }
     )
+    failure = obj(
+        {
+            "provision": STR,
+            "clause": STR,
+            "title": nullable(STR),
+            "kind": {"enum": ["perjalanan", "kendaraan", "rapat"]},
+            "record": STR,
+            "unit": STR,
+            "date": DATE,
+            "row": nullable(INT),
+            "failed": arr(STR),
+            "values": {"type": "object", "additionalProperties": STR},
+        }
+    )
     finding = obj(
         {
             "duty": STR,
@@ -305,8 +319,10 @@ def schemas() -> dict[str, tuple[str, Schema]]:
         "quota",
         "target",
         "report",
+        "provision",
     ]
     kinds = ["rule", "limit", "duty", "breach", "sanction", "quota", "target", "report"]
+    kinds.append("provision")
     coverage = obj(
         {
             "covered": INT,
@@ -383,7 +399,8 @@ def schemas() -> dict[str, tuple[str, Schema]]:
             ),
         ),
         "quota": (
-            "Quotas, targets and checklists: edaran quota --format json, POST /quota",
+            "Quotas, targets, checklists and per-record provisions: edaran quota --format json, "
+            "POST /quota",
             obj(
                 {
                     "provenance": PROVENANCE,
@@ -392,6 +409,7 @@ def schemas() -> dict[str, tuple[str, Schema]]:
                     "quotas": arr(quota),
                     "targets": arr(target),
                     "checklists": arr(finding),
+                    "records": arr(failure),
                 }
             ),
         ),

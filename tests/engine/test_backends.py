@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, Phase, assume, given, settings
+from hypothesis import strategies as st
 
 from edaran.core import EdaranError, render_all
 from edaran.engine import Circular, Decision, DecisionError
@@ -309,3 +311,107 @@ def test_output_without_rules_is_e502_in_both_backends() -> None:
     ]
     assert outcomes[0][0] == "error" and "E502" in str(outcomes[0][1])
     assert outcomes[0] == outcomes[1]
+
+
+# ------------------------------------------------------- per-record rules (ketentuan)
+_PROVISION_HEAD = """surat_edaran "P":
+    berlaku 2027-01-01
+atribut pegawai golongan: enumerasi {I, II, III, IV}
+atribut perjalanan kelas: enumerasi {EKONOMI, BISNIS}
+atribut perjalanan lama_terbang: durasi
+atribut perjalanan surat_tugas: tanggal
+atribut perjalanan pelaksana: pegawai
+butir 1, bawaan:
+    moda_kerja adalah WFO
+"""
+_PROVISION_ATOMS = (
+    "perjalanan.kelas adalah EKONOMI",
+    "perjalanan.kelas bukan BISNIS",
+    "perjalanan.lama_terbang < 2 jam",
+    "perjalanan.lama_terbang >= 90 menit",
+    "perjalanan.surat_tugas < perjalanan.mulai",
+    "perjalanan.surat_tugas = perjalanan.mulai",
+    "perjalanan.jumlah_peserta > 2",
+    "perjalanan.biaya <= Rp 2.000.000",
+    "pegawai.golongan adalah IV",
+    "pegawai.golongan termasuk {III, IV}",
+    "perjalanan.pelaksana.jenjang adalah Pelaksana",
+    "hari adalah Jumat",
+    'unit.kode adalah "B"',
+)
+
+
+def _provision_conditions() -> st.SearchStrategy[str]:
+    atom = st.sampled_from(_PROVISION_ATOMS)
+    return st.recursive(
+        atom,
+        lambda inner: st.one_of(
+            st.builds(lambda a, b: f"({a} dan {b})", inner, inner),
+            st.builds(lambda a, b: f"({a} atau {b})", inner, inner),
+            st.builds(lambda a: f"tidak ({a})", inner),
+        ),
+        max_leaves=4,
+    )
+
+
+@fast_and_full(fast=40, full=300)
+def test_backends_agree_on_per_record_rules(max_examples: int) -> None:
+    """A random ``ketentuan`` on random trips: the compiled function and the interpreter agree."""
+    from edaran.core.types import Duration
+    from edaran.quota.provisions import judge
+
+    @settings(PROPERTY, max_examples=max_examples)
+    @given(
+        must=_provision_conditions(),
+        condition=st.one_of(st.none(), _provision_conditions()),
+        kelas=st.sampled_from([None, "EKONOMI", "BISNIS"]),
+        minutes=st.one_of(st.none(), st.integers(0, 300)),
+        letter=st.one_of(st.none(), st.integers(-3, 3)),
+        grade=st.one_of(st.none(), st.sampled_from(["I", "II", "III", "IV"])),
+        day=st.integers(0, 13),
+        party=st.integers(1, 4),
+        cost=st.integers(0, 4_000_000),
+    )
+    def holds(
+        must: str,
+        condition: str | None,
+        kelas: str | None,
+        minutes: int | None,
+        letter: int | None,
+        grade: str | None,
+        day: int,
+        party: int,
+        cost: int,
+    ) -> None:
+        text = f"{_PROVISION_HEAD}ketentuan perjalanan butir 5:\n    harus {must}\n"
+        text += f"    jika {condition}\n" if condition else ""
+        circular = Circular.from_text(text)
+        schema = circular.schema
+        trip_cls = schema.record_classes["perjalanan"]
+        hints = {a.name: a.type for a in trip_cls.__attrs_attrs__}
+        klass = hints["kelas"].__args__[0]
+        unit = schema.unit_cls("B", "Biro")
+        person = None
+        if grade is not None:
+            golongan = {a.name: a.type for a in schema.employee_cls.__attrs_attrs__}["golongan"]
+            person = schema.employee_cls("1" * 18, "X", unit, golongan=golongan.__args__[0][grade])
+        start = dt.date(2027, 3, 1) + dt.timedelta(days=day)
+        trip = trip_cls(
+            id="T",
+            unit=unit,
+            jenis=next(iter(hints["jenis"])),
+            mulai=start,
+            selesai=start,
+            jumlah_peserta=party,
+            biaya=Decimal(cost),
+            kelas=None if kelas is None else klass[kelas],
+            lama_terbang=None if minutes is None else Duration(exact=dt.timedelta(minutes=minutes)),
+            surat_tugas=None if letter is None else start + dt.timedelta(days=letter),
+            pelaksana=person,
+        )
+        provision = circular.program.provisions[0]
+        assert judge(circular, provision, trip, "compiled") == judge(
+            circular, provision, trip, "interpreter"
+        )
+
+    holds()

@@ -697,6 +697,10 @@ laporan butir 13 "Hemat":
     perkiraan LISTRIK adalah periode.hari_wfh * 2.5 kWh * Rp 1.445
     perkiraan BBM adalah periode.hari_wfh * 1.5 liter
 
+ketentuan perjalanan butir 8.b "Surat tugas":
+    harus perjalanan.selesai >= perjalanan.mulai
+    jika perjalanan.jenis adalah DALAM_NEGERI
+
 contoh "Kuota perjalanan":
     perjalanan.jenis adalah DALAM_NEGERI
     tanggal adalah 2026-04-10
@@ -705,6 +709,7 @@ contoh "Kuota perjalanan":
     maka dihitung butir 8[dn] adalah benar
     maka sasaran butir 7 adalah salah
     maka perkiraan LISTRIK adalah Rp 520.200
+    maka ketentuan butir 8.b adalah benar
 
 contoh "Kontak":
     tanggal adalah 2026-04-10
@@ -811,6 +816,10 @@ report clause 13 "Hemat":
     estimate LISTRIK is periode.hari_wfh * 2.5 kWh * Rp 1.445
     estimate BBM is periode.hari_wfh * 1.5 liter
 
+provision perjalanan clause 8.b "Surat tugas":
+    must perjalanan.selesai >= perjalanan.mulai
+    if perjalanan.jenis is DALAM_NEGERI
+
 example "Kuota perjalanan":
     perjalanan.jenis is DALAM_NEGERI
     tanggal is 2026-04-10
@@ -819,6 +828,7 @@ example "Kuota perjalanan":
     then counted clause 8[dn] is true
     then target clause 7 is false
     then estimate LISTRIK is Rp 520.200
+    then provision clause 8.b is true
 
 example "Kontak":
     tanggal is 2026-04-10
@@ -925,6 +935,10 @@ report butir 13 "Hemat":
     perkiraan LISTRIK is periode.hari_wfh * 2.5 kWh * Rp 1.445
     estimate BBM adalah periode.hari_wfh * 1.5 liter
 
+ketentuan perjalanan clause 8.b "Surat tugas":
+    must perjalanan.selesai >= perjalanan.mulai
+    jika perjalanan.jenis is DALAM_NEGERI
+
 example "Kuota perjalanan":
     perjalanan.jenis adalah DALAM_NEGERI
     tanggal is 2026-04-10
@@ -933,6 +947,7 @@ example "Kuota perjalanan":
     maka counted clause 8[dn] adalah true
     then sasaran clause 7 adalah salah
     maka estimate LISTRIK is Rp 520.200
+    then ketentuan butir 8.b is benar
 
 contoh "Kontak":
     tanggal is 2026-04-10
@@ -945,7 +960,7 @@ contoh "Kontak":
 
 def test_english_and_mixed_spellings_give_the_same_ast() -> None:
     indonesian = parse(INDONESIAN)
-    assert len(indonesian.items) == 31
+    assert len(indonesian.items) == 32
     assert parse(ENGLISH) == indonesian
     assert parse(MIXED) == indonesian
 
@@ -1063,6 +1078,9 @@ laporan butir 13 "Hemat":
         # perkiraan bila data realisasi tidak ada
     perkiraan LISTRIK adalah periode.hari_wfh * 2.5 kWh * Rp 1.445
     perkiraan BBM adalah periode.hari_wfh * 1.5 liter   # liter
+ketentuan perjalanan butir 8.b "Surat tugas":  # per catatan
+    harus perjalanan.selesai >= perjalanan.mulai
+    jika perjalanan.jenis adalah DALAM_NEGERI   # saja
 contoh "Kuota perjalanan":  # butir 8
     perjalanan.jenis adalah DALAM_NEGERI
     tanggal adalah 2026-04-10
@@ -1072,6 +1090,7 @@ contoh "Kuota perjalanan":  # butir 8
     maka dihitung butir 8[dn] adalah benar
     maka sasaran butir 7 adalah salah
     maka perkiraan LISTRIK adalah Rp 520.200
+    maka ketentuan butir 8.b adalah benar
 
 contoh "Kontak":
     tanggal adalah 2026-04-10
@@ -1301,7 +1320,7 @@ def grammar_keyword_terminals() -> dict[str, list[str]]:
 def test_keyword_table_covers_every_keyword_terminal() -> None:
     grammar = grammar_keyword_terminals()
     pairs = keyword_pairs()
-    assert len(grammar) == 80
+    assert len(grammar) == 82
     assert set(pairs) == set(grammar)
     for terminal, words in grammar.items():
         assert pairs[terminal] == (words[0], words[-1])

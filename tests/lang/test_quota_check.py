@@ -202,10 +202,10 @@ def test_a_trip_fact_in_an_ordinary_rule_is_e150() -> None:
     assert diagnostic.code == "E150"
     assert written(text, diagnostic) == "perjalanan.jenis"
     assert diagnostic.message("id") == (
-        "'perjalanan.jenis' hanya dapat dibaca dalam blok kuota dan sasaran"
+        "'perjalanan.jenis' hanya dapat dibaca dalam blok kuota, sasaran dan ketentuan"
     )
     assert diagnostic.message("en") == (
-        "'perjalanan.jenis' can be read only in quota and target blocks"
+        "'perjalanan.jenis' can be read only in quota, target and provision blocks"
     )
 
 

@@ -210,7 +210,15 @@ def test_csv_rows_line_up_with_their_kind() -> None:
 
 def test_json_keeps_figures_exact_and_in_a_fixed_order() -> None:
     data = json.loads(quota_json(RESULT, "en"))
-    assert list(data) == ["provenance", "counts", "warnings", "quotas", "targets", "checklists"]
+    assert list(data) == [
+        "provenance",
+        "counts",
+        "warnings",
+        "quotas",
+        "targets",
+        "checklists",
+        "records",
+    ]
     vehicles = data["quotas"][3]
     assert vehicles["allowed"] == "20.5" and vehicles["left"] == "5.5"
     assert data["quotas"][1]["baseline"] is None

@@ -92,6 +92,7 @@ def served_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("dilayani")
     shutil.copy(REFERENCE, folder / "sumsel-2026.edaran")
     shutil.copy(DATA / "quota" / "se.edaran", folder / "kuota.edaran")
+    shutil.copy(DATA / "provisions" / "se.edaran", folder / "perjalanan.edaran")
     # A file beside the folder, which a rule file sent to /check must not reach.
     (folder.parent / "rahasia.edaran").write_text('surat_edaran "RAHASIA":\n', encoding="utf-8")
     return folder

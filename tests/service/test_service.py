@@ -71,7 +71,7 @@ def test_circulars_and_one_circular(server: Server) -> None:
     with server.client() as client:
         listing = client.get("/circulars").json()
         validate(listing, "circulars")
-        assert [c["id"] for c in listing["circulars"]] == ["kuota", "sumsel-2026"]
+        assert [c["id"] for c in listing["circulars"]] == ["kuota", "perjalanan", "sumsel-2026"]
         detail = client.get("/circulars/sumsel-2026").json()
     validate(detail, "circular")
     assert detail["number"] == "800.1/1230/BKD.I/2026"
@@ -172,6 +172,28 @@ def test_quota_and_report(server: Server, capsys: pytest.CaptureFixture[str]) ->
     assert {k: v for k, v in report.items() if k != "warnings"} == {
         k: v for k, v in command.items() if k != "warnings"
     }
+
+
+def test_quota_judges_per_record_rules_with_declared_fields(
+    server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    provisions = DATA / "provisions"
+    body = {
+        "circular": "perjalanan",
+        "roster": roster(provisions / "roster"),
+        "trips": rows(provisions / "perjalanan.csv"),
+    }
+    with server.client(lang="en") as client:
+        quota = client.post("/quota", json=body).json()
+    validate(quota, "quota")
+    command = cli_json(
+        capsys, "quota", "--lang", "en", str(provisions / "se.edaran"),
+        "--roster", str(provisions / "roster"),
+        "--perjalanan", str(provisions / "perjalanan.csv"), "--format", "json",
+    )  # fmt: skip
+    # The rows of the records are those of the rows sent, which the service does not number.
+    assert [r["record"] for r in quota["records"]] == ["PD-02", "PD-03", "PD-04"]
+    assert [{**r, "row": None} for r in command["records"]] == quota["records"]
 
 
 def cost_rows() -> list[dict[str, Any]]:

@@ -83,16 +83,31 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def read_record_files(
-    files: Sequence[tuple[str, Path]], roster: Any, skip_bad_rows: bool, lang: Lang
+    files: Sequence[tuple[str, Path]],
+    roster: Any,
+    skip_bad_rows: bool,
+    lang: Lang,
+    circular: Any = None,
+    rows: dict[str, dict[str, int]] | None = None,
 ) -> dict[str, list[Any]] | None:
-    """Each file's records; None (after writing every problem) when one has errors."""
+    """Each file's records; None (after writing every problem) when one has errors.
+
+    With ``circular``, the records have the fields its rule file declares;
+    ``rows`` receives, per kind, the row of each record id.
+    """
     from edaran.core.diagnostics import render_all
     from edaran.io.records import read_records
 
     found: dict[str, list[Any]] = {}
     failed = False
+    classes = circular.schema.record_classes if circular is not None else {}
     for kind, path in files:
-        records, problems = read_records(path, kind, roster=roster)
+        where: dict[str, int] = {}
+        records, problems = read_records(
+            path, kind, roster=roster, cls=classes.get(kind), rows=where
+        )
+        if rows is not None:
+            rows[kind] = where
         if problems:
             sys.stderr.write(render_all(problems, lang) + "\n")
         if any(d.is_error for d in problems) and not skip_bad_rows:
@@ -129,8 +144,14 @@ def cmd_quota(args: argparse.Namespace, lang: Lang) -> int:
         return 1
     circular, roster, absences = prepared
     files = [(kind, getattr(args, option)) for option, (kind, _) in _FILES.items()]
+    rows: dict[str, dict[str, int]] = {}
     records = read_record_files(
-        [(k, p) for k, p in files if p is not None], roster, args.skip_bad_rows, lang
+        [(k, p) for k, p in files if p is not None],
+        roster,
+        args.skip_bad_rows,
+        lang,
+        circular,
+        rows,
     )
     if records is None:
         return 1
@@ -141,6 +162,7 @@ def cmd_quota(args: argparse.Namespace, lang: Lang) -> int:
         first=args.first,
         last=args.last,
         absences=absences,
+        rows=rows,
     )
     writers = (quota_io.quota_summary, quota_io.quota_csv, quota_io.quota_json)
     return _publish(result, args, lang, writers, quota_io.write_quota_xlsx, "kuota.xlsx")
@@ -249,13 +271,14 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
             shared = (last, counts, warnings)
         return shared[1], shared[2]
 
-    if program.quotas or program.targets or program.checklists:
+    if program.quotas or program.targets or program.checklists or program.provisions:
         files = [(k, path.parent / name) for k, name in RUN_FILES.items()]
         present = [(k, p) for k, p in files if p.exists()]
         if present:
             print()
             print(message("cli.step-quota", lang, files=", ".join(p.name for _, p in present)))
-            records = read_record_files(present, roster, False, lang)
+            rows: dict[str, dict[str, int]] = {}
+            records = read_record_files(present, roster, False, lang, circular, rows)
             if records is None:
                 return 1
             days = [r.tanggal for kind in records.values() for r in kind if r.tanggal >= start]
@@ -266,7 +289,9 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
                 if program.checklists and "daftar_periksa" in records
                 else (None, [])
             )
-            result = run_quotas(circular, roster, **quota_records(records), last=last, modes=modes)
+            result = run_quotas(
+                circular, roster, **quota_records(records), last=last, modes=modes, rows=rows
+            )
             if warnings:
                 result = attrs.evolve(result, warnings=(*warnings, *result.warnings))
             target = folder / f"kuota-{path.stem}.csv"

@@ -33,6 +33,10 @@ DecideFn = Callable[[Any, Any, dict[str, object]], Result]
 
 _INFIX = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 _SIMPLE_LITERALS = (bool, int, str, type(None))
+#: the roots a generated function takes as parameters of their own
+_OWN_ROOTS = frozenset({"pegawai", "perjalanan", "kendaraan", "rapat"})
+#: what a per-record rule's function gives: whether its conditions hold, then each ``harus``
+ProvisionFn = Callable[[Any, Any, Any, dict[str, object]], tuple[bool, tuple[bool, ...]]]
 
 
 class _Emitter:
@@ -63,7 +67,8 @@ class _Emitter:
         return self.constants[key]
 
     def fact(self, node: ir.Fact) -> str:
-        root = "pegawai" if node.root == "pegawai" else "kalender"
+        # A record (a per-record rule reads ``perjalanan.*``) is a parameter of its own.
+        root = node.root if node.root in _OWN_ROOTS else "kalender"
         if node.nullable and len(node.attrs_path) > 1:
             self.namespace["_get"] = _get
             return f"_get({root}, {node.attrs_path!r})"
@@ -396,6 +401,26 @@ class CompiledProgram:
             exec(compile(source, name, "exec"), emitter.namespace)
             self.covered = emitter.namespace["covered"]  # type: ignore[assignment]  # defined by the exec above
             self.sources["mencakup"] = source
+
+        #: per-record rules (``ketentuan``) by id
+        self.provisions: dict[str, ProvisionFn] = {}
+        for provision in program.provisions:
+            self.provisions[provision.id] = self._provision(program, provision)
+
+    def _provision(self, program: ir.Program, provision: ir.ProvisionIR) -> ProvisionFn:
+        """``provision(pegawai, kalender, <kind>, _p)``: (conditions hold, each must holds)."""
+        emitter = _Emitter(program, {})
+        emitter.namespace["_output"] = self._output
+        condition = "True" if provision.condition is None else emitter.expr(provision.condition)
+        musts = "".join(f"({emitter.expr(m)}) is True, " for m in provision.musts)
+        head = [f"def provision(pegawai, kalender, {provision.kind}, _p):", *emitter.prelude]
+        source = "\n".join([*head, f"    return ({condition}) is True, ({musts})"]) + "\n"
+        name = f"<edaran {program.header.number}: ketentuan {provision.id}>"
+        linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+        exec(compile(source, name, "exec"), emitter.namespace)
+        self.sources[f"ketentuan {provision.id}"] = source
+        function: ProvisionFn = emitter.namespace["provision"]  # type: ignore[assignment]  # defined by the exec above
+        return function
 
     def _output(self, output: str, pegawai: Any, kalender: Any, params: Any) -> Any:
         """The value of another output for the same person and day (a rule reads it)."""

@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from edaran.core.suggest import suggest
+from edaran.core.types import DURATION_UNITS, Duration
 
 __all__ = [
     "BadValue",
@@ -30,10 +31,12 @@ __all__ = [
     "parse_bool",
     "parse_date",
     "parse_decimal",
+    "parse_duration",
     "parse_enum",
     "parse_int",
     "parse_nip",
     "parse_percent",
+    "parse_time",
     "value_type",
 ]
 
@@ -144,6 +147,50 @@ def parse_date(text: str) -> dt.date:
         raise BadValue("D018", {"value": text}) from None
 
 
+# -- times of day and durations ----------------------------------------------
+
+_TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?")
+_CLOCK = re.compile(r"(\d{1,3}):(\d{2})")
+_AMOUNT = re.compile(r"(\d+(?:[.,]\d+)?)\s*([^\W\d]+)")
+
+
+def parse_time(text: str) -> dt.time:
+    """``07:30`` (or ``07.30``, ``07:30:00``): a time of day (D121 otherwise)."""
+    match = _TIME.fullmatch(text.strip())
+    try:
+        if match is None:
+            raise ValueError
+        hour, minute, second = (int(g) if g else 0 for g in match.groups())
+        return dt.time(hour, minute, second)
+    except ValueError:
+        raise BadValue("D121", {"value": text}) from None
+
+
+def parse_duration(text: str) -> Duration:
+    """``1 jam 45 menit``, ``105 menit``, ``1,5 jam`` or ``1:45`` (hours and minutes).
+
+    Only exact units (seconds to weeks): a month is not a fixed length of
+    time, so ``1 bulan`` in a cell is D122, like any other text.
+    """
+    value = text.strip()
+    if match := _CLOCK.fullmatch(value):
+        hours, minutes = int(match[1]), int(match[2])
+        if minutes < 60:
+            return Duration(exact=dt.timedelta(hours=hours, minutes=minutes))
+        raise BadValue("D122", {"value": text})
+    total = dt.timedelta(0)
+    position = 0
+    for match in _AMOUNT.finditer(value):
+        unit = DURATION_UNITS.get(match[2].casefold())
+        if value[position : match.start()].strip() or unit is None or unit.months:
+            raise BadValue("D122", {"value": text})
+        total += unit.exact * float(Decimal(match[1].replace(",", ".")))
+        position = match.end()
+    if position == 0 or value[position:].strip():
+        raise BadValue("D122", {"value": text})
+    return Duration(exact=total)
+
+
 # -- enumerations -------------------------------------------------------------
 
 
@@ -239,6 +286,8 @@ _SCALARS: dict[Any, tuple[str, Callable[[str], object]]] = {
     bool: ("bool", parse_bool),
     Decimal: ("Decimal", parse_decimal),
     dt.date: ("date", parse_date),
+    dt.time: ("time", parse_time),
+    Duration: ("duration", parse_duration),
 }
 
 

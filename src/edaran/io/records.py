@@ -13,7 +13,9 @@ A checklist has one ``ya``/``tidak`` column per :class:`~edaran.model.records.En
 (``elektronik``, ``ac``, ``lampu``, ``kabel``) instead of ``dimatikan``; an
 item without a column, or with an empty cell, was not switched off.
 
-CSV files are read by :func:`edaran.io.table.read_table` (``,`` or ``;``,
+A file ending in ``.jsonl`` (or ``.ndjson``) holds one JSON object per line
+with the same columns as keys (:mod:`edaran.io.record_lines`).  CSV files are
+read by :func:`edaran.io.table.read_table` (``,`` or ``;``,
 UTF-8 or Windows-1252); a ``;`` file is in an Indonesian locale, which
 decides how ``1.500`` is read (:mod:`edaran.io.numbers`).  An ``.xlsx`` file
 (the ``excel`` extra) is read from its first sheet, headings in its first
@@ -44,8 +46,10 @@ from edaran.core.diagnostics import (
     render_all,
 )
 from edaran.core.suggest import suggest
+from edaran.core.types import Duration
 from edaran.io.cells import BadValue, parse_bool, parse_date, parse_int
 from edaran.io.numbers import from_excel, parse_money, parse_number
+from edaran.io.record_lines import JSONL_SUFFIXES, read_json_lines
 from edaran.io.roster import Roster
 from edaran.io.roster_rows import Column, Schema, _columns, _plain
 from edaran.io.sheets import CsvSheet, Line, Sheet, blank, cell_text, read_excel
@@ -156,10 +160,21 @@ class _Reader:
         self.checklist = issubclass(cls, EnergyChecklist)
         skip = frozenset({"dimatikan"}) if self.checklist else frozenset()
         base = {"unit": (True, False)}  # the unit column is a reference: never empty
-        self.schema = Schema(tuple(_columns(cls, base, _plain, frozenset({"unit"}), skip)))
+        people = frozenset(f.name for f in attrs.fields(cls) if f.metadata.get("pegawai"))
+        refs = frozenset({"unit"}) | people
+        columns = _columns(cls, base, _plain, refs, skip)
+        # A field a rule file declares ``wajib``: the file must have its column (D011).
+        self.schema = Schema(
+            tuple(attrs.evolve(c, required=True) if c.declared and not c.empty_ok else c
+                  for c in columns)
+        )  # fmt: skip
         self.fields = {f.alias: f for f in attrs.fields(cls)}
         self.items = [item.value for item in EnergyItem] if self.checklist else []
         self.diagnostics: list[Diagnostic] = []
+        #: the fields naming a person of the roster by NIP (``pelaksana: pegawai``)
+        self.people = frozenset(f.name for f in attrs.fields(cls) if f.metadata.get("pegawai"))
+        #: record id -> the row it was read from
+        self.rows: dict[str, int] = {}
 
     @property
     def known(self) -> dict[str, str]:
@@ -195,7 +210,10 @@ class _Reader:
             record = self._construct(sheet, line, kwargs)
             if record is not None:
                 found.append((line, record))
-        return self._unique(sheet, found)
+        kept = self._unique(sheet, found)
+        chosen = {id(r) for r in kept}
+        self.rows = {str(getattr(r, "id", "")): line.number for line, r in found if id(r) in chosen}
+        return kept
 
     def _cells(self, sheet: Sheet, line: Line) -> dict[str, Any] | None:
         """The keyword arguments of a row, or None after reporting each bad cell.
@@ -220,6 +238,9 @@ class _Reader:
         ok = not failed
         if "unit" in kwargs:
             ok = self._unit(sheet, line, kwargs) and ok
+        for name in self.people:
+            if kwargs.get(name) is not None:
+                ok = self._person(sheet, line, name, kwargs) and ok
         if self.checklist:
             ok = self._switched_off(sheet, line, kwargs) and ok
         cost = issubclass(self.cls, CostLine)
@@ -252,6 +273,13 @@ class _Reader:
             return _as_date(raw, column)
         elif kind == "bool" and isinstance(raw, bool):
             return raw
+        elif kind == "time" and isinstance(raw, dt.time):
+            return raw  # an Excel time cell
+        elif kind == "duration" and isinstance(raw, dt.time | dt.timedelta):
+            # Excel keeps a length of time as a time of day ([h]:mm) or a timedelta.
+            if isinstance(raw, dt.time):
+                raw = dt.timedelta(hours=raw.hour, minutes=raw.minute, seconds=raw.second)
+            return Duration(exact=raw)
         else:
             return column.vtype.parse(cell_text(raw))
         if value < 0 and not field.metadata.get("boleh_negatif", False):
@@ -276,6 +304,19 @@ class _Reader:
             self._report(sheet, line, "unit", "D023", {"code": code}, suggestions=hints)
             return False
         kwargs["unit"] = unit
+        return True
+
+    def _person(self, sheet: Sheet, line: Line, name: str, kwargs: dict[str, Any]) -> bool:
+        """Replace a NIP by the roster's employee (D120 when the roster has none)."""
+        nip = kwargs[name]
+        person = self.roster.by_nip(nip)
+        if person is None:
+            column = next(c.name for c in self.schema.columns if c.attr == name)
+            known = [e.nip for e in self.roster.employees]
+            hints = tuple(suggest("".join(nip.split()), known))
+            self._report(sheet, line, column, "D120", {"nip": nip}, suggestions=hints)
+            return False
+        kwargs[name] = person
         return True
 
     def _switched_off(self, sheet: Sheet, line: Line, kwargs: dict[str, Any]) -> bool:
@@ -389,6 +430,7 @@ def read_records(
     roster: Roster,
     cls: type[_R],
     max_bytes: int = DEFAULT_MAX_BYTES,
+    rows: dict[str, int] | None = None,
 ) -> tuple[list[_R], list[Diagnostic]]: ...
 
 
@@ -400,6 +442,7 @@ def read_records(
     roster: Roster,
     cls: None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    rows: dict[str, int] | None = None,
 ) -> tuple[list[Record], list[Diagnostic]]: ...
 
 
@@ -410,6 +453,7 @@ def read_records(
     roster: Roster,
     cls: type[Any] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    rows: dict[str, int] | None = None,
 ) -> tuple[list[Any], list[Diagnostic]]:
     """The valid records of a file and every problem found; never raises on bad data.
 
@@ -418,7 +462,10 @@ def read_records(
     fields.  Unit codes must be units of ``roster``.  Records are sorted by
     date, then id (or unit code); diagnostics by line, at most 200.  Raises
     ``ValueError`` for an unknown ``kind`` and ``TypeError`` for a ``cls`` that
-    does not fit it: mistakes in the calling code, not in the file.
+    does not fit it: mistakes in the calling code, not in the file.  A dict
+    given as ``rows`` receives the row each valid record was read from, by id.
+    Fields of ``cls`` declared of type ``pegawai`` hold a NIP of ``roster``
+    and become its employee (D120 for a NIP it does not hold).
     """
     if kind not in KINDS:
         raise ValueError(f"unknown kind of records {kind!r}; expected one of {', '.join(KINDS)}")
@@ -432,6 +479,8 @@ def read_records(
     sheet: Sheet | None
     if name.casefold().endswith(EXCEL_SUFFIXES):
         sheet, found = read_excel(target, reader.known, reader.schema.required, max_bytes)
+    elif name.casefold().endswith(JSONL_SUFFIXES):
+        sheet, found = read_json_lines(name, reader.known, reader.schema.required, max_bytes)
     else:
         schema = reader.schema
         optional = [*schema.optional, *reader.items]
@@ -441,6 +490,8 @@ def read_records(
         sheet = CsvSheet(table) if table is not None else None
     records = reader.records(sheet) if sheet is not None else []
     records.sort(key=_order)
+    if rows is not None:
+        rows.update(reader.rows)
     return records, sort_and_cap([*found, *reader.diagnostics], [name])
 
 

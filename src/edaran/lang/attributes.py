@@ -24,15 +24,31 @@ from decimal import Decimal
 
 import attrs
 
+from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, Label
 from edaran.core.suggest import suggest
 from edaran.lang import nodes as n
 from edaran.lang.schema import Schema
 
-__all__ = ["ATTRIBUTE_TYPES", "OWNERS", "declare_attributes"]
+__all__ = [
+    "ATTRIBUTE_TYPES",
+    "OWNERS",
+    "PERSON_TYPES",
+    "RECORD_OWNERS",
+    "declare_attributes",
+    "traveller_field",
+]
 
 #: owner word (Indonesian and English) -> the root it extends
 OWNERS = {"pegawai": "pegawai", "employee": "pegawai", "unit": "unit"}
+OWNERS |= {"perjalanan": "perjalanan", "trip": "perjalanan", "kendaraan": "kendaraan"}
+OWNERS |= {"vehicle": "kendaraan", "rapat": "rapat", "meeting": "rapat"}
+
+#: the owners that are record kinds (their fields are columns of record files)
+RECORD_OWNERS = ("perjalanan", "kendaraan", "rapat")
+
+#: the type of a record field naming a person of the roster by NIP (the traveller)
+PERSON_TYPES = frozenset({"pegawai", "employee"})
 
 #: type words an attribute may have -> (Python type, metadata "jenis")
 ATTRIBUTE_TYPES: dict[str, tuple[type, str | None]] = {
@@ -50,6 +66,10 @@ ATTRIBUTE_TYPES: dict[str, tuple[type, str | None]] = {
     "money": (Decimal, "uang"),
     "tanggal": (dt.date, None),
     "date": (dt.date, None),
+    "waktu": (dt.time, None),
+    "time": (dt.time, None),
+    "durasi": (t.Duration, None),
+    "duration": (t.Duration, None),
 }
 
 #: columns the roster reader gives a meaning already (a declared column may not take them)
@@ -89,7 +109,10 @@ class _Field:
     metadata: tuple[tuple[str, object], ...]
 
 
-_CLASSES: dict[tuple[object, ...], tuple[type, type]] = {}
+#: stands for the employee class in a record field's type until that class is made
+_PERSON = object()
+
+_CLASSES: dict[tuple[object, ...], tuple[type, type, dict[str, type]]] = {}
 
 
 def declare_attributes(module: n.Module, base: Schema) -> tuple[Schema, list[Diagnostic]]:
@@ -117,18 +140,42 @@ def declare_attributes(module: n.Module, base: Schema) -> tuple[Schema, list[Dia
             fields.append(field)
     if any(d.is_error for d in problems):
         return base, problems
-    employee_cls, unit_cls = _classes(base, tuple(fields))
+    employee_cls, unit_cls, kinds = _classes(base, tuple(fields))
     schema = Schema(
         employee_cls,
         base.day_cls,
         base.contact_cls,
-        trip_cls=base.record_classes["perjalanan"],
-        vehicle_cls=base.record_classes["kendaraan"],
-        meeting_cls=base.record_classes["rapat"],
+        trip_cls=kinds["perjalanan"],
+        vehicle_cls=kinds["kendaraan"],
+        meeting_cls=kinds["rapat"],
         period_cls=base.record_classes["periode"],
         unit_cls=unit_cls,
     )
     return schema, problems
+
+
+def traveller_field(cls: type) -> str | None:
+    """The field of a record class that names a person of the roster (``pegawai``), if any."""
+    if not attrs.has(cls):
+        return None
+    return next((f.name for f in attrs.fields(cls) if f.metadata.get("pegawai")), None)
+
+
+def _owner_class(base: Schema, owner: str) -> type:
+    if owner == "pegawai":
+        return base.employee_cls
+    if owner == "unit":
+        return base.unit_cls
+    return base.record_classes[owner]
+
+
+def _built_in_columns(base: Schema, owner: str) -> frozenset[str]:
+    if owner in _BUILT_IN_COLUMNS:
+        return _BUILT_IN_COLUMNS[owner]
+    cls = base.record_classes[owner]
+    names = {a.name for a in attrs.fields(cls)} | {"kode_unit", "unit_code"}
+    names |= {str(a.metadata["en"]) for a in attrs.fields(cls) if "en" in a.metadata}
+    return frozenset(names)
 
 
 def _field(
@@ -140,7 +187,7 @@ def _field(
     problems: list[Diagnostic],
 ) -> _Field | None:
     name = decl.name.name
-    cls = base.employee_cls if owner == "pegawai" else base.unit_cls
+    cls = _owner_class(base, owner)
     first = seen.get((owner, name))
     if first is not None or name in base.fields(cls):
         labels = _declared_here(first)
@@ -150,7 +197,7 @@ def _field(
     seen[(owner, name)] = decl
     column = decl.column if decl.column is not None else name
     other = columns.get((owner, column))
-    if other is not None or column in _BUILT_IN_COLUMNS[owner] or not column.strip():
+    if other is not None or column in _built_in_columns(base, owner) or not column.strip():
         labels = _declared_here(other)
         args = {"owner": owner, "name": name, "column": column}
         span = decl.column_span or decl.name.span
@@ -167,6 +214,26 @@ def _field(
             return None
         metadata["anggota"] = tuple(names)
         hint: object = _enumeration(name, names)
+    elif decl.type.name in PERSON_TYPES and not decl.type.is_set:
+        # The traveller (or another person of the roster), by NIP: only a record names one.
+        other = next(
+            (
+                k
+                for (o, _), k in seen.items()
+                if o == owner
+                and k is not decl
+                and k.type is not None
+                and k.type.name in PERSON_TYPES
+            ),
+            None,
+        )
+        if owner not in RECORD_OWNERS or other is not None:
+            labels = _declared_here(other)
+            args = {"owner": owner, "name": name}
+            problems.append(Diagnostic("E232", decl.type.span, args, labels=labels))
+            return None
+        metadata["pegawai"] = True
+        hint = _PERSON
     else:
         known = ATTRIBUTE_TYPES.get(decl.type.name)
         if known is None or decl.type.is_set:
@@ -193,9 +260,15 @@ def _declared_here(decl: n.AttributeDecl | None) -> tuple[Label, ...]:
     return (Label(decl.name.span, "label-declared-here"),)
 
 
-def _classes(base: Schema, fields: Sequence[_Field]) -> tuple[type, type]:
-    """The employee and unit classes with the declared fields (one pair per set of fields)."""
-    key = (base.employee_cls, base.unit_cls, *((f.owner, f.name, f.metadata) for f in fields))
+def _classes(base: Schema, fields: Sequence[_Field]) -> tuple[type, type, dict[str, type]]:
+    """The employee, unit and record classes with the declared fields (cached per set)."""
+    kinds = {k: base.record_classes[k] for k in RECORD_OWNERS}
+    key = (
+        base.employee_cls,
+        base.unit_cls,
+        *kinds.values(),
+        *((f.owner, f.name, f.metadata) for f in fields),
+    )
     found = _CLASSES.get(key)
     if found is not None:
         return found
@@ -203,10 +276,18 @@ def _classes(base: Schema, fields: Sequence[_Field]) -> tuple[type, type]:
     person_fields = [f for f in fields if f.owner == "pegawai"]
     unit_cls = _subclass(base.unit_cls, "UnitDideklarasikan", unit_fields)
     employee_cls = _subclass(base.employee_cls, "PegawaiDideklarasikan", person_fields)
-    _CLASSES[key] = (employee_cls, unit_cls)
+    made: dict[str, type] = {}
+    for kind, cls in kinds.items():
+        own = [
+            attrs.evolve(f, hint=employee_cls) if f.hint is _PERSON else f
+            for f in fields
+            if f.owner == kind
+        ]
+        made[kind] = _subclass(cls, f"{cls.__name__}Dideklarasikan", own)
+    _CLASSES[key] = (employee_cls, unit_cls, made)
     while len(_CLASSES) > 64:  # files come and go in a long-lived service
         del _CLASSES[next(iter(_CLASSES))]
-    return employee_cls, unit_cls
+    return employee_cls, unit_cls, made
 
 
 def _subclass(base: type, name: str, fields: Sequence[_Field]) -> type:

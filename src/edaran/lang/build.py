@@ -350,6 +350,16 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
         conditions = tuple(x[1] for x in rest if isinstance(x, tuple))
         return n.TargetDecl(citation, title, lines, conditions, span=s)
 
+    def _r_provision_must(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
+        return ("must", c[0])
+
+    def _r_provision_decl(self, c: list[Any], s: Span | None) -> n.ProvisionDecl:
+        kind = self._ident(c[0])
+        citation, title, rest = self._head(c[1:])
+        musts = tuple(x[1] for x in rest if x[0] == "must")
+        conditions = tuple(x[1] for x in rest if x[0] == "if")
+        return n.ProvisionDecl(kind, citation, title, musts, conditions, span=s)
+
     def _r_estimate(self, c: list[Any], s: Span | None) -> n.Estimate:
         return n.Estimate(self._ident(c[0]), c[1], span=s)
 
@@ -506,6 +516,7 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
     _r_expect_counted = _expect_record("counted")
     _r_expect_target = _expect_record("target")
     _r_expect_estimate = _expect_record("estimate")
+    _r_expect_provision = _expect_record("provision")
 
     def _r_contact_line(self, c: list[Any], s: Span | None) -> n.ContactLine:
         channel, sent, answer = c

@@ -76,6 +76,7 @@ def _program(state: State) -> ir.Program | None:
         targets=tuple(state.targets),
         checklists=tuple(state.checklists),
         report=state.report_block,
+        provisions=tuple(state.provisions),
         tables={
             name: (table, state.table_spans[name]) for name, (table, _) in state.env.tables.items()
         },

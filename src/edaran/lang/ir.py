@@ -33,6 +33,7 @@ __all__ = [
     "Op",
     "Param",
     "Program",
+    "ProvisionIR",
     "RuleIR",
     "SanctionIR",
     "mode_order",
@@ -225,6 +226,26 @@ class TargetIR:
 
 
 @attrs.frozen
+class ProvisionIR:
+    """A ``ketentuan``: each ``kind`` record meeting ``condition`` meets ``musts``
+
+    ``traveller`` is the record's field naming a person of the roster (type
+    ``pegawai``): ``pegawai.*`` in the rule reads that person.  ``must_texts``
+    are the ``harus`` lines as written, for reports.
+    """
+
+    id: str
+    clause: str
+    title: str | None
+    kind: str
+    musts: tuple[Expr, ...]
+    must_texts: tuple[str, ...]
+    condition: Expr | None = None
+    traveller: str | None = None
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
 class ChecklistIR:
     """A checklist duty (butir 10.a): a unit with staff in ``modes`` files ``items``."""
 
@@ -363,6 +384,7 @@ class Program:
     targets: tuple[TargetIR, ...] = ()
     checklists: tuple[ChecklistIR, ...] = ()
     report: ReportIR | None = None
+    provisions: tuple[ProvisionIR, ...] = ()
     #: table name -> (table, spans of its rows by unit code) for roster checks
     tables: Mapping[str, tuple[object, Mapping[str, Span | None]]] = attrs.field(factory=dict)
     #: NIPs the rules compare ``pegawai.nip`` with (normalised), and where, for roster checks

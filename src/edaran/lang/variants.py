@@ -6,9 +6,10 @@ follows.  :func:`resolve` turns such a file into one module before checking:
 * the parent's declarations, rules, limits and discipline blocks come first,
   each rule marked with the number of the circular it comes from, so an
   explanation cites the parent for an inherited rule and the child for its own;
-* a child rule, limit, duty, breach or sanction with the same citation
-  replaces the parent's in place; a declaration with the same name replaces
-  the parent's; ``hapus butir X`` removes one; everything else is added;
+* a child rule, limit, duty, breach, sanction, quota, target or per-record
+  rule (``ketentuan``) with the same citation replaces the parent's in place;
+  a declaration with the same name replaces the parent's; ``hapus butir X``
+  removes one; everything else is added;
 * the header is the child's, with what it leaves out taken from the parent;
   the parent's examples are not inherited (the child's rules may differ);
 * the parent is a path relative to the extending file, or the name of a
@@ -43,6 +44,7 @@ import attrs
 from edaran.core.diagnostics import Diagnostic, EdaranError, Label
 from edaran.core.files import parent_root
 from edaran.lang import nodes as n
+from edaran.lang.attributes import OWNERS
 from edaran.lang.dates import hijri_parts
 from edaran.lang.ir import AMENDED
 from edaran.lang.parser import parse_file
@@ -68,6 +70,7 @@ _CITED = (
     n.QuotaDecl,
     n.TargetDecl,
     n.ReportDecl,
+    n.ProvisionDecl,
 )
 _NAMED = (n.SetDecl, n.EnumDecl, n.ParamDecl, n.TableDecl, n.OutputDecl, n.ModeDecl)
 
@@ -109,7 +112,7 @@ def _key(item: n.Item) -> tuple[str, str] | None:
             _day, month, year = parts
             return ("IsbatDecl", f"{hijri_month(month) or normalise(month)}-{year}")
     if isinstance(item, n.AttributeDecl):
-        owner = "pegawai" if item.owner.name == "employee" else item.owner.name
+        owner = OWNERS.get(item.owner.name, item.owner.name)
         return ("AttributeDecl", f"{owner}.{item.name.name}")
     return None
 

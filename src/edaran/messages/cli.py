@@ -97,6 +97,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "cli.n-targets": ("{count} sasaran", "{count} {count:?target|targets}"),
     "cli.n-checklists": ("{count} daftar periksa", "{count} {count:?checklist|checklists}"),
     "cli.n-reports": ("{count} laporan", "{count} {count:?report|reports}"),
+    "cli.n-provisions": ("{count} ketentuan", "{count} {count:?provision|provisions}"),
     "cli.n-examples": ("{count} contoh", "{count} {count:?example|examples}"),
     "cli.interrupted": ("dihentikan", "interrupted"),
     "cli.internal-error": (

@@ -386,4 +386,19 @@ WORDS: dict[str, tuple[str, str]] = {
         "daftar pegawai {path} tidak memuat seorang pegawai pun; tidak ada yang diputuskan",
         "the roster {path} holds no employee; there is nothing to decide",
     ),
+    # -- fields a rule file declares on records (issue 13, per-record rules) ------------
+    "D120": (
+        "NIP '{nip}' di kolom ke-{index} '{column}' tidak ada dalam daftar pegawai",
+        "NIP '{nip}' in column {index} '{column}' is not in the roster",
+    ),
+    "D121": (
+        "'{value}' di kolom ke-{index} '{column}' bukan waktu; tulis 07:30",
+        "'{value}' in column {index} '{column}' is not a time of day; write 07:30",
+    ),
+    "D122": (
+        "'{value}' di kolom ke-{index} '{column}' bukan durasi; tulis 1 jam 45 menit, "
+        "105 menit atau 1:45",
+        "'{value}' in column {index} '{column}' is not a duration; write 1 jam 45 menit, "
+        "105 menit or 1:45",
+    ),
 }

@@ -62,8 +62,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "limit.at_least": ("paling sedikit", "at least"),
     # -- where a record may be read (E150) and what a block reads (E151) ----------------
     "where.periode": ("perkiraan blok laporan", "the estimates of a report block"),
-    "where.records": ("blok kuota dan sasaran", "quota and target blocks"),
+    "where.records": ("blok kuota, sasaran dan ketentuan", "quota, target and provision blocks"),
     "reads.periode": ("periode.*, unit.* dan parameter", "periode.*, unit.* and parameters"),
+    "reads.provision": (
+        "{root}.*, pelaksananya (pegawai.*), unit.*, hari, tanggal dan parameter",
+        "{root}.*, its person (pegawai.*), unit.*, the day and parameters",
+    ),
     "reads.records": (
         "{root}.*, unit.*, hari, tanggal dan parameter",
         "{root}.*, unit.*, the day and parameters",

@@ -36,11 +36,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "quota.col-missing": ("belum_dimatikan", "missing"),
     "quota.col-checklist": ("ada_daftar", "checklist"),
     "quota.col-status": ("status", "status"),
+    "quota.col-row": ("baris", "row"),
+    "quota.col-failed": ("tidak_dipenuhi", "failed"),
+    "quota.col-values": ("nilai", "values"),
     # -- kinds of row and values -----------------------------------------------------
     "quota.kind-quota": ("kuota", "quota"),
     "quota.kind-over": ("melebihi", "over"),
     "quota.kind-target": ("target", "target"),
     "quota.kind-checklist": ("daftar periksa", "checklist"),
+    "quota.kind-provision": ("ketentuan", "provision"),
+    "quota.status-not-met": ("tidak memenuhi", "not met"),
     "quota.status-dalam_kuota": ("dalam kuota", "within quota"),
     "quota.status-terlampaui": ("terlampaui", "over quota"),
     "quota.status-rencana_lebih": ("rencana melebihi kuota", "planned over quota"),
@@ -76,6 +81,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "quota.sum-missed": ("target tidak tercapai", "targets missed"),
     "quota.sum-of": ("{n} dari {total}", "{n} of {total}"),
     "quota.sum-findings": ("temuan daftar periksa", "checklist findings"),
+    "quota.sum-records": (
+        "{count} catatan tidak memenuhi ketentuan:",
+        "{count} {count:?record does|records do} not meet a provision:",
+    ),
+    "quota.sum-record": (
+        "{kind} {record} ({unit}, {date}, baris {row}) melanggar {clause}: {failed}; {values}",
+        "{kind} {record} ({unit}, {date}, row {row}) fails {clause}: {failed}; {values}",
+    ),
     "quota.sum-worst": ("Unit dengan temuan terbanyak:", "Units with the most findings:"),
     "quota.sum-none": ("Tidak ada temuan.", "No findings."),
     "quota.unit": ("Unit", "Unit"),
@@ -105,6 +118,17 @@ WORDS: dict[str, tuple[str, str]] = {
         "WFH-day checklists (10.a)",
     ),
     "quota.none": ("Tidak ada.", "None."),
+    "quota.provisions-sheet": ("Ketentuan", "Provisions"),
+    "quota.section-provisions": ("Ketentuan per catatan", "Per-record provisions"),
+    "quota.provisions-title": (
+        "Catatan yang tidak memenuhi ketentuan{dates}",
+        "Records that do not meet a provision{dates}",
+    ),
+    "quota.x-kind": ("Jenis catatan", "Kind of record"),
+    "quota.x-record": ("Catatan", "Record"),
+    "quota.x-row": ("Baris", "Row"),
+    "quota.x-failed": ("Tidak dipenuhi", "Failed"),
+    "quota.x-values": ("Nilai", "Values"),
     "quota.legend": (
         "Baris berwarna: kuota terlampaui atau dengan rencana melebihi kuota, dan target yang "
         "tidak tercapai. Rencana yang melebihi kuota: tiap catatan rencana yang melebihi, "

@@ -36,6 +36,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "coverage.kind-quota": ("kuota", "quota"),
     "coverage.kind-target": ("sasaran", "target"),
     "coverage.kind-report": ("laporan", "report"),
+    "coverage.kind-provision": ("ketentuan", "provision"),
     "coverage.role-decides": ("memutuskan", "decides"),
     "coverage.role-overridden": ("dikalahkan", "overridden"),
     "coverage.role-limit": ("membatasi", "limit"),
@@ -45,6 +46,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "coverage.role-quota": ("kuota", "quota"),
     "coverage.role-target": ("sasaran", "target"),
     "coverage.role-report": ("laporan", "report"),
+    "coverage.role-provision": ("ketentuan", "provision"),
 }
 
 WORDS.update(

@@ -655,8 +655,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # -- declared attributes and scope ----------------------------------------
     "E160": (
-        "atribut hanya dapat dideklarasikan untuk pegawai atau unit, bukan '{owner}'",
-        "attributes can be declared only for pegawai (employee) or unit, not '{owner}'",
+        "atribut hanya dapat dideklarasikan untuk pegawai, unit, perjalanan, kendaraan "
+        "atau rapat, bukan '{owner}'",
+        "attributes can be declared only for pegawai (employee), unit, perjalanan (trip), "
+        "kendaraan (vehicle) or rapat (meeting), not '{owner}'",
     ),
     "E161": (
         "{owner} sudah mempunyai isian '{name}'; pilih nama lain untuk atribut ini",
@@ -684,6 +686,28 @@ WORDS: dict[str, tuple[str, str]] = {
     "E166": (
         "cakupan (mencakup) hanya dapat membaca pegawai dan unit, bukan '{name}'",
         "the scope (covers) can read only pegawai and unit, not '{name}'",
+    ),
+    # -- per-record rules (ketentuan) -------------------------------------------
+    "E230": (
+        "'{kind}' bukan jenis catatan; ketentuan berlaku untuk perjalanan, kendaraan atau rapat",
+        "'{kind}' is not a kind of record; a provision applies to perjalanan (trip), "
+        "kendaraan (vehicle) or rapat (meeting)",
+    ),
+    "E231": (
+        "'{name}' membaca pelaksana {kind}, tetapi {kind} tidak mempunyai isian bertipe "
+        "pegawai; deklarasikan: atribut {kind} pelaksana: pegawai",
+        "'{name}' reads the person of a {kind} record, but {kind} has no field of type "
+        "pegawai (employee); declare one: atribut {kind} pelaksana: pegawai",
+    ),
+    "E232": (
+        "atribut {owner}.{name} tidak dapat bertipe pegawai: hanya perjalanan, kendaraan atau "
+        "rapat yang dapat menyebut seorang pegawai, satu isian untuk tiap jenis catatan",
+        "attribute {owner}.{name} cannot be of type pegawai (employee): only perjalanan, "
+        "kendaraan or rapat can name a person, with one such field per kind of record",
+    ),
+    "W230": (
+        "syarat ini tidak membaca {kind} sama sekali: hasilnya sama untuk setiap catatan",
+        "this requirement reads nothing of the {kind} record: it is the same for every record",
     ),
     # -- secondary labels and notes -------------------------------------------
     "label-first": ("aturan pertama", "first rule"),

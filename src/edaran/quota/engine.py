@@ -48,6 +48,7 @@ from edaran.model.protocols import EmployeeFacts
 from edaran.model.records import EnergyChecklist, PlanStatus
 from edaran.model.workforce import Absence
 from edaran.quota.model import ChecklistFinding, Over, QuotaLine, QuotaResult, TargetLine
+from edaran.quota.provisions import check_provisions
 from edaran.scheduling.scheduler import schedule
 
 __all__ = [
@@ -412,6 +413,7 @@ def run_quotas(
     last: dt.date | None = None,
     absences: Iterable[Absence] = (),
     modes: Counter[tuple[str, dt.date, str]] | None = None,
+    rows: Mapping[str, Mapping[str, int]] | None = None,
 ) -> QuotaResult:
     """Quotas, targets and checklist findings from ``first`` to ``last``.
 
@@ -421,7 +423,9 @@ def run_quotas(
     list: nothing was filed); None means there is no checklist data.
     ``modes`` are :func:`mode_days` counts covering the range when the caller
     already has them (the schedule is not made again; its warnings are then
-    the caller's).
+    the caller's).  Per-record rules (``ketentuan``) judge every record in the
+    range; ``rows`` gives, per kind, the file row of each record id (see
+    :func:`edaran.io.records.read_records`).
     """
     program = circular.program
     header = program.header
@@ -452,12 +456,14 @@ def run_quotas(
         filed = {(c.unit.kode, c.tanggal): c for c in checklists}
         for duty in program.checklists:
             findings.extend(_checklist_findings(duty, modes, filed))
+    failures = check_provisions(circular, records, first=start, last=last, rows=rows)
     return QuotaResult(
         tuple(lines),
         tuple(targets),
         tuple(findings),
         tuple(warnings),
         provenance=provenance(circular),
+        records=tuple(failures),
     )
 
 

@@ -18,7 +18,14 @@ from edaran.core.diagnostics import Diagnostic
 from edaran.io.publish import Published, provenance
 from edaran.model.calendar import Period
 
-__all__ = ["ChecklistFinding", "Over", "QuotaLine", "QuotaResult", "TargetLine"]
+__all__ = [
+    "ChecklistFinding",
+    "Over",
+    "QuotaLine",
+    "QuotaResult",
+    "RecordFailure",
+    "TargetLine",
+]
 
 
 @attrs.frozen
@@ -94,8 +101,27 @@ class ChecklistFinding:
 
 
 @attrs.frozen
+class RecordFailure:
+    """A record that meets a provision's conditions and fails one of its ``harus`` lines."""
+
+    provision: str
+    clause: str
+    title: str | None
+    kind: str
+    record: str
+    unit: str
+    date: dt.date
+    #: the row of the record's file (None when the record was not read from a file)
+    row: int | None
+    #: the ``harus`` lines that failed, as written
+    failed: tuple[str, ...]
+    #: the facts those lines read, as written (``perjalanan.kelas``), and their values
+    values: tuple[tuple[str, object], ...]
+
+
+@attrs.frozen
 class QuotaResult(Published):
-    """Quotas, targets and checklist findings, with what went wrong on the way."""
+    """Quotas, targets, checklist findings and records failing a provision, with the warnings."""
 
     quotas: tuple[QuotaLine, ...]
     targets: tuple[TargetLine, ...]
@@ -103,4 +129,6 @@ class QuotaResult(Published):
     warnings: tuple[Diagnostic, ...] = ()
     #: where the result comes from (:func:`edaran.io.publish.provenance`)
     provenance: Mapping[str, str | None] = attrs.field(factory=provenance, eq=False)
-    _parts = ("quotas", "targets", "checklists")
+    #: records that fail a per-record rule (``ketentuan``)
+    records: tuple[RecordFailure, ...] = ()
+    _parts = ("quotas", "targets", "checklists", "records")

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
+from edaran.core.values import show_value
 from edaran.io.publish import (
     plain,
 )
 from edaran.messages import Lang, has_message, message
 from edaran.model.calendar import Period
-from edaran.quota.model import QuotaResult
+from edaran.quota.model import QuotaResult, RecordFailure
 
 __all__ = [
     "STATUSES",
@@ -23,10 +24,13 @@ __all__ = [
     "date_span",
     "dates_text",
     "direction_text",
+    "failure_line",
     "item_text",
     "percent_text",
     "status_text",
     "unit_findings",
+    "value_text",
+    "values_text",
     "worst_units",
     "yes_no",
 ]
@@ -146,3 +150,33 @@ def dates_text(result: QuotaResult, lang: Lang) -> str:
     if not days:
         return ""
     return message("quota.sum-dates", lang, first=min(days).isoformat(), last=max(days).isoformat())
+
+
+# ---------------------------------------------------------------- provisions
+def value_text(value: object, lang: Lang) -> str:
+    """A value a provision read, as a rule file writes it; a person by NIP."""
+    nip = getattr(value, "nip", None)
+    if isinstance(nip, str):
+        return nip
+    return show_value(value, lang)
+
+
+def values_text(failure: RecordFailure, lang: Lang) -> str:
+    """``perjalanan.kelas = BISNIS; perjalanan.lama_terbang = 1 jam 30 menit``."""
+    return "; ".join(f"{name} = {value_text(v, lang)}" for name, v in failure.values)
+
+
+def failure_line(failure: RecordFailure, lang: Lang) -> str:
+    """One record failing a provision, for the terminal."""
+    return message(
+        "quota.sum-record",
+        lang,
+        kind=failure.kind,
+        record=failure.record,
+        unit=failure.unit,
+        date=failure.date.isoformat(),
+        row="-" if failure.row is None else failure.row,
+        clause=failure.provision,
+        failed="; ".join(failure.failed),
+        values=values_text(failure, lang),
+    )

@@ -42,12 +42,22 @@ from edaran.io.publish import (
 )
 from edaran.messages import Lang, message
 from edaran.model.calendar import Period
-from edaran.quota.model import ChecklistFinding, Over, QuotaLine, QuotaResult, TargetLine
+from edaran.quota.model import (
+    ChecklistFinding,
+    Over,
+    QuotaLine,
+    QuotaResult,
+    RecordFailure,
+    TargetLine,
+)
 from edaran.quota.presentation import (
     counts,
     dates_text,
     direction_text,
+    failure_line,
     status_text,
+    value_text,
+    values_text,
     worst_units,
     yes_no,
 )
@@ -92,6 +102,9 @@ CSV_FIELDS = (
     "missing",
     "checklist",
     "status",
+    "row",
+    "failed",
+    "values",
 )
 
 
@@ -171,6 +184,23 @@ def _checklist_row(f: ChecklistFinding, lang: Lang) -> dict[str, str]:
     }
 
 
+def _failure_row(f: RecordFailure, lang: Lang) -> dict[str, str]:
+    return {
+        "kind": message("quota.kind-provision", lang),
+        "clause": f.clause,
+        "rule": f.provision,
+        "title": f.title or "",
+        "unit": f.unit,
+        "date": f.date.isoformat(),
+        "measure": f.kind,
+        "record": f.record,
+        "row": "" if f.row is None else str(f.row),
+        "failed": "; ".join(f.failed),
+        "values": values_text(f, lang),
+        "status": message("quota.status-not-met", lang),
+    }
+
+
 def quota_rows(result: QuotaResult, lang: Lang = "id") -> list[list[str]]:
     """The quota CSV as rows of strings, the heading row first (see :func:`write_quota_csv`)."""
     rows = [[message(f"quota.col-{field}", lang) for field in CSV_FIELDS]]
@@ -180,6 +210,7 @@ def quota_rows(result: QuotaResult, lang: Lang = "id") -> list[list[str]]:
         cells += [_over_row(q, o, lang) for o in q.over]
     cells += [_target_row(t, lang) for t in result.targets]
     cells += [_checklist_row(f, lang) for f in result.checklists]
+    cells += [_failure_row(f, lang) for f in result.records]
     rows += [[row.get(field, "") for field in CSV_FIELDS] for row in cells]
     return rows
 
@@ -205,8 +236,13 @@ def write_quota_csv(result: QuotaResult, target: Path | str | TextIO, lang: Lang
     ``porsi``/``share`` and ``sasaran``/``wanted`` (fractions, ``0.5`` is
     50%), ``arah``/``direction``, ``pegawai``/``staff``,
     ``belum_dimatikan``/``missing`` (item codes, ``;``-separated),
-    ``ada_daftar``/``checklist`` (``ya``/``tidak``) and ``status`` (in
-    words).  Lines end with ``\\n``; a stream should be opened with ``newline=""``.
+    ``ada_daftar``/``checklist`` (``ya``/``tidak``), ``status`` (in
+    words), and for a record that fails a provision (``jenis`` ``ketentuan``,
+    its kind of record under ``ukuran``) ``baris``/``row`` (its row in its
+    file), ``tidak_dipenuhi``/``failed`` (the ``harus`` lines it fails,
+    ``;``-separated) and ``nilai``/``values`` (the facts they read:
+    ``perjalanan.kelas = BISNIS``, ``;``-separated).  Lines end with ``\\n``;
+    a stream should be opened with ``newline=""``.
     """
     rows = quota_rows(result, lang)
     with text_output(target) as out:
@@ -278,6 +314,22 @@ def checklist_object(f: ChecklistFinding) -> dict[str, object]:
     }
 
 
+def failure_object(f: RecordFailure, lang: Lang = "id") -> dict[str, object]:
+    """A record failing a provision as a JSON-ready dict (values as a rule file writes them)."""
+    return {
+        "provision": f.provision,
+        "clause": f.clause,
+        "title": f.title,
+        "kind": f.kind,
+        "record": f.record,
+        "unit": f.unit,
+        "date": f.date.isoformat(),
+        "row": f.row,
+        "failed": list(f.failed),
+        "values": {name: value_text(value, lang) for name, value in f.values},
+    }
+
+
 def quota_json(result: QuotaResult, lang: Lang = "id") -> str:
     """The result as one JSON object (keys in English, in a fixed order): its ``to_dict()``.
 
@@ -290,7 +342,10 @@ def quota_json(result: QuotaResult, lang: Lang = "id") -> str:
     ``running``, ``allowed``), ``targets`` (``target``, ``clause``,
     ``title``, ``unit``, ``period``, ``matching``, ``total``, ``share``,
     ``wanted``, ``kind``, ``met``) and ``checklists`` (``duty``,
-    ``clause``, ``unit``, ``date``, ``staff``, ``missing``, ``checklist``),
+    ``clause``, ``unit``, ``date``, ``staff``, ``missing``, ``checklist``)
+    and ``records`` (``provision``, ``clause``, ``title``, ``kind``,
+    ``record``, ``unit``, ``date``, ``row``, ``failed``: the ``harus`` lines
+    as written, ``values``: fact -> value as a rule file writes it),
     one object per line in the engine's order.  Figures are strings of
     plain digits (``"7.5"``), null when there is none; dates are ISO.
     Schema ``quota.schema.json``.
@@ -308,6 +363,7 @@ def quota_dict(result: QuotaResult, lang: Lang = "id", **options: object) -> dic
         "quotas": [quota_object(q) for q in result.quotas],
         "targets": [target_object(t) for t in result.targets],
         "checklists": [checklist_object(f) for f in result.checklists],
+        "records": [failure_object(f, lang) for f in result.records],
     }
 
 
@@ -317,7 +373,8 @@ def quota_summary(result: QuotaResult, lang: Lang = "id") -> str:
     A heading (dates, quota lines, targets, findings); how many quota lines
     are over, have planned records over (and how many records), have no
     baseline; targets missed; checklist findings; then the five units with
-    the most problems and the count of warnings.
+    the most problems, every record that fails a provision (when one does)
+    and the count of warnings.
     """
     c = counts(result)
     out = [
@@ -353,8 +410,11 @@ def quota_summary(result: QuotaResult, lang: Lang = "id") -> str:
         table: list[list[object]] = [[message(f"quota.{k}", lang) for k in keys]]
         table += [[u.code, u.over, u.planned, u.missed, u.findings] for u in worst]
         out += ["  " + line for line in text_table(table)]
-    else:
+    elif not result.records:
         out.append(message("quota.sum-none", lang))
+    if result.records:
+        out.append(message("quota.sum-records", lang, count=len(result.records)))
+        out += ["  " + failure_line(f, lang) for f in result.records]
     n = len(result.warnings)
     out.append(message("publish.sum-warnings", lang, count=n))
     return "\n".join(out)

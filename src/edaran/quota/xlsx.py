@@ -32,6 +32,7 @@ from edaran.quota.presentation import (
     item_text,
     status_text,
     unit_findings,
+    values_text,
     yes_no,
 )
 
@@ -54,7 +55,34 @@ def build_quota_workbook(result: QuotaResult, lang: Lang) -> bytes:
     for u in unit_findings(result):
         ws = wb.create_sheet(sheet_title(u.code, taken))
         _quota_unit(ws, cells, result, u.code, dates, lang)
+    if result.records:
+        ws = wb.create_sheet(sheet_title(message("quota.provisions-sheet", lang), taken))
+        _provisions(ws, cells, result, dates, lang)
     return save_workbook(wb, stamp)
+
+
+def _provisions(
+    ws: WriteOnlyWorksheet, c: Cells, result: QuotaResult, dates: str, lang: Lang
+) -> None:
+    """Every record that fails a provision: clause, record, row, the lines failed, the values."""
+    column_widths(ws, [14, 12, 14, 12, 12, 8, 40, 40])
+    ws.append([c.text(ws, message("quota.provisions-title", lang, dates=dates), "title")])
+    keys = ["report-xlsx.clause", "quota.x-kind", "quota.x-record", "quota.unit"]
+    keys += ["report-xlsx.date", "quota.x-row", "quota.x-failed", "quota.x-values"]
+    _section(ws, c, message("quota.section-provisions", lang), [message(k, lang) for k in keys])
+    for f in result.records:
+        ws.append(
+            [
+                c.text(ws, f.provision),
+                c.text(ws, f.kind),
+                c.text(ws, f.record),
+                c.text(ws, f.unit),
+                c.value(ws, f.date, "date"),
+                c.value(ws, f.row, "count") if f.row is not None else c.text(ws, ""),
+                c.text(ws, "; ".join(f.failed)),
+                c.text(ws, values_text(f, lang)),
+            ]
+        )
 
 
 def _quota_summary(

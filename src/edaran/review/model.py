@@ -191,7 +191,8 @@ def review_of(
     day = program.header.effective_from
     rules = {block_label(r.id): r for r in program.rules}
     first_of: dict[str, object] = {}
-    for field in ("limits", "duties", "checklists", "breaches", "sanctions", "quotas", "targets"):
+    fields = ("limits", "duties", "checklists", "breaches", "sanctions", "quotas", "targets")
+    for field in (*fields, "provisions"):
         for block in getattr(program, field):
             first_of.setdefault(block_label(block.id), block)
     if program.report is not None:

@@ -200,10 +200,11 @@ def _circular(served: Served, body: Body) -> Circular:
     return circular if as_of is None else circular.as_of(as_of)
 
 
-def _roster(body: Body) -> Roster:
+def _roster(body: Body, circular: Any = None) -> Roster:
     data = body.obj("roster")
+    classes = circular.roster_classes() if circular is not None else None
     roster, found = roster_from_rows(
-        data.rows("employees") or [], data.rows("units", required=False)
+        data.rows("employees") or [], data.rows("units", required=False), classes
     )
     _refused(found)
     return roster
@@ -296,14 +297,15 @@ _QUOTA_FILES = {
 
 def _quota(served: Served, body: Body, lang: Lang) -> dict[str, object]:
     circular = _circular(served, body)
-    roster = _roster(body)
+    roster = _roster(body, circular)
     first, last = _optional_range(body, served.config)
     records: dict[str, list[Any]] = {}
     problems: list[Diagnostic] = []
     for field, kind in _QUOTA_FILES.items():
         rows = body.rows(field, required=False)
         if rows is not None:
-            records[kind], found = read_record_rows(kind, rows, roster)
+            cls = circular.schema.record_classes.get(kind)
+            records[kind], found = read_record_rows(kind, rows, roster, cls)
             problems += found
     _refused(problems)
     result = run_quotas(circular, roster, **quota_records(records), first=first, last=last)

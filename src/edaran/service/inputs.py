@@ -185,18 +185,23 @@ def _in_folder(
 
 
 def roster_from_rows(
-    employees: Sequence[Mapping[str, _CELL]], units: Sequence[Mapping[str, _CELL]] | None
+    employees: Sequence[Mapping[str, _CELL]],
+    units: Sequence[Mapping[str, _CELL]] | None,
+    classes: Mapping[str, Any] | None = None,
 ) -> tuple[Roster, list[Diagnostic]]:
     """A roster from JSON rows: the flat layout, or ``units`` and ``employees`` apart.
 
     Without ``units`` every employee row carries its unit's columns
     (``kode_unit``, ``nama_unit``, ...), as the flat CSV does; with them, the
-    rows are ``unit.csv`` and ``pegawai.csv``.
+    rows are ``unit.csv`` and ``pegawai.csv``.  ``classes`` are a circular's
+    :meth:`~edaran.Circular.roster_classes` (the attributes its file declares).
     """
+    extra = dict(classes or {})
     if units is None:
-        return read_roster(ROSTER_FILE, files={ROSTER_FILE: _csv(employees).encode("utf-8")})
+        files = {ROSTER_FILE: _csv(employees).encode("utf-8")}
+        return read_roster(ROSTER_FILE, files=files, **extra)
     files = {"unit.csv": _csv(units).encode("utf-8"), "pegawai.csv": _csv(employees).encode()}
-    return read_roster("", files=files)
+    return read_roster("", files=files, **extra)
 
 
 def roster_from_upload(
@@ -273,11 +278,14 @@ def read_contact_rows(
 
 
 def read_record_rows(
-    kind: str, rows: Sequence[Mapping[str, _CELL]], roster: Roster
+    kind: str, rows: Sequence[Mapping[str, _CELL]], roster: Roster, cls: type | None = None
 ) -> tuple[list[Any], list[Diagnostic]]:
-    """Records of ``kind`` (``perjalanan``, ``biaya``, ...) from JSON rows, as ``<kind>.csv``."""
+    """Records of ``kind`` (``perjalanan``, ``biaya``, ...) from JSON rows, as ``<kind>.csv``.
+
+    ``cls`` is the record class with the fields a rule file declares.
+    """
     file = f"{kind}.csv"
     return _in_folder(
         {file: _csv(rows).encode("utf-8")},
-        lambda folder: read_records(folder / file, kind, roster=roster),
+        lambda folder: read_records(folder / file, kind, roster=roster, cls=cls),
     )

@@ -2,7 +2,7 @@
 
 A *block* is one labelled piece of a rule file: a rule (``butir 6[pendukung]``),
 a ``batas`` (its lines together: ``butir 4``), a duty, a breach, a sanction step,
-a quota, a target or the savings report.  An example exercises a block in a
+a quota, a target, a per-record rule or the savings report.  An example exercises a block in a
 *role*:
 
 * ``decides``: the rule that gave an expected value (or a person's eligible
@@ -15,7 +15,8 @@ a quota, a target or the savings report.  An example exercises a block in a
 * ``breach``, ``sanction``: a breach found or a sanction step reached in a
   discipline example;
 * ``quota``, ``target``, ``report``: a quota, target or report estimate an
-  expected value reads.
+  expected value reads;
+* ``provision``: a per-record rule (``ketentuan``) an expected value reads.
 
 The figure counts the file's *own* blocks: a variant's or an amendment's
 inherited blocks are listed (with the examples that touch them) but counted by
@@ -52,6 +53,7 @@ ROLES = (
     "quota",
     "target",
     "report",
+    "provision",
 )
 
 #: The kinds of block, as a program holds them (field, kind).
@@ -64,6 +66,7 @@ _KINDS = (
     ("sanctions", "sanction"),
     ("quotas", "quota"),
     ("targets", "target"),
+    ("provisions", "provision"),
 )
 
 

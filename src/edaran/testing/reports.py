@@ -37,7 +37,17 @@ __all__ = [
 ]
 
 #: The blocks ``edaran check`` counts, in the order it names them.
-COUNTED = ("rules", "limits", "duties", "breaches", "sanctions", "quotas", "targets", "checklists")
+COUNTED = (
+    "rules",
+    "limits",
+    "duties",
+    "breaches",
+    "sanctions",
+    "quotas",
+    "targets",
+    "checklists",
+    "provisions",
+)
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

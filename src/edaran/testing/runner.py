@@ -30,6 +30,7 @@ from edaran.messages import Lang
 from edaran.model import workforce as model
 from edaran.model.workforce import Contact
 from edaran.quota.engine import allowance, counts, meets
+from edaran.quota.provisions import judge
 from edaran.report.engine import estimate_value
 from edaran.scheduling.model import Why
 from edaran.scheduling.scheduler import schedule
@@ -206,7 +207,12 @@ def _discipline_example(
     return failures, list(dict.fromkeys(clauses)), exercised
 
 
-_EXPECT_WORDS = {"quota": "kuota", "counted": "dihitung", "target": "sasaran"}
+_EXPECT_WORDS = {
+    "quota": "kuota",
+    "counted": "dihitung",
+    "target": "sasaran",
+    "provision": "ketentuan",
+}
 
 
 def _record(circular: Circular, example: ir.CheckedExample, kind: str) -> Any:
@@ -243,6 +249,8 @@ def _record_example(
     program = circular.program
     blocks: dict[str, Any] = {b.id: b for b in program.quotas}
     blocks.update({b.id: b for b in program.targets})
+    blocks.update({b.id: b for b in program.provisions})
+    provision_ids = {b.id for b in program.provisions}
     failures: list[tuple[str, str, str]] = []
     clauses: list[str] = []
     exercised: list[tuple[str, str]] = []
@@ -264,11 +272,14 @@ def _record_example(
             block = blocks[ref]
             label = f"{_EXPECT_WORDS[kind]} {ref.split('#')[0]}"
             clauses.append(block.clause)
-            exercised.append((block_label(ref), "quota" if ref in quota_ids else "target"))
+            role = "quota" if ref in quota_ids else "target"
+            exercised.append((block_label(ref), "provision" if ref in provision_ids else role))
             if kind == "quota":
                 baseline = None if example.baseline is None else Decimal(str(example.baseline))
                 record_unit = _record(circular, example, block.kind).unit
                 got = allowance(circular, block, record_unit, example.date, baseline)
+            elif kind == "provision":
+                got = _satisfies(circular, block, example, failures)
             elif kind == "counted":
                 got = counts(circular, block, _record(circular, example, block.kind))
             else:
@@ -276,6 +287,26 @@ def _record_example(
         if got != expected or (isinstance(expected, bool) != isinstance(got, bool)):
             failures.append((label, _show(expected), "-" if got is None else _show(got)))
     return failures, list(dict.fromkeys(c for c in clauses if c)), exercised
+
+
+def _satisfies(
+    circular: Circular,
+    provision: ir.ProvisionIR,
+    example: ir.CheckedExample,
+    failures: list[tuple[str, str, str]],
+) -> bool:
+    """Whether the example's record meets a per-record rule, by both backends (which must agree)."""
+    record = _record(circular, example, provision.kind)
+    if provision.traveller is not None:
+        record = attrs.evolve(record, **{provision.traveller: build_subject(circular, example)})
+    reference = judge(circular, provision, record, "interpreter")
+    compiled = judge(circular, provision, record, "compiled")
+    if compiled != reference:  # pragma: no cover - a backend bug, caught loudly
+        failures.append(
+            (f"ketentuan {provision.id}", _show(reference), "compiled: " + _show(compiled))
+        )
+    applies, held = reference
+    return not applies or all(held)
 
 
 def run_examples(circular: Circular) -> list[ExampleResult]:

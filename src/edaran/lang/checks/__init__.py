@@ -18,6 +18,7 @@ from edaran.lang.checks.exceptions import exceptions
 from edaran.lang.checks.header import header
 from edaran.lang.checks.leave import leave
 from edaran.lang.checks.limits import limits
+from edaran.lang.checks.provisions import provisions
 from edaran.lang.checks.quotas import quotas
 from edaran.lang.checks.rules import rules
 from edaran.lang.checks.scope import scope
@@ -35,6 +36,7 @@ __all__ = [
     "header",
     "leave",
     "limits",
+    "provisions",
     "quotas",
     "rules",
     "scope",
@@ -61,6 +63,7 @@ PASSES: tuple[Pass, ...] = (
     exceptions,
     discipline,
     quotas,
+    provisions,
     examples,
     limits,
 )

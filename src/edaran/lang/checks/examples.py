@@ -174,12 +174,19 @@ def _example_records(
             continue
         assert expect.of is not None
         label = expect.of.label
-        pool: list[ir.QuotaIR | ir.TargetIR] = list(quotas) if expect.kind == "quota" else []
+        pool: list[ir.QuotaIR | ir.TargetIR | ir.ProvisionIR] = (
+            list(quotas) if expect.kind == "quota" else []
+        )
         if expect.kind == "target":
             pool = list(targets)
         if expect.kind == "counted":
             pool = [*quotas, *targets]
+        if expect.kind == "provision":
+            pool = list(state.provisions)
         block = next((b for b in pool if b.id == label or b.id.startswith(label + "#")), None)
+        if block is None and expect.kind == "provision" and label in _written_provisions(state):
+            ok = False  # the provision is there, with its own errors: no second one here
+            continue
         if block is None:
             hint = suggest(label, {b.id.split("#")[0] for b in pool})
             state.report(Diagnostic("E104", expect.of.span, {"ref": label}, suggestions=hint))
@@ -202,3 +209,8 @@ def _example_records(
         baseline = state.constant(example.baseline, measure or t.INT, name="dasar")
         ok = ok and baseline is not None
     return tuple(found), baseline, ok
+
+
+def _written_provisions(state: State) -> set[str]:
+    """The citations of the file's ``ketentuan`` blocks, checked or not."""
+    return {d.citation.label for d in state.items if isinstance(d, n.ProvisionDecl)}

@@ -73,6 +73,7 @@ class State:
         self.targets: list[ir.TargetIR] = []
         self.checklists: list[ir.ChecklistIR] = []
         self.report_block: ir.ReportIR | None = None
+        self.provisions: list[ir.ProvisionIR] = []
         self.limits: list[ir.LimitIR] = []
         self.examples: list[ir.CheckedExample] = []
 

@@ -14,6 +14,7 @@ __all__ = [
     "Estimate",
     "LimitDecl",
     "LimitLine",
+    "ProvisionDecl",
     "QuotaDecl",
     "QuotaLine",
     "ReportDecl",
@@ -174,4 +175,21 @@ class SanctionDecl:
     counts: str
     of: tuple[Citation, ...]
     window: Ident
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class ProvisionDecl:
+    """``ketentuan perjalanan butir 5 "...":`` what every record of a kind must satisfy.
+
+    ``kind`` is the record kind as written (``perjalanan``, ``trip``); each of
+    ``musts`` (``harus ...``) must hold for every record that meets all the
+    ``conditions`` (``jika ...``, ``dan ...``).
+    """
+
+    kind: Ident
+    citation: Citation
+    title: str | None
+    musts: tuple[Expr, ...]
+    conditions: tuple[Expr, ...] = ()
     span: Span | None = span_field()

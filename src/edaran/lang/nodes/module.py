@@ -12,6 +12,7 @@ from edaran.lang.nodes.blocks import (
     BreachDecl,
     DutyDecl,
     LimitDecl,
+    ProvisionDecl,
     QuotaDecl,
     ReportDecl,
     SanctionDecl,
@@ -40,6 +41,7 @@ __all__ = ["Item", "Module"]
 Item: TypeAlias = (
     RemoveDecl
     | QuotaDecl
+    | ProvisionDecl
     | TargetDecl
     | ReportDecl
     | DutyDecl
