@@ -661,6 +661,7 @@ batas butir 4 "Kuota":
     WFH paling banyak 1 per pegawai per minggu dibulatkan terdekat
     WFA satu blok per pegawai, 2026-04-06 sampai 2026-04-08
     atau 2026-04-13 sampai 2026-04-15
+    diutamakan pegawai.capaian_kinerja
     jika tidak unit.layanan_publik
 kewajiban butir 10.b "Dapat dihubungi":
     pada moda {WFH}
@@ -780,6 +781,7 @@ limit clause 4 "Kuota":
     WFH at most 1 per pegawai per minggu rounded nearest
     WFA one block per pegawai, 2026-04-06 until 2026-04-08
     or 2026-04-13 until 2026-04-15
+    priority pegawai.capaian_kinerja
     if not unit.layanan_publik
 duty clause 10.b "Dapat dihubungi":
     on mode {WFH}
@@ -899,6 +901,7 @@ limit butir 4 "Kuota":
     WFH at most 1 per pegawai per minggu dibulatkan nearest
     WFA one block per pegawai, 2026-04-06 sampai 2026-04-08
     atau 2026-04-13 until 2026-04-15
+    priority pegawai.capaian_kinerja
     jika not unit.layanan_publik
 kewajiban clause 10.b "Dapat dihubungi":
     on moda {WFH}
@@ -1040,6 +1043,7 @@ batas butir 4 "Kuota":  # kuota
     WFH paling banyak 1 per pegawai per minggu dibulatkan terdekat  # per orang
     WFA satu  blok per pegawai, 2026-04-06 sampai 2026-04-08  # blok
     atau 2026-04-13 sampai 2026-04-15
+    diutamakan  pegawai.capaian_kinerja  # urutan
     jika tidak unit.layanan_publik
 kewajiban butir 10.b "Dapat dihubungi":  # butir 10.b
     pada moda {WFH}
@@ -1320,7 +1324,7 @@ def grammar_keyword_terminals() -> dict[str, list[str]]:
 def test_keyword_table_covers_every_keyword_terminal() -> None:
     grammar = grammar_keyword_terminals()
     pairs = keyword_pairs()
-    assert len(grammar) == 82
+    assert len(grammar) == 83
     assert set(pairs) == set(grammar)
     for terminal, words in grammar.items():
         assert pairs[terminal] == (words[0], words[-1])

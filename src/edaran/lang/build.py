@@ -227,6 +227,9 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
     def _r_block_alt(self, c: list[Any], s: Span | None) -> tuple[str, Any, Span | None]:
         return ("or", c[0], s)
 
+    def _r_limit_priority(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
+        return ("priority", tuple(c))
+
     def _r_block_window(self, c: list[Any], s: Span | None) -> tuple[Any, Any]:
         return (c[0], c[1])
 
@@ -267,7 +270,10 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
                     )
         lines = tuple(found)
         conditions = tuple(x[1] for x in rest if isinstance(x, tuple) and x[0] == "if")
-        return n.LimitDecl(citation, title, lines, conditions, span=s)
+        priority = tuple(
+            e for x in rest if isinstance(x, tuple) and x[0] == "priority" for e in x[1]
+        )
+        return n.LimitDecl(citation, title, lines, conditions, span=s, priority=priority)
 
     def _r_index(self, c: list[Any], s: Span | None) -> n.Index:
         return n.Index(c[0], c[1], span=s)

@@ -148,6 +148,9 @@ class LimitIR:
     #: kind ``block`` (``satu blok per pegawai``): the alternative windows (first, last);
     #: each person keeps the limit's modes in one of them only
     blocks: tuple[tuple[dt.date, dt.date], ...] = ()
+    #: ``diutamakan A, B``: who gets the limit's places first (true before false, the
+    #: larger number first, in the order written), before the rotation
+    priority: tuple[Expr, ...] = ()
 
     @property
     def label(self) -> str:

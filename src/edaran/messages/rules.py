@@ -446,6 +446,17 @@ WORDS: dict[str, tuple[str, str]] = {
         "the block window {second} overlaps {first}: a person takes one block, "
         "so the windows may not share a day",
     ),
+    "E220": (
+        "'diutamakan' mengurutkan pegawai menurut benar/salah atau bilangan, "
+        "bukan nilai bertipe {type}",
+        "'priority' orders people by a yes/no or a number, not a value of type {type}",
+    ),
+    "E221": (
+        "'diutamakan' mengurutkan pegawai yang berebut tempat dalam batas unit; batas per "
+        "pegawai {clause} tidak memerlukan urutan",
+        "'priority' orders the people competing for the places of a unit's limit; the "
+        "per-employee limit {clause} has no order to set",
+    ),
     "E214": (
         "pilihan memerlukan paling sedikit dua moda; untuk satu moda tulis "
         "'moda_kerja adalah {mode}'",

@@ -33,6 +33,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "schedule.limit": ("dibatasi {clause}: ", "limited by {clause}: "),
     "schedule.limit-bare": ("dibatasi: ", "limited: "),
+    "schedule.priority": ("; diutamakan menurut {priority}", "; priority by {priority}"),
     "schedule.block": (
         "satu blok {mode} per pegawai; blok pegawai ini {first} s.d. {last} (giliran ke-{turn})",
         "one {mode} block per employee; this employee's block is {first} to {last} (turn {turn})",

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from edaran.core.modes import BUILTIN_MODES, DAY_STATUSES, STATUS_NOT_COVERED
+from edaran.core.values import show_value
 from edaran.messages import Lang, has_message, message
 from edaran.model.workforce import Weekday
 from edaran.scheduling.model import Assignment, Schedule, Why
@@ -113,7 +114,7 @@ def _cap_reason(a: Assignment, lang: Lang) -> str:
         if headcount is not None:
             text += message("schedule.of-headcount", lang, headcount=headcount)
     text += message("schedule.on-date", lang, date=a.date.isoformat())
-    return text + _tail(a, lang, count_key="count-mode")
+    return text + _tail(a, lang, count_key="count-mode") + _priority(a, lang)
 
 
 def _limit_reason(a: Assignment, lang: Lang) -> str:
@@ -161,7 +162,16 @@ def _floor_reason(a: Assignment, lang: Lang) -> str:
     else:
         text += message("schedule.floor-least-bare", lang, unit=a.unit)
     text += message("schedule.on-date", lang, date=a.date.isoformat())
-    return text + _tail(a, lang, count_key="floor-count")
+    return text + _tail(a, lang, count_key="floor-count") + _priority(a, lang)
+
+
+def _priority(a: Assignment, lang: Lang) -> str:
+    """The person's values of the limit's order (``diutamakan``), when it has one."""
+    priority = a.detail.get("priority")
+    if not isinstance(priority, tuple) or not priority:
+        return ""
+    shown = ", ".join(f"{written} = {show_value(value, lang)}" for written, value in priority)
+    return message("schedule.priority", lang, priority=shown)
 
 
 def _tail(a: Assignment, lang: Lang, count_key: str) -> str:

@@ -43,7 +43,7 @@ from edaran.core.modes import (
     ModeChoice,
 )
 from edaran.core.suggest import suggest
-from edaran.core.types import WorkingHours
+from edaran.core.types import EvalError, WorkingHours
 from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError, Status
 from edaran.io.publish import provenance
@@ -481,12 +481,51 @@ class _Scheduler:
                 bounds.append(bound)
         return bounds
 
-    def _rank(self, members: list[_Person], period: Period) -> list[_Person]:
-        """Who keeps a capped place first: the fewest days in their mode this period."""
+    def _priority(self, limit: ir.LimitIR, person: _Person, day: dt.date) -> tuple[Any, ...]:
+        """``diutamakan A, B``: a sort key, first for who is first (true, or the larger)."""
+        if not limit.priority:
+            return ()
+        facts = {"pegawai": person.employee, "kalender": self.version.calendar.day(day)}
+        key: list[tuple[int, Any]] = []
+        for expr in limit.priority:
+            try:
+                value = self.version.interpreter.evaluate(expr, facts, day)
+            except EvalError:
+                value = None
+            if isinstance(value, bool):
+                key.append((0, not value))
+            elif value is None:
+                key.append((1, 0))  # an empty fact comes last
+            else:
+                key.append((0, -Decimal(str(value))))
+        return tuple(key)
 
-        def key(person: _Person) -> tuple[int, int, str]:
+    def _priority_text(
+        self, limit: ir.LimitIR, person: _Person, day: dt.date
+    ) -> tuple[tuple[str, object], ...]:
+        """The person's values of the limit's priority (as written, value), for the reason."""
+        facts = {"pegawai": person.employee, "kalender": self.version.calendar.day(day)}
+        parts = []
+        for expr in limit.priority:
+            try:
+                value = self.version.interpreter.evaluate(expr, facts, day)
+            except EvalError:
+                value = None
+            span = expr.span
+            source = span.source if span is not None else None
+            written = source.text[span.start : span.end] if span and source else "?"
+            parts.append((written, value))
+        return tuple(parts)
+
+    def _rank(self, members: list[_Person], period: Period, bound: _Bound) -> list[_Person]:
+        """Who keeps a capped place first: by the limit's priority (``diutamakan``), then the
+        fewest days in their mode this period."""
+        day = members[0].assignment.date if members else period.first
+
+        def key(person: _Person) -> tuple[Any, ...]:
             a = person.assignment
             return (
+                *self._priority(bound.limit, person, day),
                 self.used[a.nip][("periode", period, a.mode)],
                 _rotation(a.nip, period.number - 1),
                 a.nip,
@@ -494,7 +533,9 @@ class _Scheduler:
 
         return sorted(members, key=key)
 
-    def _callback_order(self, others: list[_Person], period: Period) -> list[_Person]:
+    def _callback_order(
+        self, others: list[_Person], period: Period, bound: _Bound
+    ) -> list[_Person]:
         """Who a floor calls back first.
 
         People in a mode some cap rations (WFH, say) before people in other
@@ -503,10 +544,18 @@ class _Scheduler:
         calls back go round instead of falling on one person.
         """
 
-        def key(person: _Person) -> tuple[bool, int, int, str]:
+        day = others[0].assignment.date if others else period.first
+
+        def key(person: _Person) -> tuple[Any, ...]:
             a = person.assignment
             days = self.used[a.nip][("periode", period, a.mode)]
-            return (a.mode not in self.rationed, -days, _rotation(a.nip, period.number - 1), a.nip)
+            return (
+                *self._priority(bound.limit, person, day),
+                a.mode not in self.rationed,
+                -days,
+                _rotation(a.nip, period.number - 1),
+                a.nip,
+            )
 
         return sorted(others, key=key)
 
@@ -536,7 +585,7 @@ class _Scheduler:
         if bound.count == 0 or bound.count <= bound.need:
             return
         in_mode = [p for p in bound.present if p.assignment.mode in limit.modes]
-        ranked = self._rank(in_mode, period)
+        ranked = self._rank(in_mode, period, bound)
         # Beyond the cap's figure in rank order; should one of them have nowhere to
         # go, the places of the last kept are tried instead.
         order = list(enumerate(ranked, start=1))
@@ -552,7 +601,7 @@ class _Scheduler:
                 if blocker is not None:
                     bound.blockers.append(blocker)
                 continue
-            detail = {
+            detail: dict[str, object] = {
                 "limit": bound.need,
                 "count": bound.need,
                 "headcount": len(bound.present),
@@ -560,6 +609,8 @@ class _Scheduler:
                 "period_days": self.used[a.nip][("periode", period, a.mode)],
                 "window": limit.window,
             }
+            if limit.priority:
+                detail["priority"] = self._priority_text(limit, person, day)
             _assign(person, target, Why.CAP, limit, detail)
 
     def _floor(self, bound: _Bound, period: Period) -> None:
@@ -568,7 +619,7 @@ class _Scheduler:
             return
         have = bound.count
         others = [p for p in bound.present if p.assignment.mode not in limit.modes]
-        for person in self._callback_order(others, period):
+        for person in self._callback_order(others, period, bound):
             if bound.count >= bound.need:
                 break
             target, blocker = self._move(
@@ -578,12 +629,14 @@ class _Scheduler:
                 if blocker is not None:
                     bound.blockers.append(blocker)
                 continue
-            detail = {
+            detail: dict[str, object] = {
                 "limit": bound.need,
                 "count": have,
                 "headcount": len(bound.present),
                 "window": limit.window,
             }
+            if limit.priority:
+                detail["priority"] = self._priority_text(limit, person, person.assignment.date)
             _assign(person, target, Why.FLOOR, limit, detail)
 
     def _verify(self, bound: _Bound, day: dt.date) -> None:

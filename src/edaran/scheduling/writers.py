@@ -24,6 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal, TextIO
 
+from edaran.core.modes import ModeChoice
 from edaran.core.values import json_value, show_hours
 from edaran.io.publish import (
     csv_writer,
@@ -142,6 +143,8 @@ def _plain(value: object) -> object:
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, ModeChoice):
+        return list(value.order)
     if isinstance(value, list | tuple | set | frozenset):
         items = [_plain(v) for v in value]
         return sorted(items, key=str) if isinstance(value, set | frozenset) else items

@@ -11,6 +11,8 @@ import itertools
 from collections.abc import Callable, Mapping
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
+import attrs
+
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, Label, Span
 from edaran.core.modes import DAY_STATUSES, STATUS_NOT_COVERED
@@ -74,12 +76,37 @@ def check_limit(
     for part in conditions:
         assert part is not None
         condition = part if condition is None else ir.Op("and", (condition, part), t.BOOL)
+    priority = _priority(decl, exprs, report)
+    if priority is None:
+        return []
     found = []
     for number, line in enumerate(decl.lines, start=1):
         limit = _line(decl, line, number, condition, exprs, modes, report)
-        if limit is not None:
-            found.append(limit)
+        if limit is None:
+            continue
+        if priority:
+            if limit.scope == "pegawai":
+                report(Diagnostic("E221", decl.priority[0].span, {"clause": limit.clause}))
+                continue
+            limit = attrs.evolve(limit, priority=priority)
+        found.append(limit)
     return found
+
+
+def _priority(
+    decl: n.LimitDecl, exprs: ExprChecker, report: Callable[[Diagnostic], None]
+) -> tuple[ir.Expr, ...] | None:
+    """``diutamakan A, B``: each a yes/no or a number about the person (E220)."""
+    found = []
+    for written in decl.priority:
+        typed = exprs.check(written)
+        if typed is None:
+            return None
+        if typed.type != t.BOOL and typed.type not in t.NUMERIC:
+            report(Diagnostic("E220", written.span, {"type": t.TypeName(typed.type)}))
+            return None
+        found.append(typed)
+    return tuple(found)
 
 
 def _word(

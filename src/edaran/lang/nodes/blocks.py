@@ -59,6 +59,8 @@ class LimitDecl:
     lines: tuple[LimitLine, ...]
     conditions: tuple[Expr, ...] = ()
     span: Span | None = span_field()
+    #: ``diutamakan A, B``: who gets the places of the block's limits first
+    priority: tuple[Expr, ...] = attrs.field(default=(), kw_only=True)
 
 
 @attrs.frozen

@@ -1,0 +1,96 @@
+"""Who gets a limit's places first: ``diutamakan`` (issue 12).
+
+"The home-working places go first to staff with small children"; "the office places go
+first to staff who live close". Before the rotation, a limit may order people by facts
+about them; the reason of each assignment a limit moved names the values it was ordered by.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from edaran.core import EdaranError
+from edaran.engine import Circular
+from edaran.model import Unit
+from edaran.scheduling import Why, schedule
+from edaran.scheduling.presentation import assignment_reason
+
+WEDNESDAY = dt.date(2027, 1, 6)
+UMUM = Unit("UMUM", "Bagian Umum")
+HEAD = """\
+surat_edaran "URUT/2027":
+    berlaku 2027-01-01
+
+atribut pegawai punya_balita: benar_salah, kolom "punya_balita"
+atribut pegawai jarak_rumah: bilangan, kolom "jarak_rumah_km"
+
+butir 1 "Kantor", bawaan:
+    moda_kerja adalah WFO
+
+butir 2 "WFH hari Rabu", pengecualian atas butir 1:
+    moda_kerja adalah WFH
+    jika hari adalah Rabu
+
+"""
+
+
+def circular(*lines: str) -> Circular:
+    body = "".join(f"    {line}\n" for line in lines)
+    return Circular.from_text(HEAD + f'batas butir 3 "Urutan":\n{body}', "urut.edaran")
+
+
+def staff(c: Circular, facts: list[tuple[bool, int]]) -> list[Any]:
+    cls = c.schema.employee_cls
+    return [
+        cls(f"19800101202701{1000 + i}", f"Pegawai {i}", UMUM, punya_balita=kid, jarak_rumah=km)
+        for i, (kid, km) in enumerate(facts)
+    ]
+
+
+def test_a_cap_keeps_its_places_for_the_people_it_puts_first() -> None:
+    c = circular("WFH paling banyak 2 per unit per hari", "diutamakan pegawai.punya_balita")
+    people = staff(c, [(False, 5), (True, 5), (False, 5), (True, 5), (False, 5), (False, 5)])
+    made = schedule(c, people, WEDNESDAY, WEDNESDAY)
+    home = {a.nip for a in made if a.mode == "WFH"}
+    assert home == {people[1].nip, people[3].nip}
+    moved = next(a for a in made if a.why == Why.CAP)
+    assert assignment_reason(moved).endswith("; diutamakan menurut pegawai.punya_balita = salah")
+    assert assignment_reason(moved, "en").endswith("; priority by pegawai.punya_balita = false")
+
+
+def test_the_second_order_breaks_ties_of_the_first_and_larger_numbers_go_first() -> None:
+    c = circular(
+        "WFH paling banyak 2 per unit per hari",
+        "diutamakan pegawai.punya_balita, pegawai.jarak_rumah",
+    )
+    people = staff(c, [(True, 3), (True, 40), (True, 12), (False, 90), (False, 1)])
+    made = schedule(c, people, WEDNESDAY, WEDNESDAY)
+    assert {a.nip for a in made if a.mode == "WFH"} == {people[1].nip, people[2].nip}
+
+
+def test_a_floor_calls_back_the_people_it_puts_first() -> None:
+    # "The office places go first to those who live close": live close = jarak_rumah <= 5.
+    c = circular("WFO paling sedikit 2 per unit per hari", "diutamakan pegawai.jarak_rumah <= 5")
+    people = staff(c, [(False, 30), (False, 2), (False, 25), (False, 4), (False, 60)])
+    made = schedule(c, people, WEDNESDAY, WEDNESDAY)
+    assert {a.nip for a in made if a.mode == "WFO"} == {people[1].nip, people[3].nip}
+    assert Counter(a.why for a in made) == {Why.ELIGIBLE: 3, Why.FLOOR: 2}
+    called = next(a for a in made if a.why == Why.FLOOR)
+    assert "diutamakan menurut pegawai.jarak_rumah <= 5 = benar" in assignment_reason(called)
+
+
+@pytest.mark.parametrize(
+    ("lines", "code"),
+    [
+        (("WFH paling banyak 2 per unit per hari", "diutamakan pegawai.nama"), "E220"),
+        (("WFH paling banyak 2 per pegawai per minggu", "diutamakan pegawai.punya_balita"), "E221"),
+    ],
+)
+def test_orders_that_make_no_sense_are_refused(lines: tuple[str, ...], code: str) -> None:
+    with pytest.raises(EdaranError) as refused:
+        circular(*lines)
+    assert [d.code for d in refused.value.diagnostics] == [code]
