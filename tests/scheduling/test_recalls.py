@@ -107,6 +107,43 @@ def test_recall_file_without_nip_or_unit_column(tmp_path: Path, roster: Roster) 
     assert _codes(found) == [("D080", 1)]
 
 
+def test_recalls_and_plans_from_a_workbook_read_as_the_csv_does(
+    tmp_path: Path, roster: Roster
+) -> None:
+    """The same rows in a sheet: the good kept, the bad reported by row and column."""
+    import openpyxl
+
+    from edaran.io.presence import read_plan
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Panggilan"
+    sheet.append(["NIP", "Unit", "Tanggal", "Alasan"])
+    sheet.append([AHMAD, None, NEXT_FRI, "Baris baik"])
+    sheet.append([None, "BPKADD", NEXT_FRI, "Unit salah"])
+    sheet.append([float(AHMAD), None, NEXT_FRI, "NIP sebagai angka"])
+    plan = book.create_sheet("Rencana")
+    plan.append(["nip", "unit", "tanggal", "moda"])
+    plan.append([None, "BAPPEDA", NEXT_FRI, "WFO"])
+    path = tmp_path / "hadir.xlsx"
+    book.save(path)
+    recalls, found = read_recalls(f"{path}#Panggilan", roster)
+    assert recalls == [Recall(NEXT_FRI, "Baris baik", nip=AHMAD)]
+    assert [
+        (d.code, d.span.line if d.span else 0, d.span.column if d.span else 0) for d in found
+    ] == [
+        ("D023", 3, 2),  # an unknown unit, in column B
+        ("D041", 4, 1),  # a NIP Excel stored as a number: its last digits are lost
+    ]
+    assert found[0].suggestions == ("BPKAD",)
+    rows, problems = read_plan(f"{path}#Rencana", roster)
+    assert problems == []
+    assert [(r.unit, r.date, r.mode) for r in rows] == [("BAPPEDA", NEXT_FRI, "WFO")]
+    missing, problems = read_recalls(f"{path}#Maret", roster)
+    assert (missing, [d.code for d in problems]) == ([], ["D070"])
+
+
 # --------------------------------------------------------------- scheduling
 def test_a_recalled_person_works_at_the_office_with_the_reason(
     circular: Circular, roster: Roster

@@ -1,4 +1,7 @@
-"""Who is there on a day: leave (cuti), transfers (mutasi) and recalls (panggilan), from CSV.
+"""Who is there on a day: leave (cuti), transfers (mutasi), recalls (panggilan) and plans.
+
+Each file is CSV or an Excel workbook (``rencana.xlsx``, ``panggilan.xlsx#Maret``:
+the first sheet, or the one named after ``#``) with the same columns.
 
 ``cuti.csv``: ``nip, mulai, sampai`` (English ``nip, from, to``) — one absence
 per row, both days included.  ``mutasi.csv``: ``nip, tanggal, unit``
@@ -19,8 +22,9 @@ from pathlib import Path
 from edaran.core.diagnostics import Diagnostic, Span
 from edaran.core.suggest import suggest
 from edaran.io.cells import BadValue, parse_date
-from edaran.io.roster import Roster
-from edaran.io.table import Row, Table, read_table
+from edaran.io.roster import EXCEL_SUFFIXES, Roster, _cell_text, split_sheet
+from edaran.io.sheets import SheetTable, read_excel
+from edaran.io.table import DEFAULT_MAX_BYTES, Row, Table, column_key, read_table
 from edaran.model.workforce import Absence, PlanRow, Recall, Transfer
 
 __all__ = ["read_absences", "read_plan", "read_recalls", "read_transfers"]
@@ -32,6 +36,21 @@ _ALIASES = {
     "reason": "alasan",
     "mode": "moda",
 }
+
+
+def _read(
+    path: str | Path, required: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> tuple[Table | None, list[Diagnostic]]:
+    """The file as a table: a CSV file, or a sheet of a workbook (``rencana.xlsx``, or
+    ``rencana.xlsx#Sheet``) with the same columns and the same diagnostics by row."""
+    target, sheet = split_sheet(path)
+    if not str(target).casefold().endswith(EXCEL_SUFFIXES):
+        return read_table(path, required, optional, aliases=_ALIASES)
+    known = {column_key(c): c for c in (*required, *optional)} | _ALIASES
+    found, problems = read_excel(target, known, required, DEFAULT_MAX_BYTES, sheet)
+    if found is None:
+        return None, problems
+    return SheetTable.of(found, _cell_text), problems
 
 
 def _date(table: Table, row: Row, column: str, found: list[Diagnostic]) -> dt.date | None:
@@ -55,7 +74,7 @@ def _nip(table: Table, row: Row, roster: Roster, found: list[Diagnostic]) -> str
 
 def read_absences(path: str | Path, roster: Roster) -> tuple[list[Absence], list[Diagnostic]]:
     """Leave records from ``cuti.csv``; every valid row, and every problem."""
-    table, found = read_table(path, ("nip", "mulai", "sampai"), aliases=_ALIASES)
+    table, found = _read(path, ("nip", "mulai", "sampai"))
     if table is None:
         return [], found
     absences = []
@@ -74,7 +93,7 @@ def read_absences(path: str | Path, roster: Roster) -> tuple[list[Absence], list
 
 def read_transfers(path: str | Path, roster: Roster) -> tuple[list[Transfer], list[Diagnostic]]:
     """Transfers from ``mutasi.csv``; the target unit must be in the roster."""
-    table, found = read_table(path, ("nip", "tanggal", "unit"), aliases=_ALIASES)
+    table, found = _read(path, ("nip", "tanggal", "unit"))
     if table is None:
         return [], found
     transfers = []
@@ -99,7 +118,7 @@ def read_recalls(path: str | Path, roster: Roster) -> tuple[list[Recall], list[D
     A row naming both a person and a unit, or neither, is D080; a row without
     a reason is D081 (the reason is what the schedule shows for that day).
     """
-    table, found = read_table(path, ("tanggal", "alasan"), ("nip", "unit"), aliases=_ALIASES)
+    table, found = _read(path, ("tanggal", "alasan"), ("nip", "unit"))
     if table is None:
         return [], found
     if not table.has("nip") and not table.has("unit"):
@@ -132,7 +151,7 @@ def read_plan(path: str | Path, roster: Roster) -> tuple[list[PlanRow], list[Dia
     mode is one the circular knows, and one the rules allow, is checked with
     the circular (:func:`edaran.scheduling.plan.check_plan`).
     """
-    table, found = read_table(path, ("tanggal", "moda"), ("nip", "unit"), aliases=_ALIASES)
+    table, found = _read(path, ("tanggal", "moda"), ("nip", "unit"))
     if table is None:
         return [], found
     if not table.has("nip") and not table.has("unit"):
