@@ -21,17 +21,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from edaran.core.diagnostics import Diagnostic
+from edaran.core.diagnostics import Diagnostic, Severity
 from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF
+from edaran.discipline.attendance import AttendanceRun
 from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
 from edaran.io.publish import Published, provenance
 from edaran.lang import ir
+from edaran.model.attendance import Attendance
 from edaran.model.calendar import zone as time_zone
 from edaran.model.protocols import EmployeeFacts
 from edaran.model.workforce import Absence, Contact, Recall
@@ -64,6 +67,8 @@ class Breach:
     date: dt.date
     at: dt.datetime
     contact: str
+    #: for an attendance duty: missing, late, outside-window, outside-radius or unverified
+    kind: str = ""
 
 
 @attrs.frozen
@@ -80,6 +85,10 @@ class Sanction:
     date: dt.date
     at: dt.datetime
     behind: tuple[str, ...]
+    #: the allowance cut of this sanction's day (Rupiah, exact), when its step has one
+    cut: Decimal | None = None
+    #: the evaluation period the cut is totalled in (``periode 1 (...)``), when there is a cut
+    cut_period: str = ""
 
 
 @attrs.frozen
@@ -95,6 +104,8 @@ class DisciplineResult(Published):
     counted: int
     skipped: dict[str, int]
     warnings: tuple[Diagnostic, ...] = ()
+    #: attendance events read (``attendance=``)
+    attendance_events: int = attrs.field(default=0, kw_only=True)
     #: where the result comes from (:func:`edaran.io.publish.provenance`)
     provenance: Mapping[str, str | None] = attrs.field(factory=provenance, eq=False)
     _parts = ("sanctions", "breaches")
@@ -194,7 +205,7 @@ def _one_per_id(contacts: Iterable[Contact]) -> list[Contact]:
 
 def _counted(duties: Sequence[ir.DutyIR], mode: str, at: dt.datetime) -> str | None:
     """None if a duty covers the contact, else why not."""
-    on_duty = [d for d in duties if mode in d.modes]
+    on_duty = [d for d in duties if d.attendance is None and mode in d.modes]
     if not on_duty:
         return Skipped.NOT_ON_DUTY
     time = at.time()
@@ -214,6 +225,7 @@ def run_discipline(
     use_schedule: bool = True,
     recalls: Sequence[Recall] = (),
     progress: Callable[[int, int], None] | None = None,
+    attendance: Iterable[Attendance] = (),
 ) -> DisciplineResult:
     """Breaches and sanctions from a contact log (see the module docstring).
 
@@ -223,6 +235,8 @@ def run_discipline(
     office day, so a duty of remote days no longer holds on it.
     ``progress(done, total)`` is called
     every few thousand contacts (a progress bar on long logs).
+    ``attendance`` is an attendance log (it may be a stream, read once) for
+    the attendance duties (:mod:`edaran.discipline.attendance`).
     """
     program = circular.program
     zone = time_zone(program.header.timezone)
@@ -234,6 +248,8 @@ def run_discipline(
         for _, at in local
         if (first is None or at.date() >= first) and (last is None or at.date() <= last)
     }
+    present = AttendanceRun(circular, employees, attendance)
+    days.update(present.days(first, last))
     modes = _Modes(circular, employees, days, absences, use_schedule, recalls)
     leave = defaultdict(list)
     for absence in absences:
@@ -273,13 +289,27 @@ def run_discipline(
                         contact.id,
                     )
                 )
+    absent = present.breaches(modes.mode, first=first, last=last, absences=absences)
+    for duty, kind, nip, day, at, event in absent:
+        unit = people[nip].unit.kode
+        bid = f"{duty.id}:{kind}:{nip}:{day.isoformat()}"
+        breaches.append(
+            Breach(bid, duty.id, duty.clause, duty.title, nip, unit, day, at, event, kind)
+        )
+    if absent:
+        breaches.sort(key=lambda b: (b.at.timestamp(), b.id))
     sanctions = _ladder(circular, breaches, people)
+    warnings = list(modes.errors.values())
+    if present.homeless:
+        args = {"count": len(present.homeless)}
+        warnings.append(Diagnostic("W615", None, args, Severity.WARNING))
     return DisciplineResult(
         tuple(breaches),
         tuple(sanctions),
         counted,
         dict(sorted(skipped.items())),
-        tuple(modes.errors.values()),
+        tuple(warnings),
+        attendance_events=present.count,
         provenance=provenance(circular),
     )
 
@@ -309,37 +339,131 @@ def _why_not(
     return _counted(circular.in_force(day).program.duties, mode, at)
 
 
+_Event = tuple[dt.datetime, str, str, dt.date]
+
+
 def _ladder(circular: Circular, breaches: list[Breach], people: dict[str, Any]) -> list[Sanction]:
-    events: dict[str, list[tuple[dt.datetime, str, str, dt.date]]] = defaultdict(list)
+    events: dict[str, list[_Event]] = defaultdict(list)
     for b in breaches:
         events[b.rule].append((b.at, b.id, b.nip, b.date))
     sanctions: list[Sanction] = []
     for step in circular.program.sanctions:
         pool = sorted(e for kind in step.of for e in events[kind])
-        groups: dict[tuple[str, str], list[tuple[dt.datetime, str, str, dt.date]]] = defaultdict(
-            list
-        )
-        for event in pool:
-            _, _, nip, day = event
-            groups[(nip, _window(circular, step.window, day))].append(event)
-        for (nip, window), items in sorted(groups.items()):
-            for k in range(step.every, len(items) + 1, step.every):
-                chunk = items[k - step.every : k]
-                at, _, _, day = chunk[-1]
-                sid = f"{step.id}:{nip}:{window}:{k // step.every}"
-                unit = people[nip].unit.kode
-                sanction = Sanction(
-                    sid,
-                    step.id,
-                    step.clause,
-                    step.title,
-                    nip,
-                    unit,
-                    window,
-                    day,
-                    at,
-                    tuple(e[1] for e in chunk),
-                )
-                sanctions.append(sanction)
-                events[step.id].append((at, sid, nip, day))
+        made: list[Sanction] = []
+        for nip, window, number, chunk in _chunks(circular, step, pool):
+            at, _, _, day = chunk[-1]
+            sid = f"{step.id}:{nip}:{window}:{number}"
+            unit = people[nip].unit.kode
+            behind = tuple(e[1] for e in chunk)
+            made.append(
+                Sanction(sid, step.id, step.clause, step.title, nip, unit, window, day, at, behind)
+            )
+            events[step.id].append((at, sid, nip, day))
+        sanctions += _with_cuts(circular, step, made)
     return sorted(sanctions, key=lambda s: (s.at, s.id))
+
+
+def _chunks(
+    circular: Circular, step: ir.SanctionIR, pool: list[_Event]
+) -> Iterator[tuple[str, str, int, list[_Event]]]:
+    """(nip, window, number, the events behind) of each sanction of a step."""
+    if step.within is not None:
+        yield from _sliding(step.every, step.within, pool)
+        return
+    if step.consecutive:
+        yield from _consecutive(circular, step.every, pool)
+        return
+    groups: dict[tuple[str, str], list[_Event]] = defaultdict(list)
+    for event in pool:
+        _, _, nip, day = event
+        groups[(nip, _window(circular, step.window, day))].append(event)
+    for (nip, window), items in sorted(groups.items()):
+        for k in range(step.every, len(items) + 1, step.every):
+            yield nip, window, k // step.every, items[k - step.every : k]
+
+
+def _by_person(pool: list[_Event]) -> list[tuple[str, list[_Event]]]:
+    people: dict[str, list[_Event]] = defaultdict(list)
+    for event in pool:
+        people[event[2]].append(event)
+    return sorted(people.items())
+
+
+def _sliding(
+    every: int, length: dt.timedelta, pool: list[_Event]
+) -> Iterator[tuple[str, str, int, list[_Event]]]:
+    """Every N events of a person within ``length`` (first to last): one sanction.
+
+    Greedy from the earliest: the N events from the i-th make a sanction when
+    the N-th is at most ``length`` after the i-th, and counting goes on after
+    them; otherwise it goes on from the next event.  An event is behind one
+    sanction at most.
+    """
+    for nip, items in _by_person(pool):
+        i, number = 0, 0
+        while i + every <= len(items):
+            chunk = items[i : i + every]
+            if chunk[-1][0] - chunk[0][0] <= length:
+                number += 1
+                window = _span_label(chunk[0][0], chunk[-1][0])
+                yield nip, window, number, chunk
+                i += every
+            else:
+                i += 1
+
+
+def _span_label(start: dt.datetime, end: dt.datetime) -> str:
+    """``2027-03-01 07:31..07:52``, or ``2027-03-01 23:50..2027-03-02 00:10``."""
+    if start.date() == end.date():
+        return f"{start.date().isoformat()} {start:%H:%M}..{end:%H:%M}"
+    return f"{start.date().isoformat()} {start:%H:%M}..{end.date().isoformat()} {end:%H:%M}"
+
+
+def _consecutive(
+    circular: Circular, every: int, pool: list[_Event]
+) -> Iterator[tuple[str, str, int, list[_Event]]]:
+    """Every N consecutive working days on which a person has such events: one sanction.
+
+    A run of days is broken by a working day without one (days off between
+    are skipped); each N days of a run make a sanction, listing every event
+    of those days, and the count starts again after them.
+    """
+    for nip, items in _by_person(pool):
+        days: dict[dt.date, list[_Event]] = defaultdict(list)
+        for event in items:
+            days[event[3]].append(event)
+        run: list[dt.date] = []
+        number = 0
+        for day in sorted(days):
+            if run and _next_working_day(circular, run[-1]) != day:
+                run = []
+            run.append(day)
+            if len(run) == every:
+                number += 1
+                chunk = [e for d in run for e in days[d]]
+                yield nip, f"{run[0].isoformat()}..{run[-1].isoformat()}", number, chunk
+                run = []
+
+
+def _next_working_day(circular: Circular, day: dt.date) -> dt.date:
+    following = day + dt.timedelta(days=1)
+    for _ in range(366):  # a year of closures at most
+        if circular.in_force(following).calendar.day(following).hari_kerja:
+            return following
+        following += dt.timedelta(days=1)
+    return following
+
+
+def _with_cuts(circular: Circular, step: ir.SanctionIR, made: list[Sanction]) -> list[Sanction]:
+    """The step's sanctions, the first of each person's day carrying the day's cut."""
+    if step.cut_per_day is None:
+        return made
+    seen: set[tuple[str, dt.date]] = set()
+    result = []
+    for sanction in sorted(made, key=lambda s: (s.at, s.id)):
+        key = (sanction.nip, sanction.date)
+        cut = step.cut_per_day if key not in seen else Decimal(0)
+        seen.add(key)
+        period = _window(circular, "periode", sanction.date)
+        result.append(attrs.evolve(sanction, cut=cut, cut_period=period))
+    return result

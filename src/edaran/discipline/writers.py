@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
@@ -56,6 +57,7 @@ from edaran.messages import Lang, message
 from edaran.model.workforce import Contact
 
 __all__ = [
+    "cut_totals",
     "person_history",
     "summary_text",
     "write_breaches_csv",
@@ -206,6 +208,7 @@ def breach_object(b: Breach, explain: Explainer, names: Mapping[str, str]) -> di
         "contact": b.contact,
         "sanctions": list(explain.counted_by.get(b.id, ())),
         "reason": explain.breach_reason(b),
+        **({"kind": b.kind} if b.kind else {}),
     }
 
 
@@ -226,6 +229,7 @@ def sanction_object(s: Sanction, explain: Explainer, names: Mapping[str, str]) -
         "contacts": list(explain.contacts_of(s.id)),
         "sanctions": list(explain.counted_by.get(s.id, ())),
         "reason": explain.sanction_reason(s),
+        **({"cut": str(s.cut)} if s.cut is not None else {}),
     }
 
 
@@ -284,7 +288,31 @@ def discipline_dict(
         "warnings": [warning_object(d, lang) for d in result.warnings],
         "breaches": [breach_object(b, explain, names) for b in result.breaches],
         "sanctions": [sanction_object(s, explain, names) for s in explain.sanctions_in_order()],
+        **({"attendance_events": result.attendance_events} if result.attendance_events else {}),
+        **({"cuts": _cut_objects(result, names)} if any(s.cut for s in result.sanctions) else {}),
     }
+
+
+def cut_totals(result: DisciplineResult) -> list[tuple[str, str, str, int, Decimal]]:
+    """Allowance cuts per person and evaluation period: (nip, unit, period, days, total).
+
+    The total is exact (Rupiah, :class:`~decimal.Decimal`); ``days`` counts the
+    days with a cut.  Sorted by NIP, then period.
+    """
+    totals: dict[tuple[str, str, str], tuple[int, Decimal]] = {}
+    for s in result.sanctions:
+        if s.cut:
+            key = (s.nip, s.unit, s.cut_period)
+            days, amount = totals.get(key, (0, Decimal(0)))
+            totals[key] = (days + 1, amount + s.cut)
+    return [(n, u, p, d, a) for (n, u, p), (d, a) in sorted(totals.items())]
+
+
+def _cut_objects(result: DisciplineResult, names: Mapping[str, str]) -> list[dict[str, object]]:
+    return [
+        {"nip": n, "name": names.get(n), "unit": u, "period": p, "days": d, "amount": str(a)}
+        for n, u, p, d, a in cut_totals(result)
+    ]
 
 
 def summary_text(result: DisciplineResult, lang: Lang = "id") -> str:

@@ -230,7 +230,33 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
         modes = next((x[1] for x in rest if x[0] == "modes"), None)
         hours = next((x[1] for x in rest if x[0] == "hours"), None)
         checklist = next((x[1] for x in rest if x[0] == "checklist"), None)
-        return n.DutyDecl(citation, title, modes, hours, span=s, checklist=checklist)
+        return n.DutyDecl(
+            citation,
+            title,
+            modes,
+            hours,
+            span=s,
+            checklist=checklist,
+            conditions=tuple(x[1] for x in rest if x[0] == "if"),
+            attendance=next((x[1] for x in rest if x[0] == "attendance"), None),
+            radius=next((x[1] for x in rest if x[0] == "radius"), None),
+            verified=any(x[0] == "verified" for x in rest),
+        )
+
+    def _r_duty_if(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
+        return ("if", c[0])
+
+    def _r_duty_attendance(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
+        kind, *times = c
+        window = tuple(n.TimeLit(str(t), span=self._tok(t)) for t in times) or None
+        return ("attendance", n.AttendanceLine(self._ident(kind), window, span=s))  # type: ignore[arg-type]  # two times by the grammar
+
+    def _r_duty_radius(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
+        amount, unit, address = c
+        return ("radius", n.Radius(str(amount), self._ident(unit), self._ident(address), span=s))
+
+    def _r_duty_verified(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
+        return ("verified", True)
 
     def _r_duty_checklist(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
         return ("checklist", c[0])
@@ -312,8 +338,33 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
 
     def _r_sanction_decl(self, c: list[Any], s: Span | None) -> n.SanctionDecl:
         citation, title, rest = self._head(c)
-        counts, every, of, window = rest[0]
-        return n.SanctionDecl(citation, title, every, counts, of, window, span=s)
+        counts, every, of, window, *more = rest[0]
+        cut = rest[1] if len(rest) > 1 else None
+        within = more[0] if counts == "within" else None
+        return n.SanctionDecl(
+            citation,
+            title,
+            every,
+            "breaches" if counts in ("within", "consecutive") else counts,
+            of,
+            window,
+            span=s,
+            within=within,
+            consecutive=counts == "consecutive",
+            cut=cut,
+        )
+
+    def _r_count_within(self, c: list[Any], s: Span | None) -> tuple[Any, ...]:
+        every, *cites, amount, unit = c
+        return ("within", str(every), tuple(cites), None, (str(amount), self._ident(unit)))
+
+    def _r_count_consecutive(self, c: list[Any], s: Span | None) -> tuple[Any, ...]:
+        every, *cites = c
+        return ("consecutive", str(every), tuple(cites), None)
+
+    def _r_sanction_cut(self, c: list[Any], s: Span | None) -> tuple[Any, ...]:
+        money, window = c
+        return (n.MoneyLit(str(money), span=self._tok(money)), self._ident(window))
 
     def _count(kind: str) -> Any:  # type: ignore[misc]  # a factory run in the class body
         def build(self: TreeBuilder, c: list[Any], s: Span | None) -> tuple[Any, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import TypeAlias
 
 import attrs
@@ -142,7 +143,14 @@ class LimitIR:
 
 @attrs.frozen
 class DutyIR:
-    """A duty (butir 10.b): contacts count on days in ``modes``, within ``hours``."""
+    """A duty (butir 10.b): contacts count on days in ``modes``, within ``hours``.
+
+    With ``attendance`` (an :class:`~edaran.model.AttendanceKind` value) it is an
+    attendance duty instead: on days in ``modes`` where ``condition`` holds, the
+    person must record an event of that kind within ``window`` (the whole day
+    when None), within ``radius_m`` metres of ``ADDRESS_lat``/``ADDRESS_lon``
+    (``address``), and, with ``verified``, have it verified by the superior.
+    """
 
     id: str
     clause: str
@@ -150,6 +158,12 @@ class DutyIR:
     modes: frozenset[str]
     hours: tuple[dt.time, dt.time] | None
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
+    condition: Expr | None = attrs.field(default=None, kw_only=True)
+    attendance: str | None = attrs.field(default=None, kw_only=True)
+    window: tuple[dt.time, dt.time] | None = attrs.field(default=None, kw_only=True)
+    radius_m: Decimal | None = attrs.field(default=None, kw_only=True)
+    address: str | None = attrs.field(default=None, kw_only=True)
+    verified: bool = attrs.field(default=False, kw_only=True)
 
 
 @attrs.frozen
@@ -259,6 +273,12 @@ class SanctionIR:
     of: tuple[str, ...]
     window: str
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
+    #: a sliding window: ``every`` events within this length (``window`` is then "")
+    within: dt.timedelta | None = attrs.field(default=None, kw_only=True)
+    #: ``every`` events on that many consecutive working days (``window`` is then "")
+    consecutive: bool = attrs.field(default=False, kw_only=True)
+    #: an allowance cut in Rupiah for each day with a sanction of this step
+    cut_per_day: Decimal | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen

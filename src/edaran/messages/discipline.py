@@ -29,6 +29,26 @@ WORDS: dict[str, tuple[str, str]] = {
     "discipline.panggilan": ("panggilan", "call"),
     "discipline.pesan": ("pesan", "message"),
     "discipline.contact": ("kontak", "contact"),
+    "discipline.attendance-missing": (
+        "tidak ada presensi {date}",
+        "no attendance record {date}",
+    ),
+    "discipline.attendance-late": (
+        "presensi {event} terlambat, {when}",
+        "record {event} late, {when}",
+    ),
+    "discipline.attendance-outside-window": (
+        "presensi {event} di luar jam, {when}",
+        "record {event} outside the window, {when}",
+    ),
+    "discipline.attendance-outside-radius": (
+        "presensi {event} di luar radius atau tanpa lokasi, {when}",
+        "record {event} outside the radius or without a location, {when}",
+    ),
+    "discipline.attendance-unverified": (
+        "presensi {event} {when} belum diverifikasi atasan",
+        "record {event} {when} not verified by the superior",
+    ),
     "discipline.at-time": ("pukul {time}", "at {time}"),
     "discipline.on-date": ("pada {date}", "on {date}"),
     "discipline.not-answered": ("tidak dijawab", "not answered"),

@@ -17,6 +17,7 @@ from edaran.lang.nodes.base import (
     span_field,
 )
 from edaran.lang.nodes.blocks import (
+    AttendanceLine,
     BreachDecl,
     DutyDecl,
     Estimate,
@@ -24,6 +25,7 @@ from edaran.lang.nodes.blocks import (
     LimitLine,
     QuotaDecl,
     QuotaLine,
+    Radius,
     ReportDecl,
     SanctionDecl,
     TargetDecl,
@@ -81,6 +83,7 @@ from edaran.lang.nodes.statements import (
 
 __all__ = [
     "Assignment",
+    "AttendanceLine",
     "AttributeDecl",
     "Between",
     "Binary",
@@ -122,6 +125,7 @@ __all__ = [
     "Quantity",
     "QuotaDecl",
     "QuotaLine",
+    "Radius",
     "RemoveDecl",
     "ReportDecl",
     "Rule",
