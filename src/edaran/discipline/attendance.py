@@ -145,6 +145,8 @@ class AttendanceRun:
         self.log.read(counter)
         self.count = counter.count
         self.homeless: list[str] = []
+        #: duty id -> NIP -> the days the duty held for the person and was met
+        self.met: dict[str, dict[str, set[dt.date]]] = defaultdict(lambda: defaultdict(set))
 
     def days(self, first: dt.date | None, last: dt.date | None) -> list[dt.date]:
         """The days judged: ``first`` (else the log's first day) to ``last`` (else its last)."""
@@ -184,7 +186,11 @@ class AttendanceRun:
                         and self.log.home(employee.nip, duty.address) is None
                     ):
                         homeless.add(employee.nip)
-                    found.extend(_judge(self.log, duty, index, employee.nip, day, self.zone))
+                    judged = list(_judge(self.log, duty, index, employee.nip, day, self.zone))
+                    if judged:
+                        found.extend(judged)
+                    else:
+                        self.met[duty.id][employee.nip].add(day)
         self.homeless = sorted(homeless)
         return found
 

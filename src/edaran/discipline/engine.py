@@ -298,7 +298,7 @@ def run_discipline(
         )
     if absent:
         breaches.sort(key=lambda b: (b.at.timestamp(), b.id))
-    sanctions = _ladder(circular, breaches, people)
+    sanctions = _ladder(circular, breaches, people, present.met)
     warnings = list(modes.errors.values())
     if present.homeless:
         args = {"count": len(present.homeless)}
@@ -342,7 +342,13 @@ def _why_not(
 _Event = tuple[dt.datetime, str, str, dt.date]
 
 
-def _ladder(circular: Circular, breaches: list[Breach], people: dict[str, Any]) -> list[Sanction]:
+#: duty id -> NIP -> the days an attendance duty held and was met
+_Met = Mapping[str, Mapping[str, set[dt.date]]]
+
+
+def _ladder(
+    circular: Circular, breaches: list[Breach], people: dict[str, Any], met: _Met | None = None
+) -> list[Sanction]:
     events: dict[str, list[_Event]] = defaultdict(list)
     for b in breaches:
         events[b.rule].append((b.at, b.id, b.nip, b.date))
@@ -350,7 +356,7 @@ def _ladder(circular: Circular, breaches: list[Breach], people: dict[str, Any]) 
     for step in circular.program.sanctions:
         pool = sorted(e for kind in step.of for e in events[kind])
         made: list[Sanction] = []
-        for nip, window, number, chunk in _chunks(circular, step, pool):
+        for nip, window, number, chunk in _chunks(circular, step, pool, met or {}):
             at, _, _, day = chunk[-1]
             sid = f"{step.id}:{nip}:{window}:{number}"
             unit = people[nip].unit.kode
@@ -364,14 +370,22 @@ def _ladder(circular: Circular, breaches: list[Breach], people: dict[str, Any]) 
 
 
 def _chunks(
-    circular: Circular, step: ir.SanctionIR, pool: list[_Event]
+    circular: Circular, step: ir.SanctionIR, pool: list[_Event], met: _Met
 ) -> Iterator[tuple[str, str, int, list[_Event]]]:
     """(nip, window, number, the events behind) of each sanction of a step."""
     if step.within is not None:
         yield from _sliding(step.every, step.within, pool)
         return
     if step.consecutive:
-        yield from _consecutive(circular, step.every, pool)
+        duties = {d.id for d in circular.program.duties if d.attendance is not None}
+        if set(step.of) <= duties:  # attendance duties: broken by a day one of them was met
+            yield from _consecutive(
+                step.every, pool, lambda nip, a, b: _met_between(met, step.of, nip, a, b)
+            )
+        else:  # breaches of contacts: broken by a working day without one
+            yield from _consecutive(
+                step.every, pool, lambda nip, a, b: _next_working_day(circular, a) != b
+            )
         return
     groups: dict[tuple[str, str], list[_Event]] = defaultdict(list)
     for event in pool:
@@ -419,14 +433,19 @@ def _span_label(start: dt.datetime, end: dt.datetime) -> str:
     return f"{start.date().isoformat()} {start:%H:%M}..{end.date().isoformat()} {end:%H:%M}"
 
 
-def _consecutive(
-    circular: Circular, every: int, pool: list[_Event]
-) -> Iterator[tuple[str, str, int, list[_Event]]]:
-    """Every N consecutive working days on which a person has such events: one sanction.
+def _met_between(met: _Met, duties: Sequence[str], nip: str, a: dt.date, b: dt.date) -> bool:
+    """Whether one of ``duties`` held for the person and was met on a day between a and b."""
+    return any(a < day < b for duty in duties for day in met.get(duty, {}).get(nip, ()))
 
-    A run of days is broken by a working day without one (days off between
-    are skipped); each N days of a run make a sanction, listing every event
-    of those days, and the count starts again after them.
+
+def _consecutive(
+    every: int, pool: list[_Event], broken: Callable[[str, dt.date, dt.date], bool]
+) -> Iterator[tuple[str, str, int, list[_Event]]]:
+    """Every N consecutive days on which a person has such events: one sanction.
+
+    ``broken(nip, a, b)`` says whether the days a and b (the next with an
+    event) are not consecutive; each N days of a run make a sanction,
+    listing every event of those days, and the count starts again after them.
     """
     for nip, items in _by_person(pool):
         days: dict[dt.date, list[_Event]] = defaultdict(list)
@@ -435,7 +454,7 @@ def _consecutive(
         run: list[dt.date] = []
         number = 0
         for day in sorted(days):
-            if run and _next_working_day(circular, run[-1]) != day:
+            if run and broken(nip, run[-1], day):
                 run = []
             run.append(day)
             if len(run) == every:

@@ -164,12 +164,18 @@ def write_sanctions_csv(
     ``;``-separated), ``kontak``/``contacts`` (the contact ids behind it, also
     through the sanctions it counts) and ``alasan``/``reason``.
     ``contacts`` is accepted for symmetry with :func:`write_breaches_csv`.
+    When a sanction of the result carries an allowance cut, a last column
+    ``potongan``/``cut`` gives it in Rupiah (empty for the others).
     """
     names = names or {}
     explain = Explainer(result, lang, contacts)
     writer = csv_writer(out)
-    writer.writerow([message(f"discipline.col-{f}", lang) for f in _SANCTION_FIELDS])
+    # An allowance cut (``potongan tunjangan``) adds a last column, in Rupiah.
+    cuts = any(s.cut is not None for s in result.sanctions)
+    fields = (*_SANCTION_FIELDS, "cut") if cuts else _SANCTION_FIELDS
+    writer.writerow([message(f"discipline.col-{f}", lang) for f in fields])
     for s in explain.sanctions_in_order():
+        cut = [str(s.cut) if s.cut is not None else ""] if cuts else []
         writer.writerow(
             [
                 s.id,
@@ -185,6 +191,7 @@ def write_sanctions_csv(
                 "; ".join(s.behind),
                 "; ".join(explain.contacts_of(s.id)),
                 explain.sanction_reason(s),
+                *cut,
             ]
         )
     return len(result.sanctions)

@@ -468,6 +468,7 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
         givens = tuple(x for x in c[1:] if isinstance(x, n.Given))
         expects = tuple(x for x in c[1:] if isinstance(x, n.Expect))
         contacts = tuple(x for x in c[1:] if isinstance(x, n.ContactLine))
+        attendance = tuple(x for x in c[1:] if isinstance(x, n.AttendanceEvent))
         counts = tuple(x for x in c[1:] if isinstance(x, n.ExpectCount))
         records = tuple(x for x in c[1:] if isinstance(x, n.ExpectRecord))
         baseline = next((x[1] for x in c[1:] if isinstance(x, tuple)), None)
@@ -476,6 +477,7 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
             givens,
             expects,
             contacts=contacts,
+            attendance=attendance,
             counts=counts,
             baseline=baseline,
             records=records,
@@ -505,6 +507,20 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
             return n.ContactLine(self._ident(channel), sent_lit, False, span=s)
         date, time, reason = answer
         return n.ContactLine(self._ident(channel), sent_lit, True, date, time, reason, span=s)
+
+    def _r_attendance_event(self, c: list[Any], s: Span | None) -> n.AttendanceEvent:
+        kind, *rest = c
+        date = None
+        if isinstance(rest[0], Token) and rest[0].type in DATE_TERMINALS:
+            token = rest.pop(0)
+            date = n.DateLit(str(token), span=self._tok(token))
+        time, *where = rest
+        location = (where[0], where[1]) if where else None
+        time_lit = n.TimeLit(str(time), span=self._tok(time))
+        return n.AttendanceEvent(self._ident(kind), time_lit, location, span=s, date=date)
+
+    def _r_coordinate(self, c: list[Any], s: Span | None) -> str:
+        return "".join(str(t) for t in c)
 
     def _r_unanswered(self, c: list[Any], s: Span | None) -> None:
         return None

@@ -319,6 +319,8 @@ class CheckedExample:
     staff: int | None = None
     #: for a discipline example: (channel, sent, answered or None, reason or None)
     contacts: tuple[tuple[object, dt.datetime, dt.datetime | None, str | None], ...] = ()
+    #: for an attendance example: (kind, time, (lat, lon) or None)
+    attendance: tuple[tuple[str, dt.datetime, tuple[float, float] | None], ...] = ()
     #: for a quota, target or report example: the baseline (``dasar adalah 11``) ...
     baseline: object = None
     #: ... and (kind, quota/target id or cost category, expected value, its type)

@@ -25,6 +25,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "discipline.col-window": ("jendela", "window"),
     "discipline.col-behind": ("dasar", "behind"),
     "discipline.col-reason": ("alasan", "reason"),
+    "discipline.col-cut": ("potongan", "cut"),
     # -- reasons ----------------------------------------------------------------
     "discipline.panggilan": ("panggilan", "call"),
     "discipline.pesan": ("pesan", "message"),

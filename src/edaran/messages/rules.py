@@ -202,6 +202,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "window '{amount} {unit}' is not valid; write a whole number above 0 in minutes, "
         "hours or days (menit, jam, hari)",
     ),
+    "E622": (
+        "lokasi {lat}, {lon} bukan koordinat: lintang antara -90 dan 90, bujur antara -180 dan 180",
+        "location {lat}, {lon} is not a coordinate: latitude from -90 to 90, longitude from "
+        "-180 to 180",
+    ),
     "W615": (
         "{count} pegawai tanpa alamat terdaftar (koordinat kosong di daftar pegawai): radius "
         "presensi mereka tidak diperiksa",

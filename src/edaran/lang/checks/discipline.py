@@ -23,7 +23,13 @@ from edaran.messages import Localized
 from edaran.model.calendar import zone as time_zone
 from edaran.model.workforce import Channel
 
-__all__ = ["check_discipline", "check_example_contacts", "discipline"]
+__all__ = [
+    "ATTENDANCE_WORDS",
+    "check_discipline",
+    "check_example_attendance",
+    "check_example_contacts",
+    "discipline",
+]
 
 
 #: The words of ``presensi KIND``, Indonesian and English (AttendanceKind values).
@@ -358,6 +364,41 @@ def check_example_contacts(
             continue
         contacts.append((channel, sent, answered, line.reason))
     return tuple(contacts), ok
+
+
+def check_example_attendance(
+    example: n.Example, day: dt.date, zone: str, exprs: ExprChecker, report: Report
+) -> tuple[tuple[tuple[str, dt.datetime, tuple[float, float] | None], ...], bool]:
+    """A ``contoh``'s attendance events (kind, aware time, location), and whether all are valid."""
+    tz = time_zone(zone)
+    events = []
+    ok = True
+    for line in example.attendance:
+        kind = ATTENDANCE_WORDS.get(line.kind.name.casefold())
+        if kind is None:
+            hints = tuple(suggest(line.kind.name, ATTENDANCE_WORDS))
+            report(Diagnostic("E615", line.kind.span, {"word": line.kind.name}, suggestions=hints))
+            ok = False
+            continue
+        on = exprs.date(line.date) if line.date is not None else day
+        at = _at(on, line.time, exprs, tz) if on is not None else None
+        if at is None:
+            ok = False
+            continue
+        where = None
+        if line.location is not None:
+            lat, lon = (float(x) for x in line.location)
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                report(
+                    Diagnostic(
+                        "E622", line.span, {"lat": line.location[0], "lon": line.location[1]}
+                    )
+                )
+                ok = False
+                continue
+            where = (lat, lon)
+        events.append((kind, at, where))
+    return tuple(events), ok
 
 
 def _channel(word: str) -> Channel | None:

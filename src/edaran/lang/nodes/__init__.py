@@ -56,6 +56,7 @@ from edaran.lang.nodes.module import (
 )
 from edaran.lang.nodes.statements import (
     Assignment,
+    AttendanceEvent,
     AttributeDecl,
     ContactLine,
     EnumDecl,
@@ -83,6 +84,7 @@ from edaran.lang.nodes.statements import (
 
 __all__ = [
     "Assignment",
+    "AttendanceEvent",
     "AttendanceLine",
     "AttributeDecl",
     "Between",
