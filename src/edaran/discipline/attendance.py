@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from edaran.engine.circular import Circular
 from edaran.lang import ir
-from edaran.model.attendance import Attendance, distance_m
+from edaran.model.attendance import Attendance, AttendanceKind, distance_m
 from edaran.model.calendar import zone as time_zone
 from edaran.model.workforce import Absence
 
@@ -45,17 +45,6 @@ _OK, _RADIUS, _LATE, _EARLY, _MISSING = range(5)
 AttendanceBreach = tuple[ir.DutyIR, str, str, dt.date, dt.datetime, str]
 
 
-class _Best:
-    """The best placement of one (person, day, duty) so far."""
-
-    __slots__ = ("at", "code", "event")
-
-    def __init__(self, code: int, at: dt.datetime, event: str) -> None:
-        self.code = code
-        self.at = at
-        self.event = event
-
-
 class _Log:
     """What one pass over the log keeps: best placements and verification times."""
 
@@ -66,13 +55,14 @@ class _Log:
             assert duty.attendance is not None
             self.by_kind[duty.attendance].append((index, duty))
         self.people = people
-        self.best: dict[tuple[str, dt.date, int], _Best] = {}
+        #: (person, day, duty) -> (placement code, time, event id) of the best event so far
+        self.best: dict[tuple[str, dt.date, int], tuple[int, dt.datetime, str]] = {}
         self.verified: dict[tuple[str, dt.date], dt.datetime] = {}  # the latest that day
-        self.homes: dict[str, tuple[float, float] | None] = {}
+        self.homes: dict[tuple[str, str], tuple[float, float] | None] = {}
         self.days: set[dt.date] = set()
 
     def home(self, nip: str, prefix: str) -> tuple[float, float] | None:
-        key = f"{nip}\x00{prefix}"
+        key = (nip, prefix)
         if key not in self.homes:
             person = self.people.get(nip)
             lat = getattr(person, f"{prefix}_lat", None)
@@ -80,41 +70,73 @@ class _Log:
             self.homes[key] = None if lat is None or lon is None else (float(lat), float(lon))
         return self.homes[key]
 
-    def read(self, events: Iterable[Attendance]) -> None:
-        zone, by_kind, best = self.zone, self.by_kind, self.best
+    def read(self, events: Iterable[Attendance]) -> int:
+        """One pass over the events; returns how many were read."""
+        zone, by_kind, best, verified = self.zone, self.by_kind, self.best, self.verified
+        days = self.days
+        # Per kind: (index, window start, window end, radius, address) of its duties.
+        plans = {
+            AttendanceKind(kind): [
+                (
+                    index,
+                    duty.window[0] if duty.window else None,
+                    duty.window[1] if duty.window else None,
+                    float(duty.radius_m) if duty.radius_m is not None else None,
+                    duty.address,
+                )
+                for index, duty in found
+            ]
+            for kind, found in by_kind.items()
+        }
+        verification = AttendanceKind.VERIFIKASI
+        # Looked up by identity: hashing an enum member runs Python code, per event.
+        kinds = [(kind, plans.get(kind, [])) for kind in AttendanceKind]
+        count = 0
+        last_zone: Any = None
+        same = False
         for event in events:
-            at = event.waktu.astimezone(zone)
+            count += 1
+            at = event.waktu
+            if at.tzinfo is not last_zone:  # a log's times share their zone object
+                last_zone = at.tzinfo
+                same = last_zone is zone or at.utcoffset() == zone.utcoffset(at)
+            if not same:
+                at = at.astimezone(zone)
             day = at.date()
-            self.days.add(day)
-            kind = event.jenis.value
-            if kind == "verifikasi":
+            days.add(day)
+            kind = event.jenis
+            if kind is verification:
                 key = (event.nip, day)
-                seen = self.verified.get(key)
+                seen = verified.get(key)
                 if seen is None or at > seen:
-                    self.verified[key] = at
-            for index, duty in by_kind.get(kind, ()):
-                code = self._place(duty, event, at)
+                    verified[key] = at
+            for member, plan in kinds:  # noqa: B007  # the plan found is used below
+                if member is kind:
+                    break
+            for index, start, end, radius, address in plan:
+                code = _OK
+                if start is not None:
+                    time = at.time()
+                    if time < start:
+                        code = _EARLY
+                    elif end is not None and time > end:
+                        code = _LATE
+                if code == _OK and radius is not None:
+                    code = self._far(event, radius, address)
                 slot = (event.nip, day, index)
                 found = best.get(slot)
-                if found is None or (code, at) < (found.code, found.at):
-                    best[slot] = _Best(code, at, event.id)
+                if found is None or code < found[0] or (code == found[0] and at < found[1]):
+                    best[slot] = (code, at, event.id)
+        return count
 
-    def _place(self, duty: ir.DutyIR, event: Attendance, at: dt.datetime) -> int:
-        if duty.window is not None:
-            time = at.time()
-            if time < duty.window[0]:
-                return _EARLY
-            if time > duty.window[1]:
-                return _LATE
-        if duty.radius_m is None or duty.address is None:
-            return _OK
-        home = self.home(event.nip, duty.address)
+    def _far(self, event: Attendance, radius: float, address: str | None) -> int:
+        """_RADIUS when the event is farther than ``radius`` from home, or has no location."""
+        home = self.home(event.nip, address) if address is not None else None
         if home is None:
             return _OK  # no registered address: the radius cannot be checked (W615)
         if event.lat is None or event.lon is None:
             return _RADIUS
-        far = distance_m(event.lat, event.lon, *home) > float(duty.radius_m)
-        return _RADIUS if far else _OK
+        return _RADIUS if distance_m(event.lat, event.lon, *home) > radius else _OK
 
 
 def _range(days: Iterable[dt.date], first: dt.date | None, last: dt.date | None) -> list[dt.date]:
@@ -141,9 +163,7 @@ class AttendanceRun:
         self.duties = [d for d in circular.program.duties if d.attendance is not None]
         self.zone = time_zone(circular.program.header.timezone)
         self.log = _Log(self.duties, {e.nip: e for e in employees}, self.zone)
-        counter = _Counting(events)
-        self.log.read(counter)
-        self.count = counter.count
+        self.count = self.log.read(events)
         self.homeless: list[str] = []
         #: duty id -> NIP -> the days the duty held for the person and was met
         self.met: dict[str, dict[str, set[dt.date]]] = defaultdict(lambda: defaultdict(set))
@@ -159,53 +179,52 @@ class AttendanceRun:
         first: dt.date | None = None,
         last: dt.date | None = None,
         absences: Sequence[Absence] = (),
+        prefetch: Callable[[Sequence[Any], dt.date], None] | None = None,
     ) -> list[AttendanceBreach]:
         """Every breach, day by day, person by person, duty by duty (file order).
 
         ``mode(employee, day)`` is the person's work mode that day (the
-        discipline engine's: the schedule's when the circular has caps).
+        discipline engine's: the schedule's when the circular has caps);
+        ``prefetch(employees, day)``, when given, is called first for each day.
         """
         leave: dict[str, list[Absence]] = defaultdict(list)
         for absence in absences:
             leave[absence.nip].append(absence)
         found: list[AttendanceBreach] = []
         homeless: set[str] = set()
+        # Per mode: (index, duty, whether to remember the days it is met) of its duties; the
+        # days met matter only to a sanction over consecutive days.
+        runs = {i for s in self.circular.program.sanctions if s.consecutive for i in s.of}
+        by_mode: dict[str, list[tuple[int, ir.DutyIR, bool]]] = defaultdict(list)
+        for index, duty in enumerate(self.duties):
+            for name in sorted(duty.modes):
+                by_mode[name].append((index, duty, duty.id in runs))
+        log, zone = self.log, self.zone
         for day in self.days(first, last):
             version = self.circular.in_force(day)
             calendar = version.calendar.day(day)
+            if prefetch is not None:  # every mode of the day in one pass
+                prefetch(self.employees, day)
             for employee in self.employees:
-                if not _in_post(employee, day) or any(
-                    a.first <= day <= a.last for a in leave.get(employee.nip, ())
-                ):
+                decided = mode(employee, day)
+                owed = by_mode.get(decided) if decided is not None else None
+                if not owed or not _in_post(employee, day):
                     continue
-                for index, duty in enumerate(self.duties):
-                    if not _holds(version, duty, employee, day, calendar, mode):
+                nip = employee.nip
+                if leave and any(a.first <= day <= a.last for a in leave.get(nip, ())):
+                    continue
+                for index, duty, remember in owed:
+                    if duty.condition is not None and not _holds(version, duty, employee, calendar):
                         continue
-                    if (
-                        duty.address is not None
-                        and self.log.home(employee.nip, duty.address) is None
-                    ):
-                        homeless.add(employee.nip)
-                    judged = list(_judge(self.log, duty, index, employee.nip, day, self.zone))
-                    if judged:
-                        found.extend(judged)
-                    else:
-                        self.met[duty.id][employee.nip].add(day)
+                    if duty.address is not None and log.home(nip, duty.address) is None:
+                        homeless.add(nip)
+                    judged = _judge(log, duty, index, nip, day, zone)
+                    if judged is not None:
+                        found.append(judged)
+                    elif remember:
+                        self.met[duty.id][nip].add(day)
         self.homeless = sorted(homeless)
         return found
-
-
-class _Counting:
-    """An iterable that counts what passes through it."""
-
-    def __init__(self, events: Iterable[Attendance]) -> None:
-        self.events = events
-        self.count = 0
-
-    def __iter__(self) -> Iterator[Attendance]:
-        for event in self.events:
-            self.count += 1
-            yield event
 
 
 def _in_post(employee: Any, day: dt.date) -> bool:
@@ -213,31 +232,27 @@ def _in_post(employee: Any, day: dt.date) -> bool:
     return not ((start is not None and day < start) or (end is not None and day > end))
 
 
-def _holds(
-    version: Circular, duty: ir.DutyIR, employee: Any, day: dt.date, calendar: Any, mode: Any
-) -> bool:
-    decided = mode(employee, day)
-    if decided is None or decided not in duty.modes:
-        return False
-    if duty.condition is None:
-        return True
+def _holds(version: Circular, duty: ir.DutyIR, employee: Any, calendar: Any) -> bool:
+    """Whether the duty's conditions hold for the person that day."""
+    assert duty.condition is not None
     facts = {"pegawai": employee, "kalender": calendar}
-    return version.interpreter.evaluate(duty.condition, facts, day) is True
+    return version.interpreter.evaluate(duty.condition, facts, calendar.tanggal) is True
 
 
 def _judge(
     log: _Log, duty: ir.DutyIR, index: int, nip: str, day: dt.date, zone: Any
-) -> Iterator[AttendanceBreach]:
+) -> AttendanceBreach | None:
+    """The breach of one duty by one person on one day, or None when it is met."""
     best = log.best.get((nip, day, index))
     if best is None:
         end = duty.window[1] if duty.window is not None else dt.time(23, 59, 59)
-        yield (duty, "missing", nip, day, dt.datetime.combine(day, end, tzinfo=zone), "")
-        return
-    if best.code != _OK:
-        yield (duty, KINDS[best.code], nip, day, best.at, best.event)
-        return
+        return (duty, "missing", nip, day, dt.datetime.combine(day, end, tzinfo=zone), "")
+    code, at, event = best
+    if code != _OK:
+        return (duty, KINDS[code], nip, day, at, event)
     if duty.verified:
         today = log.verified.get((nip, day))
         tomorrow = log.verified.get((nip, day + dt.timedelta(days=1)))
-        if not ((today is not None and today >= best.at) or tomorrow is not None):
-            yield (duty, "unverified", nip, day, best.at, best.event)
+        if not ((today is not None and today >= at) or tomorrow is not None):
+            return (duty, "unverified", nip, day, at, event)
+    return None

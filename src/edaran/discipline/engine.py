@@ -174,6 +174,19 @@ class _Modes:
                 self.known[key] = None
         return self.known[key]
 
+    def prefetch(self, employees: Sequence[Any], day: dt.date) -> None:
+        """Decide every employee's mode on ``day`` at once (one pass of the compiled rules).
+
+        Those that cannot be decided are left to :meth:`mode`, which records why.
+        """
+        if self.scheduled:
+            return
+        people = {e.nip: e for e in employees if (e.nip, day) not in self.known}
+        errors: list[DecisionError] = []
+        for decision in self.circular.decide_many(people.values(), day, errors=errors):
+            employee = people[decision.nip]
+            self.known[(decision.nip, day)] = self._recalled(employee, day, str(decision.value))
+
     def _recalled(self, employee: Any, day: dt.date, mode: str) -> str:
         """WFO on a working day a recall calls the employee in (as the scheduler does)."""
         if mode in (STATUS_OFF, STATUS_NOT_IN_FORCE, "WFO"):
@@ -289,7 +302,9 @@ def run_discipline(
                         contact.id,
                     )
                 )
-    absent = present.breaches(modes.mode, first=first, last=last, absences=absences)
+    absent = present.breaches(
+        modes.mode, first=first, last=last, absences=absences, prefetch=modes.prefetch
+    )
     for duty, kind, nip, day, at, event in absent:
         unit = people[nip].unit.kode
         bid = f"{duty.id}:{kind}:{nip}:{day.isoformat()}"
@@ -428,9 +443,8 @@ def _sliding(
 
 def _span_label(start: dt.datetime, end: dt.datetime) -> str:
     """``2027-03-01 07:31..07:52``, or ``2027-03-01 23:50..2027-03-02 00:10``."""
-    if start.date() == end.date():
-        return f"{start.date().isoformat()} {start:%H:%M}..{end:%H:%M}"
-    return f"{start.date().isoformat()} {start:%H:%M}..{end.date().isoformat()} {end:%H:%M}"
+    first, last = start.isoformat(" ", "minutes")[:16], end.isoformat(" ", "minutes")[:16]
+    return f"{first}..{last[11:] if first[:10] == last[:10] else last}"
 
 
 def _met_between(met: _Met, duties: Sequence[str], nip: str, a: dt.date, b: dt.date) -> bool:

@@ -21,6 +21,7 @@ A CSV cell may be quoted, but not across lines.  Bad input never raises.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import math
 from collections.abc import Iterable, Iterator, Mapping
@@ -50,6 +51,7 @@ __all__ = [
 #: The columns (CSV, Excel) or keys (JSON lines) of an attendance log, in Indonesian.
 ATTENDANCE_COLUMNS = ("nip", "jenis", "waktu", "lat", "lon", "id")
 _REQUIRED = ("nip", "jenis", "waktu")
+_datetime = dt.datetime  # read per event: one name lookup less
 _ALIASES = {
     "kind": "jenis",
     "time": "waktu",
@@ -124,7 +126,7 @@ class AttendanceProblems:
 class _Row:
     """One row with its cells by column, and where each cell stands."""
 
-    __slots__ = ("cells", "number", "path", "spans", "text")
+    __slots__ = ("cells", "columns", "delimiter", "number", "path", "spans", "text")
 
     def __init__(self, path: str, number: int, text: str, cells: dict[str, str]) -> None:
         self.path = path
@@ -132,8 +134,15 @@ class _Row:
         self.text = text
         self.cells = cells
         self.spans: dict[str, tuple[int, int, int]] = {}  # column -> (start, end, index)
+        self.columns: Mapping[str, int] = {}  # a CSV row's: its spans are found when needed
+        self.delimiter = ","
 
     def where(self, name: str) -> tuple[Span, dict[str, Any]]:
+        if self.columns and not self.spans:
+            bounds = _bounds(self.text, self.delimiter)
+            for column, index in self.columns.items():
+                if index < len(bounds):
+                    self.spans[column] = (*bounds[index], index + 1)
         start, end, index = self.spans.get(name, (0, len(self.text), 0))
         source = _RowSource(self.path, self.number, self.text)
         end = max(end, start + 1)
@@ -149,12 +158,60 @@ class _Checker:
         self.tz = tz
         self.problems = problems
         self._nips: dict[str, str | None] = {}
+        self._kinds: dict[str, AttendanceKind] = {}
 
     def _report(
         self, row: _Row, name: str, code: str, args: Mapping[str, Any], **more: Any
     ) -> None:
         span, where = row.where(name)
         self.problems.add(Diagnostic(code, span, {**where, **args}, self.problems.severity, **more))
+
+    def fast(self, cells: list[str], places: tuple[int, ...]) -> Attendance | None:
+        """The event of a clean row, or None to read it the careful way (:meth:`event`).
+
+        ``places`` are the indexes of :data:`ATTENDANCE_COLUMNS` (-1: absent).
+        """
+        at_nip, at_kind, at_time, at_lat, at_lon, at_id = places
+        try:
+            nip, text, when = cells[at_nip], cells[at_kind], cells[at_time]
+            lat_text = cells[at_lat] if at_lat >= 0 else ""
+            lon_text = cells[at_lon] if at_lon >= 0 else ""
+            ident = cells[at_id] if at_id >= 0 else ""
+        except IndexError:
+            return None
+        kind = self._kinds.get(text)
+        if kind is None:
+            kind = KIND_WORDS.get(enum_key(text)) if text else None
+            if kind is None:
+                return None
+            self._kinds[text] = kind
+        if self._nips.get(nip) is None and self._nip_known(nip) is None:
+            return None
+        at: dt.datetime | None
+        try:
+            if len(when) == 16 and when[10] == " " and when[4] == "-":  # 2027-04-05 07:45
+                at = _datetime.fromisoformat(when).replace(tzinfo=self.tz)
+            else:
+                at = parse_timestamp(when, self.tz) if when else None
+        except (BadValue, ValueError):
+            return None
+        if at is None or bool(lat_text) != bool(lon_text):
+            return None
+        lat = lon = None
+        if lat_text:
+            try:
+                lat, lon = float(lat_text), float(lon_text)
+            except ValueError:
+                return None
+            if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
+                return None
+        return Attendance(nip, kind, at, lat, lon, ident)
+
+    def _nip_known(self, text: str) -> str | None:
+        if text not in self._nips and text and text == text.strip():
+            known = self.roster is None or self.roster.by_nip(text) is not None
+            self._nips[text] = text if known else None
+        return self._nips.get(text)
 
     def event(self, row: _Row) -> Attendance | None:
         cells = row.cells
@@ -233,7 +290,9 @@ def _header(
     return None if missing else columns
 
 
-def _csv_rows(path: Path, name: str, problems: AttendanceProblems) -> Iterator[_Row]:
+def _csv_events(
+    path: Path, name: str, problems: AttendanceProblems, checker: _Checker
+) -> Iterator[Attendance]:
     try:
         handle = path.open("r", encoding="utf-8-sig", newline="")
     except FileNotFoundError:
@@ -247,6 +306,7 @@ def _csv_rows(path: Path, name: str, problems: AttendanceProblems) -> Iterator[_
         try:
             columns: dict[str, int] | None = None
             delimiter = ","
+            places: tuple[int, ...] = ()
             for number, raw in enumerate(handle, start=1):
                 text = raw.rstrip("\r\n")
                 if "\x00" in text:
@@ -259,18 +319,19 @@ def _csv_rows(path: Path, name: str, problems: AttendanceProblems) -> Iterator[_
                     columns = _header(name, number, text, _split(text, delimiter), problems)
                     if columns is None:
                         return
+                    places = tuple(columns.get(c, -1) for c in ATTENDANCE_COLUMNS)
                     continue
                 cells = _split(text, delimiter)
-                row = _Row(name, number, text, {})
-                if len(cells) > max(columns.values()) + 1 and '"' not in text:
-                    pass  # extra trailing cells are ignored, as an unknown column is
-                bounds = _bounds(text, delimiter) if len(cells) < 64 else []
-                for column, index in columns.items():
-                    if index < len(cells):
-                        row.cells[column] = cells[index].strip()
-                        if index < len(bounds):
-                            row.spans[column] = (*bounds[index], index + 1)
-                yield row
+                event = checker.fast(cells, places)
+                if event is None:  # not the common case of a clean row: read it with care
+                    row = _Row(name, number, text, {})
+                    row.columns, row.delimiter = columns, delimiter
+                    for column, index in columns.items():
+                        if index < len(cells):
+                            row.cells[column] = cells[index].strip()
+                    event = _checked(row, checker, problems)
+                if event is not None:
+                    yield event
         except UnicodeDecodeError:
             problems.add(file_diagnostic("D105", name, {"line": number + 1}, number + 1))
             return
@@ -378,24 +439,31 @@ def iter_attendance(
         path, name = Path(item), str(item)
         problems.bad.setdefault(name, 0)
         lowered = name.casefold()
+        checker = _Checker(roster, tz, problems)
         if lowered.endswith(JSONL_SUFFIXES):
             rows: Iterator[_Row] = _jsonl_rows(path, name, problems)
         elif lowered.endswith(EXCEL_SUFFIXES):
             rows = _excel_rows(path, name, problems, max_bytes)
         else:
-            rows = _csv_rows(path, name, problems)
-        checker = _Checker(roster, tz, problems)
+            yield from _csv_events(path, name, problems, checker)
+            continue
         for row in rows:
-            if "_bad" in row.cells:
-                span, _ = row.where("")
-                problems.add(Diagnostic("D104", span, {}, problems.severity))
-                problems.bad[name] += 1
-                continue
-            event = checker.event(row)
-            if event is None:
-                problems.bad[name] += 1
-            else:
+            event = _checked(row, checker, problems)
+            if event is not None:
                 yield event
+
+
+def _checked(row: _Row, checker: _Checker, problems: AttendanceProblems) -> Attendance | None:
+    """The event of a row, or None after reporting its problems and counting it bad."""
+    if "_bad" in row.cells:
+        span, _ = row.where("")
+        problems.add(Diagnostic("D104", span, {}, problems.severity))
+        event = None
+    else:
+        event = checker.event(row)
+    if event is None:
+        problems.bad[row.path] = problems.bad.get(row.path, 0) + 1
+    return event
 
 
 def read_attendance(
