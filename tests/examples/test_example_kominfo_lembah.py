@@ -67,3 +67,22 @@ def test_discipline_on_the_log() -> None:
     # The cap keeps some staff in the office on WFH days: they owe the office duty only.
     office = [b for b in data["breaches"] if b["rule"] == "butir 5"]
     assert all(b["kind"] == "missing" for b in office)
+
+
+def test_a_bad_attendance_log_is_refused_whole(tmp_path: Path) -> None:
+    log = tmp_path / "presensi.csv"
+    rows = (FOLDER / "presensi.csv").read_text(encoding="utf-8").splitlines()
+    rows[5] = rows[5].replace(",masuk,", ",masok,").replace(",pulang,", ",masok,")
+    log.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    args = ["discipline", str(RULES), "--roster", str(FOLDER / "roster"), "--attendance", str(log)]
+    code, text, err = run_cli(*args, "--lang", "en")
+    assert code == 1 and text == ""
+    assert "error[D101]: unknown attendance kind 'masok'" in err
+    assert f"{log}:6:" in err
+    code, text, err = run_cli(*args, "--skip-bad-rows")
+    assert code == 0 and "peringatan[D106]: 1 baris bermasalah dilewati" in err
+
+
+def test_discipline_needs_a_log() -> None:
+    code, _, err = run_cli("discipline", str(RULES), "--roster", str(FOLDER / "roster"))
+    assert code == 2 and "--contacts, --attendance" in err
