@@ -342,3 +342,21 @@ def test_the_order_of_the_log_and_repeats_change_nothing(
     found = run(circular, [ani], [*shuffled, *repeated])
     assert found.breaches == expected.breaches
     assert found.sanctions == expected.sanctions
+
+
+def test_consecutive_days_of_contact_breaches_follow_working_days(circular: Circular) -> None:
+    rules = RULES + (
+        '\nsanksi butir 7 "Dua hari kerja berturut-turut tidak menjawab":\n'
+        "    setiap 2 pelanggaran butir 5.a pada hari berturut-turut\n"
+    )
+    calls_file = Circular.from_text(rules, "kontak.edaran")
+    ani = person(calls_file, "1")
+
+    def runs(*days: dt.date) -> list[str]:
+        log = [c for day in days for c in calls(ani.nip, day, "09:00")]
+        result = run_discipline(calls_file, [ani], log)
+        return [s.window for s in result.sanctions if s.rule == "butir 7"]
+
+    assert runs(MON, TUE) == ["2027-04-05..2027-04-06"]
+    assert runs(MON, WED) == []  # Tuesday, a working day without one, breaks the run
+    assert runs(THU, NEXT_MON) == []  # so does Friday, an office day
