@@ -59,6 +59,7 @@ def test_discipline_on_the_log() -> None:
     )
     assert code == 0, err
     assert "W615" in err  # one person has no registered address
+    assert "564 catatan presensi dibaca; potongan tunjangan Rp150.000 (3 hari)" in err
     data = json.loads(text)
     assert data["attendance_events"] == 564
     kinds = Counter(b["kind"] for b in data["breaches"])

@@ -345,6 +345,18 @@ def summary_text(result: DisciplineResult, lang: Lang = "id") -> str:
             sanctions=len(result.sanctions),
         )
     ]
+    if result.attendance_events:
+        cut = sum((t[4] for t in cut_totals(result)), Decimal(0))
+        days = sum(t[3] for t in cut_totals(result))
+        out.append(
+            message(
+                "discipline.sum-attendance",
+                lang,
+                events=result.attendance_events,
+                cut=f"{cut:,.0f}".replace(",", "."),
+                days=days,
+            )
+        )
     rows = unit_counts(result)
     steps = sanction_steps(result)
     if rows:

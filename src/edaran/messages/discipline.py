@@ -100,6 +100,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "discipline.sanctions": ("Sanksi", "Sanctions"),
     "discipline.total": ("Jumlah", "Total"),
     "discipline.sum-steps": ("Kolom sanksi:", "Sanction columns:"),
+    "discipline.sum-attendance": (
+        "{events} catatan presensi dibaca; potongan tunjangan Rp{cut} ({days} hari)",
+        "{events} attendance records read; allowance cuts Rp{cut} ({days} days)",
+    ),
     "discipline.sum-none": ("Tidak ada pelanggaran.", "No breaches."),
     "discipline.sum-skipped": ("Kontak tidak dihitung:", "Contacts set aside:"),
     "discipline.sum-no-skipped": ("Semua kontak dihitung.", "Every contact was counted."),
