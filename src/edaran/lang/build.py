@@ -71,7 +71,8 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
 
     def _header_item(kind: str) -> Any:  # type: ignore[misc]  # a factory run in the class body
         def build(self: TreeBuilder, c: list[Any], s: Span | None) -> n.HeaderItem:
-            values = tuple(unquote(t) if t.type == "STRING" else str(t) for t in c)
+            # A date's runs of spaces count as one, as in a DateLit (``1  Syawal 1447 H``).
+            values = tuple(unquote(t) if t.type == "STRING" else " ".join(t.split()) for t in c)
             return n.HeaderItem(kind, values, span=s)
 
         return build
