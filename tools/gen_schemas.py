@@ -173,7 +173,8 @@ def schemas() -> dict[str, tuple[str, Schema]]:
             "contact": STR,
             "sanctions": arr(STR),
             "reason": STR,
-        }
+        },
+        {"kind": {"enum": ["missing", "late", "outside-window", "outside-radius", "unverified"]}},
     )
     sanction = obj(
         {
@@ -191,7 +192,8 @@ def schemas() -> dict[str, tuple[str, Schema]]:
             "contacts": arr(STR),
             "sanctions": arr(STR),
             "reason": STR,
-        }
+        },
+        {"cut": FIGURE},
     )
     over = obj(
         {
@@ -395,7 +397,22 @@ def schemas() -> dict[str, tuple[str, Schema]]:
                     "warnings": arr(WARNING),
                     "breaches": arr(breach),
                     "sanctions": arr(sanction),
-                }
+                },
+                {
+                    "attendance_events": INT,
+                    "cuts": arr(
+                        obj(
+                            {
+                                "nip": STR,
+                                "name": nullable(STR),
+                                "unit": STR,
+                                "period": STR,
+                                "days": INT,
+                                "amount": FIGURE,
+                            }
+                        )
+                    ),
+                },
             ),
         ),
         "quota": (

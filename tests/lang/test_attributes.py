@@ -357,3 +357,14 @@ def test_rules_read_the_employment_status_of_staff_without_a_nip(tmp_path: Path)
             ("PPPK-0042", "WFH"),
             ("THL-015", "WFH"),
         ]
+
+
+def test_one_name_declared_with_two_types_in_two_files_keeps_each_type() -> None:
+    # The classes made for declared attributes are shared between files with the same
+    # declarations; the type is part of what makes them the same.
+    head = 'surat_edaran "1/2027":\n    berlaku 2027-03-01\n\n'
+    rule = "butir 1, bawaan:\n    moda_kerja adalah WFH jika pegawai.tingkat > 1\n"
+    as_text = check(parse(head + "atribut pegawai tingkat: teks\n\n" + rule, "a.edaran"))[1]
+    as_number = check(parse(head + "atribut pegawai tingkat: bilangan\n\n" + rule, "a.edaran"))[1]
+    assert [d.code for d in as_text] == ["E201"]
+    assert as_number == []

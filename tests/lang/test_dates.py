@@ -66,10 +66,17 @@ def test_hijri_dates_are_umm_al_qura(written: str, expected: dt.date) -> None:
 def test_every_hijri_month_spelling_converts_like_hijridate(
     year: int, month: int, day: int
 ) -> None:
-    expected = hijridate.Hijri(year, month, day).to_gregorian()
     for spelling in hd.HIJRI_MONTHS[month - 1]:
         assert hd.hijri_month(spelling) == month
     calendar = hd.HijriCalendar()
+    try:
+        expected = hijridate.Hijri(year, month, day).to_gregorian()
+    except ValueError:
+        # A month shorter than 29 days in the early Umm al-Qura table (Ramadan 1343 H
+        # has 28): no such date, and the calendar says so too.
+        with pytest.raises(hd.HijriProblem):
+            calendar.to_gregorian(year, month, day)
+        return
     assert calendar.to_gregorian(year, month, day) == expected
     back = hijridate.Gregorian(expected.year, expected.month, expected.day).to_hijri()
     assert (back.year, back.month, back.day) == (year, month, day)

@@ -677,6 +677,21 @@ sanksi butir 10.d[lisan] "Teguran lisan":
 sanksi butir 10.d[berulang] "Berulang":
     setiap 2 kali sanksi butir 10.d[lisan] per periode
 
+kewajiban butir 5 "Presensi pagi":
+    pada moda {WFH}
+    jika hari bukan Jumat
+    dan tidak pegawai.cuti
+    presensi masuk pukul 07:30 sampai 08:00
+    dalam radius 100 m dari rumah
+    diverifikasi atasan
+
+sanksi butir 6[a] "Tiga dalam setengah jam":
+    setiap 3 pelanggaran butir 5 dalam 30 menit
+
+sanksi butir 6[b] "Tiga hari":
+    setiap 3 pelanggaran butir 5 pada hari berturut-turut
+    potongan tunjangan Rp50.000 per hari
+
 kuota butir 8[dn] "Perjalanan dinas dalam negeri":
     perjalanan dikurangi 50% dari tahun_lalu per unit per periode
     perjalanan.biaya paling banyak 50% dari DASAR[unit] per unit per bulan, dibulatkan ke atas
@@ -796,6 +811,21 @@ sanction clause 10.d[lisan] "Teguran lisan":
 
 sanction clause 10.d[berulang] "Berulang":
     every 2 times sanction clause 10.d[lisan] per periode
+
+duty clause 5 "Presensi pagi":
+    on mode {WFH}
+    if hari bukan Jumat
+    and not pegawai.cuti
+    attendance masuk hours 07:30 until 08:00
+    within radius 100 m of rumah
+    verified by superior
+
+sanction clause 6[a] "Tiga dalam setengah jam":
+    every 3 breach clause 5 within 30 menit
+
+sanction clause 6[b] "Tiga hari":
+    every 3 breach clause 5 on consecutive days
+    allowance cut Rp50.000 per hari
 
 quota clause 8[dn] "Perjalanan dinas dalam negeri":
     perjalanan reduced by 50% of last_year per unit per periode
@@ -917,6 +947,21 @@ sanksi clause 10.d[lisan] "Teguran lisan":
 sanction butir 10.d[berulang] "Berulang":
     every 2 kali sanksi clause 10.d[lisan] per periode
 
+duty clause 5 "Presensi pagi":
+    on mode {WFH}
+    if hari bukan Jumat
+    and not pegawai.cuti
+    attendance masuk hours 07:30 until 08:00
+    dalam radius 100 m of rumah
+    diverifikasi atasan
+
+sanction clause 6[a] "Tiga dalam setengah jam":
+    every 3 breach clause 5 within 30 menit
+
+sanction clause 6[b] "Tiga hari":
+    every 3 breach clause 5 on consecutive days
+    allowance cut Rp50.000 per hari
+
 quota butir 8[dn] "Perjalanan dinas dalam negeri":
     perjalanan reduced\t by 50% dari last_year per unit per periode
     perjalanan.biaya paling banyak 50% of DASAR[unit] per unit per bulan, rounded ke atas
@@ -963,7 +1008,7 @@ contoh "Kontak":
 
 def test_english_and_mixed_spellings_give_the_same_ast() -> None:
     indonesian = parse(INDONESIAN)
-    assert len(indonesian.items) == 32
+    assert len(indonesian.items) == 35
     assert parse(ENGLISH) == indonesian
     assert parse(MIXED) == indonesian
 
@@ -1058,6 +1103,21 @@ sanksi butir 10.d[lisan] "Teguran lisan":
 
 sanksi butir 10.d[berulang] "Berulang":
     setiap 2 kali sanksi butir 10.d[lisan] per periode
+
+kewajiban butir 5 "Presensi pagi":
+    pada moda {WFH}
+    jika hari bukan Jumat
+    dan tidak pegawai.cuti
+    presensi masuk pukul 07:30 sampai 08:00
+    dalam radius 100 m dari rumah
+    diverifikasi atasan
+
+sanksi butir 6[a] "Tiga dalam setengah jam":
+    setiap 3 pelanggaran butir 5 dalam 30 menit
+
+sanksi butir 6[b] "Tiga hari":
+    setiap 3 pelanggaran butir 5 pada hari berturut-turut
+    potongan tunjangan Rp50.000 per hari
 
 # butir 8 dan 9: kuota
 kuota butir 8[dn] "Perjalanan dinas dalam negeri":   # dikurangi separuh
@@ -1315,7 +1375,7 @@ def grammar_keyword_terminals() -> dict[str, list[str]]:
         match = re.match(r"^(_[A-Z_]+)(?:\.\d+)?:\s*(.*)$", line)
         if match and match.group(1) not in ("_NL",):
             # Two-word keywords are written 'paling[ \t]+banyak'.
-            words = re.fullmatch(r"/\(\?:([\w|\[\] \\t+]+)\)\\b/", match.group(2).strip())
+            words = re.fullmatch(r"/\(\?:([\w|\[\] \\t+-]+)\)\\b/", match.group(2).strip())
             assert words, f"keyword terminal {match.group(1)} has an unexpected pattern"
             found[match.group(1)] = [w.replace("[ \\t]+", " ") for w in words.group(1).split("|")]
     return found
@@ -1324,7 +1384,7 @@ def grammar_keyword_terminals() -> dict[str, list[str]]:
 def test_keyword_table_covers_every_keyword_terminal() -> None:
     grammar = grammar_keyword_terminals()
     pairs = keyword_pairs()
-    assert len(grammar) == 83
+    assert len(grammar) == 89
     assert set(pairs) == set(grammar)
     for terminal, words in grammar.items():
         assert pairs[terminal] == (words[0], words[-1])

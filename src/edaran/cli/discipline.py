@@ -14,7 +14,7 @@ from edaran.cli.common import (
     read_recall_file,
     roster_or_report,
 )
-from edaran.core.diagnostics import render_all
+from edaran.core.diagnostics import Severity, render_all
 from edaran.io.publish import write_companion
 from edaran.messages import Lang, message
 
@@ -25,9 +25,13 @@ def cmd_discipline(args: argparse.Namespace, lang: Lang) -> int:
 
     from edaran.discipline import writers as discipline_io
     from edaran.discipline.engine import run_discipline
+    from edaran.io.attendance import AttendanceProblems, iter_attendance
     from edaran.io.contacts import read_contact_logs
     from edaran.model.calendar import zone as time_zone
 
+    if not args.contacts and not args.attendance:
+        sys.stderr.write(message("cli.discipline-no-log", lang) + "\n")
+        return 2
     if args.first and args.last and args.last < args.first:
         sys.stderr.write(message("cli.bad-range", lang, first=args.first, last=args.last) + "\n")
         return 2
@@ -52,6 +56,8 @@ def cmd_discipline(args: argparse.Namespace, lang: Lang) -> int:
     recalls = read_recall_file(args, roster, lang) if presence is not None else None
     if presence is None or recalls is None:
         return 1
+    attendance = AttendanceProblems(Severity.WARNING if args.skip_bad_rows else Severity.ERROR)
+    events = iter_attendance(args.attendance, tz=zone, problems=attendance, roster=roster)
     with progress_bar(lang) as progress:
         result = run_discipline(
             circular,
@@ -62,7 +68,12 @@ def cmd_discipline(args: argparse.Namespace, lang: Lang) -> int:
             absences=presence[0],
             recalls=recalls,
             progress=progress,
+            attendance=events,
         )
+    if attendance.all():
+        sys.stderr.write(render_all(attendance.all(), lang) + "\n")
+    if attendance.failed:  # read as a stream: the result is refused whole
+        return 1
     if result.warnings:
         sys.stderr.write(render_all(result.warnings, lang) + "\n")
     names = {e.nip: e.nama for e in roster.employees}

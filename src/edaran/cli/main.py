@@ -186,10 +186,18 @@ def _parser() -> argparse.ArgumentParser:
     _roster_args(p)
     p.add_argument(
         "--contacts",
-        required=True,
         type=Path,
         nargs="+",
+        default=[],
         help="log kontak (CSV/JSONL); several parts are merged",
+    )
+    p.add_argument(
+        "--attendance",
+        "--presensi",
+        type=Path,
+        nargs="+",
+        default=[],
+        help="log presensi (CSV/JSONL/XLSX), dibaca mengalir / attendance log, streamed",
     )
     p.add_argument("--from", dest="first", type=date_argument)
     p.add_argument("--to", dest="last", type=date_argument)

@@ -21,17 +21,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from edaran.core.diagnostics import Diagnostic
+from edaran.core.diagnostics import Diagnostic, Severity
 from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF
+from edaran.discipline.attendance import AttendanceRun
 from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
 from edaran.io.publish import Published, provenance
 from edaran.lang import ir
+from edaran.model.attendance import Attendance
 from edaran.model.calendar import zone as time_zone
 from edaran.model.protocols import EmployeeFacts
 from edaran.model.workforce import Absence, Contact, Recall
@@ -64,6 +67,8 @@ class Breach:
     date: dt.date
     at: dt.datetime
     contact: str
+    #: for an attendance duty: missing, late, outside-window, outside-radius or unverified
+    kind: str = ""
 
 
 @attrs.frozen
@@ -80,6 +85,10 @@ class Sanction:
     date: dt.date
     at: dt.datetime
     behind: tuple[str, ...]
+    #: the allowance cut of this sanction's day (Rupiah, exact), when its step has one
+    cut: Decimal | None = None
+    #: the evaluation period the cut is totalled in (``periode 1 (...)``), when there is a cut
+    cut_period: str = ""
 
 
 @attrs.frozen
@@ -95,6 +104,8 @@ class DisciplineResult(Published):
     counted: int
     skipped: dict[str, int]
     warnings: tuple[Diagnostic, ...] = ()
+    #: attendance events read (``attendance=``)
+    attendance_events: int = attrs.field(default=0, kw_only=True)
     #: where the result comes from (:func:`edaran.io.publish.provenance`)
     provenance: Mapping[str, str | None] = attrs.field(factory=provenance, eq=False)
     _parts = ("sanctions", "breaches")
@@ -163,6 +174,19 @@ class _Modes:
                 self.known[key] = None
         return self.known[key]
 
+    def prefetch(self, employees: Sequence[Any], day: dt.date) -> None:
+        """Decide every employee's mode on ``day`` at once (one pass of the compiled rules).
+
+        Those that cannot be decided are left to :meth:`mode`, which records why.
+        """
+        if self.scheduled:
+            return
+        people = {e.nip: e for e in employees if (e.nip, day) not in self.known}
+        errors: list[DecisionError] = []
+        for decision in self.circular.decide_many(people.values(), day, errors=errors):
+            employee = people[decision.nip]
+            self.known[(decision.nip, day)] = self._recalled(employee, day, str(decision.value))
+
     def _recalled(self, employee: Any, day: dt.date, mode: str) -> str:
         """WFO on a working day a recall calls the employee in (as the scheduler does)."""
         if mode in (STATUS_OFF, STATUS_NOT_IN_FORCE, "WFO"):
@@ -194,7 +218,7 @@ def _one_per_id(contacts: Iterable[Contact]) -> list[Contact]:
 
 def _counted(duties: Sequence[ir.DutyIR], mode: str, at: dt.datetime) -> str | None:
     """None if a duty covers the contact, else why not."""
-    on_duty = [d for d in duties if mode in d.modes]
+    on_duty = [d for d in duties if d.attendance is None and mode in d.modes]
     if not on_duty:
         return Skipped.NOT_ON_DUTY
     time = at.time()
@@ -214,6 +238,7 @@ def run_discipline(
     use_schedule: bool = True,
     recalls: Sequence[Recall] = (),
     progress: Callable[[int, int], None] | None = None,
+    attendance: Iterable[Attendance] = (),
 ) -> DisciplineResult:
     """Breaches and sanctions from a contact log (see the module docstring).
 
@@ -223,6 +248,8 @@ def run_discipline(
     office day, so a duty of remote days no longer holds on it.
     ``progress(done, total)`` is called
     every few thousand contacts (a progress bar on long logs).
+    ``attendance`` is an attendance log (it may be a stream, read once) for
+    the attendance duties (:mod:`edaran.discipline.attendance`).
     """
     program = circular.program
     zone = time_zone(program.header.timezone)
@@ -234,6 +261,8 @@ def run_discipline(
         for _, at in local
         if (first is None or at.date() >= first) and (last is None or at.date() <= last)
     }
+    present = AttendanceRun(circular, employees, attendance)
+    days.update(present.days(first, last))
     modes = _Modes(circular, employees, days, absences, use_schedule, recalls)
     leave = defaultdict(list)
     for absence in absences:
@@ -273,13 +302,29 @@ def run_discipline(
                         contact.id,
                     )
                 )
-    sanctions = _ladder(circular, breaches, people)
+    absent = present.breaches(
+        modes.mode, first=first, last=last, absences=absences, prefetch=modes.prefetch
+    )
+    for duty, kind, nip, day, at, event in absent:
+        unit = people[nip].unit.kode
+        bid = f"{duty.id}:{kind}:{nip}:{day.isoformat()}"
+        breaches.append(
+            Breach(bid, duty.id, duty.clause, duty.title, nip, unit, day, at, event, kind)
+        )
+    if absent:
+        breaches.sort(key=lambda b: (b.at.timestamp(), b.id))
+    sanctions = _ladder(circular, breaches, people, present.met)
+    warnings = list(modes.errors.values())
+    if present.homeless:
+        args = {"count": len(present.homeless)}
+        warnings.append(Diagnostic("W615", None, args, Severity.WARNING))
     return DisciplineResult(
         tuple(breaches),
         tuple(sanctions),
         counted,
         dict(sorted(skipped.items())),
-        tuple(modes.errors.values()),
+        tuple(warnings),
+        attendance_events=present.count,
         provenance=provenance(circular),
     )
 
@@ -309,37 +354,149 @@ def _why_not(
     return _counted(circular.in_force(day).program.duties, mode, at)
 
 
-def _ladder(circular: Circular, breaches: list[Breach], people: dict[str, Any]) -> list[Sanction]:
-    events: dict[str, list[tuple[dt.datetime, str, str, dt.date]]] = defaultdict(list)
+_Event = tuple[dt.datetime, str, str, dt.date]
+
+
+#: duty id -> NIP -> the days an attendance duty held and was met
+_Met = Mapping[str, Mapping[str, set[dt.date]]]
+
+
+def _ladder(
+    circular: Circular, breaches: list[Breach], people: dict[str, Any], met: _Met | None = None
+) -> list[Sanction]:
+    events: dict[str, list[_Event]] = defaultdict(list)
     for b in breaches:
         events[b.rule].append((b.at, b.id, b.nip, b.date))
     sanctions: list[Sanction] = []
     for step in circular.program.sanctions:
         pool = sorted(e for kind in step.of for e in events[kind])
-        groups: dict[tuple[str, str], list[tuple[dt.datetime, str, str, dt.date]]] = defaultdict(
-            list
-        )
-        for event in pool:
-            _, _, nip, day = event
-            groups[(nip, _window(circular, step.window, day))].append(event)
-        for (nip, window), items in sorted(groups.items()):
-            for k in range(step.every, len(items) + 1, step.every):
-                chunk = items[k - step.every : k]
-                at, _, _, day = chunk[-1]
-                sid = f"{step.id}:{nip}:{window}:{k // step.every}"
-                unit = people[nip].unit.kode
-                sanction = Sanction(
-                    sid,
-                    step.id,
-                    step.clause,
-                    step.title,
-                    nip,
-                    unit,
-                    window,
-                    day,
-                    at,
-                    tuple(e[1] for e in chunk),
-                )
-                sanctions.append(sanction)
-                events[step.id].append((at, sid, nip, day))
+        made: list[Sanction] = []
+        for nip, window, number, chunk in _chunks(circular, step, pool, met or {}):
+            at, _, _, day = chunk[-1]
+            sid = f"{step.id}:{nip}:{window}:{number}"
+            unit = people[nip].unit.kode
+            behind = tuple(e[1] for e in chunk)
+            made.append(
+                Sanction(sid, step.id, step.clause, step.title, nip, unit, window, day, at, behind)
+            )
+            events[step.id].append((at, sid, nip, day))
+        sanctions += _with_cuts(circular, step, made)
     return sorted(sanctions, key=lambda s: (s.at, s.id))
+
+
+def _chunks(
+    circular: Circular, step: ir.SanctionIR, pool: list[_Event], met: _Met
+) -> Iterator[tuple[str, str, int, list[_Event]]]:
+    """(nip, window, number, the events behind) of each sanction of a step."""
+    if step.within is not None:
+        yield from _sliding(step.every, step.within, pool)
+        return
+    if step.consecutive:
+        duties = {d.id for d in circular.program.duties if d.attendance is not None}
+        if set(step.of) <= duties:  # attendance duties: broken by a day one of them was met
+            yield from _consecutive(
+                step.every, pool, lambda nip, a, b: _met_between(met, step.of, nip, a, b)
+            )
+        else:  # breaches of contacts: broken by a working day without one
+            yield from _consecutive(
+                step.every, pool, lambda nip, a, b: _next_working_day(circular, a) != b
+            )
+        return
+    groups: dict[tuple[str, str], list[_Event]] = defaultdict(list)
+    for event in pool:
+        _, _, nip, day = event
+        groups[(nip, _window(circular, step.window, day))].append(event)
+    for (nip, window), items in sorted(groups.items()):
+        for k in range(step.every, len(items) + 1, step.every):
+            yield nip, window, k // step.every, items[k - step.every : k]
+
+
+def _by_person(pool: list[_Event]) -> list[tuple[str, list[_Event]]]:
+    people: dict[str, list[_Event]] = defaultdict(list)
+    for event in pool:
+        people[event[2]].append(event)
+    return sorted(people.items())
+
+
+def _sliding(
+    every: int, length: dt.timedelta, pool: list[_Event]
+) -> Iterator[tuple[str, str, int, list[_Event]]]:
+    """Every N events of a person within ``length`` (first to last): one sanction.
+
+    Greedy from the earliest: the N events from the i-th make a sanction when
+    the N-th is at most ``length`` after the i-th, and counting goes on after
+    them; otherwise it goes on from the next event.  An event is behind one
+    sanction at most.
+    """
+    for nip, items in _by_person(pool):
+        i, number = 0, 0
+        while i + every <= len(items):
+            chunk = items[i : i + every]
+            if chunk[-1][0] - chunk[0][0] <= length:
+                number += 1
+                window = _span_label(chunk[0][0], chunk[-1][0])
+                yield nip, window, number, chunk
+                i += every
+            else:
+                i += 1
+
+
+def _span_label(start: dt.datetime, end: dt.datetime) -> str:
+    """``2027-03-01 07:31..07:52``, or ``2027-03-01 23:50..2027-03-02 00:10``."""
+    first, last = start.isoformat(" ", "minutes")[:16], end.isoformat(" ", "minutes")[:16]
+    return f"{first}..{last[11:] if first[:10] == last[:10] else last}"
+
+
+def _met_between(met: _Met, duties: Sequence[str], nip: str, a: dt.date, b: dt.date) -> bool:
+    """Whether one of ``duties`` held for the person and was met on a day between a and b."""
+    return any(a < day < b for duty in duties for day in met.get(duty, {}).get(nip, ()))
+
+
+def _consecutive(
+    every: int, pool: list[_Event], broken: Callable[[str, dt.date, dt.date], bool]
+) -> Iterator[tuple[str, str, int, list[_Event]]]:
+    """Every N consecutive days on which a person has such events: one sanction.
+
+    ``broken(nip, a, b)`` says whether the days a and b (the next with an
+    event) are not consecutive; each N days of a run make a sanction,
+    listing every event of those days, and the count starts again after them.
+    """
+    for nip, items in _by_person(pool):
+        days: dict[dt.date, list[_Event]] = defaultdict(list)
+        for event in items:
+            days[event[3]].append(event)
+        run: list[dt.date] = []
+        number = 0
+        for day in sorted(days):
+            if run and broken(nip, run[-1], day):
+                run = []
+            run.append(day)
+            if len(run) == every:
+                number += 1
+                chunk = [e for d in run for e in days[d]]
+                yield nip, f"{run[0].isoformat()}..{run[-1].isoformat()}", number, chunk
+                run = []
+
+
+def _next_working_day(circular: Circular, day: dt.date) -> dt.date:
+    following = day + dt.timedelta(days=1)
+    for _ in range(366):  # a year of closures at most
+        if circular.in_force(following).calendar.day(following).hari_kerja:
+            return following
+        following += dt.timedelta(days=1)
+    return following
+
+
+def _with_cuts(circular: Circular, step: ir.SanctionIR, made: list[Sanction]) -> list[Sanction]:
+    """The step's sanctions, the first of each person's day carrying the day's cut."""
+    if step.cut_per_day is None:
+        return made
+    seen: set[tuple[str, dt.date]] = set()
+    result = []
+    for sanction in sorted(made, key=lambda s: (s.at, s.id)):
+        key = (sanction.nip, sanction.date)
+        cut = step.cut_per_day if key not in seen else Decimal(0)
+        seen.add(key)
+        period = _window(circular, "periode", sanction.date)
+        result.append(attrs.evolve(sanction, cut=cut, cut_period=period))
+    return result

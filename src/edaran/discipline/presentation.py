@@ -200,7 +200,7 @@ class Explainer:
             return found
         breach = self.breaches.get(event)
         if breach is not None:
-            found = (breach.contact,)
+            found = (breach.contact,) if breach.contact else ()
         else:
             sanction = self.sanctions.get(event)
             seen: dict[str, None] = {}
@@ -226,6 +226,16 @@ class Explainer:
         contact = self.contacts.get(b.contact)
         when = f"{message('discipline.on-date', lang, date=b.date.isoformat())} "
         when += message("discipline.at-time", lang, time=_clock(b.at))
+        if b.kind:
+            if b.kind == "missing":
+                what = message(
+                    "discipline.attendance-missing",
+                    lang,
+                    date=message("discipline.on-date", lang, date=b.date.isoformat()),
+                )
+            else:
+                what = message(f"discipline.attendance-{b.kind}", lang, event=b.contact, when=when)
+            return f"{self._head(b.rule, b.title)} — {' '.join(what.split())}"
         if contact is None:
             contact_word = message("discipline.contact", lang)
             return f"{self._head(b.rule, b.title)} — {contact_word} {b.contact} {when}"
@@ -284,7 +294,7 @@ class Explainer:
         if isinstance(e, Breach):
             time = message("discipline.at-time", lang, time=_clock(e.at))
             day = "" if day_window else f" {e.date.isoformat()}"
-            return f"{e.contact}{day} {time}"
+            return " ".join(part for part in (e.contact, day.strip(), time) if part)
         where = message("discipline.on-date", lang, date=e.date.isoformat())
         return f"{e.rule} {where}: {', '.join(self.contacts_of(e.id))}"
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
@@ -56,6 +57,7 @@ from edaran.messages import Lang, message
 from edaran.model.workforce import Contact
 
 __all__ = [
+    "cut_totals",
     "person_history",
     "summary_text",
     "write_breaches_csv",
@@ -162,12 +164,18 @@ def write_sanctions_csv(
     ``;``-separated), ``kontak``/``contacts`` (the contact ids behind it, also
     through the sanctions it counts) and ``alasan``/``reason``.
     ``contacts`` is accepted for symmetry with :func:`write_breaches_csv`.
+    When a sanction of the result carries an allowance cut, a last column
+    ``potongan``/``cut`` gives it in Rupiah (empty for the others).
     """
     names = names or {}
     explain = Explainer(result, lang, contacts)
     writer = csv_writer(out)
-    writer.writerow([message(f"discipline.col-{f}", lang) for f in _SANCTION_FIELDS])
+    # An allowance cut (``potongan tunjangan``) adds a last column, in Rupiah.
+    cuts = any(s.cut is not None for s in result.sanctions)
+    fields = (*_SANCTION_FIELDS, "cut") if cuts else _SANCTION_FIELDS
+    writer.writerow([message(f"discipline.col-{f}", lang) for f in fields])
     for s in explain.sanctions_in_order():
+        cut = [str(s.cut) if s.cut is not None else ""] if cuts else []
         writer.writerow(
             [
                 s.id,
@@ -183,6 +191,7 @@ def write_sanctions_csv(
                 "; ".join(s.behind),
                 "; ".join(explain.contacts_of(s.id)),
                 explain.sanction_reason(s),
+                *cut,
             ]
         )
     return len(result.sanctions)
@@ -206,6 +215,7 @@ def breach_object(b: Breach, explain: Explainer, names: Mapping[str, str]) -> di
         "contact": b.contact,
         "sanctions": list(explain.counted_by.get(b.id, ())),
         "reason": explain.breach_reason(b),
+        **({"kind": b.kind} if b.kind else {}),
     }
 
 
@@ -226,6 +236,7 @@ def sanction_object(s: Sanction, explain: Explainer, names: Mapping[str, str]) -
         "contacts": list(explain.contacts_of(s.id)),
         "sanctions": list(explain.counted_by.get(s.id, ())),
         "reason": explain.sanction_reason(s),
+        **({"cut": str(s.cut)} if s.cut is not None else {}),
     }
 
 
@@ -284,7 +295,31 @@ def discipline_dict(
         "warnings": [warning_object(d, lang) for d in result.warnings],
         "breaches": [breach_object(b, explain, names) for b in result.breaches],
         "sanctions": [sanction_object(s, explain, names) for s in explain.sanctions_in_order()],
+        **({"attendance_events": result.attendance_events} if result.attendance_events else {}),
+        **({"cuts": _cut_objects(result, names)} if any(s.cut for s in result.sanctions) else {}),
     }
+
+
+def cut_totals(result: DisciplineResult) -> list[tuple[str, str, str, int, Decimal]]:
+    """Allowance cuts per person and evaluation period: (nip, unit, period, days, total).
+
+    The total is exact (Rupiah, :class:`~decimal.Decimal`); ``days`` counts the
+    days with a cut.  Sorted by NIP, then period.
+    """
+    totals: dict[tuple[str, str, str], tuple[int, Decimal]] = {}
+    for s in result.sanctions:
+        if s.cut:
+            key = (s.nip, s.unit, s.cut_period)
+            days, amount = totals.get(key, (0, Decimal(0)))
+            totals[key] = (days + 1, amount + s.cut)
+    return [(n, u, p, d, a) for (n, u, p), (d, a) in sorted(totals.items())]
+
+
+def _cut_objects(result: DisciplineResult, names: Mapping[str, str]) -> list[dict[str, object]]:
+    return [
+        {"nip": n, "name": names.get(n), "unit": u, "period": p, "days": d, "amount": str(a)}
+        for n, u, p, d, a in cut_totals(result)
+    ]
 
 
 def summary_text(result: DisciplineResult, lang: Lang = "id") -> str:
@@ -310,6 +345,18 @@ def summary_text(result: DisciplineResult, lang: Lang = "id") -> str:
             sanctions=len(result.sanctions),
         )
     ]
+    if result.attendance_events:
+        cut = sum((t[4] for t in cut_totals(result)), Decimal(0))
+        days = sum(t[3] for t in cut_totals(result))
+        out.append(
+            message(
+                "discipline.sum-attendance",
+                lang,
+                events=result.attendance_events,
+                cut=f"{cut:,.0f}".replace(",", "."),
+                days=days,
+            )
+        )
     rows = unit_counts(result)
     steps = sanction_steps(result)
     if rows:

@@ -267,7 +267,8 @@ def _classes(base: Schema, fields: Sequence[_Field]) -> tuple[type, type, dict[s
         base.employee_cls,
         base.unit_cls,
         *kinds.values(),
-        *((f.owner, f.name, f.metadata) for f in fields),
+        # The type is part of the key: two files may declare one name with two types.
+        *((f.owner, f.name, _hint_key(f.hint), f.metadata) for f in fields),
     )
     found = _CLASSES.get(key)
     if found is not None:
@@ -288,6 +289,13 @@ def _classes(base: Schema, fields: Sequence[_Field]) -> tuple[type, type, dict[s
     while len(_CLASSES) > 64:  # files come and go in a long-lived service
         del _CLASSES[next(iter(_CLASSES))]
     return employee_cls, unit_cls, made
+
+
+def _hint_key(hint: object) -> object:
+    """A type as a key: an enumeration (made anew for each file) by its name and members."""
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return (hint.__name__, tuple((m.name, m.value) for m in hint))
+    return hint
 
 
 def _subclass(base: type, name: str, fields: Sequence[_Field]) -> type:

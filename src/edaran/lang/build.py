@@ -72,7 +72,8 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
 
     def _header_item(kind: str) -> Any:  # type: ignore[misc]  # a factory run in the class body
         def build(self: TreeBuilder, c: list[Any], s: Span | None) -> n.HeaderItem:
-            values = tuple(unquote(t) if t.type == "STRING" else str(t) for t in c)
+            # A date's runs of spaces count as one, as in a DateLit (``1  Syawal 1447 H``).
+            values = tuple(unquote(t) if t.type == "STRING" else " ".join(t.split()) for t in c)
             return n.HeaderItem(kind, values, span=s)
 
         return build
@@ -293,7 +294,33 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
         modes = next((x[1] for x in rest if x[0] == "modes"), None)
         hours = next((x[1] for x in rest if x[0] == "hours"), None)
         checklist = next((x[1] for x in rest if x[0] == "checklist"), None)
-        return n.DutyDecl(citation, title, modes, hours, span=s, checklist=checklist)
+        return n.DutyDecl(
+            citation,
+            title,
+            modes,
+            hours,
+            span=s,
+            checklist=checklist,
+            conditions=tuple(x[1] for x in rest if x[0] == "if"),
+            attendance=next((x[1] for x in rest if x[0] == "attendance"), None),
+            radius=next((x[1] for x in rest if x[0] == "radius"), None),
+            verified=any(x[0] == "verified" for x in rest),
+        )
+
+    def _r_duty_if(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
+        return ("if", c[0])
+
+    def _r_duty_attendance(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
+        kind, *times = c
+        window = tuple(n.TimeLit(str(t), span=self._tok(t)) for t in times) or None
+        return ("attendance", n.AttendanceLine(self._ident(kind), window, span=s))  # type: ignore[arg-type]  # two times by the grammar
+
+    def _r_duty_radius(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
+        amount, unit, address = c
+        return ("radius", n.Radius(str(amount), self._ident(unit), self._ident(address), span=s))
+
+    def _r_duty_verified(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
+        return ("verified", True)
 
     def _r_duty_checklist(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
         return ("checklist", c[0])
@@ -385,8 +412,33 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
 
     def _r_sanction_decl(self, c: list[Any], s: Span | None) -> n.SanctionDecl:
         citation, title, rest = self._head(c)
-        counts, every, of, window = rest[0]
-        return n.SanctionDecl(citation, title, every, counts, of, window, span=s)
+        counts, every, of, window, *more = rest[0]
+        cut = rest[1] if len(rest) > 1 else None
+        within = more[0] if counts == "within" else None
+        return n.SanctionDecl(
+            citation,
+            title,
+            every,
+            "breaches" if counts in ("within", "consecutive") else counts,
+            of,
+            window,
+            span=s,
+            within=within,
+            consecutive=counts == "consecutive",
+            cut=cut,
+        )
+
+    def _r_count_within(self, c: list[Any], s: Span | None) -> tuple[Any, ...]:
+        every, *cites, amount, unit = c
+        return ("within", str(every), tuple(cites), None, (str(amount), self._ident(unit)))
+
+    def _r_count_consecutive(self, c: list[Any], s: Span | None) -> tuple[Any, ...]:
+        every, *cites = c
+        return ("consecutive", str(every), tuple(cites), None)
+
+    def _r_sanction_cut(self, c: list[Any], s: Span | None) -> tuple[Any, ...]:
+        money, window = c
+        return (n.MoneyLit(str(money), span=self._tok(money)), self._ident(window))
 
     def _count(kind: str) -> Any:  # type: ignore[misc]  # a factory run in the class body
         def build(self: TreeBuilder, c: list[Any], s: Span | None) -> tuple[Any, ...]:
@@ -493,6 +545,7 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
         givens = tuple(x for x in c[1:] if isinstance(x, n.Given))
         expects = tuple(x for x in c[1:] if isinstance(x, n.Expect))
         contacts = tuple(x for x in c[1:] if isinstance(x, n.ContactLine))
+        attendance = tuple(x for x in c[1:] if isinstance(x, n.AttendanceEvent))
         counts = tuple(x for x in c[1:] if isinstance(x, n.ExpectCount))
         records = tuple(x for x in c[1:] if isinstance(x, n.ExpectRecord))
         baseline = next((x[1] for x in c[1:] if isinstance(x, tuple)), None)
@@ -501,6 +554,7 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
             givens,
             expects,
             contacts=contacts,
+            attendance=attendance,
             counts=counts,
             baseline=baseline,
             records=records,
@@ -531,6 +585,20 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
             return n.ContactLine(self._ident(channel), sent_lit, False, span=s)
         date, time, reason = answer
         return n.ContactLine(self._ident(channel), sent_lit, True, date, time, reason, span=s)
+
+    def _r_attendance_event(self, c: list[Any], s: Span | None) -> n.AttendanceEvent:
+        kind, *rest = c
+        date = None
+        if isinstance(rest[0], Token) and rest[0].type in DATE_TERMINALS:
+            token = rest.pop(0)
+            date = n.DateLit(str(token), span=self._tok(token))
+        time, *where = rest
+        location = (where[0], where[1]) if where else None
+        time_lit = n.TimeLit(str(time), span=self._tok(time))
+        return n.AttendanceEvent(self._ident(kind), time_lit, location, span=s, date=date)
+
+    def _r_coordinate(self, c: list[Any], s: Span | None) -> str:
+        return "".join(str(t) for t in c)
 
     def _r_unanswered(self, c: list[Any], s: Span | None) -> None:
         return None

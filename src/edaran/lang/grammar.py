@@ -88,7 +88,7 @@ def lark_parser() -> lark.Lark:
     )
 
 
-_KEYWORD_PATTERN = re.compile(r"^\(\?:([\w|\[\] \t+]+)\)\\b$")
+_KEYWORD_PATTERN = re.compile(r"^\(\?:([\w|\[\] \t+-]+)\)\\b$")
 
 
 @functools.cache

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import TypeAlias
 
 import attrs
@@ -168,7 +169,14 @@ def mode_order(mode: str) -> tuple[int, str]:
 
 @attrs.frozen
 class DutyIR:
-    """A duty (butir 10.b): contacts count on days in ``modes``, within ``hours``."""
+    """A duty (butir 10.b): contacts count on days in ``modes``, within ``hours``.
+
+    With ``attendance`` (an :class:`~edaran.model.AttendanceKind` value) it is an
+    attendance duty instead: on days in ``modes`` where ``condition`` holds, the
+    person must record an event of that kind within ``window`` (the whole day
+    when None), within ``radius_m`` metres of ``ADDRESS_lat``/``ADDRESS_lon``
+    (``address``), and, with ``verified``, have it verified by the superior.
+    """
 
     id: str
     clause: str
@@ -176,6 +184,12 @@ class DutyIR:
     modes: frozenset[str]
     hours: tuple[dt.time, dt.time] | None
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
+    condition: Expr | None = attrs.field(default=None, kw_only=True)
+    attendance: str | None = attrs.field(default=None, kw_only=True)
+    window: tuple[dt.time, dt.time] | None = attrs.field(default=None, kw_only=True)
+    radius_m: Decimal | None = attrs.field(default=None, kw_only=True)
+    address: str | None = attrs.field(default=None, kw_only=True)
+    verified: bool = attrs.field(default=False, kw_only=True)
 
 
 @attrs.frozen
@@ -305,6 +319,12 @@ class SanctionIR:
     of: tuple[str, ...]
     window: str
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
+    #: a sliding window: ``every`` events within this length (``window`` is then "")
+    within: dt.timedelta | None = attrs.field(default=None, kw_only=True)
+    #: ``every`` events on that many consecutive working days (``window`` is then "")
+    consecutive: bool = attrs.field(default=False, kw_only=True)
+    #: an allowance cut in Rupiah for each day with a sanction of this step
+    cut_per_day: Decimal | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
@@ -355,6 +375,8 @@ class CheckedExample:
     staff: int | None = None
     #: for a discipline example: (channel, sent, answered or None, reason or None)
     contacts: tuple[tuple[object, dt.datetime, dt.datetime | None, str | None], ...] = ()
+    #: for an attendance example: (kind, time, (lat, lon) or None)
+    attendance: tuple[tuple[str, dt.datetime, tuple[float, float] | None], ...] = ()
     #: for a quota, target or report example: the baseline (``dasar adalah 11``) ...
     baseline: object = None
     #: ... and (kind, quota/target id or cost category, expected value, its type)

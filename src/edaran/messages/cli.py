@@ -16,6 +16,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "    {output}: expected {expected}, got {got}",
     ),
     "cli.tally": ("{passed} passed, {failed} failed", "{passed} passed, {failed} failed"),
+    "cli.discipline-no-log": (
+        "berikan --contacts, --attendance, atau keduanya",
+        "give --contacts, --attendance, or both",
+    ),
     "cli.bad-range": (
         "--to ({last}) lebih awal daripada --from ({first})",
         "--to ({last}) is earlier than --from ({first})",

@@ -200,6 +200,39 @@ WORDS: dict[str, tuple[str, str]] = {
         "{count} bad rows skipped; {kept} contacts read from this file",
     ),
     "data-label-sent-here": ("dikirim di sini", "sent here"),
+    # -- attendance logs (presensi) ------------------------------------------------
+    "D100": (
+        "kolom wajib '{column}' tidak ada; kolom log presensi: {expected}",
+        "required column '{column}' is missing; the columns of an attendance log: {expected}",
+    ),
+    "D101": (
+        "jenis presensi '{value}' tidak dikenal; tulis masuk, pulang, laporan atau verifikasi",
+        "unknown attendance kind '{value}'; write masuk (check_in), pulang (check_out), "
+        "laporan (report) or verifikasi (verification)",
+    ),
+    "D102": (
+        "'{value}' di kolom '{column}' bukan koordinat; tulis derajat desimal antara "
+        "-{limit} dan {limit} (-2.9761)",
+        "'{value}' in column '{column}' is not a coordinate; write decimal degrees between "
+        "-{limit} and {limit} (-2.9761)",
+    ),
+    "D103": (
+        "kolom '{column}' kosong, padahal koordinat yang lain diisi; isi keduanya atau "
+        "kosongkan keduanya",
+        "column '{column}' is empty while the other coordinate is given; give both or neither",
+    ),
+    "D104": (
+        "baris ini bukan objek JSON dengan nilai teks atau angka",
+        "this line is not a JSON object with text or number values",
+    ),
+    "D105": (
+        "berkas bukan UTF-8 (byte tidak sah pada baris {line}); simpan ulang sebagai UTF-8",
+        "file is not UTF-8 (invalid byte on line {line}); save it again as UTF-8",
+    ),
+    "D106": (
+        "{count} baris bermasalah dilewati dalam berkas ini",
+        "{count} bad rows skipped in this file",
+    ),
     # -- records for quotas and reports (edaran.io.records) ------------------------
     "D053": (
         "'{value}' di kolom ke-{index} '{column}' bukan angka yang sah: {reason}",

@@ -25,10 +25,31 @@ WORDS: dict[str, tuple[str, str]] = {
     "discipline.col-window": ("jendela", "window"),
     "discipline.col-behind": ("dasar", "behind"),
     "discipline.col-reason": ("alasan", "reason"),
+    "discipline.col-cut": ("potongan", "cut"),
     # -- reasons ----------------------------------------------------------------
     "discipline.panggilan": ("panggilan", "call"),
     "discipline.pesan": ("pesan", "message"),
     "discipline.contact": ("kontak", "contact"),
+    "discipline.attendance-missing": (
+        "tidak ada presensi {date}",
+        "no attendance record {date}",
+    ),
+    "discipline.attendance-late": (
+        "presensi {event} terlambat, {when}",
+        "record {event} late, {when}",
+    ),
+    "discipline.attendance-outside-window": (
+        "presensi {event} di luar jam, {when}",
+        "record {event} outside the window, {when}",
+    ),
+    "discipline.attendance-outside-radius": (
+        "presensi {event} di luar radius atau tanpa lokasi, {when}",
+        "record {event} outside the radius or without a location, {when}",
+    ),
+    "discipline.attendance-unverified": (
+        "presensi {event} {when} belum diverifikasi atasan",
+        "record {event} {when} not verified by the superior",
+    ),
     "discipline.at-time": ("pukul {time}", "at {time}"),
     "discipline.on-date": ("pada {date}", "on {date}"),
     "discipline.not-answered": ("tidak dijawab", "not answered"),
@@ -79,6 +100,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "discipline.sanctions": ("Sanksi", "Sanctions"),
     "discipline.total": ("Jumlah", "Total"),
     "discipline.sum-steps": ("Kolom sanksi:", "Sanction columns:"),
+    "discipline.sum-attendance": (
+        "{events} catatan presensi dibaca; potongan tunjangan Rp{cut} ({days} hari)",
+        "{events} attendance records read; allowance cuts Rp{cut} ({days} days)",
+    ),
     "discipline.sum-none": ("Tidak ada pelanggaran.", "No breaches."),
     "discipline.sum-skipped": ("Kontak tidak dihitung:", "Contacts set aside:"),
     "discipline.sum-no-skipped": ("Semua kontak dihitung.", "Every contact was counted."),

@@ -170,6 +170,53 @@ WORDS: dict[str, tuple[str, str]] = {
         "jawaban ({answered}) lebih awal daripada kontaknya ({sent})",
         "the answer ({answered}) is earlier than its contact ({sent})",
     ),
+    # -- attendance duties and sanctions over windows (issue 13) -------------------
+    "E615": (
+        "jenis presensi '{word}' tidak dikenal; tulis masuk, pulang, laporan atau verifikasi",
+        "unknown attendance kind '{word}'; write check_in, check_out, report or verification",
+    ),
+    "E616": (
+        "{name} harus bilangan desimal (derajat), bukan {type}",
+        "{name} must be a decimal number (degrees), not {type}",
+    ),
+    "E617": (
+        "radius {amount} {unit} tidak sah; tulis angka lebih dari 0 dengan satuan m atau km",
+        "radius {amount} {unit} is not valid; write a number above 0 in m or km",
+    ),
+    "E618": (
+        "'diverifikasi atasan' pada kewajiban presensi verifikasi: verifikasi itu sendiri "
+        "tindakan atasan",
+        "'verified by superior' on a verification duty: the verification is the superior's act",
+    ),
+    "E619": (
+        "kewajiban memuat baris yang tidak sejenis: 'presensi', 'jika', 'dalam radius' dan "
+        "'diverifikasi atasan' hanya untuk kewajiban presensi, 'pukul ... sampai ...' dan "
+        "'daftar_periksa' hanya untuk kewajiban kontak dan daftar periksa",
+        "the duty mixes lines of different kinds: 'attendance', 'if', 'within radius' and "
+        "'verified by superior' belong to attendance duties, 'hours ... until ...' and "
+        "'checklist' to contact and checklist duties",
+    ),
+    "E620": (
+        "jendela '{amount} {unit}' tidak sah; tulis bilangan bulat lebih dari 0 dengan satuan "
+        "menit, jam atau hari",
+        "window '{amount} {unit}' is not valid; write a whole number above 0 in minutes, "
+        "hours or days (menit, jam, hari)",
+    ),
+    "E622": (
+        "lokasi {lat}, {lon} bukan koordinat: lintang antara -90 dan 90, bujur antara -180 dan 180",
+        "location {lat}, {lon} is not a coordinate: latitude from -90 to 90, longitude from "
+        "-180 to 180",
+    ),
+    "W615": (
+        "{count} pegawai tanpa alamat terdaftar (koordinat kosong di daftar pegawai): radius "
+        "presensi mereka tidak diperiksa",
+        "{count} people have no registered address (empty coordinates in the roster): the "
+        "radius of their attendance is not checked",
+    ),
+    "E621": (
+        "potongan tunjangan dihitung per hari, bukan per '{word}'",
+        "an allowance cut is per day, not per '{word}'",
+    ),
     "E127": (
         "jumlah_pegawai harus bilangan bulat positif, bukan {value}",
         "staff_count must be a positive whole number, not {value}",

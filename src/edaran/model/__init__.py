@@ -6,6 +6,7 @@ fields; the checker derives what a rule may read from them.
 
 from __future__ import annotations
 
+from edaran.model.attendance import Attendance, AttendanceKind, distance_m
 from edaran.model.calendar import (
     WINDOW_KINDS,
     ZONES,
@@ -55,6 +56,8 @@ __all__ = [
     "WINDOW_KINDS",
     "ZONES",
     "Absence",
+    "Attendance",
+    "AttendanceKind",
     "CalendarDay",
     "Channel",
     "Contact",
@@ -83,6 +86,7 @@ __all__ = [
     "Weekday",
     "Windows",
     "WorkCalendar",
+    "distance_m",
     "evaluation_period",
     "months_of",
     "zone",

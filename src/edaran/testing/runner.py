@@ -28,6 +28,7 @@ from edaran.io.publish import diagnostic_object, location_object
 from edaran.lang import ir
 from edaran.messages import Lang
 from edaran.model import workforce as model
+from edaran.model.attendance import Attendance, AttendanceKind
 from edaran.model.workforce import Contact
 from edaran.quota.engine import allowance, counts, meets
 from edaran.quota.provisions import judge
@@ -184,7 +185,29 @@ def _discipline_example(
         Contact(f"c{i + 1}", employee.nip, "atasan", channel, sent, answered, reason)  # type: ignore[arg-type]  # a Channel by checking
         for i, (channel, sent, answered, reason) in enumerate(example.contacts)
     ]
-    result = run_discipline(circular, [employee], contacts, use_schedule=False)
+    events = [
+        Attendance(
+            employee.nip,
+            AttendanceKind(kind),
+            at,
+            where[0] if where else None,
+            where[1] if where else None,
+            f"p{i + 1}",
+        )
+        for i, (kind, at, where) in enumerate(example.attendance)
+    ]
+    result = run_discipline(
+        circular,
+        [employee],
+        contacts,
+        use_schedule=False,
+        attendance=events,
+        # From the example's day to the last day it names: days without an event count too.
+        first=example.date if events or not contacts else None,
+        last=max([example.date, *(e.waktu.date() for e in events)])
+        if events or not contacts
+        else None,
+    )
     counts: dict[str, int] = {}
     for breach in result.breaches:
         counts[f"pelanggaran:{breach.rule}"] = counts.get(f"pelanggaran:{breach.rule}", 0) + 1
@@ -321,7 +344,11 @@ def run_examples(circular: Circular) -> list[ExampleResult]:
         special = None
         if example.records:
             special = _record_example(circular, example)
-        elif example.contacts or any(":" in out for out, _, _ in example.expects):
+        elif (
+            example.contacts
+            or example.attendance
+            or any(":" in out for out, _, _ in example.expects)
+        ):
             special = _discipline_example(circular, example, employee)
         elif example.staff is not None:
             special = _schedule_example(circular, example, employee)

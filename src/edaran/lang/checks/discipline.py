@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from decimal import Decimal
 
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic
@@ -22,7 +23,129 @@ from edaran.messages import Localized
 from edaran.model.calendar import zone as time_zone
 from edaran.model.workforce import Channel
 
-__all__ = ["check_discipline", "check_example_contacts", "discipline"]
+__all__ = [
+    "ATTENDANCE_WORDS",
+    "check_discipline",
+    "check_example_attendance",
+    "check_example_contacts",
+    "discipline",
+]
+
+
+#: The words of ``presensi KIND``, Indonesian and English (AttendanceKind values).
+ATTENDANCE_WORDS = {
+    "masuk": "masuk",
+    "check_in": "masuk",
+    "pulang": "pulang",
+    "check_out": "pulang",
+    "laporan": "laporan",
+    "report": "laporan",
+    "verifikasi": "verifikasi",
+    "verification": "verifikasi",
+}
+#: Metres in a unit of ``dalam radius N UNIT``.
+_LENGTHS = {"m": 1, "meter": 1, "metre": 1, "km": 1000, "kilometer": 1000, "kilometre": 1000}
+#: A sliding window's units (``dalam 30 menit``).
+_SPANS = {
+    "menit": dt.timedelta(minutes=1),
+    "minute": dt.timedelta(minutes=1),
+    "minutes": dt.timedelta(minutes=1),
+    "jam": dt.timedelta(hours=1),
+    "hour": dt.timedelta(hours=1),
+    "hours": dt.timedelta(hours=1),
+    "hari": dt.timedelta(days=1),
+    "day": dt.timedelta(days=1),
+    "days": dt.timedelta(days=1),
+}
+
+
+def _times(
+    pair: tuple[n.TimeLit, n.TimeLit], exprs: ExprChecker, report: Report
+) -> tuple[dt.time, dt.time] | None:
+    start, end = (exprs.check(x) for x in pair)
+    if not (isinstance(start, ir.Const) and isinstance(end, ir.Const)):
+        return None
+    begin, finish = start.value, end.value
+    assert isinstance(begin, dt.time) and isinstance(finish, dt.time)  # TIME by typing
+    if not begin < finish:
+        report(Diagnostic("E123", pair[1].span, {"start": pair[0].text, "end": pair[1].text}))
+        return None
+    return begin, finish
+
+
+def _attendance_duty(
+    decl: n.DutyDecl, exprs: ExprChecker, chosen: frozenset[str], report: Report
+) -> ir.DutyIR | None:
+    """A duty met by attendance records (``presensi masuk pukul 07:30 sampai 08:00``)."""
+    line = decl.attendance
+    assert line is not None
+    ok = True
+    if decl.hours is not None or decl.checklist is not None:
+        report(Diagnostic("E619", decl.attendance.span if decl.attendance else decl.span, {}))
+        ok = False
+    kind = ATTENDANCE_WORDS.get(line.kind.name.casefold())
+    if kind is None:
+        hints = suggest(line.kind.name, ATTENDANCE_WORDS)
+        report(Diagnostic("E615", line.kind.span, {"word": line.kind.name}, suggestions=hints))
+        ok = False
+    window = _times(line.window, exprs, report) if line.window is not None else None
+    if line.window is not None and window is None:
+        ok = False
+    radius, address = None, None
+    if decl.radius is not None:
+        radius, address = _radius(decl.radius, exprs, report)
+        ok = ok and radius is not None
+    if decl.verified and kind == "verifikasi":
+        report(Diagnostic("E618", decl.span, {}))
+        ok = False
+    parts = [exprs.condition(c) for c in decl.conditions]
+    if any(p is None for p in parts) or not ok:
+        return None
+    condition: ir.Expr | None = None
+    for part in parts:
+        assert part is not None
+        condition = part if condition is None else ir.Op("and", (condition, part), t.BOOL)
+    return ir.DutyIR(
+        decl.citation.label,
+        decl.citation.clause,
+        decl.title,
+        chosen,
+        None,
+        span=decl.span,
+        condition=condition,
+        attendance=kind,
+        window=window,
+        radius_m=radius,
+        address=address,
+        verified=decl.verified,
+    )
+
+
+def _radius(
+    radius: n.Radius, exprs: ExprChecker, report: Report
+) -> tuple[Decimal | None, str | None]:
+    """Metres and the address prefix of ``dalam radius 100 m dari rumah``."""
+    metres = _LENGTHS.get(radius.unit.name.casefold())
+    amount = Decimal(radius.amount)
+    if metres is None or amount <= 0:
+        hints = tuple(suggest(radius.unit.name, _LENGTHS)) if metres is None else ()
+        args = {"amount": radius.amount, "unit": radius.unit.name}
+        report(Diagnostic("E617", radius.span, args, suggestions=hints))
+        return None, None
+    prefix = radius.address.name
+    for axis in ("lat", "lon"):
+        fact = n.Name(("pegawai", f"{prefix}_{axis}"), span=radius.address.span)
+        typed = exprs.check(fact)
+        if typed is None:
+            return None, None
+        if typed.type not in (t.DECIMAL, t.INT):
+            problem: dict[str, object] = {
+                "name": f"pegawai.{prefix}_{axis}",
+                "type": t.TypeName(typed.type),
+            }
+            report(Diagnostic("E616", radius.address.span, problem))
+            return None, None
+    return amount * metres, prefix
 
 
 def _duty(
@@ -34,6 +157,11 @@ def _duty(
         if not isinstance(typed, ir.Const):
             return None
         chosen = frozenset(str(v) for v in typed.value)  # type: ignore[attr-defined]  # a frozenset by typing
+    if decl.attendance is not None:
+        return _attendance_duty(decl, exprs, chosen, report)
+    if decl.conditions or decl.radius is not None or decl.verified:
+        report(Diagnostic("E619", decl.span, {}))
+        return None
     hours: tuple[dt.time, dt.time] | None = None
     if decl.hours is not None:
         start, end = (exprs.check(x) for x in decl.hours)
@@ -69,19 +197,71 @@ def _breach(decl: n.BreachDecl, exprs: ExprChecker) -> ir.BreachIR | None:
     )
 
 
-def _sanction(
-    decl: n.SanctionDecl, breaches: set[str], earlier: list[str], report: Report
-) -> ir.SanctionIR | None:
-    window = WINDOWS.get(decl.window.name)
+def _window_word(ident: n.Ident, report: Report) -> str | None:
+    window = WINDOWS.get(ident.name)
     if window is None:
         report(
             Diagnostic(
                 "E117",
-                decl.window.span,
-                {"word": decl.window.name, "what": Localized("what.window")},
-                suggestions=suggest(decl.window.name, WINDOWS),
+                ident.span,
+                {"word": ident.name, "what": Localized("what.window")},
+                suggestions=suggest(ident.name, WINDOWS),
             )
         )
+    return window
+
+
+def _sliding(decl: n.SanctionDecl, report: Report) -> dt.timedelta | None:
+    assert decl.within is not None
+    amount, unit = decl.within
+    step = _SPANS.get(unit.name.casefold())
+    if step is None or int(amount) < 1:
+        hints = tuple(suggest(unit.name, _SPANS)) if step is None else ()
+        report(
+            Diagnostic("E620", unit.span, {"amount": amount, "unit": unit.name}, suggestions=hints)
+        )
+        return None
+    return step * int(amount)
+
+
+def _cut(decl: n.SanctionDecl, exprs: ExprChecker, report: Report) -> Decimal | bool | None:
+    """The cut per day, None without one, False after reporting a problem."""
+    if decl.cut is None:
+        return None
+    money, word = decl.cut
+    if WINDOWS.get(word.name) != "hari":
+        report(Diagnostic("E621", word.span, {"word": word.name}))
+        return False
+    typed = exprs.check(money)
+    if not isinstance(typed, ir.Const):
+        return False
+    value = typed.value
+    assert isinstance(value, Decimal)  # a MoneyLit is a Decimal of Rupiah
+    return value
+
+
+def _sanction(
+    decl: n.SanctionDecl,
+    breaches: set[str],
+    earlier: list[str],
+    report: Report,
+    exprs: ExprChecker | None = None,
+) -> ir.SanctionIR | None:
+    within = None
+    if decl.within is not None:
+        within = _sliding(decl, report)
+        if within is None:
+            return None
+        window: str | None = ""
+    elif decl.consecutive:
+        window = ""
+    else:
+        assert decl.window is not None  # the grammar gives one
+        window = _window_word(decl.window, report)
+    if window is None:
+        return None
+    cut = _cut(decl, exprs, report) if exprs is not None else None
+    if cut is False:
         return None
     every = int(decl.every)
     if every < 1:
@@ -113,6 +293,9 @@ def _sanction(
         tuple(of),
         window,
         span=decl.span,
+        within=within,
+        consecutive=decl.consecutive,
+        cut_per_day=cut if isinstance(cut, Decimal) else None,
     )
 
 
@@ -129,11 +312,13 @@ def check_discipline(
     unique_citations(sanction_decls, report)
     duties = [d for d in (_duty(x, exprs, modes, report) for x in duty_decls) if d is not None]
     breaches = [b for b in (_breach(x, exprs) for x in breach_decls) if b is not None]
-    if breach_decls and not duty_decls:
+    if breach_decls and not any(d.attendance is None for d in duty_decls):
         report(Diagnostic("E124", breach_decls[0].span, {}))
+    # An attendance duty's breaches are counted under the duty's citation.
+    counted = breach_ids | {d.citation.label for d in duty_decls if d.attendance is not None}
     sanctions: list[ir.SanctionIR] = []
     for decl in sanction_decls:
-        checked = _sanction(decl, breach_ids, [s.id for s in sanctions], report)
+        checked = _sanction(decl, counted, [s.id for s in sanctions], report, exprs)
         if checked is not None:
             sanctions.append(checked)
     return duties, breaches, sanctions
@@ -179,6 +364,41 @@ def check_example_contacts(
             continue
         contacts.append((channel, sent, answered, line.reason))
     return tuple(contacts), ok
+
+
+def check_example_attendance(
+    example: n.Example, day: dt.date, zone: str, exprs: ExprChecker, report: Report
+) -> tuple[tuple[tuple[str, dt.datetime, tuple[float, float] | None], ...], bool]:
+    """A ``contoh``'s attendance events (kind, aware time, location), and whether all are valid."""
+    tz = time_zone(zone)
+    events = []
+    ok = True
+    for line in example.attendance:
+        kind = ATTENDANCE_WORDS.get(line.kind.name.casefold())
+        if kind is None:
+            hints = tuple(suggest(line.kind.name, ATTENDANCE_WORDS))
+            report(Diagnostic("E615", line.kind.span, {"word": line.kind.name}, suggestions=hints))
+            ok = False
+            continue
+        on = exprs.date(line.date) if line.date is not None else day
+        at = _at(on, line.time, exprs, tz) if on is not None else None
+        if at is None:
+            ok = False
+            continue
+        where = None
+        if line.location is not None:
+            lat, lon = (float(x) for x in line.location)
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                report(
+                    Diagnostic(
+                        "E622", line.span, {"lat": line.location[0], "lon": line.location[1]}
+                    )
+                )
+                ok = False
+                continue
+            where = (lat, lon)
+        events.append((kind, at, where))
+    return tuple(events), ok
 
 
 def _channel(word: str) -> Channel | None:

@@ -9,7 +9,7 @@ from edaran.core.diagnostics import Diagnostic
 from edaran.core.suggest import suggest
 from edaran.lang import ir
 from edaran.lang import nodes as n
-from edaran.lang.checks.discipline import check_example_contacts
+from edaran.lang.checks.discipline import check_example_attendance, check_example_contacts
 from edaran.lang.checks.state import OUTPUT_ALIASES, State
 
 __all__ = ["examples"]
@@ -93,6 +93,8 @@ def _example(state: State, example: n.Example) -> ir.CheckedExample | None:
     for count in example.counts:
         blocks = state.breaches if count.counts == "breaches" else state.sanctions
         known = {b.id for b in blocks}
+        if count.counts == "breaches":  # an attendance duty's breaches go by its citation
+            known |= {d.id for d in state.duties if d.attendance is not None}
         if count.of.label not in known:
             hints = suggest(count.of.label, known)
             state.report(
@@ -102,7 +104,7 @@ def _example(state: State, example: n.Example) -> ir.CheckedExample | None:
             continue
         prefix = "pelanggaran" if count.counts == "breaches" else "sanksi"
         expects.append((f"{prefix}:{count.of.label}", int(count.number), t.INT))
-    if example.contacts and example.expects:
+    if (example.contacts or example.attendance) and example.expects:
         # An example with contacts counts breaches and sanctions only.
         state.error("E131", example.expects[0].span, name=example.expects[0].path.dotted)
         ok = False
@@ -120,7 +122,11 @@ def _example(state: State, example: n.Example) -> ir.CheckedExample | None:
     contacts, contacts_ok = check_example_contacts(
         example, day, state.header.timezone if state.header else "WIB", state.exprs, state.report
     )
-    if not contacts_ok:
+    zone = state.header.timezone if state.header else "WIB"
+    attendance, attendance_ok = check_example_attendance(
+        example, day, zone, state.exprs, state.report
+    )
+    if not contacts_ok or not attendance_ok:
         return None
     return ir.CheckedExample(
         example.title,
@@ -129,6 +135,7 @@ def _example(state: State, example: n.Example) -> ir.CheckedExample | None:
         tuple(expects),
         staff=staff if isinstance(staff, int) else None,
         contacts=contacts,
+        attendance=attendance,
         baseline=baseline,
         records=records,
         span=example.span,

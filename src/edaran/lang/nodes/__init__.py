@@ -17,6 +17,7 @@ from edaran.lang.nodes.base import (
     span_field,
 )
 from edaran.lang.nodes.blocks import (
+    AttendanceLine,
     BreachDecl,
     DutyDecl,
     Estimate,
@@ -25,6 +26,7 @@ from edaran.lang.nodes.blocks import (
     ProvisionDecl,
     QuotaDecl,
     QuotaLine,
+    Radius,
     ReportDecl,
     SanctionDecl,
     TargetDecl,
@@ -56,6 +58,7 @@ from edaran.lang.nodes.module import (
 )
 from edaran.lang.nodes.statements import (
     Assignment,
+    AttendanceEvent,
     AttributeDecl,
     ContactLine,
     EnumDecl,
@@ -83,6 +86,8 @@ from edaran.lang.nodes.statements import (
 
 __all__ = [
     "Assignment",
+    "AttendanceEvent",
+    "AttendanceLine",
     "AttributeDecl",
     "Between",
     "Binary",
@@ -126,6 +131,7 @@ __all__ = [
     "Quantity",
     "QuotaDecl",
     "QuotaLine",
+    "Radius",
     "RemoveDecl",
     "ReportDecl",
     "Rule",

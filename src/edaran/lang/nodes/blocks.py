@@ -6,9 +6,10 @@ import attrs
 
 from edaran.core.diagnostics import Span
 from edaran.lang.nodes.base import Citation, Ident, span_field
-from edaran.lang.nodes.expressions import Expr, Name, SetLit, TimeLit
+from edaran.lang.nodes.expressions import Expr, MoneyLit, Name, SetLit, TimeLit
 
 __all__ = [
+    "AttendanceLine",
     "BreachDecl",
     "DutyDecl",
     "Estimate",
@@ -17,6 +18,7 @@ __all__ = [
     "ProvisionDecl",
     "QuotaDecl",
     "QuotaLine",
+    "Radius",
     "ReportDecl",
     "SanctionDecl",
     "TargetDecl",
@@ -77,6 +79,33 @@ class DutyDecl:
     hours: tuple[TimeLit, TimeLit] | None
     span: Span | None = span_field()
     checklist: SetLit | None = attrs.field(default=None, kw_only=True)
+    #: ``jika``/``dan`` lines: the duty holds for a person on a day that meets them all
+    conditions: tuple[Expr, ...] = attrs.field(default=(), kw_only=True)
+    #: ``presensi masuk pukul 07:30 sampai 08:00``: an attendance duty (or None)
+    attendance: AttendanceLine | None = attrs.field(default=None, kw_only=True)
+    #: ``dalam radius 100 m dari rumah``
+    radius: Radius | None = attrs.field(default=None, kw_only=True)
+    #: ``diverifikasi atasan``: the superior must verify the day
+    verified: bool = attrs.field(default=False, kw_only=True)
+
+
+@attrs.frozen
+class AttendanceLine:
+    """``presensi KIND [pukul START sampai END]`` in a duty."""
+
+    kind: Ident
+    window: tuple[TimeLit, TimeLit] | None
+    span: Span | None = span_field()
+
+
+@attrs.frozen
+class Radius:
+    """``dalam radius AMOUNT UNIT dari ADDRESS``: ADDRESS_lat and ADDRESS_lon of the person."""
+
+    amount: str
+    unit: Ident
+    address: Ident
+    span: Span | None = span_field()
 
 
 @attrs.frozen
@@ -176,8 +205,15 @@ class SanctionDecl:
     every: str
     counts: str
     of: tuple[Citation, ...]
-    window: Ident
+    window: Ident | None
     span: Span | None = span_field()
+
+    #: ``dalam 30 menit``: a sliding window of this length instead of ``per W``
+    within: tuple[str, Ident] | None = attrs.field(default=None, kw_only=True)
+    #: ``pada hari berturut-turut``: on consecutive working days
+    consecutive: bool = attrs.field(default=False, kw_only=True)
+    #: ``potongan tunjangan Rp50.000 per hari``: an amount and its window word
+    cut: tuple[MoneyLit, Ident] | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen

@@ -10,6 +10,7 @@ from edaran.lang.nodes.expressions import DateLit, Expr, Name, SetLit, TimeLit
 
 __all__ = [
     "Assignment",
+    "AttendanceEvent",
     "AttributeDecl",
     "ContactLine",
     "EnumDecl",
@@ -220,6 +221,18 @@ class ContactLine:
 
 
 @attrs.frozen
+class AttendanceEvent:
+    """``presensi masuk [DATE] pukul 07:45 [dari -2.9761, 104.7760]`` in an example."""
+
+    kind: Ident
+    time: TimeLit
+    location: tuple[str, str] | None = None
+    span: Span | None = span_field()
+    #: ``presensi laporan 2027-04-08 pukul 15:00``: another day than the example's
+    date: DateLit | None = attrs.field(default=None, kw_only=True)
+
+
+@attrs.frozen
 class ExpectCount:
     """``maka pelanggaran butir 10.c adalah 2`` / ``maka sanksi butir 10.d[lisan] adalah 1``."""
 
@@ -258,6 +271,7 @@ class Example:
     givens: tuple[Given, ...]
     expects: tuple[Expect, ...]
     contacts: tuple[ContactLine, ...] = attrs.field(default=(), kw_only=True)
+    attendance: tuple[AttendanceEvent, ...] = attrs.field(default=(), kw_only=True)
     counts: tuple[ExpectCount, ...] = attrs.field(default=(), kw_only=True)
     baseline: Expr | None = attrs.field(default=None, kw_only=True)
     records: tuple[ExpectRecord, ...] = attrs.field(default=(), kw_only=True)
