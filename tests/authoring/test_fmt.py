@@ -163,6 +163,31 @@ def test_a_long_set_is_wrapped_and_its_comments_kept() -> None:
     assert format_text(short) == "himpunan S: unit = {A, B}\n"
 
 
+def test_two_comments_in_one_place_of_a_set_stay_two_comments() -> None:
+    # Regression (issue 15): the comment after "{" and the comment line below it were joined
+    # on one line, "# satu # dua", which reads back as one comment.  The property found it on
+    # a file with working hours, whose long "pukul ... istirahat ..." lines came just before.
+    text = (
+        'surat_edaran "1/2026":\n    berlaku 2026-04-01\n'
+        "parameter MASUK: waktu = 07:30\n"
+        "butir 94[jam], bawaan: jam_kerja adalah pukul MASUK sampai 16:00"
+        " istirahat 12:00 sampai 13:00  # jam\n"
+        "butir 1: moda_kerja adalah WFH jika hari termasuk {  # satu\n"
+        "  # dua\n   Senin, # tiga\n # empat\n Selasa\n}\n"
+    )
+    formatted = format_text(text)
+    assert formatted == (
+        'surat_edaran "1/2026":\n    berlaku 2026-04-01\n'
+        "parameter MASUK: waktu = 07:30\n"
+        "butir 94[jam], bawaan: jam_kerja adalah pukul MASUK sampai 16:00"
+        " istirahat 12:00 sampai 13:00  # jam\n"
+        "butir 1: moda_kerja adalah WFH jika hari termasuk {  # satu\n"
+        "    # dua\n    Senin,  # tiga\n    # empat\n    Selasa,\n}\n"
+    )
+    assert comments_of(formatted) == ["# jam", "# satu", "# dua", "# tiga", "# empat"]
+    assert format_text(formatted) == formatted
+
+
 def test_a_comment_inside_parentheses_leaves_the_line_as_written() -> None:
     text = (
         'surat_edaran "1/2026":\n    berlaku 2026-04-01\n'
@@ -235,10 +260,7 @@ def test_layout_does_not_matter(generated: RuleFile, rng: random.Random) -> None
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-# Files with working hours (issue 13) are left out here: a comment after a line of
-# "pukul ... istirahat ..." can be joined to the next comment (a known formatter bug, open
-# in issue 15); the corpus test above still formats the hours examples.
-@given(rule_files(hours=False), st.randoms(use_true_random=False))
+@given(rule_files(), st.randoms(use_true_random=False))
 def test_comments_survive_and_formatting_is_stable(generated: RuleFile, rng: random.Random) -> None:
     holds(generated.text, rng, comments=True)
 
