@@ -165,8 +165,8 @@ def test_a_long_set_is_wrapped_and_its_comments_kept() -> None:
 
 def test_two_comments_in_one_place_of_a_set_stay_two_comments() -> None:
     # Regression (issue 15): the comment after "{" and the comment line below it were joined
-    # on one line, "# satu # dua", which reads back as one comment.  The property found it on
-    # a file with working hours, whose long "pukul ... istirahat ..." lines came just before.
+    # on one line, "# satu # dua", which reads back as one comment.  The property found it in
+    # a set of a generated file with working hours ("pukul ... istirahat ..." just before).
     text = (
         'surat_edaran "1/2026":\n    berlaku 2026-04-01\n'
         "parameter MASUK: waktu = 07:30\n"
