@@ -37,6 +37,7 @@ from edaran.cli.crash import internal_error
 from edaran.cli.diff import add_parser as add_diff_parser
 from edaran.cli.fmt import add_parser as add_fmt_parser
 from edaran.cli.init import add_parser as add_init_parser
+from edaran.cli.lsp import add_parser as add_lsp_parser
 from edaran.cli.population import FORMATS, add_engine_args, decide_and_write
 from edaran.cli.quota import add_parsers as add_quota_parsers
 from edaran.cli.serve import add_parser as add_serve_parser
@@ -189,6 +190,7 @@ def _parser() -> argparse.ArgumentParser:
     add_sql_parser(sub, common)
     add_serve_parser(sub, common)
     add_fmt_parser(sub, common)
+    add_lsp_parser(sub, common)
     return parser
 
 
@@ -435,6 +437,7 @@ _COMMANDS = {
     "layani": ("edaran.cli.serve", "cmd_serve"),
     "fmt": ("edaran.cli.fmt", "cmd_fmt"),
     "rapikan": ("edaran.cli.fmt", "cmd_fmt"),
+    "lsp": ("edaran.cli.lsp", "cmd_lsp"),
 }
 
 
