@@ -45,6 +45,8 @@ class Place:
     @classmethod
     def of(cls, span: Span, default: str) -> Place:
         path = span.source.name if span.source is not None else default
+        if path != default and Path(path).is_file():
+            path = str(Path(path).resolve())  # a parent, named relative to the working folder
         return cls(path, span.line - 1, span.column - 1, span.end_line - 1, span.end_column - 1)
 
     def contains(self, line: int, column: int) -> bool:
@@ -255,11 +257,21 @@ def _source(span: Span | None) -> str:
 
 
 def _block_text(span: Span | None) -> str:
-    """The whole lines of a block, as written."""
+    """The lines of a block as written: its head and the lines indented under it."""
     if span is None or span.source is None:
         return ""
-    source = span.source
-    return "\n".join(source.line_text(i) for i in range(span.line, span.end_line + 1))
+    lines = span.source.text.split("\n")[span.line - 1 :]
+    head = lines[0]
+    depth = len(head) - len(head.lstrip())
+    block = [head]
+    for line in lines[1:]:
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and len(line) - len(line.lstrip()) <= depth:
+            break
+        block.append(line)
+    while block and (not block[-1].strip() or block[-1].strip().startswith("#")):
+        block.pop()
+    return "\n".join(block)
 
 
 # ----------------------------------------------------------------- index
@@ -410,7 +422,7 @@ def analyse(text: str, path: str) -> Analysis:
     for item in merged.items:
         span = getattr(item, "span", None)
         if span is not None and span.source is not None:
-            sources.setdefault(span.source.name, span.source.text)
+            sources.setdefault(Place.of(span, path).path, span.source.text)
     for name, source in sources.items():
         analysis.occurrences.extend(_occurrences(source, name))
     return analysis
