@@ -165,12 +165,16 @@ def test_diagnostics_in_english_for_an_english_editor(tmp_path: Path) -> None:
         english.close()
 
 
-def test_lang_on_the_command_line_wins_over_the_editor(tmp_path: Path) -> None:
-    fixed = Session("--lang", "en", locale="id")
+def test_lang_and_roster_on_the_command_line(tmp_path: Path) -> None:
+    fixed = Session("--lang", "en", "--roster", str(REFERENCE.parent / "roster"), locale="id")
     try:
         text = (DATA / "rules" / "E101-unknown-name.edaran").read_text(encoding="utf-8")
         (problem,) = fixed.open(tmp_path / "se.edaran", text)
-        assert problem.message == "unknown name 'Jumaat'"
+        assert problem.message == "unknown name 'Jumaat'"  # --lang wins over the editor's
+        path = tmp_path / "bpbd.edaran"
+        fixed.open(path, text.replace("Jumaat", "Jumat") + "    dan unit.kode adalah BPBD\n")
+        shown = hover(fixed, path, lsp.Position(line=6, character=27))
+        assert shown == "**unit BPBD: Badan Penanggulangan Bencana Daerah**"
     finally:
         fixed.close()
 
@@ -238,6 +242,12 @@ def test_hover_on_a_fact_shows_its_type(session: Session) -> None:
     session.open(REFERENCE)
     at = position(REFERENCE, "capaian_kinerja", line_containing="pegawai.capaian_kinerja <")
     assert hover(session, REFERENCE, at).startswith("fakta `pegawai.capaian_kinerja`: ")
+
+
+def test_hover_on_a_unit_code_names_it_from_the_roster_beside_the_file(session: Session) -> None:
+    session.open(REFERENCE)
+    at = position(REFERENCE, "BAPENDA", line_containing="BAPENDA: 40%")
+    assert hover(session, REFERENCE, at) == "**unit BAPENDA: Badan Pendapatan Daerah**"
 
 
 def test_hover_on_a_table_and_on_a_parent_clause(session: Session) -> None:
@@ -324,8 +334,8 @@ def complete(session: Session, path: Path, text: str, at: lsp.Position) -> dict[
     return {item.label: item for item in result.items}
 
 
-def test_completion_of_keywords_names_members_and_fields(session: Session, tmp_path: Path) -> None:
-    path = tmp_path / "se.edaran"
+def test_completion_of_keywords_names_members_units_and_fields(session: Session) -> None:
+    path = REFERENCE.parent / "belum-disimpan.edaran"  # never written: the editor's text only
     base = REFERENCE.read_text(encoding="utf-8")
     session.open(path, base)
     items = complete(
@@ -338,6 +348,8 @@ def test_completion_of_keywords_names_members_and_fields(session: Session, tmp_p
     assert items["WFH"].kind == lsp.CompletionItemKind.EnumMember
     assert items["Jumat"].kind == lsp.CompletionItemKind.EnumMember
     assert items["JPT_PRATAMA"].kind == lsp.CompletionItemKind.EnumMember
+    assert items["BPBD"].kind == lsp.CompletionItemKind.Value  # the roster beside the file
+    assert items["BPBD"].detail == "Badan Penanggulangan Bencana Daerah"
     line = "    jika pegawai."
     items = complete(
         session,

@@ -29,7 +29,7 @@ from edaran.lang.schema import Schema
 from edaran.lang.variants import resolve
 from edaran.messages import Lang, message
 
-__all__ = ["Analysis", "Decl", "Occurrence", "Place", "analyse"]
+__all__ = ["Analysis", "Decl", "Occurrence", "Place", "analyse", "roster_units"]
 
 
 @attrs.frozen
@@ -106,6 +106,8 @@ class Analysis:
     decls: dict[str, list[Decl]] = attrs.field(factory=dict)
     occurrences: list[Occurrence] = attrs.field(factory=list)
     schema: Schema = attrs.field(factory=Schema)
+    #: unit code -> unit name, from the roster beside the file (when there is one)
+    units: dict[str, str] = attrs.field(factory=dict)
 
     # ---------------------------------------------------------- navigation
     def occurrence_at(self, line: int, column: int) -> Occurrence | None:
@@ -141,6 +143,9 @@ class Analysis:
             text = self._fact_hover(name, lang)
             return (text, found.place) if text else None
         decls = self.definitions(found.key)
+        if not decls and kind == "name" and name in self.units:
+            text = "**" + message("lsp.unit", lang, code=name, name=self.units[name]) + "**"
+            return text, found.place
         if not decls:
             return None
         return "\n\n---\n\n".join(self._decl_hover(d, lang) for d in decls), found.place
@@ -194,7 +199,7 @@ class Analysis:
 
     # ---------------------------------------------------------- completion
     def completions(self, line: int, column: int) -> list[tuple[str, str, str]]:
-        """(word, kind, detail) that fit at the cursor: kind is keyword, name, field or member."""
+        """(word, kind, detail) that fit at the cursor: keyword, name, field, member or unit."""
         before = self.text.split("\n")[line][:column] if line < self.text.count("\n") + 1 else ""
         dotted = re.search(r"([^\W\d][\w.]*)\.\w*$", before)
         if dotted:
@@ -218,6 +223,8 @@ class Analysis:
                     spellings.add(plain)
                 for spelling in spellings:
                     words.setdefault(spelling, ("member", enum.name))
+        for code, name in self.units.items():
+            words.setdefault(code, ("unit", name))
         for mode in ("WFO", "WFH", "WFA"):
             words.setdefault(mode, ("member", "moda"))
         return [(word, kind, detail) for word, (kind, detail) in sorted(words.items())]
@@ -408,15 +415,18 @@ def _citation(
     return label, used
 
 
-def analyse(text: str, path: str) -> Analysis:
-    """Parse, resolve and check ``text`` (the file at ``path``), and index what it declares."""
+def analyse(text: str, path: str, units: dict[str, str] | None = None) -> Analysis:
+    """Parse, resolve and check ``text`` (the file at ``path``), and index what it declares.
+
+    ``units`` (code -> name, from a roster) names the unit codes in hovers and completion.
+    """
     try:
         own = parse(text, path)
     except EdaranError as err:
-        return Analysis(path, text, list(err.diagnostics))
+        return Analysis(path, text, list(err.diagnostics), units=dict(units or {}))
     _program, diagnostics = check(own, path=path if Path(path).is_absolute() else None)
     merged, _problems = resolve(own, path if Path(path).is_absolute() else None)
-    analysis = Analysis(path, text, list(diagnostics), merged)
+    analysis = Analysis(path, text, list(diagnostics), merged, units=dict(units or {}))
     analysis.decls = _declarations(merged, path)
     sources: dict[str, str] = {path: text}
     for item in merged.items:
@@ -426,3 +436,18 @@ def analyse(text: str, path: str) -> Analysis:
     for name, source in sources.items():
         analysis.occurrences.extend(_occurrences(source, name))
     return analysis
+
+
+def roster_units(folder: Path) -> dict[str, str]:
+    """Unit code -> name from the roster at ``folder`` (employees are read and dropped at once).
+
+    A roster that cannot be read gives no names: the editor has no place for its errors,
+    and ``edaran check`` with the roster reports them.
+    """
+    from edaran.io.roster import read_roster
+
+    try:
+        roster, _diagnostics = read_roster(folder)
+    except (EdaranError, OSError):
+        return {}
+    return {code: unit.nama for code, unit in roster.units.items()}

@@ -8,7 +8,9 @@ text as it stands in the editor (parents read from disk):
   entry in the diagnostics catalogue;
 * hover: a clause citation shows its rule (title and text), a parameter its
   value and dated values, a set, table or enumeration its members, a fact
-  (``pegawai.jenjang``) its type;
+  (``pegawai.jenjang``) its type, a unit code its name from the roster
+  (``--roster``, the editor's ``roster`` option, else a ``roster/`` folder
+  beside the file);
 * go to definition and find references of clauses, parameters, sets, tables,
   enumerations and their members, outputs and modes, across the circulars
   that ``memperluas``/``mengubah`` names;
@@ -30,7 +32,7 @@ from urllib.parse import unquote, urlparse
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 
-from edaran.authoring.analysis import Analysis, Place, analyse
+from edaran.authoring.analysis import Analysis, Place, analyse, roster_units
 from edaran.authoring.fmt import format_text
 from edaran.core.diagnostics import Diagnostic, EdaranError, Severity
 from edaran.core.version import VERSION
@@ -56,11 +58,31 @@ def docs_link(code: str) -> str | None:
 class EdaranServer(LanguageServer):
     """The server: the last analysis of every open document, and the message language."""
 
-    def __init__(self, lang: Lang | None) -> None:
+    def __init__(self, lang: Lang | None, roster: Path | None = None) -> None:
         super().__init__("edaran", VERSION)
         self.fixed_lang = lang
         self.lang: Lang = lang or "id"
         self.analyses: dict[str, Analysis] = {}
+        #: the roster named by --roster or the editor's "roster" option
+        self.roster = roster
+        self._units: dict[tuple[Path, float], dict[str, str]] = {}
+
+    def units_for(self, path: str) -> dict[str, str]:
+        """The unit names of the roster: the one configured, else a ``roster/`` beside the file."""
+        folder = self.roster
+        if folder is None:
+            beside = Path(path).parent / "roster"
+            folder = beside if (beside / "unit.csv").is_file() else None
+        if folder is None:
+            return {}
+        try:
+            stamp = max(p.stat().st_mtime for p in [folder, *folder.glob("*.csv")])
+        except (OSError, ValueError):
+            return {}
+        key = (folder.resolve(), stamp)
+        if key not in self._units:
+            self._units = {key: roster_units(folder)}
+        return self._units[key]
 
 
 def uri_path(uri: str) -> str:
@@ -113,14 +135,14 @@ def _diagnostic(d: Diagnostic, path: str, lang: Lang) -> lsp.Diagnostic:
     )
 
 
-def make_server(lang: Lang | None = None) -> EdaranServer:
+def make_server(lang: Lang | None = None, roster: Path | None = None) -> EdaranServer:
     """The language server with every feature registered (``lang`` None: the editor's)."""
-    server = EdaranServer(lang)
+    server = EdaranServer(lang, roster)
 
     def refresh(ls: EdaranServer, uri: str) -> None:
         document = ls.workspace.get_text_document(uri)
         path = uri_path(uri)
-        analysis = analyse(document.source, path)
+        analysis = analyse(document.source, path, ls.units_for(path))
         previous = ls.analyses.get(uri)
         if analysis.module is None and previous is not None and previous.module is not None:
             # keep navigating on the last text that parsed while this one has a syntax error
@@ -140,6 +162,9 @@ def make_server(lang: Lang | None = None) -> EdaranServer:
         if ls.fixed_lang is None:
             locale = (params.locale or "id").lower()
             ls.lang = "en" if locale.startswith("en") else "id"
+        options = params.initialization_options
+        if ls.roster is None and isinstance(options, dict) and options.get("roster"):
+            ls.roster = Path(str(options["roster"]))
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: EdaranServer, params: lsp.DidOpenTextDocumentParams) -> None:
@@ -207,12 +232,14 @@ def make_server(lang: Lang | None = None) -> EdaranServer:
             fresh = Analysis(analysis.path if analysis else "", document.source, [])
             if analysis is not None:
                 fresh.decls, fresh.schema = analysis.decls, analysis.schema
+                fresh.units = analysis.units
             analysis = fresh
         kinds = {
             "keyword": lsp.CompletionItemKind.Keyword,
             "name": lsp.CompletionItemKind.Constant,
             "member": lsp.CompletionItemKind.EnumMember,
             "field": lsp.CompletionItemKind.Field,
+            "unit": lsp.CompletionItemKind.Value,
         }
         items = [
             lsp.CompletionItem(label=word, kind=kinds[kind], detail=detail or None)
@@ -346,6 +373,6 @@ def _symbols(analysis: Analysis, lang: Lang) -> list[lsp.DocumentSymbol]:
     return found
 
 
-def run(lang: Lang | None = None) -> None:
+def run(lang: Lang | None = None, roster: Path | None = None) -> None:
     """Serve one editor over stdin and stdout until it says exit."""
-    make_server(lang).start_io()
+    make_server(lang, roster).start_io()

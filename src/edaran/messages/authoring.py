@@ -45,5 +45,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "lsp.fact": ("fakta {name}: {type}", "fact {name}: {type}"),
     "lsp.nullable": ("boleh kosong", "may be empty"),
     "lsp.defined-in": ("dari {path}", "from {path}"),
+    "lsp.unit": ("unit {code}: {name}", "unit {code}: {name}"),
     "lsp.quick-fix": ("Ganti dengan '{word}'", "Replace with '{word}'"),
 }
