@@ -256,6 +256,8 @@ def test_the_corpus_laid_out_badly_formats_back(path: Path) -> None:
 
 #: The slow run: generated rule files, each laid out in this many ways.
 LAYOUTS_PER_FILE = 25
+#: files checked so far by the slow run (printed as it goes)
+CHECKED: list[int] = []
 
 
 @pytest.mark.slow
@@ -268,6 +270,8 @@ def test_ten_thousand_files(generated: RuleFile, seed: int) -> None:
     clean = format_text(generated.text)
     for layout in range(LAYOUTS_PER_FILE):
         holds(generated.text, random.Random(seed + layout), bool(layout % 2), clean)
+    CHECKED.append(LAYOUTS_PER_FILE)
+    print(f"formatted {sum(CHECKED)} files", flush=True)  # progress, with pytest -s
 
 
 # ---------------------------------------------------------------- command
