@@ -81,7 +81,9 @@ WARNING = obj(
     {"code": STR, "severity": SEVERITY, "message": STR, "text": STR},
     {"unit": nullable(STR)},
 )
-LOCATION = obj({"file": STR, "line": INT, "column": INT, "end_line": INT, "end_column": INT})
+LOCATION = obj(
+    {"file": STR, "line": INT, "column": INT, "end_line": INT, "end_column": INT}
+)
 DIAGNOSTIC = obj(
     {
         "code": {"type": "string", "pattern": "^[EWD][0-9]{3}$"},
@@ -298,10 +300,8 @@ def schemas() -> dict[str, tuple[str, Schema]]:
                 }
             ),
         ),
-        "explain": (
-            "One explained decision: edaran explain --format json, POST /explain",
-            EXPLANATION,
-        ),
+        "explain": ("One explained decision: edaran explain --format json, POST /explain",
+                    EXPLANATION),
         "schedule": (
             "A schedule: edaran schedule --format json, POST /schedule",
             obj(
@@ -429,7 +429,9 @@ def schemas() -> dict[str, tuple[str, Schema]]:
                             "employee_days": INT,
                             "changed": INT,
                             "undecided": obj({"left": INT, "right": INT}),
-                            "counts": arr(obj({"unit": STR, "change": STR, "employee_days": INT})),
+                            "counts": arr(
+                                obj({"unit": STR, "change": STR, "employee_days": INT})
+                            ),
                             "samples": arr(
                                 obj(
                                     {
