@@ -320,9 +320,22 @@ def test_run_on_the_bundled_example(
     files = "(perjalanan.csv, kendaraan.csv, rapat.csv, daftar_periksa.csv)"
     assert f"{quota} {files}" in lines
     assert "== Laporan penghematan anggaran, butir 13 (biaya.csv)" in lines
+    assert "== Menjadwalkan menurut batas (butir 4): kuota, minimal hadir, batas per orang" in lines
     stem = "se-800.1-1230-BKD.I-2026"
     assert lines[-1] == f"Ditulis: {tmp_path / f'laporan-{stem}.csv'}"
     assert (tmp_path / f"kuota-{stem}.csv").exists()
+    if command == "run":
+        # `edaran report` on the same files ends where the main job's report ends
+        # (the run used to reach the period of the last trip: 3 periods against 2).
+        alone = tmp_path / "alone" / "laporan.csv"
+        alone.parent.mkdir()
+        folder = REPO / "examples/sumsel-2026"
+        code, _, err = run(
+            capsys, "report", REFERENCE, "--roster", str(folder / "roster"),
+            "--costs", str(folder / "biaya.csv"), "--output", str(alone),
+        )  # fmt: skip
+        assert code == 0 and "Periode 2, 2026-06-01 s.d. 2026-07-31" in err
+        assert alone.read_bytes() == (tmp_path / f"laporan-{stem}.csv").read_bytes()
     with target.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == staff * days
@@ -361,25 +374,131 @@ def test_run_without_rules_or_roster(capsys: pytest.CaptureFixture[str], tmp_pat
     assert err == f"no roster (folder roster/) in {tmp_path}\n"
 
 
+def test_run_names_the_clauses_of_the_files_own_limits(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Kabupaten Lembah Hijau caps WFH in its butir 9, not in a fixed "butir 4".
+    target = tmp_path / "jadwal.csv"
+    code, out, _ = run(
+        capsys, "run", "--lang", "en", "examples/kab-lembah-hijau-2026", "--output", str(target)
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert "== Scheduling within the limits (butir 9): caps, floors, per-person limits" in lines
+    assert not any("butir 4" in line for line in lines if line.startswith("=="))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_roster_with_no_employee_is_an_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    # It used to give an empty output and exit code 0 without a word.
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(REPO / ROSTER, "roster")
+    Path("roster/pegawai.csv").write_text("nip,nama,unit,jenjang,jabatan\n", encoding="utf-8")
+    code, out, err = run(
+        capsys, "decide", "--lang", lang, str(REPO / REFERENCE),
+        "--roster", "roster", "--from", "2026-04-10",
+    )  # fmt: skip
+    assert (code, out) == (1, "")
+    check_golden(f"cli/roster-without-employees.{lang}.txt", err)
+
+
+def test_roster_warnings_are_diagnostics_in_the_chosen_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # They came out as Python warnings (an internal path and line), in Indonesian only.
+    shutil.copytree(REPO / ROSTER, tmp_path / "roster")
+    staff = tmp_path / "roster" / "pegawai.csv"
+    lines = staff.read_text(encoding="utf-8").splitlines()
+    rows = [lines[0] + ",golongan"] + [line + ",III/a" for line in lines[1:]]
+    staff.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code, out, err = run(
+        capsys, "decide", "--lang", "en", REFERENCE,
+        "--roster", str(tmp_path / "roster"), "--from", "2026-04-10",
+    )  # fmt: skip
+    assert code == 0 and out.startswith("nip,")
+    first = "warning[D012]: column 6 'golongan' is unknown and ignored"
+    assert err.startswith(f"{first}\n --> {staff}:1")
+    assert "RosterWarning" not in err and ".py:" not in err and "diabaikan" not in err
+
+
 # ------------------------------------------------------------ bad usage
 def test_no_arguments(capsys: pytest.CaptureFixture[str]) -> None:
-    assert "usage: edaran" in usage_error(capsys)
+    assert "pemakaian: edaran" in usage_error(capsys)
+    err = usage_error(capsys, "--lang", "en")
+    assert "usage: edaran" in err
+    assert "edaran: error: the following arguments are required: command" in err
+
+
+def test_argparse_speaks_the_chosen_language(capsys: pytest.CaptureFixture[str]) -> None:
+    err = usage_error(capsys, "check")
+    assert err.endswith("edaran check: galat: argumen berikut wajib diberikan: files\n")
+    err = usage_error(capsys, "check", "--lang=en")
+    assert err.endswith("edaran check: error: the following arguments are required: files\n")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "argumen posisi:" in out and "opsi:" in out
+    assert "tampilkan bantuan ini lalu keluar" in out
+
+
+def test_the_output_extension_chooses_the_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "kuota.csv"
+    code, out, _ = run(capsys, "quota", REFERENCE, "--roster", ROSTER, "--output", str(target))
+    assert (code, out) == (0, "")
+    assert target.read_text(encoding="utf-8").startswith("jenis,klausul,aturan,judul,unit,")
+    err = usage_error(
+        capsys,
+        "decide",
+        REFERENCE,
+        "--roster",
+        ROSTER,
+        "--from",
+        "2026-04-10",
+        "--format",
+        "csv",
+        "--output",
+        str(tmp_path / "x.xlsx"),
+    )
+    assert err.endswith(
+        f"edaran: galat: --format csv tetapi --output {tmp_path / 'x.xlsx'} bernama format"
+        " xlsx: samakan keduanya atau hapus --format\n"
+    )
+    err = usage_error(
+        capsys,
+        "--lang",
+        "en",
+        "quota",
+        REFERENCE,
+        "--roster",
+        ROSTER,
+        "--output",
+        str(tmp_path / "k.ics"),
+    )
+    assert err.endswith(
+        f"edaran: error: --output {tmp_path / 'k.ics'}: this command does not write that"
+        " format; choose one of text, csv, json, xlsx with --format\n"
+    )
+    assert not (tmp_path / "k.ics").exists()
 
 
 def test_unknown_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
-    assert "invalid choice: 'frobnicate'" in usage_error(capsys, "frobnicate")
+    assert "pilihan tidak sah: 'frobnicate'" in usage_error(capsys, "frobnicate")
 
 
 @pytest.mark.parametrize("date", ["2026-13-01", "2026-02-30", "besok"])
 def test_bad_from_date(capsys: pytest.CaptureFixture[str], date: str) -> None:
     err = usage_error(capsys, "decide", REFERENCE, "--roster", ROSTER, "--from", date)
-    assert f"argument --from: tanggal tidak sah / invalid date: {date!r}" in err
+    assert f"argumen --from: tanggal tidak sah / invalid date: {date!r}" in err
 
 
 def test_missing_required_options(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--roster" in usage_error(capsys, "decide", REFERENCE, "--from", "2026-04-06")
     assert "--date" in usage_error(capsys, "explain", REFERENCE, "--roster", ROSTER, "--nip", ANDI)
-    assert "invalid choice: 'fr'" in usage_error(capsys, "check", "--lang", "fr", REFERENCE)
+    assert "pilihan tidak sah: 'fr'" in usage_error(capsys, "check", "--lang", "fr", REFERENCE)
 
 
 # --------------------------------------------------- hostile input files
@@ -517,4 +636,4 @@ def test_python_dash_m_edaran() -> None:
         check=False,
     )
     assert usage.returncode == 2
-    assert "usage: edaran" in usage.stderr
+    assert "pemakaian: edaran" in usage.stderr

@@ -481,6 +481,27 @@ def test_ics_is_deterministic(icalendar: Any, tmp_path: Path) -> None:
         assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
 
 
+def test_ics_file_names_never_collide() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from edaran.scheduling.ics import file_names
+
+    # "A B" and "A_B" used to be one file, the second calendar overwriting the first.
+    names = file_names(["A B", "A_B", "DINKES", "dinkes", "198001012006041001"])
+    assert names["A_B"] == "A_B.ics" and names["DINKES"] == "DINKES.ics"
+    assert names["198001012006041001"] == "198001012006041001.ics"
+    assert names["A B"].startswith("A_B-") and names["dinkes"].startswith("dinkes-")
+
+    @given(st.lists(st.text(min_size=1, max_size=6), unique=True, max_size=30))
+    def unique(keys: list[str]) -> None:
+        chosen = file_names(sorted(keys))
+        assert len({name.casefold() for name in chosen.values()}) == len(keys)
+        assert all(name.endswith(".ics") and "/" not in name for name in chosen.values())
+
+    unique()
+
+
 def test_ics_refuses_an_unknown_grouping(
     icalendar: Any, schedule: Schedule, tmp_path: Path
 ) -> None:

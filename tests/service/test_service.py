@@ -467,3 +467,27 @@ def test_every_error_golden(server: Server, lang: str) -> None:
     codes = {line.split()[1].rstrip(":") for line in lines if not line.startswith(" ")}
     assert codes == {f"E6{n:02d}" for n in range(15)} - {"E606"}
     check_golden(f"service/errors.{lang}.txt", "\n".join(lines))
+
+
+# ------------------------------------------------------ uploaded workbooks, bounded
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_an_uploaded_workbook_has_the_limits_of_a_file_on_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """An upload was listed whole, with no unpacked-size or row limit (issue 17)."""
+    from edaran.core.diagnostics import render_all
+    from edaran.io import sheets
+    from edaran.service.inputs import roster_from_upload
+
+    workbook = _workbook(_flat_csv(), tmp_path / "pegawai.xlsx")
+    roster, found = roster_from_upload("pegawai.xlsx", workbook, max_bytes=len(workbook))
+    assert (len(roster), [d.code for d in found]) == (0, ["D140"])
+    text = render_all(found, lang)  # type: ignore[arg-type]
+    assert "pegawai.xlsx" in text and ("D140" in text)
+    monkeypatch.setattr(sheets, "MAX_ROWS", 3)
+    roster, found = roster_from_upload("pegawai.xlsx", workbook)
+    assert (len(roster), [d.code for d in found]) == (0, ["D141"])
+    assert found[0].span is not None and found[0].span.line == 4
+    monkeypatch.undo()
+    roster, found = roster_from_upload("pegawai.xlsx", workbook)
+    assert len(roster) == len(rows(ROSTER / "pegawai.csv")) + 1 and not found

@@ -82,16 +82,25 @@ def load_circular(
 
 
 def roster_or_report(path: Path, lang: Lang, max_bytes: int | None = None) -> Roster | None:
-    """The roster at ``path`` (files up to ``max_bytes``), or None after writing its errors."""
-    from edaran.core.diagnostics import EdaranError, render_all
-    from edaran.io.roster import load_roster
-    from edaran.io.table import DEFAULT_MAX_BYTES
+    """The roster at ``path`` (files up to ``max_bytes``), or None after writing its errors.
 
-    try:
-        return load_roster(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-    except EdaranError as err:
-        sys.stderr.write(render_all(err.diagnostics, lang) + "\n")
-        return None
+    Warnings and errors go through the diagnostics renderer in ``lang`` (not
+    Python's ``warnings``); a roster with no employee is an error (D142), not
+    an empty output.
+    """
+    from edaran.core.diagnostics import render_all
+    from edaran.io.roster import EMPLOYEE_FILE, read_roster
+    from edaran.io.table import DEFAULT_MAX_BYTES, file_diagnostic
+
+    roster, diagnostics = read_roster(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    failed = any(d.is_error for d in diagnostics)
+    if not failed and not roster.employees:
+        where = path / EMPLOYEE_FILE if path.is_dir() else path
+        diagnostics.append(file_diagnostic("D142", str(where), {"path": str(where)}))
+        failed = True
+    if diagnostics:
+        sys.stderr.write(render_all(diagnostics, lang) + "\n")
+    return None if failed else roster
 
 
 @contextlib.contextmanager

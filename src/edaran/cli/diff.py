@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from edaran.cli.common import date_argument, load_circular, roster_or_report
+from edaran.cli.usage import add_format
 from edaran.messages import Lang, message
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> argparse.ArgumentPa
     p.add_argument("--roster", type=Path, help="dampak pada daftar pegawai / impact on a roster")
     p.add_argument("--from", dest="first", type=date_argument)
     p.add_argument("--to", dest="last", type=date_argument)
-    p.add_argument("--format", choices=["text", "csv", "json"], default="text")
+    add_format(p, ["text", "csv", "json"], "text")
     p.add_argument("--output", type=Path)
     return p
 

@@ -42,6 +42,7 @@ from edaran.cli.population import FORMATS, add_engine_args, decide_and_write
 from edaran.cli.quota import add_parsers as add_quota_parsers
 from edaran.cli.serve import add_parser as add_serve_parser
 from edaran.cli.sql import add_parser as add_sql_parser
+from edaran.cli.usage import add_format, argv_lang, in_language, settle_format
 from edaran.core.files import DEFAULT_RULE_LIMIT, set_parent_root, set_rule_limit
 from edaran.core.version import VERSION
 from edaran.messages import Lang, default_lang, message, os_reason
@@ -81,7 +82,12 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"edaran {VERSION}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"edaran {VERSION}",
+        help="tampilkan versi / show the version",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser(
         "check",
@@ -97,13 +103,13 @@ def _parser() -> argparse.ArgumentParser:
         type=date_argument,
         help="tanggal acuan evaluasi (W148) / the date evaluations are due against",
     )
-    p.add_argument("--format", choices=["text", "json", "sarif"], default="text")
+    add_format(p, ["text", "json", "sarif"], "text")
     p.add_argument("--output", type=Path)
     p = sub.add_parser(
         "test", aliases=["uji"], parents=[common], help="jalankan contoh / run the examples"
     )
     p.add_argument("files", nargs="+", type=Path)
-    p.add_argument("--format", choices=["text", "json", "junit"], default="text")
+    add_format(p, ["text", "json", "junit"], "text")
     p.add_argument("--output", type=Path)
     p = sub.add_parser(
         "decide",
@@ -115,7 +121,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="first", required=True, type=date_argument)
     p.add_argument("--to", dest="last", type=date_argument)
     p.add_argument("--nip")
-    p.add_argument("--format", choices=FORMATS, default="csv")
+    add_format(p, FORMATS, "csv")
     p.add_argument("--output", type=Path)
     add_engine_args(p)
     p = sub.add_parser(
@@ -127,17 +133,17 @@ def _parser() -> argparse.ArgumentParser:
     _roster_args(p)
     p.add_argument("--nip", required=True)
     p.add_argument("--date", required=True, type=date_argument)
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    add_format(p, ["text", "json"], "text")
     p = sub.add_parser(
         "schedule",
         aliases=["jadwalkan"],
         parents=[common],
-        help="jadwal yang memenuhi kuota butir 4 / a schedule meeting the caps",
+        help="jadwal yang memenuhi batas (kuota, minimal hadir) / a schedule meeting the limits",
     )
     _roster_args(p)
     p.add_argument("--from", dest="first", required=True, type=date_argument)
     p.add_argument("--to", dest="last", required=True, type=date_argument)
-    p.add_argument("--format", choices=["csv", "json", "xlsx", "ics"], default="csv")
+    add_format(p, ["csv", "json", "xlsx", "ics"], "csv")
     p.add_argument("--output", type=Path, help="file (csv, json, xlsx) or folder (ics)")
     p.add_argument(
         "--per",
@@ -163,7 +169,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--from", dest="first", type=date_argument)
     p.add_argument("--to", dest="last", type=date_argument)
-    p.add_argument("--format", choices=["csv", "json", "xlsx"], default="csv")
+    add_format(p, ["csv", "json", "xlsx"], "csv")
     p.add_argument(
         "--output", type=Path, help="file (json, xlsx) or folder (csv: pelanggaran.csv, sanksi.csv)"
     )
@@ -443,8 +449,14 @@ _COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``edaran`` command; returns the exit code."""
-    args = _parser().parse_args(argv)
-    lang: Lang = getattr(args, "lang", None) or default_lang()
+    words = list(sys.argv[1:] if argv is None else argv)
+    with in_language(argv_lang(words)):
+        parser = _parser()
+        args = parser.parse_args(words)
+        lang: Lang = getattr(args, "lang", None) or default_lang()
+        problem = settle_format(args, lang)
+        if problem is not None:
+            parser.error(problem)
     if getattr(args, "root", None) is not None:
         set_parent_root(args.root)
     if getattr(args, "max_rule_bytes", None) is not None:

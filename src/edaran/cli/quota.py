@@ -16,6 +16,7 @@ from edaran.cli.common import (
     roster_or_report,
     size_argument,
 )
+from edaran.cli.usage import add_format
 from edaran.messages import Lang, message
 
 __all__ = ["add_parsers", "cmd_quota", "cmd_report", "read_record_files", "run_quota_files"]
@@ -35,7 +36,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-bytes", type=size_argument, help=SIZE_HELP)
     p.add_argument("--from", dest="first", type=date_argument)
     p.add_argument("--to", dest="last", type=date_argument)
-    p.add_argument("--format", choices=["text", "csv", "json", "xlsx"], default="text")
+    add_format(p, ["text", "csv", "json", "xlsx"], "text")
     p.add_argument("--output", type=Path)
     p.add_argument(
         "--skip-bad-rows",
@@ -230,23 +231,23 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
     from edaran.quota import writers as quota_io
     from edaran.quota.engine import mode_days, quota_records, run_quotas
     from edaran.report import writers as report_io
-    from edaran.report.engine import savings_report
+    from edaran.report.engine import default_last, savings_report
 
     program = circular.program
     start = program.header.effective_from
     # One schedule for the checklists and the report, to the end of the
     # evaluation period holding the last record.
-    shared: tuple[Any, list[Any]] | None = None
-    end = None
+    shared: tuple[Any, Any, list[Any]] | None = None
     result = None
 
     def modes_until(last: Any) -> tuple[Any, list[Any]]:
+        # Computed once, again only when a later end is asked for.
         nonlocal shared
-        if shared is None:
+        if shared is None or shared[0] < last:
             warnings: list[Any] = []
             counts = mode_days(circular, roster.employees, start, last, errors=warnings)
-            shared = (counts, warnings)
-        return shared
+            shared = (last, counts, warnings)
+        return shared[1], shared[2]
 
     if program.quotas or program.targets or program.checklists:
         files = [(k, path.parent / name) for k, name in RUN_FILES.items()]
@@ -276,12 +277,17 @@ def run_quota_files(circular: Any, roster: Any, path: Path, folder: Path, lang: 
     costs = path.parent / "biaya.csv"
     if program.report is not None and costs.exists():
         print()
-        print(message("cli.step-report", lang, files=costs.name))
+        print(message("cli.step-report", lang, clause=program.report.clause, files=costs.name))
         records = read_record_files([("biaya", costs)], roster, False, lang)
         if records is None:
             return 1
-        modes, warnings = modes_until(end) if end is not None else (None, [])
-        report = savings_report(circular, roster, records["biaya"], last=end, modes=modes)
+        # The same end as `edaran report` on the same files: from the cost lines, not
+        # from the other record files.
+        costs_read = records["biaya"]
+        begin = start or min((c.bulan for c in costs_read), default=None)
+        end = default_last(circular, costs_read, begin) if begin is not None else None
+        modes, warnings = modes_until(end) if start and end else (None, [])
+        report = savings_report(circular, roster, costs_read, last=end, modes=modes)
         if warnings:
             report = attrs.evolve(report, warnings=(*warnings, *report.warnings))
         target = folder / f"laporan-{path.stem}.csv"

@@ -39,7 +39,9 @@ def run_schedule(
     from edaran.scheduling import writers as schedule_io
     from edaran.scheduling.scheduler import schedule
 
-    print(message("cli.step-schedule", lang))
+    # The clauses of the file's own limits, in file order (not a fixed "butir 4").
+    clauses = dict.fromkeys(limit.clause for limit in circular.program.limits)
+    print(message("cli.step-schedule", lang, clauses=", ".join(clauses)))
     with progress_bar(lang) as progress:
         made = schedule(circular, roster.employees, *period, progress=progress)
     if made.warnings:

@@ -229,12 +229,22 @@ class Circular:
 
         Raises :class:`DecisionError` on a conflict between rules or when no
         rule applies, naming the clauses.  A day before an amendment takes
-        effect is decided by the version it amends.
+        effect is decided by the version it amends.  An ``employee`` that is
+        not a workforce object (a dict, a record without a field the rules
+        read) is :class:`EdaranError` D144.
         """
+        try:
+            return self._decide_one(employee, date, output, backend)
+        except AttributeError as err:
+            raise _not_facts(err) from None
+
+    def _decide_one(
+        self, employee: EmployeeFacts, date: dt.date, output: str, backend: Backend | None
+    ) -> Decision:
         if self.previous is not None:
             version = self.in_force(date)
             if version is not self:
-                return version.decide(employee, date, output, backend=backend)
+                return version._decide_one(employee, date, output, backend)
         day = self.calendar.day(date)
         outside = self._outside(employee, day, output)
         if outside is not None:
@@ -283,10 +293,16 @@ class Circular:
         self, employee: EmployeeFacts, date: dt.date, output: str = WORK_MODE
     ) -> Explanation:
         """Decide through the reference interpreter, recording the facts read."""
+        try:
+            return self._explain_one(employee, date, output)
+        except AttributeError as err:
+            raise _not_facts(err) from None
+
+    def _explain_one(self, employee: EmployeeFacts, date: dt.date, output: str) -> Explanation:
         if self.previous is not None:
             version = self.in_force(date)
             if version is not self:
-                return version.explain(employee, date, output)
+                return version._explain_one(employee, date, output)
         day = self.calendar.day(date)
         decision = self._outside(employee, day, output)
         facts: dict[str, object] = {}
@@ -349,9 +365,12 @@ class Circular:
         :class:`DecisionError` propagates.
         """
         staff = list(employees)
-        for day in self.calendar.days(first, last or first):
-            version = self.in_force(day.tanggal)
-            yield from version._decide_day(staff, day, output, backend, errors)
+        try:
+            for day in self.calendar.days(first, last or first):
+                version = self.in_force(day.tanggal)
+                yield from version._decide_day(staff, day, output, backend, errors)
+        except AttributeError as err:
+            raise _not_facts(err) from None
 
     def _decide_day(
         self,
@@ -410,6 +429,16 @@ class Circular:
             yield Decision(
                 employee.nip, date, output, value, status, rule_id, clause, overridden, title=title
             )
+
+
+def _not_facts(err: AttributeError) -> Exception:
+    """D144 for an employee (or unit) the caller built without a field the engines or
+    the rules read; an AttributeError on edaran's own objects stays what it is (a bug)."""
+    obj = getattr(err, "obj", None)
+    if obj is None or type(obj).__module__.split(".")[0] == "edaran":
+        return err
+    args = {"kind": type(obj).__name__, "name": err.name or "?"}
+    return EdaranError([Diagnostic("D144", None, args)])
 
 
 def _evaluation_error(err: t.EvalError, nip: str, date: dt.date) -> DecisionError:

@@ -30,6 +30,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "--format json (one document with its provenance) is written by the python engine;"
         " the {engine} engine writes --format jsonl or csv",
     ),
+    "cli.format-mismatch": (
+        "--format {format} tetapi --output {path} bernama format {named}:"
+        " samakan keduanya atau hapus --format",
+        "--format {format} but --output {path} names the format {named}:"
+        " make them agree or drop --format",
+    ),
+    "cli.format-unknown-extension": (
+        "--output {path}: perintah ini tidak menulis format itu; pilih salah satu dari"
+        " {choices} dengan --format",
+        "--output {path}: this command does not write that format; choose one of {choices}"
+        " with --format",
+    ),
     "cli.no-nip": ("NIP {nip} tidak ada dalam daftar pegawai", "NIP {nip} is not in the roster"),
     "cli.no-rules": (
         "tidak ada berkas aturan (*.edaran) di {path}",
@@ -54,8 +66,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "== Travel and vehicle quotas, meeting targets, checklists ({files})",
     ),
     "cli.step-report": (
-        "== Laporan penghematan anggaran, butir 13 ({files})",
-        "== The savings report, butir 13 ({files})",
+        "== Laporan penghematan anggaran, {clause} ({files})",
+        "== The savings report, {clause} ({files})",
     ),
     "cli.written-file": ("Ditulis: {path}", "Written: {path}"),
     "cli.step-test": ("== Menjalankan contoh", "== Running the examples"),
@@ -64,8 +76,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "== Deciding {people} employees, {first} to {last}",
     ),
     "cli.step-schedule": (
-        "== Menjadwalkan menurut batas (butir 4): kuota, minimal hadir, batas per orang",
-        "== Scheduling within the limits (butir 4): caps, floors, per-person limits",
+        "== Menjadwalkan menurut batas ({clauses}): kuota, minimal hadir, batas per orang",
+        "== Scheduling within the limits ({clauses}): caps, floors, per-person limits",
     ),
     "cli.unit": ("Perangkat daerah", "Unit"),
     "cli.people": ("Pegawai", "Staff"),
@@ -134,4 +146,38 @@ WORDS: dict[str, tuple[str, str]] = {
         "--to ({last}) lebih awal daripada --from ({first})",
         "--to ({last}) is earlier than --from ({first})",
     ),
+}
+
+#: argparse's own messages (its gettext msgids, Python 3.11 to 3.13) in Indonesian:
+#: ``edaran.cli.usage`` words usage errors and help in the chosen language.
+ARGPARSE_ID: dict[str, str] = {
+    "usage: ": "pemakaian: ",
+    "positional arguments": "argumen posisi",
+    "options": "opsi",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "show program's version number and exit": "tampilkan versi program lalu keluar",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "argumen berikut wajib diberikan: %s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "pilihan tidak sah: %(value)r (pilih dari %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "expected one argument": "diharapkan satu argumen",
+    "expected at most one argument": "diharapkan paling banyak satu argumen",
+    "expected at least one argument": "diharapkan paling sedikit satu argumen",
+    "expected %s argument": "diharapkan %s argumen",
+    "expected %s arguments": "diharapkan %s argumen",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "opsi ambigu: %(option)s bisa berarti %(matches)s"
+    ),
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
+    "ignored explicit argument %r": "argumen eksplisit %r diabaikan",
+    "one of the arguments %s is required": "salah satu argumen %s wajib diberikan",
+    "unexpected option string: %s": "opsi tidak terduga: %s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "subperintah tidak dikenal %(parser_name)r (pilihan: %(choices)s)"
+    ),
+    "can't open '%(filename)s': %(error)s": "tidak dapat membuka '%(filename)s': %(error)s",
 }

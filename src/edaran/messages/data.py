@@ -290,4 +290,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "lembar pertama memiliki lebih dari {limit} baris (batas Excel); tidak dibaca",
         "the first sheet has more than {limit} rows (Excel's own limit); not read",
     ),
+    "D143": (
+        "{field} bernilai {value}, bukan salah satu dari: {members}",
+        "{field} is {value}, not one of: {members}",
+    ),
+    "D144": (
+        "pegawai harus berupa Employee (atau objek dengan nip, nama, unit dan atribut yang "
+        "dibaca aturan); {kind} tidak memiliki '{name}'",
+        "an employee must be an Employee (or an object with nip, nama, unit and the "
+        "attributes the rules read); {kind} has no '{name}'",
+    ),
+    "D142": (
+        "daftar pegawai {path} tidak memuat seorang pegawai pun; tidak ada yang diputuskan",
+        "the roster {path} holds no employee; there is nothing to decide",
+    ),
 }

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from decimal import Decimal
+from typing import TypeVar
 
 import attrs
 
+from edaran.core.diagnostics import Diagnostic, EdaranError
 from edaran.core.types import Duration
 from edaran.messages import Lang, message
 
@@ -31,7 +34,41 @@ __all__ = [
     "Unit",
     "UnitKind",
     "Weekday",
+    "member_of",
 ]
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.replace("_", " ").split()).casefold()
+
+
+def member_of(cls: type[_E], field: str) -> Callable[[object], _E]:
+    """An attrs converter for an enumeration field: a member, its name
+    (``"JPT_PRATAMA"``) or its label (``"JPT Pratama"``, any case and spacing);
+    anything else is :class:`EdaranError` D143 naming the field and the members.
+    A plain string used to be kept as it was, and a rule comparing the field
+    with a member then quietly decided the other way.
+    """
+    by_text: dict[str, _E] = {}
+    for member in cls:
+        by_text.setdefault(_folded(member.name), member)
+        if isinstance(member.value, str):
+            by_text.setdefault(_folded(member.value), member)
+
+    def convert(value: object) -> _E:
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, str):
+            found = by_text.get(_folded(value))
+            if found is not None:
+                return found
+        members = ", ".join(m.name for m in cls)
+        args = {"field": field, "value": repr(value)[:60], "members": members}
+        raise EdaranError([Diagnostic("D143", None, args)])
+
+    return convert
 
 
 class PositionLevel(enum.Enum):
@@ -102,6 +139,18 @@ def _lineage(unit: Unit) -> frozenset[str]:
     return frozenset(codes)
 
 
+_UNIT_KIND = member_of(UnitKind, "unit.jenis")
+_POSITION_LEVEL = member_of(PositionLevel, "pegawai.jenjang")
+
+
+def _unit_kind(value: object) -> UnitKind:
+    return _UNIT_KIND(value)
+
+
+def _position_level(value: object) -> PositionLevel:
+    return _POSITION_LEVEL(value)
+
+
 @attrs.frozen
 class Unit:
     """A unit (perangkat daerah) or one of its sub-units (UPT, UPTB, school).
@@ -112,7 +161,11 @@ class Unit:
 
     kode: str = attrs.field(metadata={"en": "code"})
     nama: str = attrs.field(metadata={"en": "name"})
-    jenis: UnitKind = attrs.field(default=UnitKind.DINAS, metadata={"en": "kind"})
+    jenis: UnitKind = attrs.field(
+        default=UnitKind.DINAS,
+        converter=_unit_kind,
+        metadata={"en": "kind"},
+    )
     layanan_publik: bool = attrs.field(default=False, metadata={"en": "public_service"})
     induk: Unit | None = attrs.field(default=None, metadata={"en": "parent"})
     silsilah: frozenset[str] = attrs.field(
@@ -142,7 +195,11 @@ class Employee:
     nip: str = attrs.field(metadata={"en": "nip"})
     nama: str = attrs.field(metadata={"en": "name"})
     unit: Unit = attrs.field(metadata={"en": "unit"})
-    jenjang: PositionLevel = attrs.field(default=PositionLevel.PELAKSANA, metadata={"en": "level"})
+    jenjang: PositionLevel = attrs.field(
+        default=PositionLevel.PELAKSANA,
+        converter=_position_level,
+        metadata={"en": "level"},
+    )
     jabatan: str = attrs.field(default="", metadata={"en": "position"})
     capaian_kinerja: Decimal | None = attrs.field(default=None, metadata={"en": "performance"})
     #: first day of duty in this post (a new hire); None if it began before

@@ -118,6 +118,16 @@ class _Facts:
         )
 
 
+def default_last(circular: Circular, costs: Sequence[CostLine], start: dt.date) -> dt.date:
+    """Where a report with no end date ends: the end of the circular's force, or of the
+    evaluation period holding the last cost line from ``start`` on (``edaran report`` and
+    ``edaran run`` both end there)."""
+    current = [c.bulan for c in costs if c.bulan >= start]
+    return circular.program.header.effective_until or (
+        evaluation_periods(circular, max(current), max(current))[0].last if current else start
+    )
+
+
 def savings_report(
     circular: Circular,
     roster: Roster,
@@ -141,10 +151,7 @@ def savings_report(
     header = program.header
     start = first or header.effective_from or min(c.bulan for c in costs)
     if last is None:
-        current = [c.bulan for c in costs if c.bulan >= start]
-        last = header.effective_until or (
-            evaluation_periods(circular, max(current), max(current))[0].last if current else start
-        )
+        last = default_last(circular, costs, start)
     chosen = [
         p for p in evaluation_periods(circular, start, last) if not periods or p.number in periods
     ]

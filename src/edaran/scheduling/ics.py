@@ -11,6 +11,7 @@ day of the schedule, so the bytes do not depend on the clock.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterator
 
@@ -20,7 +21,7 @@ from edaran.messages import Lang, message
 from edaran.scheduling.model import Assignment, Schedule, Why
 from edaran.scheduling.presentation import assignment_reason
 
-__all__ = ["PRODID", "calendars", "is_event"]
+__all__ = ["PRODID", "calendars", "file_names", "is_event"]
 
 PRODID = "-//edaran//schedule//ID"
 
@@ -39,6 +40,7 @@ def calendars(schedule: Schedule, per: str, lang: Lang) -> Iterator[tuple[str, b
     for a in schedule.assignments:
         groups.setdefault(a.nip if per == "person" else a.unit, []).append(a)
     stamp = dt.datetime.combine(schedule.first, dt.time(), tzinfo=dt.UTC)
+    names = file_names(sorted(groups))
     for key in sorted(groups):
         items = sorted(groups[key], key=lambda a: (a.date, a.nip))
         cal = Calendar()
@@ -67,7 +69,33 @@ def calendars(schedule: Schedule, per: str, lang: Lang) -> Iterator[tuple[str, b
             event.add("categories", [a.mode])
             event.add("transp", "TRANSPARENT")
             cal.add_component(event)
-        yield f"{_UNSAFE.sub('_', key)}.ics", cal.to_ical(sorted=False)
+        yield names[key], cal.to_ical(sorted=False)
+
+
+def file_names(keys: list[str]) -> dict[str, str]:
+    """One ``.ics`` file name per unit code or NIP, never two alike.
+
+    A key of letters, digits, ``_``, ``.`` and ``-`` is its own name; any
+    other character becomes ``_`` and the name takes eight hex digits of the
+    key's SHA-256, so ``A B`` and ``A_B`` (or ``DINKES`` and ``dinkes`` on a
+    file system that ignores case) get two files, not one overwriting the
+    other.
+    """
+    names: dict[str, str] = {}
+    used: set[str] = set()
+    for key in keys:
+        safe = _UNSAFE.sub("_", key) or "_"
+        name = safe
+        if safe != key or safe.casefold() in used:
+            digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
+            size = 8
+            name = f"{safe}-{digest[:size]}"
+            while name.casefold() in used:
+                size += 4
+                name = f"{safe}-{digest[:size]}"
+        used.add(name.casefold())
+        names[key] = f"{name}.ics"
+    return names
 
 
 def _description(

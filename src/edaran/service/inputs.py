@@ -18,6 +18,7 @@ import datetime as dt
 import io
 import json
 import tempfile
+import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -198,7 +199,9 @@ def roster_from_rows(
     return read_roster("", files=files)
 
 
-def roster_from_upload(name: str, data: bytes) -> tuple[Roster, list[Diagnostic]]:
+def roster_from_upload(
+    name: str, data: bytes, max_bytes: int | None = None
+) -> tuple[Roster, list[Diagnostic]]:
     """A roster uploaded as one flat CSV file, or an Excel workbook (its first sheet).
 
     A workbook's cells are read as the flat CSV layout, row for row, so a
@@ -209,29 +212,53 @@ def roster_from_upload(name: str, data: bytes) -> tuple[Roster, list[Diagnostic]
     if suffix == ".csv":
         return read_roster(shown, files={shown: data})
     if suffix in (".xlsx", ".xlsm"):
+        rows, refused = _excel_rows(shown, data, max_bytes)
+        if refused:
+            return Roster({}, ()), refused
         text = io.StringIO()
-        csv.writer(text, lineterminator="\n").writerows(_excel_rows(shown, data))
+        csv.writer(text, lineterminator="\n").writerows(rows)
         return read_roster(shown, files={shown: text.getvalue().encode("utf-8")})
     raise ServiceError(400, "E611", name=shown)
 
 
-def _excel_rows(name: str, data: bytes) -> list[list[str]]:
+def _excel_rows(
+    name: str, data: bytes, max_bytes: int | None
+) -> tuple[list[list[str]], list[Diagnostic]]:
+    """The cells of the first sheet, streamed, with the limits of files on disk: a
+    workbook that unpacks past the roster limit is D140, one with more rows than
+    Excel's own limit D141 (read up to there, no further)."""
     from edaran.io.publish import require_format
-    from edaran.io.sheets import cell_text
+    from edaran.io.sheets import MAX_ROWS, cell_text
+    from edaran.io.table import DEFAULT_MAX_BYTES, file_diagnostic
 
     require_format("xlsx")
     import openpyxl
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        raise ServiceError(400, "E611", name=name) from None
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    if unpacked > limit:
+        args = {"size": unpacked, "limit": limit}
+        return [], [file_diagnostic("D140", name, args)]
+    rows: list[list[str]] = []
+    try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             sheet = workbook.worksheets[0]
-            return [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                if number > MAX_ROWS:
+                    args = {"limit": MAX_ROWS}
+                    return [], [file_diagnostic("D141", name, args, line=number)]
+                rows.append([cell_text(v) for v in values])
         finally:
             workbook.close()
     # openpyxl raises whatever its zip and XML readers raise for a damaged file.
     except Exception:
         raise ServiceError(400, "E611", name=name) from None
+    return rows, []
 
 
 def read_contact_rows(
