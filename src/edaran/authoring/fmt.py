@@ -76,7 +76,7 @@ class Tok:
     text: str
 
 
-_TOKEN = re.compile(
+TOKEN = re.compile(
     "|".join(
         [
             r"(?P<comment>#[^\n]*)",
@@ -101,7 +101,7 @@ def _tokens(line: str) -> list[Tok]:
     found: list[Tok] = []
     at = 0
     while at < len(line):
-        match = _TOKEN.match(line, at)
+        match = TOKEN.match(line, at)
         if match is None or match.end() == at:
             raise FormatterBug(f"no token at {line[at : at + 20]!r}")
         kind = match.lastgroup or ""
