@@ -406,3 +406,190 @@ def test_formatting_returns_the_canonical_layout(session: Session, tmp_path: Pat
         )
     )
     assert not again
+
+
+# ------------------------------------- declared attributes, outputs, UTF-16
+#: A file with declared attributes, an output of working hours and one of a time, and
+#: lines where characters outside ASCII (an em dash, an emoji: two UTF-16 code units)
+#: come before what the editor points at.
+ATTRIBUTES = """\
+surat_edaran "1/2026":
+    tentang "Dinas Pariwisata — Bagian Umum"
+    berlaku 2026-04-01
+
+atribut pegawai agama: enumerasi {ISLAM, KRISTEN, KATOLIK}, wajib
+atribut unit objek_vital: benar_salah, kolom "vital"
+parameter MASUK: waktu = 07:30
+keluaran jam_pulang: waktu
+himpunan BERPUASA: agama = {ISLAM}
+
+butir 1 "WFO", bawaan:
+    moda_kerja adalah WFO
+
+butir 2 "🕌 Puasa — WFH", pengecualian atas butir 1:  # 🕌 bulan puasa
+    moda_kerja adalah WFH jika pegawai.agama termasuk BERPUASA dan tidak pegawai.unit.objek_vital
+
+butir 3[jam], bawaan: jam_kerja adalah pukul MASUK sampai 16:00 istirahat 12:00 sampai 13:00
+butir 4[pulang], bawaan: jam_pulang adalah 16:00
+
+contoh "Staf muslim":
+    pegawai.agama adalah ISLAM
+    tanggal adalah 2026-04-06
+    maka moda_kerja adalah WFH
+"""
+
+
+def utf16(line: str, needle: str) -> int:
+    """The UTF-16 column of ``needle`` in ``line``, as an editor counts it."""
+    return len(line[: line.index(needle)].encode("utf-16-le")) // 2
+
+
+def at_text(text: str, needle: str, line_containing: str, utf_16: bool = True) -> lsp.Position:
+    for number, line in enumerate(text.split("\n")):
+        if needle in line and line_containing in line:
+            column = utf16(line, needle) if utf_16 else line.index(needle)
+            return lsp.Position(line=number, character=column)
+    raise AssertionError(needle)
+
+
+@pytest.fixture
+def attributes(session: Session, tmp_path: Path) -> Path:
+    path = tmp_path / "se.edaran"
+    assert session.open(path, ATTRIBUTES) == []
+    return path
+
+
+def test_hover_on_a_declared_attribute_and_its_members(session: Session, attributes: Path) -> None:
+    at = at_text(ATTRIBUTES, "agama", "termasuk BERPUASA")
+    assert hover(session, attributes, at) == (
+        "**atribut pegawai.agama**: enumerasi\n\n`{ISLAM, KRISTEN, KATOLIK}`"
+        "\n\nkolom: `agama`\n\nwajib diisi"
+    )
+    at = at_text(ATTRIBUTES, "objek_vital", "tidak pegawai.unit")
+    assert hover(session, attributes, at) == (
+        "**atribut unit.objek_vital**: benar_salah\n\nkolom: `vital`"
+    )
+    at = at_text(ATTRIBUTES, "ISLAM", "adalah ISLAM")
+    assert hover(session, attributes, at) == "**ISLAM**: anggota agama"
+    # the enumeration named after the attribute, as the type of a set
+    at = at_text(ATTRIBUTES, "agama", "himpunan BERPUASA")
+    assert hover(session, attributes, at).startswith("**atribut pegawai.agama**: enumerasi")
+
+
+def test_definition_and_references_of_a_declared_attribute(
+    session: Session, attributes: Path
+) -> None:
+    at = at_text(ATTRIBUTES, "agama", "adalah ISLAM")
+    found = session.run(
+        session.client.text_document_definition_async(
+            lsp.DefinitionParams(text_document=doc(attributes), position=at)
+        )
+    )
+    assert [(loc.range.start.line, loc.range.start.character) for loc in found] == [(4, 16)]
+    found = session.run(
+        session.client.text_document_references_async(
+            lsp.ReferenceParams(
+                text_document=doc(attributes),
+                position=at,
+                context=lsp.ReferenceContext(include_declaration=True),
+            )
+        )
+    )
+    assert sorted((loc.range.start.line, loc.range.start.character) for loc in found) == [
+        (4, 16),
+        (14, 39),
+        (20, 12),
+    ]
+    # a member of the attribute's enumeration: declared in the atribut line
+    at = at_text(ATTRIBUTES, "ISLAM", "adalah ISLAM")
+    found = session.run(
+        session.client.text_document_definition_async(
+            lsp.DefinitionParams(text_document=doc(attributes), position=at)
+        )
+    )
+    assert [(loc.range.start.line, loc.range.start.character) for loc in found] == [(4, 34)]
+
+
+def test_completion_offers_declared_attributes_and_their_members(
+    session: Session, attributes: Path
+) -> None:
+    for line, field in (("    jika pegawai.", "agama"), ("    jika pegawai.unit.", "objek_vital")):
+        text = ATTRIBUTES + line
+        items = complete(
+            session, attributes, text, lsp.Position(line=text.count("\n"), character=len(line))
+        )
+        assert items[field].kind == lsp.CompletionItemKind.Field
+    assert items["objek_vital"].detail == "benar_salah"
+    text = ATTRIBUTES + "    jika pegawai.agama adalah K"
+    items = complete(session, attributes, text, lsp.Position(line=text.count("\n"), character=31))
+    assert items["KRISTEN"].kind == lsp.CompletionItemKind.EnumMember
+    assert items["KRISTEN"].detail == "agama"
+
+
+def test_hover_on_outputs_shows_their_type_and_the_hours_each_rule_sets(
+    session: Session, attributes: Path
+) -> None:
+    at = at_text(ATTRIBUTES, "jam_kerja", "pukul")
+    assert hover(session, attributes, at) == (
+        "**keluaran jam_kerja**: jam_kerja\n\nditetapkan oleh:\n\n"
+        "- butir 3[jam]: `pukul MASUK sampai 16:00 istirahat 12:00 sampai 13:00`"
+    )
+    at = at_text(ATTRIBUTES, "jam_pulang", "keluaran")
+    assert hover(session, attributes, at) == (
+        "**keluaran jam_pulang**: waktu\n\nditetapkan oleh:\n\n- butir 4[pulang]: `16:00`"
+    )
+
+
+def test_positions_are_utf16_code_units_after_an_emoji(session: Session, attributes: Path) -> None:
+    line = ATTRIBUTES.split("\n")[13]
+    assert line.startswith('butir 2 "🕌')
+    # "butir 1" comes after an emoji (2 UTF-16 units, 1 character) and an em dash (1 and 1)
+    assert utf16(line, "butir 1") == line.index("butir 1") + 1
+    at = at_text(ATTRIBUTES, "butir 1", "🕌 Puasa")
+    result = session.run(
+        session.client.text_document_hover_async(
+            lsp.HoverParams(text_document=doc(attributes), position=at)
+        )
+    )
+    assert result.contents.value.startswith("**aturan butir 1** — WFO")
+    assert result.range == lsp.Range(
+        start=lsp.Position(line=13, character=utf16(line, "butir 1")),
+        end=lsp.Position(line=13, character=utf16(line, "butir 1") + 7),
+    )
+    # the last character of the citation, in UTF-16 units, still points at it
+    last = lsp.Position(line=13, character=utf16(line, "butir 1") + 6)
+    found = session.run(
+        session.client.text_document_definition_async(
+            lsp.DefinitionParams(text_document=doc(attributes), position=last)
+        )
+    )
+    assert [loc.range.start.line for loc in found] == [10]
+    # a diagnostic after the emoji: its range in UTF-16 units too
+    broken = (
+        ATTRIBUTES.replace("termasuk BERPUASA", "termasuk BERPUASAH")
+        .replace("# 🕌 bulan puasa", "")
+        .replace(
+            '"🕌 Puasa — WFH", pengecualian atas butir 1:  \n    moda_kerja adalah WFH jika',
+            '"🕌 Puasa — WFH", pengecualian atas butir 1: moda_kerja adalah WFH jika',
+        )
+    )
+    (problem,) = session.change(attributes, broken)
+    line = broken.split("\n")[13]
+    assert problem.code == "E101"
+    assert problem.range == lsp.Range(
+        start=lsp.Position(line=13, character=utf16(line, "BERPUASAH")),
+        end=lsp.Position(line=13, character=utf16(line, "BERPUASAH") + 9),
+    )
+    assert utf16(line, "BERPUASAH") == line.index("BERPUASAH") + 1
+    # the quick fix replaces exactly that word, in the same units
+    actions = session.run(
+        session.client.text_document_code_action_async(
+            lsp.CodeActionParams(
+                text_document=doc(attributes),
+                range=problem.range,
+                context=lsp.CodeActionContext(diagnostics=[problem]),
+            )
+        )
+    )
+    (edit,) = actions[0].edit.changes[attributes.resolve().as_uri()]
+    assert (edit.new_text, edit.range) == ("BERPUASA", problem.range)

@@ -2,11 +2,13 @@
 
 :func:`analyse` parses and checks a text (with the circulars it extends or
 amends, read from disk) and indexes it: every declaration (clauses,
-parameters, sets, tables, enumerations, outputs, modes) with its place, every
-place a name or a clause citation occurs (in the file and in its parents),
-the outline, and the words completion offers.  :mod:`edaran.authoring.lsp`
-turns these into protocol messages.  Positions are 0-based lines and columns
-(characters), as the protocol counts them.
+parameters, sets, tables, enumerations, outputs, modes, declared attributes
+and their members) with its place, every place a name, a clause citation or a
+declared attribute (``pegawai.agama``) occurs (in the file and in its
+parents), the outline, and the words completion offers.
+:mod:`edaran.authoring.lsp` turns these into protocol messages.  Positions
+are 0-based lines and columns counted in characters (code points); the
+server converts them to and from the client's units (UTF-16 by default).
 """
 
 from __future__ import annotations
@@ -20,9 +22,12 @@ import attrs
 from edaran.authoring.fmt import TOKEN
 from edaran.core import types as t
 from edaran.core.diagnostics import Diagnostic, EdaranError, Span
+from edaran.core.modes import WORK_MODE, WORKING_HOURS
 from edaran.core.values import show_value
 from edaran.engine import check
 from edaran.lang import nodes as n
+from edaran.lang.attributes import OWNERS, declare_attributes
+from edaran.lang.checks.state import OUTPUT_ALIASES
 from edaran.lang.grammar import keyword_pairs
 from edaran.lang.parser import parse
 from edaran.lang.schema import Schema
@@ -108,14 +113,19 @@ class Analysis:
     schema: Schema = attrs.field(factory=Schema)
     #: unit code -> unit name, from the roster beside the file (when there is one)
     units: dict[str, str] = attrs.field(factory=dict)
+    #: path -> text of this file and of the parents its places point into
+    sources: dict[str, str] = attrs.field(factory=dict)
 
     # ---------------------------------------------------------- navigation
     def occurrence_at(self, line: int, column: int) -> Occurrence | None:
-        """The name or citation under the cursor in this file."""
-        for occurrence in self.occurrences:
-            if occurrence.place.path == self.path and occurrence.place.contains(line, column):
-                return occurrence
-        return None
+        """The name or citation under the cursor in this file (a declared attribute first)."""
+        found = [
+            o
+            for o in self.occurrences
+            if o.place.path == self.path and o.place.contains(line, column)
+        ]
+        found.sort(key=lambda o: not o.key.startswith("attr:"))
+        return found[0] if found else None
 
     def definitions(self, key: str) -> list[Decl]:
         return self.decls.get(key, [])
@@ -142,6 +152,8 @@ class Analysis:
         if kind == "fact":
             text = self._fact_hover(name, lang)
             return (text, found.place) if text else None
+        if kind == "name" and self._output_name(name) is not None:
+            return self._output_hover(name, lang), found.place
         decls = self.definitions(found.key)
         if not decls and kind == "name" and name in self.units:
             text = "**" + message("lsp.unit", lang, code=name, name=self.units[name]) + "**"
@@ -189,6 +201,20 @@ class Analysis:
             lines.append(f"`{_source(node.items.span)}`")
         elif isinstance(node, n.EnumDecl):
             lines.append("`{" + ", ".join(m.name for m in node.members) + "}`")
+        elif isinstance(node, n.AttributeDecl):
+            lines[0] = f"**{message('lsp.attribute', lang)} {decl.label}**: " + (
+                _source(node.type.span)
+                if node.type is not None
+                else "enumerasi"
+                if lang == "id"
+                else "enumeration"
+            )
+            if node.members:
+                lines.append("`{" + ", ".join(m.name for m in node.members) + "}`")
+            column = node.column if node.column is not None else node.name.name
+            lines.append(message("lsp.column", lang, column=column))
+            if node.required:
+                lines.append(message("lsp.required", lang))
         elif isinstance(node, n.Ident):  # a member of a declared enumeration
             lines[0] = f"**{decl.label}**: " + message(
                 "lsp.member", lang, enum=getattr(decl, "kind_of", "")
@@ -199,6 +225,40 @@ class Analysis:
             lines.append(f"```edaran\n{decl.source_text.rstrip()}\n```")
         if decl.place.path != self.path:
             lines.append("_" + message("lsp.defined-in", lang, path=decl.place.path) + "_")
+        return "\n\n".join(lines)
+
+    def _output_name(self, name: str) -> str | None:
+        """The output ``name`` stands for (``working_hours`` is ``jam_kerja``), if it is one."""
+        canonical = OUTPUT_ALIASES.get(name, name)
+        if canonical in (WORK_MODE, WORKING_HOURS):
+            return canonical
+        declared = any(d.kind == "output" for d in self.definitions(f"name:{name}"))
+        return canonical if declared else None
+
+    def _output_hover(self, name: str, lang: Lang) -> str:
+        """An output: its type, where it is declared, and the rules that set it, with values."""
+        output = self._output_name(name) or name
+        declared = [d for d in self.definitions(f"name:{output}") if d.kind == "output"]
+        shown = {WORK_MODE: "moda" if lang == "id" else "mode", WORKING_HOURS: t.HOURS.show(lang)}
+        shown_type = shown.get(output, "")
+        if declared and isinstance(declared[0].node, n.OutputDecl):
+            shown_type = _source(declared[0].node.type.span)
+        lines = [f"**{message('lsp.output', lang)} {output}**: {shown_type}"]
+        setters = [
+            item
+            for item in (self.module.items if self.module is not None else ())
+            if isinstance(item, n.Rule)
+            and OUTPUT_ALIASES.get(item.assignment.target.name, item.assignment.target.name)
+            == output
+        ]
+        if setters:
+            lines.append(message("lsp.set-by", lang))
+            lines.extend(
+                f"- {rule.citation.label}: `{_source(rule.assignment.value.span)}`"
+                for rule in setters
+            )
+        if declared and declared[0].place.path != self.path:
+            lines.append("_" + message("lsp.defined-in", lang, path=declared[0].place.path) + "_")
         return "\n\n".join(lines)
 
     def _fact_hover(self, dotted: str, lang: Lang) -> str | None:
@@ -222,8 +282,11 @@ class Analysis:
                 words.setdefault(word, ("keyword", ""))
         for key, decls in self.decls.items():
             kind, _, name = key.partition(":")
-            if kind == "name":
-                words[name] = ("member" if decls[0].kind == "member" else "name", decls[0].kind)
+            if kind == "name" and decls[0].kind == "member":
+                # a member's detail is its enumeration ('agama'), as for built-in ones
+                words[name] = ("member", getattr(decls[0], "kind_of", "") or "member")
+            elif kind == "name":
+                words[name] = ("name", decls[0].kind)
         for root in self.schema.roots:
             words.setdefault(root, ("field", ""))
         for enum in self.schema.enums():
@@ -347,7 +410,66 @@ def _declarations(module: n.Module, path: str) -> dict[str, list[Decl]]:
                             kind_of=ident.name,
                         )
                     )
+        elif isinstance(item, n.AttributeDecl):
+            _attribute(item, path, whole, decls)
     return decls
+
+
+def _attribute(
+    item: n.AttributeDecl, path: str, whole: Place, decls: dict[str, list[Decl]]
+) -> None:
+    """``atribut pegawai agama: enumerasi {...}``: the fact, its enumeration and its members."""
+    owner = OWNERS.get(item.owner.name)
+    if owner is None or item.name.span is None:
+        return  # E160: the checker says why
+    label = f"{owner}.{item.name.name}"
+    place = Place.of(item.name.span, path)
+    text = _block_text(item.span)
+    decl = Decl("attribute", f"attr:{label}", label, item, place, whole, text)
+    decls.setdefault(decl.key, []).append(decl)
+    if item.type is not None:
+        return
+    # the enumeration is named after the attribute: 'himpunan X: agama = {ISLAM}'
+    enum_key = f"name:{item.name.name}"
+    decls.setdefault(enum_key, []).append(attrs.evolve(decl, key=enum_key))
+    for member in item.members:
+        if member.span is None:
+            continue
+        where = Place.of(member.span, path)
+        key = f"name:{member.name}"
+        decls.setdefault(key, []).append(
+            _MemberDecl(
+                "member", key, member.name, member, where, where, member.name,
+                kind_of=item.name.name,
+            )
+        )  # fmt: skip
+
+
+def _attribute_occurrences(analysis: Analysis) -> list[Occurrence]:
+    """Where each declared attribute is read (``pegawai.agama``, ``pegawai.unit.sektor``)
+    and declared: ``attr:`` occurrences beside the ``fact:`` ones."""
+    found: list[Occurrence] = []
+    for key, decls in analysis.decls.items():
+        if key.startswith("attr:"):
+            found.extend(Occurrence(key, d.place) for d in decls)
+    for occurrence in analysis.occurrences:
+        kind, _, dotted = occurrence.key.partition(":")
+        prefix, _, last = dotted.rpartition(".")
+        if kind != "fact" or not prefix:
+            continue
+        owner_type = fact_type(analysis.schema, prefix)
+        if owner_type is None:
+            continue
+        owner = owner_type[0]
+        if isinstance(owner, t.UnitType):
+            key = f"attr:unit.{last}"
+        elif isinstance(owner, t.RecordType) and owner.cls is analysis.schema.employee_cls:
+            key = f"attr:pegawai.{last}"
+        else:
+            continue
+        if key in analysis.decls:
+            found.append(Occurrence(key, occurrence.place))
+    return found
 
 
 def _word_terminals() -> dict[str, str]:
@@ -440,13 +562,16 @@ def analyse(text: str, path: str, units: dict[str, str] | None = None) -> Analys
     merged, _problems = resolve(own, path if Path(path).is_absolute() else None)
     analysis = Analysis(path, text, list(diagnostics), merged, units=dict(units or {}))
     analysis.decls = _declarations(merged, path)
+    analysis.schema, _problems_too = declare_attributes(merged, Schema())
     sources: dict[str, str] = {path: text}
     for item in merged.items:
         span = getattr(item, "span", None)
         if span is not None and span.source is not None:
             sources.setdefault(Place.of(span, path).path, span.source.text)
+    analysis.sources = sources
     for name, source in sources.items():
         analysis.occurrences.extend(_occurrences(source, name))
+    analysis.occurrences.extend(_attribute_occurrences(analysis))
     return analysis
 
 

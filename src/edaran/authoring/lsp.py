@@ -10,15 +10,23 @@ text as it stands in the editor (parents read from disk):
   value and dated values, a set, table or enumeration its members, a fact
   (``pegawai.jenjang``) its type, a unit code its name from the roster
   (``--roster``, the editor's ``roster`` option, else a ``roster/`` folder
-  beside the file);
+  beside the file), a declared attribute (``pegawai.agama``) its type, members
+  and column, an output (``jam_kerja``, a ``keluaran``) its type and the value
+  each rule sets;
 * go to definition and find references of clauses, parameters, sets, tables,
-  enumerations and their members, outputs and modes, across the circulars
-  that ``memperluas``/``mengubah`` names;
+  enumerations and their members, outputs, modes, declared attributes and
+  their members, across the circulars that ``memperluas``/``mengubah`` names;
 * completion: keywords in both languages, declared names, enumeration
   members, roots and the fields after ``pegawai.``;
 * quick fixes from the diagnostics' "did you mean";
 * document symbols (the outline of the butir) and whole-document formatting
   (:func:`edaran.authoring.fmt.format_text`).
+
+Positions go both ways in the units the client and server agreed on at
+``initialize`` (UTF-16 code units unless the client offers another, as the
+protocol requires): a line with "—" or an emoji before the cursor counts
+them as the editor does.  The analysis counts characters; the conversion is
+here, with the lines of the file each range points into.
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ from urllib.parse import unquote, urlparse
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
+from pygls.workspace import PositionCodec
 
 from edaran.authoring.analysis import Analysis, Place, analyse, roster_units
 from edaran.authoring.fmt import format_text
@@ -99,18 +108,55 @@ def path_uri(path: str) -> str:
     return Path(path).resolve().as_uri()
 
 
-def _range(place: Place) -> lsp.Range:
-    return lsp.Range(
-        start=lsp.Position(line=place.line, character=place.column),
-        end=lsp.Position(line=place.end_line, character=place.end_column),
-    )
+class Units:
+    """Positions between the analysis (characters) and the client (its agreed units)."""
+
+    def __init__(self, codec: PositionCodec, analysis: Analysis | None, text: str) -> None:
+        self.codec = codec
+        self.analysis = analysis
+        self.text = text
+
+    def lines(self, path: str) -> list[str]:
+        """The lines of the file ``path`` (the open document's text for its own path)."""
+        text = self.analysis.sources.get(path) if self.analysis is not None else None
+        if text is None and self.analysis is not None and path == self.analysis.path:
+            text = self.analysis.text
+        if text is None:
+            try:
+                text = Path(path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = self.text
+        return text.split("\n")
+
+    def range(self, place: Place) -> lsp.Range:
+        inside = lsp.Range(
+            start=lsp.Position(line=place.line, character=place.column),
+            end=lsp.Position(line=place.end_line, character=place.end_column),
+        )
+        return self.codec.range_to_client_units(self.lines(place.path), inside)
+
+    def location(self, place: Place) -> lsp.Location:
+        return lsp.Location(uri=path_uri(place.path), range=self.range(place))
+
+    def at(self, position: lsp.Position) -> tuple[int, int]:
+        """The (line, character) of a client's position in the open document."""
+        lines = self.text.split("\n")
+        copy = lsp.Position(line=position.line, character=position.character)
+        found = self.codec.position_from_client_units(lines, copy)
+        return found.line, found.character
+
+    def to_client(self, line: int, character: int) -> lsp.Position:
+        lines = self.text.split("\n")
+        position = lsp.Position(line=line, character=character)
+        return self.codec.position_to_client_units(lines, position)
 
 
-def _location(place: Place) -> lsp.Location:
-    return lsp.Location(uri=path_uri(place.path), range=_range(place))
+def _units(ls: EdaranServer, uri: str) -> Units:
+    document = ls.workspace.get_text_document(uri)
+    return Units(ls.workspace.position_codec, ls.analyses.get(uri), document.source)
 
 
-def _diagnostic(d: Diagnostic, path: str, lang: Lang) -> lsp.Diagnostic:
+def _diagnostic(d: Diagnostic, path: str, lang: Lang, units: Units) -> lsp.Diagnostic:
     text = d.message(lang)
     if d.span is not None and (d.span.source is None or d.span.source.name == path):
         place = Place.of(d.span, path)
@@ -121,7 +167,7 @@ def _diagnostic(d: Diagnostic, path: str, lang: Lang) -> lsp.Diagnostic:
         place = Place(path, 0, 0, 0, 0)
     link = docs_link(d.code)
     return lsp.Diagnostic(
-        range=_range(place),
+        range=units.range(place),
         message=text,
         severity=lsp.DiagnosticSeverity.Error
         if d.is_error
@@ -149,11 +195,14 @@ def make_server(lang: Lang | None = None, roster: Path | None = None) -> EdaranS
             previous.diagnostics = analysis.diagnostics
             analysis = previous
         ls.analyses[uri] = analysis
+        # a diagnostic's place is in the text as typed, even while navigation keeps the last
+        # text that parsed
+        units = Units(ls.workspace.position_codec, None, document.source)
         ls.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(
                 uri=uri,
                 version=document.version,
-                diagnostics=[_diagnostic(d, path, ls.lang) for d in analysis.diagnostics],
+                diagnostics=[_diagnostic(d, path, ls.lang, units) for d in analysis.diagnostics],
             )
         )
 
@@ -190,13 +239,14 @@ def make_server(lang: Lang | None = None, roster: Path | None = None) -> EdaranS
         analysis = ls.analyses.get(params.text_document.uri)
         if analysis is None:
             return None
-        found = analysis.hover(params.position.line, params.position.character, ls.lang)
+        units = _units(ls, params.text_document.uri)
+        found = analysis.hover(*units.at(params.position), ls.lang)
         if found is None:
             return None
         text, place = found
         return lsp.Hover(
             contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=text),
-            range=_range(place),
+            range=units.range(place),
         )
 
     @server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
@@ -204,24 +254,26 @@ def make_server(lang: Lang | None = None, roster: Path | None = None) -> EdaranS
         analysis = ls.analyses.get(params.text_document.uri)
         if analysis is None:
             return None
-        found = analysis.occurrence_at(params.position.line, params.position.character)
+        units = _units(ls, params.text_document.uri)
+        found = analysis.occurrence_at(*units.at(params.position))
         if found is None:
             return None
-        return [_location(d.place) for d in analysis.definitions(found.key)] or None
+        return [units.location(d.place) for d in analysis.definitions(found.key)] or None
 
     @server.feature(lsp.TEXT_DOCUMENT_REFERENCES)
     def references(ls: EdaranServer, params: lsp.ReferenceParams) -> list[lsp.Location] | None:
         analysis = ls.analyses.get(params.text_document.uri)
         if analysis is None:
             return None
-        found = analysis.occurrence_at(params.position.line, params.position.character)
-        if found is None or not found.key.startswith(("name:", "clause:")):
+        units = _units(ls, params.text_document.uri)
+        found = analysis.occurrence_at(*units.at(params.position))
+        if found is None or not found.key.startswith(("name:", "clause:", "attr:")):
             return None
         places = analysis.references(found.key)
         if not params.context.include_declaration:
             declared = {d.place for d in analysis.definitions(found.key)}
             places = [p for p in places if p not in declared]
-        return [_location(p) for p in places]
+        return [units.location(p) for p in places]
 
     @server.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=["."]))
     def completion(ls: EdaranServer, params: lsp.CompletionParams) -> lsp.CompletionList:
@@ -241,11 +293,10 @@ def make_server(lang: Lang | None = None, roster: Path | None = None) -> EdaranS
             "field": lsp.CompletionItemKind.Field,
             "unit": lsp.CompletionItemKind.Value,
         }
+        units = Units(ls.workspace.position_codec, analysis, document.source)
         items = [
             lsp.CompletionItem(label=word, kind=kinds[kind], detail=detail or None)
-            for word, kind, detail in analysis.completions(
-                params.position.line, params.position.character
-            )
+            for word, kind, detail in analysis.completions(*units.at(params.position))
         ]
         return lsp.CompletionList(is_incomplete=False, items=items)
 
@@ -254,13 +305,13 @@ def make_server(lang: Lang | None = None, roster: Path | None = None) -> EdaranS
         lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]),
     )
     def code_action(ls: EdaranServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
-        document = ls.workspace.get_text_document(params.text_document.uri)
-        lines = document.source.split("\n")
+        units = _units(ls, params.text_document.uri)
+        lines = units.text.split("\n")
         actions: list[lsp.CodeAction] = []
         for diagnostic in params.context.diagnostics:
             data = diagnostic.data if isinstance(diagnostic.data, dict) else {}
             for word in data.get("suggestions", []):
-                edit = _replacement(lines, diagnostic.range, str(word))
+                edit = _replacement(lines, diagnostic.range, str(word), units)
                 if edit is None:
                     continue
                 actions.append(
@@ -279,7 +330,7 @@ def make_server(lang: Lang | None = None, roster: Path | None = None) -> EdaranS
         analysis = ls.analyses.get(params.text_document.uri)
         if analysis is None:
             return []
-        return list(_symbols(analysis, ls.lang))
+        return list(_symbols(analysis, ls.lang, _units(ls, params.text_document.uri)))
 
     @server.feature(lsp.TEXT_DOCUMENT_FORMATTING)
     def formatting(ls: EdaranServer, params: lsp.DocumentFormattingParams) -> list[lsp.TextEdit]:
@@ -291,19 +342,23 @@ def make_server(lang: Lang | None = None, roster: Path | None = None) -> EdaranS
         if formatted == document.source:
             return []
         lines = document.source.split("\n")
-        end = lsp.Position(line=len(lines) - 1, character=len(lines[-1]))
+        units = _units(ls, params.text_document.uri)
+        end = units.to_client(len(lines) - 1, len(lines[-1]))
         whole = lsp.Range(start=lsp.Position(line=0, character=0), end=end)
         return [lsp.TextEdit(range=whole, new_text=formatted)]
 
     return server
 
 
-def _replacement(lines: list[str], where: lsp.Range, word: str) -> lsp.TextEdit | None:
+def _replacement(
+    lines: list[str], where: lsp.Range, word: str, units: Units
+) -> lsp.TextEdit | None:
     """Replace the word in ``where`` most like ``word`` (a dotted name: one of its parts)."""
     if where.start.line != where.end.line or where.start.line >= len(lines):
         return None
     line = lines[where.start.line]
-    start, end = where.start.character, where.end.character
+    _, start = units.at(where.start)
+    _, end = units.at(where.end)
     best: tuple[float, int, int] | None = None
     for match in re.finditer(r"[^\W\d]\w*", line[start:end]):
         score = difflib.SequenceMatcher(None, match.group(), word).ratio()
@@ -314,8 +369,8 @@ def _replacement(lines: list[str], where: lsp.Range, word: str) -> lsp.TextEdit 
     _, first, last = best
     return lsp.TextEdit(
         range=lsp.Range(
-            start=lsp.Position(line=where.start.line, character=first),
-            end=lsp.Position(line=where.start.line, character=last),
+            start=units.to_client(where.start.line, first),
+            end=units.to_client(where.start.line, last),
         ),
         new_text=word,
     )
@@ -341,14 +396,14 @@ _SYMBOL_KINDS = {
 }
 
 
-def _symbols(analysis: Analysis, lang: Lang) -> list[lsp.DocumentSymbol]:
+def _symbols(analysis: Analysis, lang: Lang, units: Units) -> list[lsp.DocumentSymbol]:
     found: list[lsp.DocumentSymbol] = []
     for item in analysis.own_items():
         kind = _SYMBOL_KINDS.get(type(item))
         span = getattr(item, "span", None)
         if kind is None or span is None:
             continue
-        whole = _range(Place.of(span, analysis.path))
+        whole = units.range(Place.of(span, analysis.path))
         citation = getattr(item, "citation", None)
         name_node = getattr(item, "name", None)
         detail = getattr(item, "title", None)
@@ -358,9 +413,9 @@ def _symbols(analysis: Analysis, lang: Lang) -> list[lsp.DocumentSymbol]:
         elif isinstance(item, n.Example):
             name, select = item.title, whole
         elif citation is not None and citation.span is not None:
-            name, select = citation.label, _range(Place.of(citation.span, analysis.path))
+            name, select = citation.label, units.range(Place.of(citation.span, analysis.path))
         elif name_node is not None and name_node.span is not None:
-            name, select = name_node.name, _range(Place.of(name_node.span, analysis.path))
+            name, select = name_node.name, units.range(Place.of(name_node.span, analysis.path))
         else:
             continue
         if select.start.line == whole.start.line:
