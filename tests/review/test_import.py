@@ -152,6 +152,101 @@ def test_added_dated_value_and_removed_row(
     )
 
 
+def _new_declarations(wb: openpyxl.Workbook) -> None:
+    """A parameter and a table the circular does not declare: their types, first value,
+    default row, a dated value and a unit's row."""
+    params = wb["Parameter"]
+    params.insert_rows(4, 2)
+    for row, cells in enumerate(
+        [["JAM_LEMBUR", "durasi", None, "2 jam"], ["JAM_LEMBUR", "durasi", "2026-07-01", "3 jam"]],
+        start=4,
+    ):
+        for column, value in enumerate(cells, 1):
+            params.cell(row, column).value = value
+    tables = wb["Tabel"]
+    tables.insert_rows(4, 2)
+    for row, cells in enumerate(
+        [["KUOTA_RAPAT", "bilangan", "(bawaan)", 2], ["KUOTA_RAPAT", "bilangan", "BPBD", 5]],
+        start=4,
+    ):
+        for column, value in enumerate(cells, 1):
+            tables.cell(row, column).value = value
+
+
+def test_new_parameters_and_tables_in_place(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original = (folder / "induk.edaran").read_text()
+    book = edited(folder, _new_declarations)
+    code, out, err = run(capsys, "import", "induk.edaran", book, "--in-place")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[:5] == [
+        "4 nilai berubah:",
+        "  JAM_LEMBUR: (baru) 2 jam",
+        "  JAM_LEMBUR (mulai 2026-07-01): (baru) 3 jam",
+        "  KUOTA_RAPAT: (baru) 2",
+        "  KUOTA_RAPAT[BPBD]: (baru) 5",
+    ]
+    added = (
+        "\n\nparameter JAM_LEMBUR: durasi = 2 jam\n    mulai 2026-07-01: 3 jam\n"
+        "\ntabel KUOTA_RAPAT: unit -> bilangan = 2\n    BPBD: 5"
+    )
+    # after the last declaration (the set PIMPINAN), the rest of the file as it was
+    anchor = "himpunan PIMPINAN: jenjang = {JPT_MADYA, JPT_PRATAMA}"
+    assert (folder / "induk.edaran").read_text() == original.replace(anchor, anchor + added)
+    program = Circular.load(folder / "induk.edaran").program
+    assert str(program.param_value("JAM_LEMBUR", dt.date(2026, 7, 1))) != str(
+        program.param_value("JAM_LEMBUR", dt.date(2026, 6, 30))
+    )
+
+
+def test_new_parameters_and_tables_as_an_amendment(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = edited(folder, _new_declarations)
+    argv = ["import", "induk.edaran", book, "--amend", "p.edaran", "--from", "2026-06-01"]
+    assert run(capsys, *argv)[0] == 0
+    text = (folder / "p.edaran").read_text()
+    assert (
+        "parameter JAM_LEMBUR: durasi = 2 jam\n    mulai 2026-07-01: 3 jam\n\n"
+        "tabel KUOTA_RAPAT: unit -> bilangan = 2\n    BPBD: 5\n"
+    ) in text
+    assert run(capsys, "check", "--hari-ini", "2026-06-02", "p.edaran")[0] == 0
+
+
+def _bad_new_declarations(wb: openpyxl.Workbook) -> None:
+    params = wb["Parameter"]
+    params.insert_rows(4, 3)
+    rows = [
+        ["JAM_LEMBUR", None, None, "2 jam"],  # E716: no type
+        ["JAM_PIKET", "durasi", "2026-07-01", "3 jam"],  # E717: no first value
+        ["JAM_APEL", "durasiku", None, "15 menit"],  # D092: the checker's words on the type
+    ]
+    for row, cells in enumerate(rows, start=4):
+        for column, value in enumerate(cells, 1):
+            params.cell(row, column).value = value
+    tables = wb["Tabel"]
+    tables.insert_rows(4, 2)
+    for row, cells in enumerate(
+        [["KUOTA_RAPAT", "bilangan", "BPBD", 5], ["KUOTA_APEL", "bilangan", "(bawaan)", None]],
+        start=4,
+    ):  # E717: no default row; D096: an empty value
+        for column, value in enumerate(cells, 1):
+            tables.cell(row, column).value = value
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_bad_cell_of_a_new_declaration_is_named(
+    folder: Path, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    book = edited(folder, _bad_new_declarations)
+    argv = ["import", "--lang", lang, "induk.edaran", book.name, "--amend", "p.edaran"]
+    code, out, err = run(capsys, *argv, "--from", "2026-06-01")
+    assert (code, out) == (1, "")
+    assert not (folder / "p.edaran").exists()
+    check_golden(f"review/import-new.{lang}.txt", err)
+
+
 def test_nothing_changed(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "import", "induk.edaran", "tinjauan.xlsx", "--in-place")
     assert (code, out) == (0, "tidak ada nilai yang berubah: tidak ada yang ditulis\n")

@@ -165,6 +165,14 @@ WORDS.update(
             "hasil impor tidak lolos pemeriksaan: {reason}",
             "the imported result does not check: {reason}",
         ),
+        "E716": (
+            "{name} tidak dikenal oleh berkas aturan: untuk menambahkannya, isi kolom Tipe",
+            "{name} is not declared in the rule file: to add it, fill in its Type column",
+        ),
+        "E717": (
+            "{name} baru tidak memiliki {row}",
+            "the new {name} has no {row}",
+        ),
         "D090": (
             "parameter '{name}' tidak dikenal dalam surat edaran ini",
             "unknown parameter '{name}' in this circular",
@@ -198,6 +206,11 @@ WORDS.update(
         "import.change": ("  {name}: {old} -> {new}", "  {name}: {old} -> {new}"),
         "import.added": ("  {name}: (baru) {new}", "  {name}: (new) {new}"),
         "import.removed": ("  {name}: {old} (dihapus)", "  {name}: {old} (removed)"),
+        "import.first-value": (
+            "nilai pertama (baris tanpa tanggal Mulai)",
+            "first value (a row without a From date)",
+        ),
+        "import.default-row": ("baris (bawaan)", "(default) row"),
         "import.written": ("{path} ditulis", "{path} written"),
         "import.amends-header": (
             "# Perubahan atas {file}, dari tinjauan {workbook} (edaran import).",

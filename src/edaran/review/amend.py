@@ -4,13 +4,16 @@
 workbook :func:`~edaran.review.export.export_review` wrote (their Indonesian
 or English titles and headings), and :func:`changes_from` compares them with
 the circular: a value edited, a dated value (``mulai``) or a table row added
-or removed.  :func:`amendment_text` writes the changes as an amendment file
-(``mengubah``): each changed parameter or table in full, as an amendment
-replaces a declaration.  :func:`in_place_text` writes them into the rule file
-itself: a value edited in its place (the rest of the line, comments included,
-kept), a declaration whose rows changed written anew.
+or removed, a parameter or a table added (a name the circular does not
+declare, with its type in the ``Tipe`` column).  :func:`amendment_text`
+writes the changes as an amendment file (``mengubah``): each changed
+parameter or table in full, as an amendment replaces a declaration.
+:func:`in_place_text` writes them into the rule file itself: a value edited
+in its place (the rest of the line, comments included, kept), a declaration
+whose rows changed written anew, a new one after the last declaration.
 
-Every bad cell is a diagnostic naming the sheet, row and column (D090-D096);
+Every bad cell is a diagnostic naming the sheet, row and column (D090-D096,
+E716-E717 for a new parameter or table without its type or its first value);
 a value is checked with the rule file's own grammar and checker, by checking
 the amendment it makes, so "``40 persen``" on a ``persen`` table gets the
 checker's own words, placed on its cell.
@@ -31,7 +34,7 @@ from edaran.core.diagnostics import Diagnostic, EdaranError, Source, Span
 from edaran.core.suggest import suggest
 from edaran.engine.circular import Circular
 from edaran.io.sheets import column_letter
-from edaran.messages import LANGS, Lang, message
+from edaran.messages import LANGS, Lang, Localized, message
 from edaran.review.model import ParamRow, Review, TableRow
 from edaran.review.xlsx import PARAM_HEADINGS, TABLE_HEADINGS
 
@@ -69,6 +72,8 @@ class Reviewed:
     tables: Mapping[str, Mapping[str | None, tuple[str, Cell]]]
     #: ("param" or "table", name) -> the cell of its name on its first row
     names: Mapping[tuple[str, str], Cell] = attrs.field(factory=dict)
+    #: ("param" or "table", name) -> its ``Tipe`` cell on its first row (read for new names)
+    types: Mapping[tuple[str, str], tuple[str, Cell]] = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -80,6 +85,8 @@ class Change:
     key: dt.date | str | None
     old: str | None
     new: str | None
+    #: the type of a parameter or table the workbook adds (None: the circular declares it)
+    type: str | None = None
 
     @property
     def label(self) -> str:
@@ -163,8 +170,9 @@ def read_reviewed(path: Path) -> tuple[Reviewed | None, list[Diagnostic]]:
     tables: dict[str, dict[str | None, tuple[str, Cell]]] = {}
     seen: dict[tuple[str, object], int] = {}
     names: dict[tuple[str, str], Cell] = {}
+    types: dict[tuple[str, str], tuple[str, Cell]] = {}
     for number, cells in sheets["export.sheet-params"]:
-        (pname, name_cell), _, (since_text, since_cell), (value, value_cell) = cells[:4]
+        (pname, name_cell), ptype, (since_text, since_cell), (value, value_cell) = cells[:4]
         since: dt.date | None = None
         if since_text:
             try:
@@ -179,10 +187,11 @@ def read_reviewed(path: Path) -> tuple[Reviewed | None, list[Diagnostic]]:
             continue
         seen[(pname, since)] = number
         names.setdefault(("param", pname), name_cell)
+        types.setdefault(("param", pname), ptype)
         params.setdefault(pname, {})[since] = (value, value_cell)
     defaults = set(_titles("export.default-row"))
     for number, cells in sheets["export.sheet-tables"]:
-        (tname, name_cell), _, (unit_text, unit_cell), (value, value_cell) = cells[:4]
+        (tname, name_cell), ttype, (unit_text, unit_cell), (value, value_cell) = cells[:4]
         unit = None if unit_text in defaults else unit_text
         if unit is not None and not _UNIT.match(unit):
             problems.append(_cell_diagnostic(name, unit_cell, "D094", {"value": unit_text}))
@@ -194,8 +203,9 @@ def read_reviewed(path: Path) -> tuple[Reviewed | None, list[Diagnostic]]:
             continue
         seen[(tname, unit)] = number
         names.setdefault(("table", tname), name_cell)
+        types.setdefault(("table", tname), ttype)
         tables.setdefault(tname, {})[unit] = (value, value_cell)
-    return Reviewed(params, tables, names), problems
+    return Reviewed(params, tables, names, types), problems
 
 
 def _read_sheet(
@@ -250,9 +260,12 @@ def changes_from(
     for kind, known, sheet, code in pairs:
         for name, values in sheet.items():
             if name not in known:
-                where = reviewed.names[(kind, name)]
                 hints = tuple(suggest(name, known))
-                problems.append(_cell_diagnostic(path, where, code, {"name": name}, hints))
+                if hints:  # a near miss of a declared name is a typo, not a new name
+                    where = reviewed.names[(kind, name)]
+                    problems.append(_cell_diagnostic(path, where, code, {"name": name}, hints))
+                else:
+                    changes += _added(kind, name, values, reviewed, path, problems)
                 continue
             before = known[name]
             for key, (value, cell) in values.items():
@@ -268,6 +281,35 @@ def changes_from(
                 if key is not None and key not in values:
                     changes.append(Change(kind, name, key, value, None))
     return changes, problems
+
+
+def _added(
+    kind: str,
+    name: str,
+    values: Mapping[Any, tuple[str, Cell]],
+    reviewed: Reviewed,
+    path: str,
+    problems: list[Diagnostic],
+) -> list[Change]:
+    """The rows of a parameter or table the workbook adds: its type, first value or default
+    row, and its other rows; each missing part is a diagnostic on its cell."""
+    name_cell = reviewed.names[(kind, name)]
+    type_text, type_cell = reviewed.types.get((kind, name), ("", name_cell))
+    found = len(problems)
+    if not type_text:
+        problems.append(_cell_diagnostic(path, type_cell, "E716", {"name": name}))
+    if None not in values:
+        first = "import.first-value" if kind == "param" else "import.default-row"
+        args = {"name": name, "row": Localized(first)}
+        problems.append(_cell_diagnostic(path, name_cell, "E717", args))
+    added = []
+    for key, (value, cell) in values.items():
+        if not value:
+            label = Change(kind, name, key, None, None).label
+            problems.append(_cell_diagnostic(path, cell, "D096", {"name": label}))
+        else:
+            added.append(Change(kind, name, key, None, value, type_text))
+    return added if len(problems) == found else []
 
 
 def _declaration(kind: str, name: str, type_text: str, values: Mapping[Any, str]) -> list[str]:
@@ -294,7 +336,7 @@ def _after(review: Review, changes: Sequence[Change]) -> dict[tuple[str, str], d
             if any(c.kind == kind and c.name == name for c in changes):
                 result.setdefault((kind, name), {})[key] = row.value
     for c in changes:
-        values = result[(c.kind, c.name)]
+        values = result.setdefault((c.kind, c.name), {})  # a new declaration: its rows only
         if c.new is None:
             values.pop(c.key, None)
         else:
@@ -302,9 +344,10 @@ def _after(review: Review, changes: Sequence[Change]) -> dict[tuple[str, str], d
     return result
 
 
-def _types(review: Review) -> dict[tuple[str, str], str]:
+def _types(review: Review, changes: Sequence[Change] = ()) -> dict[tuple[str, str], str]:
     found = {("param", p.name): p.type for p in review.params}
     found.update({("table", t.table): t.type for t in review.tables})
+    found.update({(c.kind, c.name): c.type for c in changes if c.type is not None})
     return found
 
 
@@ -332,7 +375,7 @@ def amendment_text(
         "",
     ]
     owner: dict[int, Change] = {}
-    types = _types(review)
+    types = _types(review, changes)
     for (kind, name), values in _after(review, changes).items():
         declaration = _declaration(kind, name, types[(kind, name)], values)
         keys = [None, *sorted(k for k in values if k is not None)] if kind == "param" else list(
@@ -376,15 +419,19 @@ def in_place_text(
     files = {("param", p.name): p.file for p in review.params}
     files.update({("table", t.table): t.file for t in review.tables})
     for c in changes:
-        if (c.kind, c.name) not in own:
+        if (c.kind, c.name) not in own and c.type is None:
             args = {"name": c.label, "file": files.get((c.kind, c.name), "?")}
             problems.append(_cell_diagnostic(workbook, _cell_of(reviewed, c), "E713", args))
     if problems:
         return None, problems
     edits: list[tuple[int, int, str]] = []
-    types = _types(review)
+    types = _types(review, changes)
     after = _after(review, changes)
+    added: list[str] = []
     for (kind, name), values in after.items():
+        if (kind, name) not in own:  # added by the workbook: written after the declarations
+            added.append("\n".join(_declaration(kind, name, types[(kind, name)], values)))
+            continue
         decl = own[(kind, name)]
         mine = [c for c in changes if (c.kind, c.name) == (kind, name)]
         if all(c.old is not None and c.new is not None for c in mine):
@@ -397,10 +444,38 @@ def in_place_text(
             text = "\n".join(_declaration(kind, name, types[(kind, name)], values))
             end = decl.span.start + len(source.text[decl.span.start : decl.span.end].rstrip())
             edits.append((decl.span.start, end, text))
+    if added:
+        edits.append(_insertion(module, source.text, added))
     text = source.text
     for start, end, new in sorted(edits, reverse=True):
         text = text[:start] + new + text[end:]
     return text, []
+
+
+def _insertion(module: Any, text: str, added: Sequence[str]) -> tuple[int, int, str]:
+    """Where new declarations go in place: after the file's last parameter, table or set,
+    else before its first butir, else at its end."""
+    from edaran.lang import nodes as n
+
+    spans = [
+        i.span
+        for i in module.items
+        if isinstance(i, n.ParamDecl | n.TableDecl | n.SetDecl) and i.span is not None
+    ]
+    block = "\n\n".join(added)
+    if spans:
+        last = max(spans, key=lambda s: s.end)
+        end = last.start + len(text[last.start : last.end].rstrip())
+        return end, end, "\n\n" + block
+    starts = [
+        i.span.start
+        for i in module.items
+        if not isinstance(i, n.Header) and getattr(i, "span", None) is not None
+    ]
+    if starts:
+        return min(starts), min(starts), block + "\n\n"
+    end = len(text.rstrip())
+    return end, end, "\n\n" + block + "\n"
 
 
 def _value_span(decl: Any, key: object) -> Span | None:
@@ -453,7 +528,7 @@ def check_result(
         return Circular.from_text(text, name, path=path), []
     except EdaranError as err:
         problems = []
-        types = _types(review)
+        types = _types(review, list(owner.values()))
         for d in err.diagnostics:
             change = owner.get(d.span.line) if d.span is not None and d.span.path == name else None
             if change is None or not d.is_error:
