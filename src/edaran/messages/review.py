@@ -107,6 +107,7 @@ WORDS.update(
         "export.h-butir": ("Butir yang diuji", "Butir exercised"),
         "export.h-decisions": ("Keputusan pada daftar pegawai", "Decisions on the roster"),
         "export.default-row": ("(bawaan)", "(default)"),
+        "export.data-file": ("{file} (dari_berkas)", "{file} (from_file)"),
         "export.binding": ("mengikat", "binding"),
         "export.first-value": ("(nilai awal)", "(first value)"),
         "export.circular": ("Surat Edaran", "Circular"),
@@ -172,6 +173,16 @@ WORDS.update(
         "E717": (
             "{name} baru tidak memiliki {row}",
             "the new {name} has no {row}",
+        ),
+        "E718": (
+            "{name} dibaca dari berkas data {file} (dari_berkas): ubahlah di berkas itu",
+            "{name} is read from the data file {file} (from_file): change it in that file",
+        ),
+        "E719": (
+            "{name} adalah nilai bertanggal (mulai) yang tidak dibaca kembali oleh edaran "
+            "import: ubahlah di {file}",
+            "{name} is a dated value (from) that edaran import does not read back: "
+            "change it in {file}",
         ),
         "D090": (
             "parameter '{name}' tidak dikenal dalam surat edaran ini",
