@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from paths import DATA, EXAMPLES, REFERENCE, TEMPLATES
@@ -15,6 +16,7 @@ def corpus() -> list[Path]:
     return sorted(found)
 
 
+@functools.cache
 def parsing_corpus() -> list[Path]:
     """The files of :func:`corpus` that parse (the others are syntax errors on purpose)."""
     from edaran.core.diagnostics import EdaranError

@@ -17,7 +17,9 @@ function activate(context) {
     args.push("--lang", lang);
   }
   const serverOptions = { command, args, transport: TransportKind.stdio };
+  const roster = config.get("roster", "");
   const clientOptions = {
+    initializationOptions: roster ? { roster } : {},
     documentSelector: [
       { scheme: "file", language: "edaran" },
       { scheme: "untitled", language: "edaran" },

@@ -16,7 +16,7 @@ from edaran.engine.circular import Circular
 from edaran.io.roster import load_roster
 from edaran.variants.diff import diff_clauses, diff_impact
 from golden import check_golden
-from paths import DATA
+from paths import DATA, EXAMPLES
 
 SMALL = DATA / "review" / "induk.edaran"
 ROSTER = DATA / "roster-small"
@@ -152,6 +152,101 @@ def test_added_dated_value_and_removed_row(
     )
 
 
+def _new_declarations(wb: openpyxl.Workbook) -> None:
+    """A parameter and a table the circular does not declare: their types, first value,
+    default row, a dated value and a unit's row."""
+    params = wb["Parameter"]
+    params.insert_rows(4, 2)
+    for row, cells in enumerate(
+        [["JAM_LEMBUR", "durasi", None, "2 jam"], ["JAM_LEMBUR", "durasi", "2026-07-01", "3 jam"]],
+        start=4,
+    ):
+        for column, value in enumerate(cells, 1):
+            params.cell(row, column).value = value
+    tables = wb["Tabel"]
+    tables.insert_rows(4, 2)
+    for row, cells in enumerate(
+        [["KUOTA_RAPAT", "bilangan", "(bawaan)", 2], ["KUOTA_RAPAT", "bilangan", "BPBD", 5]],
+        start=4,
+    ):
+        for column, value in enumerate(cells, 1):
+            tables.cell(row, column).value = value
+
+
+def test_new_parameters_and_tables_in_place(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original = (folder / "induk.edaran").read_text()
+    book = edited(folder, _new_declarations)
+    code, out, err = run(capsys, "import", "induk.edaran", book, "--in-place")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[:5] == [
+        "4 nilai berubah:",
+        "  JAM_LEMBUR: (baru) 2 jam",
+        "  JAM_LEMBUR (mulai 2026-07-01): (baru) 3 jam",
+        "  KUOTA_RAPAT: (baru) 2",
+        "  KUOTA_RAPAT[BPBD]: (baru) 5",
+    ]
+    added = (
+        "\n\nparameter JAM_LEMBUR: durasi = 2 jam\n    mulai 2026-07-01: 3 jam\n"
+        "\ntabel KUOTA_RAPAT: unit -> bilangan = 2\n    BPBD: 5"
+    )
+    # after the last declaration (the set PIMPINAN), the rest of the file as it was
+    anchor = "himpunan PIMPINAN: jenjang = {JPT_MADYA, JPT_PRATAMA}"
+    assert (folder / "induk.edaran").read_text() == original.replace(anchor, anchor + added)
+    program = Circular.load(folder / "induk.edaran").program
+    assert str(program.param_value("JAM_LEMBUR", dt.date(2026, 7, 1))) != str(
+        program.param_value("JAM_LEMBUR", dt.date(2026, 6, 30))
+    )
+
+
+def test_new_parameters_and_tables_as_an_amendment(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = edited(folder, _new_declarations)
+    argv = ["import", "induk.edaran", book, "--amend", "p.edaran", "--from", "2026-06-01"]
+    assert run(capsys, *argv)[0] == 0
+    text = (folder / "p.edaran").read_text()
+    assert (
+        "parameter JAM_LEMBUR: durasi = 2 jam\n    mulai 2026-07-01: 3 jam\n\n"
+        "tabel KUOTA_RAPAT: unit -> bilangan = 2\n    BPBD: 5\n"
+    ) in text
+    assert run(capsys, "check", "--hari-ini", "2026-06-02", "p.edaran")[0] == 0
+
+
+def _bad_new_declarations(wb: openpyxl.Workbook) -> None:
+    params = wb["Parameter"]
+    params.insert_rows(4, 3)
+    rows = [
+        ["JAM_LEMBUR", None, None, "2 jam"],  # E716: no type
+        ["JAM_PIKET", "durasi", "2026-07-01", "3 jam"],  # E717: no first value
+        ["JAM_APEL", "durasiku", None, "15 menit"],  # D092: the checker's words on the type
+    ]
+    for row, cells in enumerate(rows, start=4):
+        for column, value in enumerate(cells, 1):
+            params.cell(row, column).value = value
+    tables = wb["Tabel"]
+    tables.insert_rows(4, 2)
+    for row, cells in enumerate(
+        [["KUOTA_RAPAT", "bilangan", "BPBD", 5], ["KUOTA_APEL", "bilangan", "(bawaan)", None]],
+        start=4,
+    ):  # E717: no default row; D096: an empty value
+        for column, value in enumerate(cells, 1):
+            tables.cell(row, column).value = value
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_bad_cell_of_a_new_declaration_is_named(
+    folder: Path, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    book = edited(folder, _bad_new_declarations)
+    argv = ["import", "--lang", lang, "induk.edaran", book.name, "--amend", "p.edaran"]
+    code, out, err = run(capsys, *argv, "--from", "2026-06-01")
+    assert (code, out) == (1, "")
+    assert not (folder / "p.edaran").exists()
+    check_golden(f"review/import-new.{lang}.txt", err)
+
+
 def test_nothing_changed(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "import", "induk.edaran", "tinjauan.xlsx", "--in-place")
     assert (code, out) == (0, "tidak ada nilai yang berubah: tidak ada yang ditulis\n")
@@ -249,3 +344,113 @@ def test_amend_needs_a_date(folder: Path, capsys: pytest.CaptureFixture[str]) ->
     code, _, err = run(capsys, "import", "induk.edaran", "tinjauan.xlsx", "--amend", "p.edaran")
     assert code == 2
     assert err == "--amend memerlukan --from TANGGAL (tanggal berlaku perubahan)\n"
+
+
+# ------------------------------------------- dated rows, rows of a data file
+RAWA = EXAMPLES / "prov-tanah-rawa-2027"
+RAWA_FILE = "se-800.1-77-BKD-2027.edaran"
+
+
+@pytest.fixture
+def rawa(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The example whose table SIAGA reads its rows from siaga-mingguan.csv, exported."""
+    folder = tmp_path / "rawa"
+    shutil.copytree(RAWA, folder)
+    monkeypatch.chdir(folder)
+    monkeypatch.delenv("EDARAN_LANG", raising=False)
+    assert main(["export", RAWA_FILE, "--output", "tinjauan.xlsx"]) == 0
+    return folder
+
+
+def test_the_export_shows_a_data_files_rows_and_dates_and_says_where_they_come_from(
+    rawa: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = openpyxl.load_workbook(rawa / "tinjauan.xlsx")["Tabel"]
+    found = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert found[0] == ["Tabel", "Tipe", "Unit", "Nilai", "Berkas", "Baris", "Mulai"]
+    data = "siaga-mingguan.csv (dari_berkas)"
+    assert found[1:5] == [
+        ["SIAGA", "bilangan", "(bawaan)", "1", RAWA_FILE, 25, None],
+        ["SIAGA", "bilangan", "RAWA_HILIR", "1", data, 2, None],
+        ["SIAGA", "bilangan", "RAWA_HILIR", "3", data, 3, "2027-05-10"],
+        ["SIAGA", "bilangan", "RAWA_HILIR", "4", data, 4, "2027-05-17"],
+    ]
+    # RAWA_HULU has dated lines only in the file: its rows are there all the same
+    assert ["SIAGA", "bilangan", "RAWA_HULU", "2", data, 9, "2027-05-17"] in found
+    # read back unchanged, nothing changes
+    code, out, err = run(capsys, "import", RAWA_FILE, "tinjauan.xlsx", "--in-place")
+    assert (code, out, err) == (0, "tidak ada nilai yang berubah: tidak ada yang ditulis\n", "")
+
+
+def _sheet_row(wb: openpyxl.Workbook, unit: str, since: str) -> int:
+    for row in wb["Tabel"].iter_rows(min_row=2):
+        if row[2].value == unit and (row[6].value or "") == since:
+            return int(row[0].row)
+    raise AssertionError(unit)
+
+
+def test_a_tables_default_changes_and_its_data_file_stays(
+    rawa: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = edited(rawa, set_value("Tabel", "SIAGA", "(bawaan)", "2"))
+    (rawa / "perubahan").mkdir()
+    argv = ["import", RAWA_FILE, book, "--amend", "perubahan/p.edaran", "--from", "2027-06-01"]
+    code, _, err = run(capsys, *argv)
+    assert (code, err) == (0, "")
+    text = (rawa / "perubahan" / "p.edaran").read_text()
+    # the key type and the data file, its path from the amendment's folder
+    assert (
+        'tabel SIAGA: kabupaten -> bilangan = 2\n    dari_berkas "../siaga-mingguan.csv"\n'
+    ) in text
+    assert run(capsys, "check", "--hari-ini", "2027-06-02", "perubahan/p.edaran")[0] == 0
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_rows_an_import_does_not_write_are_named(
+    rawa: Path, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    def edit(wb: openpyxl.Workbook) -> None:
+        tables = wb["Tabel"]
+        tables.cell(_sheet_row(wb, "RAWA_HILIR", ""), 4).value = "2"  # E718: the data file's
+        tables.cell(_sheet_row(wb, "TELUK_SAGU", "2027-05-24"), 4).value = "4"  # E718
+        tables.delete_rows(_sheet_row(wb, "RAWA_HULU", "2027-05-17"))  # E718: removed
+        end = tables.max_row + 1
+        for column, value in enumerate(["SIAGA", "bilangan", "KOTA_RAWA", "3"], 1):
+            tables.cell(end - 2, column).value = value  # the blank row before the note
+        tables.cell(end - 2, 7).value = "2027-06-07"  # E719: a dated row added
+
+    book = edited(rawa, edit)
+    code, out, err = run(capsys, "import", "--lang", lang, RAWA_FILE, book.name, "--in-place")
+    assert (code, out) == (1, "")
+    check_golden(f"review/import-kept.{lang}.txt", err)
+
+
+def test_a_written_dated_row_is_named_when_changed(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        (folder / "induk.edaran")
+        .read_text()
+        .replace("    BAPPEDA: Kamis\n", "    BAPPEDA: Kamis\n        mulai 2026-07-01: Rabu\n")
+    )
+    (folder / "induk.edaran").write_text(text)
+    assert main(["export", "induk.edaran", "--output", "tinjauan.xlsx"]) == 0
+    capsys.readouterr()
+
+    def edit(wb: openpyxl.Workbook) -> None:
+        wb["Tabel"].cell(_sheet_row(wb, "BAPPEDA", "2026-07-01"), 4).value = "Selasa"
+
+    book = edited(folder, edit)
+    code, _, err = run(capsys, "import", "--lang", "en", "induk.edaran", book.name, "--in-place")
+    assert code == 1
+    assert err.startswith(
+        "error[E719]: HARI_WFH_UNIT[BAPPEDA] (mulai 2026-07-01) is a dated value (from) that"
+        " edaran import does not read back: change it in induk.edaran\n"
+    )
+    # a change to another row keeps the dated one as it is written
+    book = edited(folder, set_value("Tabel", "HARI_WFH_UNIT", "(bawaan)", "Senin"), "b.xlsx")
+    assert run(capsys, "import", "induk.edaran", book.name, "--in-place")[0] == 0
+    assert (
+        "    BAPPEDA: Kamis\n        mulai 2026-07-01: Rabu\n"
+        in (folder / "induk.edaran").read_text()
+    )

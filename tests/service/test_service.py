@@ -312,6 +312,40 @@ def test_check_and_test_a_rule_file_sent_as_text(server: Server) -> None:
     assert (tested["passed"], tested["failed"]) == (46, 0)
 
 
+def test_test_gives_the_clause_coverage_of_the_command_when_asked(
+    server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = REFERENCE.read_text(encoding="utf-8")
+    with server.client(lang="en") as client:
+        plain = client.post("/test", json={"name": REFERENCE.name, "text": good}).json()
+        asked = client.post(
+            "/test", json={"name": REFERENCE.name, "text": good, "coverage": True}
+        ).json()
+        by_query = client.post(
+            "/test?coverage=true", content=good.encode(), headers={"content-type": "text/plain"}
+        ).json()
+        bad_flag = client.post("/test", json={"text": good, "coverage": "ya"})
+        bad_query = client.post("/test?coverage=ya", json={"text": good})
+    for answer in (plain, asked, by_query):
+        validate(answer, "test")
+    assert "coverage" not in plain["files"][0]
+
+    def named(entry: dict[str, Any]) -> str:
+        """An entry's coverage with the name of its file made one (the command names the
+        path, the service the name sent, or its own name for a text/plain body)."""
+        return json.dumps(entry["coverage"]).replace(entry["file"], "F")
+
+    # the same figures as the command line's edaran test --coverage --format json
+    command = cli_json(
+        capsys, "test", str(REFERENCE), "--coverage", "--format", "json", "--lang", "en"
+    )
+    assert named(asked["files"][0]) == named(by_query["files"][0]) == named(command["files"][0])
+    coverage = asked["files"][0]["coverage"]
+    assert coverage["covered"] == coverage["total"] > 0
+    assert "coverage" in error_of(bad_flag, 400, "E601")["message"]
+    assert "coverage" in error_of(bad_query, 400, "E601")["message"]
+
+
 def test_a_rule_file_may_extend_a_template_and_the_served_folder_only(server: Server) -> None:
     def child(parent: str) -> str:
         return f'surat_edaran "1/2026":\n    memperluas "{parent}"\n    berlaku 2026-04-01\n'

@@ -197,6 +197,13 @@ def _package() -> dict[str, Any]:
                         "default": ["lsp"],
                         "description": "Argumen server bahasa / arguments of the language server.",
                     },
+                    "edaran.roster": {
+                        "type": "string",
+                        "default": "",
+                        "description": "Folder daftar pegawai untuk nama unit (kosong: roster/ di "
+                        "samping berkas) / the roster folder that names the units (empty: a "
+                        "roster/ folder beside the file).",
+                    },
                     "edaran.lang": {
                         "type": "string",
                         "enum": ["", "id", "en"],
@@ -234,7 +241,9 @@ function activate(context) {
     args.push("--lang", lang);
   }
   const serverOptions = { command, args, transport: TransportKind.stdio };
+  const roster = config.get("roster", "");
   const clientOptions = {
+    initializationOptions: roster ? { roster } : {},
     documentSelector: [
       { scheme: "file", language: "edaran" },
       { scheme: "untitled", language: "edaran" },
@@ -266,7 +275,8 @@ The language server is the `edaran lsp` command:
 
 Settings: `edaran.server.command` (default `edaran`), `edaran.server.args`
 (default `["lsp"]`), `edaran.lang` (`id` or `en`; empty follows VS Code's
-display language).
+display language), `edaran.roster` (the roster folder whose unit names the
+hovers show; empty: a `roster/` folder beside the rule file).
 
 To try it from a checkout: `npm install` in this folder, then open the folder
 in VS Code and press F5 (Run Extension), or `npx @vscode/vsce package` and

@@ -15,7 +15,8 @@ The layout:
   right after a line that opens a block;
 * a comment on a line of its own stays above the line it stood above, at the
   depth of the block it was written in; a comment after code stays after it,
-  two spaces away, aligned with the comments of the lines next to it.
+  two spaces away, aligned with the comments of the lines next to it (inside a
+  wrapped set, a second comment in the same place goes on a line of its own).
 
 Keywords keep the language they were written in; strings, numbers and names
 are never touched.  :func:`format_text` refuses a file that does not parse
@@ -75,7 +76,7 @@ class Tok:
     text: str
 
 
-_TOKEN = re.compile(
+TOKEN = re.compile(
     "|".join(
         [
             r"(?P<comment>#[^\n]*)",
@@ -100,7 +101,7 @@ def _tokens(line: str) -> list[Tok]:
     found: list[Tok] = []
     at = 0
     while at < len(line):
-        match = _TOKEN.match(line, at)
+        match = TOKEN.match(line, at)
         if match is None or match.end() == at:
             raise FormatterBug(f"no token at {line[at : at + 20]!r}")
         kind = match.lastgroup or ""
@@ -372,10 +373,13 @@ def _render_code(code: Code) -> list[str] | None:
             opener_comments.append(comment)
         else:
             comment_after.setdefault(owner, []).append(comment)
+    inside = indent + INDENT
+    # Several comments in one place: the first stays after the code, the others follow on
+    # lines of their own (joined on one line they would read back as a single comment).
     lines = [indent + _join(tokens[: start + 1])]
     if opener_comments:
-        lines[-1] += "  " + " ".join(opener_comments)
-    inside = indent + INDENT
+        lines[-1] += "  " + opener_comments[0]
+        lines.extend(inside + comment for comment in opener_comments[1:])
     line = ""
     for k, (s, e) in enumerate(items):
         piece = _join(tokens[s:e]) + ","
@@ -384,7 +388,9 @@ def _render_code(code: Code) -> list[str] | None:
             line = ""
         line = f"{line} {piece}" if line else piece
         if k in comment_after:
-            lines.append(inside + line + "  " + " ".join(comment_after[k]))
+            first, *others = comment_after[k]
+            lines.append(inside + line + "  " + first)
+            lines.extend(inside + comment for comment in others)
             line = ""
     if line:
         lines.append(inside + line)

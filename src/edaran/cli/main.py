@@ -41,6 +41,7 @@ from edaran.cli.crash import internal_error
 from edaran.cli.diff import add_parser as add_diff_parser
 from edaran.cli.fmt import add_parser as add_fmt_parser
 from edaran.cli.init import add_parser as add_init_parser
+from edaran.cli.lsp import add_parser as add_lsp_parser
 from edaran.cli.population import FORMATS, add_engine_args, decide_and_write
 from edaran.cli.quota import add_parsers as add_quota_parsers
 from edaran.cli.review import add_parsers as add_review_parsers
@@ -230,6 +231,7 @@ def _parser() -> argparse.ArgumentParser:
     add_serve_parser(sub, common)
     add_fmt_parser(sub, common)
     add_review_parsers(sub, common)
+    add_lsp_parser(sub, common)
     return parser
 
 
@@ -537,6 +539,7 @@ _COMMANDS = {
     "ekspor": ("edaran.cli.review", "cmd_export"),
     "import": ("edaran.cli.review", "cmd_import"),
     "impor": ("edaran.cli.review", "cmd_import"),
+    "lsp": ("edaran.cli.lsp", "cmd_lsp"),
 }
 
 

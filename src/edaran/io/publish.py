@@ -64,6 +64,7 @@ EXTRAS: Mapping[str, tuple[str, str]] = {
     "xlsx": ("openpyxl", "excel"),
     "ics": ("icalendar", "calendar"),
     "service": ("starlette", "service"),
+    "lsp": ("pygls", "lsp"),
 }
 
 

@@ -109,6 +109,7 @@ WORDS.update(
         "export.h-butir": ("Butir yang diuji", "Butir exercised"),
         "export.h-decisions": ("Keputusan pada daftar pegawai", "Decisions on the roster"),
         "export.default-row": ("(bawaan)", "(default)"),
+        "export.data-file": ("{file} (dari_berkas)", "{file} (from_file)"),
         "export.binding": ("mengikat", "binding"),
         "export.first-value": ("(nilai awal)", "(first value)"),
         "export.circular": ("Surat Edaran", "Circular"),
@@ -167,6 +168,24 @@ WORDS.update(
             "hasil impor tidak lolos pemeriksaan: {reason}",
             "the imported result does not check: {reason}",
         ),
+        "E716": (
+            "{name} tidak dikenal oleh berkas aturan: untuk menambahkannya, isi kolom Tipe",
+            "{name} is not declared in the rule file: to add it, fill in its Type column",
+        ),
+        "E717": (
+            "{name} baru tidak memiliki {row}",
+            "the new {name} has no {row}",
+        ),
+        "E718": (
+            "{name} dibaca dari berkas data {file} (dari_berkas): ubahlah di berkas itu",
+            "{name} is read from the data file {file} (from_file): change it in that file",
+        ),
+        "E719": (
+            "{name} adalah nilai bertanggal (mulai) yang tidak dibaca kembali oleh edaran "
+            "import: ubahlah di {file}",
+            "{name} is a dated value (from) that edaran import does not read back: "
+            "change it in {file}",
+        ),
         "D090": (
             "parameter '{name}' tidak dikenal dalam surat edaran ini",
             "unknown parameter '{name}' in this circular",
@@ -200,6 +219,11 @@ WORDS.update(
         "import.change": ("  {name}: {old} -> {new}", "  {name}: {old} -> {new}"),
         "import.added": ("  {name}: (baru) {new}", "  {name}: (new) {new}"),
         "import.removed": ("  {name}: {old} (dihapus)", "  {name}: {old} (removed)"),
+        "import.first-value": (
+            "nilai pertama (baris tanpa tanggal Mulai)",
+            "first value (a row without a From date)",
+        ),
+        "import.default-row": ("baris (bawaan)", "(default) row"),
         "import.written": ("{path} ditulis", "{path} written"),
         "import.amends-header": (
             "# Perubahan atas {file}, dari tinjauan {workbook} (edaran import).",

@@ -68,6 +68,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "service.an-object": ("objek JSON", "a JSON object"),
     "service.a-list": ("daftar JSON (array)", "a JSON list (array)"),
     "service.a-string": ("teks", "a string"),
+    "service.a-boolean": (
+        "benar_salah (true/false)",
+        "a boolean (true/false)",
+    ),
     "service.a-number": ("bilangan bulat", "a whole number"),
     "service.a-row": (
         "objek dengan nilai teks, bilangan, benar/salah atau null",

@@ -4,13 +4,16 @@
 workbook :func:`~edaran.review.export.export_review` wrote (their Indonesian
 or English titles and headings), and :func:`changes_from` compares them with
 the circular: a value edited, a dated value (``mulai``) or a table row added
-or removed.  :func:`amendment_text` writes the changes as an amendment file
-(``mengubah``): each changed parameter or table in full, as an amendment
-replaces a declaration.  :func:`in_place_text` writes them into the rule file
-itself: a value edited in its place (the rest of the line, comments included,
-kept), a declaration whose rows changed written anew.
+or removed, a parameter or a table added (a name the circular does not
+declare, with its type in the ``Tipe`` column).  :func:`amendment_text`
+writes the changes as an amendment file (``mengubah``): each changed
+parameter or table in full, as an amendment replaces a declaration.
+:func:`in_place_text` writes them into the rule file itself: a value edited
+in its place (the rest of the line, comments included, kept), a declaration
+whose rows changed written anew, a new one after the last declaration.
 
-Every bad cell is a diagnostic naming the sheet, row and column (D090-D096);
+Every bad cell is a diagnostic naming the sheet, row and column (D090-D096,
+E716-E717 for a new parameter or table without its type or its first value);
 a value is checked with the rule file's own grammar and checker, by checking
 the amendment it makes, so "``40 persen``" on a ``persen`` table gets the
 checker's own words, placed on its cell.
@@ -19,6 +22,7 @@ checker's own words, placed on its cell.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -31,8 +35,9 @@ from edaran.core.diagnostics import Diagnostic, EdaranError, Source, Span
 from edaran.core.suggest import suggest
 from edaran.engine.circular import Circular
 from edaran.io.sheets import column_letter
-from edaran.messages import LANGS, Lang, message
-from edaran.review.model import ParamRow, Review, TableRow
+from edaran.lang import nodes as n
+from edaran.messages import LANGS, Lang, Localized, message
+from edaran.review.model import ParamRow, Review, TableRow, editable, span_text
 from edaran.review.xlsx import PARAM_HEADINGS, TABLE_HEADINGS
 
 __all__ = [
@@ -67,8 +72,14 @@ class Reviewed:
 
     params: Mapping[str, Mapping[dt.date | None, tuple[str, Cell]]]
     tables: Mapping[str, Mapping[str | None, tuple[str, Cell]]]
+    #: a table's rows with a ``Mulai`` date: (table, unit or None, date) -> (value, its cell)
+    dated: Mapping[tuple[str, str | None, dt.date], tuple[str, Cell]] = attrs.field(
+        factory=dict, kw_only=True
+    )
     #: ("param" or "table", name) -> the cell of its name on its first row
     names: Mapping[tuple[str, str], Cell] = attrs.field(factory=dict)
+    #: ("param" or "table", name) -> its ``Tipe`` cell on its first row (read for new names)
+    types: Mapping[tuple[str, str], tuple[str, Cell]] = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -80,6 +91,8 @@ class Change:
     key: dt.date | str | None
     old: str | None
     new: str | None
+    #: the type of a parameter or table the workbook adds (None: the circular declares it)
+    type: str | None = None
 
     @property
     def label(self) -> str:
@@ -154,7 +167,9 @@ def read_reviewed(path: Path) -> tuple[Reviewed | None, list[Diagnostic]]:
                 args: dict[str, Any] = {"sheet": titles[0], "other": titles[1]}
                 problems.append(Diagnostic("E711", whole, args))
                 continue
-            found = _read_sheet(workbook[title], title, headings, name, problems)
+            # 'Mulai' of the table sheet is optional: a workbook exported before it had none
+            optional = ("h-since",) if key == "export.sheet-tables" else ()
+            found = _read_sheet(workbook[title], title, headings, name, problems, optional)
             if found is not None:
                 sheets[key] = found
     finally:
@@ -163,8 +178,9 @@ def read_reviewed(path: Path) -> tuple[Reviewed | None, list[Diagnostic]]:
     tables: dict[str, dict[str | None, tuple[str, Cell]]] = {}
     seen: dict[tuple[str, object], int] = {}
     names: dict[tuple[str, str], Cell] = {}
+    types: dict[tuple[str, str], tuple[str, Cell]] = {}
     for number, cells in sheets["export.sheet-params"]:
-        (pname, name_cell), _, (since_text, since_cell), (value, value_cell) = cells[:4]
+        (pname, name_cell), ptype, (since_text, since_cell), (value, value_cell) = cells[:4]
         since: dt.date | None = None
         if since_text:
             try:
@@ -179,29 +195,54 @@ def read_reviewed(path: Path) -> tuple[Reviewed | None, list[Diagnostic]]:
             continue
         seen[(pname, since)] = number
         names.setdefault(("param", pname), name_cell)
+        types.setdefault(("param", pname), ptype)
         params.setdefault(pname, {})[since] = (value, value_cell)
     defaults = set(_titles("export.default-row"))
+    dated: dict[tuple[str, str | None, dt.date], tuple[str, Cell]] = {}
     for number, cells in sheets["export.sheet-tables"]:
-        (tname, name_cell), _, (unit_text, unit_cell), (value, value_cell) = cells[:4]
+        (tname, name_cell), ttype, (unit_text, unit_cell), (value, value_cell) = cells[:4]
+        since_text, since_cell = cells[6]
         unit = None if unit_text in defaults else unit_text
         if unit is not None and not _UNIT.match(unit):
             problems.append(_cell_diagnostic(name, unit_cell, "D094", {"value": unit_text}))
             continue
         label = f"{tname}[{unit}]" if unit else tname
+        if since_text:
+            try:
+                day = dt.date.fromisoformat(since_text)
+            except ValueError:
+                problems.append(_cell_diagnostic(name, since_cell, "D093", {"value": since_text}))
+                continue
+            if (tname, unit, day) in dated:
+                where = dated[(tname, unit, day)][1].row
+                args = {"name": f"{label} (mulai {day})", "first": where}
+                problems.append(_cell_diagnostic(name, name_cell, "D095", args))
+                continue
+            dated[(tname, unit, day)] = (value, value_cell)
+            names.setdefault(("table", tname), name_cell)
+            continue
         if (tname, unit) in seen:
             args = {"name": label, "first": seen[(tname, unit)]}
             problems.append(_cell_diagnostic(name, name_cell, "D095", args))
             continue
         seen[(tname, unit)] = number
         names.setdefault(("table", tname), name_cell)
+        types.setdefault(("table", tname), ttype)
         tables.setdefault(tname, {})[unit] = (value, value_cell)
-    return Reviewed(params, tables, names), problems
+    return Reviewed(params, tables, names, types, dated=dated), problems
 
 
 def _read_sheet(
-    sheet: Any, title: str, headings: Sequence[str], path: str, problems: list[Diagnostic]
+    sheet: Any,
+    title: str,
+    headings: Sequence[str],
+    path: str,
+    problems: list[Diagnostic],
+    optional: Sequence[str] = (),
 ) -> list[tuple[int, list[tuple[str, Cell]]]] | None:
-    """Rows of ``sheet`` as (row number, [(text, cell) per heading]); None on a bad heading row."""
+    """Rows of ``sheet`` as (row number, [(text, cell) per heading]); None on a bad heading row.
+
+    A heading in ``optional`` may be missing: its cells are then empty."""
     rows = sheet.iter_rows()
     head = next(rows, ())
     found = {_text(c.value, None): i for i, c in enumerate(head)}
@@ -210,7 +251,9 @@ def _read_sheet(
     for key in headings:
         names = _titles("export." + key)
         index = next((found[x] for x in names if x in found), None)
-        if index is None:
+        if index is None and key in optional:
+            index = -1
+        elif index is None:
             args = {"sheet": title, "column": names[0]}
             problems.append(Diagnostic("E712", Span.at_line(Source(path, ""), 1, 1), args))
             return None
@@ -220,7 +263,7 @@ def _read_sheet(
         cells = list(row)
         texts = []
         for index in columns:
-            cell = cells[index] if index < len(cells) else None
+            cell = cells[index] if 0 <= index < len(cells) else None
             value = getattr(cell, "value", None)
             fmt = getattr(cell, "number_format", None)
             texts.append((_text(value, fmt), Cell(title, number, index)))
@@ -240,19 +283,26 @@ def changes_from(
         params.setdefault(p.name, {})[p.since] = p.value
     tables: dict[str, dict[str | None, str]] = {}
     for t in review.tables:
-        tables.setdefault(t.table, {})[t.unit] = t.value
+        if editable(t):
+            tables.setdefault(t.table, {})[t.unit] = t.value
+        else:
+            tables.setdefault(t.table, {})
+    sheet_tables = _kept_rows(review, reviewed, path, problems)
     changes: list[Change] = []
     pairs: list[tuple[str, Mapping[str, Mapping[Any, str]], Mapping[str, Mapping[Any, Any]], str]]
     pairs = [
         ("param", params, reviewed.params, "D090"),
-        ("table", tables, reviewed.tables, "D091"),
+        ("table", tables, sheet_tables, "D091"),
     ]
     for kind, known, sheet, code in pairs:
         for name, values in sheet.items():
             if name not in known:
-                where = reviewed.names[(kind, name)]
                 hints = tuple(suggest(name, known))
-                problems.append(_cell_diagnostic(path, where, code, {"name": name}, hints))
+                if hints:  # a near miss of a declared name is a typo, not a new name
+                    where = reviewed.names[(kind, name)]
+                    problems.append(_cell_diagnostic(path, where, code, {"name": name}, hints))
+                else:
+                    changes += _added(kind, name, values, reviewed, path, problems)
                 continue
             before = known[name]
             for key, (value, cell) in values.items():
@@ -270,17 +320,110 @@ def changes_from(
     return changes, problems
 
 
-def _declaration(kind: str, name: str, type_text: str, values: Mapping[Any, str]) -> list[str]:
-    """A parameter or table declaration, its dated values or rows in order."""
+def _kept_rows(
+    review: Review, reviewed: Reviewed, path: str, problems: list[Diagnostic]
+) -> dict[str, dict[str | None, tuple[str, Cell]]]:
+    """The table sheet without the rows the import keeps as they are written: rows of a data
+    file (``dari_berkas``, E718 when changed there) and dated rows (``mulai``, E719)."""
+    kept = {(t.table, t.unit, t.since): t for t in review.tables if not editable(t)}
+    sheet = {name: dict(rows) for name, rows in reviewed.tables.items()}
+    seen = set()
+    for key, row in kept.items():
+        table, unit, since = key
+        if since is None:
+            found = sheet.get(table, {}).pop(unit, None)
+        else:
+            found = reviewed.dated.get((table, unit, since))
+        seen.add(key)
+        if found is None and ("table", table) not in reviewed.names:
+            continue  # the whole table left out of the sheet: nothing of it is read
+        label = Change("table", table, unit, None, None).label
+        label += f" (mulai {since.isoformat()})" if since else ""
+        if found is not None and _SPACE.sub(" ", row.value) == found[0]:
+            continue
+        cell = found[1] if found is not None else reviewed.names[("table", table)]
+        code = "E718" if row.data_file else "E719"
+        problems.append(_cell_diagnostic(path, cell, code, {"name": label, "file": row.file}))
+    for (table, unit, since), (_value, cell) in reviewed.dated.items():
+        if (table, unit, since) not in seen:
+            label = Change("table", table, unit, None, None).label + f" (mulai {since})"
+            file = next((t.file for t in review.tables if t.table == table), review.file)
+            problems.append(_cell_diagnostic(path, cell, "E719", {"name": label, "file": file}))
+    return sheet
+
+
+def _added(
+    kind: str,
+    name: str,
+    values: Mapping[Any, tuple[str, Cell]],
+    reviewed: Reviewed,
+    path: str,
+    problems: list[Diagnostic],
+) -> list[Change]:
+    """The rows of a parameter or table the workbook adds: its type, first value or default
+    row, and its other rows; each missing part is a diagnostic on its cell."""
+    name_cell = reviewed.names[(kind, name)]
+    type_text, type_cell = reviewed.types.get((kind, name), ("", name_cell))
+    found = len(problems)
+    if not type_text:
+        problems.append(_cell_diagnostic(path, type_cell, "E716", {"name": name}))
+    if None not in values:
+        first = "import.first-value" if kind == "param" else "import.default-row"
+        args = {"name": name, "row": Localized(first)}
+        problems.append(_cell_diagnostic(path, name_cell, "E717", args))
+    added = []
+    for key, (value, cell) in values.items():
+        if not value:
+            label = Change(kind, name, key, None, None).label
+            problems.append(_cell_diagnostic(path, cell, "D096", {"name": label}))
+        else:
+            added.append(Change(kind, name, key, None, value, type_text))
+    return added if len(problems) == found else []
+
+
+#: the key of a line a declaration keeps as written (a dated table row, a data file)
+_KEPT = object()
+
+
+def _declaration(
+    kind: str,
+    name: str,
+    type_text: str,
+    values: Mapping[Any, str],
+    decl: n.TableDecl | None = None,
+    base: str = "",
+) -> list[tuple[object, str]]:
+    """A parameter or table declaration, its dated values or rows in order: (key, line).
+
+    A table keeps what the workbook does not change as it is written in ``decl``: its key
+    type, its dated values (``mulai``) and its data files (``dari_berkas``, their paths
+    joined to ``base``, the folder of the file written relative to the rule file's).
+    """
     first = values[None]
     if kind == "param":
-        lines = [f"parameter {name}: {type_text} = {first}"]
+        lines: list[tuple[object, str]] = [(None, f"parameter {name}: {type_text} = {first}")]
         dated = sorted((k, v) for k, v in values.items() if k is not None)
-        lines += [f"    mulai {since.isoformat()}: {value}" for since, value in dated]
+        lines += [(since, f"    mulai {since.isoformat()}: {value}") for since, value in dated]
         return lines
-    lines = [f"tabel {name}: unit -> {type_text} = {first}"]
-    lines += [f"    {unit}: {value}" for unit, value in values.items() if unit is not None]
+    key_type = decl.key_type.name if decl is not None else "unit"
+    lines = [(None, f"tabel {name}: {key_type} -> {type_text} = {first}")]
+    rows = {r.key.name: r for r in decl.rows} if decl is not None else {}
+    lines += _kept_changes(decl.changes if decl is not None else (), "    ")
+    for unit, value in values.items():
+        if unit is None:
+            continue
+        lines.append((unit, f"    {unit}: {value}"))
+        row = rows.get(unit)
+        lines += _kept_changes(row.changes if row is not None else (), "        ")
+    for file in decl.files if decl is not None else ():
+        path = posixpath.normpath(posixpath.join(base, file.path)) if base else file.path
+        lines.append((_KEPT, f'    dari_berkas "{path}"'))
     return lines
+
+
+def _kept_changes(changes: Sequence[n.ParamChange], indent: str) -> list[tuple[object, str]]:
+    ordered = sorted(changes, key=lambda c: c.date.text)
+    return [(_KEPT, f"{indent}mulai {c.date.text}: {span_text(c.value.span)}") for c in ordered]
 
 
 def _after(review: Review, changes: Sequence[Change]) -> dict[tuple[str, str], dict[Any, str]]:
@@ -289,12 +432,14 @@ def _after(review: Review, changes: Sequence[Change]) -> dict[tuple[str, str], d
     rows: Sequence[ParamRow | TableRow]
     for kind, rows in (("param", review.params), ("table", review.tables)):
         for row in rows:
+            if isinstance(row, TableRow) and not editable(row):
+                continue  # kept as written by _declaration
             name = row.name if isinstance(row, ParamRow) else row.table
             key = row.since if isinstance(row, ParamRow) else row.unit
             if any(c.kind == kind and c.name == name for c in changes):
                 result.setdefault((kind, name), {})[key] = row.value
     for c in changes:
-        values = result[(c.kind, c.name)]
+        values = result.setdefault((c.kind, c.name), {})  # a new declaration: its rows only
         if c.new is None:
             values.pop(c.key, None)
         else:
@@ -302,9 +447,10 @@ def _after(review: Review, changes: Sequence[Change]) -> dict[tuple[str, str], d
     return result
 
 
-def _types(review: Review) -> dict[tuple[str, str], str]:
+def _types(review: Review, changes: Sequence[Change] = ()) -> dict[tuple[str, str], str]:
     found = {("param", p.name): p.type for p in review.params}
     found.update({("table", t.table): t.type for t in review.tables})
+    found.update({(c.kind, c.name): c.type for c in changes if c.type is not None})
     return found
 
 
@@ -332,13 +478,11 @@ def amendment_text(
         "",
     ]
     owner: dict[int, Change] = {}
-    types = _types(review)
+    types = _types(review, changes)
+    base = posixpath.dirname(amends)
     for (kind, name), values in _after(review, changes).items():
-        declaration = _declaration(kind, name, types[(kind, name)], values)
-        keys = [None, *sorted(k for k in values if k is not None)] if kind == "param" else list(
-            values
-        )  # fmt: skip
-        for key, text in zip(keys, declaration, strict=True):
+        decl = review.table_decls.get(name) if kind == "table" else None
+        for key, text in _declaration(kind, name, types[(kind, name)], values, decl, base):
             lines.append(text)
             change = next(
                 (c for c in changes if (c.kind, c.name, c.key) == (kind, name, key)), None
@@ -376,15 +520,20 @@ def in_place_text(
     files = {("param", p.name): p.file for p in review.params}
     files.update({("table", t.table): t.file for t in review.tables})
     for c in changes:
-        if (c.kind, c.name) not in own:
+        if (c.kind, c.name) not in own and c.type is None:
             args = {"name": c.label, "file": files.get((c.kind, c.name), "?")}
             problems.append(_cell_diagnostic(workbook, _cell_of(reviewed, c), "E713", args))
     if problems:
         return None, problems
     edits: list[tuple[int, int, str]] = []
-    types = _types(review)
+    types = _types(review, changes)
     after = _after(review, changes)
+    added: list[str] = []
     for (kind, name), values in after.items():
+        if (kind, name) not in own:  # added by the workbook: written after the declarations
+            found = _declaration(kind, name, types[(kind, name)], values)
+            added.append("\n".join(line for _, line in found))
+            continue
         decl = own[(kind, name)]
         mine = [c for c in changes if (c.kind, c.name) == (kind, name)]
         if all(c.old is not None and c.new is not None for c in mine):
@@ -394,13 +543,43 @@ def in_place_text(
                 edits.append((span.start, span.end, c.new))
         else:
             assert decl.span is not None
-            text = "\n".join(_declaration(kind, name, types[(kind, name)], values))
+            table = decl if isinstance(decl, n.TableDecl) else None
+            found = _declaration(kind, name, types[(kind, name)], values, table)
+            text = "\n".join(line for _, line in found)
             end = decl.span.start + len(source.text[decl.span.start : decl.span.end].rstrip())
             edits.append((decl.span.start, end, text))
+    if added:
+        edits.append(_insertion(module, source.text, added))
     text = source.text
     for start, end, new in sorted(edits, reverse=True):
         text = text[:start] + new + text[end:]
     return text, []
+
+
+def _insertion(module: Any, text: str, added: Sequence[str]) -> tuple[int, int, str]:
+    """Where new declarations go in place: after the file's last parameter, table or set,
+    else before its first butir, else at its end."""
+    from edaran.lang import nodes as n
+
+    spans = [
+        i.span
+        for i in module.items
+        if isinstance(i, n.ParamDecl | n.TableDecl | n.SetDecl) and i.span is not None
+    ]
+    block = "\n\n".join(added)
+    if spans:
+        last = max(spans, key=lambda s: s.end)
+        end = last.start + len(text[last.start : last.end].rstrip())
+        return end, end, "\n\n" + block
+    starts = [
+        i.span.start
+        for i in module.items
+        if not isinstance(i, n.Header) and getattr(i, "span", None) is not None
+    ]
+    if starts:
+        return min(starts), min(starts), block + "\n\n"
+    end = len(text.rstrip())
+    return end, end, "\n\n" + block + "\n"
 
 
 def _value_span(decl: Any, key: object) -> Span | None:
@@ -453,7 +632,7 @@ def check_result(
         return Circular.from_text(text, name, path=path), []
     except EdaranError as err:
         problems = []
-        types = _types(review)
+        types = _types(review, list(owner.values()))
         for d in err.diagnostics:
             change = owner.get(d.span.line) if d.span is not None and d.span.path == name else None
             if change is None or not d.is_error:

@@ -24,7 +24,7 @@ import attrs
 from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
 from edaran.messages import Lang, message
-from edaran.review.model import Review
+from edaran.review.model import Review, table_file
 from edaran.testing.runner import block_label
 
 __all__ = ["RuleDecisions", "decisions_by_rule", "review_html", "review_markdown"]
@@ -82,9 +82,17 @@ def review_markdown(review: Review, lang: Lang) -> str:
     )
     out += ["", f"## {h('sheet-tables')}", ""]
     out += _table(
-        [h(k) for k in ("h-table", "h-type", "h-unit", "h-value", "h-file", "h-line")],
+        [h(k) for k in ("h-table", "h-type", "h-unit", "h-value", "h-file", "h-line", "h-since")],
         (
-            [t.table, t.type, t.unit or h("default-row"), t.value, t.file, t.line]
+            [
+                t.table,
+                t.type,
+                t.unit or h("default-row"),
+                t.value,
+                table_file(t, lang),
+                t.line,
+                t.since.isoformat() if t.since else "",
+            ]
             for t in review.tables
         ),
     )
@@ -265,11 +273,15 @@ def review_html(
         out.append(_row_html([p.name, p.type, since, p.value, f"{p.file}:{p.line}"]))
     out.append(f"</table><h2>{e(h('sheet-tables'))}</h2><table>")
     out.append(
-        _row_html([h(k) for k in ("h-table", "h-type", "h-unit", "h-value", "h-line")], "th")
+        _row_html(
+            [h(k) for k in ("h-table", "h-type", "h-unit", "h-since", "h-value", "h-line")], "th"
+        )
     )
     for t in review.tables:
         unit = t.unit or h("default-row")
-        out.append(_row_html([t.table, t.type, unit, t.value, f"{t.file}:{t.line}"]))
+        since = t.since.isoformat() if t.since else ""
+        where = f"{table_file(t, lang)}:{t.line}"
+        out.append(_row_html([t.table, t.type, unit, since, t.value, where]))
     out.append(f"</table><h2>{e(h('sheet-examples'))}</h2>")
     for x in review.examples:
         out.append(f'<section id="contoh-{x.line}"><h3>{e(x.title)}</h3>')

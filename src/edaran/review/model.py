@@ -12,13 +12,14 @@ value back with the rule file's own grammar.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 
 import attrs
 
 from edaran.core.diagnostics import Span
 from edaran.engine.circular import Circular
+from edaran.engine.table_files import read_table_files
 from edaran.lang import nodes as n
 from edaran.lang.variants import resolve
 from edaran.messages import Lang, message
@@ -33,8 +34,10 @@ __all__ = [
     "Review",
     "SetRow",
     "TableRow",
+    "editable",
     "review_of",
     "span_text",
+    "table_file",
 ]
 
 
@@ -77,7 +80,12 @@ class ParamRow:
 
 @attrs.frozen
 class TableRow:
-    """One row of a per-unit table; ``unit`` None is the table's default."""
+    """One row of a per-unit table; ``unit`` None is the table's default.
+
+    ``since`` is the date a dated row (``mulai``) holds from; ``data_file`` is
+    set on a row read from a data file (``dari_berkas``), whose ``file`` and
+    ``line`` are then that file's name and line.
+    """
 
     table: str
     type: str
@@ -85,6 +93,8 @@ class TableRow:
     value: str
     file: str
     line: int | None
+    since: dt.date | None = attrs.field(default=None, kw_only=True)
+    data_file: bool = attrs.field(default=False, kw_only=True)
 
 
 @attrs.frozen
@@ -125,6 +135,8 @@ class Review:
     examples: tuple[ExampleRow, ...]
     #: the source text of the file itself
     text: str = ""
+    #: each table's declaration as written (its rows from data files not read in)
+    table_decls: Mapping[str, n.TableDecl] = attrs.field(factory=dict, kw_only=True)
 
 
 def span_text(span: Span | None) -> str:
@@ -248,6 +260,11 @@ def review_of(
     params: list[ParamRow] = []
     tables: list[TableRow] = []
     sets: list[SetRow] = []
+    table_decls: dict[str, n.TableDecl] = {}
+    with_files: dict[str, n.TableDecl] = {}
+    if module is not None:
+        read, _problems = read_table_files(module)  # their problems are the checker's to say
+        with_files = {i.name.name: i for i in read.items if isinstance(i, n.TableDecl)}
     for item in module.items if module is not None else ():
         if isinstance(item, n.ParamDecl):
             kind_text = span_text(item.type.span)
@@ -273,30 +290,8 @@ def review_of(
                     )
                 )
         elif isinstance(item, n.TableDecl):
-            kind_text = span_text(item.value_type.span)
-            tables.append(
-                TableRow(
-                    item.name.name,
-                    kind_text,
-                    None,
-                    span_text(item.default.span),
-                    _name(item.span),
-                    _line(item.default.span),
-                )
-            )
-            for row in item.rows:
-                if row.value is None:  # a row read from a file with dated lines only
-                    continue
-                tables.append(
-                    TableRow(
-                        item.name.name,
-                        kind_text,
-                        row.key.name,
-                        span_text(row.value.span),
-                        _name(row.span),
-                        _line(row.value.span),
-                    )
-                )
+            table_decls[item.name.name] = item
+            tables += _table_rows(item, with_files.get(item.name.name, item))
         elif isinstance(item, n.SetDecl):
             sets.append(
                 SetRow(
@@ -339,7 +334,61 @@ def review_of(
         tuple(sets),
         tuple(examples),
         own_text,
+        table_decls=table_decls,
     )
+
+
+def editable(row: TableRow) -> bool:
+    """Whether ``edaran import`` reads a change of this table row (an undated written one)."""
+    return row.since is None and not row.data_file
+
+
+def table_file(row: TableRow, lang: Lang) -> str:
+    """The file a table row comes from; a data file says so (``siaga.csv (dari_berkas)``)."""
+    return message("export.data-file", lang, file=row.file) if row.data_file else row.file
+
+
+def _table_rows(item: n.TableDecl, read: n.TableDecl) -> list[TableRow]:
+    """A table's rows: the default and its dated values, each written unit's row and its
+    dated values, then the rows of its data files (``read`` has them read in)."""
+    name, kind_text = item.name.name, span_text(item.value_type.span)
+    default = span_text(item.default.span)
+    rows = [TableRow(name, kind_text, None, default, _name(item.span), _line(item.default.span))]
+    rows += _dated(name, kind_text, None, item.changes, data_file=False)
+    for index, row in enumerate(read.rows):
+        from_file = index >= len(item.rows)
+        if row.value is not None:  # None: a unit a data file gives dated lines only
+            rows.append(
+                TableRow(
+                    name,
+                    kind_text,
+                    row.key.name,
+                    span_text(row.value.span),
+                    _name(row.span),
+                    _line(row.value.span),
+                    data_file=from_file,
+                )
+            )
+        rows += _dated(name, kind_text, row.key.name, row.changes, data_file=from_file)
+    return rows
+
+
+def _dated(
+    name: str, kind_text: str, unit: str | None, changes: Sequence[n.ParamChange], data_file: bool
+) -> list[TableRow]:
+    return [
+        TableRow(
+            name,
+            kind_text,
+            unit,
+            span_text(change.value.span),
+            _name(change.span),
+            _line(change.value.span),
+            since=dt.date.fromisoformat(change.date.text),
+            data_file=data_file,
+        )
+        for change in sorted(changes, key=lambda c: c.date.text)
+    ]
 
 
 def _line(span: Span | None) -> int | None:

@@ -26,13 +26,13 @@ from edaran.io.workbook import (
     sheet_title,
 )
 from edaran.messages import Lang, message
-from edaran.review.model import Review
+from edaran.review.model import Review, editable, table_file
 
 __all__ = ["PARAM_HEADINGS", "TABLE_HEADINGS", "build_review_workbook"]
 
 #: the headings of the sheets ``edaran import`` reads, as message keys
 PARAM_HEADINGS = ("h-name", "h-type", "h-since", "h-value", "h-file", "h-line")
-TABLE_HEADINGS = ("h-table", "h-type", "h-unit", "h-value", "h-file", "h-line")
+TABLE_HEADINGS = ("h-table", "h-type", "h-unit", "h-value", "h-file", "h-line", "h-since")
 
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _STYLES: dict[str, StyleSpec] = {
@@ -109,7 +109,7 @@ def build_review_workbook(
     ws.append([c.text(ws, message("export.review-note", lang), "note")])
 
     ws = sheet("export.sheet-tables")
-    column_widths(ws, (22, 12, 22, 22, 34, 7))
+    column_widths(ws, (22, 12, 22, 22, 34, 7, 12))
     head(ws, TABLE_HEADINGS)
     for t in review.tables:
         unit = t.unit if t.unit is not None else message("export.default-row", lang)
@@ -118,9 +118,11 @@ def build_review_workbook(
                 c.text(ws, t.table, "bold"),
                 c.text(ws, t.type),
                 c.text(ws, unit),
-                c.text(ws, t.value, "editable"),
-                c.text(ws, t.file),
+                # rows from a data file and dated rows are changed where they are written
+                c.text(ws, t.value, "editable" if editable(t) else ""),
+                c.text(ws, table_file(t, lang)),
                 number_cell(ws, c, t.line, "count"),
+                c.text(ws, t.since.isoformat() if t.since else ""),
             ]
         )
     ws.append([])

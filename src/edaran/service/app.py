@@ -21,7 +21,7 @@ import hmac
 import itertools
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from starlette.applications import Starlette
@@ -40,7 +40,7 @@ from edaran.io.publish import diagnostic_object, json_line, provenance
 from edaran.io.roster import Roster
 from edaran.lang.parser import parse
 from edaran.lang.variants import extended_path
-from edaran.messages import Lang
+from edaran.messages import Lang, Localized
 from edaran.model.calendar import zone
 from edaran.quota.engine import quota_records, run_quotas
 from edaran.report.engine import savings_report
@@ -324,20 +324,29 @@ def _report(served: Served, body: Body, lang: Lang) -> dict[str, object]:
     return result.to_dict(lang)
 
 
-def _rule_text(served: Served, request_body: bytes, content_type: str) -> tuple[str, str]:
-    """The rule file of ``/check`` and ``/test``: (name, text), within the size limit."""
+def _rule_text(
+    served: Served, request_body: bytes, content_type: str, query: Mapping[str, str]
+) -> tuple[str, str, bool]:
+    """The rule file of ``/check`` and ``/test``: (name, text, whether coverage is wanted),
+    within the size limit.  Coverage is ``"coverage": true`` in a JSON body, or
+    ``?coverage=true`` in the address (the only way with a text/plain body)."""
+    asked = query.get("coverage")
+    if asked is not None and asked.lower() not in ("true", "false", "1", "0"):
+        raise ServiceError(400, "E601", field="coverage", expected=Localized("service.a-boolean"))
+    coverage = asked is not None and asked.lower() in ("true", "1")
     if content_type.startswith("text/plain"):
         name, data = _RULE_FILE, request_body
     else:
         body = Body(parse_json(request_body))
         name = body.text("name", _RULE_FILE)
         data = body.text("text").encode("utf-8")
+        coverage = coverage or body.flag("coverage")
     limit = served.config.max_rule_bytes
     if len(data) > limit:
         raise ServiceError(413, "E603", limit=limit)
     # Only the file's own name is kept: a path in it would name the server's folders.
     name = name.replace("\\", "/").rsplit("/", 1)[-1] or _RULE_FILE
-    return name, data.decode("utf-8", errors="replace")
+    return name, data.decode("utf-8", errors="replace"), coverage
 
 
 def _load_sent(served: Served, name: str, text: str) -> Callable[[], Circular]:
@@ -356,14 +365,16 @@ def _load_sent(served: Served, name: str, text: str) -> Callable[[], Circular]:
     return load
 
 
-def _check(served: Served, name: str, text: str, lang: Lang) -> dict[str, object]:
+def _check(served: Served, name: str, text: str, lang: Lang, coverage: bool) -> dict[str, object]:
     circular, found = load_for_report(_load_sent(served, name, text))
     return check_report([check_entry(name, circular, found, lang, today())])
 
 
-def _test(served: Served, name: str, text: str, lang: Lang) -> dict[str, object]:
+def _test(served: Served, name: str, text: str, lang: Lang, coverage: bool) -> dict[str, object]:
+    """``edaran test --format json`` of a rule file sent; with ``coverage``, as with
+    ``--coverage``: each file's clause coverage under ``coverage``."""
     circular, found = load_for_report(_load_sent(served, name, text))
-    return examples_report([examples_entry(name, circular, found, lang)])
+    return examples_report([examples_entry(name, circular, found, lang, coverage=coverage)])
 
 
 # ---------------------------------------------------------------- routes
@@ -382,12 +393,16 @@ def create_app(config: ServiceConfig, served: Served | None = None) -> Starlette
 
         return endpoint
 
-    def rule_route(work: Callable[[Served, str, str, Lang], object]) -> Callable[..., Any]:
+    def rule_route(work: Callable[[Served, str, str, Lang, bool], object]) -> Callable[..., Any]:
         async def endpoint(request: Request) -> Response:
-            name, text = _rule_text(
-                served, await request.body(), request.headers.get("content-type", "")
+            name, text, coverage = _rule_text(
+                served,
+                await request.body(),
+                request.headers.get("content-type", ""),
+                request.query_params,
             )
-            return _json(await run_in_threadpool(work, served, name, text, _lang(request)))
+            result = await run_in_threadpool(work, served, name, text, _lang(request), coverage)
+            return _json(result)
 
         return endpoint
 

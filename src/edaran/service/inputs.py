@@ -78,6 +78,13 @@ class Body:
             raise ServiceError(400, "E601", field=field, expected=Localized("service.a-string"))
         return value
 
+    def flag(self, field: str) -> bool:
+        """A yes/no field, false when absent."""
+        value = self.data.get(field, False)
+        if not isinstance(value, bool):
+            raise ServiceError(400, "E601", field=field, expected=Localized("service.a-boolean"))
+        return value
+
     def optional_text(self, field: str) -> str | None:
         return self.text(field) if self.data.get(field) is not None else None
 

@@ -99,6 +99,12 @@ def openapi_document(served: Served) -> dict[str, Any]:
     rule = {"name": {"type": "string"}, "text": {"type": "string"}}
     rule_body = _request(["text"], rule, {"name": "kab.edaran", "text": "surat_edaran ..."})
     rule_body["content"]["text/plain"] = {"schema": {"type": "string"}}
+    test_body = _request(
+        ["text"],
+        {**rule, "coverage": {"type": "boolean"}},
+        {"name": "kab.edaran", "text": "surat_edaran ...", "coverage": True},
+    )
+    test_body["content"]["text/plain"] = {"schema": {"type": "string"}}
     upload = {
         "type": "object",
         "required": ["circular", "from", "roster"],
@@ -125,7 +131,7 @@ def openapi_document(served: Served) -> dict[str, Any]:
             }
         }
 
-    paths = {
+    paths: dict[str, dict[str, Any]] = {
         "/circulars": {
             "get": {"summary": "the circulars served", "responses": {"200": _ok("circulars")}}
         },
@@ -202,8 +208,17 @@ def openapi_document(served: Served) -> dict[str, Any]:
             _ok("report"),
         ),
         "/check": post("check a rule file", rule_body, _ok("check")),
-        "/test": post("run a rule file's examples", rule_body, _ok("test")),
+        "/test": post(
+            'run a rule file\'s examples; with coverage ("coverage": true in the JSON body,'
+            " or ?coverage=true), each file's clause coverage as edaran test --coverage"
+            " --format json gives it",
+            test_body,
+            _ok("test"),
+        ),
     }
+    paths["/test"]["post"]["parameters"] = [
+        {"name": "coverage", "in": "query", "required": False, "schema": {"type": "boolean"}}
+    ]
     version = provenance()["edaran_version"] or ""
     names = [n for n in SCHEMA_NAMES if n != "diff"]  # diff is the command line's only
     return {
