@@ -659,6 +659,7 @@ batas butir 4 "Kuota":
     WFH paling banyak PROPORSI[unit] per unit per hari, dibulatkan ke bawah
     WFO paling sedikit 1 per unit per hari dibulatkan ke atas
     WFH paling banyak 1 per pegawai per minggu dibulatkan terdekat
+    WFA paling banyak 3 orang berbeda per unit per minggu
     WFA satu blok per pegawai, 2026-04-06 sampai 2026-04-08
     atau 2026-04-13 sampai 2026-04-15
     diutamakan pegawai.capaian_kinerja
@@ -794,6 +795,7 @@ limit clause 4 "Kuota":
     WFH at most PROPORSI[unit] per unit per hari, rounded down
     WFO at least 1 per unit per hari rounded up
     WFH at most 1 per pegawai per minggu rounded nearest
+    WFA at most 3 different people per unit per minggu
     WFA one block per pegawai, 2026-04-06 until 2026-04-08
     or 2026-04-13 until 2026-04-15
     priority pegawai.capaian_kinerja
@@ -929,6 +931,7 @@ limit butir 4 "Kuota":
     WFH paling banyak PROPORSI[unit] per unit per hari, rounded down
     WFO at least 1 per unit per hari dibulatkan ke atas
     WFH at most 1 per pegawai per minggu dibulatkan nearest
+    WFA paling banyak 3 different people per unit per minggu
     WFA one block per pegawai, 2026-04-06 sampai 2026-04-08
     atau 2026-04-13 until 2026-04-15
     priority pegawai.capaian_kinerja
@@ -1086,6 +1089,7 @@ batas butir 4 "Kuota":  # kuota
 
     WFO paling sedikit 1 per unit per hari dibulatkan ke atas
     WFH paling banyak 1 per pegawai per minggu dibulatkan terdekat  # per orang
+    WFA paling banyak 3 orang  berbeda per unit per minggu
     WFA satu  blok per pegawai, 2026-04-06 sampai 2026-04-08  # blok
     atau 2026-04-13 sampai 2026-04-15
     diutamakan  pegawai.capaian_kinerja  # urutan
@@ -1384,7 +1388,7 @@ def grammar_keyword_terminals() -> dict[str, list[str]]:
 def test_keyword_table_covers_every_keyword_terminal() -> None:
     grammar = grammar_keyword_terminals()
     pairs = keyword_pairs()
-    assert len(grammar) == 89
+    assert len(grammar) == 90
     assert set(pairs) == set(grammar)
     for terminal, words in grammar.items():
         assert pairs[terminal] == (words[0], words[-1])

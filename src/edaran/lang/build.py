@@ -209,6 +209,7 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
 
     _r_at_most = _limit_line("at_most")
     _r_at_least = _limit_line("at_least")
+    _r_at_most_distinct = _limit_line("distinct")
 
     def _r_one_block(self, c: list[Any], s: Span | None) -> n.LimitLine:
         (modes, grouped, where), scope, window = c

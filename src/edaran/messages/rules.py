@@ -504,6 +504,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "'priority' orders the people competing for the places of a unit's limit; the "
         "per-employee limit {clause} has no order to set",
     ),
+    "E222": (
+        "'orang berbeda' menghitung pegawai sebuah unit atau perangkat daerah; satu pegawai "
+        "tidak dapat berbeda dari dirinya sendiri: tulis 'per unit' atau 'per perangkat_daerah'",
+        "'different people' counts the staff of a unit or agency; one employee is not "
+        "different people: write 'per unit' or 'per perangkat_daerah'",
+    ),
     "E214": (
         "pilihan memerlukan paling sedikit dua moda; untuk satu moda tulis "
         "'moda_kerja adalah {mode}'",

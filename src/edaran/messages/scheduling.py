@@ -34,6 +34,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "schedule.limit": ("dibatasi {clause}: ", "limited by {clause}: "),
     "schedule.limit-bare": ("dibatasi: ", "limited: "),
     "schedule.priority": ("; diutamakan menurut {priority}", "; priority by {priority}"),
+    "schedule.distinct": (
+        "{mode} paling banyak {limit} orang berbeda di unit {unit} per {window}, dan {count} "
+        "orang sudah mendapatkannya",
+        "{mode} for at most {limit} different people in unit {unit} per {window}, and {count} "
+        "have already had it",
+    ),
     "schedule.block": (
         "satu blok {mode} per pegawai; blok pegawai ini {first} s.d. {last} (giliran ke-{turn})",
         "one {mode} block per employee; this employee's block is {first} to {last} (turn {turn})",

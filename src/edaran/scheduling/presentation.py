@@ -107,6 +107,19 @@ def _opening(a: Assignment, key: str, lang: Lang) -> str:
 
 def _cap_reason(a: Assignment, lang: Lang) -> str:
     d = a.detail
+    if "distinct" in d:
+        window = str(d.get("window", "periode"))
+        if has_message(f"schedule.window-{window}"):
+            window = message(f"schedule.window-{window}", lang)
+        return _opening(a, "cap", lang) + message(
+            "schedule.distinct",
+            lang,
+            mode=_was(a),
+            limit=d["distinct"],
+            unit=a.unit,
+            window=window,
+            count=d.get("count", ""),
+        )
     limit, headcount = _num(d, "limit"), _num(d, "headcount")
     text = _opening(a, "cap", lang) + message("schedule.cap-quota", lang, mode=_was(a), unit=a.unit)
     if limit is not None:

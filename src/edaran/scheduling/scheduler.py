@@ -210,6 +210,8 @@ class _Scheduler:
         assert header.period_start is not None  # the checker requires a date in force
         #: without 'evaluasi' the rotation and 'per periode' run over one undivided period
         self.windows = Windows(header.period_start, header.evaluation_months)
+        #: (limit, unit, window kind, window) -> the people who had its modes in the window
+        self.distinct: dict[tuple[str, str, str, Period], set[str]] = {}
         #: (block limit, unit) -> nip -> the person's turn for the block windows
         self.block_turns: dict[tuple[str, str], dict[str, int]] = {}
         #: nip -> (window key, mode) -> days assigned
@@ -316,6 +318,9 @@ class _Scheduler:
         counted = [(kind, self.windows.window(kind, day)) for kind in _COUNTED_WINDOWS]
         for person in people:
             self._personal_limits(person, day)
+        for limit in self.shared:
+            if limit.kind == "distinct":
+                self._distinct(limit, people, day, period)
         bounds = self._bounds(people, day)
         for bound in bounds:
             if bound.limit.kind == "at_most":
@@ -384,6 +389,45 @@ class _Scheduler:
                     clause=limit.clause,
                     rule=limit.id,
                     detail=detail,
+                )
+
+    def _distinct(
+        self, limit: ir.LimitIR, people: list[_Person], day: dt.date, period: Period
+    ) -> None:
+        """``paling banyak N orang berbeda per unit per minggu``: the people who had the
+        modes earlier in the window keep their turn; newcomers get what is left, in the
+        order of the caps (priority, then the fewest days, then the rotation)."""
+        window = (limit.window, self.windows.window(limit.window, day))
+        for unit, members in self._groups(limit, people, day):
+            inside = [p for p in members if p.assignment.mode in limit.modes]
+            if not inside:
+                continue
+            seen = self.distinct.setdefault((limit.id, unit.kode, *window), set())
+            allowed = int(self._amount(limit, _Subject(unit), day))  # type: ignore[call-overload]  # INT by the checker
+            bound = _Bound(limit, unit, members, len(inside), functools.partial(int, allowed))
+            newcomers = self._rank(
+                [p for p in inside if p.assignment.nip not in seen], period, bound
+            )
+            room = max(allowed - len(seen), 0)
+            for turn, person in enumerate(newcomers, start=1):
+                if turn <= room:
+                    seen.add(person.assignment.nip)
+                    continue
+                target = next(
+                    (m for m in _targets(person) if m not in limit.modes and m in person.allowed),
+                    FALLBACK,
+                )
+                detail: dict[str, object] = {
+                    "distinct": allowed,
+                    "count": len(seen),
+                    "window": limit.window,
+                }
+                a = person.assignment
+                if "choice" in a.detail:
+                    detail |= {"choice": a.detail["choice"], "from": a.mode}
+                person.allowed = (person.allowed - limit.modes) | {FALLBACK}
+                person.assignment = attrs.evolve(
+                    a, mode=target, why=Why.CAP, clause=limit.clause, rule=limit.id, detail=detail
                 )
 
     def _block(self, person: _Person, limit: ir.LimitIR, day: dt.date) -> None:
@@ -462,6 +506,8 @@ class _Scheduler:
         """Every shared limit on every group it applies to that day, with its figure in people."""
         bounds = []
         for limit in self.shared:
+            if limit.kind == "distinct":
+                continue  # counted over a window, before the day's caps (see _distinct)
             for unit, members in self._groups(limit, people, day):
                 if limit.kind == "at_most":
                     present = [

@@ -139,6 +139,8 @@ def _line(
     amount = exprs.check(line.amount)
     if counted is None or scope is None or window is None or amount is None:
         return None
+    if line.kind == "distinct":
+        return _distinct(decl, line, number, condition, counted, scope, window, amount, report)
     if not _meaningful(line, counted, scope, modes, report):
         return None
     if scope != "pegawai" and window != "hari":
@@ -161,6 +163,46 @@ def _line(
         scope=scope,
         window=window,
         rounding=line.rounding or _DEFAULT_ROUNDING[line.kind],
+        condition=condition,
+        span=line.span,
+    )
+
+
+def _distinct(
+    decl: n.LimitDecl,
+    line: n.LimitLine,
+    number: int,
+    condition: ir.Expr | None,
+    counted: frozenset[str],
+    scope: str,
+    window: str,
+    amount: ir.Expr,
+    report: Callable[[Diagnostic], None],
+) -> ir.LimitIR | None:
+    """``WFA paling banyak 5 orang berbeda per unit per minggu``: how many different
+    people of a unit may have the modes in a window (E222 for one person, E119 for an
+    amount that is no whole number, E130 for the office)."""
+    if scope == "pegawai":
+        report(Diagnostic("E222", line.scope.span, {}))
+        return None
+    if FALLBACK in counted:
+        report(Diagnostic("E130", line.modes_span or line.span, {"mode": _label(counted)}))
+        return None
+    if amount.type != t.INT:
+        report(Diagnostic("E119", line.amount.span, {"type": t.TypeName(amount.type)}))
+        return None
+    if condition is not None and not _reads_only_units(condition, report):
+        return None
+    return ir.LimitIR(
+        id=f"{decl.citation.label}#{number}" if len(decl.lines) > 1 else decl.citation.label,
+        clause=decl.citation.clause,
+        title=decl.title,
+        modes=counted,
+        kind="distinct",
+        amount=amount,
+        scope=scope,
+        window=window,
+        rounding="down",
         condition=condition,
         span=line.span,
     )
@@ -427,7 +469,11 @@ def clashing_limits(
     reports per unit and day (W180).  The rest is found per unit and day.
     """
     clashing: set[int] = set()
-    shared = [(i, lim, _figure(lim)) for i, lim in enumerate(limits) if lim.scope != "pegawai"]
+    shared = [
+        (i, lim, _figure(lim))
+        for i, lim in enumerate(limits)
+        if lim.scope != "pegawai" and lim.kind in ("at_most", "at_least")
+    ]
     for a, (i, first, first_figure) in enumerate(shared):
         for j, second, second_figure in shared[a + 1 :]:
             if first_figure is None or second_figure is None:
