@@ -15,9 +15,11 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
 from edaran.core import EdaranError, render_all
+from edaran.core.modes import ModeChoice
 from edaran.engine import Circular
 from edaran.engine.sql import SqlRefused
 from edaran.io import Roster, load_roster
+from edaran.lang import ir
 from edaran.population import choose_engine
 from edaran.population.duckdb_run import DuckRun
 from paths import EXAMPLES, SAMPLE_ROSTER, TEMPLATES
@@ -155,10 +157,16 @@ def test_shipped_circulars_agree_row_for_row(path: Path) -> None:
 
 
 def _refused_for_its_scope(circular: Circular) -> bool:
-    """A circular with a scope (``mencakup``) is refused with E800, never decided
-    differently: the Python engine decides it (its backends are compared in
-    tests/examples/).  True when refused as expected."""
-    if circular.program.header.scope is None:
+    """A circular with a scope (``mencakup``) or a choice left to the head of unit
+    (``dipilih dari``) is refused with E800, never decided differently: the Python
+    engine decides it (its backends are compared in tests/examples/).  True when
+    refused as expected."""
+    program = circular.program
+    choice = any(
+        isinstance(r.value, ir.Const) and isinstance(r.value.value, ModeChoice)
+        for r in program.rules
+    )
+    if program.header.scope is None and not choice:
         return False
     with pytest.raises(SqlRefused) as refused:
         DuckRun(circular)
