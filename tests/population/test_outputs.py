@@ -52,11 +52,12 @@ def _roster(rules: Path) -> Path:
 def _some_circulars() -> list[object]:
     """The reference and the national template by default; every other one under ``-m slow``.
 
-    A circular with a scope (``mencakup``) is left out: the SQL engine refuses it
-    (tests/population/test_duckdb.py checks the refusal).
+    A circular with a scope (``mencakup``) or a choice (``dipilih dari``) is left out:
+    the SQL engine refuses it (tests/population/test_duckdb.py checks the refusal).
     """
     kept = {REFERENCE, TEMPLATES / "nasional-2026.edaran"}
-    sql = [p for p in _circulars() if "\n    mencakup " not in p.read_text(encoding="utf-8")]
+    refused = ("\n    mencakup ", " dipilih dari ")
+    sql = [p for p in _circulars() if not any(w in p.read_text(encoding="utf-8") for w in refused)]
     return [p if p in kept else pytest.param(p, marks=pytest.mark.slow) for p in sql]
 
 
