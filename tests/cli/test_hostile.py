@@ -42,6 +42,7 @@ CHECKED = {
     "crash-08-table-default-unknown-name-in-limit": "E101",
     "crash-09-estimate-example-wrong-type-stopiteration": "E203",
     "crash-10-evaluation-huge-in-examples": "E010",
+    "crash-11-example-staff-count-huge": "E127",
     "crash-18d12bfa-min": "E101",
     "crash-33e37d30-min": "E010",
     "crash-6b3b7311-min": "E203",

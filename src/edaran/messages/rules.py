@@ -218,8 +218,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "an allowance cut is per day, not per '{word}'",
     ),
     "E127": (
-        "jumlah_pegawai harus bilangan bulat positif, bukan {value}",
-        "staff_count must be a positive whole number, not {value}",
+        "jumlah_pegawai harus bilangan bulat dari 1 sampai {limit}, bukan {value}",
+        "staff_count must be a whole number from 1 to {limit}, not {value}",
     ),
     "E128": (
         "'{name}' tidak dapat diharapkan di sini: contoh dengan jumlah_pegawai mengharapkan "

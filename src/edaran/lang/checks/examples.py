@@ -16,6 +16,8 @@ __all__ = ["examples"]
 
 #: 'jumlah_pegawai adalah 7' in a contoh: a unit of 7 alike employees, scheduled
 _STAFF_WORDS = ("jumlah_pegawai", "staff_count")
+#: the most people a schedule example's unit may have (the example builds each of them)
+MAX_EXAMPLE_STAFF = 10_000
 #: 'maka jumlah.WFH adalah 3': how many of them the schedule puts in a mode
 _COUNT_WORDS = ("jumlah", "count")
 
@@ -40,9 +42,11 @@ def _example(state: State, example: n.Example) -> ir.CheckedExample | None:
         written.add(given.path.dotted)
         if given.path.dotted in _STAFF_WORDS:
             staff = state.constant(given.value, t.INT)
-            if isinstance(staff, int) and staff <= 0:
-                state.error("E127", given.value.span, value=staff)
-            ok = ok and isinstance(staff, int) and staff > 0
+            fits = isinstance(staff, int) and 0 < staff <= MAX_EXAMPLE_STAFF
+            if isinstance(staff, int) and not fits:
+                # One unit of alike people: 99999999999 of them would be built one by one.
+                state.error("E127", given.value.span, value=staff, limit=MAX_EXAMPLE_STAFF)
+            ok = ok and fits
             continue
         fact = state.exprs.check(given.path)
         if not isinstance(fact, ir.Fact):
