@@ -366,17 +366,21 @@ class _Scheduler:
             if limit.kind == "at_least":
                 # 'WFO at least N days a week' = other modes on at most (working days - N);
                 # the modes a floor counts hold WFO (E183), where the person is kept.
-                if a.mode in limit.modes:
-                    continue
                 allowed = self._working_days(window, day) - allowed
                 used = sum(n for mode, n in days.items() if mode not in limit.modes)
                 left = person.allowed & limit.modes
+                if a.mode in limit.modes:
+                    if used >= allowed:  # a limit may not move them out of it today
+                        person.allowed = left | {FALLBACK}
+                    continue
             else:
                 # A cap counts the person's days in any of its modes; it never counts WFO (E130).
-                if a.mode not in limit.modes:
-                    continue
                 used = sum(n for mode, n in days.items() if mode in limit.modes)
                 left = person.allowed - limit.modes
+                if a.mode not in limit.modes:
+                    if used >= allowed:  # a limit may not move them into it today (a choice)
+                        person.allowed = left | {FALLBACK}
+                    continue
             if used >= allowed:
                 detail = {"limit": max(allowed, 0), "count": used, "window": limit.window}
                 if "choice" in a.detail:
