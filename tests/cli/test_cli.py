@@ -293,7 +293,20 @@ def test_explain_a_conflict(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
 
 
 # -------------------------------------------------------------------- run
-@pytest.mark.parametrize("command", ["run", "jalankan"])
+# The Indonesian alias runs the same job: its full run is a slow test (the default
+# suite keeps under four minutes); that the alias is the same command is checked below.
+def test_jalankan_is_run(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["jalankan", "--help"])
+    help_jalankan = capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["run", "--help"])
+    help_run = capsys.readouterr().out
+    assert done.value.code == 0
+    assert help_jalankan.replace("jalankan", "run") == help_run
+
+
+@pytest.mark.parametrize("command", ["run", pytest.param("jalankan", marks=pytest.mark.slow)])
 def test_run_on_the_bundled_example(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
 ) -> None:
