@@ -26,7 +26,7 @@ import json
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import attrs
 
@@ -290,16 +290,24 @@ def _header(
     return None if missing else columns
 
 
+def _open(
+    path: Path, name: str, problems: AttendanceProblems, newline: str | None = None
+) -> TextIO | None:
+    """The log opened for reading (a BOM dropped), or None with D001/D002 in ``problems``."""
+    try:
+        return path.open("r", encoding="utf-8-sig", newline=newline)
+    except FileNotFoundError:
+        problems.add(file_diagnostic("D001", name, {"path": name}))
+    except OSError as err:
+        problems.add(file_diagnostic("D002", name, {"reason": err.strerror or str(err)}))
+    return None
+
+
 def _csv_events(
     path: Path, name: str, problems: AttendanceProblems, checker: _Checker
 ) -> Iterator[Attendance]:
-    try:
-        handle = path.open("r", encoding="utf-8-sig", newline="")
-    except FileNotFoundError:
-        problems.add(file_diagnostic("D001", name, {"path": name}))
-        return
-    except OSError as err:
-        problems.add(file_diagnostic("D002", name, {"reason": err.strerror or str(err)}))
+    handle = _open(path, name, problems, newline="")
+    if handle is None:
         return
     number = 0
     with handle:
@@ -359,13 +367,8 @@ def _bounds(text: str, delimiter: str) -> list[tuple[int, int]]:
 
 
 def _jsonl_rows(path: Path, name: str, problems: AttendanceProblems) -> Iterator[_Row]:
-    try:
-        handle = path.open("r", encoding="utf-8-sig")
-    except FileNotFoundError:
-        problems.add(file_diagnostic("D001", name, {"path": name}))
-        return
-    except OSError as err:
-        problems.add(file_diagnostic("D002", name, {"reason": err.strerror or str(err)}))
+    handle = _open(path, name, problems)
+    if handle is None:
         return
     number = 0
     with handle:

@@ -39,7 +39,6 @@ from edaran.scheduling.scheduler import (
     _COUNTED_WINDOWS,
     _NOT_WORKING,
     ON_LEAVE,
-    _allowed,
     _Bound,
     _count,
     _Person,
@@ -81,18 +80,11 @@ class _PlanCheck(_Scheduler):
         people: list[_Person] = []
         planned: set[str] = set()
         for employee in self.employees:
-            present = self._on(employee, day)
-            if present is None:
+            person = self._person(employee, day)
+            if person is None:
                 continue
-            base = self._eligible(present, day)
-            if base is None:
-                continue
-            if self._on_leave(present.nip, day) and base.mode not in _NOT_WORKING:
-                base = attrs.evolve(base, mode=ON_LEAVE, why=Why.ABSENT)
-            choice = base.detail.get("choice")
-            allowed = _allowed(base.mode, choice)  # type: ignore[arg-type]
-            person = _Person(present, base, allowed)
             people.append(person)
+            present, base, allowed = person.employee, person.assignment, person.allowed
             row = _row_for(rows, present.nip, present.unit)
             if row is None or base.mode in _NOT_WORKING:
                 continue

@@ -152,6 +152,33 @@ def _blocking(person: _Person, current: str, target: str, asking: _Bound) -> _Bo
     return None
 
 
+def _moved(
+    person: _Person, target: str, why: str, limit: ir.LimitIR, detail: dict[str, object]
+) -> None:
+    """The person's assignment becomes ``target`` for ``limit``, with ``why`` and ``detail``.
+
+    For a choice, the detail keeps it and the mode first chosen (``from``): the
+    reason names the mode the limit moved them from.
+    """
+    a = person.assignment
+    if "choice" in a.detail:
+        detail = {**detail, "choice": a.detail["choice"], "from": a.mode}
+    person.assignment = attrs.evolve(
+        a, mode=target, why=why, clause=limit.clause, rule=limit.id, detail=detail
+    )
+
+
+def _keep_out(person: _Person, limit: ir.LimitIR, why: str, detail: dict[str, object]) -> None:
+    """Out of the limit's modes for the rest of the day: to the first other mode they are
+    allowed (the next of a choice, or the office)."""
+    target = next(
+        (m for m in _targets(person) if m not in limit.modes and m in person.allowed),
+        FALLBACK,
+    )
+    person.allowed = (person.allowed - limit.modes) | {FALLBACK}
+    _moved(person, target, why, limit, detail)
+
+
 def _assign(
     person: _Person, target: str, why: str, limit: ir.LimitIR, detail: dict[str, object]
 ) -> None:
@@ -159,12 +186,7 @@ def _assign(
     current = person.assignment.mode
     for bound in person.bounds:
         bound.count += (target in bound.limit.modes) - (current in bound.limit.modes)
-    choice = person.assignment.detail.get("choice")
-    if choice is not None:  # the reason names the chosen mode the limit moved them from
-        detail = {**detail, "choice": choice, "from": current}
-    person.assignment = attrs.evolve(
-        person.assignment, mode=target, why=why, clause=limit.clause, rule=limit.id, detail=detail
-    )
+    _moved(person, target, why, limit, detail)
 
 
 def _rotation(nip: str, period: int) -> int:
@@ -284,6 +306,20 @@ class _Scheduler:
             hours=self._hours(employee, day) if decision.rule is not None else None,
         )
 
+    def _person(self, employee: Any, day: dt.date) -> _Person | None:
+        """The employee on duty that day, as the rules decide them (None: not on duty, or
+        undecidable), on leave when they are, with the modes a limit may assign them."""
+        present = self._on(employee, day)
+        if present is None:
+            return None
+        base = self._eligible(present, day)
+        if base is None:
+            return None
+        if self._on_leave(present.nip, day) and base.mode not in _NOT_WORKING:
+            base = attrs.evolve(base, mode=ON_LEAVE, why=Why.ABSENT)
+        choice = base.detail.get("choice")
+        return _Person(present, base, _allowed(base.mode, choice))  # type: ignore[arg-type]
+
     def _hours(self, employee: Any, day: dt.date) -> WorkingHours | None:
         """The working hours of the day (``jam_kerja``), when the file decides them."""
         if not self.with_hours:
@@ -302,18 +338,7 @@ class _Scheduler:
         version = self.circular.in_force(day)
         if version is not self.version:
             self._use(version)
-        people: list[_Person] = []
-        for employee in self.employees:
-            present = self._on(employee, day)
-            if present is None:
-                continue
-            base = self._eligible(present, day)
-            if base is None:
-                continue
-            if self._on_leave(present.nip, day) and base.mode not in _NOT_WORKING:
-                base = attrs.evolve(base, mode=ON_LEAVE, why=Why.ABSENT)
-            choice = base.detail.get("choice")
-            people.append(_Person(present, base, _allowed(base.mode, choice)))  # type: ignore[arg-type]
+        people = [p for e in self.employees if (p := self._person(e, day)) is not None]
         period = self.windows.period(day)
         counted = [(kind, self.windows.window(kind, day)) for kind in _COUNTED_WINDOWS]
         for person in people:
@@ -383,17 +408,8 @@ class _Scheduler:
                     continue
             if used >= allowed:
                 detail = {"limit": max(allowed, 0), "count": used, "window": limit.window}
-                if "choice" in a.detail:
-                    detail |= {"choice": a.detail["choice"], "from": a.mode}
                 person.allowed = left | {FALLBACK}
-                person.assignment = attrs.evolve(
-                    a,
-                    mode=FALLBACK,
-                    why=Why.PERSON_LIMIT,
-                    clause=limit.clause,
-                    rule=limit.id,
-                    detail=detail,
-                )
+                _moved(person, FALLBACK, Why.PERSON_LIMIT, limit, detail)
 
     def _distinct(
         self, limit: ir.LimitIR, people: list[_Person], day: dt.date, period: Period
@@ -417,22 +433,8 @@ class _Scheduler:
                 if turn <= room:
                     seen.add(person.assignment.nip)
                     continue
-                target = next(
-                    (m for m in _targets(person) if m not in limit.modes and m in person.allowed),
-                    FALLBACK,
-                )
-                detail: dict[str, object] = {
-                    "distinct": allowed,
-                    "count": len(seen),
-                    "window": limit.window,
-                }
-                a = person.assignment
-                if "choice" in a.detail:
-                    detail |= {"choice": a.detail["choice"], "from": a.mode}
-                person.allowed = (person.allowed - limit.modes) | {FALLBACK}
-                person.assignment = attrs.evolve(
-                    a, mode=target, why=Why.CAP, clause=limit.clause, rule=limit.id, detail=detail
-                )
+                detail = {"distinct": allowed, "count": len(seen), "window": limit.window}
+                _keep_out(person, limit, Why.CAP, detail)
 
     def _block(self, person: _Person, limit: ir.LimitIR, day: dt.date) -> None:
         """``satu blok per pegawai``: outside the person's own window, out of the limit's modes.
@@ -452,20 +454,8 @@ class _Scheduler:
         if own == here:
             return
         first, last = limit.blocks[own]
-        target = next(
-            (m for m in _targets(person) if m not in limit.modes and m in person.allowed),
-            FALLBACK,
-        )
-        detail: dict[str, object] = {
-            "block": f"{first.isoformat()}..{last.isoformat()}",
-            "turn": turn + 1,
-        }
-        if "choice" in a.detail:
-            detail |= {"choice": a.detail["choice"], "from": a.mode}
-        person.allowed = (person.allowed - limit.modes) | {FALLBACK}
-        person.assignment = attrs.evolve(
-            a, mode=target, why=Why.PERSON_LIMIT, clause=limit.clause, rule=limit.id, detail=detail
-        )
+        detail = {"block": f"{first.isoformat()}..{last.isoformat()}", "turn": turn + 1}
+        _keep_out(person, limit, Why.PERSON_LIMIT, detail)
 
     def _block_turn(self, limit: ir.LimitIR, employee: Any) -> int:
         """The person's place in their unit's turn for the block windows (0 first)."""
@@ -531,17 +521,23 @@ class _Scheduler:
                 bounds.append(bound)
         return bounds
 
+    def _priority_values(self, limit: ir.LimitIR, person: _Person, day: dt.date) -> list[object]:
+        """The person's value of each expression of the limit's ``diutamakan`` (None: empty)."""
+        facts = {"pegawai": person.employee, "kalender": self.version.calendar.day(day)}
+        values = []
+        for expr in limit.priority:
+            try:
+                values.append(self.version.interpreter.evaluate(expr, facts, day))
+            except EvalError:
+                values.append(None)
+        return values
+
     def _priority(self, limit: ir.LimitIR, person: _Person, day: dt.date) -> tuple[Any, ...]:
         """``diutamakan A, B``: a sort key, first for who is first (true, or the larger)."""
         if not limit.priority:
             return ()
-        facts = {"pegawai": person.employee, "kalender": self.version.calendar.day(day)}
         key: list[tuple[int, Any]] = []
-        for expr in limit.priority:
-            try:
-                value = self.version.interpreter.evaluate(expr, facts, day)
-            except EvalError:
-                value = None
+        for value in self._priority_values(limit, person, day):
             if isinstance(value, bool):
                 key.append((0, not value))
             elif value is None:
@@ -554,13 +550,10 @@ class _Scheduler:
         self, limit: ir.LimitIR, person: _Person, day: dt.date
     ) -> tuple[tuple[str, object], ...]:
         """The person's values of the limit's priority (as written, value), for the reason."""
-        facts = {"pegawai": person.employee, "kalender": self.version.calendar.day(day)}
         parts = []
-        for expr in limit.priority:
-            try:
-                value = self.version.interpreter.evaluate(expr, facts, day)
-            except EvalError:
-                value = None
+        for expr, value in zip(
+            limit.priority, self._priority_values(limit, person, day), strict=True
+        ):
             span = expr.span
             source = span.source if span is not None else None
             written = source.text[span.start : span.end] if span and source else "?"

@@ -154,7 +154,7 @@ def _line(
     if condition is not None and scope != "pegawai" and not _reads_only_units(condition, report):
         return None
     return ir.LimitIR(
-        id=f"{decl.citation.label}#{number}" if len(decl.lines) > 1 else decl.citation.label,
+        id=_limit_id(decl, number),
         clause=decl.citation.clause,
         title=decl.title,
         modes=counted,
@@ -166,6 +166,11 @@ def _line(
         condition=condition,
         span=line.span,
     )
+
+
+def _limit_id(decl: n.LimitDecl, number: int) -> str:
+    """``butir 4``, or ``butir 4#2`` for the second line of a block of several."""
+    return f"{decl.citation.label}#{number}" if len(decl.lines) > 1 else decl.citation.label
 
 
 def _distinct(
@@ -194,7 +199,7 @@ def _distinct(
     if condition is not None and not _reads_only_units(condition, report):
         return None
     return ir.LimitIR(
-        id=f"{decl.citation.label}#{number}" if len(decl.lines) > 1 else decl.citation.label,
+        id=_limit_id(decl, number),
         clause=decl.citation.clause,
         title=decl.title,
         modes=counted,
@@ -264,7 +269,7 @@ def _block(
             report(Diagnostic("E219", after[2], args))
             return None
     return ir.LimitIR(
-        id=f"{decl.citation.label}#{number}" if len(decl.lines) > 1 else decl.citation.label,
+        id=_limit_id(decl, number),
         clause=decl.citation.clause,
         title=decl.title,
         modes=counted,
