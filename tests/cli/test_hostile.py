@@ -43,6 +43,7 @@ CHECKED = {
     "crash-09-estimate-example-wrong-type-stopiteration": "E203",
     "crash-10-evaluation-huge-in-examples": "E010",
     "crash-11-example-staff-count-huge": "E127",
+    "crash-12-record-example-unit-code": None,
     "crash-18d12bfa-min": "E101",
     "crash-33e37d30-min": "E010",
     "crash-6b3b7311-min": "E203",
@@ -95,6 +96,15 @@ def test_a_date_that_overflows_at_run_time_names_the_rule(
 def test_a_holiday_range_over_the_whole_calendar_is_a_range() -> None:
     circular = Circular.load(HOSTILE / "crash-07-holiday-range-whole-calendar.edaran")
     assert circular.calendar.day(dt.date(2026, 4, 10)).libur_daerah
+
+
+def test_an_example_of_a_per_record_rule_builds_the_unit_from_its_code(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The two examples differ only in the unit's code, and expect opposite answers.
+    code, text = run(capsys, "test", str(HOSTILE / "crash-12-record-example-unit-code.edaran"))
+    assert code == 0, text
+    assert "2 passed, 0 failed" in text
 
 
 def test_an_amendment_removing_a_rule_runs_its_examples(capsys: pytest.CaptureFixture[str]) -> None:

@@ -245,11 +245,15 @@ def _record(circular: Circular, example: ir.CheckedExample, kind: str) -> Any:
     example's date (a unit's month: the month holding it).
     """
     given = {path[1:]: value for path, value in example.givens if path[0] == kind}
-    unit_facts = {
-        path[2:]: value
-        for path, value in example.givens
-        if path[0] == "pegawai" and path[1:2] == ("unit",)
-    }
+    unit_facts: dict[tuple[str, ...], object] = {}
+    for path, value in example.givens:
+        if path[0] != "pegawai" or path[1:2] != ("unit",):
+            continue
+        if len(path) > 2:
+            unit_facts[path[2:]] = value
+        else:  # ``unit adalah KODE``: the unit's code (and, unless given, its name)
+            unit_facts[("kode",)] = value
+            unit_facts.setdefault(("nama",), value)
     cls = circular.schema.record_classes[kind]
     base: dict[tuple[str, ...], object] = {("unit",): _build(circular.schema.unit_cls, unit_facts)}
     hints = typing.get_type_hints(cls)
