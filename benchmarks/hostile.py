@@ -13,6 +13,13 @@ run.  Times are wall-clock on a shared machine: read them as orders of magnitude
 
     python benchmarks/hostile.py            # everything, about a minute
     python benchmarks/hostile.py --no-xlsx  # without the row bomb (needs openpyxl)
+    python benchmarks/hostile.py --scale    # check time against the number of rules
+
+``--scale`` checks files of 1,000 to 10,000 rules that cannot overlap (each
+for its own unit) and of rules that all overlap on one day of the week, in
+this process, and prints the CPU time of each step per rule, as a ratio
+against the 1,000-rule file: a step that stays near 1.0 grows linearly, one
+near 10 at 10,000 rules grows with the square of their number.
 """
 
 from __future__ import annotations
@@ -151,10 +158,55 @@ def cases(work: Path, xlsx: bool) -> Iterator[tuple[str, list[str]]]:
         )
 
 
+def overlapping(n: int) -> str:
+    """``n`` rules for one output that may all apply together, with one value: no conflict."""
+    rules = [HEADER + "butir 1, bawaan:\n    moda_kerja adalah WFO\n"]
+    days = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat")
+    for i in range(n):
+        rules.append(
+            f"butir {i + 2}:\n    moda_kerja adalah WFH\n"
+            f"    jika hari adalah {days[i % 5]} dan unit adalah U{i % 50}\n"
+        )
+    return "\n".join(rules)
+
+
+def scale(sizes: list[int]) -> None:
+    """CPU time per rule of parse, check and the conflict search, against the smallest size."""
+    from edaran.lang import check, parse
+    from edaran.lang.conflicts import find_conflicts
+
+    parse(plain(10), "warm.edaran")  # the grammar's tables are built once, not per file
+    for label, make in (("cannot overlap", plain), ("overlap by day and unit", overlapping)):
+        base: tuple[float, float, float] | None = None
+        print(f"{label}:")
+        print(f"{'rules':>7} {'parse':>8} {'check':>8} {'search':>8}   per rule against {sizes[0]}")
+        for n in sizes:
+            text = make(n)
+            start = time.process_time()
+            module = parse(text, "scale.edaran")
+            parsed = time.process_time()
+            program, _ = check(module, static_conflicts=False)
+            checked = time.process_time()
+            assert program is not None
+            find_conflicts(program)
+            searched = time.process_time()
+            steps = (parsed - start, checked - parsed, searched - checked)
+            per_rule = tuple(step / n for step in steps)
+            base = base or per_rule
+            pairs = zip(per_rule, base, strict=True)
+            ratios = " ".join(f"{p / b if b else 0:5.2f}" for p, b in pairs)
+            print(f"{n:>7} {steps[0]:>7.2f}s {steps[1]:>7.2f}s {steps[2]:>7.2f}s   {ratios}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-xlsx", action="store_true", help="skip the row bomb")
+    parser.add_argument("--scale", action="store_true", help="check time against rule count")
+    parser.add_argument("--sizes", default="1000,2000,5000,10000", help="rule counts for --scale")
     args = parser.parse_args(argv)
+    if args.scale:
+        scale([int(n) for n in args.sizes.split(",")])
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         (work / "one.edaran").write_text(ONE_RULE, encoding="utf-8")

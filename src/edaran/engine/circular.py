@@ -16,6 +16,7 @@ from typing import Any, Literal
 import attrs
 
 from edaran.core import types as t
+from edaran.core.collector import collector_paused
 from edaran.core.diagnostics import Diagnostic, EdaranError, Severity
 from edaran.core.modes import STATUS_NOT_COVERED, STATUS_NOT_IN_FORCE, STATUS_OFF, WORK_MODE
 from edaran.core.suggest import suggest
@@ -119,7 +120,8 @@ class Circular:
         static_conflicts: bool = True,
     ) -> Circular:
         """Parse and check a rule file; raises :class:`EdaranError` with every problem."""
-        return cls._build(cls._parse(path), schema, backend, static_conflicts, path)
+        with collector_paused():  # linear in the file's length (edaran.core.collector)
+            return cls._build(cls._parse(path), schema, backend, static_conflicts, path)
 
     @classmethod
     def from_text(
@@ -137,7 +139,8 @@ class Circular:
         ``path`` is where the text stands (a parent it extends or amends is
         relative to it); by default the working folder.
         """
-        return cls._build(cls._parse(text, name), schema, backend, static_conflicts, path)
+        with collector_paused():
+            return cls._build(cls._parse(text, name), schema, backend, static_conflicts, path)
 
     @classmethod
     def _build(

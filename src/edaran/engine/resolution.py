@@ -49,11 +49,7 @@ def resolve(
     defaults decide.  Two survivors with different values are a conflict.
     """
     applicable = [r for r, ok in zip(rules, applies, strict=True) if ok]
-    overrides = program.overrides
-    beaten: dict[str, str] = {}
-    for winner in applicable:
-        for loser in overrides.get(winner.id, ()):
-            beaten.setdefault(loser, winner.id)
+    beaten = program.overrides.beaten([r.id for r in applicable])
     ordinary = [r for r in applicable if not r.is_default and r.id not in beaten]
     survivors = ordinary or [r for r in applicable if r.is_default and r.id not in beaten]
     overridden = tuple((r.id, beaten[r.id]) for r in applicable if r.id in beaten)

@@ -558,18 +558,21 @@ class _Output:
     def __init__(self, program: ir.Program, rules: Sequence[ir.RuleIR]) -> None:
         self.program = program
         self.rules = list(rules)
-        ids = {r.id for r in self.rules}
-        #: rule id -> the rules of this output that override it
-        self.overriders: dict[str, list[ir.RuleIR]] = {r.id: [] for r in self.rules}
-        for other in self.rules:
-            for target in program.overrides.get(other.id, frozenset()):
-                if target in ids:
-                    self.overriders[target].append(other)
+        #: rule id -> the rules of this output that override it, found when first asked
+        self._overriders: dict[str, list[ir.RuleIR]] = {}
+
+    def overriders(self, rule: ir.RuleIR) -> list[ir.RuleIR]:
+        found = self._overriders.get(rule.id)
+        if found is None:
+            overrides = self.program.overrides
+            found = [o for o in self.rules if overrides.covers(o.id, rule.id)]
+            self._overriders[rule.id] = found
+        return found
 
     def survives(self, rule: ir.RuleIR) -> list[ir.Expr]:
         """The rule applies and no rule that overrides it applies."""
         parts = [_applies(rule)]
-        parts.extend(ir.Op("not", (_applies(o),), t.BOOL) for o in self.overriders[rule.id])
+        parts.extend(ir.Op("not", (_applies(o),), t.BOOL) for o in self.overriders(rule))
         return parts
 
 
@@ -596,44 +599,69 @@ def _value_key(rule: ir.RuleIR) -> tuple[str, object]:
     return ("const", rule.value.value) if isinstance(rule.value, ir.Const) else ("rule", rule.id)
 
 
+class _Index:
+    """Some rules of a group, by the ``variable = constant`` requirements they have."""
+
+    def __init__(self, needs: Sequence[dict[Key, object]], members: Sequence[int]) -> None:
+        self.members = members
+        self.by_value: dict[Key, dict[object, list[int]]] = {}
+        self.free: dict[Key, list[int]] = {}
+        keys = {k for i in members for k in needs[i]}
+        for index in members:
+            need = needs[index]
+            for key in keys:
+                if key in need:
+                    self.by_value.setdefault(key, {}).setdefault(need[key], []).append(index)
+                else:
+                    self.free.setdefault(key, []).append(index)
+
+    def partners(self, need: dict[Key, object]) -> Iterable[int]:
+        """The members that may meet ``need``: narrowed by its most selective requirement."""
+        found: Iterable[int] = self.members
+        best = len(self.members)
+        for key, value in need.items():
+            if key not in self.by_value:
+                continue  # no member needs this variable: it narrows nothing
+            same = self.by_value[key].get(value, [])
+            unbound = self.free.get(key, [])
+            if len(same) + len(unbound) < best:
+                best = len(same) + len(unbound)
+                found = itertools.chain(same, unbound)
+        return found
+
+
 def _candidate_pairs(group: Sequence[ir.RuleIR]) -> list[tuple[int, int]]:
     """The pairs of ``group`` (by index, in file order) that may both apply with two values.
 
-    Two rules that give one constant value never conflict; two that need one
-    variable to equal two different constants never both apply.  An index on
-    those ``variable = constant`` requirements finds a rule's possible partners
-    without looking at every other rule, so a file of many disjoint rules is
-    not searched pair by pair.
+    Two rules that give one constant value never conflict, so the rules are
+    split by the constant they give (rules giving a computed value form one
+    more part, whose members are paired with each other too) and only rules of
+    different parts are paired.  Two that need one variable to equal two
+    different constants never both apply: an index on those
+    ``variable = constant`` requirements finds a rule's possible partners in a
+    part without looking at every rule of it.  A file of many disjoint rules,
+    or of a long chain of exceptions giving one mode, is not searched pair by pair.
     """
     needs = [_requirements(r) for r in group]
-    values = [_value_key(r) for r in group]
-    by_value: dict[Key, dict[object, list[int]]] = {}
-    free: dict[Key, list[int]] = {}
-    keys = {k for need in needs for k in need}
-    for index, need in enumerate(needs):
-        for key in keys:
-            if key in need:
-                by_value.setdefault(key, {}).setdefault(need[key], []).append(index)
-            else:
-                free.setdefault(key, []).append(index)
+    parts: dict[object, list[int]] = {}
+    for position, rule in enumerate(group):
+        value = _value_key(rule)
+        parts.setdefault(value if value[0] == "const" else "computed", []).append(position)
+    indexes = {part: _Index(needs, members) for part, members in parts.items()}
+    part_of = {i: part for part, members in parts.items() for i in members}
     pairs: list[tuple[int, int]] = []
-    everyone = range(len(group))
     for i, need in enumerate(needs):
-        partners: Iterable[int] = everyone
-        best = len(group)
-        for key, value in need.items():
-            same = by_value[key].get(value, [])
-            unbound = free.get(key, [])
-            if len(same) + len(unbound) < best:
-                best = len(same) + len(unbound)
-                partners = itertools.chain(same, unbound)
-        for j in partners:
-            if j <= i or (values[i] == values[j] and values[i][0] == "const"):
+        own = part_of[i]
+        for part, index in indexes.items():
+            if part == own and part != "computed":
                 continue
-            other = needs[j]
-            if any(other.get(k, v) != v for k, v in need.items()):
-                continue
-            pairs.append((i, j))
+            for j in index.partners(need):
+                if j <= i:
+                    continue
+                other = needs[j]
+                if any(other.get(k, v) != v for k, v in need.items()):
+                    continue
+                pairs.append((i, j))
     pairs.sort()
     return pairs
 
@@ -675,7 +703,7 @@ def _pair(
     budget: Budget,
 ) -> Diagnostic | Literal[False] | None:
     overrides = rules.program.overrides
-    if first.id in overrides.get(second.id, ()) or second.id in overrides.get(first.id, ()):
+    if overrides.covers(second.id, first.id) or overrides.covers(first.id, second.id):
         return False
     differ = ir.Op("ne", (first.value, second.value), t.BOOL)
     parts = [*rules.survives(first), *rules.survives(second), *extra, differ]

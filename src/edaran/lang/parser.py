@@ -15,6 +15,7 @@ import lark
 from lark.indenter import DedentError
 from lark.lexer import Token
 
+from edaran.core.collector import collector_paused
 from edaran.core.diagnostics import Diagnostic, EdaranError, Source, Span
 from edaran.core.files import DEFAULT_RULE_LIMIT, FileRefused, read_bytes, rule_limit
 from edaran.core.suggest import suggest
@@ -136,6 +137,12 @@ def _decode(data: bytes, name: str) -> tuple[str | None, Diagnostic | None]:
 
 
 def _iter_parse(source: Source) -> Iterator[Diagnostic | n.Module]:
+    with collector_paused():  # linear in the file's length (edaran.core.collector)
+        results = list(_parse_steps(source))
+    yield from results
+
+
+def _parse_steps(source: Source) -> Iterator[Diagnostic | n.Module]:
     text = source.text if source.text.endswith("\n") else source.text + "\n"
     try:
         tree = lark_parser().parse(text)

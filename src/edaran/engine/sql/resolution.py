@@ -38,7 +38,7 @@ STATUS_NO_RULE = "no-rule"
 def winners(plan: Translator, i: int) -> list[int]:
     """Indices of the rules that override rule ``i`` (directly or through others), in file order."""
     loser = plan.rules[i].id
-    return [j for j, w in enumerate(plan.rules) if loser in plan.program.overrides.get(w.id, ())]
+    return [j for j, w in enumerate(plan.rules) if plan.program.overrides.covers(w.id, loser)]
 
 
 def resolution(plan: Translator) -> exp.Select:

@@ -14,7 +14,7 @@ def exceptions(state: State) -> None:
     state.overrides = _exception_graph(state, state.rules)
 
 
-def _exception_graph(state: State, rules: list[ir.RuleIR]) -> dict[str, frozenset[str]] | None:
+def _exception_graph(state: State, rules: list[ir.RuleIR]) -> ir.Overrides | None:
     by_id = {r.id: r for r in rules}
     edges = {r.id: [e for e in r.exceptions if e in by_id] for r in rules}
     ok = True
@@ -43,7 +43,7 @@ def _exception_graph(state: State, rules: list[ir.RuleIR]) -> dict[str, frozense
         if len(cycle) > 1:
             _cycle(state, cycle, by_id)
             ok = False
-    return _closure(edges) if ok else None
+    return _closure(tuple(r.id for r in rules), edges) if ok else None
 
 
 def _cycle(state: State, cycle: list[str], by_id: dict[str, ir.RuleIR]) -> None:
@@ -89,15 +89,28 @@ def _cycles(edges: dict[str, list[str]]) -> list[list[str]]:
     return found
 
 
-def _closure(edges: dict[str, list[str]]) -> dict[str, frozenset[str]]:
-    result: dict[str, frozenset[str]] = {}
+def _closure(ids: tuple[str, ...], edges: dict[str, list[str]]) -> ir.Overrides:
+    """Every rule each rule overrides, directly or through others (the graph has no cycle).
+
+    Each rule's mask is the union of the masks of the rules it names, computed
+    once per rule in depth-first post-order: a few integer operations per
+    exception, where a walk per rule would take n(n-1)/2 steps for a chain of n.
+    """
+    index = {rule: i for i, rule in enumerate(ids)}
+    masks: dict[str, int] = {}
     for start in edges:
-        reached: set[str] = set()
-        todo = list(edges[start])
-        while todo:
-            node = todo.pop()
-            if node not in reached:
-                reached.add(node)
-                todo.extend(edges.get(node, []))
-        result[start] = frozenset(reached)
-    return result
+        stack: list[tuple[str, bool]] = [(start, False)]
+        while stack:
+            node, ready = stack.pop()
+            if node in masks:
+                continue
+            targets = edges.get(node, [])
+            if ready:
+                mask = 0
+                for target in targets:
+                    mask |= 1 << index[target] | masks[target]
+                masks[node] = mask
+                continue
+            stack.append((node, True))
+            stack.extend((t, False) for t in targets if t not in masks)
+    return ir.Overrides(ids, masks)

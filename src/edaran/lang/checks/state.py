@@ -65,7 +65,7 @@ class State:
         self.holidays: tuple[tuple[dt.date, dt.date, str], ...] = ()
         self.workweek: frozenset[int] = frozenset(range(5))
         self.rules: list[ir.RuleIR] = []
-        self.overrides: dict[str, frozenset[str]] | None = None
+        self.overrides: ir.Overrides | None = None
         self.duties: list[ir.DutyIR] = []
         self.breaches: list[ir.BreachIR] = []
         self.sanctions: list[ir.SanctionIR] = []
