@@ -322,3 +322,25 @@ def test_the_one_person_of_explain_takes_only_their_own_recalls(server: Server) 
         answer = client.post("/explain", json=body)
     (found,) = error_of(answer, 422, "E614")["diagnostics"]
     assert (found["code"], found["location"]["line"]) == ("D041", 2)
+
+
+def test_the_openapi_document_names_the_new_fields(server: Server) -> None:
+    with server.client(token=None) as client:
+        document = client.get("/openapi.json").json()
+
+    def body(path: str) -> dict[str, Any]:
+        content = document["paths"][path]["post"]["requestBody"]["content"]
+        schema: dict[str, Any] = content["application/json"]["schema"]
+        return schema
+
+    schedule = body("/schedule")["properties"]
+    assert {"absences", "transfers", "recalls", "plan"} <= set(schedule)
+    assert schedule["plan"]["description"].startswith("rencana.csv rows: nip or unit, tanggal")
+    assert "recalls" in body("/decide")["properties"]
+    assert "recalls" in body("/explain")["properties"]
+    discipline = body("/discipline")
+    assert discipline["required"] == ["circular", "roster"]  # contacts, attendance or both
+    assert {"contacts", "attendance", "absences", "recalls"} <= set(discipline["properties"])
+    decision = document["components"]["schemas"]["decide"]["properties"]["decisions"]["items"]
+    assert "recall" in decision["properties"]["status"]["enum"]
+    assert set(decision["properties"]["recall"]["required"]) == {"reason", "source", "was", "mode"}
