@@ -70,9 +70,9 @@ class Decision:
     #: the deciding rule's title (not part of equality: two backends agree on a decision)
     title: str | None = attrs.field(default=None, eq=False, repr=False)
     #: the recall that called the person to the office (``status`` ``recall``)
-    recall: Recall | None = attrs.field(default=None, kw_only=True)
+    recall: Recall | None = attrs.field(default=None, kw_only=True, repr=False)
     #: on a recalled day, the value the rules gave (WFH, WFA, ...)
-    was: object = attrs.field(default=None, kw_only=True)
+    was: object = attrs.field(default=None, kw_only=True, repr=False)
 
     def reason(self, lang: Lang = "id") -> str:
         """One line: the deciding clause and why, as the CSV's ``reason`` column gives it."""
