@@ -96,6 +96,8 @@ DIAGNOSTIC = obj(
     }
 )
 PERIOD = obj({"number": INT, "first": DATE, "last": DATE})
+#: a recall that calls a person to the office (edaran decide/explain --recalls, POST /decide)
+RECALL = obj({"reason": STR, "source": STR, "was": STR, "mode": STR})
 DECISION = obj(
     {
         "nip": STR,
@@ -103,14 +105,16 @@ DECISION = obj(
         "output": STR,
         "value": VALUE,
         "shown": STR,
-        "status": {"enum": ["rule", "default", "off", "not-in-force", "after-end"]},
+        "status": {"enum": ["rule", "default", "off", "not-in-force", "after-end", "recall"]},
         "rule": nullable(STR),
         "clause": nullable(STR),
         "title": nullable(STR),
         "overridden": arr(obj({"rule": STR, "by": STR})),
         "note": nullable(STR),
         "reason": STR,
-    }
+    },
+    # a day a recall calls the person in: status "recall", value WFO
+    {"recall": RECALL},
 )
 EXPLANATION = obj(
     {
@@ -131,7 +135,7 @@ EXPLANATION = obj(
         "text": STR,
     },
     # edaran explain --recalls: the recall that calls the person in on that day
-    {"recall": obj({"reason": STR, "source": STR, "was": STR, "mode": STR})},
+    {"recall": RECALL},
 )
 COUNTS = {"type": "object", "additionalProperties": INT}
 TIME: Schema = {"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2})?$"}

@@ -75,6 +75,26 @@ def test_the_example_plan_is_within_the_rules(circular: Circular, roster: Roster
     assert others == [plain[(a.nip, a.date)] for a in others]
 
 
+def test_a_recall_comes_after_the_plan(circular: Circular, roster: Roster) -> None:
+    """The plan is checked as handed in; then a recalled person's planned WFH is WFO."""
+    from edaran.model import Recall
+
+    rows, _ = read_plan("examples/kementerian-pesisir-2027/rencana.csv", roster)
+    recall = Recall(DAY1, "Rapat pimpinan", nip=WULAN, source="panggilan.csv:2")
+    made = check_plan(circular, roster.employees, rows, DAY1, DAY1, recalls=[recall])
+    assert made.warnings == ()
+    (wulan,) = [a for a in made if a.nip == WULAN]
+    assert (wulan.eligible, wulan.mode, wulan.why, wulan.clause) == ("WFH", "WFO", Why.RECALL, None)
+    assert dict(wulan.detail) == {
+        "reason": "Rapat pimpinan",
+        "recall": "panggilan.csv:2",
+        "was": "WFH",
+        "was_why": "plan",
+    }
+    plain = {a.nip: a for a in check_plan(circular, roster.employees, rows, DAY1, DAY1)}
+    assert [a for a in made if a.nip != WULAN] == [a for a in plain.values() if a.nip != WULAN]
+
+
 def test_every_violation_is_reported_with_its_clause(roster: Roster) -> None:
     # Loaded by a relative path, so the golden files name the rule file the same everywhere.
     circular = Circular.load("examples/kementerian-pesisir-2027/se-b-12-sj-kp-2027.edaran")

@@ -274,3 +274,86 @@ def test_schedule_and_explain_commands_read_recalls() -> None:
     )  # fmt: skip
     assert bad.returncode == 1
     assert "D080" in bad.stderr
+
+
+# ------------------------------------------------------------------ decide
+def test_apply_recalls_turns_a_remote_day_into_the_office_with_the_recall(
+    circular: Circular, roster: Roster
+) -> None:
+    from edaran.engine.decision import Status
+    from edaran.scheduling import apply_recalls
+
+    recalls = [
+        Recall(NEXT_FRI, "Pemeriksaan BPK", unit="BPKAD", source="panggilan.csv:3"),
+        Recall(dt.date(2026, 4, 11), "Sabtu", nip=SRI, source="panggilan.csv:4"),
+    ]
+    people = {e.nip: e for e in roster.employees}
+    plain = list(circular.decide_many(roster.employees, NEXT_FRI, dt.date(2026, 4, 18)))
+    made = list(apply_recalls(plain, recalls, people))
+    changed = [(d.nip, d.date) for d, p in zip(made, plain, strict=True) if d != p]
+    # BPKAD and UPTB_ASET under it, on the Friday only: the Saturday is a day off.
+    assert sorted(changed) == sorted(
+        (e.nip, NEXT_FRI) for e in roster.employees if e.unit.kode in ("BPKAD", "UPTB_ASET")
+    )
+    (rizky,) = [d for d in made if d.nip == RIZKY and d.date == NEXT_FRI]
+    assert (rizky.value, rizky.status, rizky.was, rizky.rule, rizky.clause) == (
+        "WFO", Status.RECALL, "WFH", None, None,
+    )  # fmt: skip
+    assert rizky.recall == recalls[0]
+    assert rizky.reason("en") == (
+        "Called to the office (panggilan.csv:3): Pemeriksaan BPK; today's mode is WFO, not WFH"
+    )
+    assert rizky.to_dict("id")["recall"] == {
+        "reason": "Pemeriksaan BPK",
+        "source": "panggilan.csv:3",
+        "was": "WFH",
+        "mode": "WFO",
+    }
+    assert "recall" not in plain[0].to_dict("id")
+
+
+def test_decide_command_reads_recalls(capsys: pytest.CaptureFixture[str]) -> None:
+    from edaran.cli import main
+    from schemas import validate
+
+    common = ["decide", RULES, "--roster", ROSTER, "--from", "2026-04-10"]
+    recalls = ["--recalls", f"{DATA}/panggilan.csv"]
+    assert main([*common, *recalls]) == 0
+    out, _ = capsys.readouterr()
+    (row,) = [line for line in out.splitlines() if line.startswith(SRI)]
+    assert row == (
+        f'{SRI},BAPPEDA,2026-04-10,WFO,,"Dipanggil ke kantor ({DATA}/panggilan.csv:2): '
+        'Rapat koordinasi darurat; moda hari ini WFO, bukan WFH"'
+    )
+    # Nobody else changes.
+    assert main(common) == 0
+    plain, _ = capsys.readouterr()
+    assert [line for line in plain.splitlines() if not line.startswith(SRI)] == [
+        line for line in out.splitlines() if not line.startswith(SRI)
+    ]
+    assert main([*common, *recalls, "--format", "json", "--lang", "en", "--nip", SRI]) == 0
+    data = json.loads(capsys.readouterr()[0])
+    validate(data, "decide")
+    (decision,) = data["decisions"]
+    assert (decision["value"], decision["status"], decision["clause"]) == ("WFO", "recall", None)
+    assert decision["recall"] == {
+        "reason": "Rapat koordinasi darurat",
+        "source": f"{DATA}/panggilan.csv:2",
+        "was": "WFH",
+        "mode": "WFO",
+    }
+    assert main([*common, *recalls, "--format", "jsonl", "--nip", SRI]) == 0
+    line = json.loads(capsys.readouterr()[0])
+    assert (line["mode"], line["clause"]) == ("WFO", None)
+    assert line["reason"].startswith("Dipanggil ke kantor")
+    # DuckDB and Spark do not read recalls: a usage error, not a silent WFH.
+    assert main([*common, *recalls, "--engine", "duckdb", "--lang", "en"]) == 2
+    assert capsys.readouterr()[1] == (
+        "--recalls are applied by the python engine; the duckdb engine does not read recalls"
+        " (drop --engine or use --engine python)\n"
+    )
+    # A bad recall file is reported by row, and nothing is decided.
+    assert main([*common, "--recalls", f"{DATA}/panggilan-bad.csv"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("D080") == 2 and "panggilan-bad.csv:4" in err

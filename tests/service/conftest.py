@@ -19,9 +19,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from paths import DATA, REFERENCE
+from paths import DATA, EXAMPLES, REFERENCE
 
 TOKEN = "rahasia-uji-0123456789"
+#: The rule file of the attendance example (served as ``uji-presensi``).
+KOMINFO = EXAMPLES / "dinas-kominfo-lembah-2027" / "se-800.1-42-DISKOMINFO-2027.edaran"
 #: The largest body the test server takes (bytes).
 MAX_BODY = 1_000_000
 
@@ -88,11 +90,15 @@ def stop(server: Server) -> None:
 
 @pytest.fixture(scope="session")
 def served_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The served folder: the reference circular and the quota test circular."""
+    """The served folder: the reference circular, the quota, provision, schedule and
+    attendance test circulars."""
     folder = tmp_path_factory.mktemp("dilayani")
     shutil.copy(REFERENCE, folder / "sumsel-2026.edaran")
     shutil.copy(DATA / "quota" / "se.edaran", folder / "kuota.edaran")
     shutil.copy(DATA / "provisions" / "se.edaran", folder / "perjalanan.edaran")
+    # Recalls, plans and attendance logs (test_presence.py).
+    shutil.copy(DATA / "schedule" / "jadwal.edaran", folder / "uji-jadwal.edaran")
+    shutil.copy(KOMINFO, folder / "uji-presensi.edaran")
     # A file beside the folder, which a rule file sent to /check must not reach.
     (folder.parent / "rahasia.edaran").write_text('surat_edaran "RAHASIA":\n', encoding="utf-8")
     return folder

@@ -71,7 +71,9 @@ def test_circulars_and_one_circular(server: Server) -> None:
     with server.client() as client:
         listing = client.get("/circulars").json()
         validate(listing, "circulars")
-        assert [c["id"] for c in listing["circulars"]] == ["kuota", "perjalanan", "sumsel-2026"]
+        assert [c["id"] for c in listing["circulars"]] == [
+            "kuota", "perjalanan", "sumsel-2026", "uji-jadwal", "uji-presensi",
+        ]  # fmt: skip
         detail = client.get("/circulars/sumsel-2026").json()
     validate(detail, "circular")
     assert detail["number"] == "800.1/1230/BKD.I/2026"

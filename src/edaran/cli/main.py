@@ -16,7 +16,6 @@ short message naming a report file (:mod:`edaran.cli.crash`).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import importlib
 import json
 import os
@@ -141,6 +140,7 @@ def _parser() -> argparse.ArgumentParser:
     add_format(p, FORMATS, "csv")
     p.add_argument("--output", type=Path)
     add_engine_args(p)
+    p.add_argument("--recalls", type=Path, help=RECALLS_HELP)
     p = sub.add_parser(
         "explain",
         aliases=["jelaskan"],
@@ -357,9 +357,15 @@ def cmd_decide(args: argparse.Namespace, lang: Lang) -> int:
     if args.format == "json" and args.engine in ("duckdb", "spark"):
         sys.stderr.write(message("cli.json-engine", lang, engine=args.engine) + "\n")
         return 2
+    if args.recalls and args.engine in ("duckdb", "spark"):
+        sys.stderr.write(message("cli.recalls-engine", lang, engine=args.engine) + "\n")
+        return 2
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
     roster = roster_or_report(args.roster, lang, args.max_bytes, circular) if circular else None
     if circular is None or roster is None:
+        return 1
+    recalls = read_recall_file(args, roster, lang)
+    if recalls is None:
         return 1
     staff: Sequence[Any] = roster.employees
     if args.nip:
@@ -369,12 +375,15 @@ def cmd_decide(args: argparse.Namespace, lang: Lang) -> int:
             return 1
         staff = [person]
     period = (args.first, args.last or args.first)
-    _, undecided = decide_and_write(circular, roster, staff, period, args, args.output, lang)
+    _, undecided = decide_and_write(
+        circular, roster, staff, period, args, args.output, lang, recalls=recalls
+    )
     return 1 if undecided else 0
 
 
 def cmd_explain(args: argparse.Namespace, lang: Lang) -> int:
-    from edaran.engine.decision import DecisionError
+    from edaran.engine.decision import DecisionError, recall_line, recall_object
+    from edaran.scheduling.recalls import OFFICE, recall_for
 
     circular = load_circular(args.file, sys.stderr, lang, as_of=args.as_of)
     roster = roster_or_report(args.roster, lang, args.max_bytes, circular) if circular else None
@@ -398,36 +407,21 @@ def cmd_explain(args: argparse.Namespace, lang: Lang) -> int:
             failed = True
             if not explanations:  # the work mode itself: nothing to explain
                 return 1
-    was = str(explanations[0].decision.value)
-    recall = _recall_of(recalls, person, args.date, was)
+    decision = explanations[0].decision
+    was = str(decision.value)
+    recall = recall_for(recalls, person.nip, person.unit, args.date, was)
     if args.format == "json":
         data = explanations[0].to_dict(lang)
         if recall is not None:
-            data["recall"] = {
-                "reason": recall.reason,
-                "source": recall.source,
-                "was": was,
-                "mode": "WFO",
-            }
+            data["recall"] = recall_object(recall, was, OFFICE)
         if len(explanations) > 1:
             data["outputs"] = [e.to_dict(lang) for e in explanations[1:]]
         print(json.dumps(data, ensure_ascii=False, indent=1))
     else:
         print("\n\n".join(e.render(lang) for e in explanations))
         if recall is not None:
-            print(
-                message("cli.recalled", lang, was=was, reason=recall.reason, source=recall.source)
-            )
+            print(recall_line(recall, was, lang))
     return 1 if failed else 0
-
-
-def _recall_of(recalls: list[Any], person: Any, day: dt.date, mode: str) -> Any | None:
-    """The first recall that calls ``person`` in on ``day`` when the rules keep them away."""
-    from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF
-
-    if mode in (STATUS_OFF, STATUS_NOT_IN_FORCE, "WFO"):
-        return None
-    return next((r for r in recalls if r.date == day and r.calls(person.nip, person.unit)), None)
 
 
 def cmd_run(args: argparse.Namespace, lang: Lang) -> int:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from edaran.engine.circular import Circular
     from edaran.engine.decision import Decision, DecisionError
     from edaran.io.roster import Roster
+    from edaran.model.workforce import Recall
 
 __all__ = ["FORMATS", "add_engine_args", "decide_and_write", "report_undecided"]
 
@@ -83,11 +84,15 @@ def decide_and_write(
     lang: Lang,
     *,
     tally: Callable[[str, str, int], None] | None = None,
+    recalls: Sequence[Recall] = (),
 ) -> tuple[int, int]:
     """Decide ``staff`` over ``period`` with the engine ``args`` asks for, and write the rows.
 
     Returns (rows written, employee-days not decided).  ``tally(unit code,
-    shown mode, count)`` receives the counts of the decided rows.
+    shown mode, count)`` receives the counts of the decided rows.  ``recalls``
+    turn a recalled remote day into WFO with the recall's reason
+    (:func:`edaran.scheduling.recalls.apply_recalls`): the Python engine's work,
+    so ``--engine auto`` chooses it when there are any.
     """
     from edaran.core.diagnostics import render_all
     from edaran.io.publish import provenance, require_format, write_companion
@@ -97,12 +102,13 @@ def decide_and_write(
     first, last = period
     days = (last - first).days + 1
     # JSON is one document (provenance, every Decision.to_dict, errors): the Python engine's.
-    requested = "python" if fmt == "json" and args.engine == "auto" else args.engine
+    wants_python = fmt == "json" or bool(recalls)
+    requested = "python" if wants_python and args.engine == "auto" else args.engine
     choice = choose_engine(requested, circular, len(staff) * days)
     if choice.notes:
         sys.stderr.write(render_all(choice.notes, lang) + "\n")
     if choice.engine == "python":
-        result = _python(circular, roster, staff, period, fmt, target, lang, tally)
+        result = _python(circular, roster, staff, period, fmt, target, lang, tally, recalls)
     else:
         result = _sql(choice.engine, circular, roster, staff, period, args, target, lang, tally)
     if fmt == "csv" and target is not None:
@@ -120,10 +126,15 @@ def _python(
     target: Path | None,
     lang: Lang,
     tally: Callable[[str, str, int], None] | None,
+    recalls: Sequence[Recall] = (),
 ) -> tuple[int, int]:
     errors: list[DecisionError] = []
     counts: Counter[tuple[str, str]] = Counter()
-    decisions = circular.decide_many(staff, *period, errors=errors)
+    decisions: Iterable[Decision] = circular.decide_many(staff, *period, errors=errors)
+    if recalls:
+        from edaran.scheduling.recalls import apply_recalls
+
+        decisions = apply_recalls(decisions, recalls, {e.nip: e for e in roster.employees})
     # The file's other outputs (jam_kerja, each keluaran): one more column each.
     extra = tuple(o for o in circular.decided_outputs() if o != WORK_MODE)
     if fmt == "json":
@@ -252,7 +263,13 @@ def _rows(
     shown: dict[object, str] = {}
     reasons: dict[tuple[object, ...], str] = {}
     for d in decisions:
-        key = (d.date if d.status == Status.NOT_IN_FORCE else None, d.rule, d.overridden, d.note)
+        key = (
+            d.date if d.status == Status.NOT_IN_FORCE else None,
+            d.rule,
+            d.overridden,
+            d.note,
+            d.recall and (d.recall, d.recall.source, d.was),
+        )
         reason = reasons.get(key)
         if reason is None:
             reason = reasons[key] = circular.reason(d, lang)

@@ -81,7 +81,7 @@ def cmd_schedule(args: argparse.Namespace, lang: Lang) -> int:
     if recalls is None:
         return 1
     if getattr(args, "plan", None):
-        planned = _checked_plan(args, circular, roster, absences, transfers, lang)
+        planned = _checked_plan(args, circular, roster, (absences, transfers, recalls), lang)
         if planned is None:
             return 1
         made = planned
@@ -128,11 +128,11 @@ def _checked_plan(
     args: argparse.Namespace,
     circular: Circular,
     roster: Roster,
-    absences: list[Any],
-    transfers: list[Any],
+    presence: tuple[list[Any], list[Any], list[Any]],
     lang: Lang,
 ) -> Any | None:
-    """The plan of ``--plan`` checked against the rules and limits (None after bad rows)."""
+    """The plan of ``--plan`` checked against the rules and limits (None after bad rows);
+    ``presence`` is the absences, transfers and recalls."""
     from edaran.io.presence import read_plan
     from edaran.scheduling.plan import check_plan
 
@@ -147,6 +147,7 @@ def _checked_plan(
         rows,
         args.first,
         args.last,
-        absences=absences,
-        transfers=transfers,
+        absences=presence[0],
+        transfers=presence[1],
+        recalls=presence[2],
     )

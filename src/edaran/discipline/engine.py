@@ -28,7 +28,6 @@ from typing import Any
 import attrs
 
 from edaran.core.diagnostics import Diagnostic, Severity
-from edaran.core.modes import STATUS_NOT_IN_FORCE, STATUS_OFF
 from edaran.discipline.attendance import AttendanceRun
 from edaran.engine.circular import Circular
 from edaran.engine.decision import DecisionError
@@ -38,6 +37,7 @@ from edaran.model.attendance import Attendance
 from edaran.model.calendar import zone as time_zone
 from edaran.model.protocols import EmployeeFacts
 from edaran.model.workforce import Absence, Contact, Recall
+from edaran.scheduling.recalls import OFFICE, recall_for
 from edaran.scheduling.scheduler import schedule
 
 __all__ = ["Breach", "DisciplineResult", "Sanction", "Skipped", "run_discipline"]
@@ -189,10 +189,8 @@ class _Modes:
 
     def _recalled(self, employee: Any, day: dt.date, mode: str) -> str:
         """WFO on a working day a recall calls the employee in (as the scheduler does)."""
-        if mode in (STATUS_OFF, STATUS_NOT_IN_FORCE, "WFO"):
-            return mode
-        called = any(r.calls(employee.nip, employee.unit) for r in self.recalls.get(day, ()))
-        return "WFO" if called else mode
+        recall = recall_for(self.recalls.get(day, ()), employee.nip, employee.unit, day, mode)
+        return mode if recall is None else OFFICE
 
 
 def _one_per_id(contacts: Iterable[Contact]) -> list[Contact]:

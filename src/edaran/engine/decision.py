@@ -19,9 +19,17 @@ from edaran.core.modes import ModeChoice
 from edaran.core.values import json_value, show_value
 from edaran.io.publish import diagnostic_object, html_table, json_line, provenance
 from edaran.messages import Lang, message
-from edaran.model.workforce import Weekday
+from edaran.model.workforce import Recall, Weekday
 
-__all__ = ["Decision", "DecisionError", "Explanation", "Status", "decisions_json"]
+__all__ = [
+    "Decision",
+    "DecisionError",
+    "Explanation",
+    "Status",
+    "decisions_json",
+    "recall_line",
+    "recall_object",
+]
 
 
 class Status:
@@ -35,6 +43,8 @@ class Status:
     NOT_COVERED = "not-covered"
     #: after the end of a circular that says what follows (``sesudahnya WFO``)
     AFTER_END = "after-end"
+    #: called to the office by a recall (panggilan): WFO instead of the rules' remote mode
+    RECALL = "recall"
 
 
 @attrs.frozen
@@ -42,7 +52,10 @@ class Decision:
     """One output for one employee on one day.
 
     ``overridden`` pairs each applicable rule that was set aside with the rule
-    that set it aside, in file order.
+    that set it aside, in file order.  A decision a recall changed
+    (:func:`edaran.scheduling.recalls.apply_recalls`) has ``status``
+    ``recall``, the value WFO, ``recall`` (the :class:`~edaran.model.Recall`)
+    and ``was`` (the value the rules gave); rule and clause are then None.
     """
 
     nip: str
@@ -56,6 +69,10 @@ class Decision:
     note: str = ""
     #: the deciding rule's title (not part of equality: two backends agree on a decision)
     title: str | None = attrs.field(default=None, eq=False, repr=False)
+    #: the recall that called the person to the office (``status`` ``recall``)
+    recall: Recall | None = attrs.field(default=None, kw_only=True, repr=False)
+    #: on a recalled day, the value the rules gave (WFH, WFA, ...)
+    was: object = attrs.field(default=None, kw_only=True, repr=False)
 
     def reason(self, lang: Lang = "id") -> str:
         """One line: the deciding clause and why, as the CSV's ``reason`` column gives it."""
@@ -68,8 +85,10 @@ class Decision:
         ``value`` is the JSON form of the value (a mode's name, ``true``, a
         number as text, a list for a set); ``shown`` is the value as a rule
         file writes it and ``reason`` the one-line reason, both in ``lang``.
+        A recalled day adds ``recall``: its ``reason``, ``source``, the mode
+        the rules gave (``was``) and ``mode`` (WFO), as ``explain`` gives it.
         """
-        return {
+        data: dict[str, object] = {
             "nip": self.nip,
             "date": self.date.isoformat(),
             "output": self.output,
@@ -83,6 +102,9 @@ class Decision:
             "note": _note(self, lang) or None,
             "reason": self.reason(lang),
         }
+        if self.recall is not None:
+            data["recall"] = recall_object(self.recall, str(self.was), str(self.value))
+        return data
 
     def _repr_html_(self) -> str:
         """A notebook's view: the value, the clause and the reason."""
@@ -226,9 +248,22 @@ def decisions_json(
     yield ("\n  " + ",\n  ".join(shown) + "\n ]" if shown else "]") + "\n}\n"
 
 
+def recall_object(recall: Recall, was: str, mode: str) -> dict[str, object]:
+    """A recall as JSON (``decide`` and ``explain``): its reason, where it was written,
+    the mode the rules gave and the mode of the day."""
+    return {"reason": recall.reason, "source": recall.source, "was": was, "mode": mode}
+
+
+def recall_line(recall: Recall, was: str, lang: Lang = "id") -> str:
+    """``Dipanggil ke kantor (panggilan.csv:2): Rapat; moda hari ini WFO, bukan WFH``."""
+    return message("decision.recalled", lang, was=was, reason=recall.reason, source=recall.source)
+
+
 def one_line_reason(decision: Decision, title: str | None, lang: Lang = "id") -> str:
     """A one-line reason for a decision, with the clause it cites."""
     d = decision
+    if d.recall is not None:
+        return recall_line(d.recall, show_value(d.was, lang), lang)
     if d.status in (Status.OFF, Status.NOT_IN_FORCE, Status.NOT_COVERED, Status.AFTER_END):
         return message(f"decision.{d.status}-short", lang, note=_note(d, lang))
     reason = f"{d.clause}: {title}" if title else str(d.clause)

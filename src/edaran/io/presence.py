@@ -11,7 +11,9 @@ per row, both days included.  ``mutasi.csv``: ``nip, tanggal, unit``
 units under it, is called to the office that day for the reason given.
 New hires and leavers are the roster's own optional ``mulai_tugas`` and
 ``selesai_tugas`` columns.  Every bad row is reported with its line and
-column; the valid rows are kept.
+column; the valid rows are kept.  Each reader also takes the file's bytes
+(``data=``, a CSV text the HTTP service builds from JSON rows): the disk is
+then not read, and ``path`` is only the name diagnostics and sources give.
 """
 
 from __future__ import annotations
@@ -39,10 +41,16 @@ _ALIASES = {
 
 
 def _read(
-    path: str | Path, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    path: str | Path,
+    required: tuple[str, ...],
+    optional: tuple[str, ...] = (),
+    data: bytes | None = None,
 ) -> tuple[Table | None, list[Diagnostic]]:
     """The file as a table: a CSV file, or a sheet of a workbook (``rencana.xlsx``, or
-    ``rencana.xlsx#Sheet``) with the same columns and the same diagnostics by row."""
+    ``rencana.xlsx#Sheet``) with the same columns and the same diagnostics by row.
+    With ``data``, those bytes are the CSV file's (the disk is not read)."""
+    if data is not None:
+        return read_table(path, required, optional, aliases=_ALIASES, data=data)
     target, sheet = split_sheet(path)
     if not str(target).casefold().endswith(EXCEL_SUFFIXES):
         return read_table(path, required, optional, aliases=_ALIASES)
@@ -72,9 +80,11 @@ def _nip(table: Table, row: Row, roster: Roster, found: list[Diagnostic]) -> str
     return nip
 
 
-def read_absences(path: str | Path, roster: Roster) -> tuple[list[Absence], list[Diagnostic]]:
+def read_absences(
+    path: str | Path, roster: Roster, *, data: bytes | None = None
+) -> tuple[list[Absence], list[Diagnostic]]:
     """Leave records from ``cuti.csv``; every valid row, and every problem."""
-    table, found = _read(path, ("nip", "mulai", "sampai"))
+    table, found = _read(path, ("nip", "mulai", "sampai"), data=data)
     if table is None:
         return [], found
     absences = []
@@ -91,9 +101,11 @@ def read_absences(path: str | Path, roster: Roster) -> tuple[list[Absence], list
     return absences, found
 
 
-def read_transfers(path: str | Path, roster: Roster) -> tuple[list[Transfer], list[Diagnostic]]:
+def read_transfers(
+    path: str | Path, roster: Roster, *, data: bytes | None = None
+) -> tuple[list[Transfer], list[Diagnostic]]:
     """Transfers from ``mutasi.csv``; the target unit must be in the roster."""
-    table, found = _read(path, ("nip", "tanggal", "unit"))
+    table, found = _read(path, ("nip", "tanggal", "unit"), data=data)
     if table is None:
         return [], found
     transfers = []
@@ -112,13 +124,15 @@ def read_transfers(path: str | Path, roster: Roster) -> tuple[list[Transfer], li
     return transfers, found
 
 
-def read_recalls(path: str | Path, roster: Roster) -> tuple[list[Recall], list[Diagnostic]]:
+def read_recalls(
+    path: str | Path, roster: Roster, *, data: bytes | None = None
+) -> tuple[list[Recall], list[Diagnostic]]:
     """Recalls from ``panggilan.csv``: one person or one unit per row, a day and a reason.
 
     A row naming both a person and a unit, or neither, is D080; a row without
     a reason is D081 (the reason is what the schedule shows for that day).
     """
-    table, found = _read(path, ("tanggal", "alasan"), ("nip", "unit"))
+    table, found = _read(path, ("tanggal", "alasan"), ("nip", "unit"), data=data)
     if table is None:
         return [], found
     if not table.has("nip") and not table.has("unit"):
@@ -144,14 +158,16 @@ def read_recalls(path: str | Path, roster: Roster) -> tuple[list[Recall], list[D
     return recalls, found
 
 
-def read_plan(path: str | Path, roster: Roster) -> tuple[list[PlanRow], list[Diagnostic]]:
+def read_plan(
+    path: str | Path, roster: Roster, *, data: bytes | None = None
+) -> tuple[list[PlanRow], list[Diagnostic]]:
     """A unit's plan from ``rencana.csv``: one person or one unit per row, a day and a mode.
 
     A row naming both a person and a unit, or neither, is D086.  Whether the
     mode is one the circular knows, and one the rules allow, is checked with
     the circular (:func:`edaran.scheduling.plan.check_plan`).
     """
-    table, found = _read(path, ("tanggal", "moda"), ("nip", "unit"))
+    table, found = _read(path, ("tanggal", "moda"), ("nip", "unit"), data=data)
     if table is None:
         return [], found
     if not table.has("nip") and not table.has("unit"):

@@ -28,6 +28,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "--format parquet menulis berkas atau folder: sebutkan --output",
         "--format parquet writes a file or a folder: give --output",
     ),
+    "cli.recalls-engine": (
+        "--recalls diterapkan oleh mesin python; mesin {engine} tidak membaca panggilan"
+        " (hapus --engine atau pakai --engine python)",
+        "--recalls are applied by the python engine; the {engine} engine does not read recalls"
+        " (drop --engine or use --engine python)",
+    ),
     "cli.json-engine": (
         "--format json (satu dokumen dengan provenans) ditulis oleh mesin python;"
         " mesin {engine} menulis --format jsonl atau csv",
@@ -45,10 +51,6 @@ WORDS: dict[str, tuple[str, str]] = {
         " {choices} dengan --format",
         "--output {path}: this command does not write that format; choose one of {choices}"
         " with --format",
-    ),
-    "cli.recalled": (
-        "Dipanggil ke kantor ({source}): {reason}; moda hari ini WFO, bukan {was}",
-        "Called to the office ({source}): {reason}; today's mode is WFO, not {was}",
     ),
     "cli.no-nip": ("NIP {nip} tidak ada dalam daftar pegawai", "NIP {nip} is not in the roster"),
     "cli.no-rules": (

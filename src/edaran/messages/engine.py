@@ -58,6 +58,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{rule} also applies and gives the same value.",
     ),
     "decision.facts": ("Fakta yang dipakai:", "Facts used:"),
+    "decision.recalled": (
+        "Dipanggil ke kantor ({source}): {reason}; moda hari ini WFO, bukan {was}",
+        "Called to the office ({source}): {reason}; today's mode is WFO, not {was}",
+    ),
     "decision.off-short": ("libur: {note}", "day off: {note}"),
     "decision.not-in-force-short": (
         "SE tidak berlaku (berlaku {note})",

@@ -16,7 +16,9 @@ the unit-days it covers and reports every violation with its clause:
 Nothing is moved: a plan is the head of unit's choice, and a violation is
 reported, not settled.  People of a covered unit without a row of their own
 are counted at what the rules decide; the unit-days the plan does not cover
-are scheduled as :func:`~edaran.scheduling.scheduler.schedule` does.
+are scheduled as :func:`~edaran.scheduling.scheduler.schedule` does.  Recalls
+come last, as in a schedule: the plan is checked as it was handed in, then a
+recalled person's remote day (planned or not) becomes WFO with the reason.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from edaran.engine.circular import Circular
 from edaran.io.publish import provenance
 from edaran.messages import Localized
 from edaran.model.protocols import EmployeeFacts
-from edaran.model.workforce import Absence, PlanRow, Transfer
+from edaran.model.workforce import Absence, PlanRow, Recall, Transfer
 from edaran.scheduling.model import Assignment, Schedule, Why
 from edaran.scheduling.scheduler import (
     _COUNTED_WINDOWS,
@@ -64,8 +66,9 @@ class _PlanCheck(_Scheduler):
         plan: Iterable[PlanRow],
         absences: Iterable[Absence],
         transfers: Iterable[Transfer],
+        recalls: Iterable[Recall] = (),
     ) -> None:
-        super().__init__(circular, employees, absences, transfers)
+        super().__init__(circular, employees, absences, transfers, recalls)
         self.plan: dict[dt.date, list[PlanRow]] = {}
         for row in plan:
             self.plan.setdefault(row.date, []).append(row)
@@ -129,6 +132,7 @@ class _PlanCheck(_Scheduler):
         for bound in scheduled:
             self._verify(bound, day)
             bound.blockers.clear()
+        self._recall(people, day)
         for person in people:
             person.bounds.clear()
             self._record(person, counted)
@@ -194,15 +198,17 @@ def check_plan(
     *,
     absences: Iterable[Absence] = (),
     transfers: Iterable[Transfer] = (),
+    recalls: Iterable[Recall] = (),
 ) -> Schedule:
     """The plan as a schedule from ``first`` to ``last``, with every violation in its warnings.
 
     Planned days have ``why`` = ``plan`` and ``detail["plan"]`` (the row) and
     ``detail["chosen_by"]`` (``unit`` or ``person``: which row chose).  The
     violations (D083-D085, D087) are errors: a plan that breaks the rules is
-    not a schedule to publish.
+    not a schedule to publish.  ``recalls`` apply after the check, as in
+    :func:`~edaran.scheduling.scheduler.schedule`.
     """
-    worker = _PlanCheck(circular, employees, plan, absences, transfers)
+    worker = _PlanCheck(circular, employees, plan, absences, transfers, recalls)
     assignments: list[Assignment] = []
     for index in range((last - first).days + 1):
         assignments.extend(worker.day(first + dt.timedelta(days=index)))

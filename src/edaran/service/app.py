@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+import attrs
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -35,7 +36,7 @@ from edaran.core.diagnostics import Diagnostic
 from edaran.core.modes import WORK_MODE
 from edaran.discipline.engine import run_discipline
 from edaran.engine.circular import Circular
-from edaran.engine.decision import DecisionError, decisions_json
+from edaran.engine.decision import DecisionError, decisions_json, recall_object
 from edaran.io.publish import diagnostic_object, json_line, provenance
 from edaran.io.roster import Roster
 from edaran.lang.parser import parse
@@ -44,13 +45,18 @@ from edaran.messages import Lang, Localized
 from edaran.model.calendar import zone
 from edaran.quota.engine import quota_records, run_quotas
 from edaran.report.engine import savings_report
+from edaran.scheduling.plan import check_plan
+from edaran.scheduling.recalls import OFFICE, apply_recalls, recall_for
 from edaran.scheduling.scheduler import schedule, unknown_table_units
 from edaran.service.circulars import Served, ServiceConfig
 from edaran.service.errors import ServiceError, error_body, negotiate
 from edaran.service.inputs import (
     Body,
+    file_names_only,
     parse_json,
+    read_attendance_rows,
     read_contact_rows,
+    read_presence_rows,
     read_record_rows,
     roster_from_rows,
     roster_from_upload,
@@ -220,6 +226,23 @@ def _person(body: Body) -> tuple[Roster, Any]:
     return roster, roster.employees[0]
 
 
+def _presence(body: Body, roster: Roster, *fields: str) -> dict[str, list[Any] | None]:
+    """The leave, transfers, recalls or plan of a request (``absences``, ``transfers``,
+    ``recalls``, ``plan``: rows as in ``cuti.csv`` and the others), None for a field
+    not sent; 422 (E614) with every bad row's diagnostic."""
+    found: dict[str, list[Any] | None] = {}
+    problems: list[Diagnostic] = []
+    for field in fields:
+        rows = body.rows(field, required=False)
+        if rows is None:
+            found[field] = None
+            continue
+        found[field], diagnostics = read_presence_rows(field, rows, roster)
+        problems += diagnostics
+    _refused(problems)
+    return found
+
+
 def _names(roster: Roster, config: ServiceConfig) -> dict[str, str]:
     return {} if config.without_names else {e.nip: e.nama for e in roster.employees}
 
@@ -227,22 +250,32 @@ def _names(roster: Roster, config: ServiceConfig) -> dict[str, str]:
 # ---------------------------------------------------------------- the work, in a thread
 def _decide(served: Served, body: Body, lang: Lang) -> str:
     circular = _circular(served, body)
-    _, person = _person(body)
+    roster, person = _person(body)
+    recalls = _presence(body, roster, "recalls")["recalls"] or []
     first, last = _range(body, served.config)
     output = body.text("output", WORK_MODE)
     errors: list[DecisionError] = []
     decisions = circular.decide_many([person], first, last, output, errors=errors)
+    if recalls:
+        decisions = apply_recalls(decisions, recalls, {person.nip: person})
     return "".join(decisions_json(provenance(circular), decisions, errors, lang))
 
 
 def _explain(served: Served, body: Body, lang: Lang) -> dict[str, object]:
     circular = _circular(served, body)
-    _, person = _person(body)
+    roster, person = _person(body)
+    recalls = _presence(body, roster, "recalls")["recalls"] or []
+    day = body.date("date")
     try:
-        explanation = circular.explain(person, body.date("date"), body.text("output", WORK_MODE))
+        explanation = circular.explain(person, day, body.text("output", WORK_MODE))
     except DecisionError as err:
         raise ServiceError(422, "E614", err.diagnostics, count=len(err.diagnostics)) from None
     data = explanation.to_dict(lang)
+    # As edaran explain --recalls: the recall that calls the person in on a remote day.
+    was = str(explanation.decision.value)
+    recall = recall_for(recalls, person.nip, person.unit, day, was)
+    if recall is not None and explanation.decision.output == WORK_MODE:
+        data["recall"] = recall_object(recall, was, OFFICE)
     if served.config.without_names:
         facts = data["facts"]
         assert isinstance(facts, list)
@@ -268,21 +301,66 @@ def _decide_many(
 
 def _schedule(served: Served, body: Body, lang: Lang) -> dict[str, object]:
     circular = _circular(served, body)
-    roster = _roster(body)
+    roster = _roster(body, circular)
     first, last = _range(body, served.config)
     _refused(unknown_table_units(circular, roster.units))
-    made = schedule(circular, roster.employees, first, last)
+    sent = _presence(body, roster, "absences", "transfers", "recalls", "plan")
+    absences, transfers = sent["absences"] or [], sent["transfers"] or []
+    recalls, plan = sent["recalls"] or [], sent["plan"]
+    if plan is not None:  # as edaran schedule --plan: checked, not scheduled
+        made = check_plan(
+            circular,
+            roster.employees,
+            plan,
+            first,
+            last,
+            absences=absences,
+            transfers=transfers,
+            recalls=recalls,
+        )
+    else:
+        made = schedule(
+            circular,
+            roster.employees,
+            first,
+            last,
+            absences=absences,
+            transfers=transfers,
+            recalls=recalls,
+        )
+    made = attrs.evolve(made, warnings=tuple(file_names_only(made.warnings)))
     return made.to_dict(lang, without_names=served.config.without_names)
 
 
 def _discipline(served: Served, body: Body, lang: Lang) -> dict[str, object]:
     circular = _circular(served, body)
-    roster = _roster(body)
+    roster = _roster(body, circular)
     first, last = _optional_range(body, served.config)
     tz = zone(circular.program.header.timezone)
-    contacts, found = read_contact_rows(body.rows("contacts") or [], roster, tz)
+    contact_rows = body.rows("contacts", required=False)
+    attendance_rows = body.rows("attendance", required=False)
+    if contact_rows is None and attendance_rows is None:  # a log of one kind or both
+        raise ServiceError(400, "E602", field="contacts")
+    contacts: list[Any] = []
+    found: list[Diagnostic] = []
+    if contact_rows is not None:
+        contacts, found = read_contact_rows(contact_rows, roster, tz)
+    events: list[Any] = []
+    if attendance_rows:
+        events, logged = read_attendance_rows(attendance_rows, roster, tz)
+        found += logged
     _refused(found)
-    result = run_discipline(circular, roster.employees, contacts, first=first, last=last)
+    sent = _presence(body, roster, "absences", "recalls")
+    result = run_discipline(
+        circular,
+        roster.employees,
+        contacts,
+        first=first,
+        last=last,
+        absences=sent["absences"] or [],
+        recalls=sent["recalls"] or [],
+        attendance=events,
+    )
     return result.to_dict(lang, names=_names(roster, served.config), contacts=contacts)
 
 

@@ -1,11 +1,13 @@
 """What a request brings: fields of a JSON body, dates, and data files as the readers read them.
 
-Rosters, contact logs and records arrive as JSON rows (objects whose keys
+Rosters, contact logs, attendance logs, records, leave, transfers, recalls
+and plans arrive as JSON rows (objects whose keys
 are the columns of ``docs/data-formats.md``; figures as JSON numbers or
 plain digits with a decimal point) or, for a roster, as an uploaded CSV or
 Excel file.  They go through the same readers as files on disk (every
 check, every diagnostic), under the name the caller sees (``roster.csv``,
-``kontak.jsonl``): a roster is read from memory; a contact log and
+``kontak.jsonl``, ``panggilan.csv``): a roster, leave, transfers, recalls
+and a plan are read from memory; a contact log, an attendance log and
 records are written first into a private temporary folder whose path is
 taken out of every diagnostic, so nothing about the server's disk reaches
 a response.
@@ -26,18 +28,25 @@ from typing import Any, TypeVar
 import attrs
 
 from edaran.core.diagnostics import Diagnostic, Source, Span
+from edaran.io.attendance import read_attendance
 from edaran.io.contacts import read_contacts
+from edaran.io.presence import read_absences, read_plan, read_recalls, read_transfers
 from edaran.io.records import read_records
 from edaran.io.roster import Roster, read_roster
 from edaran.messages import Localized
+from edaran.model.attendance import Attendance
 from edaran.model.workforce import Contact
 from edaran.service.errors import ServiceError
 
 __all__ = [
+    "PRESENCE_FILES",
     "ROSTER_FILE",
     "Body",
+    "file_names_only",
     "parse_json",
+    "read_attendance_rows",
     "read_contact_rows",
+    "read_presence_rows",
     "read_record_rows",
     "roster_from_rows",
     "roster_from_upload",
@@ -49,6 +58,14 @@ T = TypeVar("T")
 ROSTER_FILE = "roster.csv"
 #: What a JSON value may be inside a row: it becomes one CSV cell.
 _CELL = str | int | float | bool | None
+#: The request fields of leave, transfers, recalls and a plan: the file each is read as,
+#: and its reader (:mod:`edaran.io.presence`).
+PRESENCE_FILES: Mapping[str, tuple[str, Callable[..., tuple[list[Any], list[Diagnostic]]]]] = {
+    "absences": ("cuti.csv", read_absences),
+    "transfers": ("mutasi.csv", read_transfers),
+    "recalls": ("panggilan.csv", read_recalls),
+    "plan": ("rencana.csv", read_plan),
+}
 
 
 def parse_json(data: bytes) -> dict[str, Any]:
@@ -155,18 +172,45 @@ def _csv(rows: Sequence[Mapping[str, _CELL]]) -> str:
     return buffer.getvalue()
 
 
+class _Renamed(Source):
+    """A source under another name, its lines read from the original (a streamed log's
+    source knows the text of its one row only)."""
+
+    def __init__(self, name: str, original: Source) -> None:
+        super().__init__(name, original.text)
+        object.__setattr__(self, "_original", original)
+
+    def line_text(self, line: int) -> str:
+        original: Source = self._original  # type: ignore[attr-defined]  # set above
+        return original.line_text(line)
+
+
 def _renamed(diagnostics: Sequence[Diagnostic], folder: Path) -> list[Diagnostic]:
     """The diagnostics with the temporary folder taken out of every file name and argument."""
     prefix = str(folder) + "/"
+    return _respan(diagnostics, lambda name: name.removeprefix(prefix), prefix)
+
+
+def file_names_only(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics with every file reduced to its name: a served rule file's folder
+    (a limit's violation points at the rule file) would describe the server's disk."""
+    return _respan(diagnostics, lambda name: name.replace("\\", "/").rsplit("/", 1)[-1])
+
+
+def _respan(
+    diagnostics: Sequence[Diagnostic], rename: Callable[[str], str], prefix: str | None = None
+) -> list[Diagnostic]:
+    """The diagnostics with ``rename`` applied to the file of every span; ``prefix`` is
+    also taken out of every text argument."""
 
     def span(s: Span) -> Span:
         source = s.source
-        if source is None or not source.name.startswith(prefix):
+        if source is None or rename(source.name) == source.name:
             return s
-        return attrs.evolve(s, source=Source(source.name.removeprefix(prefix), source.text))
+        return attrs.evolve(s, source=_Renamed(rename(source.name), source))
 
     def value(v: object) -> object:
-        return v.replace(prefix, "") if isinstance(v, str) else v
+        return v.replace(prefix, "") if isinstance(v, str) and prefix else v
 
     return [
         attrs.evolve(
@@ -295,4 +339,27 @@ def read_record_rows(
     return _in_folder(
         {file: _csv(rows).encode("utf-8")},
         lambda folder: read_records(folder / file, kind, roster=roster, cls=cls),
+    )
+
+
+def read_presence_rows(
+    field: str, rows: Sequence[Mapping[str, _CELL]], roster: Roster
+) -> tuple[list[Any], list[Diagnostic]]:
+    """Leave, transfers, recalls or a plan (``field``: a key of :data:`PRESENCE_FILES`)
+    from JSON rows, read from memory as ``cuti.csv``, ``mutasi.csv``, ``panggilan.csv``
+    or ``rencana.csv``: a recall's or a plan row's ``source`` is ``panggilan.csv:2``."""
+    if not rows:
+        return [], []
+    file, read = PRESENCE_FILES[field]
+    return read(file, roster, data=_csv(rows).encode("utf-8"))
+
+
+def read_attendance_rows(
+    rows: Sequence[Mapping[str, _CELL]], roster: Roster, tz: dt.tzinfo
+) -> tuple[list[Attendance], list[Diagnostic]]:
+    """An attendance log from JSON rows, read as ``presensi.jsonl`` (docs/data-formats.md)."""
+    lines = "".join(json.dumps(dict(row), ensure_ascii=False) + "\n" for row in rows)
+    return _in_folder(
+        {"presensi.jsonl": lines.encode("utf-8")},
+        lambda folder: read_attendance(folder / "presensi.jsonl", roster=roster, tz=tz),
     )

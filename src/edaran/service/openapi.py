@@ -35,6 +35,24 @@ _ROSTER = {
         "units": {**_ROWS, "description": "unit.csv rows (then 'employees' name 'unit')"},
     },
 }
+#: The rows of leave, transfers, recalls and a plan (docs/data-formats.md, "Who is there").
+_ABSENCES = {**_ROWS, "description": "cuti.csv rows: nip, mulai, sampai"}
+_TRANSFERS = {**_ROWS, "description": "mutasi.csv rows: nip, tanggal, unit"}
+_RECALLS = {
+    **_ROWS,
+    "description": "panggilan.csv rows: nip or unit, tanggal, alasan; a recalled remote day"
+    " is WFO with the reason",
+}
+_PLAN = {
+    **_ROWS,
+    "description": "rencana.csv rows: nip or unit, tanggal, moda; checked against the rules"
+    " and limits instead of scheduled, each violation (D083-D085, D087) in 'warnings'",
+}
+_ATTENDANCE = {
+    **_ROWS,
+    "description": "attendance log rows (presensi): nip, jenis, waktu, and lat, lon, id",
+}
+_RECALL_EXAMPLE = {"nip": None, "unit": "BAPPEDA", "tanggal": "2026-04-10", "alasan": "Rapat"}
 _EMPLOYEE_EXAMPLE = {
     "nip": "197501012000031001",
     "nama": "Andi Saputra",
@@ -148,7 +166,7 @@ def openapi_document(served: Served) -> dict[str, Any]:
             "decide one employee on a day or a range (as edaran decide --format json)",
             _request(
                 ["circular", "employee"],
-                {**one, "date": _DATE, **dates, "output": {"type": "string"}},
+                {**one, "date": _DATE, **dates, "output": {"type": "string"}, "recalls": _RECALLS},
                 {**person, "date": "2026-04-10"},
             ),
             _ok("decide"),
@@ -162,25 +180,47 @@ def openapi_document(served: Served) -> dict[str, Any]:
             "explain one decision: facts, rules applied and overridden, clauses",
             _request(
                 ["circular", "employee", "date"],
-                {**one, "date": _DATE},
-                {**person, "date": "2026-04-10"},
+                {**one, "date": _DATE, "recalls": _RECALLS},
+                {**person, "date": "2026-04-10", "recalls": [_RECALL_EXAMPLE]},
             ),
             _ok("explain"),
         ),
         "/schedule": post(
-            "a schedule meeting the circular's limits",
+            "a schedule meeting the circular's limits, with leave, transfers and recalls;"
+            " or a unit's plan checked against them",
             _request(
                 ["circular", "roster", "from", "to"],
-                {**many, **dates},
-                {"circular": ident, "roster": roster, "from": "2026-04-06", "to": "2026-04-10"},
+                {
+                    **many,
+                    **dates,
+                    "absences": _ABSENCES,
+                    "transfers": _TRANSFERS,
+                    "recalls": _RECALLS,
+                    "plan": _PLAN,
+                },
+                {
+                    "circular": ident,
+                    "roster": roster,
+                    "from": "2026-04-06",
+                    "to": "2026-04-10",
+                    "recalls": [_RECALL_EXAMPLE],
+                },
             ),
             _ok("schedule"),
         ),
         "/discipline": post(
-            "breaches and sanctions from a contact log",
+            "breaches and sanctions from a contact log, an attendance log or both"
+            " ('contacts' or 'attendance' is required)",
             _request(
-                ["circular", "roster", "contacts"],
-                {**many, **dates, "contacts": _ROWS},
+                ["circular", "roster"],
+                {
+                    **many,
+                    **dates,
+                    "contacts": _ROWS,
+                    "attendance": _ATTENDANCE,
+                    "absences": _ABSENCES,
+                    "recalls": _RECALLS,
+                },
                 {"circular": ident, "roster": roster, "contacts": []},
             ),
             _ok("discipline"),
