@@ -663,7 +663,7 @@ batas butir 4 "Kuota":
     WFA satu blok per pegawai, 2026-04-06 sampai 2026-04-08
     atau 2026-04-13 sampai 2026-04-15
     WFH satu blok 2 hari kerja per pegawai, 2026-04-20 sampai 2026-04-24
-    diutamakan pegawai.capaian_kinerja, pegawai.jarak_rumah terkecil, pegawai.golongan terbesar
+    diutamakan pegawai.capaian_kinerja, pegawai.jarak terkecil, pegawai.umur terbesar
     jika tidak unit.layanan_publik
 kewajiban butir 10.b "Dapat dihubungi":
     pada moda {WFH}
@@ -800,7 +800,7 @@ limit clause 4 "Kuota":
     WFA one block per pegawai, 2026-04-06 until 2026-04-08
     or 2026-04-13 until 2026-04-15
     WFH one block of 2 working days per pegawai, 2026-04-20 until 2026-04-24
-    priority pegawai.capaian_kinerja, pegawai.jarak_rumah smallest, pegawai.golongan largest
+    priority pegawai.capaian_kinerja, pegawai.jarak smallest, pegawai.umur largest
     if not unit.layanan_publik
 duty clause 10.b "Dapat dihubungi":
     on mode {WFH}
@@ -937,7 +937,7 @@ limit butir 4 "Kuota":
     WFA one block per pegawai, 2026-04-06 sampai 2026-04-08
     atau 2026-04-13 until 2026-04-15
     WFH satu blok dari 2 working days per pegawai, 2026-04-20 until 2026-04-24
-    priority pegawai.capaian_kinerja, pegawai.jarak_rumah terkecil, pegawai.golongan largest
+    priority pegawai.capaian_kinerja, pegawai.jarak terkecil, pegawai.umur largest
     jika not unit.layanan_publik
 kewajiban clause 10.b "Dapat dihubungi":
     on moda {WFH}
@@ -1096,7 +1096,7 @@ batas butir 4 "Kuota":  # kuota
     WFA satu  blok per pegawai, 2026-04-06 sampai 2026-04-08  # blok
     atau 2026-04-13 sampai 2026-04-15
     WFH satu blok  2 hari  kerja per pegawai,2026-04-20 sampai 2026-04-24
-    diutamakan  pegawai.capaian_kinerja,pegawai.jarak_rumah  terkecil, pegawai.golongan terbesar  # urutan
+    diutamakan  pegawai.capaian_kinerja,pegawai.jarak  terkecil, pegawai.umur terbesar  # urutan
     jika tidak unit.layanan_publik
 kewajiban butir 10.b "Dapat dihubungi":  # butir 10.b
     pada moda {WFH}

@@ -215,7 +215,6 @@ class _PlanCheck(_Scheduler):
                 }
                 self.violations.append(Diagnostic("D085", limit.span, args))
 
-
     # ------------------------------------------------ blocks and different people
     def _record_blocks(self, person: _Person, day: dt.date) -> None:
         """The person's day in a block limit's modes, in the window it falls in."""
@@ -295,7 +294,7 @@ class _PlanCheck(_Scheduler):
                 "source": rows[0],
                 "unit": unit,
                 "mode": limit.label,
-                "window": kind,
+                "window": Localized(f"schedule.window-{kind}"),
                 "first": span.first.isoformat(),
                 "last": span.last.isoformat(),
                 "count": len(nips),
