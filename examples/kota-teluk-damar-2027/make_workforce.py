@@ -94,7 +94,12 @@ def main(argv: Sequence[str]) -> int:
     units = [[c, n, k, "ya" if p else "tidak", i] for c, n, k, p, i, _ in UNITS]
     write(out / "unit.csv", ["kode", "nama", "jenis", "layanan_publik", "induk"], units)
     people = employees(dice)
-    header = ["nip", "nama", "unit", "jenjang", "jabatan", "capaian_kinerja"]
+    # The distance from home (km, for butir 6) comes from a dice of its own, so the
+    # columns above stay as they were before it was added.
+    far = random.Random(SEED + 1)
+    for row in people:
+        row.append(f"{far.choice([1, 2, 3, 5, 8, 12, 20, 35]) + far.randint(0, 9) / 10:.1f}")
+    header = ["nip", "nama", "unit", "jenjang", "jabatan", "capaian_kinerja", "jarak_rumah_km"]
     write(out / "pegawai.csv", header, people)
     print(f"{len(units)} units, {len(people)} employees -> {out}")
     return 0

@@ -662,7 +662,8 @@ batas butir 4 "Kuota":
     WFA paling banyak 3 orang berbeda per unit per minggu
     WFA satu blok per pegawai, 2026-04-06 sampai 2026-04-08
     atau 2026-04-13 sampai 2026-04-15
-    diutamakan pegawai.capaian_kinerja
+    WFH satu blok 2 hari kerja per pegawai, 2026-04-20 sampai 2026-04-24
+    diutamakan pegawai.capaian_kinerja, pegawai.jarak terkecil, pegawai.umur terbesar
     jika tidak unit.layanan_publik
 kewajiban butir 10.b "Dapat dihubungi":
     pada moda {WFH}
@@ -798,7 +799,8 @@ limit clause 4 "Kuota":
     WFA at most 3 different people per unit per minggu
     WFA one block per pegawai, 2026-04-06 until 2026-04-08
     or 2026-04-13 until 2026-04-15
-    priority pegawai.capaian_kinerja
+    WFH one block of 2 working days per pegawai, 2026-04-20 until 2026-04-24
+    priority pegawai.capaian_kinerja, pegawai.jarak smallest, pegawai.umur largest
     if not unit.layanan_publik
 duty clause 10.b "Dapat dihubungi":
     on mode {WFH}
@@ -934,7 +936,8 @@ limit butir 4 "Kuota":
     WFA paling banyak 3 different people per unit per minggu
     WFA one block per pegawai, 2026-04-06 sampai 2026-04-08
     atau 2026-04-13 until 2026-04-15
-    priority pegawai.capaian_kinerja
+    WFH satu blok dari 2 working days per pegawai, 2026-04-20 until 2026-04-24
+    priority pegawai.capaian_kinerja, pegawai.jarak terkecil, pegawai.umur largest
     jika not unit.layanan_publik
 kewajiban clause 10.b "Dapat dihubungi":
     on moda {WFH}
@@ -1092,7 +1095,8 @@ batas butir 4 "Kuota":  # kuota
     WFA paling banyak 3 orang  berbeda per unit per minggu
     WFA satu  blok per pegawai, 2026-04-06 sampai 2026-04-08  # blok
     atau 2026-04-13 sampai 2026-04-15
-    diutamakan  pegawai.capaian_kinerja  # urutan
+    WFH satu blok  2 hari  kerja per pegawai,2026-04-20 sampai 2026-04-24
+    diutamakan  pegawai.capaian_kinerja,pegawai.jarak  terkecil, pegawai.umur terbesar  # urutan
     jika tidak unit.layanan_publik
 kewajiban butir 10.b "Dapat dihubungi":  # butir 10.b
     pada moda {WFH}
@@ -1388,7 +1392,7 @@ def grammar_keyword_terminals() -> dict[str, list[str]]:
 def test_keyword_table_covers_every_keyword_terminal() -> None:
     grammar = grammar_keyword_terminals()
     pairs = keyword_pairs()
-    assert len(grammar) == 90
+    assert len(grammar) == 93
     assert set(pairs) == set(grammar)
     for terminal, words in grammar.items():
         assert pairs[terminal] == (words[0], words[-1])

@@ -170,3 +170,92 @@ def test_a_planned_person_over_a_personal_limit(roster: Roster, tmp_path: object
         "plan rencana.csv:3: WFH on 2027-03-17 goes over butir 5, "
         "at most 1 days per minggu per employee"
     )
+
+
+# -- block limits and different people (Kota Teluk Damar) -------------------------------
+TELUK = EXAMPLES / "kota-teluk-damar-2027"
+#: butir 9 (for these tests): at most three different people of a unit WFH in a week
+DISTINCT = (
+    '\nbatas butir 9 "Paling banyak tiga orang berbeda bekerja dari rumah per unit per minggu":\n'
+    "    WFH paling banyak 3 orang berbeda per unit per minggu\n"
+)
+YANTI, DEDI, MAYA, DEWI = (
+    "197008031994122018",
+    "197611232001121017",
+    "198205172004122019",
+    "199203012016122020",
+)
+
+
+@pytest.fixture(scope="module")
+def teluk() -> tuple[Circular, Roster]:
+    text = (TELUK / "se-800.1-45-BKPSDM-2027.edaran").read_text(encoding="utf-8") + DISTINCT
+    circular = Circular.from_text(text, "uji.edaran")
+    return circular, load_roster(TELUK / "roster", **circular.roster_classes())
+
+
+def test_a_plan_breaking_a_block_or_different_people_is_reported(
+    teluk: tuple[Circular, Roster],
+) -> None:
+    # Bagian Protokol (6 staff) plans its own days: one person before and after the
+    # holiday (two blocks), one three days in a block of two, and four different people
+    # at home in the week of 1-7 March where butir 9 allows three.
+    circular, roster = teluk
+    rows, problems = read_plan(f"{DATA}/rencana-blok-bad.csv", roster)
+    assert problems == []
+    made = check_plan(circular, roster.employees, rows, dt.date(2027, 3, 3), dt.date(2027, 3, 18))
+    found = [(d.code, d.args.get("nip"), d.args.get("clause")) for d in made.warnings]
+    assert found == [
+        ("D107", YANTI, "butir 8"),
+        ("D108", DEDI, "butir 8"),
+        ("D109", None, "butir 9"),
+    ]
+    assert all(d.is_error for d in made.warnings)
+    two, three, four = made.warnings
+    assert (two.args["days"], two.args["source"]) == (
+        "2027-03-03, 2027-03-16",
+        f"{DATA}/rencana-blok-bad.csv:6",
+    )
+    assert (three.args["count"], three.args["limit"]) == (3, 2)
+    assert four.args["nips"] == ", ".join([YANTI, DEDI, MAYA, DEWI])
+    # Nothing is settled: the plan stands as the head of unit wrote it.
+    modes = {(a.nip, a.date): a.mode for a in made}
+    assert modes[(YANTI, dt.date(2027, 3, 16))] == "WFH"
+    assert [modes[(DEDI, dt.date(2027, 3, d))] for d in (3, 4, 5)] == ["WFH"] * 3
+    for lang in ["id", "en"]:
+        text = render_all(made.warnings, lang)  # type: ignore[arg-type]
+        check_golden(f"schedule/plan-blocks-bad.{lang}.txt", text)
+
+
+def test_a_plan_within_the_block_and_different_people_passes(
+    teluk: tuple[Circular, Roster],
+) -> None:
+    circular, roster = teluk
+    unit = [PlanRow(dt.date(2027, 3, d), "WFO", unit="BAG_PROKOPIM") for d in (3, 4, 5, 16, 17)]
+    rows = [
+        *unit,
+        PlanRow(dt.date(2027, 3, 3), "WFH", nip=YANTI, source="rencana.csv:7"),
+        PlanRow(dt.date(2027, 3, 4), "WFH", nip=YANTI, source="rencana.csv:8"),
+        PlanRow(dt.date(2027, 3, 4), "WFH", nip=DEDI, source="rencana.csv:9"),
+        PlanRow(dt.date(2027, 3, 5), "WFH", nip=DEDI, source="rencana.csv:10"),
+        PlanRow(dt.date(2027, 3, 16), "WFH", nip=MAYA, source="rencana.csv:11"),
+        PlanRow(dt.date(2027, 3, 17), "WFH", nip=DEWI, source="rencana.csv:12"),
+    ]
+    made = check_plan(circular, roster.employees, rows, dt.date(2027, 3, 3), dt.date(2027, 3, 18))
+    assert made.warnings == ()
+    planned = Counter(a.mode for a in made if a.unit == "BAG_PROKOPIM" and a.why == Why.PLAN)
+    assert planned == {"WFO": 24, "WFH": 6}
+
+
+def test_units_a_plan_does_not_cover_keep_their_blocks_and_different_people(
+    teluk: tuple[Circular, Roster],
+) -> None:
+    # The units without a row are scheduled as always: their blocks and butir 9 hold.
+    circular, roster = teluk
+    first, last = dt.date(2027, 3, 3), dt.date(2027, 3, 18)
+    rows = [PlanRow(first, "WFO", unit="BAG_PROKOPIM")]
+    made = check_plan(circular, roster.employees, rows, first, last)
+    plain = {(a.nip, a.date): a for a in schedule(circular, roster.employees, first, last)}
+    others = [a for a in made if a.unit != "BAG_PROKOPIM"]
+    assert others == [plain[(a.nip, a.date)] for a in others]
+    assert Counter(a.why for a in others)[Why.PERSON_LIMIT] > 0

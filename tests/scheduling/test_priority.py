@@ -83,11 +83,71 @@ def test_a_floor_calls_back_the_people_it_puts_first() -> None:
     assert "diutamakan menurut pegawai.jarak_rumah <= 5 = benar" in assignment_reason(called)
 
 
+def test_the_nearest_home_first_calls_back_the_smaller_distances() -> None:
+    # "Diutamakan pegawai dengan jarak rumah terdekat": the office places, nearest first.
+    c = circular(
+        "WFO paling sedikit 2 per unit per hari", "diutamakan pegawai.jarak_rumah terkecil"
+    )
+    people = staff(c, [(False, 30), (False, 2), (False, 25), (False, 4), (False, 60)])
+    made = schedule(c, people, WEDNESDAY, WEDNESDAY)
+    assert {a.nip: a.mode for a in made} == {
+        people[0].nip: "WFH",
+        people[1].nip: "WFO",
+        people[2].nip: "WFH",
+        people[3].nip: "WFO",
+        people[4].nip: "WFH",
+    }
+    called = next(a for a in made if a.nip == people[1].nip)
+    assert called.why == Why.FLOOR
+    assert assignment_reason(called).endswith(
+        "; diutamakan menurut pegawai.jarak_rumah = 2 (terkecil dulu)"
+    )
+    assert assignment_reason(called, "en").endswith(
+        "; priority by pegawai.jarak_rumah = 2 (smallest first)"
+    )
+
+
+def test_larger_first_is_the_default_and_can_be_written() -> None:
+    facts = [(False, 30), (False, 2), (False, 25), (False, 4), (False, 60)]
+    found = []
+    for order in ("", " terbesar"):
+        c = circular(
+            "WFO paling sedikit 2 per unit per hari", f"diutamakan pegawai.jarak_rumah{order}"
+        )
+        people = staff(c, facts)
+        made = schedule(c, people, WEDNESDAY, WEDNESDAY)
+        found.append({a.nip for a in made if a.mode == "WFO"})
+        called = next(a for a in made if a.why == Why.FLOOR and a.nip == people[4].nip)
+        assert assignment_reason(called, "en").endswith(
+            "; priority by pegawai.jarak_rumah = 60 (largest first)"
+        )
+    assert found[0] == found[1] == {people[0].nip, people[4].nip}
+
+
+def test_smaller_first_then_a_yes_no_breaks_its_ties() -> None:
+    c = circular(
+        "WFH paling banyak 2 per unit per hari",
+        "diutamakan pegawai.jarak_rumah terkecil, pegawai.punya_balita",
+    )
+    people = staff(c, [(False, 3), (True, 3), (False, 1), (True, 9), (False, 3)])
+    made = schedule(c, people, WEDNESDAY, WEDNESDAY)
+    # 1 km first; then, of the three at 3 km, the one with small children.
+    assert {a.nip for a in made if a.mode == "WFH"} == {people[2].nip, people[1].nip}
+
+
 @pytest.mark.parametrize(
     ("lines", "code"),
     [
         (("WFH paling banyak 2 per unit per hari", "diutamakan pegawai.nama"), "E220"),
         (("WFH paling banyak 2 per pegawai per minggu", "diutamakan pegawai.punya_balita"), "E221"),
+        (
+            ("WFH paling banyak 2 per unit per hari", "diutamakan pegawai.punya_balita terkecil"),
+            "E223",
+        ),
+        (
+            ("WFH paling banyak 2 per unit per hari", "priority pegawai.punya_balita largest"),
+            "E223",
+        ),
     ],
 )
 def test_orders_that_make_no_sense_are_refused(lines: tuple[str, ...], code: str) -> None:

@@ -212,7 +212,7 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
     _r_at_most_distinct = _limit_line("distinct")
 
     def _r_one_block(self, c: list[Any], s: Span | None) -> n.LimitLine:
-        (modes, grouped, where), scope, window = c
+        (modes, grouped, where), *length, scope, window = c
         return n.LimitLine(
             modes,
             "block",
@@ -224,13 +224,27 @@ class TreeBuilder(lark.visitors.Transformer_NonRecursive):  # type: ignore[type-
             grouped=grouped,
             modes_span=where,
             windows=(window,),
+            length=length[0] if length else None,
         )
+
+    def _r_block_length(self, c: list[Any], s: Span | None) -> n.IntLit:
+        (number,) = (t for t in c if isinstance(t, Token) and t.type == "INT")
+        return n.IntLit(str(number), span=self._tok(number))
 
     def _r_block_alt(self, c: list[Any], s: Span | None) -> tuple[str, Any, Span | None]:
         return ("or", c[0], s)
 
     def _r_limit_priority(self, c: list[Any], s: Span | None) -> tuple[str, Any]:
         return ("priority", tuple(c))
+
+    def _r_priority_default(self, c: list[Any], s: Span | None) -> n.Priority:
+        return n.Priority(c[0], None, span=s)
+
+    def _r_priority_larger(self, c: list[Any], s: Span | None) -> n.Priority:
+        return n.Priority(c[0], "larger", span=s)
+
+    def _r_priority_smaller(self, c: list[Any], s: Span | None) -> n.Priority:
+        return n.Priority(c[0], "smaller", span=s)
 
     def _r_block_window(self, c: list[Any], s: Span | None) -> tuple[Any, Any]:
         return (c[0], c[1])

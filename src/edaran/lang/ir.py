@@ -153,6 +153,12 @@ class LimitIR:
     #: ``diutamakan A, B``: who gets the limit's places first (true before false, the
     #: larger number first, in the order written), before the rotation
     priority: tuple[Expr, ...] = ()
+    #: for each of ``priority``: ``larger`` first (the default, and ``terbesar``) or
+    #: ``smaller`` first (``terkecil``); a yes/no is always true first
+    priority_order: tuple[str, ...] = ()
+    #: kind ``block`` with ``satu blok N hari kerja``: each person's block is N
+    #: consecutive working days inside one window (None: the whole window)
+    block_days: int | None = None
 
     @property
     def label(self) -> str:

@@ -387,6 +387,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "rencana {source}: moda '{mode}' tidak dikenal surat edaran ini",
         "plan {source}: the circular knows no mode '{mode}'",
     ),
+    "D107": (
+        "rencana {source}: pegawai {nip} {mode} pada {days}, di dua blok ({windows}); "
+        "{clause} memberi satu blok per pegawai",
+        "plan {source}: employee {nip} on {mode} on {days}, in two blocks ({windows}); "
+        "{clause} gives one block per employee",
+    ),
+    "D108": (
+        "rencana {source}: pegawai {nip} {mode} pada {count} hari ({days}) dalam "
+        "{window}; {clause} memberi satu blok {limit} hari kerja per pegawai",
+        "plan {source}: employee {nip} on {mode} on {count} days ({days}) within "
+        "{window}; {clause} gives one block of {limit} working days per employee",
+    ),
+    "D109": (
+        "rencana {source}: unit {unit} pada {window} {first} s.d. {last}: {count} orang "
+        "berbeda {mode} ({nips}); {clause} menetapkan paling banyak {limit} orang berbeda",
+        "plan {source}: unit {unit} in the {window} {first} to {last}: {count} different "
+        "people on {mode} ({nips}); {clause} sets at most {limit} different people",
+    ),
     "plan.at-most": ("paling banyak", "at most"),
     "plan.at-least": ("paling sedikit", "at least"),
     "recall.off": ("hari itu bukan hari kerja", "that day is not a working day"),

@@ -58,6 +58,8 @@ WORDS: dict[str, tuple[str, str]] = {
     # -- what a word is not (E117) ----------------------------------------------------
     "what.scope": ("cakupan", "scope"),
     "what.window": ("rentang waktu", "window"),
+    "priority.smaller": ("terkecil", "smallest"),
+    "priority.larger": ("terbesar", "largest"),
     "limit.at_most": ("paling banyak", "at most"),
     "limit.at_least": ("paling sedikit", "at least"),
     # -- where a record may be read (E150) and what a block reads (E151) ----------------

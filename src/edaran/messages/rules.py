@@ -510,6 +510,22 @@ WORDS: dict[str, tuple[str, str]] = {
         "'different people' counts the staff of a unit or agency; one employee is not "
         "different people: write 'per unit' or 'per perangkat_daerah'",
     ),
+    "E223": (
+        "'{order}' membalik urutan bilangan; benar/salah selalu mendahulukan yang benar: "
+        "untuk mendahulukan yang salah tulis 'tidak ...'",
+        "'{order}' turns round the order of a number; a yes/no always puts true first: "
+        "to put false first write 'not ...'",
+    ),
+    "E224": (
+        "blok {days} hari kerja tidak muat dalam jendela {window}, yang hanya punya "
+        "{working} hari kerja",
+        "a block of {days} working days does not fit in the window {window}, which has "
+        "only {working} working days",
+    ),
+    "E225": (
+        "satu blok paling sedikit 1 hari kerja, bukan {days}",
+        "a block is at least 1 working day, not {days}",
+    ),
     "E214": (
         "pilihan memerlukan paling sedikit dua moda; untuk satu moda tulis "
         "'moda_kerja adalah {mode}'",
@@ -779,6 +795,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "label-declared-here": ("dideklarasikan di sini", "declared here"),
     "label-binding": ("aturan mengikat", "the binding rule"),
     "label-other-limit": ("batas yang bertentangan", "the conflicting limit"),
+    "label-block-window": ("jendela ini", "this window"),
     "label-amended": ("masa berlaku SE yang diubah", "the force of the amended circular"),
     "label-in-cycle": ("bagian dari lingkaran", "part of the cycle"),
     "label-inherited": ("diwarisi dari sini", "inherited from here"),

@@ -34,11 +34,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "schedule.limit": ("dibatasi {clause}: ", "limited by {clause}: "),
     "schedule.limit-bare": ("dibatasi: ", "limited: "),
     "schedule.priority": ("; diutamakan menurut {priority}", "; priority by {priority}"),
+    "schedule.priority-order": (" ({order} dulu)", " ({order} first)"),
     "schedule.distinct": (
         "{mode} paling banyak {limit} orang berbeda di unit {unit} per {window}, dan {count} "
         "orang sudah mendapatkannya",
         "{mode} for at most {limit} different people in unit {unit} per {window}, and {count} "
         "have already had it",
+    ),
+    "schedule.block-days": (
+        "satu blok {days} hari kerja {mode} per pegawai; blok pegawai ini {first} s.d. {last} "
+        "(giliran ke-{turn})",
+        "one {mode} block of {days} working days per employee; this employee's block is "
+        "{first} to {last} (turn {turn})",
     ),
     "schedule.block": (
         "satu blok {mode} per pegawai; blok pegawai ini {first} s.d. {last} (giliran ke-{turn})",

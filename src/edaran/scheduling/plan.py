@@ -11,7 +11,17 @@ the unit-days it covers and reports every violation with its clause:
 2. a shared limit (a cap or a floor per unit, or per perangkat daerah) that
    the plan breaks on a day it covers (D084);
 3. a personal limit (``... per pegawai per minggu``) a planned person goes
-   over (D085).
+   over (D085);
+4. a block limit (``WFA satu blok per pegawai, A sampai B atau C sampai D``)
+   a planned person breaks: days in the limit's modes in two of its windows
+   (D107), or more days in one window than the block's length (D108);
+5. a limit on different people (``WFA paling banyak 3 orang berbeda per unit
+   per minggu``) a plan breaks: more people of a unit in its modes in the
+   window (D109).
+
+The last two are counted over the whole run, planned and scheduled days
+together, and reported once per person (or unit and window) when a planned
+day is among them.
 
 Nothing is moved: a plan is the head of unit's choice, and a violation is
 reported, not settled.  People of a covered unit without a row of their own
@@ -24,6 +34,7 @@ recalled person's remote day (planned or not) becomes WFO with the reason.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -33,7 +44,9 @@ from edaran.core.diagnostics import Diagnostic
 from edaran.core.suggest import suggest
 from edaran.engine.circular import Circular
 from edaran.io.publish import provenance
+from edaran.lang import ir
 from edaran.messages import Localized
+from edaran.model.calendar import Period
 from edaran.model.protocols import EmployeeFacts
 from edaran.model.workforce import Absence, PlanRow, Recall, Transfer
 from edaran.scheduling.model import Assignment, Schedule, Why
@@ -45,6 +58,7 @@ from edaran.scheduling.scheduler import (
     _count,
     _Person,
     _Scheduler,
+    _Subject,
 )
 
 __all__ = ["check_plan"]
@@ -73,6 +87,15 @@ class _PlanCheck(_Scheduler):
         for row in plan:
             self.plan.setdefault(row.date, []).append(row)
         self.violations: list[Diagnostic] = []
+        #: (block limit, nip) -> window index -> the person's days in the limit's modes
+        self.block_days: dict[tuple[str, str], dict[int, list[dt.date]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        #: (block limit, nip) or (distinct limit, unit, window): the plan rows among them
+        self.planned_in: dict[tuple[object, ...], list[str]] = defaultdict(list)
+        #: (distinct limit, unit, window kind, window) -> the limit's figure there
+        self.distinct_limit: dict[tuple[str, str, str, Period], int] = {}
+        self.limits_by_id: dict[str, ir.LimitIR] = {}
 
     def day(self, day: dt.date) -> list[Assignment]:
         version = self.circular.in_force(day)
@@ -111,10 +134,16 @@ class _PlanCheck(_Scheduler):
             detail = {**base.detail, "plan": row.source, "chosen_by": chooser}
             person.assignment = attrs.evolve(base, mode=row.mode, why=Why.PLAN, detail=detail)
         counted = [(kind, self.windows.window(kind, day)) for kind in _COUNTED_WINDOWS]
+        period = self.windows.period(day)
         for person in people:
             if person.assignment.why == Why.PLAN:
                 self._personal(person, day)
-        period = self.windows.period(day)
+            elif person.employee.unit.kode not in planned:
+                self._personal_limits(person, day)
+        free = [p for p in people if p.employee.unit.kode not in planned]
+        for limit in self.shared:
+            if limit.kind == "distinct":
+                self._distinct(limit, free, day, period)
         bounds = self._bounds(people, day)
         scheduled = [
             b for b in bounds if not any(p.employee.unit.kode in planned for p in b.present)
@@ -136,6 +165,8 @@ class _PlanCheck(_Scheduler):
         for person in people:
             person.bounds.clear()
             self._record(person, counted)
+            self._record_blocks(person, day)
+        self._record_distinct(people, day)
         return [
             p.assignment
             for p in sorted(people, key=lambda p: (p.assignment.unit, p.assignment.nip))
@@ -188,6 +219,105 @@ class _PlanCheck(_Scheduler):
                 }
                 self.violations.append(Diagnostic("D085", limit.span, args))
 
+    # ------------------------------------------------ blocks and different people
+    def _record_blocks(self, person: _Person, day: dt.date) -> None:
+        """The person's day in a block limit's modes, in the window it falls in."""
+        a = person.assignment
+        for limit in self.personal:
+            if limit.kind != "block" or a.mode not in limit.modes:
+                continue
+            here = next((i for i, (w0, w1) in enumerate(limit.blocks) if w0 <= day <= w1), None)
+            if here is None or not self._applies(limit, person.employee, day):
+                continue
+            self.limits_by_id[limit.id] = limit
+            self.block_days[(limit.id, a.nip)][here].append(day)
+            if a.why == Why.PLAN:
+                self.planned_in[(limit.id, a.nip)].append(str(a.detail.get("plan", "")))
+
+    def _record_distinct(self, people: list[_Person], day: dt.date) -> None:
+        """The people of each unit in a distinct limit's modes, for the window of the day."""
+        for limit in self.shared:
+            if limit.kind != "distinct":
+                continue
+            window = (limit.window, self.windows.window(limit.window, day))
+            for unit, members in self._groups(limit, people, day):
+                inside = [p.assignment for p in members if p.assignment.mode in limit.modes]
+                if not inside:
+                    continue
+                key = (limit.id, unit.kode, *window)
+                self.limits_by_id[limit.id] = limit
+                self.distinct.setdefault(key, set()).update(a.nip for a in inside)
+                allowed = int(self._amount(limit, _Subject(unit), day))  # type: ignore[call-overload]  # INT by the checker
+                self.distinct_limit[key] = allowed
+                rows = [str(a.detail.get("plan", "")) for a in inside if a.why == Why.PLAN]
+                self.planned_in[key].extend(rows)
+
+    def block_violations(self) -> list[Diagnostic]:
+        """D107 for a planned person in two windows of a block, D108 for more days than its
+        length; D109 for a unit with more different people than a limit allows."""
+        found = []
+        for (limit_id, nip), windows in sorted(self.block_days.items()):
+            rows = self.planned_in.get((limit_id, nip))
+            if not rows:
+                continue
+            limit = self.limits_by_id[limit_id]
+            days = sorted(d for ds in windows.values() for d in ds)
+            args: dict[str, object] = {
+                "source": rows[0],
+                "nip": nip,
+                "mode": limit.label,
+                "clause": limit.clause,
+            }
+            if len(windows) > 1:
+                args |= {
+                    "days": _dates(days),
+                    "windows": " / ".join(
+                        f"{limit.blocks[i][0].isoformat()}..{limit.blocks[i][1].isoformat()}"
+                        for i in sorted(windows)
+                    ),
+                }
+                found.append(Diagnostic("D107", limit.span, args))
+            elif limit.block_days is not None and len(days) > limit.block_days:
+                (index,) = windows
+                w0, w1 = limit.blocks[index]
+                args |= {
+                    "days": _dates(days),
+                    "count": len(days),
+                    "limit": limit.block_days,
+                    "window": f"{w0.isoformat()}..{w1.isoformat()}",
+                }
+                found.append(Diagnostic("D108", limit.span, args))
+        for key, nips in sorted(self.distinct.items(), key=lambda kv: _distinct_order(kv[0])):
+            rows = self.planned_in.get(key)
+            allowed = self.distinct_limit.get(key)
+            if not rows or allowed is None or len(nips) <= allowed:
+                continue
+            limit_id, unit, kind, span = key
+            limit = self.limits_by_id[limit_id]
+            args = {
+                "source": rows[0],
+                "unit": unit,
+                "mode": limit.label,
+                "window": Localized(f"schedule.window-{kind}"),
+                "first": span.first.isoformat(),
+                "last": span.last.isoformat(),
+                "count": len(nips),
+                "nips": ", ".join(sorted(nips)),
+                "clause": limit.clause,
+                "limit": allowed,
+            }
+            found.append(Diagnostic("D109", limit.span, args))
+        return found
+
+
+def _dates(days: Iterable[dt.date]) -> str:
+    return ", ".join(d.isoformat() for d in days)
+
+
+def _distinct_order(key: tuple[str, str, str, Period]) -> tuple[str, str, dt.date]:
+    limit_id, unit, _, span = key
+    return (limit_id, unit, span.first)
+
 
 def check_plan(
     circular: Circular,
@@ -204,9 +334,9 @@ def check_plan(
 
     Planned days have ``why`` = ``plan`` and ``detail["plan"]`` (the row) and
     ``detail["chosen_by"]`` (``unit`` or ``person``: which row chose).  The
-    violations (D083-D085, D087) are errors: a plan that breaks the rules is
-    not a schedule to publish.  ``recalls`` apply after the check, as in
-    :func:`~edaran.scheduling.scheduler.schedule`.
+    violations (D083-D085, D087, D107-D109) are errors: a plan that breaks the
+    rules is not a schedule to publish.  ``recalls`` apply after the check, as
+    in :func:`~edaran.scheduling.scheduler.schedule`.
     """
     worker = _PlanCheck(circular, employees, plan, absences, transfers, recalls)
     assignments: list[Assignment] = []
@@ -218,6 +348,11 @@ def check_plan(
         last,
         tuple(assignments),
         dict(sorted(units.items())),
-        (*worker.violations, *worker.warnings, *worker.errors.values()),
+        (
+            *worker.violations,
+            *worker.block_violations(),
+            *worker.warnings,
+            *worker.errors.values(),
+        ),
         provenance=provenance(circular),
     )

@@ -134,8 +134,10 @@ def _limit_reason(a: Assignment, lang: Lang) -> str:
     d = a.detail
     if "block" in d:
         first, _, last = str(d["block"]).partition("..")
+        days = d.get("block_days")
+        key, extra = ("schedule.block-days", {"days": days}) if days else ("schedule.block", {})
         return _opening(a, "limit", lang) + message(
-            "schedule.block", lang, mode=_was(a), first=first, last=last, turn=d.get("turn", "")
+            key, lang, mode=_was(a), first=first, last=last, turn=d.get("turn", ""), **extra
         )
     limit = _num(d, "limit")
     used = _num(d, "count") if _num(d, "count") is not None else _num(d, "period_days")
@@ -183,8 +185,14 @@ def _priority(a: Assignment, lang: Lang) -> str:
     priority = a.detail.get("priority")
     if not isinstance(priority, tuple) or not priority:
         return ""
-    shown = ", ".join(f"{written} = {show_value(value, lang)}" for written, value in priority)
-    return message("schedule.priority", lang, priority=shown)
+    parts = []
+    for written, value, *order in priority:
+        part = f"{written} = {show_value(value, lang)}"
+        if order and order[0] and not isinstance(value, bool) and value is not None:
+            word = message(f"priority.{order[0]}", lang)
+            part += message("schedule.priority-order", lang, order=word)
+        parts.append(part)
+    return message("schedule.priority", lang, priority=", ".join(parts))
 
 
 def _tail(a: Assignment, lang: Lang, count_key: str) -> str:

@@ -234,8 +234,8 @@ class _Scheduler:
         self.windows = Windows(header.period_start, header.evaluation_months)
         #: (limit, unit, window kind, window) -> the people who had its modes in the window
         self.distinct: dict[tuple[str, str, str, Period], set[str]] = {}
-        #: (block limit, unit) -> nip -> the person's turn for the block windows
-        self.block_turns: dict[tuple[str, str], dict[str, int]] = {}
+        #: (block limit, unit) -> nip -> the person's turn and block (first and last day)
+        self.block_turns: dict[tuple[str, str], dict[str, tuple[int, dt.date, dt.date]]] = {}
         #: nip -> (window key, mode) -> days assigned
         self.used: dict[str, dict[tuple[str, Period, str], int]] = defaultdict(
             lambda: defaultdict(int)
@@ -437,11 +437,10 @@ class _Scheduler:
                 _keep_out(person, limit, Why.CAP, detail)
 
     def _block(self, person: _Person, limit: ir.LimitIR, day: dt.date) -> None:
-        """``satu blok per pegawai``: outside the person's own window, out of the limit's modes.
+        """``satu blok per pegawai``: outside the person's own block, out of the limit's modes.
 
-        Each person's window is fixed once per unit: the unit's staff in the order of
-        the rotation take the windows in turn (the first the first window, the second
-        the second, ...), so every window gets its share of the unit.
+        Each person's block is fixed once per unit (:meth:`_own_block`); on the days
+        of the windows outside it they go to the next mode they are allowed.
         """
         a = person.assignment
         here = next((i for i, (a0, a1) in enumerate(limit.blocks) if a0 <= day <= a1), None)
@@ -449,23 +448,66 @@ class _Scheduler:
             return
         if not self._applies(limit, person.employee, day):
             return
-        turn = self._block_turn(limit, person.employee)
-        own = turn % len(limit.blocks)
-        if own == here:
+        turn, first, last = self._own_block(limit, person.employee)
+        if first <= day <= last:
             return
-        first, last = limit.blocks[own]
-        detail = {"block": f"{first.isoformat()}..{last.isoformat()}", "turn": turn + 1}
+        detail: dict[str, object] = {
+            "block": f"{first.isoformat()}..{last.isoformat()}",
+            "turn": turn + 1,
+        }
+        if limit.block_days is not None:
+            detail["block_days"] = limit.block_days
         _keep_out(person, limit, Why.PERSON_LIMIT, detail)
 
-    def _block_turn(self, limit: ir.LimitIR, employee: Any) -> int:
-        """The person's place in their unit's turn for the block windows (0 first)."""
-        unit = employee.unit.kode
-        turns = self.block_turns.get((limit.id, unit))
-        if turns is None:
-            members = [e.nip for e in self.employees if e.unit.kode == unit]
+    def _own_block(self, limit: ir.LimitIR, employee: Any) -> tuple[int, dt.date, dt.date]:
+        """The person's turn (0 first) and block (first and last day) for a block limit.
+
+        The unit's staff in the order of the rotation take the windows in turn (the
+        first the first window, the second the second, ...), so every window gets
+        its share of the unit.  With a length (``satu blok 3 hari kerja``) each
+        takes the N consecutive working days of their window that the fewest of
+        the unit have taken so far (the earliest on a tie), so the blocks spread
+        over the window's days.
+        """
+        key = (limit.id, employee.unit.kode)
+        blocks = self.block_turns.get(key)
+        if blocks is None or employee.nip not in blocks:
+            members = [e.nip for e in self.employees if e.unit.kode == key[1]]
             ordered = sorted(members, key=lambda nip: (_rotation(nip, 0), nip))
-            turns = self.block_turns[(limit.id, unit)] = {n: i for i, n in enumerate(ordered)}
-        return turns.get(employee.nip, len(turns))
+            # Someone moved in from another unit takes the turn after the unit's own.
+            ordered += [nip for nip in (blocks or {}) if nip not in members]
+            if employee.nip not in ordered:
+                ordered.append(employee.nip)
+            blocks = self.block_turns[key] = self._deal_blocks(limit, ordered)
+        return blocks[employee.nip]
+
+    def _deal_blocks(
+        self, limit: ir.LimitIR, ordered: Sequence[str]
+    ) -> dict[str, tuple[int, dt.date, dt.date]]:
+        """Each person's (turn, first day, last day) of their block, in turn order."""
+        windows: list[list[dt.date]] = []
+        for first, last in limit.blocks:
+            working = [d.tanggal for d in self.version.calendar.days(first, last) if d.hari_kerja]
+            windows.append(working)
+        taken: list[dict[dt.date, int]] = [defaultdict(int) for _ in windows]
+        dealt = {}
+        for turn, nip in enumerate(ordered):
+            own = turn % len(limit.blocks)
+            days, length = windows[own], limit.block_days
+            if length is None or not days or length >= len(days):
+                first, last = limit.blocks[own]
+                dealt[nip] = (turn, first, last)
+                continue
+            load = taken[own]
+            start = min(
+                range(len(days) - length + 1),
+                key=lambda i: (sum(load[d] for d in days[i : i + length]), i),
+            )
+            chosen = days[start : start + length]
+            for d in chosen:
+                load[d] += 1
+            dealt[nip] = (turn, chosen[0], chosen[-1])
+        return dealt
 
     def _days_in(self, nip: str, window: tuple[str, Period]) -> dict[str, int]:
         """The person's days per mode in a window so far."""
@@ -533,31 +575,35 @@ class _Scheduler:
         return values
 
     def _priority(self, limit: ir.LimitIR, person: _Person, day: dt.date) -> tuple[Any, ...]:
-        """``diutamakan A, B``: a sort key, first for who is first (true, or the larger)."""
+        """``diutamakan A, B``: a sort key, first for who is first (true, or the larger;
+        the smaller with ``terkecil``)."""
         if not limit.priority:
             return ()
         key: list[tuple[int, Any]] = []
-        for value in self._priority_values(limit, person, day):
+        orders = limit.priority_order or ("larger",) * len(limit.priority)
+        for value, order in zip(self._priority_values(limit, person, day), orders, strict=True):
             if isinstance(value, bool):
                 key.append((0, not value))
             elif value is None:
-                key.append((1, 0))  # an empty fact comes last
+                key.append((1, 0))  # an empty fact comes last, in either order
             else:
-                key.append((0, -Decimal(str(value))))
+                number = Decimal(str(value))
+                key.append((0, number if order == "smaller" else -number))
         return tuple(key)
 
     def _priority_text(
         self, limit: ir.LimitIR, person: _Person, day: dt.date
-    ) -> tuple[tuple[str, object], ...]:
-        """The person's values of the limit's priority (as written, value), for the reason."""
+    ) -> tuple[tuple[str, object, str], ...]:
+        """The person's values of the limit's priority (as written, value, order: ``larger``
+        or ``smaller`` first), for the reason."""
         parts = []
-        for expr, value in zip(
-            limit.priority, self._priority_values(limit, person, day), strict=True
-        ):
+        orders = limit.priority_order or ("larger",) * len(limit.priority)
+        values = self._priority_values(limit, person, day)
+        for expr, value, order in zip(limit.priority, values, orders, strict=True):
             span = expr.span
             source = span.source if span is not None else None
             written = source.text[span.start : span.end] if span and source else "?"
-            parts.append((written, value))
+            parts.append((written, value, order))
         return tuple(parts)
 
     def _rank(self, members: list[_Person], period: Period, bound: _Bound) -> list[_Person]:

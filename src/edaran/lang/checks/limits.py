@@ -24,6 +24,7 @@ from edaran.lang.checks.shared import misplaced_record, reads_contacts
 from edaran.lang.checks.state import State
 from edaran.lang.expressions import ExprChecker
 from edaran.messages import Localized
+from edaran.model.calendar import WorkCalendar
 
 __all__ = [
     "SCOPES",
@@ -67,8 +68,13 @@ def check_limit(
     exprs: ExprChecker,
     modes: t.EnumType,
     report: Callable[[Diagnostic], None],
+    calendar: WorkCalendar | None = None,
 ) -> list[ir.LimitIR]:
-    """The checked limits of one ``batas`` block (problems go to ``report``)."""
+    """The checked limits of one ``batas`` block (problems go to ``report``).
+
+    ``calendar`` counts the working days of a block's windows (``satu blok N hari
+    kerja``); without it a block's length is not compared with its windows.
+    """
     conditions = [exprs.condition(c) for c in decl.conditions]
     if any(c is None for c in conditions):
         return []
@@ -76,37 +82,77 @@ def check_limit(
     for part in conditions:
         assert part is not None
         condition = part if condition is None else ir.Op("and", (condition, part), t.BOOL)
-    priority = _priority(decl, exprs, report)
-    if priority is None:
+    checked = _priority(decl, exprs, report)
+    if checked is None:
         return []
+    priority, order = checked
     found = []
     for number, line in enumerate(decl.lines, start=1):
         limit = _line(decl, line, number, condition, exprs, modes, report)
         if limit is None:
             continue
+        fits = calendar is None or _block_fits(limit, line, calendar, report)
+        if not fits:
+            continue
         if priority:
             if limit.scope == "pegawai":
                 report(Diagnostic("E221", decl.priority[0].span, {"clause": limit.clause}))
                 continue
-            limit = attrs.evolve(limit, priority=priority)
+            limit = attrs.evolve(limit, priority=priority, priority_order=order)
         found.append(limit)
     return found
 
 
 def _priority(
     decl: n.LimitDecl, exprs: ExprChecker, report: Callable[[Diagnostic], None]
-) -> tuple[ir.Expr, ...] | None:
-    """``diutamakan A, B``: each a yes/no or a number about the person (E220)."""
+) -> tuple[tuple[ir.Expr, ...], tuple[str, ...]] | None:
+    """``diutamakan A, B terkecil``: each a yes/no or a number about the person (E220),
+    with its order (``larger`` first unless ``terkecil``); a yes/no has no order to
+    turn round (E223)."""
     found = []
-    for written in decl.priority:
-        typed = exprs.check(written)
+    order = []
+    for item in decl.priority:
+        typed = exprs.check(item.expr)
         if typed is None:
             return None
         if typed.type != t.BOOL and typed.type not in t.NUMERIC:
-            report(Diagnostic("E220", written.span, {"type": t.TypeName(typed.type)}))
+            report(Diagnostic("E220", item.expr.span, {"type": t.TypeName(typed.type)}))
+            return None
+        if typed.type == t.BOOL and item.order is not None:
+            word = Localized(f"priority.{item.order}")
+            report(Diagnostic("E223", item.span, {"order": word}))
             return None
         found.append(typed)
-    return tuple(found)
+        order.append(item.order or "larger")
+    return tuple(found), tuple(order)
+
+
+def _block_fits(
+    limit: ir.LimitIR,
+    line: n.LimitLine,
+    calendar: WorkCalendar,
+    report: Callable[[Diagnostic], None],
+) -> bool:
+    """A block of N working days fits in each of its windows (E224)."""
+    if limit.kind != "block" or limit.block_days is None:
+        return True
+    for (first, last), written in zip(limit.blocks, line.windows, strict=True):
+        working = sum(1 for d in calendar.days(first, last) if d.hari_kerja)
+        if limit.block_days > working:
+            args = {
+                "days": limit.block_days,
+                "window": f"{first.isoformat()}..{last.isoformat()}",
+                "working": working,
+            }
+            start, end = written[0].span, written[1].span
+            labels: tuple[Label, ...] = ()
+            if start is not None and end is not None and start.source is not None:
+                window = start.source.span(start.start, end.end)
+                labels = (Label(window, "label-block-window"),)
+            where = line.length.span if line.length else line.span
+            report(Diagnostic("E224", where, args, labels=labels))
+            return False
+    return True
 
 
 def _word(
@@ -243,6 +289,12 @@ def _block(
     if counted >= working_modes(modes):
         report(Diagnostic("E182", where, {"modes": _label(counted)}))
         return None
+    days = None
+    if line.length is not None:
+        days = int(line.length.text)
+        if days < 1:
+            report(Diagnostic("E225", line.length.span, {"days": days}))
+            return None
     windows: list[tuple[dt.date, dt.date, Span | None]] = []
     for first, last in line.windows:
         ends = []
@@ -281,6 +333,7 @@ def _block(
         condition=condition,
         span=line.span,
         blocks=tuple((a, b) for a, b, _ in windows),
+        block_days=days,
     )
 
 
@@ -581,7 +634,9 @@ def limits(state: State) -> None:
         limit
         for decl in state.items
         if isinstance(decl, n.LimitDecl)
-        for limit in check_limit(decl, state.exprs, state.modes, state.report)
+        for limit in check_limit(
+            decl, state.exprs, state.modes, state.report, state.work_calendar()
+        )
     ]
     state.limits = check_limit_params(found, state.params, state.report)
     every = working_modes(state.modes)

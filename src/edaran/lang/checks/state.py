@@ -155,6 +155,11 @@ class State:
                 span = source.span(at, at + len(text))
         return self.exprs.date(n.DateLit(text, span=span))
 
+    def work_calendar(self) -> WorkCalendar:
+        """The file's working calendar (its working week and closures), for counting
+        working days while checking."""
+        return self._calendar()[0]
+
     def _calendar(self) -> tuple[WorkCalendar, tuple[tuple[dt.date, dt.date, str], ...]]:
         """The file's working week and closures, for dates relative to a holiday.
 

@@ -6,7 +6,7 @@ import attrs
 
 from edaran.core.diagnostics import Span
 from edaran.lang.nodes.base import Citation, Ident, span_field
-from edaran.lang.nodes.expressions import Expr, MoneyLit, Name, SetLit, TimeLit
+from edaran.lang.nodes.expressions import Expr, IntLit, MoneyLit, Name, SetLit, TimeLit
 
 __all__ = [
     "AttendanceLine",
@@ -15,6 +15,7 @@ __all__ = [
     "Estimate",
     "LimitDecl",
     "LimitLine",
+    "Priority",
     "ProvisionDecl",
     "QuotaDecl",
     "QuotaLine",
@@ -48,8 +49,23 @@ class LimitLine:
     grouped: bool = attrs.field(default=False, kw_only=True)
     #: ``satu blok`` (kind ``block``): the alternative windows, each (first, last) as written
     windows: tuple[tuple[Expr, Expr], ...] = attrs.field(default=(), kw_only=True)
+    #: ``satu blok 3 hari kerja``: the block's length in working days (None: a whole window)
+    length: IntLit | None = attrs.field(default=None, kw_only=True)
     #: where the braces are (the whole set), for a message about the set
     modes_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+
+@attrs.frozen
+class Priority:
+    """One item of ``diutamakan``: ``pegawai.jarak_rumah terkecil``.
+
+    ``order`` is ``smaller`` (``terkecil``), ``larger`` (``terbesar``) or None
+    (not written: true first, the larger first).
+    """
+
+    expr: Expr
+    order: str | None = None
+    span: Span | None = span_field()
 
 
 @attrs.frozen
@@ -61,8 +77,8 @@ class LimitDecl:
     lines: tuple[LimitLine, ...]
     conditions: tuple[Expr, ...] = ()
     span: Span | None = span_field()
-    #: ``diutamakan A, B``: who gets the places of the block's limits first
-    priority: tuple[Expr, ...] = attrs.field(default=(), kw_only=True)
+    #: ``diutamakan A, B terkecil``: who gets the places of the block's limits first
+    priority: tuple[Priority, ...] = attrs.field(default=(), kw_only=True)
 
 
 @attrs.frozen
