@@ -72,3 +72,25 @@ def test_an_object_that_is_not_a_workforce_object_is_d144(circular: Circular, la
             call()
         caught.extend(error.value.diagnostics)
     check_golden(f"model/not-a-workforce-object.{lang}.txt", render_all(caught, lang))
+
+
+def test_an_employee_without_an_attribute_the_file_declares_is_d144() -> None:
+    # edaran's own Employee, not the circular's roster class: a bare AttributeError before.
+    declared = Circular.from_text(
+        'surat_edaran "U/2027":\n    berlaku 2027-01-01\n\n'
+        'atribut pegawai punya_balita: benar_salah, kolom "punya_balita"\n\n'
+        'butir 1 "Kantor", bawaan:\n    moda_kerja adalah WFO\n\n'
+        'butir 2 "WFH", pengecualian atas butir 1:\n    moda_kerja adalah WFH\n'
+        "    jika pegawai.punya_balita\n",
+        "u.edaran",
+    )
+    plain = Employee("198001012027011000", "A", Unit("BAPPEDA", "b"))
+    with pytest.raises(EdaranError) as error:
+        declared.decide(plain, dt.date(2027, 1, 6))
+    assert [d.message("en") for d in error.value.diagnostics] == [
+        "an employee must be an Employee (or an object with nip, nama, unit and the "
+        "attributes the rules read); Employee has no 'punya_balita'"
+    ]
+    made = declared.roster_classes()["employee_cls"]
+    person = made("198001012027011000", "A", Unit("BAPPEDA", "b"), punya_balita=True)
+    assert declared.decide(person, dt.date(2027, 1, 6)).value == "WFH"

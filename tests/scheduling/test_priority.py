@@ -154,3 +154,19 @@ def test_orders_that_make_no_sense_are_refused(lines: tuple[str, ...], code: str
     with pytest.raises(EdaranError) as refused:
         circular(*lines)
     assert [d.code for d in refused.value.diagnostics] == [code]
+
+
+def test_employees_without_the_field_the_line_reads_are_a_diagnostic_not_a_crash() -> None:
+    # A library caller who built plain Employees (not the circular's roster classes):
+    # the rules decide without the declared fields, the priority line cannot.
+    from edaran.model import Employee
+
+    c = circular("WFH paling banyak 1 per unit per hari", "diutamakan pegawai.punya_balita")
+    people = [Employee(f"19800101202701{1000 + i}", f"Pegawai {i}", UMUM) for i in range(3)]
+    with pytest.raises(EdaranError) as caught:
+        schedule(c, people, WEDNESDAY, WEDNESDAY)
+    assert [d.code for d in caught.value.diagnostics] == ["D144"]
+    assert caught.value.diagnostics[0].message("en") == (
+        "an employee must be an Employee (or an object with nip, nama, unit and the "
+        "attributes the rules read); Employee has no 'punya_balita'"
+    )

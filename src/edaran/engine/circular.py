@@ -34,6 +34,7 @@ from edaran.lang.variants import amended, resolve
 from edaran.messages import Localized
 from edaran.model.calendar import Windows, WorkCalendar
 from edaran.model.protocols import DayFacts, EmployeeFacts
+from edaran.model.workforce import Employee, Unit
 
 __all__ = ["Backend", "Circular", "check"]
 
@@ -361,7 +362,7 @@ class Circular:
         try:
             return self._decide_one(employee, date, output, backend)
         except AttributeError as err:
-            raise _not_facts(err) from None
+            raise not_facts(err) from None
 
     def _decide_one(
         self, employee: EmployeeFacts, date: dt.date, output: str, backend: Backend | None
@@ -421,7 +422,7 @@ class Circular:
         try:
             return self._explain_one(employee, date, output)
         except AttributeError as err:
-            raise _not_facts(err) from None
+            raise not_facts(err) from None
 
     def _explain_one(self, employee: EmployeeFacts, date: dt.date, output: str) -> Explanation:
         if self.previous is not None:
@@ -503,7 +504,7 @@ class Circular:
                 version = self.in_force(day.tanggal)
                 yield from version._decide_day(staff, day, output, backend, errors)
         except AttributeError as err:
-            raise _not_facts(err) from None
+            raise not_facts(err) from None
 
     def _decide_day(
         self,
@@ -571,12 +572,20 @@ class Circular:
             )
 
 
-def _not_facts(err: AttributeError) -> Exception:
+#: edaran's workforce classes: built by callers, perhaps without a declared attribute
+_WORKFORCE = (Employee, Unit)
+
+
+def not_facts(err: AttributeError) -> Exception:
     """D144 for an employee (or unit) the caller built without a field the engines or
-    the rules read; an AttributeError on edaran's own objects stays what it is (a bug)."""
+    the rules read; an AttributeError on edaran's other objects stays what it is (a bug)."""
     obj = getattr(err, "obj", None)
-    if obj is None or type(obj).__module__.split(".")[0] == "edaran":
+    if obj is None:
         return err
+    if type(obj).__module__.split(".")[0] == "edaran" and not isinstance(obj, _WORKFORCE):
+        return err  # one of edaran's own objects: a bug, not the caller's input
+    # A caller's object, or an Employee or Unit built without the attributes the
+    # file declares (the roster classes of Circular.roster_classes() have them).
     args = {"kind": type(obj).__name__, "name": err.name or "?"}
     return EdaranError([Diagnostic("D144", None, args)])
 

@@ -44,7 +44,7 @@ from edaran.core.modes import (
 )
 from edaran.core.suggest import suggest
 from edaran.core.types import EvalError, WorkingHours
-from edaran.engine.circular import Circular
+from edaran.engine.circular import Circular, not_facts
 from edaran.engine.decision import DecisionError, Status
 from edaran.io.publish import provenance
 from edaran.lang import ir
@@ -572,6 +572,8 @@ class _Scheduler:
                 values.append(self.version.interpreter.evaluate(expr, facts, day))
             except EvalError:
                 values.append(None)
+            except AttributeError as err:  # an employee without a field the line reads: D144
+                raise not_facts(err) from None
         return values
 
     def _priority(self, limit: ir.LimitIR, person: _Person, day: dt.date) -> tuple[Any, ...]:
