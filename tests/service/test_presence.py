@@ -10,6 +10,7 @@ and a bad row is a 422 naming the file, line and column.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -255,6 +256,54 @@ def test_decide_and_explain_with_recalls_are_the_commands_json(
     assert explanation["recall"] == data["decisions"][1]["recall"]
     assert explanation["decision"]["value"] == "WFH"  # what the rules decide, explained
     assert "recall" not in plain.json()
+
+
+def test_decide_many_takes_recalls_as_rows_or_as_an_uploaded_file(
+    server: Server, files: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = roster(SCHEDULE / "roster")
+    recalls = rows(files / "panggilan.csv")
+    body = {"circular": "uji-jadwal", "roster": found, "from": "2026-04-09", "to": FRIDAY}
+    with server.client(lang="en") as client:
+        sent = client.post("/decide-many", json={**body, "recalls": recalls})
+        fields = {"circular": "uji-jadwal", "from": "2026-04-09", "to": FRIDAY}
+        upload = {
+            "roster": ("pegawai.csv", _flat(SCHEDULE / "roster").encode("utf-8"), "text/csv"),
+            "recalls": ("panggilan.csv", (files / "panggilan.csv").read_bytes(), "text/csv"),
+        }
+        uploaded = client.post("/decide-many", data=fields, files=upload)
+        bad = {**body, "recalls": [{"nip": SRI, "tanggal": "2026-13-01", "alasan": "x"}]}
+        refused = client.post("/decide-many", json=bad)
+    assert sent.status_code == 200, sent.text[:500]
+    assert uploaded.status_code == 200, uploaded.text[:1500]
+    lines = [json.loads(line) for line in sent.text.splitlines()]
+    for line in lines:
+        validate(line, "decision-line")
+    recalled = [d for d in lines[1:] if d.get("status") == "recall"]
+    assert [(d["nip"], d["date"], d["recall"]["was"]) for d in recalled] == [
+        (SRI, FRIDAY, "WFH")
+    ]
+    assert [json.loads(line) for line in uploaded.text.splitlines()] == lines
+    command = _command(
+        capsys, "decide", "--from", "2026-04-09", "--to", FRIDAY, "--format", "json",
+        "--lang", "en", "--recalls", "panggilan.csv",
+    )  # fmt: skip
+    assert lines[1:] == command["decisions"]
+    error = error_of(refused, 422, "E614")
+    assert error["diagnostics"][0]["code"] == "D018"
+
+
+def _flat(folder: Path) -> str:
+    """A roster folder as one flat CSV file (the unit's columns on each row)."""
+    units = {u["kode"]: u for u in rows(folder / "unit.csv")}
+    lines = ["nip,nama,jenjang,kode_unit,nama_unit,jenis_unit,layanan_publik,induk_unit"]
+    for e in rows(folder / "pegawai.csv"):
+        u = units[e["unit"]]
+        lines.append(
+            f"{e['nip']},{e['nama']},{e['jenjang']},{u['kode']},{u['nama']},{u['jenis']},"
+            f"{u['layanan_publik']},{u['induk']}"
+        )
+    return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------- /discipline

@@ -17,6 +17,7 @@ so no NIP and no name.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hmac
 import itertools
 import logging
@@ -51,6 +52,7 @@ from edaran.scheduling.scheduler import schedule, unknown_table_units
 from edaran.service.circulars import Served, ServiceConfig
 from edaran.service.errors import ServiceError, error_body, negotiate
 from edaran.service.inputs import (
+    PRESENCE_FILES,
     Body,
     file_names_only,
     parse_json,
@@ -284,13 +286,22 @@ def _explain(served: Served, body: Body, lang: Lang) -> dict[str, object]:
 
 
 def _decide_many(
-    circular: Circular, roster: Roster, first: dt.date, last: dt.date, lang: Lang
+    circular: Circular,
+    roster: Roster,
+    first: dt.date,
+    last: dt.date,
+    lang: Lang,
+    recalls: list[Any],
 ) -> Iterator[str]:
-    """JSON lines: the provenance, then a decision per employee-day, an error where none."""
+    """JSON lines: the provenance, then a decision per employee-day, an error where none;
+    a recalled remote day is WFO with its recall, as ``edaran decide --recalls``."""
     yield json_line({"provenance": provenance(circular)}) + "\n"
     errors: list[DecisionError] = []
     shown = 0
-    for decision in circular.decide_many(roster.employees, first, last, errors=errors):
+    decisions = circular.decide_many(roster.employees, first, last, errors=errors)
+    if recalls:
+        decisions = apply_recalls(decisions, recalls, {e.nip: e for e in roster.employees})
+    for decision in decisions:
         while shown < len(errors):
             yield json_line({"error": diagnostic_object(errors[shown].diagnostics[0], lang)}) + "\n"
             shown += 1
@@ -487,19 +498,32 @@ def create_app(config: ServiceConfig, served: Served | None = None) -> Starlette
     async def decide_many(request: Request) -> Response:
         lang = _lang(request)
         content_type = request.headers.get("content-type", "")
+        recalls: list[Any] = []
         if content_type.startswith("multipart/form-data"):
-            async with request.form(max_files=1, max_fields=16) as form:
+            async with request.form(max_files=2, max_fields=16) as form:
                 upload = form.get("roster")
                 if upload is None or isinstance(upload, str):
                     raise ServiceError(400, "E602", field="roster")
                 fields = {k: v for k, v in form.items() if isinstance(v, str)}
                 name, data = upload.filename or "roster.csv", await upload.read()
+                called = form.get("recalls")  # panggilan.csv, as edaran decide --recalls
+                recall_data = (
+                    None if called is None or isinstance(called, str) else (await called.read())
+                )
             body = Body(fields)
             roster, found = await run_in_threadpool(roster_from_upload, name, data)
             _refused(found)
+            if recall_data is not None:
+                file, read = PRESENCE_FILES["recalls"]
+                recalls, found = await run_in_threadpool(
+                    functools.partial(read, file, roster, data=recall_data)
+                )
+                _refused(found)
         elif content_type.startswith("application/json") or not content_type:
             body = Body(parse_json(await request.body()))
             roster = await run_in_threadpool(_roster, body)
+            sent = await run_in_threadpool(_presence, body, roster, "recalls")
+            recalls = sent["recalls"] or []
         else:
             raise ServiceError(
                 415,
@@ -509,7 +533,7 @@ def create_app(config: ServiceConfig, served: Served | None = None) -> Starlette
             )
         circular = _circular(served, body)
         first, last = _range(body, served.config)
-        lines = _decide_many(circular, roster, first, last, lang)
+        lines = _decide_many(circular, roster, first, last, lang, recalls)
         return StreamingResponse(lines, media_type="application/x-ndjson")
 
     async def circulars(request: Request) -> Response:

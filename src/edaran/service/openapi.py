@@ -131,11 +131,16 @@ def openapi_document(served: Served) -> dict[str, Any]:
             "from": _DATE,
             "to": _DATE,
             "roster": {"type": "string", "format": "binary", "description": ".csv or .xlsx"},
+            "recalls": {
+                "type": "string",
+                "format": "binary",
+                "description": "panggilan.csv: nip or unit, tanggal, alasan",
+            },
         },
     }
     decide_many_body = _request(
         ["circular", "roster", "from"],
-        {**many, **dates},
+        {**many, **dates, "recalls": _RECALLS},
         {"circular": ident, "roster": roster, "from": "2026-04-06", "to": "2026-04-10"},
     )
     decide_many_body["content"]["multipart/form-data"] = {"schema": upload}
