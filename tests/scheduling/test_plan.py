@@ -20,7 +20,7 @@ from edaran.engine import Circular
 from edaran.io import Roster, load_roster
 from edaran.io.presence import read_plan
 from edaran.messages import Lang
-from edaran.model import PlanRow
+from edaran.model import Absence, PlanRow
 from edaran.scheduling import Why, schedule
 from edaran.scheduling.plan import check_plan
 from edaran.scheduling.presentation import assignment_reason
@@ -245,6 +245,34 @@ def test_a_plan_within_the_block_and_different_people_passes(
     assert made.warnings == ()
     planned = Counter(a.mode for a in made if a.unit == "BAG_PROKOPIM" and a.why == Why.PLAN)
     assert planned == {"WFO": 24, "WFH": 6}
+
+
+def test_a_planned_block_with_a_working_day_between_its_days_is_reported(
+    teluk: tuple[Circular, Roster],
+) -> None:
+    # Two days of a block of two working days, but at the office on the day between.
+    circular, roster = teluk
+    unit = [PlanRow(dt.date(2027, 3, d), "WFO", unit="BAG_PROKOPIM") for d in (3, 4, 5, 16, 17)]
+    rows = [
+        *unit,
+        PlanRow(dt.date(2027, 3, 3), "WFH", nip=MAYA, source="rencana.csv:7"),
+        PlanRow(dt.date(2027, 3, 5), "WFH", nip=MAYA, source="rencana.csv:8"),
+    ]
+    made = check_plan(circular, roster.employees, rows, dt.date(2027, 3, 3), dt.date(2027, 3, 18))
+    assert [(d.code, d.args.get("nip")) for d in made.warnings] == [("D110", MAYA)]
+    (gap,) = made.warnings
+    assert gap.message("en") == (
+        f"plan rencana.csv:7: employee {MAYA} on {{WFH, WFA}} on 2027-03-03, 2027-03-05, "
+        "but at work in another mode on 2027-03-04 between them; butir 8 gives one block of 2 "
+        "consecutive working days per employee"
+    )
+    assert gap.is_error
+    # On leave on the day between: not a gap.
+    leave = [Absence(MAYA, dt.date(2027, 3, 4), dt.date(2027, 3, 4))]
+    made = check_plan(
+        circular, roster.employees, rows, dt.date(2027, 3, 3), dt.date(2027, 3, 18), absences=leave
+    )
+    assert made.warnings == ()
 
 
 def test_units_a_plan_does_not_cover_keep_their_blocks_and_different_people(

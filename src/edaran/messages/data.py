@@ -399,6 +399,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "plan {source}: employee {nip} on {mode} on {count} days ({days}) within "
         "{window}; {clause} gives one block of {limit} working days per employee",
     ),
+    "D110": (
+        "rencana {source}: pegawai {nip} {mode} pada {days}, tetapi bekerja dengan moda "
+        "lain pada {gaps} di antaranya; {clause} memberi satu blok {limit} hari kerja "
+        "berturut-turut per pegawai",
+        "plan {source}: employee {nip} on {mode} on {days}, but at work in another mode "
+        "on {gaps} between them; {clause} gives one block of {limit} consecutive working "
+        "days per employee",
+    ),
     "D109": (
         "rencana {source}: unit {unit} pada {window} {first} s.d. {last}: {count} orang "
         "berbeda {mode} ({nips}); {clause} menetapkan paling banyak {limit} orang berbeda",

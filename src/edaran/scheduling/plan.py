@@ -14,7 +14,8 @@ the unit-days it covers and reports every violation with its clause:
    over (D085);
 4. a block limit (``WFA satu blok per pegawai, A sampai B atau C sampai D``)
    a planned person breaks: days in the limit's modes in two of its windows
-   (D107), or more days in one window than the block's length (D108);
+   (D107), more days in one window than the block's length (D108), or days
+   with a working day in another mode between them (D110);
 5. a limit on different people (``WFA paling banyak 3 orang berbeda per unit
    per minggu``) a plan breaks: more people of a unit in its modes in the
    window (D109).
@@ -91,6 +92,8 @@ class _PlanCheck(_Scheduler):
         self.block_days: dict[tuple[str, str], dict[int, list[dt.date]]] = defaultdict(
             lambda: defaultdict(list)
         )
+        #: (block limit, nip, window index) -> the person's working days outside its modes
+        self.block_gaps: dict[tuple[str, str, int], list[dt.date]] = defaultdict(list)
         #: (block limit, nip) or (distinct limit, unit, window): the plan rows among them
         self.planned_in: dict[tuple[object, ...], list[str]] = defaultdict(list)
         #: (distinct limit, unit, window kind, window) -> the limit's figure there
@@ -224,10 +227,16 @@ class _PlanCheck(_Scheduler):
         """The person's day in a block limit's modes, in the window it falls in."""
         a = person.assignment
         for limit in self.personal:
-            if limit.kind != "block" or a.mode not in limit.modes:
+            if limit.kind != "block":
                 continue
             here = next((i for i, (w0, w1) in enumerate(limit.blocks) if w0 <= day <= w1), None)
             if here is None or not self._applies(limit, person.employee, day):
+                continue
+            if a.mode not in limit.modes:
+                # A day at work outside the modes: a block around it is not consecutive
+                # (a day of leave or a day off is not a gap).
+                if a.why != Why.ABSENT and self.version.calendar.day(day).hari_kerja:
+                    self.block_gaps[(limit.id, a.nip, here)].append(day)
                 continue
             self.limits_by_id[limit.id] = limit
             self.block_days[(limit.id, a.nip)][here].append(day)
@@ -254,7 +263,8 @@ class _PlanCheck(_Scheduler):
 
     def block_violations(self) -> list[Diagnostic]:
         """D107 for a planned person in two windows of a block, D108 for more days than its
-        length; D109 for a unit with more different people than a limit allows."""
+        length, D110 for days that are not consecutive working days; D109 for a unit with
+        more different people than a limit allows."""
         found = []
         for (limit_id, nip), windows in sorted(self.block_days.items()):
             rows = self.planned_in.get((limit_id, nip))
@@ -287,6 +297,20 @@ class _PlanCheck(_Scheduler):
                     "window": f"{w0.isoformat()}..{w1.isoformat()}",
                 }
                 found.append(Diagnostic("D108", limit.span, args))
+            elif limit.block_days is not None:
+                (index,) = windows
+                gaps = [
+                    d
+                    for d in self.block_gaps.get((limit_id, nip, index), [])
+                    if days[0] < d < days[-1]
+                ]
+                if gaps:
+                    args |= {
+                        "days": _dates(days),
+                        "gaps": _dates(gaps),
+                        "limit": limit.block_days,
+                    }
+                    found.append(Diagnostic("D110", limit.span, args))
         for key, nips in sorted(self.distinct.items(), key=lambda kv: _distinct_order(kv[0])):
             rows = self.planned_in.get(key)
             allowed = self.distinct_limit.get(key)
