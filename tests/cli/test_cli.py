@@ -143,6 +143,24 @@ def test_test_failing_examples_golden(capsys: pytest.CaptureFixture[str], lang: 
     check_golden(f"cli/test-failing.{lang}.txt", out)
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_values_of_a_failed_example_follow_the_language(
+    capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    failing = "tests/data/rules/cli/examples-failing-values.edaran"
+    code, out, _ = run(capsys, "test", "--lang", lang, failing)
+    assert code == 1
+    expected = {
+        "id": "    ketentuan butir 5: diharapkan benar, didapat salah",
+        "en": "    ketentuan butir 5: expected true, got false",
+    }[lang]
+    assert expected in out.splitlines()
+    code, out, _ = run(capsys, "test", "--lang", lang, "--format", "json", failing)
+    (example,) = json.loads(out)["files"][0]["examples"]
+    got = {"id": ("benar", "salah"), "en": ("true", "false")}[lang]
+    assert [(f["expected"], f["got"]) for f in example["failures"]] == [got]
+
+
 def test_test_counts_over_several_files(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "test", "--lang", "en", ALL_PASS, FAILING_EXAMPLES)
     assert code == 1

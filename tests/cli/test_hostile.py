@@ -239,3 +239,20 @@ def test_exit_codes(
     text = report.read_text(encoding="utf-8")
     assert "builtins.ValueError" in text and "command: check" in text
     assert "Budi" not in text and "198001012006041001" not in text
+
+
+def test_root_and_size_limit_hold_for_one_command_only(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # The next command in the same process (a test, a program embedding main) is not
+    # confined by the previous one's --root nor limited by its --max-rule-bytes.
+    from edaran.core.files import parent_root, rule_limit
+
+    before = (parent_root(), rule_limit())
+    rule = tmp_path / "se.edaran"
+    rule.write_text((EXAMPLES / "sumsel-2026" / "se-800.1-1230-BKD.I-2026.edaran").read_text())
+    code, _ = run(capsys, "--root", str(tmp_path), "--max-rule-bytes", "100", "check", str(rule))
+    assert code == 1
+    assert (parent_root(), rule_limit()) == before
+    code, text = run(capsys, "check", str(rule))
+    assert code == 0, text

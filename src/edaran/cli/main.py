@@ -16,6 +16,7 @@ short message naming a report file (:mod:`edaran.cli.crash`).
 from __future__ import annotations
 
 import argparse
+import contextvars
 import importlib
 import json
 import os
@@ -308,7 +309,7 @@ def _print_results(results: Sequence[ExampleResult], lang: Lang) -> tuple[int, i
         where = f"{result.span.path}:{result.span.line}" if result.span else ""
         status = message("cli.pass" if result.passed else "cli.fail", lang)
         print(f"{status:6} {where} {result.title}")
-        for output, expected, got in result.failures:
+        for output, expected, got in result.failure_texts(lang):
             print(message("cli.expected", lang, output=output, expected=expected, got=got))
         if result.error is not None:
             print("    " + _diagnostics().render(result.error, lang).replace("\n", "\n    "))
@@ -547,6 +548,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         problem = settle_format(args, lang)
         if problem is not None:
             parser.error(problem)
+    # --root and --max-rule-bytes hold for this command only: a second call in the
+    # same process (a test, a program embedding the command) starts from the defaults.
+    return contextvars.copy_context().run(_run, args, lang)
+
+
+def _run(args: argparse.Namespace, lang: Lang) -> int:
     if getattr(args, "root", None) is not None:
         set_parent_root(args.root)
     if getattr(args, "max_rule_bytes", None) is not None:

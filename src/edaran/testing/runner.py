@@ -40,13 +40,28 @@ __all__ = ["ExampleResult", "block_label", "build_subject", "run_examples"]
 
 
 @attrs.frozen
+class Shown:
+    """A value in an example's failure, written in the reader's language when shown."""
+
+    value: object
+    prefix: str = ""
+
+    def text(self, lang: Lang = "id") -> str:
+        return self.prefix + show_value(self.value, lang)
+
+
+#: an output (or block) with what an example expected and what came: text or a value
+Failure = tuple[str, "str | Shown", "str | Shown"]
+
+
+@attrs.frozen
 class ExampleResult:
     """The outcome of one example: passed, or what was expected and what came."""
 
     title: str
     passed: bool
     span: Span | None
-    failures: tuple[tuple[str, str, str], ...] = ()
+    failures: tuple[Failure, ...] = ()
     error: Diagnostic | None = None
     #: clauses of the rules that decided or were overridden (for coverage)
     clauses: tuple[str, ...] = ()
@@ -54,6 +69,10 @@ class ExampleResult:
     #: as ``decides``, ``overridden``, ``limit``, ``duty``, ``breach``, ``sanction``,
     #: ``quota``, ``target`` or ``report`` (see :mod:`edaran.testing.coverage`)
     exercised: tuple[tuple[str, str], ...] = ()
+
+    def failure_texts(self, lang: Lang = "id") -> list[tuple[str, str, str]]:
+        """Each failure as (output, expected, got), the values written in ``lang``."""
+        return [(o, _text(e, lang), _text(g, lang)) for o, e, g in self.failures]
 
     def to_dict(self, lang: Lang = "id") -> dict[str, object]:
         """The outcome as JSON data, as ``edaran test --format json`` gives each example."""
@@ -63,7 +82,7 @@ class ExampleResult:
             "location": location_object(self.span) if self.span is not None else None,
             "failures": [
                 {"output": output, "expected": expected, "got": got}
-                for output, expected, got in self.failures
+                for output, expected, got in self.failure_texts(lang)
             ],
             "error": diagnostic_object(self.error, lang) if self.error is not None else None,
             "clauses": list(self.clauses),
@@ -146,14 +165,17 @@ def _duties_in(circular: Circular, mode: object) -> list[tuple[str, str]]:
     return [(block_label(b.id), "duty") for b in blocks if str(mode) in b.modes]
 
 
-def _show(value: object) -> str:
+def _show(value: object) -> Shown:
+    return Shown(value)
 
-    return show_value(value)
+
+def _text(item: str | Shown, lang: Lang) -> str:
+    return item if isinstance(item, str) else item.text(lang)
 
 
 def _schedule_example(
     circular: Circular, example: ir.CheckedExample, employee: Any
-) -> tuple[list[tuple[str, str, str]], list[str], list[tuple[str, str]]]:
+) -> tuple[list[Failure], list[str], list[tuple[str, str]]]:
     """A unit of ``staff`` alike employees scheduled on the example's day; counts compared."""
     staff = example.staff or 0
     people = [
@@ -163,7 +185,7 @@ def _schedule_example(
     counts: dict[str, int] = {}
     for assignment in made:
         counts[assignment.mode] = counts.get(assignment.mode, 0) + 1
-    failures = []
+    failures: list[Failure] = []
     for output, expected, _ in example.expects:
         mode = output.split(".", 1)[1]
         if counts.get(mode, 0) != expected:
@@ -179,7 +201,7 @@ def _schedule_example(
 
 def _discipline_example(
     circular: Circular, example: ir.CheckedExample, employee: Any
-) -> tuple[list[tuple[str, str, str]], list[str], list[tuple[str, str]]]:
+) -> tuple[list[Failure], list[str], list[tuple[str, str]]]:
     """The example's contacts run through the discipline engine; counts compared."""
     contacts = [
         Contact(f"c{i + 1}", employee.nip, "atasan", channel, sent, answered, reason)  # type: ignore[arg-type]  # a Channel by checking
@@ -213,7 +235,7 @@ def _discipline_example(
         counts[f"pelanggaran:{breach.rule}"] = counts.get(f"pelanggaran:{breach.rule}", 0) + 1
     for sanction in result.sanctions:
         counts[f"sanksi:{sanction.rule}"] = counts.get(f"sanksi:{sanction.rule}", 0) + 1
-    failures = []
+    failures: list[Failure] = []
     for output, expected, _ in example.expects:
         got = counts.get(output, 0)
         if got != expected:
@@ -271,14 +293,14 @@ def _record(circular: Circular, example: ir.CheckedExample, kind: str) -> Any:
 
 def _record_example(
     circular: Circular, example: ir.CheckedExample
-) -> tuple[list[tuple[str, str, str]], list[str], list[tuple[str, str]]]:
+) -> tuple[list[Failure], list[str], list[tuple[str, str]]]:
     """A quota, target or report example: allowance, counted, target met, estimate."""
     program = circular.program
     blocks: dict[str, Any] = {b.id: b for b in program.quotas}
     blocks.update({b.id: b for b in program.targets})
     blocks.update({b.id: b for b in program.provisions})
     provision_ids = {b.id for b in program.provisions}
-    failures: list[tuple[str, str, str]] = []
+    failures: list[Failure] = []
     clauses: list[str] = []
     exercised: list[tuple[str, str]] = []
     quota_ids = {b.id for b in program.quotas}
@@ -320,7 +342,7 @@ def _satisfies(
     circular: Circular,
     provision: ir.ProvisionIR,
     example: ir.CheckedExample,
-    failures: list[tuple[str, str, str]],
+    failures: list[Failure],
 ) -> bool:
     """Whether the example's record meets a per-record rule, by both backends (which must agree)."""
     record = _record(circular, example, provision.kind)
@@ -330,7 +352,7 @@ def _satisfies(
     compiled = judge(circular, provision, record, "compiled")
     if compiled != reference:  # pragma: no cover - a backend bug, caught loudly
         failures.append(
-            (f"ketentuan {provision.id}", _show(reference), "compiled: " + _show(compiled))
+            (f"ketentuan {provision.id}", _show(reference), Shown(compiled, "compiled: "))
         )
     applies, held = reference
     return not applies or all(held)
@@ -341,7 +363,7 @@ def run_examples(circular: Circular) -> list[ExampleResult]:
     results = []
     for example in circular.program.examples:
         employee = build_subject(circular, example)
-        failures: list[tuple[str, str, str]] = []
+        failures: list[Failure] = []
         clauses: list[str] = []
         exercised: list[tuple[str, str]] = []
         error = None
@@ -376,7 +398,7 @@ def run_examples(circular: Circular) -> list[ExampleResult]:
                 compiled = circular.decide(employee, example.date, output, backend="compiled")
                 if compiled != reference:  # pragma: no cover - a backend bug, caught loudly
                     failures.append(
-                        (output, _show(reference.value), "compiled: " + _show(compiled.value))
+                        (output, _show(reference.value), Shown(compiled.value, "compiled: "))
                     )
                 if reference.value != expected:
                     failures.append((output, _show(expected), _show(reference.value)))
