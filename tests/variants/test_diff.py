@@ -120,6 +120,27 @@ def test_quota_target_checklist_and_report_changes() -> None:
     assert "dikurangi 70%" in (quota_change.right_text or "")
 
 
+def test_per_record_rules_added_removed_and_changed() -> None:
+    head = (
+        'surat_edaran "{n}":\n    berlaku 2027-01-04\n'
+        "atribut rapat tempat: enumerasi {{KANTOR_PEMERINTAH, HOTEL}}, wajib\n"
+        "butir 1, bawaan:\n    moda_kerja adalah WFO\n"
+    )
+    place = "ketentuan rapat butir 5:\n    jika rapat.bentuk bukan DARING\n    harus {must}\n"
+    online = "ketentuan rapat butir 6:\n    harus rapat.bentuk adalah DARING\n"
+    a = Circular.from_text(
+        head.format(n="A") + place.format(must="rapat.tempat adalah KANTOR_PEMERINTAH") + online
+    )
+    b = Circular.from_text(head.format(n="B") + place.format(must="rapat.tempat bukan HOTEL"))
+    changes = diff_clauses(a, b)
+    assert [(c.kind, c.what, c.key) for c in changes] == [
+        ("changed", "provision", "butir 5"),
+        ("removed", "provision", "butir 6"),
+    ]
+    assert "KANTOR_PEMERINTAH" in (changes[0].left_text or "")
+    assert "bukan HOTEL" in (changes[0].right_text or "")
+
+
 def test_a_changed_declaration_and_scope_show_as_such() -> None:
     head = 'surat_edaran "1/2027":\n    berlaku 2027-02-01\n'
     body = (

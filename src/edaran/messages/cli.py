@@ -133,6 +133,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "diff.quota": ("kuota", "quota"),
     "diff.target": ("sasaran", "target"),
     "diff.checklist": ("daftar periksa", "checklist"),
+    "diff.provision": ("ketentuan", "provision"),
     "diff.report": ("laporan", "report"),
     "diff.parameter": ("parameter", "parameter"),
     "diff.set": ("himpunan", "set"),

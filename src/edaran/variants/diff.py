@@ -46,6 +46,7 @@ What = Literal[
     "quota",
     "target",
     "checklist",
+    "provision",
     "report",
     "parameter",
     "set",
@@ -161,6 +162,7 @@ def diff_clauses(a: Circular, b: Circular) -> list[ClauseChange]:
         ("quota", "quotas"),
         ("target", "targets"),
         ("checklist", "checklists"),
+        ("provision", "provisions"),
     )
     for what, field in blocks:
         left = {x.id: x for x in getattr(pa, field)}
