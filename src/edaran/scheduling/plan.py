@@ -41,6 +41,7 @@ from typing import Any
 
 import attrs
 
+from edaran.core.collector import collector_paused
 from edaran.core.diagnostics import Diagnostic
 from edaran.core.suggest import suggest
 from edaran.engine.circular import Circular
@@ -358,14 +359,15 @@ def check_plan(
 
     Planned days have ``why`` = ``plan`` and ``detail["plan"]`` (the row) and
     ``detail["chosen_by"]`` (``unit`` or ``person``: which row chose).  The
-    violations (D083-D085, D087, D107-D109) are errors: a plan that breaks the
+    violations (D083-D085, D087, D107-D110) are errors: a plan that breaks the
     rules is not a schedule to publish.  ``recalls`` apply after the check, as
     in :func:`~edaran.scheduling.scheduler.schedule`.
     """
     worker = _PlanCheck(circular, employees, plan, absences, transfers, recalls)
     assignments: list[Assignment] = []
-    for index in range((last - first).days + 1):
-        assignments.extend(worker.day(first + dt.timedelta(days=index)))
+    with collector_paused():  # as schedule(): nothing to collect until the end
+        for index in range((last - first).days + 1):
+            assignments.extend(worker.day(first + dt.timedelta(days=index)))
     units = {e.unit.kode: e.unit.nama for e in employees}
     return Schedule(
         first,

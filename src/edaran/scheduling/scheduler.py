@@ -34,6 +34,7 @@ from typing import Any
 
 import attrs
 
+from edaran.core.collector import collector_paused
 from edaran.core.diagnostics import Diagnostic, Label, Severity
 from edaran.core.modes import (
     STATUS_NOT_COVERED,
@@ -845,10 +846,14 @@ def schedule(
     worker = _Scheduler(circular, employees, absences, transfers, recalls)
     days = (last - first).days + 1
     assignments: list[Assignment] = []
-    for index in range(days):
-        assignments.extend(worker.day(first + dt.timedelta(days=index)))
-        if progress is not None:
-            progress(index + 1, days)
+    # The assignments are kept to the end and a day's people and limits are unlinked
+    # after it (no cycle to collect): the cycle collector would only rescan them,
+    # half the time of a six-month schedule (edaran.core.collector).
+    with collector_paused():
+        for index in range(days):
+            assignments.extend(worker.day(first + dt.timedelta(days=index)))
+            if progress is not None:
+                progress(index + 1, days)
     units = {e.unit.kode: e.unit.nama for e in employees}
     for moves in worker.moves.values():
         units.update({m.unit.kode: m.unit.nama for m in moves})
