@@ -24,6 +24,8 @@ from paths import DATA, EXAMPLES, REFERENCE
 TOKEN = "rahasia-uji-0123456789"
 #: The rule file of the attendance example (served as ``uji-presensi``).
 KOMINFO = EXAMPLES / "dinas-kominfo-lembah-2027" / "se-800.1-42-DISKOMINFO-2027.edaran"
+#: A circular reading declared columns of the roster (``pegawai.agama``): ``uji-puasa``.
+RINDANG = EXAMPLES / "kab-sungai-rindang-2027" / "se-800.1-117-BKPSDM-2027.edaran"
 #: The largest body the test server takes (bytes).
 MAX_BODY = 1_000_000
 
@@ -99,6 +101,8 @@ def served_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # Recalls, plans and attendance logs (test_presence.py).
     shutil.copy(DATA / "schedule" / "jadwal.edaran", folder / "uji-jadwal.edaran")
     shutil.copy(KOMINFO, folder / "uji-presensi.edaran")
+    # Rules that read the columns the file declares (test_service.py).
+    shutil.copy(RINDANG, folder / "uji-puasa.edaran")
     # A file beside the folder, which a rule file sent to /check must not reach.
     (folder.parent / "rahasia.edaran").write_text('surat_edaran "RAHASIA":\n', encoding="utf-8")
     return folder

@@ -280,9 +280,7 @@ def test_decide_many_takes_recalls_as_rows_or_as_an_uploaded_file(
     for line in lines:
         validate(line, "decision-line")
     recalled = [d for d in lines[1:] if d.get("status") == "recall"]
-    assert [(d["nip"], d["date"], d["recall"]["was"]) for d in recalled] == [
-        (SRI, FRIDAY, "WFH")
-    ]
+    assert [(d["nip"], d["date"], d["recall"]["was"]) for d in recalled] == [(SRI, FRIDAY, "WFH")]
     assert [json.loads(line) for line in uploaded.text.splitlines()] == lines
     command = _command(
         capsys, "decide", "--from", "2026-04-09", "--to", FRIDAY, "--format", "json",

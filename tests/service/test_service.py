@@ -21,7 +21,7 @@ import pytest
 from edaran.cli import main
 from paths import DATA, REFERENCE, REPO
 from schemas import validate
-from service.conftest import MAX_BODY, Server
+from service.conftest import MAX_BODY, RINDANG, Server
 
 ROSTER = DATA / "roster-small"
 ANDI = "197501012000031001"  # Pelaksana at Bappeda
@@ -72,7 +72,7 @@ def test_circulars_and_one_circular(server: Server) -> None:
         listing = client.get("/circulars").json()
         validate(listing, "circulars")
         assert [c["id"] for c in listing["circulars"]] == [
-            "kuota", "perjalanan", "sumsel-2026", "uji-jadwal", "uji-presensi",
+            "kuota", "perjalanan", "sumsel-2026", "uji-jadwal", "uji-presensi", "uji-puasa",
         ]  # fmt: skip
         detail = client.get("/circulars/sumsel-2026").json()
     validate(detail, "circular")
@@ -265,6 +265,50 @@ def test_decide_many_streams_json_lines_from_json_csv_and_excel(
     assert uploaded[0] == uploaded[1]
     # The flat file adds a person to RS_EB (a parent unit needs a row of its own there).
     assert [d for d in uploaded[0] if d.get("nip") != "199001012015031001"] == lines
+
+
+def test_every_endpoint_reads_the_columns_the_circular_declares(
+    server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The fasting-month circular reads pegawai.agama, .tatap_muka and .penempatan:
+    # /decide and /decide-many read them from the rows as the command does from the files.
+    folder = RINDANG.parent / "roster"
+    found = roster(folder)
+    body = {"circular": "uji-puasa", "from": "2027-02-11", "to": "2027-02-12"}
+    with server.client(lang="en") as client:
+        many = client.post("/decide-many", json={**body, "roster": found})
+        upload = {"roster": ("pegawai.csv", _flat_rindang(folder).encode("utf-8"), "text/csv")}
+        uploaded = client.post("/decide-many", data=body, files=upload)
+        one = {**body, "employee": found["employees"][0], "units": found["units"]}
+        single = client.post("/decide", json=one)
+    assert many.status_code == uploaded.status_code == single.status_code == 200, many.text
+    lines = [json.loads(line) for line in many.text.splitlines()][1:]
+    command = cli_json(
+        capsys, "decide", str(RINDANG), "--roster", str(folder), "--from", "2027-02-11",
+        "--to", "2027-02-12", "--format", "json", "--lang", "en",
+    )  # fmt: skip
+    assert lines == [d for d in command["decisions"] if d["output"] == "moda_kerja"]
+    assert "error" not in many.text  # no D144: the declared columns were read
+    assert [json.loads(x) for x in uploaded.text.splitlines()][1:] == lines
+    nip = found["employees"][0]["nip"]
+    assert single.json()["decisions"] == [d for d in lines if d["nip"] == nip]
+
+
+def _flat_rindang(folder: Path) -> str:
+    """The roster folder as one flat CSV (the unit's columns on each row; the declared
+    unit attribute ``objek_vital`` keeps its own name)."""
+    units = {u["kode"]: u for u in rows(folder / "unit.csv")}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    people = rows(folder / "pegawai.csv")
+    own = [c for c in people[0] if c != "unit"]
+    writer.writerow([*own, "kode_unit", "nama_unit", "jenis_unit", "layanan_publik",
+                     "induk_unit", "objek_vital"])  # fmt: skip
+    for e in people:
+        u = units[e["unit"]]
+        writer.writerow([*[e[c] for c in own], u["kode"], u["nama"], u["jenis"],
+                         u["layanan_publik"], u["induk"], u["objek_vital"]])  # fmt: skip
+    return out.getvalue()
 
 
 def _flat_csv() -> str:

@@ -208,20 +208,22 @@ def _circular(served: Served, body: Body) -> Circular:
     return circular if as_of is None else circular.as_of(as_of)
 
 
-def _roster(body: Body, circular: Any = None) -> Roster:
+def _roster(body: Body, circular: Circular) -> Roster:
+    """The request's roster, with the columns the circular declares (``atribut pegawai``)."""
     data = body.obj("roster")
-    classes = circular.roster_classes() if circular is not None else None
     roster, found = roster_from_rows(
-        data.rows("employees") or [], data.rows("units", required=False), classes
+        data.rows("employees") or [], data.rows("units", required=False), circular.roster_classes()
     )
     _refused(found)
     return roster
 
 
-def _person(body: Body) -> tuple[Roster, Any]:
-    """The one employee of ``/decide`` and ``/explain`` (a roster row) and its roster."""
+def _person(body: Body, circular: Circular) -> tuple[Roster, Any]:
+    """The one employee of ``/decide`` and ``/explain`` (a roster row, with the
+    columns the circular declares) and its roster."""
     row = body.obj("employee").data
-    roster, found = roster_from_rows([row], body.rows("units", required=False))
+    units = body.rows("units", required=False)
+    roster, found = roster_from_rows([row], units, circular.roster_classes())
     _refused(found)
     if not roster.employees:  # a refused row is an error above; this is the rest
         raise ServiceError(400, "E602", field="employee")
@@ -252,7 +254,7 @@ def _names(roster: Roster, config: ServiceConfig) -> dict[str, str]:
 # ---------------------------------------------------------------- the work, in a thread
 def _decide(served: Served, body: Body, lang: Lang) -> str:
     circular = _circular(served, body)
-    roster, person = _person(body)
+    roster, person = _person(body, circular)
     recalls = _presence(body, roster, "recalls")["recalls"] or []
     first, last = _range(body, served.config)
     output = body.text("output", WORK_MODE)
@@ -265,7 +267,7 @@ def _decide(served: Served, body: Body, lang: Lang) -> str:
 
 def _explain(served: Served, body: Body, lang: Lang) -> dict[str, object]:
     circular = _circular(served, body)
-    roster, person = _person(body)
+    roster, person = _person(body, circular)
     recalls = _presence(body, roster, "recalls")["recalls"] or []
     day = body.date("date")
     try:
@@ -403,7 +405,7 @@ def _quota(served: Served, body: Body, lang: Lang) -> dict[str, object]:
 
 def _report(served: Served, body: Body, lang: Lang) -> dict[str, object]:
     circular = _circular(served, body)
-    roster = _roster(body)
+    roster = _roster(body, circular)
     first, last = _optional_range(body, served.config)
     costs, found = read_record_rows("biaya", body.rows("costs") or [], roster)
     _refused(found)
@@ -511,7 +513,11 @@ def create_app(config: ServiceConfig, served: Served | None = None) -> Starlette
                     None if called is None or isinstance(called, str) else (await called.read())
                 )
             body = Body(fields)
-            roster, found = await run_in_threadpool(roster_from_upload, name, data)
+            circular = _circular(served, body)
+            reading = functools.partial(
+                roster_from_upload, name, data, classes=circular.roster_classes()
+            )
+            roster, found = await run_in_threadpool(reading)
             _refused(found)
             if recall_data is not None:
                 file, read = PRESENCE_FILES["recalls"]
@@ -521,7 +527,8 @@ def create_app(config: ServiceConfig, served: Served | None = None) -> Starlette
                 _refused(found)
         elif content_type.startswith("application/json") or not content_type:
             body = Body(parse_json(await request.body()))
-            roster = await run_in_threadpool(_roster, body)
+            circular = _circular(served, body)
+            roster = await run_in_threadpool(_roster, body, circular)
             sent = await run_in_threadpool(_presence, body, roster, "recalls")
             recalls = sent["recalls"] or []
         else:
@@ -531,7 +538,6 @@ def create_app(config: ServiceConfig, served: Served | None = None) -> Starlette
                 content_type=content_type[:60],
                 accepted="application/json, multipart/form-data",
             )
-        circular = _circular(served, body)
         first, last = _range(body, served.config)
         lines = _decide_many(circular, roster, first, last, lang, recalls)
         return StreamingResponse(lines, media_type="application/x-ndjson")

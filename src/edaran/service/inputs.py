@@ -256,24 +256,29 @@ def roster_from_rows(
 
 
 def roster_from_upload(
-    name: str, data: bytes, max_bytes: int | None = None
+    name: str,
+    data: bytes,
+    max_bytes: int | None = None,
+    classes: Mapping[str, Any] | None = None,
 ) -> tuple[Roster, list[Diagnostic]]:
     """A roster uploaded as one flat CSV file, or an Excel workbook (its first sheet).
 
     A workbook's cells are read as the flat CSV layout, row for row, so a
-    problem names the row of the sheet as its line.
+    problem names the row of the sheet as its line.  ``classes``: as for
+    :func:`roster_from_rows`.
     """
     shown = Path(name).name or ROSTER_FILE
     suffix = Path(shown).suffix.lower()
+    extra = dict(classes or {})
     if suffix == ".csv":
-        return read_roster(shown, files={shown: data})
+        return read_roster(shown, files={shown: data}, **extra)
     if suffix in (".xlsx", ".xlsm"):
         rows, refused = _excel_rows(shown, data, max_bytes)
         if refused:
             return Roster({}, ()), refused
         text = io.StringIO()
         csv.writer(text, lineterminator="\n").writerows(rows)
-        return read_roster(shown, files={shown: text.getvalue().encode("utf-8")})
+        return read_roster(shown, files={shown: text.getvalue().encode("utf-8")}, **extra)
     raise ServiceError(400, "E611", name=shown)
 
 
