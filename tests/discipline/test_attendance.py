@@ -322,6 +322,35 @@ def test_cuts_are_totalled_per_person_and_period() -> None:
     ]
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_workbook_shows_each_cut_and_each_units_total(tmp_path: Any, lang: Any) -> None:
+    import openpyxl  # the xlsx extra, installed with the tests
+
+    from edaran.discipline.writers import write_xlsx
+
+    office = Circular.from_text(OFFICE, "kantor.edaran")
+    ani, budi = (office.schema.employee_cls(nip=n, nama=n, unit=UNIT) for n in ("1", "2"))
+    days = [dt.date(2027, 4, 29), dt.date(2027, 4, 30), dt.date(2027, 5, 3)]
+    events = [event("1", MASUK, d, "07:10", None) for d in days[1:]]
+    result = run(office, [ani, budi], events, first=days[0], last=days[-1])
+    book = openpyxl.load_workbook(write_xlsx(result, tmp_path / "d.xlsx", lang))
+    head = "Potongan tunjangan (Rp)" if lang == "id" else "Allowance cut (Rp)"
+    total_head = "Potongan tunjangan (Rp)" if lang == "id" else "Allowance cuts (Rp)"
+    summary = [tuple(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+    assert summary[1][-1] == total_head
+    assert [r[-1] for r in summary[2:4]] == [300000, 300000]  # the unit, then the total
+    unit = book["DISKOMINFO"]
+    rows = [tuple(r) for r in unit.iter_rows(values_only=True)]
+    assert rows[1][-1] == head
+    cut_rows = [(r[0], r[4], r[-1]) for r in rows[2:] if r[4] in ("butir 4.c", "butir 4.d")]
+    assert sorted(cut_rows, key=str) == sorted(
+        [("1", "butir 4.c", 75000), *[("2", "butir 4.c", 75000)] * 3,
+         *[(n, "butir 4.d", None) for n in ("1", "2", "2", "2")]],
+        key=str,
+    )  # fmt: skip
+    assert unit.cell(3, len(rows[1])).number_format == "#,##0"
+
+
 def test_contacts_are_not_counted_by_attendance_duties(circular: Circular) -> None:
     ani = person(circular, "1")
     call = Contact("K1", "1", "atasan", Channel.PANGGILAN, at(FRI, "09:00"))  # WFO: none

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from decimal import Decimal
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
@@ -31,6 +32,7 @@ from edaran.io.workbook import (
     StyleSpec,
     column_widths,
     new_workbook,
+    number_cell,
     provenance_section,
     save_workbook,
     sheet_title,
@@ -59,6 +61,9 @@ _STYLES: dict[str, StyleSpec] = {
     "date": (None, None, None, "yyyy-mm-dd"),
     "figure": (None, None, Alignment(horizontal="center"), None),
     "figure-bold": (Font(bold=True), None, Alignment(horizontal="center"), None),
+    "rupiah": (None, None, None, "#,##0"),
+    "rupiah-bold": (Font(bold=True), None, None, "#,##0"),
+    "s-rupiah": (Font(bold=True), _SANCTION_FILL, None, "#,##0"),
     "s": (Font(bold=True), _SANCTION_FILL, None, None),
     "s-nip": (Font(bold=True), _SANCTION_FILL, None, "@"),
     "s-date": (Font(bold=True), _SANCTION_FILL, None, "yyyy-mm-dd"),
@@ -114,6 +119,10 @@ def _write_summary(
     heads += [message("discipline-xlsx.sanction-col", lang, rule=s) for s in steps] + [
         message("discipline-xlsx.sanctions-total", lang)
     ]
+    # An allowance cut (potongan tunjangan) adds its total per unit, in Rupiah.
+    cuts = _unit_cuts(result)
+    if cuts is not None:
+        heads.append(message("discipline-xlsx.cut-total", lang))
     name_width = max([len(heads[1]), *(len(units.get(r.code, "")) for r in rows)]) + 2
     figures = len(heads) - 2
     column_widths(ws, [18, min(name_width, 50), *([14] * figures)])
@@ -124,11 +133,15 @@ def _write_summary(
         values: list[int] = [len(r.people), len(r.sanctioned)]
         values += [r.breaches[k] for k in kinds] + [sum(r.breaches.values())]
         values += [r.sanctions[s] for s in steps] + [sum(r.sanctions.values())]
+        money = (
+            [number_cell(ws, c, cuts.get(r.code, Decimal(0)), "rupiah")] if cuts is not None else []
+        )
         ws.append(
             [
                 c.text(ws, r.code, "bold"),
                 c.text(ws, units.get(r.code, "")),
                 *(c.value(ws, v, "figure") for v in values),
+                *money,
             ]
         )
     totals: list[int] = [sum(len(r.people) for r in rows), sum(len(r.sanctioned) for r in rows)]
@@ -139,6 +152,7 @@ def _write_summary(
             c.text(ws, message("discipline-xlsx.total", lang), "bold"),
             None,
             *(c.value(ws, v, "figure-bold") for v in totals),
+            *([number_cell(ws, c, sum(cuts.values(), Decimal(0)), "rupiah-bold")] if cuts else []),
         ]
     )
     ws.append([])
@@ -188,7 +202,10 @@ def _write_unit(
         for k in ("nip", "name", "date", "time", "what", "clause", "title")
     ]
     heads += [message(f"discipline-xlsx.{k}", lang) for k in ("window", "contact-ids", "reason")]
-    column_widths(ws, [21, 28, 12, 10, 26, 12, 40, 30, 24, 90])
+    cuts = any(s.cut is not None for s in result.sanctions)
+    if cuts:  # an allowance cut: its amount on each sanction that carries one
+        heads.append(message("discipline-xlsx.cut", lang))
+    column_widths(ws, [21, 28, 12, 10, 26, 12, 40, 30, 24, 90, *([16] if cuts else [])])
     ws.freeze_panes = "C3"
     ws.print_title_rows = "1:2"
     ws.page_setup.orientation = "landscape"  # type: ignore[attr-defined]  # see _xlsx._widths
@@ -213,6 +230,7 @@ def _write_unit(
                 c.text(ws, s.window, "s"),
                 c.text(ws, ", ".join(explain.contacts_of(s.id)), "s"),
                 c.text(ws, explain.sanction_reason(s), "s"),
+                *([number_cell(ws, c, s.cut, "s-rupiah")] if cuts else []),
             ]
         )
         for event in s.behind:
@@ -230,6 +248,17 @@ def _write_unit(
         ws.append(_event_row(ws, c, explain, b, names, ""))
     ws.append([])
     ws.append([c.text(ws, message("discipline-xlsx.unit-legend", lang), "note")])
+
+
+def _unit_cuts(result: DisciplineResult) -> dict[str, Decimal] | None:
+    """The allowance cuts of each unit's sanctions, in Rupiah; None when no sanction cuts."""
+    if not any(s.cut is not None for s in result.sanctions):
+        return None
+    totals: dict[str, Decimal] = {}
+    for s in result.sanctions:
+        if s.cut is not None:
+            totals[s.unit] = totals.get(s.unit, Decimal(0)) + s.cut
+    return totals
 
 
 def _event_row(

@@ -155,6 +155,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "discipline-xlsx.window": ("Jendela", "Window"),
     "discipline-xlsx.contact-ids": ("Kontak", "Contacts"),
     "discipline-xlsx.reason": ("Alasan", "Reason"),
+    "discipline-xlsx.cut": ("Potongan tunjangan (Rp)", "Allowance cut (Rp)"),
+    "discipline-xlsx.cut-total": ("Potongan tunjangan (Rp)", "Allowance cuts (Rp)"),
     "discipline-xlsx.open-breaches": (
         "Pelanggaran yang belum berbuah sanksi",
         "Breaches that have not (yet) led to a sanction",
