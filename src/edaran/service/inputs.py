@@ -322,13 +322,17 @@ def _excel_rows(
     return rows, []
 
 
+def _jsonl(rows: Sequence[Mapping[str, _CELL]]) -> bytes:
+    """JSON rows as the lines of a ``.jsonl`` log."""
+    return "".join(json.dumps(dict(row), ensure_ascii=False) + "\n" for row in rows).encode()
+
+
 def read_contact_rows(
     rows: Sequence[Mapping[str, _CELL]], roster: Roster, tz: dt.tzinfo
 ) -> tuple[list[Contact], list[Diagnostic]]:
     """A contact log from JSON rows, read as ``kontak.jsonl`` (see docs/data-formats.md)."""
-    lines = "".join(json.dumps(dict(row), ensure_ascii=False) + "\n" for row in rows)
     return _in_folder(
-        {"kontak.jsonl": lines.encode("utf-8")},
+        {"kontak.jsonl": _jsonl(rows)},
         lambda folder: read_contacts(folder / "kontak.jsonl", roster=roster, tz=tz),
     )
 
@@ -363,8 +367,7 @@ def read_attendance_rows(
     rows: Sequence[Mapping[str, _CELL]], roster: Roster, tz: dt.tzinfo
 ) -> tuple[list[Attendance], list[Diagnostic]]:
     """An attendance log from JSON rows, read as ``presensi.jsonl`` (docs/data-formats.md)."""
-    lines = "".join(json.dumps(dict(row), ensure_ascii=False) + "\n" for row in rows)
     return _in_folder(
-        {"presensi.jsonl": lines.encode("utf-8")},
+        {"presensi.jsonl": _jsonl(rows)},
         lambda folder: read_attendance(folder / "presensi.jsonl", roster=roster, tz=tz),
     )
