@@ -20,7 +20,7 @@ from edaran.engine import Circular
 from edaran.io import Roster, load_roster
 from edaran.io.presence import read_plan
 from edaran.messages import Lang
-from edaran.model import Absence, PlanRow
+from edaran.model import Absence, PlanRow, Recall
 from edaran.scheduling import Why, schedule
 from edaran.scheduling.plan import check_plan
 from edaran.scheduling.presentation import assignment_reason
@@ -273,6 +273,20 @@ def test_a_planned_block_with_a_working_day_between_its_days_is_reported(
         circular, roster.employees, rows, dt.date(2027, 3, 3), dt.date(2027, 3, 18), absences=leave
     )
     assert made.warnings == ()
+    # The plan is judged as handed in: a recall on the middle day of three is no gap,
+    # and the three days are one more than the block holds.
+    called = [Recall(dt.date(2027, 3, 4), "Rapat", nip=MAYA, source="panggilan.csv:2")]
+    with_day = [*rows, PlanRow(dt.date(2027, 3, 4), "WFH", nip=MAYA, source="rencana.csv:9")]
+    made = check_plan(
+        circular, roster.employees, with_day, dt.date(2027, 3, 3), dt.date(2027, 3, 18),
+        recalls=called,
+    )  # fmt: skip
+    assert [d.code for d in made.warnings] == ["D108"]  # three days planned in a block of two
+    assert {(a.date.day, a.mode, a.why) for a in made if a.nip == MAYA and a.date.day < 6} == {
+        (3, "WFH", Why.PLAN),
+        (4, "WFO", Why.RECALL),
+        (5, "WFH", Why.PLAN),
+    }
 
 
 def test_units_a_plan_does_not_cover_keep_their_blocks_and_different_people(

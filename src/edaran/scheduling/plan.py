@@ -165,12 +165,15 @@ class _PlanCheck(_Scheduler):
         for bound in scheduled:
             self._verify(bound, day)
             bound.blockers.clear()
+        # Blocks and different people are judged on the plan as it was handed in;
+        # a recall then calls a person in, as in a schedule.
+        for person in people:
+            self._record_blocks(person, day)
+        self._record_distinct(people, day)
         self._recall(people, day)
         for person in people:
             person.bounds.clear()
             self._record(person, counted)
-            self._record_blocks(person, day)
-        self._record_distinct(people, day)
         return [
             p.assignment
             for p in sorted(people, key=lambda p: (p.assignment.unit, p.assignment.nip))
