@@ -24,7 +24,7 @@ import contextlib
 import datetime as dt
 import enum
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, Literal, TypeAlias
 
@@ -646,7 +646,8 @@ def _candidate_pairs(group: Sequence[ir.RuleIR]) -> list[tuple[int, int]]:
     parts: dict[object, list[int]] = {}
     for position, rule in enumerate(group):
         value = _value_key(rule)
-        parts.setdefault(value if value[0] == "const" else "computed", []).append(position)
+        shared = value[0] == "const" and isinstance(value[1], Hashable)
+        parts.setdefault(value if shared else "computed", []).append(position)
     indexes = {part: _Index(needs, members) for part, members in parts.items()}
     part_of = {i: part for part, members in parts.items() for i in members}
     pairs: list[tuple[int, int]] = []
