@@ -12,7 +12,10 @@ from edaran.engine import Circular
 from edaran.model import Employee, Unit
 from edaran.scheduling import schedule
 
-TEXT = 'surat_edaran "1/2026":\n    berlaku 2026-04-01\n\nbutir 1, bawaan:\n    moda_kerja adalah WFO\n'
+TEXT = (
+    'surat_edaran "1/2026":\n    berlaku 2026-04-01\n\n'
+    "butir 1, bawaan:\n    moda_kerja adalah WFO\n"
+)
 
 
 def test_paused_inside_on_again_after_even_after_an_error() -> None:
