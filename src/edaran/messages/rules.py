@@ -522,6 +522,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "a block of {days} working days does not fit in the window {window}, which has "
         "only {working} working days",
     ),
+    "E226": (
+        "jendela blok {window} meliputi {days} hari; sebuah jendela blok paling lama {limit} hari",
+        "the block window {window} spans {days} days; a block window spans at most {limit} days",
+    ),
     "E225": (
         "satu blok paling sedikit 1 hari kerja, bukan {days}",
         "a block is at least 1 working day, not {days}",

@@ -500,10 +500,11 @@ class _Scheduler:
                 dealt[nip] = (turn, first, last)
                 continue
             load = taken[own]
-            start = min(
-                range(len(days) - length + 1),
-                key=lambda i: (sum(load[d] for d in days[i : i + length]), i),
-            )
+            # The sum of the load over each run of `length` days, by a running total.
+            sums = [sum(load[d] for d in days[:length])]
+            for i in range(1, len(days) - length + 1):
+                sums.append(sums[-1] - load[days[i - 1]] + load[days[i + length - 1]])
+            start = min(range(len(sums)), key=lambda i: (sums[i], i))
             chosen = days[start : start + length]
             for d in chosen:
                 load[d] += 1

@@ -26,7 +26,13 @@ from edaran.lang.expressions import ExprChecker
 from edaran.messages import Localized
 from edaran.model.calendar import WorkCalendar
 
+#: The longest window of a block, in days: blocks are taken around an event (a
+#: holiday, a summit), and a longer window would only make the work of dealing
+#: them out (and of checking that a block fits) grow without bound.
+MAX_BLOCK_WINDOW = 366
+
 __all__ = [
+    "MAX_BLOCK_WINDOW",
     "SCOPES",
     "WINDOWS",
     "check_limit",
@@ -273,7 +279,8 @@ def _block(
     The modes are counted as a limit's (E180, E181, E185, E205); the block is a
     person's (E215), never the office's, where everyone outside their block goes
     (E130), nor every mode (E182); each window is two dates written in the file
-    (E216), in order (E217), and no two windows share a day (E219).
+    (E216), in order (E217), at most a year long (E226), and no two windows share a
+    day (E219).
     """
     counted = _modes(line, modes, report)
     scope = _word(line.scope, SCOPES, "scope", report)
@@ -309,6 +316,15 @@ def _block(
         if ends[1] < ends[0]:
             args = {"first": ends[0].isoformat(), "last": ends[1].isoformat()}
             report(Diagnostic("E217", last.span, args))
+            return None
+        length = (ends[1] - ends[0]).days + 1
+        if length > MAX_BLOCK_WINDOW:
+            spans: dict[str, object] = {
+                "window": f"{ends[0].isoformat()}..{ends[1].isoformat()}",
+                "days": length,
+                "limit": MAX_BLOCK_WINDOW,
+            }
+            report(Diagnostic("E226", first.span, spans))
             return None
         windows.append((ends[0], ends[1], first.span))
     ordered = sorted(windows, key=lambda w: w[0])
