@@ -45,6 +45,7 @@ CHECKED = {
     "crash-11-example-staff-count-huge": "E127",
     "crash-12-record-example-unit-code": None,
     "crash-13-block-window-two-thousand-years": "E226",
+    "crash-14-attendance-duty-reads-a-contact": "E122",
     "crash-18d12bfa-min": "E101",
     "crash-33e37d30-min": "E010",
     "crash-6b3b7311-min": "E203",

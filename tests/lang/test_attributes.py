@@ -368,3 +368,17 @@ def test_one_name_declared_with_two_types_in_two_files_keeps_each_type() -> None
     as_number = check(parse(head + "atribut pegawai tingkat: bilangan\n\n" + rule, "a.edaran"))[1]
     assert [d.code for d in as_text] == ["E201"]
     assert as_number == []
+
+
+@pytest.mark.parametrize("name", ["⅗gama", "agam➎", "class", "_rahasia", "2agama"])
+def test_a_name_that_cannot_be_a_field_is_e167_not_a_syntax_error(name: str) -> None:
+    # The fuzzing campaign found 'agam➎' and '⅗gama' (characters Python's \w accepts but
+    # an identifier does not): the roster class's generated code failed to compile.
+    text = (
+        f'surat_edaran "1/2027":\n    berlaku 2027-02-01\n\natribut pegawai {name}: teks\n\n'
+        'butir 1 "Kantor", bawaan:\n    moda_kerja adalah WFO\n'
+    )
+    with pytest.raises(EdaranError) as caught:
+        Circular.from_text(text, "nama.edaran")
+    codes = [d.code for d in caught.value.diagnostics]
+    assert codes == (["E001"] if name[0].isdigit() else ["E167"]), codes

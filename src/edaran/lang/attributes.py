@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import keyword
 import typing
 from collections.abc import Sequence
 from decimal import Decimal
@@ -187,6 +188,10 @@ def _field(
     problems: list[Diagnostic],
 ) -> _Field | None:
     name = decl.name.name
+    if not name.isidentifier() or keyword.iskeyword(name) or name.startswith("_"):
+        # It becomes a field of the roster's class: letters, digits and "_" only.
+        problems.append(Diagnostic("E167", decl.name.span, {"owner": owner, "name": name}))
+        return None
     cls = _owner_class(base, owner)
     first = seen.get((owner, name))
     if first is not None or name in base.fields(cls):

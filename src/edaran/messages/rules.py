@@ -771,6 +771,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "cakupan (mencakup) hanya dapat membaca pegawai dan unit, bukan '{name}'",
         "the scope (covers) can read only pegawai and unit, not '{name}'",
     ),
+    "E167": (
+        "'{name}' tidak dapat menjadi nama atribut {owner}: tulis huruf, angka dan garis "
+        "bawah, diawali huruf (bukan angka, simbol, atau kata yang dicadangkan Python)",
+        "'{name}' cannot name an attribute of {owner}: write letters, digits and "
+        "underscores, starting with a letter (no digit, symbol or word Python reserves)",
+    ),
     # -- per-record rules (ketentuan) -------------------------------------------
     "E230": (
         "'{kind}' bukan jenis catatan; ketentuan berlaku untuk perjalanan, kendaraan atau rapat",

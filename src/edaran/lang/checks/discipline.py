@@ -16,7 +16,7 @@ from edaran.core.suggest import suggest
 from edaran.lang import ir
 from edaran.lang import nodes as n
 from edaran.lang.checks.limits import WINDOWS
-from edaran.lang.checks.shared import Report, misplaced_record, unique_citations
+from edaran.lang.checks.shared import Report, misplaced_record, reads_contacts, unique_citations
 from edaran.lang.checks.state import State
 from edaran.lang.expressions import ExprChecker
 from edaran.messages import Localized
@@ -425,3 +425,11 @@ def discipline(state: State) -> None:
     )
     for breach in state.breaches:
         misplaced_record(breach.condition, state.report)
+    # A duty's condition is read about a person's day: no contact (E122) and no
+    # record is there to read (an attendance duty read `kontak.terjawab` and the
+    # attendance engine failed on it).
+    for duty in state.duties:
+        contact = reads_contacts(duty.condition)
+        if contact is not None:
+            state.error("E122", contact.span, name=contact.written)
+        misplaced_record(duty.condition, state.report)
