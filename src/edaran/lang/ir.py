@@ -10,7 +10,7 @@ attrs objects, a :class:`Param` the name of a declared parameter, a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import TypeAlias
 
@@ -38,6 +38,7 @@ __all__ = [
     "ProvisionIR",
     "RuleIR",
     "SanctionIR",
+    "conjunction",
     "mode_order",
 ]
 
@@ -459,6 +460,20 @@ def _bits(mask: int) -> Iterator[int]:
         low = mask & -mask
         yield low.bit_length() - 1
         mask ^= low
+
+
+def conjunction(parts: Iterable[Expr], *, spanned: bool = False) -> Expr | None:
+    """The parts joined by ``dan`` from left to right (None when there is none): the
+    condition of a block whose ``jika`` lines each add a part.  ``spanned`` gives each
+    ``dan`` the span of the part it adds."""
+    condition: Expr | None = None
+    for part in parts:
+        if condition is None:
+            condition = part
+        else:
+            span = part.span if spanned else None
+            condition = Op("and", (condition, part), t.BOOL, span=span)
+    return condition
 
 
 @attrs.frozen

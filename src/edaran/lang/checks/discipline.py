@@ -101,10 +101,7 @@ def _attendance_duty(
     parts = [exprs.condition(c) for c in decl.conditions]
     if any(p is None for p in parts) or not ok:
         return None
-    condition: ir.Expr | None = None
-    for part in parts:
-        assert part is not None
-        condition = part if condition is None else ir.Op("and", (condition, part), t.BOOL)
+    condition = ir.conjunction(p for p in parts if p is not None)
     return ir.DutyIR(
         decl.citation.label,
         decl.citation.clause,
@@ -188,10 +185,7 @@ def _breach(decl: n.BreachDecl, exprs: ExprChecker) -> ir.BreachIR | None:
     parts = [exprs.condition(c) for c in decl.conditions]
     if any(p is None for p in parts):
         return None
-    condition: ir.Expr | None = None
-    for part in parts:
-        assert part is not None
-        condition = part if condition is None else ir.Op("and", (condition, part), t.BOOL)
+    condition = ir.conjunction(p for p in parts if p is not None)
     return ir.BreachIR(
         decl.citation.label, decl.citation.clause, decl.title, condition, span=decl.span
     )

@@ -84,10 +84,7 @@ def check_limit(
     conditions = [exprs.condition(c) for c in decl.conditions]
     if any(c is None for c in conditions):
         return []
-    condition: ir.Expr | None = None
-    for part in conditions:
-        assert part is not None
-        condition = part if condition is None else ir.Op("and", (condition, part), t.BOOL)
+    condition = ir.conjunction(c for c in conditions if c is not None)
     checked = _priority(decl, exprs, report)
     if checked is None:
         return []

@@ -71,9 +71,7 @@ def check_provision(state: State, decl: n.ProvisionDecl) -> ir.ProvisionIR | Non
             state.report(
                 Diagnostic("W230", written.span, {"kind": kind}, severity=Severity.WARNING)
             )
-    condition: ir.Expr | None = None
-    for part in conditions:
-        condition = part if condition is None else ir.Op("and", (condition, part), part.type)
+    condition = ir.conjunction(conditions)
     return ir.ProvisionIR(
         id=decl.citation.label,
         clause=decl.citation.clause,

@@ -61,13 +61,6 @@ def _reads_only(expr: ir.Expr | None, root: str, report: Report) -> bool:
     return True
 
 
-def _conjoin(parts: Sequence[ir.Expr]) -> ir.Expr | None:
-    condition: ir.Expr | None = None
-    for part in parts:
-        condition = part if condition is None else ir.Op("and", (condition, part), t.BOOL)
-    return condition
-
-
 class _Checker:
     def __init__(self, exprs: ExprChecker, report: Report) -> None:
         self.exprs = exprs
@@ -91,7 +84,7 @@ class _Checker:
         parts = [c for c in typed if c is not None]
         if not all(_reads_only(c, root, self.report) for c in parts):
             return False, None
-        return True, _conjoin(parts)
+        return True, ir.conjunction(parts)
 
     # ------------------------------------------------------------ quotas
     def _measure(self, measure: n.Name) -> tuple[str, tuple[str, ...] | None, t.Type] | None:

@@ -137,12 +137,7 @@ def _rule(state: State, rule: n.Rule) -> ir.RuleIR | None:
             return None
     if value is None or any(c is None for c in conditions):
         return None
-    condition: ir.Expr | None = None
-    for part in conditions:
-        assert part is not None
-        condition = (
-            part if condition is None else ir.Op("and", (condition, part), t.BOOL, span=part.span)
-        )
+    condition = ir.conjunction((c for c in conditions if c is not None), spanned=True)
     return ir.RuleIR(
         id=rule.citation.label,
         clause=rule.citation.clause,
